@@ -1,0 +1,2 @@
+//! # news-indexer
+pub mod extract;

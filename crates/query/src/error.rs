@@ -1,0 +1,54 @@
+//! Typed errors of `news-query`.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong opening an archive or answering a request.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The directory holds no index, or tantivy could not open it.
+    #[error("cannot open archive at {path}: {source}")]
+    Open {
+        /// The directory asked for.
+        path: PathBuf,
+        /// Why tantivy refused.
+        #[source]
+        source: tantivy::TantivyError,
+    },
+    /// The directory holds a tantivy index that is not a news archive.
+    #[error("{path} is not a news archive ({reason}); rebuild it with `news index`")]
+    NotAnArchive {
+        /// The directory asked for.
+        path: PathBuf,
+        /// Which part of the schema differs.
+        reason: String,
+    },
+    /// The query text does not parse.
+    #[error("invalid query at character {position}: {message}\n  {query}\n  {caret}", caret = caret(*.position))]
+    Query {
+        /// The query as given.
+        query: String,
+        /// Character offset (0-based) where the problem starts.
+        position: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// A date bound is not `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or RFC 3339.
+    #[error("invalid date `{value}`: expected YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time")]
+    Date {
+        /// The text given.
+        value: String,
+    },
+    /// The request is well-formed JSON but asks for something impossible.
+    #[error("invalid request: {0}")]
+    Request(String),
+    /// The index failed underneath.
+    #[error("index error: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+fn caret(position: usize) -> String {
+    format!("{}^", " ".repeat(position))
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,398 @@
+//! The schema contract between `news-indexer` (which writes) and `news-query`
+//! (which reads): field names, tokenizers, and how dates and entities are stored.
+//!
+//! Everything that turns an [`ArticleRecord`] into a tantivy document, or a stored
+//! document back into a record, lives here, so the two sides cannot drift apart.
+//!
+//! * Text (`title`, `body`) uses the [`TEXT_TOKENIZER`]: split on non-alphanumerics,
+//!   lowercase, fold accents to ASCII, English stemming. Queries go through the
+//!   same analyser, so `Sharaa` matches `Šaraa` and `talks` matches `talk`.
+//! * Entities (`person`, `location`, `organization`) and `source`/`section` are
+//!   untokenized `STRING | FAST` fields holding canonical names: counting them per
+//!   query is a terms aggregation over a column, and `person:"Vladimir Putin"`
+//!   works in query syntax.
+//! * `place` holds every location plus the regions and countries containing it, so
+//!   a filter on `Syria` finds an article that names only Tartus; it is indexed only.
+//! * `date` is a tantivy date (indexed, fast, stored); `day` (days since
+//!   1970-01-01) and `month` (`year * 12 + month - 1`) are fast integer columns
+//!   for calendar-exact histograms, which tantivy's `date_histogram` cannot do.
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, NumericOptions, Schema, TantivyDocument,
+    TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::{DateTime, Index};
+
+/// Name under which the analyser for `title` and `body` is registered.
+pub const TEXT_TOKENIZER: &str = "news_text";
+
+/// Field names, as they appear in query syntax (`person:"Vladimir Putin"`).
+pub mod field {
+    /// Stable article id (given id, else URL, else content hash).
+    pub const ID: &str = "id";
+    /// Headline, tokenized.
+    pub const TITLE: &str = "title";
+    /// Article text, tokenized.
+    pub const BODY: &str = "body";
+    /// Dateline as printed, e.g. `MOSCOW` or `LONDON (Reuters)`.
+    pub const DATELINE: &str = "dateline";
+    /// Publisher.
+    pub const SOURCE: &str = "source";
+    /// Desk or topic code.
+    pub const SECTION: &str = "section";
+    /// Byline.
+    pub const AUTHOR: &str = "author";
+    /// Canonical URL.
+    pub const URL: &str = "url";
+    /// Publication time.
+    pub const DATE: &str = "date";
+    /// Days since 1970-01-01 of `date`.
+    pub const DAY: &str = "day";
+    /// `year * 12 + month - 1` of `date`.
+    pub const MONTH: &str = "month";
+    /// Canonical person names.
+    pub const PERSON: &str = "person";
+    /// Canonical place names mentioned.
+    pub const LOCATION: &str = "location";
+    /// Places mentioned plus the regions and countries that contain them.
+    pub const PLACE: &str = "place";
+    /// Canonical organization names.
+    pub const ORGANIZATION: &str = "organization";
+    /// Near-duplicate cluster id (articles with the same story share it).
+    pub const CLUSTER: &str = "cluster";
+    /// The file the article was read from, for incremental re-indexing.
+    pub const ORIGIN: &str = "origin";
+}
+
+/// Handles to every field of the news schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// See [`field::ID`].
+    pub id: Field,
+    /// See [`field::TITLE`].
+    pub title: Field,
+    /// See [`field::BODY`].
+    pub body: Field,
+    /// See [`field::DATELINE`].
+    pub dateline: Field,
+    /// See [`field::SOURCE`].
+    pub source: Field,
+    /// See [`field::SECTION`].
+    pub section: Field,
+    /// See [`field::AUTHOR`].
+    pub author: Field,
+    /// See [`field::URL`].
+    pub url: Field,
+    /// See [`field::DATE`].
+    pub date: Field,
+    /// See [`field::DAY`].
+    pub day: Field,
+    /// See [`field::MONTH`].
+    pub month: Field,
+    /// See [`field::PERSON`].
+    pub person: Field,
+    /// See [`field::LOCATION`].
+    pub location: Field,
+    /// See [`field::PLACE`].
+    pub place: Field,
+    /// See [`field::ORGANIZATION`].
+    pub organization: Field,
+    /// See [`field::CLUSTER`].
+    pub cluster: Field,
+    /// See [`field::ORIGIN`].
+    pub origin: Field,
+}
+
+/// The tantivy schema of a news archive, with its field handles.
+#[derive(Clone, Debug)]
+pub struct NewsSchema {
+    /// The tantivy schema.
+    pub schema: Schema,
+    /// Handles to its fields.
+    pub fields: Fields,
+}
+
+impl Default for NewsSchema {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NewsSchema {
+    /// Builds the schema every news archive uses.
+    pub fn new() -> Self {
+        let mut builder = Schema::builder();
+        let text = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TEXT_TOKENIZER)
+                .set_index_option(tantivy::schema::IndexRecordOption::WithFreqsAndPositions),
+        );
+        let keyword = STRING | FAST | STORED;
+        let fields = Fields {
+            id: builder.add_text_field(field::ID, STRING | STORED),
+            title: builder.add_text_field(field::TITLE, text.clone()),
+            body: builder.add_text_field(field::BODY, text),
+            dateline: builder.add_text_field(field::DATELINE, STORED),
+            source: builder.add_text_field(field::SOURCE, keyword.clone()),
+            section: builder.add_text_field(field::SECTION, keyword.clone()),
+            author: builder.add_text_field(field::AUTHOR, STRING | STORED),
+            url: builder.add_text_field(field::URL, STRING | STORED),
+            date: builder.add_date_field(
+                field::DATE,
+                DateOptions::from(INDEXED)
+                    .set_stored()
+                    .set_fast()
+                    .set_precision(DateTimePrecision::Seconds),
+            ),
+            day: builder.add_i64_field(field::DAY, NumericOptions::default().set_fast()),
+            month: builder.add_i64_field(field::MONTH, NumericOptions::default().set_fast()),
+            person: builder.add_text_field(field::PERSON, keyword.clone()),
+            location: builder.add_text_field(field::LOCATION, keyword.clone()),
+            place: builder.add_text_field(field::PLACE, STRING),
+            organization: builder.add_text_field(field::ORGANIZATION, keyword),
+            cluster: builder.add_u64_field(field::CLUSTER, FAST | STORED | INDEXED),
+            origin: builder.add_text_field(field::ORIGIN, STRING | STORED),
+        };
+        NewsSchema {
+            schema: builder.build(),
+            fields,
+        }
+    }
+
+    /// Reads the field handles of an existing index, checking it is a news archive.
+    pub fn from_schema(schema: Schema) -> Result<Self, String> {
+        let expected = NewsSchema::new();
+        for (_, entry) in expected.schema.fields() {
+            let name = entry.name();
+            let found = schema
+                .get_field(name)
+                .map_err(|_| format!("field `{name}` is missing"))?;
+            if schema.get_field_entry(found).field_type() != entry.field_type() {
+                return Err(format!("field `{name}` has another type"));
+            }
+        }
+        Ok(expected)
+    }
+
+    /// Turns a record into the tantivy document that stores it.
+    pub fn to_document(&self, record: &ArticleRecord) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &record.id);
+        doc.add_text(f.title, &record.title);
+        doc.add_text(f.body, &record.body);
+        let optional = [
+            (f.dateline, &record.dateline),
+            (f.source, &record.source),
+            (f.section, &record.section),
+            (f.author, &record.author),
+            (f.url, &record.url),
+        ];
+        for (field, value) in optional {
+            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+                doc.add_text(field, value);
+            }
+        }
+        if let Some(secs) = record.date {
+            doc.add_date(f.date, DateTime::from_timestamp_secs(secs));
+            let keys = CalendarKeys::from_unix_seconds(secs);
+            doc.add_i64(f.day, keys.day);
+            doc.add_i64(f.month, keys.month);
+        }
+        let lists = [
+            (f.person, &record.persons),
+            (f.location, &record.locations),
+            (f.place, &record.places),
+            (f.organization, &record.organizations),
+        ];
+        for (field, values) in lists {
+            for value in values {
+                doc.add_text(field, value);
+            }
+        }
+        if let Some(cluster) = record.cluster {
+            doc.add_u64(f.cluster, cluster);
+        }
+        if let Some(origin) = &record.origin {
+            doc.add_text(f.origin, origin);
+        }
+        doc
+    }
+
+    /// Reads a stored document back into a record (`places` is indexed only, so empty).
+    pub fn to_record(&self, doc: &TantivyDocument) -> ArticleRecord {
+        let f = &self.fields;
+        let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+        let all = |field: Field| -> Vec<String> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        };
+        ArticleRecord {
+            id: text(f.id).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            body: text(f.body).unwrap_or_default(),
+            dateline: text(f.dateline),
+            source: text(f.source),
+            section: text(f.section),
+            author: text(f.author),
+            url: text(f.url),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .map(|d| d.into_timestamp_secs()),
+            persons: all(f.person),
+            locations: all(f.location),
+            places: Vec::new(),
+            organizations: all(f.organization),
+            cluster: doc.get_first(f.cluster).and_then(|v| v.as_u64()),
+            origin: text(f.origin),
+        }
+    }
+}
+
+/// Registers the analysers the schema names; call on every [`Index`] opened or created.
+pub fn register_tokenizers(index: &Index) {
+    let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    index.tokenizers().register(TEXT_TOKENIZER, analyzer);
+}
+
+/// One article as the archive stores it: what the indexer writes and what
+/// [`crate::Archive::article`] gives back.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleRecord {
+    /// Stable id: the source's id, else its URL, else a hash of its content.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Text, paragraphs separated by newlines.
+    pub body: String,
+    /// Dateline as printed (`MOSCOW`, `LONDON (Reuters)`).
+    pub dateline: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Desk or topic.
+    pub section: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication time, seconds since the Unix epoch (UTC); `None` when undated.
+    pub date: Option<i64>,
+    /// Canonical person names.
+    pub persons: Vec<String>,
+    /// Canonical place names mentioned.
+    pub locations: Vec<String>,
+    /// Places plus the regions and countries containing them (indexed, not stored).
+    pub places: Vec<String>,
+    /// Canonical organization names.
+    pub organizations: Vec<String>,
+    /// Near-duplicate cluster.
+    pub cluster: Option<u64>,
+    /// The file it was read from.
+    pub origin: Option<String>,
+}
+
+/// The integer keys a date is bucketed by in histograms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarKeys {
+    /// Days since 1970-01-01 (negative before).
+    pub day: i64,
+    /// `year * 12 + month - 1`.
+    pub month: i64,
+}
+
+impl CalendarKeys {
+    /// Keys of the UTC calendar day containing `secs`.
+    pub fn from_unix_seconds(secs: i64) -> Self {
+        let day = secs.div_euclid(86_400);
+        let (year, month, _) = civil_from_days(day);
+        CalendarKeys {
+            day,
+            month: year * 12 + i64::from(month) - 1,
+        }
+    }
+}
+
+/// Converts days since 1970-01-01 to a proleptic Gregorian `(year, month, day)`.
+///
+/// Howard Hinnant's `civil_from_days`, exact for every `i64` day in range.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Converts a proleptic Gregorian date to days since 1970-01-01.
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let month = i64::from(month);
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_round_trips_across_eras() {
+        for day in (-800_000..800_000).step_by(97) {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2026, 1, 28), 20_481);
+    }
+
+    #[test]
+    fn month_key_is_calendar_month() {
+        let secs = days_from_civil(2026, 1, 31) * 86_400 + 86_399;
+        let keys = CalendarKeys::from_unix_seconds(secs);
+        assert_eq!(keys.month, 2026 * 12);
+        let before_epoch = CalendarKeys::from_unix_seconds(-1);
+        assert_eq!(before_epoch.day, -1);
+        assert_eq!(before_epoch.month, 1969 * 12 + 11);
+    }
+
+    #[test]
+    fn record_survives_document_round_trip() {
+        let schema = NewsSchema::new();
+        let record = ArticleRecord {
+            id: "a1".into(),
+            title: "Syria’s Sharaa meets Putin".into(),
+            body: "MOSCOW - talks".into(),
+            dateline: Some("MOSCOW".into()),
+            source: Some("Seed".into()),
+            date: Some(days_from_civil(2026, 1, 28) * 86_400),
+            persons: vec!["Vladimir Putin".into(), "Ahmed al-Sharaa".into()],
+            locations: vec!["Moscow".into()],
+            cluster: Some(7),
+            ..Default::default()
+        };
+        let doc = schema.to_document(&record);
+        assert_eq!(schema.to_record(&doc), record);
+    }
+}
