@@ -227,7 +227,11 @@ impl NewsSchema {
     /// Reads a stored document back into a record (`places` is indexed only, so empty).
     pub fn to_record(&self, doc: &TantivyDocument) -> ArticleRecord {
         let f = &self.fields;
-        let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
         let all = |field: Field| -> Vec<String> {
             doc.get_all(field)
                 .filter_map(|v| v.as_str().map(str::to_owned))

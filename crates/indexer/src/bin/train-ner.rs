@@ -1,0 +1,118 @@
+//! Trains the entity tagger bundled as `crates/indexer/data/ner.model`.
+//!
+//! Reproduce the bundled model (deterministic; a few minutes on one core),
+//! from the workspace root:
+//!
+//! ```text
+//! cargo run --release -p news-indexer --bin train-ner -- \
+//!     --train ../shared/data/ner/conll2003-train.jsonl \
+//!     --dev ../shared/data/ner/conll2003-dev.jsonl \
+//!     --out crates/indexer/data/ner.model
+//! ```
+//!
+//! Dev is only scored (per epoch, to choose epochs and features), never
+//! trained on. `--eval MODEL` scores an existing model file on `--dev`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use news_indexer::extract::labels::Scheme;
+use news_indexer::extract::model::Model;
+use news_indexer::extract::train::{self, Config};
+
+fn usage() -> &'static str {
+    "usage: train-ner --train FILE --dev FILE --out FILE [--epochs-a N] [--epochs-b N] \
+     [--folds N] [--seed N] [--min-count N] [--prune X] [--bio|--bilou] [--greedy]\n\
+     \x20      train-ner --eval MODEL --dev FILE [--greedy] [--one-pass]"
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut cfg = Config {
+        scheme: Scheme::Bilou,
+        epochs_a: 10,
+        epochs_b: 10,
+        folds: 5,
+        seed: 20030601,
+        min_count: 1,
+        prune: 0.0,
+        greedy: false,
+    };
+    let (mut train_path, mut dev_path, mut out, mut eval) = (None, None, None, None);
+    let mut one_pass = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut val = || {
+            args.next()
+                .ok_or_else(|| format!("{a} needs a value\n{}", usage()))
+        };
+        let num = |v: String| v.parse::<u64>().map_err(|e| format!("{v}: {e}"));
+        match a.as_str() {
+            "--train" => train_path = Some(PathBuf::from(val()?)),
+            "--dev" => dev_path = Some(PathBuf::from(val()?)),
+            "--out" => out = Some(PathBuf::from(val()?)),
+            "--eval" => eval = Some(PathBuf::from(val()?)),
+            "--epochs-a" => cfg.epochs_a = num(val()?)? as usize,
+            "--epochs-b" => cfg.epochs_b = num(val()?)? as usize,
+            "--folds" => cfg.folds = (num(val()?)? as usize).max(2),
+            "--seed" => cfg.seed = num(val()?)?,
+            "--min-count" => cfg.min_count = num(val()?)? as u32,
+            "--prune" => {
+                let v = val()?;
+                cfg.prune = v.parse().map_err(|e| format!("{v}: {e}"))?;
+            }
+            "--bio" => cfg.scheme = Scheme::Bio,
+            "--bilou" => cfg.scheme = Scheme::Bilou,
+            "--greedy" => cfg.greedy = true,
+            "--one-pass" => one_pass = true,
+            "-h" | "--help" => {
+                println!("{}", usage());
+                return Ok(());
+            }
+            _ => return Err(format!("unknown argument {a}\n{}", usage())),
+        }
+    }
+    let dev_path = dev_path.ok_or_else(|| usage().to_string())?;
+    let dev = train::read_docs(&dev_path).map_err(|e| e.to_string())?;
+    if let Some(model_path) = eval {
+        let bytes =
+            std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
+        let t = Instant::now();
+        let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        eprintln!("loaded {} rows in {:?}", model.rows(), t.elapsed());
+        let s = train::evaluate(&model, &dev, !one_pass, cfg.greedy);
+        println!("dev {}", s.summary());
+        return Ok(());
+    }
+    let (train_path, out) = match (train_path, out) {
+        (Some(t), Some(o)) => (t, o),
+        _ => return Err(usage().to_string()),
+    };
+    let docs = train::read_docs(&train_path).map_err(|e| e.to_string())?;
+    eprintln!("config: {cfg:?}");
+    let t = Instant::now();
+    let raw = train::train(&cfg, &docs, &dev, &mut std::io::stderr()).map_err(|e| e.to_string())?;
+    let bytes = raw.to_bytes();
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let s = train::evaluate(&model, &dev, true, cfg.greedy);
+    eprintln!(
+        "wrote {} ({} bytes, {} rows) in {:.1?}; quantised model dev {}",
+        out.display(),
+        bytes.len(),
+        model.rows(),
+        t.elapsed(),
+        s.summary()
+    );
+    Ok(())
+}
