@@ -11,7 +11,9 @@
 //! ```
 //!
 //! Dev is only scored (per epoch, to choose epochs and features), never
-//! trained on. `--eval MODEL` scores an existing model file on `--dev`.
+//! trained on. `--eval MODEL` scores an existing model file on `--dev`;
+//! `--predict MODEL` writes its predictions for `--dev` as JSONL to stdout,
+//! in the format `score.py` reads.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,7 +26,8 @@ use news_indexer::extract::train::{self, Config};
 fn usage() -> &'static str {
     "usage: train-ner --train FILE --dev FILE --out FILE [--epochs-a N] [--epochs-b N] \
      [--folds N] [--seed N] [--min-count N] [--prune X] [--bio|--bilou] [--greedy]\n\
-     \x20      train-ner --eval MODEL --dev FILE [--greedy] [--one-pass]"
+     \x20      train-ner --eval MODEL --dev FILE [--greedy] [--one-pass]\n\
+     \x20      train-ner --predict MODEL --dev FILE > PRED.jsonl"
 }
 
 fn main() -> ExitCode {
@@ -49,6 +52,7 @@ fn run() -> Result<(), String> {
         greedy: false,
     };
     let (mut train_path, mut dev_path, mut out, mut eval) = (None, None, None, None);
+    let mut predict = None;
     let mut one_pass = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -62,6 +66,7 @@ fn run() -> Result<(), String> {
             "--dev" => dev_path = Some(PathBuf::from(val()?)),
             "--out" => out = Some(PathBuf::from(val()?)),
             "--eval" => eval = Some(PathBuf::from(val()?)),
+            "--predict" => predict = Some(PathBuf::from(val()?)),
             "--epochs-a" => cfg.epochs_a = num(val()?)? as usize,
             "--epochs-b" => cfg.epochs_b = num(val()?)? as usize,
             "--folds" => cfg.folds = (num(val()?)? as usize).max(2),
@@ -83,6 +88,17 @@ fn run() -> Result<(), String> {
         }
     }
     let dev_path = dev_path.ok_or_else(|| usage().to_string())?;
+    if let Some(model_path) = predict {
+        let bytes =
+            std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
+        let ex = news_indexer::extract::Extractor::from_model_bytes(&bytes);
+        let input =
+            std::io::BufReader::new(std::fs::File::open(&dev_path).map_err(|e| e.to_string())?);
+        let out = std::io::BufWriter::new(std::io::stdout().lock());
+        news_indexer::extract::extract_jsonl(&ex, input, out, |e| eprintln!("{e}"))
+            .map_err(|e| e.to_string())?;
+        return Ok(());
+    }
     let dev = train::read_docs(&dev_path).map_err(|e| e.to_string())?;
     if let Some(model_path) = eval {
         let bytes =

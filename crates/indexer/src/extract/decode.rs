@@ -15,6 +15,9 @@ pub struct Decoder {
     /// `(L + 1) x L`: row 0 is the sequence start, row `p + 1` follows label `p`.
     allowed: Vec<bool>,
     ends: Vec<bool>,
+    /// For each label, its legal predecessors and their transition index:
+    /// BILOU allows 97 of 289 pairs, so Viterbi only visits those.
+    preds: Vec<Vec<(u8, u16)>>,
     score: Vec<f32>,
     back: Vec<u8>,
 }
@@ -30,11 +33,20 @@ impl Decoder {
             }
         }
         let ends = (0..l as u8).map(|x| scheme.can_end(x)).collect();
+        let preds = (0..l)
+            .map(|y| {
+                (0..l)
+                    .filter(|&p| allowed[(p + 1) * l + y])
+                    .map(|p| (p as u8, ((p + 1) * l + y) as u16))
+                    .collect()
+            })
+            .collect();
         Decoder {
             scheme,
             labels: l,
             allowed,
             ends,
+            preds,
             score: Vec::new(),
             back: Vec::new(),
         }
@@ -66,24 +78,21 @@ impl Decoder {
             let (done, rest) = self.score.split_at_mut(i * l);
             let prev = &done[(i - 1) * l..];
             let cur = &mut rest[..l];
-            for y in 0..l {
+            let emit_i = &emit[i * l..(i + 1) * l];
+            let back = &mut self.back[i * l..(i + 1) * l];
+            for (y, preds) in self.preds.iter().enumerate() {
+                // -inf scores (unreachable labels) lose every comparison.
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u8;
-                for (p, &ps) in prev.iter().enumerate() {
-                    let k = (p + 1) * l + y;
-                    if ps == f32::NEG_INFINITY || !self.allowed[k] {
-                        continue;
-                    }
-                    let s = ps + trans[k];
+                for &(p, k) in preds {
+                    let s = prev[p as usize] + trans[k as usize];
                     if s > best {
                         best = s;
-                        arg = p as u8;
+                        arg = p;
                     }
                 }
-                if best > f32::NEG_INFINITY {
-                    cur[y] = best + emit[i * l + y];
-                    self.back[i * l + y] = arg;
-                }
+                cur[y] = best + emit_i[y];
+                back[y] = arg;
             }
         }
         let last = &self.score[(n - 1) * l..];

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -207,6 +208,22 @@ const PERSON_TITLES: &[&str] = &[
     "officer",
 ];
 
+/// Lexicon flags by lowercase-word hash, so a token costs one lookup
+/// instead of a scan of both lists.
+fn lexicon() -> &'static KeyMap<u16> {
+    static LEXICON: OnceLock<KeyMap<u16>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut m = KeyMap::default();
+        for w in ORG_SUFFIXES {
+            *m.entry(xxh3_64(w.as_bytes())).or_default() |= flag::ORG_SUFFIX;
+        }
+        for w in PERSON_TITLES {
+            *m.entry(xxh3_64(w.as_bytes())).or_default() |= flag::TITLE;
+        }
+        m
+    })
+}
+
 /// A pass-through hasher for keys that are already hashes.
 #[derive(Default)]
 pub struct KeyHasher(u64);
@@ -254,6 +271,9 @@ struct DocStat {
     /// Capitalised occurrences not at a sentence start nor in an all-caps line.
     capmid: u16,
 }
+
+/// Offsets of the context words and shapes, in the order of their templates.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
 
 /// Sentinel hashes for positions outside the line.
 const BOUNDARY: u64 = 0x5EED_0F_B0B;
@@ -356,12 +376,8 @@ impl Featurizer {
             }
         }
         let lower = self.lower_buf.as_str();
-        if ORG_SUFFIXES.contains(&lower) {
-            flags |= flag::ORG_SUFFIX;
-        }
-        if PERSON_TITLES.contains(&lower) {
-            flags |= flag::TITLE;
-        }
+        let lower_hash = xxh3_64(lower.as_bytes());
+        flags |= lexicon().get(&lower_hash).copied().unwrap_or(0);
         let mut prefix = [0u64; 4];
         let mut suffix = [0u64; 4];
         let n_chars = lower.chars().count();
@@ -392,7 +408,7 @@ impl Featurizer {
         };
         Info {
             word: xxh3_64(word.as_bytes()),
-            lower: xxh3_64(lower.as_bytes()),
+            lower: lower_hash,
             shape: xxh3_64(&shape[..shape_len]),
             short: xxh3_64(&short[..short_len]),
             prefix,
@@ -495,8 +511,29 @@ impl Featurizer {
         self.info[i].line as usize
     }
 
-    /// Appends the local (first-pass) feature keys of token `i` to `out`.
+    /// Appends the local (first-pass) feature keys of token `i` to `out`:
+    /// [`Featurizer::own`], the [`Featurizer::neighbour`] keys of the tokens
+    /// around it (or boundary keys) and [`Featurizer::context`].
     pub fn local(&self, i: usize, out: &mut Vec<u64>) {
+        self.own(i, out);
+        for (k, &off) in NEIGHBOURS.iter().enumerate() {
+            match self.at(i, off) {
+                Some(_) => self.neighbour((i as isize + off) as usize, k, out),
+                None => Self::neighbour_keys(BOUNDARY, BOUNDARY, k, out),
+            }
+        }
+        self.context(i, out);
+    }
+
+    /// Hash of token `i`'s text: everything [`Featurizer::own`] and
+    /// [`Featurizer::neighbour`] emit is a function of it, so the tagger may
+    /// cache their weights per word.
+    pub fn word_hash(&self, i: usize) -> u64 {
+        self.info[i].word
+    }
+
+    /// Keys that depend on token `i`'s text alone.
+    pub fn own(&self, i: usize, out: &mut Vec<u64>) {
         let x = &self.info[i];
         out.push(mix(tpl::BIAS, 0));
         out.push(mix(tpl::WORD, x.word));
@@ -511,12 +548,37 @@ impl Featurizer {
                 out.push(mix(tpl::SUFFIX + n as u64, x.suffix[n]));
             }
         }
+        if x.hyphen_head != 0 {
+            out.push(mix(tpl::HYPHEN_HEAD, x.hyphen_head));
+            out.push(mix(tpl::HYPHEN_TAIL, x.hyphen_tail));
+        }
+    }
+
+    /// Keys that token `j` gives the token at `j - NEIGHBOURS[k]`, for
+    /// which it is the neighbour at offset `NEIGHBOURS[k]`; they too depend
+    /// on token `j`'s text alone.
+    pub fn neighbour(&self, j: usize, k: usize, out: &mut Vec<u64>) {
+        let y = &self.info[j];
+        Self::neighbour_keys(y.lower, y.short, k, out);
+    }
+
+    /// Keys of a missing neighbour at `NEIGHBOURS[k]` (outside the line).
+    pub fn boundary_keys(k: usize, out: &mut Vec<u64>) {
+        Self::neighbour_keys(BOUNDARY, BOUNDARY, k, out);
+    }
+
+    fn neighbour_keys(lower: u64, short: u64, k: usize, out: &mut Vec<u64>) {
+        out.push(mix(tpl::LOWER_AT + k as u64, lower));
+        out.push(mix(tpl::SHAPE_AT + k as u64, short));
+    }
+
+    /// Keys of token `i` that depend on its surroundings: word pairs, shape
+    /// trigram, sentence position, line case, lexicon neighbours, and the
+    /// boundary keys where a neighbour lies outside the line.
+    pub fn context(&self, i: usize, out: &mut Vec<u64>) {
+        let x = &self.info[i];
         let lower_at = |off: isize| self.at(i, off).map_or(BOUNDARY, |y| y.lower);
         let short_at = |off: isize| self.at(i, off).map_or(BOUNDARY, |y| y.short);
-        for (k, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-            out.push(mix(tpl::LOWER_AT + k as u64, lower_at(off)));
-            out.push(mix(tpl::SHAPE_AT + k as u64, short_at(off)));
-        }
         out.push(mix(mix(tpl::BIGRAM_L, lower_at(-1)), x.lower));
         out.push(mix(mix(tpl::BIGRAM_R, x.lower), lower_at(1)));
         out.push(mix(
@@ -532,10 +594,6 @@ impl Featurizer {
         if line != 0 {
             out.push(mix(mix(tpl::LINE_WORD, line), x.lower));
         }
-        if x.hyphen_head != 0 {
-            out.push(mix(tpl::HYPHEN_HEAD, x.hyphen_head));
-            out.push(mix(tpl::HYPHEN_TAIL, x.hyphen_tail));
-        }
         let lex = |off: isize| {
             self.at(i, off)
                 .map_or(0, |y| u64::from(y.flags & (flag::ORG_SUFFIX | flag::TITLE)))
@@ -544,6 +602,11 @@ impl Featurizer {
         if lex_key != 0 {
             out.push(mix(mix(tpl::LEXICON, lex_key), x.short));
         }
+    }
+
+    /// Whether token `i` has a neighbour at offset `off` in its line.
+    pub fn has_neighbour(&self, i: usize, off: isize) -> bool {
+        self.at(i, off).is_some()
     }
 
     /// Collects document statistics from the first pass's labels.
