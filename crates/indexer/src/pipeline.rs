@@ -25,7 +25,7 @@ use crate::article::Origin;
 use crate::error::IndexError;
 use crate::extract::Extractor;
 use crate::problem::Problem;
-use crate::read::{self, Batch, Format, Item};
+use crate::read::{self, Batch, Format, Item, Parsed};
 use crate::record::to_record;
 
 /// Settings of an indexing run.
@@ -209,11 +209,12 @@ fn index_batch(
     for item in batch.parse() {
         match item {
             Item::Article(origin, parsed) => {
-                for warning in parsed.warnings {
+                let Parsed { article, warnings } = *parsed;
+                for warning in warnings {
                     counters.warnings.fetch_add(1, Ordering::Relaxed);
                     report(&Problem::warning(origin.clone(), warning));
                 }
-                let record = to_record(parsed.article, &origin, extractor);
+                let record = to_record(article, &origin, extractor);
                 writer.delete_term(Term::from_field_text(schema.fields.id, &record.id));
                 writer.add_document(schema.to_document(&record))?;
                 counters.indexed.fetch_add(1, Ordering::Relaxed);

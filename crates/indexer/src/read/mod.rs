@@ -85,7 +85,7 @@ pub enum Batch {
 #[derive(Debug)]
 pub enum Item {
     /// An article to index.
-    Article(Origin, Parsed),
+    Article(Origin, Box<Parsed>),
     /// Something that could not be read.
     Problem(Problem),
 }
@@ -148,7 +148,7 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
         .map(|result| match result {
             Ok(mut parsed) => {
                 parsed.warnings.extend(fallback.clone());
-                Item::Article(origin.clone(), parsed)
+                Item::Article(origin.clone(), Box::new(parsed))
             }
             Err(message) => Item::Problem(Problem::error(origin.clone(), message)),
         })
@@ -173,7 +173,7 @@ fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
             parsed
                 .warnings
                 .extend(decoded.fell_back.then(not_utf8_warning));
-            Item::Article(origin, parsed)
+            Item::Article(origin, Box::new(parsed))
         }
         Err(message) => Item::Problem(Problem::error(origin, message)),
     })
