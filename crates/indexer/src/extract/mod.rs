@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod gazetteer;
+
 /// Kind of an entity mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EntityKind {
