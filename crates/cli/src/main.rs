@@ -1,1 +1,71 @@
-fn main() {}
+//! `news`: index news articles and search them by text, date, person, place and
+//! organization. Each subcommand lives in its own module under `cmd/`: it
+//! parses its arguments into a typed struct, calls the library, and prints.
+
+mod cmd;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Full-text search for news archives.
+#[derive(Debug, Parser, PartialEq)]
+#[command(name = "news", version, about, long_about = None)]
+struct Cli {
+    /// Archive directory.
+    #[arg(
+        long,
+        global = true,
+        env = "NEWS_INDEX",
+        default_value = "news-index",
+        value_name = "DIR"
+    )]
+    index: PathBuf,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand, PartialEq)]
+enum Command {
+    /// Index article files (.txt, .json, .jsonl, .ndjson) under the given paths.
+    Index(cmd::index::IndexArgs),
+    /// Search the archive.
+    Search(cmd::search::SearchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Index(args) => cmd::index::run(&cli.index, args),
+        Command::Search(args) => cmd::search::run(&cli.index, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_option_is_global_and_defaults() {
+        let cli = Cli::try_parse_from(["news", "search", "Tartus"]).unwrap();
+        assert_eq!(cli.index, PathBuf::from("news-index"));
+        let cli = Cli::try_parse_from(["news", "search", "Tartus", "--index", "/tmp/a"]).unwrap();
+        assert_eq!(cli.index, PathBuf::from("/tmp/a"));
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

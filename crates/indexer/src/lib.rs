@@ -1,2 +1,40 @@
 //! # news-indexer
+//!
+//! Builds a `news-query` archive from article files:
+//!
+//! ```text
+//! files -> read (format by extension) -> Article -> extract (entities, dates) -> ArticleRecord -> tantivy
+//! ```
+//!
+//! It owns reading (`.txt`, `.json`, `.jsonl`/`.ndjson`), dateline and date
+//! recognition, entity extraction and the parallel indexing run. It does not own
+//! the schema (that is `news_query::schema`, so both sides agree) nor searching.
+//!
+//! ```no_run
+//! use news_indexer::{index_paths, IndexOptions};
+//! # fn main() -> Result<(), news_indexer::IndexError> {
+//! let summary = index_paths(
+//!     "news-index".as_ref(),
+//!     &["corpus".into()],
+//!     &IndexOptions::default(),
+//!     &|problem| eprintln!("{problem}"),
+//! )?;
+//! println!("{} articles indexed, {} failed", summary.indexed, summary.failed);
+//! # Ok(()) }
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod article;
+pub mod date;
+mod error;
 pub mod extract;
+mod pipeline;
+mod problem;
+pub mod read;
+pub mod record;
+
+pub use article::{Article, Origin};
+pub use error::IndexError;
+pub use pipeline::{index_paths, IndexOptions, IndexSummary};
+pub use problem::{Problem, Severity};

@@ -49,20 +49,19 @@ impl Archive {
             path: path.clone(),
             source,
         };
-        let directory = MmapDirectory::open(&path)
-            .map_err(|e| open_error(tantivy::TantivyError::from(e)))?;
+        let directory =
+            MmapDirectory::open(&path).map_err(|e| open_error(tantivy::TantivyError::from(e)))?;
         let index = Index::open(directory).map_err(open_error)?;
         Archive::from_index(index, path)
     }
 
     /// Wraps an index already open (for instance one the indexer just wrote).
     pub fn from_index(index: Index, path: PathBuf) -> Result<Self> {
-        let schema = NewsSchema::from_schema(index.schema()).map_err(|reason| {
-            Error::NotAnArchive {
+        let schema =
+            NewsSchema::from_schema(index.schema()).map_err(|reason| Error::NotAnArchive {
                 path: path.clone(),
                 reason,
-            }
-        })?;
+            })?;
         register_tokenizers(&index);
         let reader = index
             .reader_builder()

@@ -189,7 +189,10 @@ mod tests {
     #[test]
     fn partial_dates_cover_their_period() {
         let year: PartialDate = "2026".parse().unwrap();
-        assert_eq!((year.start(), year.end_exclusive()), (day(2026, 1, 1), day(2027, 1, 1)));
+        assert_eq!(
+            (year.start(), year.end_exclusive()),
+            (day(2026, 1, 1), day(2027, 1, 1))
+        );
         let feb: PartialDate = "2024-02".parse().unwrap();
         assert_eq!(feb.end_exclusive(), day(2024, 3, 1));
         let dec: PartialDate = "2025-12".parse().unwrap();
@@ -200,7 +203,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["", "26", "2026-1", "2026-00", "2025-02-29", "2026-01-28-1", "yesterday", "2026-01-28T25:00:00Z"] {
+        for bad in [
+            "",
+            "26",
+            "2026-1",
+            "2026-00",
+            "2025-02-29",
+            "2026-01-28-1",
+            "yesterday",
+            "2026-01-28T25:00:00Z",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
         }
         assert!("2024-02-29".parse::<PartialDate>().is_ok());

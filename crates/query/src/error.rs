@@ -14,6 +14,15 @@ pub enum Error {
         #[source]
         source: tantivy::TantivyError,
     },
+    /// The archive directory cannot be created or read.
+    #[error("cannot use directory {path}: {source}")]
+    Io {
+        /// The directory.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
     /// The directory holds a tantivy index that is not a news archive.
     #[error("{path} is not a news archive ({reason}); rebuild it with `news index`")]
     NotAnArchive {

@@ -17,7 +17,10 @@
 //!   1970-01-01) and `month` (`year * 12 + month - 1`) are fast integer columns
 //!   for calendar-exact histograms, which tantivy's `date_histogram` cannot do.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, NumericOptions, Schema, TantivyDocument,
     TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
@@ -227,7 +230,11 @@ impl NewsSchema {
     /// Reads a stored document back into a record (`places` is indexed only, so empty).
     pub fn to_record(&self, doc: &TantivyDocument) -> ArticleRecord {
         let f = &self.fields;
-        let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
         let all = |field: Field| -> Vec<String> {
             doc.get_all(field)
                 .filter_map(|v| v.as_str().map(str::to_owned))
@@ -254,6 +261,30 @@ impl NewsSchema {
             origin: text(f.origin),
         }
     }
+}
+
+/// Opens the news archive index in `dir` for writing, creating an empty one
+/// (and the directory) when there is none.
+pub fn open_or_create_index(dir: &Path) -> crate::Result<Index> {
+    let open_error = |source| crate::Error::Open {
+        path: dir.to_owned(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(|source| crate::Error::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let directory = MmapDirectory::open(dir).map_err(|e| open_error(e.into()))?;
+    let schema = NewsSchema::new();
+    let index = Index::open_or_create(directory, schema.schema.clone()).map_err(|e| match e {
+        tantivy::TantivyError::SchemaError(reason) => crate::Error::NotAnArchive {
+            path: dir.to_owned(),
+            reason,
+        },
+        other => open_error(other),
+    })?;
+    register_tokenizers(&index);
+    Ok(index)
 }
 
 /// Registers the analysers the schema names; call on every [`Index`] opened or created.

@@ -1,10 +1,10 @@
 //! Facet counts (terms aggregations over the entity columns) and the calendar
 //! histogram (a histogram aggregation over the `day` or `month` column).
 
+use serde_json::json;
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::agg_result::{AggregationResult, AggregationResults, BucketResult};
 use tantivy::aggregation::{AggregationCollector, Key};
-use serde_json::json;
 
 use crate::error::Result;
 use crate::request::{Interval, SearchRequest};
@@ -45,7 +45,10 @@ pub(crate) fn collector(request: &SearchRequest) -> Option<AggregationCollector>
     }
     let aggregations: Aggregations = serde_json::from_value(request_json.into())
         .expect("aggregation request built here is valid");
-    Some(AggregationCollector::from_aggs(aggregations, Default::default()))
+    Some(AggregationCollector::from_aggs(
+        aggregations,
+        Default::default(),
+    ))
 }
 
 /// Column, bucket width and offset of each interval. Weeks start on Monday:

@@ -63,7 +63,8 @@ fn date_range(schema: &NewsSchema, request: &SearchRequest) -> Result<Option<Box
             )));
         }
     }
-    let term = |secs| Term::from_field_date(schema.fields.date, DateTime::from_timestamp_secs(secs));
+    let term =
+        |secs| Term::from_field_date(schema.fields.date, DateTime::from_timestamp_secs(secs));
     let lower = start.map_or(Bound::Unbounded, |s| Bound::Included(term(s)));
     let upper = end.map_or(Bound::Unbounded, |e| Bound::Excluded(term(e)));
     Ok(Some(Box::new(RangeQuery::new(lower, upper))))

@@ -58,7 +58,11 @@ pub(crate) fn run(
             });
             let (total, top, aggs) = searcher.search(&query, &(Count, top, aggregations))?;
             let top = top.unwrap_or_default().into_iter();
-            (total, top.map(|(_, address)| (0.0, address)).collect(), aggs)
+            (
+                total,
+                top.map(|(_, address)| (0.0, address)).collect(),
+                aggs,
+            )
         }
     };
 

@@ -35,7 +35,10 @@ fn locate(text: &str, error: QueryParserError) -> Error {
         match &error {
             QueryParserError::FieldDoesNotExist(name) => {
                 let at = text.find(&format!("{name}:")).unwrap_or(0);
-                (chars_before(at), format!("unknown field `{name}`; fields are {}", field_list()))
+                (
+                    chars_before(at),
+                    format!("unknown field `{name}`; fields are {}", field_list()),
+                )
             }
             _ => (0, error.to_string()),
         }
@@ -74,7 +77,15 @@ mod tests {
     #[test]
     fn valid_syntax_parses() {
         let (index, schema) = index();
-        for text in ["Tartus", "\"naval base\"", "Putin AND NOT Trump", "person:\"Vladimir Putin\"", "", "*", "talk~1"] {
+        for text in [
+            "Tartus",
+            "\"naval base\"",
+            "Putin AND NOT Trump",
+            "person:\"Vladimir Putin\"",
+            "",
+            "*",
+            "talk~1",
+        ] {
             assert!(parse(&index, &schema, text).is_ok(), "{text}");
         }
     }

@@ -1,0 +1,79 @@
+//! Terminal rendering shared by subcommands. Colour goes through `anstream`,
+//! which drops it when stdout is not a terminal or `NO_COLOR` is set.
+
+use anstyle::{AnsiColor, Style};
+
+/// Query terms inside snippets.
+pub const MATCH: Style = AnsiColor::Yellow.on_default().bold();
+/// Headlines.
+pub const TITLE: Style = Style::new().bold();
+/// Secondary information: dates, sources, ids.
+pub const DIM: Style = Style::new().dimmed();
+/// Section headings.
+pub const HEADING: Style = AnsiColor::Cyan.on_default().bold();
+
+/// `text` with the `[start, end)` code-point ranges styled.
+pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 16);
+    let mut ranges = ranges.iter().peekable();
+    let mut open = false;
+    for (i, c) in text.chars().enumerate() {
+        if open && ranges.peek().is_some_and(|r| r[1] == i) {
+            out.push_str(&style.render_reset().to_string());
+            ranges.next();
+            open = false;
+        }
+        if !open && ranges.peek().is_some_and(|r| r[0] == i) {
+            out.push_str(&style.render().to_string());
+            open = true;
+        }
+        out.push(c);
+    }
+    if open {
+        out.push_str(&style.render_reset().to_string());
+    }
+    out
+}
+
+/// A horizontal bar `width` cells wide at `max`, in eighths of a cell.
+pub fn bar(value: u64, max: u64, width: usize) -> String {
+    if max == 0 || value == 0 {
+        return String::new();
+    }
+    const PARTS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    let eighths = ((value as f64 / max as f64) * (width * 8) as f64)
+        .round()
+        .max(1.0) as usize;
+    let mut out = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        out.push(PARTS[eighths % 8 - 1]);
+    }
+    out
+}
+
+/// One paint of `text` in `style`.
+pub fn paint(style: Style, text: &str) -> String {
+    format!("{}{text}{}", style.render(), style.render_reset())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlight_wraps_code_point_ranges() {
+        let style = Style::new().bold();
+        let out = highlight("naïve Tartus base", &[[6, 12]], style);
+        let plain = anstream::adapter::strip_str(&out).to_string();
+        assert_eq!(plain, "naïve Tartus base");
+        assert!(out.contains(&format!("{}Tartus{}", style.render(), style.render_reset())));
+    }
+
+    #[test]
+    fn bars_scale_to_the_maximum() {
+        assert_eq!(bar(10, 10, 4), "████");
+        assert_eq!(bar(0, 10, 4), "");
+        assert_eq!(bar(1, 1000, 4), "▏");
+        assert_eq!(bar(5, 10, 4), "██");
+    }
+}

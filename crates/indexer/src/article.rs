@@ -1,0 +1,52 @@
+//! [`Article`]: one news article as read from a file, before extraction.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One article as a reader found it. Everything but title and body is optional,
+/// because real dumps omit almost anything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    /// The source's own id, if it gives one.
+    pub id: Option<String>,
+    /// Headline.
+    pub title: String,
+    /// Text, paragraphs separated by newlines.
+    pub body: String,
+    /// Publication time, Unix seconds (UTC).
+    pub date: Option<i64>,
+    /// Dateline as printed, e.g. `MOSCOW` or `LONDON (Reuters)`.
+    pub dateline: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Desk or topic.
+    pub section: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// People named by the source itself; when given they are used as they are.
+    pub persons: Option<Vec<String>>,
+    /// Places named by the source itself.
+    pub locations: Option<Vec<String>>,
+    /// Organizations named by the source itself.
+    pub organizations: Option<Vec<String>>,
+}
+
+/// Where an article or a problem comes from: a file, and a line for line-based formats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line number within the file, for JSON Lines.
+    pub line: Option<u64>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path.display()),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Publication dates as news dumps write them: RFC 3339 / ISO 8601, RFC 2822,
+//! plain `YYYY-MM-DD`, `January 28, 2026`, `28 January 2026`, Unix timestamps.
+//!
+//! Times without a zone are taken as UTC. A date that cannot be read is
+//! reported by the caller; it never defaults to "now".
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+
+/// Parses a date or date-time into Unix seconds (UTC).
+pub fn parse_date(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(t.timestamp());
+    }
+    if let Ok(t) = DateTime::parse_from_rfc2822(text) {
+        return Some(t.timestamp());
+    }
+    const ZONED: [&str; 2] = ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z"];
+    for format in ZONED {
+        if let Ok(t) = DateTime::parse_from_str(text, format) {
+            return Some(t.timestamp());
+        }
+    }
+    const NAIVE: [&str; 4] = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ];
+    for format in NAIVE {
+        if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(t.and_utc().timestamp());
+        }
+    }
+    parse_day(text).map(|day| {
+        day.and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp()
+    })
+}
+
+/// Parses a calendar day written in one of the common ways.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let text = text.trim().trim_end_matches(['.', ',']);
+    const DAY_FORMATS: [&str; 8] = [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%Y%m%d",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A, %B %d, %Y",
+    ];
+    DAY_FORMATS.iter().find_map(|format| {
+        NaiveDate::parse_from_str(text, format)
+            .ok()
+            .or_else(|| NaiveDate::parse_from_str(&text.replace("Sept", "Sep"), format).ok())
+    })
+}
+
+/// Reads a Unix timestamp given as a JSON number, in seconds or milliseconds.
+pub fn from_timestamp(value: f64) -> Option<i64> {
+    if !value.is_finite() {
+        return None;
+    }
+    // Past 10^11 seconds is the year 5138: such numbers are milliseconds.
+    let secs = if value.abs() >= 1e11 {
+        value / 1000.0
+    } else {
+        value
+    };
+    (secs.abs() < 1e13).then_some(secs as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JAN_28_2026: i64 = 1_769_558_400;
+
+    #[test]
+    fn formats_seen_in_dumps() {
+        for text in [
+            "2026-01-28",
+            "2026-01-28T00:00:00Z",
+            "2026-01-28T03:00:00+03:00",
+            "2026-01-28 00:00:00",
+            "2026-01-28T00:00:00",
+            "Wed, 28 Jan 2026 00:00:00 +0000",
+            "January 28, 2026",
+            "Jan 28, 2026",
+            "28 January 2026",
+            "Wednesday, January 28, 2026",
+            "2026/01/28",
+        ] {
+            assert_eq!(parse_date(text), Some(JAN_28_2026), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        for text in ["", "yesterday", "2026-13-01", "28/01", "Wednesday"] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn timestamps_in_seconds_or_milliseconds() {
+        assert_eq!(from_timestamp(1_769_558_400.0), Some(JAN_28_2026));
+        assert_eq!(from_timestamp(1_769_558_400_000.0), Some(JAN_28_2026));
+        assert_eq!(from_timestamp(f64::NAN), None);
+    }
+}

@@ -1,0 +1,245 @@
+//! JSON articles (`.json`: one object or an array) and JSON Lines (`.jsonl`,
+//! `.ndjson`: one object per line), with the field names real dumps use.
+//!
+//! | article field | accepted names, first present wins |
+//! |---|---|
+//! | title | `title`, `headline` |
+//! | body | `body`, `text`, `content`, `article`, `description` |
+//! | date | `datetime`, `published_at`, `publishedAt`, `published`, `pub_date`, `date_published`, `date`, `timestamp` |
+//! | url | `url`, `link` |
+//! | source | `source`, `publisher` (a string, or an object with `name`) |
+//! | author | `author`, `byline` (a string or a list) |
+//! | id | `id`, `_id`, `guid`, `uuid` (string or number) |
+//!
+//! plus `section`, `dateline`, and `persons` / `locations` / `organizations`
+//! (a list of names, or one string separated by `;`).
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::article::Article;
+use crate::date::{from_timestamp, parse_date};
+use crate::read::{metadata_list, txt, Parsed};
+
+/// Every name a field goes by. Kept as separate fields (not serde aliases)
+/// because dumps often carry two of them at once, e.g. `date` and `datetime`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Fields {
+    title: Option<Value>,
+    headline: Option<Value>,
+    body: Option<Value>,
+    text: Option<Value>,
+    content: Option<Value>,
+    article: Option<Value>,
+    description: Option<Value>,
+    datetime: Option<Value>,
+    published_at: Option<Value>,
+    #[serde(rename = "publishedAt")]
+    published_at_camel: Option<Value>,
+    published: Option<Value>,
+    pub_date: Option<Value>,
+    date_published: Option<Value>,
+    date: Option<Value>,
+    timestamp: Option<Value>,
+    url: Option<Value>,
+    link: Option<Value>,
+    source: Option<Value>,
+    publisher: Option<Value>,
+    author: Option<Value>,
+    byline: Option<Value>,
+    id: Option<Value>,
+    #[serde(rename = "_id")]
+    underscore_id: Option<Value>,
+    guid: Option<Value>,
+    uuid: Option<Value>,
+    section: Option<Value>,
+    dateline: Option<Value>,
+    persons: Option<Value>,
+    locations: Option<Value>,
+    organizations: Option<Value>,
+}
+
+/// Parses one JSON Lines line.
+pub fn parse_line(line: &str) -> Result<Parsed, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    from_value(value)
+}
+
+/// Parses a `.json` file: one article object or an array of them. The outer
+/// `Err` means the file is not JSON at all; the inner ones are per element.
+pub fn parse_document(text: &str) -> Result<Vec<Result<Parsed, String>>, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    Ok(match value {
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| from_value(item).map_err(|e| format!("array element {i}: {e}")))
+            .collect(),
+        other => vec![from_value(other)],
+    })
+}
+
+fn from_value(value: Value) -> Result<Parsed, String> {
+    if !value.is_object() {
+        return Err(format!(
+            "expected an article object, found {}",
+            kind(&value)
+        ));
+    }
+    let f: Fields = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let mut warnings = Vec::new();
+    let first_text = |candidates: [&Option<Value>; 5]| candidates.into_iter().find_map(text_of);
+    let title = first_text([&f.title, &f.headline, &None, &None, &None]).unwrap_or_default();
+    let body =
+        first_text([&f.body, &f.text, &f.content, &f.article, &f.description]).unwrap_or_default();
+    if title.trim().is_empty() && body.trim().is_empty() {
+        return Err("no title or text (looked for title/headline and body/text/content)".into());
+    }
+    let date_fields = [
+        &f.datetime,
+        &f.published_at,
+        &f.published_at_camel,
+        &f.published,
+        &f.pub_date,
+        &f.date_published,
+        &f.date,
+        &f.timestamp,
+    ];
+    let mut date = None;
+    for value in date_fields.into_iter().flatten() {
+        match date_of(value) {
+            Some(secs) => {
+                date = Some(secs);
+                break;
+            }
+            None if !value.is_null() => {
+                warnings.push(format!("date {value} is not a date we can read"));
+            }
+            None => {}
+        }
+    }
+    if date.is_some() {
+        warnings.clear();
+    }
+    let mut article = Article {
+        id: [&f.id, &f.underscore_id, &f.guid, &f.uuid]
+            .into_iter()
+            .find_map(text_of),
+        title: title.trim().to_owned(),
+        body: body.trim().to_owned(),
+        date,
+        dateline: text_of(&f.dateline),
+        source: [&f.source, &f.publisher].into_iter().find_map(name_of),
+        url: [&f.url, &f.link].into_iter().find_map(text_of),
+        section: text_of(&f.section),
+        author: [&f.author, &f.byline].into_iter().find_map(name_of),
+        persons: list_of(&f.persons),
+        locations: list_of(&f.locations),
+        organizations: list_of(&f.organizations),
+    };
+    txt::apply_dateline(&mut article);
+    Ok(Parsed { article, warnings })
+}
+
+/// A non-empty string, or a number written as one (ids).
+fn text_of(value: &Option<Value>) -> Option<String> {
+    match value.as_ref()? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A string, an object's `name`, or a list of those joined with commas.
+fn name_of(value: &Option<Value>) -> Option<String> {
+    match value.as_ref()? {
+        Value::Object(map) => text_of(&map.get("name").cloned()),
+        Value::Array(items) => {
+            let names: Vec<String> = items
+                .iter()
+                .filter_map(|item| name_of(&Some(item.clone())))
+                .collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => text_of(value),
+    }
+}
+
+fn list_of(value: &Option<Value>) -> Option<Vec<String>> {
+    match value.as_ref()? {
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(|item| name_of(&Some(item.clone())))
+                .collect(),
+        ),
+        Value::String(s) => Some(metadata_list(s)),
+        _ => None,
+    }
+}
+
+fn date_of(value: &Value) -> Option<i64> {
+    match value {
+        Value::String(s) => parse_date(s),
+        Value::Number(n) => n.as_f64().and_then(from_timestamp),
+        _ => None,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reuters_style_line() {
+        let line = r#"{"id": "r-1", "title": "BAHIA COCOA REVIEW", "body": "Showers continued.", "date": "1987-02-26", "datetime": "1987-02-26T15:01:01", "source": "Reuters", "dateline": "SALVADOR, Feb 26", "section": "cocoa"}"#;
+        let a = parse_line(line).unwrap().article;
+        assert_eq!(a.id.as_deref(), Some("r-1"));
+        assert_eq!(a.date, parse_date("1987-02-26T15:01:01"));
+        assert_eq!(a.dateline.as_deref(), Some("SALVADOR, Feb 26"));
+        assert_eq!(a.section.as_deref(), Some("cocoa"));
+    }
+
+    #[test]
+    fn alternative_names_and_shapes() {
+        let line = r#"{"headline": "H", "content": "C", "publishedAt": "Tue, 14 Oct 2025 08:00:00 +0000", "source": {"id": null, "name": "Andes Herald"}, "link": "https://a.example/x", "id": 42, "persons": "Christine Lagarde; Kazuo Ueda", "author": ["A. One", "B. Two"]}"#;
+        let a = parse_line(line).unwrap().article;
+        assert_eq!((a.title.as_str(), a.body.as_str()), ("H", "C"));
+        assert_eq!(a.date, parse_date("2025-10-14T08:00:00Z"));
+        assert_eq!(a.source.as_deref(), Some("Andes Herald"));
+        assert_eq!(a.url.as_deref(), Some("https://a.example/x"));
+        assert_eq!(a.id.as_deref(), Some("42"));
+        assert_eq!(a.author.as_deref(), Some("A. One, B. Two"));
+        assert_eq!(a.persons.unwrap(), ["Christine Lagarde", "Kazuo Ueda"]);
+    }
+
+    #[test]
+    fn unix_timestamps_and_bad_dates() {
+        let a = parse_line(r#"{"title": "T", "timestamp": 1769558400}"#).unwrap();
+        assert_eq!(a.article.date, parse_date("2026-01-28"));
+        let b = parse_line(r#"{"title": "T", "date": "soon"}"#).unwrap();
+        assert_eq!((b.article.date, b.warnings.len()), (None, 1));
+    }
+
+    #[test]
+    fn arrays_single_objects_and_errors() {
+        let many = parse_document(r#"[{"title": "A"}, 3, {"title": "B"}]"#).unwrap();
+        assert_eq!(many.len(), 3);
+        assert!(many[1].as_ref().unwrap_err().contains("element 1"));
+        assert_eq!(parse_document(r#"{"title": "A"}"#).unwrap().len(), 1);
+        assert!(parse_document("{not json").is_err());
+        assert!(parse_line(r#"{"url": "https://a.example"}"#).is_err());
+    }
+}

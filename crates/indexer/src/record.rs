@@ -1,0 +1,98 @@
+//! From a read [`Article`] to the [`ArticleRecord`] the archive stores: the
+//! stable id, and entities from the source or, where it gives none, from the
+//! extractor.
+
+use news_query::ArticleRecord;
+use xxhash_rust::xxh3::xxh3_128;
+
+use crate::article::{Article, Origin};
+use crate::extract::Extractor;
+
+/// The article's stable id: its own id, else its URL, else a hash of its
+/// title and text, so re-reading the same article yields the same id.
+pub fn stable_id(article: &Article) -> String {
+    if let Some(id) = article.id.as_deref().or(article.url.as_deref()) {
+        return id.to_owned();
+    }
+    let mut content = String::with_capacity(article.title.len() + article.body.len() + 1);
+    content.push_str(&article.title);
+    content.push('\n');
+    content.push_str(&article.body);
+    format!("h{:032x}", xxh3_128(content.as_bytes()))
+}
+
+/// Builds the stored record, running the extractor only for entity kinds the
+/// source did not list itself.
+pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> ArticleRecord {
+    let id = stable_id(&article);
+    let needs_extraction =
+        article.persons.is_none() || article.locations.is_none() || article.organizations.is_none();
+    let extraction = needs_extraction.then(|| {
+        let mut text = String::with_capacity(article.title.len() + article.body.len() + 1);
+        text.push_str(&article.title);
+        text.push('\n');
+        text.push_str(&article.body);
+        extractor.extract(&text)
+    });
+    let extracted = extraction.unwrap_or_default();
+    let places = match &article.locations {
+        Some(given) => extractor.places_of(given),
+        None => extracted.places,
+    };
+    ArticleRecord {
+        id,
+        title: article.title,
+        body: article.body,
+        dateline: article.dateline,
+        source: article.source,
+        section: article.section,
+        author: article.author,
+        url: article.url,
+        date: article.date,
+        persons: article.persons.unwrap_or(extracted.persons),
+        locations: article.locations.unwrap_or(extracted.locations),
+        places,
+        organizations: article.organizations.unwrap_or(extracted.organizations),
+        cluster: None,
+        origin: Some(origin.path.to_string_lossy().into_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: &str) -> Article {
+        Article {
+            title: title.into(),
+            body: "Body".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn id_prefers_given_id_then_url_then_content() {
+        let mut a = article("T");
+        let hashed = stable_id(&a);
+        assert!(hashed.starts_with('h') && hashed.len() == 33);
+        assert_eq!(hashed, stable_id(&article("T")));
+        assert_ne!(hashed, stable_id(&article("U")));
+        a.url = Some("https://x.example/1".into());
+        assert_eq!(stable_id(&a), "https://x.example/1");
+        a.id = Some("x-1".into());
+        assert_eq!(stable_id(&a), "x-1");
+    }
+
+    #[test]
+    fn source_given_entities_win() {
+        let mut a = article("T");
+        a.persons = Some(vec!["Christine Lagarde".into()]);
+        let origin = Origin {
+            path: "f.jsonl".into(),
+            line: Some(1),
+        };
+        let record = to_record(a, &origin, Extractor::bundled());
+        assert_eq!(record.persons, ["Christine Lagarde"]);
+        assert_eq!(record.origin.as_deref(), Some("f.jsonl"));
+    }
+}

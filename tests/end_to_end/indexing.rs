@@ -1,0 +1,115 @@
+//! `news index`: formats, problems reported per file and line, re-indexing.
+
+use std::fs;
+
+use crate::support::*;
+
+#[test]
+fn reindexing_the_same_files_adds_no_duplicates() {
+    let archive = index(&[&workspace().join("corpus")]);
+    let before = search(archive.path(), &["*", "--limit", "0"])["total"]
+        .as_u64()
+        .unwrap();
+    news_ok(
+        archive.path(),
+        &["index", &workspace().join("corpus").display().to_string()],
+    );
+    let after = search(archive.path(), &["*", "--limit", "0"])["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn problems_are_reported_and_everything_else_kept() {
+    let input = tempfile::TempDir::new().unwrap();
+    let dir = input.path();
+    fs::write(
+        dir.join("feed.jsonl"),
+        concat!(
+            r#"{"id": "ok-1", "title": "Grain ships reach Tartus", "body": "TARTUS - Two ships arrived.", "date": "2025-03-01"}"#,
+            "\n",
+            r#"{"id": "broken", "title": "Half a line"#,
+            "\n",
+            r#"{"id": "ok-2", "title": "Port reopens", "body": "The port reopened.", "date": "2025-03-02"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    fs::write(dir.join("empty.txt"), "").unwrap();
+    fs::write(dir.join("photo.json"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(dir.join("picture.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(
+        dir.join("latin1.txt"),
+        b"Date: 2025-03-03\n\nZ\xfcrich talks\nZ\xfcrich hosted the talks.",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("good.txt"),
+        "Date: 2025-03-04\nSource: Test Wire\n\nA good article\nIt reads fine.",
+    )
+    .unwrap();
+
+    let archive = tempfile::TempDir::new().unwrap();
+    let output = news_ok(
+        archive.path(),
+        &["index", &dir.display().to_string(), "--json"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("feed.jsonl:2") && stderr.contains("invalid JSON"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("empty.txt") && stderr.contains("empty file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("photo.json") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("latin1.txt") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["indexed"], 4, "{summary}");
+    assert_eq!(summary["failed"], 3, "{summary}");
+    assert_eq!(summary["skipped"], 1, "{summary}");
+    assert_eq!(summary["warnings"], 1, "{summary}");
+
+    let all = search(archive.path(), &["*"]);
+    let mut found = titles(&all);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "A good article",
+            "Grain ships reach Tartus",
+            "Port reopens",
+            "Zürich talks"
+        ]
+    );
+}
+
+#[test]
+fn undated_articles_stay_undated() {
+    let input = tempfile::TempDir::new().unwrap();
+    fs::write(
+        input.path().join("a.txt"),
+        "No date here\nJust text about Tartus.",
+    )
+    .unwrap();
+    let archive = index(&[input.path()]);
+    let response = search(archive.path(), &["Tartus"]);
+    assert_eq!(response["hits"][0]["date"], serde_json::Value::Null);
+    assert_eq!(response["histogram"], serde_json::json!([]));
+}
+
+#[test]
+fn a_missing_input_is_an_error() {
+    let archive = tempfile::TempDir::new().unwrap();
+    let output = news(archive.path(), &["index", "/definitely/not/here"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/definitely/not/here"));
+}
