@@ -7,10 +7,14 @@
 //! first tagged the rest of the document) with Viterbi decoding
 //! ([`decode`]), and [`model`] holds the weights bundled in
 //! `data/ner.model`, trained by the `train-ner` binary ([`train`]).
-//! [`jsonl`] streams JSONL documents through the extractor for `news extract`.
+//! [`canonical`] turns mentions into facet values with the place
+//! [`gazetteer`]. [`jsonl`] streams JSONL documents through the extractor
+//! for `news extract`.
 
+pub mod canonical;
 pub mod decode;
 pub mod features;
+pub mod gazetteer;
 pub mod jsonl;
 pub mod labels;
 pub mod model;
@@ -25,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use jsonl::{extract_jsonl, JsonlError, JsonlSummary};
 
+use gazetteer::Gazetteer;
 use labels::{Scheme, TYPES};
 use model::Model;
 use tagger::Scratch;
@@ -156,26 +161,20 @@ impl Extractor {
     /// Finds and canonicalises the entities of `text`.
     pub fn extract(&self, text: &str) -> Extraction {
         let mentions = self.mentions(text);
-        let mut ex = Extraction::default();
-        for m in &mentions {
-            let list = match m.kind {
-                EntityKind::Person => &mut ex.persons,
-                EntityKind::Location => &mut ex.locations,
-                EntityKind::Organization => &mut ex.organizations,
-            };
-            if !list.contains(&m.text) {
-                list.push(m.text.clone());
-            }
+        let c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
+        Extraction {
+            mentions,
+            persons: c.persons,
+            locations: c.locations,
+            organizations: c.organizations,
+            places: c.places,
         }
-        ex.places = self.places_of(&ex.locations);
-        ex.mentions = mentions;
-        ex
     }
 
     /// `locations` (canonical names given by a source) plus the regions and
     /// countries containing them.
     pub fn places_of(&self, locations: &[String]) -> Vec<String> {
-        locations.to_vec()
+        canonical::places_of(locations, Gazetteer::bundled())
     }
 }
 
