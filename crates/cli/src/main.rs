@@ -34,6 +34,8 @@ enum Command {
     Index(cmd::index::IndexArgs),
     /// Search the archive.
     Search(cmd::search::SearchArgs),
+    /// Find persons, locations and organizations in JSONL documents.
+    Extract(cmd::extract::ExtractArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => cmd::index::run(&cli.index, args),
         Command::Search(args) => cmd::search::run(&cli.index, args),
+        Command::Extract(args) => cmd::extract::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
+pub mod extract;
 pub mod index;
 pub mod search;

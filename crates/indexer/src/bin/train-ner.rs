@@ -53,6 +53,7 @@ fn run() -> Result<(), String> {
     };
     let (mut train_path, mut dev_path, mut out, mut eval) = (None, None, None, None);
     let mut predict = None;
+    let mut debug = None;
     let mut one_pass = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -67,6 +68,7 @@ fn run() -> Result<(), String> {
             "--out" => out = Some(PathBuf::from(val()?)),
             "--eval" => eval = Some(PathBuf::from(val()?)),
             "--predict" => predict = Some(PathBuf::from(val()?)),
+            "--debug" => debug = Some(PathBuf::from(val()?)),
             "--epochs-a" => cfg.epochs_a = num(val()?)? as usize,
             "--epochs-b" => cfg.epochs_b = num(val()?)? as usize,
             "--folds" => cfg.folds = (num(val()?)? as usize).max(2),
@@ -100,6 +102,62 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     let dev = train::read_docs(&dev_path).map_err(|e| e.to_string())?;
+    if let Some(model_path) = debug {
+        // Token-per-line dump: token, pass-one label, final label.
+        let bytes =
+            std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
+        let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        let scheme = news_indexer::extract::tagger::Weights::scheme(&model);
+        let mut scratch = news_indexer::extract::tagger::Scratch::new(scheme);
+        let name = |l: u8| match scheme.split(l) {
+            None => "O".to_string(),
+            Some((t, p)) => format!(
+                "{:?}-{}",
+                p,
+                news_indexer::extract::labels::TYPES[t as usize]
+            ),
+        };
+        for d in &dev {
+            scratch.tag(&model, &d.text, true);
+            println!("# {}", d.id);
+            let tokens = scratch.tokens.clone();
+            for (i, t) in tokens.iter().enumerate() {
+                if t.line_start {
+                    println!();
+                }
+                println!(
+                    "{}\t{}\t{}",
+                    t.text(&d.text),
+                    name(scratch.pass1[i]),
+                    name(scratch.labels[i])
+                );
+                if std::env::var("NER_EXPLAIN").is_ok_and(|w| w == t.text(&d.text)) {
+                    // Pass-two weights of the final label's rivals, per feature.
+                    let mut keys = Vec::new();
+                    let pass1 = scratch.pass1.clone();
+                    let fz = scratch.featurizer();
+                    fz.local(i, &mut keys);
+                    let n_local = keys.len();
+                    fz.doc_stats(scheme, &pass1);
+                    fz.doc(scheme, i, &pass1, &mut keys);
+                    for (j, k) in keys.iter().enumerate() {
+                        let ws: Vec<String> = model
+                            .weights_of(*k)
+                            .iter()
+                            .filter(|w| w.0 == 1 && w.2.abs() > 0.5)
+                            .map(|w| format!("{}={:.1}", name(w.1), w.2))
+                            .collect();
+                        println!(
+                            "    {} {j}: {}",
+                            if j < n_local { "local" } else { "doc" },
+                            ws.join(" ")
+                        );
+                    }
+                }
+            }
+        }
+        return Ok(());
+    }
     if let Some(model_path) = eval {
         let bytes =
             std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::gazetteer::{Gazetteer, PlaceTag};
 use super::labels::{Scheme, TYPES};
 use super::tokenize::{is_word_char, Token};
 
@@ -54,6 +55,8 @@ mod tpl {
     pub const HYPHEN_TAIL: u64 = 34;
     pub const LEXICON: u64 = 35;
     pub const LINE_WORD: u64 = 36;
+    pub const PLACE: u64 = 37;
+    pub const PLACE_AROUND: u64 = 38;
     pub const DOC_MAJOR: u64 = 50;
     pub const DOC_HAS: u64 = 51;
     pub const DOC_SINGLE: u64 = 52;
@@ -61,6 +64,8 @@ mod tpl {
     pub const DOC_CAPMID: u64 = 54;
     pub const PASS1: u64 = 55; // + offset index (0..3)
     pub const DOC_MAJOR_WORD: u64 = 60;
+    pub const DOC_STRONG: u64 = 61;
+    pub const DOC_MULTI: u64 = 62;
 }
 
 /// Per-token flags.
@@ -257,6 +262,8 @@ struct Info {
     hyphen_head: u64,
     hyphen_tail: u64,
     flags: u16,
+    /// Gazetteer [`PlaceTag`](super::gazetteer::PlaceTag) bits (0 = no place).
+    place: u8,
     /// Index of the first token of this token's line.
     line: u32,
 }
@@ -270,6 +277,9 @@ struct DocStat {
     lower: u16,
     /// Capitalised occurrences not at a sentence start nor in an all-caps line.
     capmid: u16,
+    /// Occurrences inside a multi-token pass-one span, per type (PER, LOC,
+    /// ORG, MISC): "Putin" after "Vladimir Putin".
+    multi: [u16; 4],
 }
 
 /// Offsets of the context words and shapes, in the order of their templates.
@@ -283,6 +293,8 @@ const BOUNDARY: u64 = 0x5EED_0F_B0B;
 #[derive(Default)]
 pub struct Featurizer {
     info: Vec<Info>,
+    words: Vec<&'static str>,
+    place_tags: Vec<PlaceTag>,
     lower_buf: String,
     stats: KeyMap<DocStat>,
 }
@@ -302,6 +314,21 @@ impl Featurizer {
         }
         self.mark_positions(text, tokens);
         self.mark_lines();
+        self.mark_places(text, tokens);
+    }
+
+    /// Gazetteer matches (longest place names over whole tokens).
+    fn mark_places(&mut self, text: &str, tokens: &[Token]) {
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
+        words.extend(tokens.iter().map(|t| t.text(text)));
+        Gazetteer::bundled().tag_tokens(&words, &mut self.place_tags);
+        words.clear();
+        // Same allocation, no borrowed lifetime left behind.
+        self.words = words.into_iter().map(|_| "").collect();
+        for (x, t) in self.info.iter_mut().zip(&self.place_tags) {
+            x.place = t.bits();
+        }
     }
 
     fn token_info(&mut self, word: &str, line: u32) -> Info {
@@ -416,6 +443,7 @@ impl Featurizer {
             hyphen_head,
             hyphen_tail,
             flags,
+            place: 0,
             line,
         }
     }
@@ -602,6 +630,14 @@ impl Featurizer {
         if lex_key != 0 {
             out.push(mix(mix(tpl::LEXICON, lex_key), x.short));
         }
+        if x.place != 0 {
+            out.push(mix(mix(tpl::PLACE, u64::from(x.place)), x.short | line));
+        }
+        let place_at = |off: isize| self.at(i, off).map_or(0, |y| u64::from(y.place));
+        let around = place_at(-1) | place_at(1) << 8;
+        if around != 0 {
+            out.push(mix(mix(tpl::PLACE_AROUND, around), u64::from(x.place != 0)));
+        }
     }
 
     /// Whether token `i` has a neighbour at offset `off` in its line.
@@ -619,11 +655,19 @@ impl Featurizer {
             let s = self.stats.entry(x.lower).or_default();
             let ty = scheme.type_of(pass1[i]).map_or(4, usize::from);
             s.types[ty] = s.types[ty].saturating_add(1);
+            if ty < 4 && in_multi(scheme, pass1, i) {
+                s.multi[ty] = s.multi[ty].saturating_add(1);
+            }
             if x.flags & flag::LOWER != 0 {
                 s.lower = s.lower.saturating_add(1);
             }
             if Self::is_capmid(x) {
                 s.capmid = s.capmid.saturating_add(1);
+            }
+            // "al-Sharaa" tagged PER also speaks for a bare "Sharaa".
+            if x.hyphen_tail != 0 && ty < 4 {
+                let t = self.stats.entry(x.hyphen_tail).or_default();
+                t.types[ty] = t.types[ty].saturating_add(1);
             }
         }
     }
@@ -666,10 +710,27 @@ impl Featurizer {
                 .unwrap_or((4, &0));
             out.push(mix(mix(tpl::DOC_MAJOR, maj as u64), cap));
             out.push(mix(mix(tpl::DOC_MAJOR_WORD, maj as u64), x.short));
+            let count = u64::from(types[maj].min(3));
+            let unanimous = u64::from(u32::from(types[maj]) == others);
+            out.push(mix(
+                mix(tpl::DOC_STRONG, maj as u64),
+                count << 1 | unanimous,
+            ));
+            // A minority type elsewhere, conjoined with the majority: "also
+            // tagged ORG once" means little when PER wins elsewhere.
             for (t, &c) in types.iter().enumerate().take(TYPES.len()) {
-                if c > 0 {
-                    out.push(mix(tpl::DOC_HAS, t as u64));
+                if c > 0 && t != maj {
+                    out.push(mix(mix(tpl::DOC_HAS, t as u64), maj as u64));
                 }
+            }
+        }
+        let mut multi = s.multi;
+        if own < 4 && in_multi(scheme, pass1, i) {
+            multi[own] -= 1;
+        }
+        for (t, &c) in multi.iter().enumerate() {
+            if c > 0 {
+                out.push(mix(mix(tpl::DOC_MULTI, t as u64), cap));
             }
         }
         let own_lower = u16::from(x.flags & flag::LOWER != 0);
@@ -682,5 +743,23 @@ impl Featurizer {
                 u64::from(x.flags & (flag::SENT_START | flag::LINE_ALLCAPS | flag::LINE_TITLE));
             out.push(mix(mix(tpl::DOC_CAPMID, pos), cap));
         }
+    }
+}
+
+/// Whether token `i` lies in a pass-one span of more than one token.
+fn in_multi(scheme: Scheme, labels: &[u8], i: usize) -> bool {
+    use super::labels::Part;
+    let Some((ty, part)) = scheme.split(labels[i]) else {
+        return false;
+    };
+    match part {
+        Part::U => false,
+        Part::I | Part::L => true,
+        // BIO: a B is multi-token when an I of its type follows.
+        Part::B => labels
+            .get(i + 1)
+            .and_then(|&l| scheme.split(l))
+            .is_some_and(|(t, p)| t == ty && p != Part::B && p != Part::U),
+        Part::O => false,
     }
 }

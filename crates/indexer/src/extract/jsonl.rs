@@ -54,6 +54,14 @@ pub struct JsonlSummary {
     pub errors: usize,
 }
 
+/// serde_json's message without its "at line 1 column N" (every input line
+/// is parsed alone, so its line number would mislead), column kept.
+fn json_message(e: serde_json::Error) -> String {
+    let msg = e.to_string();
+    let head = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+    format!("invalid JSON at column {}: {head}", e.column())
+}
+
 /// The text of one input document, or why there is none.
 fn text_of(input: Input) -> Result<(serde_json::Value, String), String> {
     match (input.text, input.title, input.body) {
@@ -84,7 +92,7 @@ pub fn extract_jsonl(
             continue;
         }
         let parsed = serde_json::from_slice::<Input>(line)
-            .map_err(|e| e.to_string())
+            .map_err(json_message)
             .and_then(text_of);
         let (id, text) = match parsed {
             Ok(x) => x,

@@ -231,6 +231,18 @@ impl Model {
         })
     }
 
+    /// The weights of `key` as `(pass, label, weight)`, for inspection.
+    pub fn weights_of(&self, key: u64) -> Vec<(u8, u8, f32)> {
+        self.row(key)
+            .iter()
+            .map(|&e| {
+                let pass = ((e >> 8) & 1) as u8;
+                let w = f32::from((e >> 16) as u16 as i16) * self.scale[usize::from(pass)];
+                (pass, (e & 0xFF) as u8, w)
+            })
+            .collect()
+    }
+
     /// Number of weighted features.
     pub fn rows(&self) -> usize {
         self.rows

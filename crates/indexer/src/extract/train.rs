@@ -39,7 +39,8 @@ pub struct GoldDoc {
     pub id: String,
     /// Full text.
     pub text: String,
-    /// Gold mentions.
+    /// Gold mentions (none when the file has no gold).
+    #[serde(default)]
     pub mentions: Vec<GoldMention>,
 }
 
