@@ -5,9 +5,7 @@
 //! article's facets. The reported figures below were measured with:
 //!
 //! ```text
-//! cargo run --release -p news-indexer --bin train-ner -- \
-//!     --predict crates/indexer/data/ner.model \
-//!     --dev ../shared/data/ner/conll2003-dev.jsonl > /tmp/pred.jsonl
+//! cargo run --release -- extract ../shared/data/ner/conll2003-dev.jsonl > /tmp/pred.jsonl
 //! python3 ../shared/data/ner/score.py ../shared/data/ner/conll2003-dev.jsonl /tmp/pred.jsonl
 //! ```
 //!

@@ -65,14 +65,17 @@ impl Decoder {
         if n == 0 {
             return;
         }
-        self.score.clear();
-        self.score.resize(n * l, f32::NEG_INFINITY);
-        self.back.clear();
-        self.back.resize(n * l, 0);
+        // Every cell is written below, so the buffers only need the size.
+        if self.score.len() < n * l {
+            self.score.resize(n * l, 0.0);
+            self.back.resize(n * l, 0);
+        }
         for y in 0..l {
-            if self.allowed[y] {
-                self.score[y] = trans[y] + emit[y];
-            }
+            self.score[y] = if self.allowed[y] {
+                trans[y] + emit[y]
+            } else {
+                f32::NEG_INFINITY
+            };
         }
         for i in 1..n {
             let (done, rest) = self.score.split_at_mut(i * l);
@@ -95,7 +98,7 @@ impl Decoder {
                 back[y] = arg;
             }
         }
-        let last = &self.score[(n - 1) * l..];
+        let last = &self.score[(n - 1) * l..n * l];
         let mut best = f32::NEG_INFINITY;
         let mut arg = 0u8;
         for (y, &s) in last.iter().enumerate() {

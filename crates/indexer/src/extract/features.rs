@@ -57,6 +57,7 @@ mod tpl {
     pub const LINE_WORD: u64 = 36;
     pub const PLACE: u64 = 37;
     pub const PLACE_AROUND: u64 = 38;
+    pub const CASE: u64 = 39;
     pub const DOC_MAJOR: u64 = 50;
     pub const DOC_HAS: u64 = 51;
     pub const DOC_SINGLE: u64 = 52;
@@ -229,6 +230,76 @@ fn lexicon() -> &'static KeyMap<u16> {
     })
 }
 
+/// How a word is usually written mid-sentence, learned from unlabeled
+/// news text: the best evidence that a capitalised sentence-initial or
+/// headline word ("Among", "Rescuers") is an ordinary word, not a name.
+/// Keyed by the hash of the lowercased word.
+#[derive(Clone, Debug, Default)]
+pub struct CaseLexicon {
+    buckets: KeyMap<u8>,
+}
+
+impl CaseLexicon {
+    /// Occurrences (lowercase + capitalised mid-sentence) a word needs
+    /// before its bucket is trusted.
+    pub const MIN_COUNT: u32 = 3;
+
+    /// Buckets words by the share of their mid-sentence occurrences that
+    /// are lowercase: 1 almost always lowercase, 2 mostly, 3 mostly
+    /// capitalised, 4 almost always capitalised.
+    pub fn from_counts(counts: &KeyMap<(u32, u32)>) -> CaseLexicon {
+        let mut buckets = KeyMap::default();
+        for (&k, &(lower, cap)) in counts {
+            let total = lower + cap;
+            if total < Self::MIN_COUNT {
+                continue;
+            }
+            let share = f64::from(lower) / f64::from(total);
+            let b = if share >= 0.9 {
+                1
+            } else if share >= 0.5 {
+                2
+            } else if share >= 0.1 {
+                3
+            } else {
+                4
+            };
+            buckets.insert(k, b);
+        }
+        CaseLexicon { buckets }
+    }
+
+    /// Builds from `(key, bucket)` pairs (as stored in the model file).
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (u64, u8)>) -> CaseLexicon {
+        CaseLexicon {
+            buckets: pairs.into_iter().collect(),
+        }
+    }
+
+    /// `(key, bucket)` pairs, sorted by key.
+    pub fn pairs(&self) -> Vec<(u64, u8)> {
+        let mut v: Vec<(u64, u8)> = self.buckets.iter().map(|(&k, &b)| (k, b)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Number of words known.
+    pub fn len(&self) -> usize {
+        self.buckets.len()
+    }
+
+    /// Whether no word is known.
+    pub fn is_empty(&self) -> bool {
+        self.buckets.is_empty()
+    }
+
+    /// The bucket of a lowercased-word hash (0 = unknown).
+    #[inline]
+    pub fn bucket(&self, lower: u64) -> u8 {
+        self.buckets.get(&lower).copied().unwrap_or(0)
+    }
+}
+
 /// A pass-through hasher for keys that are already hashes.
 #[derive(Default)]
 pub struct KeyHasher(u64);
@@ -264,8 +335,15 @@ struct Info {
     flags: u16,
     /// Gazetteer [`PlaceTag`](super::gazetteer::PlaceTag) bits (0 = no place).
     place: u8,
+    /// [`CaseLexicon`] bucket of the lowercased word.
+    case: u8,
     /// Index of the first token of this token's line.
     line: u32,
+    /// Index of the first token of this token's sentence (within the line).
+    /// Context features stop at sentence ends: CoNLL has one sentence per
+    /// line, articles have paragraphs, and the first word of a sentence
+    /// must look the same in both.
+    seg: u32,
 }
 
 /// Per-document counts of how a word (by lowercase hash) appears.
@@ -301,7 +379,7 @@ pub struct Featurizer {
 
 impl Featurizer {
     /// Analyses the tokens of `text`; must precede the feature calls.
-    pub fn prepare(&mut self, text: &str, tokens: &[Token]) {
+    pub fn prepare(&mut self, text: &str, tokens: &[Token], case: &CaseLexicon) {
         self.info.clear();
         self.info.reserve(tokens.len());
         let mut line = 0u32;
@@ -309,10 +387,12 @@ impl Featurizer {
             if t.line_start {
                 line = i as u32;
             }
-            let info = self.token_info(t.text(text), line);
+            let mut info = self.token_info(t.text(text), line);
+            info.case = case.bucket(info.lower);
             self.info.push(info);
         }
         self.mark_positions(text, tokens);
+        self.mark_sentences();
         self.mark_lines();
         self.mark_places(text, tokens);
     }
@@ -444,7 +524,9 @@ impl Featurizer {
             hyphen_tail,
             flags,
             place: 0,
+            case: 0,
             line,
+            seg: line,
         }
     }
 
@@ -474,6 +556,22 @@ impl Featurizer {
             after = is_quote || s == ":" || s == ";" || s == "--";
             // Opening punctuation keeps a sentence start pending.
             sent_start = is_end || (sent_start && is_open);
+        }
+    }
+
+    /// Sentence segments: a new one at each line start and where a pending
+    /// sentence start begins (the opening quote, if any, before the word).
+    fn mark_sentences(&mut self) {
+        let mut seg = 0u32;
+        let mut prev_start = false;
+        for i in 0..self.info.len() {
+            let x = &mut self.info[i];
+            let start = x.flags & flag::SENT_START != 0;
+            if x.line == i as u32 || (start && !prev_start) {
+                seg = i as u32;
+            }
+            x.seg = seg;
+            prev_start = start;
         }
     }
 
@@ -521,7 +619,35 @@ impl Featurizer {
             return None;
         }
         let x = self.info.get(j as usize)?;
-        (x.line == self.info[i].line).then_some(x)
+        (x.seg == self.info[i].seg).then_some(x)
+    }
+
+    /// Adds each prepared word's mid-sentence case to `counts`, keyed by
+    /// lowercased-word hash: (lowercase occurrences, capitalised ones).
+    pub fn case_counts(&self, counts: &mut KeyMap<(u32, u32)>) {
+        for x in &self.info {
+            if x.flags & flag::HAS_LETTER == 0
+                || x.flags & (flag::SENT_START | flag::LINE_ALLCAPS | flag::LINE_TITLE) != 0
+            {
+                continue;
+            }
+            if x.flags & flag::LOWER != 0 {
+                counts.entry(x.lower).or_default().0 += 1;
+            } else if x.flags & flag::CAP != 0 {
+                counts.entry(x.lower).or_default().1 += 1;
+            }
+        }
+    }
+
+    /// Whether token `i` begins a sentence (or a line): the unit of
+    /// context features and of decoding.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.info[i].seg == i as u32
+    }
+
+    /// Whether token `i` has a word character (is not punctuation).
+    pub fn is_wordy(&self, i: usize) -> bool {
+        self.info[i].flags & flag::WORDY != 0
     }
 
     /// Number of tokens prepared.
@@ -629,6 +755,10 @@ impl Featurizer {
         let lex_key = lex(-1) | lex(1) << 16 | lex(2) << 32;
         if lex_key != 0 {
             out.push(mix(mix(tpl::LEXICON, lex_key), x.short));
+        }
+        if x.flags & flag::HAS_LETTER != 0 {
+            let cap = u64::from(x.flags & (flag::CAP | flag::ALLCAPS));
+            out.push(mix(mix(tpl::CASE, u64::from(x.case)), cap | pos | line));
         }
         if x.place != 0 {
             out.push(mix(mix(tpl::PLACE, u64::from(x.place)), x.short | line));

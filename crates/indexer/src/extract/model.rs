@@ -15,15 +15,17 @@
 //! one, f32 scale of pass two, u32 row count, u32 entry count, then
 //! `(L + 1) x L` f32 transitions of pass one and of pass two, then `rows`
 //! u64 keys, then `rows` u8 entry counts, then the u32 entries in row order:
-//! bits 0-7 label, bit 8 pass, bits 16-31 the i16 weight.
+//! bits 0-7 label, bit 8 pass, bits 16-31 the i16 weight; then u32 count
+//! of case-lexicon words, their u64 keys and their u8 buckets.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::features::CaseLexicon;
 use super::labels::Scheme;
 use super::tagger::Weights;
 
 const MAGIC: &[u8; 4] = b"NERM";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Bits in [`Model::filter`].
 const FILTER_BITS: usize = 1 << 21;
@@ -64,6 +66,7 @@ pub struct Model {
     /// Row entries (see the module doc).
     entries: Vec<u32>,
     rows: usize,
+    case: CaseLexicon,
     /// Process-unique id, for the tagger's per-word cache.
     id: u64,
 }
@@ -77,6 +80,8 @@ pub struct RawModel {
     pub trans: [Vec<f32>; 2],
     /// `(key, pass-one weights (L), pass-two weights (L))`.
     pub rows: Vec<(u64, Vec<f32>, Vec<f32>)>,
+    /// Word-case lexicon used by the features.
+    pub case: CaseLexicon,
 }
 
 struct Reader<'a> {
@@ -155,6 +160,12 @@ impl RawModel {
         for e in &entries {
             out.extend_from_slice(&e.to_le_bytes());
         }
+        let case = self.case.pairs();
+        out.extend_from_slice(&(case.len() as u32).to_le_bytes());
+        for (k, _) in &case {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend(case.iter().map(|&(_, b)| b));
         out
     }
 }
@@ -196,6 +207,16 @@ impl Model {
         // Load factor at most 1/2: most lookups are of keys the model does
         // not know, and at 1/2 an unsuccessful probe visits ~2.5 slots
         // instead of ~8 at 3/4.
+        let n_case = r.u32()? as usize;
+        let case_keys = r.take(n_case.checked_mul(8).ok_or(ModelError::Truncated)?)?;
+        let case_buckets = r.take(n_case)?;
+        let case =
+            CaseLexicon::from_pairs(case_keys.chunks_exact(8).zip(case_buckets).map(|(k, &b)| {
+                (
+                    u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]),
+                    b,
+                )
+            }));
         let cap = (rows * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
@@ -224,6 +245,7 @@ impl Model {
             filter,
             entries,
             rows,
+            case,
             id: {
                 static NEXT: AtomicU64 = AtomicU64::new(1);
                 NEXT.fetch_add(1, Ordering::Relaxed)
@@ -427,6 +449,10 @@ impl Weights for Model {
     fn cache_id(&self) -> Option<u64> {
         Some(self.id)
     }
+
+    fn case_lexicon(&self) -> &CaseLexicon {
+        &self.case
+    }
 }
 
 #[cfg(test)]
@@ -447,6 +473,7 @@ mod tests {
             scheme,
             trans: [vec![0.5; (l + 1) * l], vec![0.25; (l + 1) * l]],
             rows,
+            case: CaseLexicon::from_pairs([(5, 1), (9, 4)]),
         };
         let m = Model::from_bytes(&raw.to_bytes()).unwrap();
         assert_eq!(m.rows(), 199);
@@ -456,6 +483,7 @@ mod tests {
         assert!((a[0] - 7.0).abs() < 0.01 && (b[0] + 7.0).abs() < 0.01);
         m.add_local(12345, &mut a, &mut b);
         assert!((a[0] - 7.0).abs() < 0.01);
+        assert_eq!(m.case_lexicon().bucket(9), 4);
         assert!(Model::from_bytes(b"NERM").is_err());
         assert!(Model::from_bytes(&raw.to_bytes()[..100]).is_err());
     }

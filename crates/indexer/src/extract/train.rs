@@ -14,7 +14,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 
 use super::decode::Decoder;
-use super::features::{Featurizer, KeyMap};
+use super::features::{CaseLexicon, Featurizer, KeyMap};
 use super::labels::{Scheme, TYPES};
 use super::model::RawModel;
 use super::tagger::{Scratch, Weights};
@@ -394,6 +394,7 @@ pub fn evaluate<W: Weights>(w: &W, docs: &[GoldDoc], two_pass: bool, greedy: boo
 /// Interned training weights, usable by the tagging pipeline.
 struct Interned<'a> {
     scheme: Scheme,
+    case: &'a CaseLexicon,
     map: &'a KeyMap<u32>,
     n_local: usize,
     a: &'a [f32],
@@ -432,6 +433,9 @@ impl Weights for Interned<'_> {
             }
         }
     }
+    fn case_lexicon(&self) -> &CaseLexicon {
+        self.case
+    }
     fn trans(&self, pass: usize) -> &[f32] {
         if pass == 0 {
             self.trans_a
@@ -439,6 +443,20 @@ impl Weights for Interned<'_> {
             self.trans_b
         }
     }
+}
+
+/// Learns the word-case lexicon from texts (training and unlabeled).
+pub fn case_lexicon<'a>(texts: impl Iterator<Item = &'a str>) -> CaseLexicon {
+    let mut counts = KeyMap::default();
+    let mut tokens = Vec::new();
+    let mut fz = Featurizer::default();
+    let empty = CaseLexicon::default();
+    for t in texts {
+        tokenize(t, &mut tokens);
+        fz.prepare(t, &tokens, &empty);
+        fz.case_counts(&mut counts);
+    }
+    CaseLexicon::from_counts(&counts)
 }
 
 /// Interns keys seen at least `min` times, numbering from `base`.
@@ -462,9 +480,17 @@ pub fn train(
     cfg: &Config,
     train: &[GoldDoc],
     dev: &[GoldDoc],
+    unlabeled: &[String],
     log: &mut dyn std::io::Write,
 ) -> std::io::Result<RawModel> {
     let scheme = cfg.scheme;
+    let case = case_lexicon(
+        train
+            .iter()
+            .map(|d| d.text.as_str())
+            .chain(unlabeled.iter().map(String::as_str)),
+    );
+    writeln!(log, "case lexicon: {} words", case.len())?;
     let l = scheme.num_labels();
     let mut tokens = Vec::new();
     let mut fz = Featurizer::default();
@@ -483,6 +509,7 @@ pub fn train(
         let base = gold.len();
         gold.extend_from_slice(&labels);
         doc_tokens.push((base, tokens.len()));
+        fz.prepare(&d.text, &tokens, &case);
         let mut s = 0;
         while s < tokens.len() {
             let mut e = s + 1;
@@ -496,7 +523,6 @@ pub fn train(
             });
             s = e;
         }
-        fz.prepare(&d.text, &tokens);
         for i in 0..tokens.len() {
             keys.clear();
             fz.local(i, &mut keys);
@@ -569,6 +595,7 @@ pub fn train(
             let (w, t) = p.averaged();
             let iw = Interned {
                 scheme,
+                case: &case,
                 map: &map,
                 n_local,
                 a: &w,
@@ -590,7 +617,7 @@ pub fn train(
     let mut dcounts: KeyMap<u32> = KeyMap::default();
     for (di, d) in train.iter().enumerate() {
         tokenize(&d.text, &mut tokens);
-        fz.prepare(&d.text, &tokens);
+        fz.prepare(&d.text, &tokens, &case);
         let (base, n) = doc_tokens[di];
         let p1 = &pass1[base..base + n];
         fz.doc_stats(scheme, p1);
@@ -623,6 +650,7 @@ pub fn train(
             let (w, t) = p.averaged();
             let iw = Interned {
                 scheme,
+                case: &case,
                 map: &map,
                 n_local,
                 a: &last_a.0,
@@ -663,5 +691,6 @@ pub fn train(
         scheme,
         trans: [last_a.1, tb],
         rows,
+        case,
     })
 }
