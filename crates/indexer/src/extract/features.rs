@@ -364,7 +364,7 @@ struct DocStat {
 pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
 
 /// Sentinel hashes for positions outside the line.
-const BOUNDARY: u64 = 0x5EED_0F_B0B;
+const BOUNDARY: u64 = 0x0005_EED0_FB0B;
 
 /// Computes feature keys for the tokens of one document. Reusable across
 /// documents; one per thread.

@@ -54,10 +54,10 @@ pub enum EntityKind {
 impl EntityKind {
     /// The kind for a tagger type index (PER, LOC, ORG); MISC has none.
     fn from_type(ty: u8) -> Option<EntityKind> {
-        match TYPES.get(ty as usize)? {
-            &"PER" => Some(EntityKind::Person),
-            &"LOC" => Some(EntityKind::Location),
-            &"ORG" => Some(EntityKind::Organization),
+        match *TYPES.get(ty as usize)? {
+            "PER" => Some(EntityKind::Person),
+            "LOC" => Some(EntityKind::Location),
+            "ORG" => Some(EntityKind::Organization),
             _ => None,
         }
     }

@@ -205,18 +205,15 @@ impl Tokenizer<'_, '_> {
         // Start of the current dot-separated segment, for "U.S." detection.
         let mut seg_start = start;
         let mut dotted = false;
-        loop {
-            let Some(c) = self.peek(end) else { break };
+        while let Some(c) = self.peek(end) {
             let after = end + c.len_utf8();
             let next = self.peek(after);
             let prev = text[..end].chars().next_back().unwrap_or(' ');
             let next_is_word = next.is_some_and(is_word_char);
-            if is_hyphen(c) && next_is_word {
-                end = after + word_run(&text[after..]);
-            } else if (c == ',' || c == '.' || c == '/' || c == ':')
+            let joins_number = (c == ',' || c == '.' || c == '/' || c == ':')
                 && prev.is_ascii_digit()
-                && next.is_some_and(|n| n.is_ascii_digit())
-            {
+                && next.is_some_and(|n| n.is_ascii_digit());
+            if (is_hyphen(c) && next_is_word) || joins_number {
                 end = after + word_run(&text[after..]);
             } else if c == '.'
                 && next.is_some_and(char::is_alphabetic)
