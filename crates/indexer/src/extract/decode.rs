@@ -87,12 +87,13 @@ impl Decoder {
                 // -inf scores (unreachable labels) lose every comparison.
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u8;
+                // Selects rather than branches: which predecessor wins is
+                // data-dependent and mispredicts often.
                 for &(p, k) in preds {
                     let s = prev[p as usize] + trans[k as usize];
-                    if s > best {
-                        best = s;
-                        arg = p;
-                    }
+                    let better = s > best;
+                    best = if better { s } else { best };
+                    arg = if better { p } else { arg };
                 }
                 cur[y] = best + emit_i[y];
                 back[y] = arg;

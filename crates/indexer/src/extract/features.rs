@@ -363,6 +363,9 @@ struct DocStat {
 /// Offsets of the context words and shapes, in the order of their templates.
 pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
 
+/// Distinct words whose analysis a featurizer keeps (about 7 MB).
+const WORD_INFO_CAPACITY: usize = 50_000;
+
 /// Sentinel hashes for positions outside the line.
 const BOUNDARY: u64 = 0x0005_EED0_FB0B;
 
@@ -371,6 +374,8 @@ const BOUNDARY: u64 = 0x0005_EED0_FB0B;
 #[derive(Default)]
 pub struct Featurizer {
     info: Vec<Info>,
+    /// Word-level analysis by word hash: most tokens are words seen before.
+    word_info: KeyMap<Info>,
     words: Vec<&'static str>,
     place_tags: Vec<PlaceTag>,
     lower_buf: String,
@@ -387,7 +392,21 @@ impl Featurizer {
             if t.line_start {
                 line = i as u32;
             }
-            let mut info = self.token_info(t.text(text), line);
+            let word = t.text(text);
+            let h = xxh3_64(word.as_bytes());
+            let mut info = match self.word_info.get(&h) {
+                Some(x) => *x,
+                None => {
+                    if self.word_info.len() >= WORD_INFO_CAPACITY {
+                        self.word_info.clear();
+                    }
+                    let x = self.token_info(word, h);
+                    self.word_info.insert(h, x);
+                    x
+                }
+            };
+            info.line = line;
+            info.seg = line;
             info.case = case.bucket(info.lower);
             self.info.push(info);
         }
@@ -411,7 +430,9 @@ impl Featurizer {
         }
     }
 
-    fn token_info(&mut self, word: &str, line: u32) -> Info {
+    /// What `word` (whose hash is `word_hash`) says by itself; positions,
+    /// places and case buckets are filled in by the caller.
+    fn token_info(&mut self, word: &str, word_hash: u64) -> Info {
         let mut flags = 0u16;
         let mut letters = 0usize;
         let mut uppers = 0usize;
@@ -514,7 +535,7 @@ impl Featurizer {
             _ => (0, 0),
         };
         Info {
-            word: xxh3_64(word.as_bytes()),
+            word: word_hash,
             lower: lower_hash,
             shape: xxh3_64(&shape[..shape_len]),
             short: xxh3_64(&short[..short_len]),
@@ -525,8 +546,8 @@ impl Featurizer {
             flags,
             place: 0,
             case: 0,
-            line,
-            seg: line,
+            line: 0,
+            seg: 0,
         }
     }
 
