@@ -29,7 +29,7 @@ use news_indexer::extract::train::{self, Config};
 
 fn usage() -> &'static str {
     "usage: train-ner --train FILE --dev FILE --out FILE [--unlabeled FILE]... [--epochs-a N] [--epochs-b N] \
-     [--folds N] [--seed N] [--min-count N] [--prune X] [--bio|--bilou] [--greedy]\n\
+     [--folds N] [--seed N] [--min-count N] [--prune X] [--bio|--bilou] [--greedy] [--no-title-case]\n\
      \x20      train-ner --eval MODEL --dev FILE [--greedy] [--one-pass]\n\
      \x20      train-ner --predict MODEL --dev FILE > PRED.jsonl"
 }
@@ -54,6 +54,7 @@ fn run() -> Result<(), String> {
         min_count: 1,
         prune: 0.0,
         greedy: false,
+        title_case: true,
     };
     let (mut train_path, mut dev_path, mut out, mut eval) = (None, None, None, None);
     let mut predict = None;
@@ -87,6 +88,7 @@ fn run() -> Result<(), String> {
             "--bio" => cfg.scheme = Scheme::Bio,
             "--bilou" => cfg.scheme = Scheme::Bilou,
             "--greedy" => cfg.greedy = true,
+            "--no-title-case" => cfg.title_case = false,
             "--one-pass" => one_pass = true,
             "-h" | "--help" => {
                 println!("{}", usage());
