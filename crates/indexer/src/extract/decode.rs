@@ -7,6 +7,9 @@
 
 use super::labels::Scheme;
 
+/// Row width of the dense transition table: labels of any scheme fit.
+const W: usize = 20;
+
 /// Reusable decoder buffers plus the scheme's transition mask.
 #[derive(Clone, Debug)]
 pub struct Decoder {
@@ -15,9 +18,6 @@ pub struct Decoder {
     /// `(L + 1) x L`: row 0 is the sequence start, row `p + 1` follows label `p`.
     allowed: Vec<bool>,
     ends: Vec<bool>,
-    /// For each label, its legal predecessors and their transition index:
-    /// BILOU allows 97 of 289 pairs, so Viterbi only visits those.
-    preds: Vec<Vec<(u8, u16)>>,
     score: Vec<f32>,
     back: Vec<u8>,
 }
@@ -26,6 +26,7 @@ impl Decoder {
     /// A decoder for `scheme`.
     pub fn new(scheme: Scheme) -> Decoder {
         let l = scheme.num_labels();
+        assert!(l <= W, "{l} labels do not fit the decoder");
         let mut allowed = Vec::with_capacity((l + 1) * l);
         for prev in std::iter::once(None).chain((0..l as u8).map(Some)) {
             for next in 0..l as u8 {
@@ -33,20 +34,12 @@ impl Decoder {
             }
         }
         let ends = (0..l as u8).map(|x| scheme.can_end(x)).collect();
-        let preds = (0..l)
-            .map(|y| {
-                (0..l)
-                    .filter(|&p| allowed[(p + 1) * l + y])
-                    .map(|p| (p as u8, ((p + 1) * l + y) as u16))
-                    .collect()
-            })
-            .collect();
+
         Decoder {
             scheme,
             labels: l,
             allowed,
             ends,
-            preds,
             score: Vec::new(),
             back: Vec::new(),
         }
@@ -77,27 +70,42 @@ impl Decoder {
                 f32::NEG_INFINITY
             };
         }
-        for i in 1..n {
-            let (done, rest) = self.score.split_at_mut(i * l);
-            let prev = &done[(i - 1) * l..];
-            let cur = &mut rest[..l];
-            let emit_i = &emit[i * l..(i + 1) * l];
-            let back = &mut self.back[i * l..(i + 1) * l];
-            for (y, preds) in self.preds.iter().enumerate() {
-                // -inf scores (unreachable labels) lose every comparison.
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                // Selects rather than branches: which predecessor wins is
-                // data-dependent and mispredicts often.
-                for &(p, k) in preds {
-                    let s = prev[p as usize] + trans[k as usize];
-                    let better = s > best;
-                    best = if better { s } else { best };
-                    arg = if better { p } else { arg };
+        // Transitions with illegal pairs at -inf, padded to fixed width:
+        // the inner loop then runs over whole rows with no index lists and
+        // no branches, which the compiler turns into vector code.
+        let mut tm = [[f32::NEG_INFINITY; W]; W + 1];
+        for (p, row) in tm.iter_mut().enumerate().take(l + 1) {
+            for (y, t) in row.iter_mut().enumerate().take(l) {
+                if self.allowed[p * l + y] {
+                    *t = trans[p * l + y];
                 }
-                cur[y] = best + emit_i[y];
-                back[y] = arg;
             }
+        }
+        let mut prev = [f32::NEG_INFINITY; W];
+        prev[..l].copy_from_slice(&self.score[..l]);
+        for i in 1..n {
+            let mut best = [f32::NEG_INFINITY; W];
+            let mut arg = [0u32; W];
+            for (p, &pp) in prev.iter().enumerate().take(l) {
+                if pp == f32::NEG_INFINITY {
+                    continue;
+                }
+                let row = &tm[p + 1];
+                for y in 0..W {
+                    let s = pp + row[y];
+                    let better = s > best[y];
+                    best[y] = if better { s } else { best[y] };
+                    arg[y] = if better { p as u32 } else { arg[y] };
+                }
+            }
+            let emit_i = &emit[i * l..(i + 1) * l];
+            let cur = &mut self.score[i * l..(i + 1) * l];
+            let back = &mut self.back[i * l..(i + 1) * l];
+            for y in 0..l {
+                cur[y] = best[y] + emit_i[y];
+                back[y] = arg[y] as u8;
+            }
+            prev[..l].copy_from_slice(cur);
         }
         let last = &self.score[(n - 1) * l..n * l];
         let mut best = f32::NEG_INFINITY;

@@ -182,3 +182,28 @@ impl Extractor {
 pub fn bundled_scheme() -> Option<Scheme> {
     Extractor::bundled().model().map(tagger::Weights::scheme)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_shareable_between_threads() {
+        fn sync_send<T: Sync + Send>() {}
+        sync_send::<Extractor>();
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                std::thread::spawn(move || {
+                    Extractor::bundled()
+                        .extract(&format!(
+                            "Talks {i}\nVladimir Putin met Angela Merkel in Berlin."
+                        ))
+                        .persons
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), ["Vladimir Putin", "Angela Merkel"]);
+        }
+    }
+}
