@@ -90,7 +90,8 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
 }
 
 /// `locations` (canonical names from a source, or from [`canonicalize`]),
-/// each followed by the region and country containing it, each once.
+/// each followed by the gazetteer's name for it when that is another
+/// spelling, and by the region and country containing it; each once.
 pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     let mut linker = Linker::default();
     for l in locations {
@@ -99,6 +100,9 @@ pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     let (names, containing) = name_locations(&linker, gazetteer);
     let mut out = Vec::new();
     for l in locations {
+        // The name as given stays (it is in the locations facet), then the
+        // gazetteer's name for it when that differs ("Moskva", "Moscow").
+        push_unique(&mut out, l);
         let name = names.get(&name_key(l)).unwrap_or(l);
         push_unique(&mut out, name);
         for c in containing.get(name).into_iter().flatten() {
@@ -710,21 +714,19 @@ mod tests {
     #[test]
     fn places_of_adds_containers() {
         let g = Gazetteer::bundled();
-        let p = places_of(
-            &["Tartus".into(), "Qamishli".into(), "Nowhere Land".into()],
-            g,
-        );
-        assert_eq!(
-            p,
-            [
-                "Tartus",
-                "Tartus Governorate",
-                "Syria",
-                "Qamishli",
-                "Al-Hasakah Governorate",
-                "Nowhere Land"
-            ]
-        );
+        let given = ["Tartus", "Qamishli", "Nowhere Land", "Moskva"].map(String::from);
+        let expected = [
+            "Tartus",
+            "Tartus Governorate",
+            "Syria",
+            "Qamishli",
+            "Al-Hasakah Governorate",
+            "Nowhere Land",
+            "Moskva",
+            "Moscow",
+            "Russia",
+        ];
+        assert_eq!(places_of(&given, g), expected);
     }
 
     #[test]

@@ -164,6 +164,13 @@ struct Candidate {
 
 const NONE: u32 = u32::MAX;
 
+/// A city smaller than this is not resolved through one of its GeoNames
+/// alternate names: those hold historic and foreign names ("Africa" is an
+/// old name of Mahdia, Tunisia) that news means otherwise, while the
+/// alternate spellings news does use belong to larger cities ("Moskva",
+/// "Tartous", "Kiev").
+const MIN_ALTERNATE_POPULATION: u64 = 100_000;
+
 /// The longest name, in words, indexed; longer ones are not indexed at all
 /// so that the tagger's longest match stays bounded.
 const MAX_WORDS: usize = 8;
@@ -295,9 +302,9 @@ impl Gazetteer {
                 country_index,
                 admin1_index,
             });
-            // Curated names of countries and regions count as primary; the
-            // GeoNames alternates of cities do not.
-            let curated = matches!(kind, PlaceKind::Country | PlaceKind::Region);
+            // Curated names (of countries, regions and hand-added places)
+            // count as primary; the GeoNames alternates of cities do not.
+            let curated = kind != PlaceKind::City;
             g.add_name(name, index, kind, true, false, &mut words);
             for alt in names
                 .unwrap_or_default()
@@ -359,6 +366,8 @@ impl Gazetteer {
     /// same name inside it ("Tartus" is the city; its governorate comes with
     /// it through [`containing`](Self::containing)).
     ///
+    /// A city smaller than 100,000 people is found by its own name only, not
+    /// by its GeoNames alternate names ("Africa" is not Mahdia, Tunisia).
     /// It never refuses a risky name ("Nice", "Reading"): only call it for
     /// what the tagger marked as a location.
     pub fn resolve(&self, name: &str, context: &[&Place]) -> Option<&Place> {
@@ -371,6 +380,9 @@ impl Gazetteer {
             let Some(p) = self.places.get(c.place as usize) else {
                 continue;
             };
+            if !c.primary && p.population < MIN_ALTERNATE_POPULATION {
+                continue;
+            }
             let s = self.score(p, c, context);
             cands.push((s, p));
             if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
@@ -827,6 +839,14 @@ mod tests {
             PlaceKind::Country
         );
         assert_eq!(g().resolve("Texas", &[]).unwrap().kind, PlaceKind::Region);
+    }
+
+    #[test]
+    fn old_names_of_small_cities_are_not_resolved() {
+        assert_eq!(g().resolve("Africa", &[]), None);
+        assert_eq!(g().resolve("Khmeimim", &[]).unwrap().name, "Hmeimim");
+        assert_eq!(g().resolve("Kiev", &[]).unwrap().name, "Kyiv");
+        assert_eq!(g().resolve("Tartous", &[]).unwrap().name, "Tartus");
     }
 
     #[test]
