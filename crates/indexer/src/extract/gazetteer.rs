@@ -55,7 +55,8 @@ pub struct Place {
     pub country: Arc<str>,
     /// Name of the first-level region it is in, when the gazetteer knows it.
     pub admin1: Option<Arc<str>>,
-    /// Inhabitants (0 when unknown; for regions, those of their cities).
+    /// Inhabitants (0 when unknown; for regions, a rough sum of their
+    /// cities').
     pub population: u64,
     /// GeoNames id; `None` for the few places added by hand.
     pub geonames_id: Option<u32>,
@@ -384,19 +385,23 @@ impl Gazetteer {
                 continue;
             }
             let s = self.score(p, c, context);
-            cands.push((s, p));
+            cands.push((s, p, c.primary));
             if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
                 best = Some((s, p));
             }
         }
         let (_, best) = best?;
         if best.kind == PlaceKind::Region {
-            // Same name, city inside: the city, which brings the region along.
+            // A city of the same name inside: the city, which brings the
+            // region along ("Tartus"). Not a city that merely has the name
+            // as an alternate ("Oklahoma" for Oklahoma City).
             let inner = cands
                 .iter()
-                .filter(|(_, p)| p.admin1_index == Some(best.index) && p.kind != PlaceKind::Region)
+                .filter(|(_, p, primary)| {
+                    *primary && p.admin1_index == Some(best.index) && p.kind != PlaceKind::Region
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, p)) = inner {
+            if let Some((_, p, _)) = inner {
                 return Some(p);
             }
         }
@@ -504,8 +509,10 @@ impl Gazetteer {
         if c.preferred {
             s += 6.0;
         }
+        // Own names beat alternates unless the other place is some 300
+        // times larger ("New Delhi" is not Delhi; "Moskva" is Moscow).
         if c.primary {
-            s += 1.5;
+            s += 2.5;
         }
         s += match p.kind {
             PlaceKind::Country => 3.0,
@@ -823,6 +830,14 @@ mod tests {
         let us = g().resolve("United States", &[]).unwrap();
         assert_eq!(&*g().resolve("Paris", &[us]).unwrap().country, "France");
         assert_eq!(&*g().resolve("Moscow", &[us]).unwrap().country, "Russia");
+    }
+
+    #[test]
+    fn own_names_beat_alternate_names() {
+        let nd = g().resolve("New Delhi", &[]).unwrap();
+        assert_eq!(nd.name, "New Delhi");
+        let ok = g().resolve("Oklahoma", &[]).unwrap();
+        assert_eq!(ok.kind, PlaceKind::Region);
     }
 
     #[test]
