@@ -251,7 +251,7 @@ impl Gazetteer {
                 risky.extend(words_risky.split('|').map(|w| key_hash(w, &mut words)));
                 continue;
             }
-            let (Some(id), Some(iso), Some(code), Some(name), Some(pop), names) =
+            let (Some(id), Some(iso), Some(code), Some(name), Some(pop), alts) =
                 (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
             else {
                 return Err(err("too few fields"));
@@ -316,7 +316,7 @@ impl Gazetteer {
                 )
             };
             add(name, true, false);
-            for alt in names
+            for alt in alts
                 .unwrap_or_default()
                 .split('|')
                 .filter(|a| !a.is_empty())
