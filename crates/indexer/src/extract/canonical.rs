@@ -11,7 +11,7 @@
 //! across articles: every decision here uses one article only, so the same
 //! short name may map differently in two articles.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{name_key, strip_possessive, Gazetteer, Place, PlaceKind};
 use super::{EntityKind, Mention};
@@ -37,9 +37,10 @@ pub struct Canonical {
 /// come in any order; their offsets are only used to read what follows an
 /// organization (an acronym in parentheses) and may be wrong without harm.
 pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Canonical {
+    let mentioned: HashSet<String> = mentions.iter().map(|m| bare_key(&m.text)).collect();
     let cleaned: Vec<String> = mentions
         .iter()
-        .map(|m| clean(&m.text, m.kind, gazetteer))
+        .map(|m| clean(&m.text, m.kind, gazetteer, &mentioned))
         .collect();
     let mut persons = Linker::default();
     let mut locations = Linker::default();
@@ -90,7 +91,8 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
 }
 
 /// `locations` (canonical names from a source, or from [`canonicalize`]),
-/// each followed by the region and country containing it, each once.
+/// each followed by the gazetteer's name for it when that is another
+/// spelling, and by the region and country containing it; each once.
 pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     let mut linker = Linker::default();
     for l in locations {
@@ -99,6 +101,9 @@ pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     let (names, containing) = name_locations(&linker, gazetteer);
     let mut out = Vec::new();
     for l in locations {
+        // The name as given stays (it is in the locations facet), then the
+        // gazetteer's name for it when that differs ("Moskva", "Moscow").
+        push_unique(&mut out, l);
         let name = names.get(&name_key(l)).unwrap_or(l);
         push_unique(&mut out, name);
         for c in containing.get(name).into_iter().flatten() {
@@ -199,12 +204,40 @@ fn is_title(word: &str) -> bool {
     TITLES.contains(&w.as_str())
 }
 
+/// The key of a mention as written, less a leading "the": what tells
+/// whether a name is mentioned elsewhere in the article.
+fn bare_key(text: &str) -> String {
+    let key = name_key(trim_punctuation(text));
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_owned(),
+        None => key,
+    }
+}
+
 /// Cleans one mention: whitespace, surrounding punctuation and quotes, a
 /// possessive, a leading "the" (places, organizations) or titles (persons).
-fn clean(text: &str, kind: EntityKind, gazetteer: &Gazetteer) -> String {
+///
+/// A possessive is always dropped from a person ("Putin's"); from a place
+/// or organization only when the name without it is a gazetteer place or
+/// is mentioned elsewhere in the article (`mentioned` holds the
+/// [`bare_key`]s of all mentions), since some names end in one: "Lloyd's",
+/// "Lord's", "McDonald's".
+fn clean(
+    text: &str,
+    kind: EntityKind,
+    gazetteer: &Gazetteer,
+    mentioned: &HashSet<String>,
+) -> String {
     let s = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = trim_punctuation(&s);
-    let s = trim_punctuation(strip_possessive(s));
+    let bare = trim_punctuation(strip_possessive(s));
+    let drop_possessive = bare.len() == s.len()
+        || match kind {
+            EntityKind::Person => true,
+            EntityKind::Location => gazetteer.contains(bare) || mentioned.contains(&bare_key(bare)),
+            EntityKind::Organization => mentioned.contains(&bare_key(bare)),
+        };
+    let s = if drop_possessive { bare } else { s };
     let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
     let keep = match kind {
         EntityKind::Person => strip_titles(&words, gazetteer),
@@ -612,6 +645,24 @@ mod tests {
     }
 
     #[test]
+    fn possessives_go_unless_part_of_the_name() {
+        use EntityKind::*;
+        let ms = [
+            m(Location, "Russia's"),
+            m(Location, "Lord's"),
+            m(Organization, "Lloyd's"),
+            m(Organization, "HTS's"),
+            m(Organization, "HTS"),
+            m(Person, "Putin’s"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.names,
+            ["Russia", "Lord's", "Lloyd's", "HTS", "HTS", "Putin"]
+        );
+    }
+
+    #[test]
     fn short_names_map_to_the_one_long_name() {
         assert_eq!(
             persons(&[
@@ -710,21 +761,19 @@ mod tests {
     #[test]
     fn places_of_adds_containers() {
         let g = Gazetteer::bundled();
-        let p = places_of(
-            &["Tartus".into(), "Qamishli".into(), "Nowhere Land".into()],
-            g,
-        );
-        assert_eq!(
-            p,
-            [
-                "Tartus",
-                "Tartus Governorate",
-                "Syria",
-                "Qamishli",
-                "Al-Hasakah Governorate",
-                "Nowhere Land"
-            ]
-        );
+        let given = ["Tartus", "Qamishli", "Nowhere Land", "Moskva"].map(String::from);
+        let expected = [
+            "Tartus",
+            "Tartus Governorate",
+            "Syria",
+            "Qamishli",
+            "Al-Hasakah Governorate",
+            "Nowhere Land",
+            "Moskva",
+            "Moscow",
+            "Russia",
+        ];
+        assert_eq!(places_of(&given, g), expected);
     }
 
     #[test]

@@ -55,7 +55,8 @@ pub struct Place {
     pub country: Arc<str>,
     /// Name of the first-level region it is in, when the gazetteer knows it.
     pub admin1: Option<Arc<str>>,
-    /// Inhabitants (0 when unknown; for regions, those of their cities).
+    /// Inhabitants (0 when unknown; for regions, a rough sum of their
+    /// cities').
     pub population: u64,
     /// GeoNames id; `None` for the few places added by hand.
     pub geonames_id: Option<u32>,
@@ -164,6 +165,13 @@ struct Candidate {
 
 const NONE: u32 = u32::MAX;
 
+/// A city smaller than this is not resolved through one of its GeoNames
+/// alternate names: those hold historic and foreign names ("Africa" is an
+/// old name of Mahdia, Tunisia) that news means otherwise, while the
+/// alternate spellings news does use belong to larger cities ("Moskva",
+/// "Tartous", "Kiev").
+const MIN_ALTERNATE_POPULATION: u64 = 100_000;
+
 /// The longest name, in words, indexed; longer ones are not indexed at all
 /// so that the tagger's longest match stays bounded.
 const MAX_WORDS: usize = 8;
@@ -221,16 +229,16 @@ impl Gazetteer {
     /// `scripts/build_gazetteer.py` (see its docstring).
     pub fn from_tsv(text: &str) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer::default();
-        // Sized up front: growing a map of half a million keys would
-        // rehash it many times, a good part of the load time.
-        let names = text.bytes().filter(|&b| b == b'|' || b == b'\n').count();
-        g.nodes.reserve(names + names / 4);
+        // Sized from the text (names average some 15 bytes, lines 60) so
+        // that the big vectors do not grow and copy while loading.
+        let names = text.len() / 14;
         g.candidates.reserve(names);
-        g.places
-            .reserve(text.bytes().filter(|&b| b == b'\n').count());
+        g.places.reserve(text.len() / 60);
         let mut countries: HashMap<&str, u32> = HashMap::new();
         let mut regions: HashMap<(&str, &str), (u32, Arc<str>)> = HashMap::new();
         let mut words = Words::default();
+        let mut pending: Vec<Pending> = Vec::with_capacity(names + names / 2);
+        let mut risky: Vec<u64> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let err = |what| GazetteerError::Format { line: n + 1, what };
             if line.is_empty() || line.starts_with('#') {
@@ -239,13 +247,11 @@ impl Gazetteer {
             let mut f = line.split('\t');
             let tag = f.next().unwrap_or_default();
             if tag == "W" {
-                let risky = f.next().ok_or(err("W without words"))?;
-                for w in risky.split('|') {
-                    g.mark_risky(w, &mut words);
-                }
+                let words_risky = f.next().ok_or(err("W without words"))?;
+                risky.extend(words_risky.split('|').map(|w| key_hash(w, &mut words)));
                 continue;
             }
-            let (Some(id), Some(iso), Some(code), Some(name), Some(pop), names) =
+            let (Some(id), Some(iso), Some(code), Some(name), Some(pop), alts) =
                 (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
             else {
                 return Err(err("too few fields"));
@@ -295,19 +301,36 @@ impl Gazetteer {
                 country_index,
                 admin1_index,
             });
-            // Curated names of countries and regions count as primary; the
-            // GeoNames alternates of cities do not.
-            let curated = matches!(kind, PlaceKind::Country | PlaceKind::Region);
-            g.add_name(name, index, kind, true, false, &mut words);
-            for alt in names
+            // Curated names (of countries, regions and hand-added places)
+            // count as primary; the GeoNames alternates of cities do not.
+            let curated = kind != PlaceKind::City;
+            let mut add = |name: &str, primary: bool, preferred: bool| {
+                pending_name(
+                    name,
+                    index,
+                    kind,
+                    primary,
+                    preferred,
+                    &mut words,
+                    &mut pending,
+                )
+            };
+            add(name, true, false);
+            for alt in alts
                 .unwrap_or_default()
                 .split('|')
                 .filter(|a| !a.is_empty())
             {
                 match alt.strip_prefix('!') {
-                    Some(a) => g.add_name(a, index, kind, true, true, &mut words),
-                    None => g.add_name(alt, index, kind, curated, false, &mut words),
+                    Some(a) => add(a, true, true),
+                    None => add(alt, curated, false),
                 }
+            }
+        }
+        g.index(pending);
+        for h in risky {
+            if let Some(n) = g.nodes.get_mut(&h) {
+                n.tag |= PlaceTag::RISKY;
             }
         }
         Ok(g)
@@ -359,6 +382,8 @@ impl Gazetteer {
     /// same name inside it ("Tartus" is the city; its governorate comes with
     /// it through [`containing`](Self::containing)).
     ///
+    /// A city smaller than 100,000 people is found by its own name only, not
+    /// by its GeoNames alternate names ("Africa" is not Mahdia, Tunisia).
     /// It never refuses a risky name ("Nice", "Reading"): only call it for
     /// what the tagger marked as a location.
     pub fn resolve(&self, name: &str, context: &[&Place]) -> Option<&Place> {
@@ -371,20 +396,27 @@ impl Gazetteer {
             let Some(p) = self.places.get(c.place as usize) else {
                 continue;
             };
+            if !c.primary && p.population < MIN_ALTERNATE_POPULATION {
+                continue;
+            }
             let s = self.score(p, c, context);
-            cands.push((s, p));
+            cands.push((s, p, c.primary));
             if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
                 best = Some((s, p));
             }
         }
         let (_, best) = best?;
         if best.kind == PlaceKind::Region {
-            // Same name, city inside: the city, which brings the region along.
+            // A city of the same name inside: the city, which brings the
+            // region along ("Tartus"). Not a city that merely has the name
+            // as an alternate ("Oklahoma" for Oklahoma City).
             let inner = cands
                 .iter()
-                .filter(|(_, p)| p.admin1_index == Some(best.index) && p.kind != PlaceKind::Region)
+                .filter(|(_, p, primary)| {
+                    *primary && p.admin1_index == Some(best.index) && p.kind != PlaceKind::Region
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, p)) = inner {
+            if let Some((_, p, _)) = inner {
                 return Some(p);
             }
         }
@@ -474,16 +506,8 @@ impl Gazetteer {
     }
 
     fn node(&self, name: &str) -> Option<&Node> {
-        let mut words = Words::default();
-        let mut h = SEED;
-        let mut n = 0;
-        words.each(name, |w| {
-            h = combine(h, xxh3_64(w.as_bytes()));
-            n += 1;
-        });
-        if n == 0 {
-            return None;
-        }
+        let h = key_hash(name, &mut Words::default());
+        // An empty key hashes to SEED, which no name has.
         self.nodes.get(&h).filter(|n| n.flags & NODE_NAME != 0)
     }
 
@@ -492,8 +516,10 @@ impl Gazetteer {
         if c.preferred {
             s += 6.0;
         }
+        // Own names beat alternates unless the other place is some 300
+        // times larger ("New Delhi" is not Delhi; "Moskva" is Moscow).
         if c.primary {
-            s += 1.5;
+            s += 2.5;
         }
         s += match p.kind {
             PlaceKind::Country => 3.0,
@@ -514,63 +540,44 @@ impl Gazetteer {
         s
     }
 
-    fn add_name(
-        &mut self,
-        name: &str,
-        place: u32,
-        kind: PlaceKind,
-        primary: bool,
-        preferred: bool,
-        words: &mut Words,
-    ) {
-        let mut hashes = [0u64; MAX_WORDS];
-        let mut n = 0;
-        let mut too_long = false;
-        words.each(name, |w| {
-            if n < MAX_WORDS {
-                hashes[n] = xxh3_64(w.as_bytes());
-                n += 1;
-            } else {
-                too_long = true;
-            }
-        });
-        if n == 0 || too_long {
-            return;
-        }
-        let mut h = SEED;
-        for (k, &w) in hashes[..n].iter().enumerate() {
-            h = combine(h, w);
-            let node = self.nodes.entry(h).or_insert(Node {
+    /// Builds the key index from every name and name prefix.
+    fn index(&mut self, mut pending: Vec<Pending>) {
+        self.nodes = KeyMap::with_capacity_and_hasher(pending.len(), Default::default());
+        // Inserting in table order makes the writes sequential: in random
+        // order, cache misses on the fresh table were half the load time.
+        // The table indexes buckets by the low bits of the (already mixed)
+        // key; a wrong guess of their count only costs speed.
+        let buckets = (self.nodes.capacity() * 8 / 7 + 1).next_power_of_two();
+        radix_sort_low_bits(&mut pending, buckets.trailing_zeros());
+        for e in pending {
+            let node = self.nodes.entry(e.hash).or_insert(Node {
                 flags: 0,
                 tag: 0,
                 head: NONE,
             });
-            if k + 1 < n {
+            if e.place == NONE {
                 node.flags |= NODE_PREFIX;
                 continue;
             }
             node.flags |= NODE_NAME;
-            node.tag |= match kind {
-                PlaceKind::Country => PlaceTag::COUNTRY,
-                PlaceKind::Region => PlaceTag::REGION,
-                PlaceKind::City | PlaceKind::Locality => PlaceTag::CITY,
-            };
+            node.tag |= e.tag;
+            let (primary, preferred) = (e.bits & PRIMARY != 0, e.bits & PREFERRED != 0);
             // A name repeated for one place keeps its strongest entry. The
             // build script writes each key once per place, except a
             // preferred name that is also the place's own; both come in a
-            // row, so the head of the list is the only one to check.
+            // row (the sort is stable), so the head is the one to check.
             if let Some(c) = self.candidates.get_mut(node.head as usize) {
-                if c.place == place {
+                if c.place == e.place {
                     c.primary |= primary;
                     c.preferred |= preferred;
-                    return;
+                    continue;
                 }
             }
             let Ok(index) = u32::try_from(self.candidates.len()) else {
-                return;
+                continue;
             };
             self.candidates.push(Candidate {
-                place,
+                place: e.place,
                 primary,
                 preferred,
                 next: node.head,
@@ -578,13 +585,103 @@ impl Gazetteer {
             node.head = index;
         }
     }
+}
 
-    fn mark_risky(&mut self, word: &str, words: &mut Words) {
-        let mut h = SEED;
-        words.each(word, |w| h = combine(h, xxh3_64(w.as_bytes())));
-        if let Some(n) = self.nodes.get_mut(&h) {
-            n.tag |= PlaceTag::RISKY;
+/// A name (or a word prefix of one, `place == NONE`) waiting to be indexed.
+#[derive(Clone, Copy)]
+struct Pending {
+    hash: u64,
+    place: u32,
+    /// [`PlaceTag`] kind bit.
+    tag: u8,
+    /// `PRIMARY` | `PREFERRED`.
+    bits: u8,
+}
+
+const PRIMARY: u8 = 1;
+const PREFERRED: u8 = 2;
+
+/// Queues `name` of `place` and its word prefixes for [`Gazetteer::index`].
+/// Names of more than [`MAX_WORDS`] words are left out.
+fn pending_name(
+    name: &str,
+    place: u32,
+    kind: PlaceKind,
+    primary: bool,
+    preferred: bool,
+    words: &mut Words,
+    pending: &mut Vec<Pending>,
+) {
+    let mut hashes = [0u64; MAX_WORDS];
+    let mut n = 0;
+    let mut too_long = false;
+    words.each(name, |w| {
+        if n < MAX_WORDS {
+            hashes[n] = xxh3_64(w.as_bytes());
+            n += 1;
+        } else {
+            too_long = true;
         }
+    });
+    if n == 0 || too_long {
+        return;
+    }
+    let mut h = SEED;
+    for (k, &w) in hashes[..n].iter().enumerate() {
+        h = combine(h, w);
+        let full = k + 1 == n;
+        pending.push(Pending {
+            hash: h,
+            place: if full { place } else { NONE },
+            tag: match kind {
+                PlaceKind::Country => PlaceTag::COUNTRY,
+                PlaceKind::Region => PlaceTag::REGION,
+                PlaceKind::City | PlaceKind::Locality => PlaceTag::CITY,
+            },
+            bits: (u8::from(primary) * PRIMARY) | (u8::from(preferred) * PREFERRED),
+        });
+    }
+}
+
+/// The hash of a name's key, as the index holds it.
+fn key_hash(name: &str, words: &mut Words) -> u64 {
+    let mut h = SEED;
+    words.each(name, |w| h = combine(h, xxh3_64(w.as_bytes())));
+    h
+}
+
+/// Stable sort by the low `bits` bits of the hash (LSD radix, 11 bits a
+/// pass): linear, where a comparison sort of the same entries costs more
+/// than the cache misses it saves.
+fn radix_sort_low_bits(v: &mut Vec<Pending>, bits: u32) {
+    const DIGIT: u32 = 11;
+    let mut tmp = vec![
+        Pending {
+            hash: 0,
+            place: 0,
+            tag: 0,
+            bits: 0
+        };
+        v.len()
+    ];
+    let mut shift = 0;
+    while shift < bits {
+        let width = DIGIT.min(bits - shift);
+        let mask = (1u64 << width) - 1;
+        let mut counts = vec![0usize; (1 << width) + 1];
+        for e in v.iter() {
+            counts[((e.hash >> shift) & mask) as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        for e in v.iter() {
+            let d = ((e.hash >> shift) & mask) as usize;
+            tmp[counts[d]] = *e;
+            counts[d] += 1;
+        }
+        std::mem::swap(v, &mut tmp);
+        shift += width;
     }
 }
 
@@ -814,6 +911,14 @@ mod tests {
     }
 
     #[test]
+    fn own_names_beat_alternate_names() {
+        let nd = g().resolve("New Delhi", &[]).unwrap();
+        assert_eq!(nd.name, "New Delhi");
+        let ok = g().resolve("Oklahoma", &[]).unwrap();
+        assert_eq!(ok.kind, PlaceKind::Region);
+    }
+
+    #[test]
     fn ambiguous_names_take_the_news_sense() {
         let w = g().resolve("Washington", &[]).unwrap();
         assert_eq!(
@@ -827,6 +932,14 @@ mod tests {
             PlaceKind::Country
         );
         assert_eq!(g().resolve("Texas", &[]).unwrap().kind, PlaceKind::Region);
+    }
+
+    #[test]
+    fn old_names_of_small_cities_are_not_resolved() {
+        assert_eq!(g().resolve("Africa", &[]), None);
+        assert_eq!(g().resolve("Khmeimim", &[]).unwrap().name, "Hmeimim");
+        assert_eq!(g().resolve("Kiev", &[]).unwrap().name, "Kyiv");
+        assert_eq!(g().resolve("Tartous", &[]).unwrap().name, "Tartus");
     }
 
     #[test]
