@@ -147,7 +147,12 @@ fn odd_and_large_inputs_do_not_panic() {
         };
         odd.push(c);
     }
-    for text in ["", " ", "\n\n", "'", "’s", "n't", "-", "U.S.", &odd] {
+    let one_token = "Ab".repeat(300_000);
+    let one_run = "-".repeat(300_000);
+    let dots = "A.".repeat(100_000);
+    for text in [
+        "", " ", "\n\n", "'", "’s", "n't", "-", "U.S.", &odd, &one_token, &one_run, &dots,
+    ] {
         let _ = ex.extract(text);
     }
     let big =
