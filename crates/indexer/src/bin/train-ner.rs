@@ -174,6 +174,21 @@ fn run() -> Result<(), String> {
         eprintln!("loaded {} rows in {:?}", model.rows(), t.elapsed());
         let s = train::evaluate(&model, &dev, !one_pass, cfg.greedy);
         println!("dev {}", s.summary());
+        // Tagging speed on dev (best of 5, one thread), for comparing models.
+        let mut scratch = news_indexer::extract::tagger::Scratch::new(
+            news_indexer::extract::tagger::Weights::scheme(&model),
+        );
+        let mut best = 0f64;
+        for _ in 0..5 {
+            let t = Instant::now();
+            let mut tokens = 0;
+            for d in &dev {
+                scratch.tag(&model, &d.text, !one_pass);
+                tokens += scratch.tokens.len();
+            }
+            best = best.max(tokens as f64 / t.elapsed().as_secs_f64());
+        }
+        println!("tagging speed: {best:.0} tokens/s (best of 5)");
         return Ok(());
     }
     let (train_path, out) = match (train_path, out) {
