@@ -183,7 +183,6 @@ impl Extractor {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
