@@ -6,16 +6,16 @@
 //! ```text
 //! cargo run --release -p news-indexer --bin train-ner -- \
 //!     --train ../shared/data/ner/conll2003-train.jsonl \
-//!     --unlabeled ../shared/data/corpora/reuters21578.jsonl \
 //!     --dev ../shared/data/ner/conll2003-dev.jsonl \
 //!     --out crates/indexer/data/ner.model
 //! ```
 //!
 //! Defaults: BILOU labels, 10 epochs of pass one, 6 of pass two (dev F1
-//! plateaus there), 5 jackknife folds, seed 20030601. `--unlabeled` texts
-//! (labels unused) only teach the word-case lexicon: how often each word is
-//! lowercase mid-sentence. Dev is only scored (per epoch, to choose epochs
-//! and features), never trained on. `--eval MODEL` scores an existing model file on `--dev`;
+//! plateaus there), 5 jackknife folds, seed 20030601. The model learns from
+//! CoNLL-2003 train and from the English word list bundled in the crate
+//! (`data/english-words.txt.gz`, SCOWL; `--words FILE` reads another list,
+//! one word per line), nothing else. Dev is only scored (per epoch, to
+//! choose epochs and features), never trained on. `--eval MODEL` scores an existing model file on `--dev`;
 //! `--predict MODEL` writes its predictions for `--dev` as JSONL to stdout,
 //! in the format `score.py` reads.
 
@@ -28,7 +28,7 @@ use news_indexer::extract::model::Model;
 use news_indexer::extract::train::{self, Config};
 
 fn usage() -> &'static str {
-    "usage: train-ner --train FILE --dev FILE --out FILE [--unlabeled FILE]... [--epochs-a N] [--epochs-b N] \
+    "usage: train-ner --train FILE --dev FILE --out FILE [--words FILE] [--epochs-a N] [--epochs-b N] \
      [--folds N] [--seed N] [--min-count N] [--prune X] [--bio|--bilou] [--greedy] [--no-title-case]\n\
      \x20      train-ner --eval MODEL --dev FILE [--greedy] [--one-pass]\n\
      \x20      train-ner --predict MODEL --dev FILE > PRED.jsonl"
@@ -58,7 +58,7 @@ fn run() -> Result<(), String> {
     };
     let (mut train_path, mut dev_path, mut out, mut eval) = (None, None, None, None);
     let mut predict = None;
-    let mut unlabeled_paths = Vec::new();
+    let mut words_path: Option<PathBuf> = None;
     let mut debug = None;
     let mut one_pass = false;
     let mut args = std::env::args().skip(1);
@@ -70,7 +70,7 @@ fn run() -> Result<(), String> {
         let num = |v: String| v.parse::<u64>().map_err(|e| format!("{v}: {e}"));
         match a.as_str() {
             "--train" => train_path = Some(PathBuf::from(val()?)),
-            "--unlabeled" => unlabeled_paths.push(PathBuf::from(val()?)),
+            "--words" => words_path = Some(PathBuf::from(val()?)),
             "--dev" => dev_path = Some(PathBuf::from(val()?)),
             "--out" => out = Some(PathBuf::from(val()?)),
             "--eval" => eval = Some(PathBuf::from(val()?)),
@@ -196,10 +196,13 @@ fn run() -> Result<(), String> {
         _ => return Err(usage().to_string()),
     };
     let docs = train::read_docs(&train_path).map_err(|e| e.to_string())?;
-    let unlabeled = read_unlabeled(&unlabeled_paths)?;
+    let words = match &words_path {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        None => train::english_words().map_err(|e| format!("bundled word list: {e}"))?,
+    };
     eprintln!("config: {cfg:?}");
     let t = Instant::now();
-    let raw = train::train(&cfg, &docs, &dev, &unlabeled, &mut std::io::stderr())
+    let raw = train::train(&cfg, &docs, &dev, &words, &mut std::io::stderr())
         .map_err(|e| e.to_string())?;
     let bytes = raw.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -214,32 +217,4 @@ fn run() -> Result<(), String> {
         s.summary()
     );
     Ok(())
-}
-
-/// Texts of JSONL files with "text" or "title"/"body" (only used for the
-/// word-case lexicon, never for labels).
-fn read_unlabeled(paths: &[PathBuf]) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    for p in paths {
-        let data = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        for (n, line) in data
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| format!("{}:{}: {e}", p.display(), n + 1))?;
-            let field = |k: &str| {
-                v.get(k)
-                    .and_then(|x| x.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            out.push(match v.get("text").and_then(|x| x.as_str()) {
-                Some(t) => t.to_string(),
-                None => format!("{}\n{}", field("title"), field("body")),
-            });
-        }
-    }
-    Ok(out)
 }

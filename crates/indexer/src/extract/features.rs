@@ -58,6 +58,7 @@ mod tpl {
     pub const PLACE: u64 = 37;
     pub const PLACE_AROUND: u64 = 38;
     pub const CASE: u64 = 39;
+    pub const DICT: u64 = 40;
     pub const DOC_MAJOR: u64 = 50;
     pub const DOC_HAS: u64 = 51;
     pub const DOC_SINGLE: u64 = 52;
@@ -230,12 +231,19 @@ fn lexicon() -> &'static KeyMap<u16> {
     })
 }
 
-/// How a word is usually written mid-sentence, learned from unlabeled
-/// news text: the best evidence that a capitalised sentence-initial or
-/// headline word ("Among", "Rescuers") is an ordinary word, not a name.
-/// Keyed by the hash of the lowercased word.
+/// How a word is usually written, keyed by the hash of the lowercased word:
+/// the best evidence that a capitalised sentence-initial or headline word
+/// ("Among", "Rescuers") is an ordinary word, not a name.
+///
+/// Two sources, kept apart because they differ in reach and reliability:
+/// how often the word is lowercase mid-sentence in the training text (a
+/// count *bucket*), and how an English dictionary (SCOWL, bundled as
+/// `data/english-words.txt.gz`) writes it (the *dictionary* class), which
+/// covers the many common words that training never shows.
 #[derive(Clone, Debug, Default)]
 pub struct CaseLexicon {
+    /// Bits 0-2: count bucket (0-4); bit 3: the dictionary has the word in
+    /// lowercase; bit 4: the dictionary has it capitalised.
     buckets: KeyMap<u8>,
 }
 
@@ -243,12 +251,17 @@ impl CaseLexicon {
     /// Occurrences (lowercase + capitalised mid-sentence) a word needs
     /// before its bucket is trusted.
     pub const MIN_COUNT: u32 = 3;
+    /// Dictionary class bit: the word list has the word in lowercase.
+    pub const DICT_LOWER: u8 = 8;
+    /// Dictionary class bit: the word list has the word capitalised.
+    pub const DICT_CAP: u8 = 16;
 
     /// Buckets words by the share of their mid-sentence occurrences that
-    /// are lowercase: 1 almost always lowercase, 2 mostly, 3 mostly
-    /// capitalised, 4 almost always capitalised.
-    pub fn from_counts(counts: &KeyMap<(u32, u32)>) -> CaseLexicon {
-        let mut buckets = KeyMap::default();
+    /// are lowercase (1 almost always lowercase, 2 mostly, 3 mostly
+    /// capitalised, 4 almost always capitalised) and adds the dictionary
+    /// classes of `dictionary` (from [`CaseLexicon::dictionary`]).
+    pub fn from_counts(counts: &KeyMap<(u32, u32)>, dictionary: &KeyMap<u8>) -> CaseLexicon {
+        let mut buckets = dictionary.clone();
         for (&k, &(lower, cap)) in counts {
             let total = lower + cap;
             if total < Self::MIN_COUNT {
@@ -264,19 +277,34 @@ impl CaseLexicon {
             } else {
                 4
             };
-            buckets.insert(k, b);
+            *buckets.entry(k).or_default() |= b;
         }
         CaseLexicon { buckets }
     }
 
-    /// Builds from `(key, bucket)` pairs (as stored in the model file).
+    /// Dictionary classes of a word list, one word per line as written
+    /// ("rescuer", "Boeing"), keyed by lowercased-word hash.
+    pub fn dictionary(words: &str) -> KeyMap<u8> {
+        let mut out = KeyMap::default();
+        for w in words.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            let class = if w.starts_with(char::is_uppercase) {
+                Self::DICT_CAP
+            } else {
+                Self::DICT_LOWER
+            };
+            *out.entry(xxh3_64(w.to_lowercase().as_bytes())).or_default() |= class;
+        }
+        out
+    }
+
+    /// Builds from `(key, value)` pairs (as stored in the model file).
     pub fn from_pairs(pairs: impl IntoIterator<Item = (u64, u8)>) -> CaseLexicon {
         CaseLexicon {
             buckets: pairs.into_iter().collect(),
         }
     }
 
-    /// `(key, bucket)` pairs, sorted by key.
+    /// `(key, value)` pairs, sorted by key.
     pub fn pairs(&self) -> Vec<(u64, u8)> {
         let mut v: Vec<(u64, u8)> = self.buckets.iter().map(|(&k, &b)| (k, b)).collect();
         v.sort_unstable();
@@ -293,10 +321,29 @@ impl CaseLexicon {
         self.buckets.is_empty()
     }
 
-    /// The bucket of a lowercased-word hash (0 = unknown).
+    /// Everything known of a lowercased-word hash: count bucket in bits
+    /// 0-2, dictionary class bits above (0 = unknown).
+    #[inline]
+    pub fn get(&self, lower: u64) -> u8 {
+        self.buckets.get(&lower).copied().unwrap_or(0)
+    }
+
+    /// The count bucket of a lowercased-word hash (0 = too rare to say).
     #[inline]
     pub fn bucket(&self, lower: u64) -> u8 {
-        self.buckets.get(&lower).copied().unwrap_or(0)
+        self.get(lower) & 7
+    }
+
+    /// Whether the word is an ordinary lowercase word: mostly lowercase in
+    /// training, or, unseen there, in the dictionary only in lowercase.
+    #[inline]
+    pub fn is_common_word(&self, lower: u64) -> bool {
+        let v = self.get(lower);
+        match v & 7 {
+            1 | 2 => true,
+            0 => v & (Self::DICT_LOWER | Self::DICT_CAP) == Self::DICT_LOWER,
+            _ => false,
+        }
     }
 }
 
@@ -335,7 +382,7 @@ struct Info {
     flags: u16,
     /// Gazetteer [`PlaceTag`](super::gazetteer::PlaceTag) bits (0 = no place).
     place: u8,
-    /// [`CaseLexicon`] bucket of the lowercased word.
+    /// [`CaseLexicon`] value of the lowercased word.
     case: u8,
     /// Index of the first token of this token's line.
     line: u32,
@@ -407,7 +454,7 @@ impl Featurizer {
             };
             info.line = line;
             info.seg = line;
-            info.case = case.bucket(info.lower);
+            info.case = case.get(info.lower);
             self.info.push(info);
         }
         self.mark_positions(text, tokens);
@@ -779,7 +826,9 @@ impl Featurizer {
         }
         if x.flags & flag::HAS_LETTER != 0 {
             let cap = u64::from(x.flags & (flag::CAP | flag::ALLCAPS));
-            out.push(mix(mix(tpl::CASE, u64::from(x.case)), cap | pos | line));
+            let ctx = cap | pos | line;
+            out.push(mix(mix(tpl::CASE, u64::from(x.case & 7)), ctx));
+            out.push(mix(mix(tpl::DICT, u64::from(x.case >> 3)), ctx));
         }
         if x.place != 0 {
             out.push(mix(mix(tpl::PLACE, u64::from(x.place)), x.short | line));

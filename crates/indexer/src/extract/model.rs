@@ -25,7 +25,7 @@ use super::labels::Scheme;
 use super::tagger::Weights;
 
 const MAGIC: &[u8; 4] = b"NERM";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Bits in [`Model::filter`].
 const FILTER_BITS: usize = 1 << 21;

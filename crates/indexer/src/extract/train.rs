@@ -486,9 +486,9 @@ pub fn title_case_copy(doc: &GoldDoc, case: &CaseLexicon) -> GoldDoc {
                 continue;
             }
             let lower = word.to_ascii_lowercase();
-            let bucket = case.bucket(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
+            let common = case.is_common_word(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
             let small = k > 0 && SMALL_WORDS.contains(&lower.as_str());
-            if all_caps && !small && word.len() <= 4 && !matches!(bucket, 1 | 2) {
+            if all_caps && !small && word.len() <= 4 && !common {
                 out.push_str(word);
             } else if small {
                 out.push_str(&lower);
@@ -507,8 +507,21 @@ pub fn title_case_copy(doc: &GoldDoc, case: &CaseLexicon) -> GoldDoc {
     }
 }
 
-/// Learns the word-case lexicon from texts (training and unlabeled).
-pub fn case_lexicon<'a>(texts: impl Iterator<Item = &'a str>) -> CaseLexicon {
+/// The English word list bundled for training (SCOWL via Debian's
+/// `wamerican`, built by `scripts/build_wordlist.sh`), gzip'd.
+pub static ENGLISH_WORDS_GZ: &[u8] = include_bytes!("../../data/english-words.txt.gz");
+
+/// The bundled English word list, one word per line.
+pub fn english_words() -> std::io::Result<String> {
+    use std::io::Read;
+    let mut s = String::new();
+    flate2::read::GzDecoder::new(ENGLISH_WORDS_GZ).read_to_string(&mut s)?;
+    Ok(s)
+}
+
+/// Learns the word-case lexicon from the training texts and a word list
+/// (one word per line, as [`english_words`] gives it).
+pub fn case_lexicon<'a>(texts: impl Iterator<Item = &'a str>, words: &str) -> CaseLexicon {
     let mut counts = KeyMap::default();
     let mut tokens = Vec::new();
     let mut fz = Featurizer::default();
@@ -518,7 +531,7 @@ pub fn case_lexicon<'a>(texts: impl Iterator<Item = &'a str>) -> CaseLexicon {
         fz.prepare(t, &tokens, &empty);
         fz.case_counts(&mut counts);
     }
-    CaseLexicon::from_counts(&counts)
+    CaseLexicon::from_counts(&counts, &CaseLexicon::dictionary(words))
 }
 
 /// Interns keys seen at least `min` times, numbering from `base`.
@@ -537,21 +550,18 @@ fn intern(counts: &KeyMap<u32>, min: u32, base: usize, map: &mut KeyMap<u32>) ->
 }
 
 /// Trains both passes on `train`, printing dev scores per epoch to
-/// `log`, and returns the model's raw weights.
+/// `log`, and returns the model's raw weights. `words` is the English word
+/// list for the case lexicon (see [`case_lexicon`]); the training texts
+/// are the only other thing the model learns from (dev is only scored).
 pub fn train(
     cfg: &Config,
     train: &[GoldDoc],
     dev: &[GoldDoc],
-    unlabeled: &[String],
+    words: &str,
     log: &mut dyn std::io::Write,
 ) -> std::io::Result<RawModel> {
     let scheme = cfg.scheme;
-    let case = case_lexicon(
-        train
-            .iter()
-            .map(|d| d.text.as_str())
-            .chain(unlabeled.iter().map(String::as_str)),
-    );
+    let case = case_lexicon(train.iter().map(|d| d.text.as_str()), words);
     writeln!(log, "case lexicon: {} words", case.len())?;
     // A document and its Title Case copy share a fold, so pass one never
     // labels a copy with a model that saw the original.
