@@ -1,0 +1,187 @@
+//! Cleaning one mention before linking: whitespace, surrounding punctuation
+//! and quotes, possessives, a leading "the", and the titles in front of
+//! person names ("Syrian President Ahmed al-Sharaa" → "Ahmed al-Sharaa").
+
+use std::collections::HashSet;
+
+use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
+use super::super::EntityKind;
+
+/// Titles and honorifics dropped in front of person names, lowercase,
+/// without their period. Words that are also common first names ("Emir",
+/// "Sultan") are left out on purpose.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "vice-president", "prime", "minister", "chancellor", "premier", "king",
+    "queen", "prince", "princess", "crown", "emperor", "pope", "sheikh", "sheik", "shaikh",
+    "ayatollah", "imam", "rabbi", "rev", "reverend", "bishop", "archbishop", "cardinal",
+    "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt",
+    "admiral", "adm", "sergeant", "sgt", "commander", "marshal", "field", "senator", "sen",
+    "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor",
+    "judge", "justice", "secretary", "secretary-general", "state", "foreign", "defence",
+    "defense", "interior", "finance", "affairs", "deputy", "chief", "leader", "supreme",
+    "speaker", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "chairwoman", "chair", "ceo", "director", "commissioner", "former", "late", "acting",
+    "interim", "then", "incumbent",
+];
+
+/// Words allowed between two titles ("Secretary of State").
+const TITLE_LINKS: &[&str] = &["of", "the", "for"];
+
+fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
+/// The key of a mention as written, less a leading "the": what tells
+/// whether a name is mentioned elsewhere in the article.
+pub(super) fn bare_key(text: &str) -> String {
+    let key = name_key(trim_punctuation(text));
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_owned(),
+        None => key,
+    }
+}
+
+/// Cleans one mention: whitespace, surrounding punctuation and quotes, a
+/// possessive, a leading "the" (places, organizations) or titles (persons).
+///
+/// A possessive is always dropped from a person ("Putin's"); from a place
+/// or organization only when the name without it is a gazetteer place or
+/// is mentioned elsewhere in the article (`mentioned` holds the
+/// [`bare_key`]s of all mentions), since some names end in one: "Lloyd's",
+/// "Lord's", "McDonald's".
+pub(super) fn clean(
+    text: &str,
+    kind: EntityKind,
+    gazetteer: &Gazetteer,
+    mentioned: &HashSet<String>,
+) -> String {
+    let s = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = trim_punctuation(&s);
+    let bare = trim_punctuation(strip_possessive(s));
+    let drop_possessive = bare.len() == s.len()
+        || match kind {
+            EntityKind::Person => true,
+            EntityKind::Location => gazetteer.contains(bare) || mentioned.contains(&bare_key(bare)),
+            EntityKind::Organization => mentioned.contains(&bare_key(bare)),
+        };
+    let s = if drop_possessive { bare } else { s };
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    let keep = match kind {
+        EntityKind::Person => strip_titles(&words, gazetteer),
+        EntityKind::Location | EntityKind::Organization => {
+            let the = words.len() > 1 && words[0].eq_ignore_ascii_case("the");
+            &words[usize::from(the)..]
+        }
+    };
+    keep.join(" ")
+}
+
+/// Drops quotes and punctuation around a name, and a final period unless
+/// the last word is an abbreviation with other periods ("U.S.").
+fn trim_punctuation(s: &str) -> &str {
+    const AROUND: &[char] = &[
+        '"', '\'', '“', '”', '‘', '’', '«', '»', '(', ')', '[', ']', ',', ';', ':', '!', '?', '-',
+        '–', '—', '*',
+    ];
+    let mut s = s.trim_matches(|c: char| AROUND.contains(&c) || c.is_whitespace());
+    while let Some(rest) = s.strip_suffix('.') {
+        let last = rest.rsplit(' ').next().unwrap_or_default();
+        if last.contains('.') {
+            break;
+        }
+        s = rest.trim_end_matches(|c: char| AROUND.contains(&c) || c.is_whitespace());
+    }
+    s
+}
+
+/// Drops a leading run of titles, with one word before it when that word
+/// is a country name or demonym ("U.S. President", "Syrian President"), but
+/// never the whole name ("King" alone, "Stephen King" stay).
+fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str] {
+    let lead = usize::from(
+        words.len() > 2
+            && !is_title(words[0])
+            && is_title(words[1])
+            && (looks_demonym(words[0]) || is_country(words[0], gazetteer)),
+    );
+    let mut end = 0;
+    let mut i = lead;
+    while i < words.len() {
+        if is_title(words[i]) {
+            i += 1;
+            end = i;
+        } else if end > 0 && TITLE_LINKS.contains(&words[i].to_lowercase().as_str()) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if end > 0 && end < words.len() {
+        &words[end..]
+    } else {
+        words
+    }
+}
+
+fn looks_demonym(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && ["an", "ese", "ish", "i", "ch"]
+            .iter()
+            .any(|s| word.ends_with(s))
+}
+
+fn is_country(word: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer
+        .lookup(word)
+        .iter()
+        .any(|p| p.kind == PlaceKind::Country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{m, persons};
+    use super::super::*;
+
+    #[test]
+    fn titles_and_possessives_are_dropped() {
+        assert_eq!(
+            persons(&[
+                "President Ahmed al-Sharaa",
+                "Syrian President Ahmed al-Sharaa",
+                "Mr. Putin's",
+                "U.S. Secretary of State Marco Rubio",
+                "Prime Minister Keir Starmer,",
+                "Pope Leo",
+            ]),
+            [
+                "Ahmed al-Sharaa",
+                "Putin",
+                "Marco Rubio",
+                "Keir Starmer",
+                "Leo"
+            ]
+        );
+        assert_eq!(persons(&["King", "Stephen King"]), ["Stephen King"]);
+    }
+
+    #[test]
+    fn possessives_go_unless_part_of_the_name() {
+        use EntityKind::*;
+        let ms = [
+            m(Location, "Russia's"),
+            m(Location, "Lord's"),
+            m(Organization, "Lloyd's"),
+            m(Organization, "HTS's"),
+            m(Organization, "HTS"),
+            m(Person, "Putin’s"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.names,
+            ["Russia", "Lord's", "Lloyd's", "HTS", "HTS", "Putin"]
+        );
+    }
+}

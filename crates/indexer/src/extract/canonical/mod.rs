@@ -1,0 +1,361 @@
+//! Canonicalisation: turns the tagger's mentions of one article into the
+//! facet values stored with it (persons, locations, organizations, places).
+//!
+//! Owns cleaning a mention (titles, possessives, punctuation, a leading
+//! "the"), linking the mentions of one entity within one article ("Putin" →
+//! "Vladimir Putin", "HTS" → "Hayat Tahrir al-Sham", "MOSCOW" → "Moscow"),
+//! naming places through the [`Gazetteer`], and adding the regions and
+//! countries that contain them.
+//!
+//! Does not own finding mentions (the tagger does) nor linking entities
+//! across articles: every decision here uses one article only, so the same
+//! short name may map differently in two articles.
+//!
+//! Submodules: `clean` (titles, possessives, punctuation), `persons`
+//! (short names to full names), `places` (gazetteer names and
+//! containment), `organizations` (acronyms to long forms).
+
+mod clean;
+mod organizations;
+mod persons;
+mod places;
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{name_key, Gazetteer};
+use super::{EntityKind, Mention};
+use clean::{bare_key, clean};
+use organizations::link_organizations;
+use persons::link_persons;
+use places::name_locations;
+
+/// The facet values of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Canonical {
+    /// Canonical person names, each once, in first-mention order.
+    pub persons: Vec<String>,
+    /// Canonical place names, each once, in first-mention order.
+    pub locations: Vec<String>,
+    /// Canonical organization names, each once, in first-mention order.
+    pub organizations: Vec<String>,
+    /// `locations`, each followed by the region and country containing it,
+    /// each once.
+    pub places: Vec<String>,
+    /// The canonical name of each input mention, in input order; empty for
+    /// a mention that cleans to nothing (a bare title, punctuation).
+    pub names: Vec<String>,
+}
+
+/// Canonicalises the mentions found in `text` (one article). Mentions may
+/// come in any order; their offsets are only used to read what follows an
+/// organization (an acronym in parentheses) and may be wrong without harm.
+pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Canonical {
+    let mentioned: HashSet<String> = mentions.iter().map(|m| bare_key(&m.text)).collect();
+    let cleaned: Vec<String> = mentions
+        .iter()
+        .map(|m| clean(&m.text, m.kind, gazetteer, &mentioned))
+        .collect();
+    let mut persons = Linker::default();
+    let mut locations = Linker::default();
+    let mut orgs = Linker::default();
+    for (m, c) in mentions.iter().zip(&cleaned) {
+        match m.kind {
+            EntityKind::Person => persons.add(c),
+            EntityKind::Location => locations.add(c),
+            EntityKind::Organization => orgs.add(c),
+        }
+    }
+    let person_of = link_persons(&persons);
+    let (location_of, containing) = name_locations(&locations, gazetteer);
+    let org_of = link_organizations(text, mentions, &cleaned, &orgs);
+
+    let mut out = Canonical::default();
+    for (m, c) in mentions.iter().zip(&cleaned) {
+        let key = name_key(c);
+        let name = match m.kind {
+            EntityKind::Person => person_of.get(&key),
+            EntityKind::Location => location_of.get(&key),
+            EntityKind::Organization => org_of.get(&key),
+        };
+        out.names.push(name.cloned().unwrap_or_default());
+    }
+    // First-mention order is text order, whatever order mentions came in.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].start);
+    for i in order {
+        let name = &out.names[i];
+        if name.is_empty() {
+            continue;
+        }
+        let list = match mentions[i].kind {
+            EntityKind::Person => &mut out.persons,
+            EntityKind::Location => {
+                push_unique(&mut out.places, name);
+                for c in containing.get(name).into_iter().flatten() {
+                    push_unique(&mut out.places, c);
+                }
+                &mut out.locations
+            }
+            EntityKind::Organization => &mut out.organizations,
+        };
+        push_unique(list, name);
+    }
+    out
+}
+
+/// `locations` (canonical names from a source, or from [`canonicalize`]),
+/// each followed by the gazetteer's name for it when that is another
+/// spelling, and by the region and country containing it; each once.
+pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
+    let mut linker = Linker::default();
+    for l in locations {
+        linker.add(l);
+    }
+    let (names, containing) = name_locations(&linker, gazetteer);
+    let mut out = Vec::new();
+    for l in locations {
+        // The name as given stays (it is in the locations facet), then the
+        // gazetteer's name for it when that differs ("Moskva", "Moscow").
+        push_unique(&mut out, l);
+        let name = names.get(&name_key(l)).unwrap_or(l);
+        push_unique(&mut out, name);
+        for c in containing.get(name).into_iter().flatten() {
+            push_unique(&mut out, c);
+        }
+    }
+    out
+}
+
+fn push_unique(list: &mut Vec<String>, s: &str) {
+    if !s.is_empty() && !list.iter().any(|x| x == s) {
+        list.push(s.to_owned());
+    }
+}
+
+/// The distinct names of one kind in an article, grouped by key (case,
+/// accents and punctuation ignored), with the best way to write each.
+#[derive(Default)]
+struct Linker {
+    /// Keys in first-seen order.
+    keys: Vec<String>,
+    /// Key → best surface form seen so far.
+    surface: HashMap<String, String>,
+}
+
+impl Linker {
+    fn add(&mut self, cleaned: &str) {
+        let key = name_key(cleaned);
+        if key.is_empty() {
+            return;
+        }
+        match self.surface.get_mut(&key) {
+            Some(s) => {
+                if better_surface(cleaned, s) {
+                    *s = cleaned.to_owned();
+                }
+            }
+            None => {
+                self.keys.push(key.clone());
+                self.surface.insert(key, cleaned.to_owned());
+            }
+        }
+    }
+}
+
+/// Whether `a` is a better way to write a name than `b` (same key): not
+/// shouting in capitals ("PUTIN" in a headline), then with more of its
+/// punctuation ("al-Sharaa" over "al Sharaa").
+fn better_surface(a: &str, b: &str) -> bool {
+    match (all_caps(a), all_caps(b)) {
+        (false, true) => true,
+        (true, false) => false,
+        _ => a.len() > b.len(),
+    }
+}
+
+/// Whether every letter is upper case (and there are at least two).
+fn all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The seed article: in the corpus once it is added there, else in
+    /// `shared/` beside the repository (where every checkout and CI have it).
+    pub(super) fn seed() -> String {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let name = "sharaa-meets-putin-in-moscow.txt";
+        [
+            format!("{root}/corpus/2026/{name}"),
+            format!("{root}/../shared/seed/{name}"),
+        ]
+        .iter()
+        .find_map(|p| std::fs::read_to_string(p).ok())
+        .expect("seed article in corpus/2026/ or ../shared/seed/")
+    }
+
+    /// Every word-bounded occurrence of each surface as a mention, longer
+    /// surfaces first and never overlapping, in text order; offsets in
+    /// code points.
+    pub(super) fn mentions_of(text: &str, surfaces: &[(EntityKind, &str)]) -> Vec<Mention> {
+        let mut by_len: Vec<_> = surfaces.to_vec();
+        by_len.sort_by_key(|(_, s)| std::cmp::Reverse(s.len()));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut out = Vec::new();
+        for (kind, surface) in by_len {
+            for (b, _) in text.match_indices(surface) {
+                let e = b + surface.len();
+                let before = text[..b].chars().next_back();
+                let after = text[e..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                    || taken.iter().any(|&(s, t)| b < t && s < e)
+                {
+                    continue;
+                }
+                taken.push((b, e));
+                let start = text[..b].chars().count();
+                out.push(Mention {
+                    kind,
+                    text: surface.to_owned(),
+                    start,
+                    end: start + surface.chars().count(),
+                });
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    pub(super) fn seed_mentions(text: &str) -> Vec<Mention> {
+        use EntityKind::*;
+        mentions_of(
+            text,
+            &[
+                (Person, "Sharaa"),
+                (Person, "al-Sharaa"),
+                (Person, "al-Sharaa's"),
+                (Person, "Ahmed al-Sharaa"),
+                (Person, "Putin"),
+                (Person, "Vladimir Putin"),
+                (Person, "Bashar al-Assad"),
+                (Person, "Assad"),
+                (Location, "Syria’s"),
+                (Location, "Syria"),
+                (Location, "Moscow"),
+                (Location, "MOSCOW"),
+                (Location, "Russia"),
+                (Location, "Hmeimim"),
+                (Location, "Tartus"),
+                (Location, "Mediterranean"),
+                (Location, "Middle East"),
+                (Location, "Damascus"),
+                (Location, "Qamishli"),
+                (Organization, "Kremlin"),
+                (Organization, "Hayat Tahrir al-Sham"),
+                (Organization, "HTS"),
+            ],
+        )
+    }
+    pub(super) fn m(kind: EntityKind, text: &str) -> Mention {
+        Mention {
+            kind,
+            text: text.to_owned(),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    pub(super) fn persons(names: &[&str]) -> Vec<String> {
+        let ms: Vec<Mention> = names.iter().map(|n| m(EntityKind::Person, n)).collect();
+        canonicalize("", &ms, Gazetteer::bundled()).persons
+    }
+
+    #[test]
+    fn seed_article() {
+        let text = seed();
+        let mentions = seed_mentions(&text);
+        assert!(mentions.len() > 40, "{}", mentions.len());
+        let c = canonicalize(&text, &mentions, Gazetteer::bundled());
+        assert_eq!(
+            c.persons,
+            ["Ahmed al-Sharaa", "Vladimir Putin", "Bashar al-Assad"]
+        );
+        for l in [
+            "Moscow", "Syria", "Russia", "Tartus", "Hmeimim", "Damascus", "Qamishli",
+        ] {
+            assert!(
+                c.locations.iter().any(|x| x == l),
+                "{l} in {:?}",
+                c.locations
+            );
+        }
+        // First-mention order: the headline's "Syria’s" comes first.
+        assert_eq!(c.locations[..2], ["Syria", "Moscow"]);
+        // Tartus brings its governorate; Syria is there already.
+        let tartus = c.places.iter().position(|p| p == "Tartus").unwrap();
+        assert_eq!(c.places[tartus + 1], "Tartus Governorate");
+        assert!(c.places.iter().any(|p| p == "Syria"));
+        assert!(c.places.iter().any(|p| p == "Latakia Governorate"));
+        assert!(c.organizations.iter().any(|o| o == "Hayat Tahrir al-Sham"));
+        assert!(!c.organizations.iter().any(|o| o == "HTS"));
+        let hts = mentions.iter().position(|m| m.text == "HTS").unwrap();
+        assert_eq!(c.names[hts], "Hayat Tahrir al-Sham");
+        for list in [&c.persons, &c.locations, &c.organizations, &c.places] {
+            let mut d = list.clone();
+            d.sort();
+            d.dedup();
+            assert_eq!(d.len(), list.len(), "duplicates in {list:?}");
+        }
+    }
+
+    #[test]
+    fn all_caps_headline_takes_the_article_spelling() {
+        use EntityKind::*;
+        let ms = [
+            m(Person, "PUTIN"),
+            m(Person, "SHARAA"),
+            m(Location, "MOSCOW"),
+            m(Location, "ATLANTIS"),
+            m(Location, "Atlantis"),
+            m(Organization, "KREMLIN"),
+            m(Person, "Vladimir Putin"),
+            m(Person, "Ahmed al-Sharaa"),
+            m(Organization, "Kremlin"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(c.persons, ["Vladimir Putin", "Ahmed al-Sharaa"]);
+        assert_eq!(c.locations, ["Moscow", "Atlantis"]);
+        assert_eq!(c.organizations, ["Kremlin"]);
+        assert_eq!(c.names[0], "Vladimir Putin");
+    }
+
+    #[test]
+    fn bad_offsets_and_odd_text_do_not_panic() {
+        use EntityKind::*;
+        let text = "Ünïcödé (HTS) ☃";
+        let ms = [
+            Mention {
+                kind: Organization,
+                text: "Hayat Tahrir al-Sham".into(),
+                start: 3,
+                end: 7,
+            },
+            Mention {
+                kind: Organization,
+                text: "Big Org".into(),
+                start: 900,
+                end: 9000,
+            },
+            m(Person, ""),
+            m(Person, "'s"),
+            m(Location, "—"),
+            m(Organization, "the"),
+            m(Person, "Mr. Mrs. Dr."),
+        ];
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.names.len(), ms.len());
+    }
+}

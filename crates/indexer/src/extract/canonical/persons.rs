@@ -1,0 +1,86 @@
+//! Linking the person mentions of one article: a short name ("Putin",
+//! "Sharaa") becomes the one full name of the article that contains it
+//! ("Vladimir Putin", "Ahmed al-Sharaa"), name particles ignored.
+
+use std::collections::HashMap;
+
+use super::Linker;
+
+/// Name particles ignored when matching short person names to long ones
+/// ("Sharaa" is "al-Sharaa"), and skipped in an organization's initials.
+#[rustfmt::skip]
+pub(super) const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "ben", "van",
+    "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das",
+];
+
+/// The words of a person name that identify it, particles left out:
+/// "Ahmed al-Sharaa" → [ahmed, sharaa].
+fn core_words(key: &str) -> Vec<&str> {
+    key.split(' ').filter(|w| !PARTICLES.contains(w)).collect()
+}
+
+/// Whether `short` appears in `long` in order (not necessarily adjacent).
+fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// Maps each person key to its canonical name: the one longer name of the
+/// article that contains it, else its own best surface.
+pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
+    // Keys with the same core words are one name written two ways
+    // ("Sharaa", "al-Sharaa"): keep the one with more words as the group.
+    let cores: Vec<Vec<&str>> = people.keys.iter().map(|k| core_words(k)).collect();
+    let mut out = HashMap::new();
+    for (i, key) in people.keys.iter().enumerate() {
+        let core = &cores[i];
+        // Longer names containing this one, which no longer name contains
+        // in turn.
+        let longer = |a: &[&str], b: &[&str]| b.len() > a.len() && is_subsequence(a, b);
+        let mut targets: Vec<usize> = (0..cores.len())
+            .filter(|&j| !core.is_empty() && longer(core, &cores[j]))
+            .filter(|&j| !cores.iter().any(|c| longer(&cores[j], c)))
+            .collect();
+        if targets.is_empty() {
+            // Same core, other spelling: the longest spelling.
+            targets = (0..cores.len())
+                .filter(|&j| cores[j] == *core && people.keys[j].len() > key.len())
+                .collect();
+            targets.truncate(1);
+        }
+        let name = match targets.as_slice() {
+            [t] => &people.surface[&people.keys[*t]],
+            // Unique or ambiguous ("Smith" with two Smiths): as written.
+            _ => &people.surface[key],
+        };
+        out.insert(key.clone(), name.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::persons;
+
+    #[test]
+    fn short_names_map_to_the_one_long_name() {
+        assert_eq!(
+            persons(&[
+                "Sharaa",
+                "Ahmed al-Sharaa",
+                "al-Sharaa",
+                "Assad",
+                "Bashar al-Assad"
+            ]),
+            ["Ahmed al-Sharaa", "Bashar al-Assad"]
+        );
+        // Two long names: the short one stays as written.
+        assert_eq!(
+            persons(&["Smith", "John Smith", "Jane Smith"]),
+            ["Smith", "John Smith", "Jane Smith"]
+        );
+        // No longer name: the fullest spelling.
+        assert_eq!(persons(&["Sharaa", "al-Sharaa"]), ["al-Sharaa"]);
+    }
+}
