@@ -110,6 +110,45 @@ fn seed_article_facets() {
     );
 }
 
+/// The seed's places and organizations hold no person, whole or in part
+/// ("Assad", "al-Sharaa"): document-level type consistency at work.
+#[test]
+fn seed_places_and_organizations_are_not_persons() {
+    let ex = Extractor::bundled().extract(&seed_text());
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && *w != "al")
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for value in ex.locations.iter().chain(&ex.organizations) {
+        let v = words(value);
+        for person in &ex.persons {
+            let p = words(person);
+            assert!(
+                v.is_empty() || !v.iter().all(|w| p.contains(w)),
+                "{value:?} is (part of) the person {person:?}: {ex:#?}"
+            );
+        }
+    }
+    for name in ["Assad", "Sharaa", "al-Sharaa", "Putin", "Sources"] {
+        assert!(
+            !ex.locations
+                .iter()
+                .chain(&ex.organizations)
+                .any(|x| x == name),
+            "{name} in {:?} / {:?}",
+            ex.locations,
+            ex.organizations
+        );
+    }
+    assert!(
+        ex.organizations.iter().any(|o| o == "Hayat Tahrir al-Sham"),
+        "{:?}",
+        ex.organizations
+    );
+}
+
 #[test]
 fn mention_text_is_the_code_point_slice() {
     let text = format!(

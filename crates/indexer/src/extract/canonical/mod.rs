@@ -19,6 +19,7 @@ mod clean;
 mod organizations;
 mod persons;
 mod places;
+mod types;
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,6 +29,7 @@ use clean::{bare_key, clean};
 use organizations::link_organizations;
 use persons::link_persons;
 use places::name_locations;
+use types::{consistent_kinds, facet_kind};
 
 /// The facet values of one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,6 +46,11 @@ pub struct Canonical {
     /// The canonical name of each input mention, in input order; empty for
     /// a mention that cleans to nothing (a bare title, punctuation).
     pub names: Vec<String>,
+    /// The kind of each input mention once the article's mentions of one
+    /// name agree (see `types`), in input order. The facets use the same
+    /// kinds except that seats of government written as places ("the
+    /// Kremlin", "the White House") are filed under organizations.
+    pub kinds: Vec<EntityKind>,
 }
 
 /// Canonicalises the mentions found in `text` (one article). Mentions may
@@ -51,15 +58,29 @@ pub struct Canonical {
 /// organization (an acronym in parentheses) and may be wrong without harm.
 pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Canonical {
     let mentioned: HashSet<String> = mentions.iter().map(|m| bare_key(&m.text)).collect();
-    let cleaned: Vec<String> = mentions
+    let tagged: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+    let mut cleaned: Vec<String> = mentions
         .iter()
         .map(|m| clean(&m.text, m.kind, gazetteer, &mentioned))
+        .collect();
+    let kinds = consistent_kinds(&tagged, &cleaned, gazetteer);
+    for ((m, c), &kind) in mentions.iter().zip(&mut cleaned).zip(&kinds) {
+        if kind != m.kind {
+            *c = clean(&m.text, kind, gazetteer, &mentioned);
+        }
+    }
+    // The mentions keep `kinds`; the facets file seats of government
+    // under organizations.
+    let filed: Vec<EntityKind> = kinds
+        .iter()
+        .zip(&cleaned)
+        .map(|(&k, c)| facet_kind(k, c))
         .collect();
     let mut persons = Linker::default();
     let mut locations = Linker::default();
     let mut orgs = Linker::default();
-    for (m, c) in mentions.iter().zip(&cleaned) {
-        match m.kind {
+    for (&kind, c) in filed.iter().zip(&cleaned) {
+        match kind {
             EntityKind::Person => persons.add(c),
             EntityKind::Location => locations.add(c),
             EntityKind::Organization => orgs.add(c),
@@ -67,12 +88,12 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     }
     let person_of = link_persons(&persons);
     let (location_of, containing) = name_locations(&locations, gazetteer);
-    let org_of = link_organizations(text, mentions, &cleaned, &orgs);
+    let org_of = link_organizations(text, mentions, &filed, &cleaned, &orgs);
 
     let mut out = Canonical::default();
-    for (m, c) in mentions.iter().zip(&cleaned) {
+    for (&kind, c) in filed.iter().zip(&cleaned) {
         let key = name_key(c);
-        let name = match m.kind {
+        let name = match kind {
             EntityKind::Person => person_of.get(&key),
             EntityKind::Location => location_of.get(&key),
             EntityKind::Organization => org_of.get(&key),
@@ -87,7 +108,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         if name.is_empty() {
             continue;
         }
-        let list = match mentions[i].kind {
+        let list = match filed[i] {
             EntityKind::Person => &mut out.persons,
             EntityKind::Location => {
                 push_unique(&mut out.places, name);
@@ -100,6 +121,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         };
         push_unique(list, name);
     }
+    out.kinds = kinds;
     out
 }
 
@@ -308,6 +330,49 @@ mod tests {
             d.sort();
             d.dedup();
             assert_eq!(d.len(), list.len(), "duplicates in {list:?}");
+        }
+    }
+
+    /// The seed as the first tagger saw it: parts of person names typed as
+    /// places and organizations, the Kremlin as a place.
+    #[test]
+    fn seed_article_with_mistyped_mentions() {
+        use EntityKind::*;
+        let text = seed();
+        let mentions = mentions_of(
+            &text,
+            &[
+                (Organization, "Sharaa"),
+                (Organization, "al-Sharaa"),
+                (Organization, "al-Sharaa's"),
+                (Person, "Ahmed al-Sharaa"),
+                (Person, "Putin"),
+                (Person, "Vladimir Putin"),
+                (Person, "Bashar al-Assad"),
+                (Location, "Assad"),
+                (Organization, "Assad's"),
+                (Location, "Syria"),
+                (Location, "Moscow"),
+                (Location, "Tartus"),
+                (Location, "Kremlin"),
+                (Organization, "Hayat Tahrir al-Sham"),
+            ],
+        );
+        let c = canonicalize(&text, &mentions, Gazetteer::bundled());
+        assert_eq!(
+            c.persons,
+            ["Ahmed al-Sharaa", "Vladimir Putin", "Bashar al-Assad"]
+        );
+        assert_eq!(c.locations, ["Syria", "Moscow", "Tartus"]);
+        assert_eq!(c.organizations, ["Kremlin", "Hayat Tahrir al-Sham"]);
+        // The mentions' kinds follow, except the Kremlin's (a place to CoNLL).
+        for (m, k) in mentions.iter().zip(&c.kinds) {
+            let expected = match m.text.as_str() {
+                "Syria" | "Moscow" | "Tartus" | "Kremlin" => Location,
+                "Hayat Tahrir al-Sham" => Organization,
+                _ => Person,
+            };
+            assert_eq!(*k, expected, "{m:?}");
         }
     }
 

@@ -19,11 +19,12 @@ const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "und", 
 pub(super) fn link_organizations(
     text: &str,
     mentions: &[Mention],
+    kinds: &[EntityKind],
     cleaned: &[String],
     orgs: &Linker,
 ) -> HashMap<String, String> {
     let mut acronyms: HashMap<String, Vec<String>> = HashMap::new();
-    let char_starts: Vec<usize> = if mentions.iter().any(|m| m.kind == EntityKind::Organization) {
+    let char_starts: Vec<usize> = if kinds.contains(&EntityKind::Organization) {
         text.char_indices()
             .map(|(b, _)| b)
             .chain([text.len()])
@@ -31,8 +32,8 @@ pub(super) fn link_organizations(
     } else {
         Vec::new()
     };
-    for (m, c) in mentions.iter().zip(cleaned) {
-        if m.kind != EntityKind::Organization || !c.contains(' ') {
+    for ((m, c), &kind) in mentions.iter().zip(cleaned).zip(kinds) {
+        if kind != EntityKind::Organization || !c.contains(' ') {
             continue;
         }
         let after = char_starts.get(m.end).and_then(|&b| text.get(b..));

@@ -16,12 +16,12 @@ pub(super) const PARTICLES: &[&str] = &[
 
 /// The words of a person name that identify it, particles left out:
 /// "Ahmed al-Sharaa" → [ahmed, sharaa].
-fn core_words(key: &str) -> Vec<&str> {
+pub(super) fn core_words(key: &str) -> Vec<&str> {
     key.split(' ').filter(|w| !PARTICLES.contains(w)).collect()
 }
 
 /// Whether `short` appears in `long` in order (not necessarily adjacent).
-fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
+pub(super) fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l == w))
 }
