@@ -29,7 +29,7 @@ use news_indexer::extract::train::{self, Config};
 
 fn usage() -> &'static str {
     "usage: train-ner --train FILE --dev FILE --out FILE [--words FILE] [--epochs-a N] [--epochs-b N] \
-     [--folds N] [--seed N] [--min-count N] [--prune X] [--bio|--bilou] [--greedy] [--no-title-case]\n\
+     [--folds N] [--seed N] [--min-count N] [--prune X] [--bio|--bilou] [--greedy] [--no-title-case] [--no-jackknife-lexicon]\n\
      \x20      train-ner --eval MODEL --dev FILE [--greedy] [--one-pass]\n\
      \x20      train-ner --predict MODEL --dev FILE > PRED.jsonl"
 }
@@ -55,6 +55,7 @@ fn run() -> Result<(), String> {
         prune: 0.0,
         greedy: false,
         title_case: true,
+        jackknife_lexicon: true,
     };
     let (mut train_path, mut dev_path, mut out, mut eval) = (None, None, None, None);
     let mut predict = None;
@@ -89,6 +90,7 @@ fn run() -> Result<(), String> {
             "--bilou" => cfg.scheme = Scheme::Bilou,
             "--greedy" => cfg.greedy = true,
             "--no-title-case" => cfg.title_case = false,
+            "--no-jackknife-lexicon" => cfg.jackknife_lexicon = false,
             "--one-pass" => one_pass = true,
             "-h" | "--help" => {
                 println!("{}", usage());

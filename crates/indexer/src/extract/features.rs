@@ -59,6 +59,8 @@ mod tpl {
     pub const PLACE_AROUND: u64 = 38;
     pub const CASE: u64 = 39;
     pub const DICT: u64 = 40;
+    pub const NAME: u64 = 41;
+    pub const NAME_AROUND: u64 = 42;
     pub const DOC_MAJOR: u64 = 50;
     pub const DOC_HAS: u64 = 51;
     pub const DOC_SINGLE: u64 = 52;
@@ -240,10 +242,16 @@ fn lexicon() -> &'static KeyMap<u16> {
 /// count *bucket*), and how an English dictionary (SCOWL, bundled as
 /// `data/english-words.txt.gz`) writes it (the *dictionary* class), which
 /// covers the many common words that training never shows.
+///
+/// A third source, person names of the training text, says whether a word
+/// starts or ends multi-word person names ("Vladimir", "Putin"): a
+/// capitalised pair whose first word is no known first name ("Deutsche
+/// Bahn") is less likely a person.
 #[derive(Clone, Debug, Default)]
 pub struct CaseLexicon {
     /// Bits 0-2: count bucket (0-4); bit 3: the dictionary has the word in
-    /// lowercase; bit 4: the dictionary has it capitalised.
+    /// lowercase; bit 4: the dictionary has it capitalised; bit 5: first
+    /// word of a training person name; bit 6: last word of one.
     buckets: KeyMap<u8>,
 }
 
@@ -255,13 +263,26 @@ impl CaseLexicon {
     pub const DICT_LOWER: u8 = 8;
     /// Dictionary class bit: the word list has the word capitalised.
     pub const DICT_CAP: u8 = 16;
+    /// Name bit: the first word of a multi-word person name in training.
+    pub const FIRST_NAME: u8 = 32;
+    /// Name bit: the last word of a multi-word person name in training.
+    pub const LAST_NAME: u8 = 64;
 
     /// Buckets words by the share of their mid-sentence occurrences that
     /// are lowercase (1 almost always lowercase, 2 mostly, 3 mostly
     /// capitalised, 4 almost always capitalised) and adds the dictionary
     /// classes of `dictionary` (from [`CaseLexicon::dictionary`]).
-    pub fn from_counts(counts: &KeyMap<(u32, u32)>, dictionary: &KeyMap<u8>) -> CaseLexicon {
+    /// `names` holds the [`CaseLexicon::FIRST_NAME`] and
+    /// [`CaseLexicon::LAST_NAME`] bits of words.
+    pub fn from_counts(
+        counts: &KeyMap<(u32, u32)>,
+        dictionary: &KeyMap<u8>,
+        names: &KeyMap<u8>,
+    ) -> CaseLexicon {
         let mut buckets = dictionary.clone();
+        for (&k, &bits) in names {
+            *buckets.entry(k).or_default() |= bits;
+        }
         for (&k, &(lower, cap)) in counts {
             let total = lower + cap;
             if total < Self::MIN_COUNT {
@@ -338,7 +359,12 @@ impl CaseLexicon {
     /// training, or, unseen there, in the dictionary only in lowercase.
     #[inline]
     pub fn is_common_word(&self, lower: u64) -> bool {
-        let v = self.get(lower);
+        Self::is_common_value(self.get(lower))
+    }
+
+    /// [`CaseLexicon::is_common_word`] of a value from [`CaseLexicon::get`].
+    #[inline]
+    pub fn is_common_value(v: u8) -> bool {
         match v & 7 {
             1 | 2 => true,
             0 => v & (Self::DICT_LOWER | Self::DICT_CAP) == Self::DICT_LOWER,
@@ -828,7 +854,22 @@ impl Featurizer {
             let cap = u64::from(x.flags & (flag::CAP | flag::ALLCAPS));
             let ctx = cap | pos | line;
             out.push(mix(mix(tpl::CASE, u64::from(x.case & 7)), ctx));
-            out.push(mix(mix(tpl::DICT, u64::from(x.case >> 3)), ctx));
+            out.push(mix(mix(tpl::DICT, u64::from((x.case >> 3) & 3)), ctx));
+            static NF: OnceLock<u32> = OnceLock::new();
+            let nf = *NF.get_or_init(|| {
+                std::env::var("NER_NF")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(3)
+            });
+            if nf & 1 != 0 {
+                out.push(mix(mix(tpl::NAME, u64::from(x.case >> 5)), ctx));
+            }
+            let name_at = |off: isize| self.at(i, off).map_or(0, |y| u64::from(y.case >> 5));
+            let around = name_at(-1) | name_at(1) << 2;
+            if around != 0 && nf & 2 != 0 {
+                out.push(mix(mix(tpl::NAME_AROUND, around), x.short));
+            }
         }
         if x.place != 0 {
             out.push(mix(mix(tpl::PLACE, u64::from(x.place)), x.short | line));
@@ -870,6 +911,30 @@ impl Featurizer {
                 t.types[ty] = t.types[ty].saturating_add(1);
             }
         }
+    }
+
+    /// Whether token `i`, a capitalised ordinary word ("Rescuers",
+    /// "Officially", "Sources") at a sentence start, after a colon or quote,
+    /// or in a headline, is capitalised only for where it stands: nowhere
+    /// in the document is it capitalised mid-sentence. Needs
+    /// [`Featurizer::doc_stats`] of this document.
+    pub fn is_positional_common_word(&self, i: usize) -> bool {
+        let Some(x) = self.info.get(i) else {
+            return false;
+        };
+        let pos =
+            flag::SENT_START | flag::AFTER_COLON_QUOTE | flag::LINE_TITLE | flag::LINE_ALLCAPS;
+        // A number next is a results table ("Harlequins 75 Gloucester
+        // 19"), a place name may well be one ("Reading").
+        let number_next = self
+            .at(i, 1)
+            .is_some_and(|y| y.flags & flag::HAS_LETTER == 0 && y.flags & flag::WORDY != 0);
+        x.flags & flag::CAP != 0
+            && x.flags & pos != 0
+            && x.place == 0
+            && !number_next
+            && CaseLexicon::is_common_value(x.case)
+            && self.stats.get(&x.lower).is_none_or(|s| s.capmid == 0)
     }
 
     fn is_capmid(x: &Info) -> bool {

@@ -19,6 +19,7 @@ use super::labels::{Scheme, TYPES};
 use super::model::RawModel;
 use super::tagger::{Scratch, Weights};
 use super::tokenize::{tokenize, Token};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// A gold mention as stored in the CoNLL JSONL files.
 #[derive(Clone, Debug, Deserialize)]
@@ -105,6 +106,9 @@ pub struct Config {
     /// Whether to add a Title Case copy of each training document (see
     /// [`title_case_copy`]).
     pub title_case: bool,
+    /// Whether a training document's features see a case lexicon learned
+    /// without its fold (as pass-one labels are), rather than the full one.
+    pub jackknife_lexicon: bool,
 }
 
 /// Deterministic xorshift64* generator, so training needs no dependency and
@@ -486,7 +490,7 @@ pub fn title_case_copy(doc: &GoldDoc, case: &CaseLexicon) -> GoldDoc {
                 continue;
             }
             let lower = word.to_ascii_lowercase();
-            let common = case.is_common_word(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
+            let common = case.is_common_word(xxh3_64(lower.as_bytes()));
             let small = k > 0 && SMALL_WORDS.contains(&lower.as_str());
             if all_caps && !small && word.len() <= 4 && !common {
                 out.push_str(word);
@@ -519,19 +523,43 @@ pub fn english_words() -> std::io::Result<String> {
     Ok(s)
 }
 
-/// Learns the word-case lexicon from the training texts and a word list
-/// (one word per line, as [`english_words`] gives it).
-pub fn case_lexicon<'a>(texts: impl Iterator<Item = &'a str>, words: &str) -> CaseLexicon {
+/// Learns the word-case lexicon from training documents (their text, and
+/// the words of their person names) and a word list (one word per line,
+/// as [`english_words`] gives it).
+pub fn case_lexicon<'a>(docs: impl Iterator<Item = &'a GoldDoc>, words: &str) -> CaseLexicon {
+    let docs: Vec<&GoldDoc> = docs.collect();
+    case_lexicon2(docs.iter().copied(), docs.iter().copied(), words)
+}
+
+/// [`case_lexicon`] with case counts from `count_docs` and names from `name_docs`.
+pub fn case_lexicon2<'a>(
+    count_docs: impl Iterator<Item = &'a GoldDoc>,
+    name_docs: impl Iterator<Item = &'a GoldDoc>,
+    words: &str,
+) -> CaseLexicon {
     let mut counts = KeyMap::default();
+    let mut names: KeyMap<u8> = KeyMap::default();
     let mut tokens = Vec::new();
     let mut fz = Featurizer::default();
     let empty = CaseLexicon::default();
-    for t in texts {
-        tokenize(t, &mut tokens);
-        fz.prepare(t, &tokens, &empty);
+    let mut misaligned = 0;
+    for d in count_docs {
+        tokenize(&d.text, &mut tokens);
+        fz.prepare(&d.text, &tokens, &empty);
         fz.case_counts(&mut counts);
     }
-    CaseLexicon::from_counts(&counts, &CaseLexicon::dictionary(words))
+    for d in name_docs {
+        tokenize(&d.text, &mut tokens);
+        for (ty, s, e) in project(d, &tokens, &mut misaligned) {
+            if TYPES[ty as usize] != "PER" || e - s < 2 {
+                continue;
+            }
+            let key = |t: &Token| xxh3_64(t.text(&d.text).to_lowercase().as_bytes());
+            *names.entry(key(&tokens[s])).or_default() |= CaseLexicon::FIRST_NAME;
+            *names.entry(key(&tokens[e - 1])).or_default() |= CaseLexicon::LAST_NAME;
+        }
+    }
+    CaseLexicon::from_counts(&counts, &CaseLexicon::dictionary(words), &names)
 }
 
 /// Interns keys seen at least `min` times, numbering from `base`.
@@ -561,18 +589,42 @@ pub fn train(
     log: &mut dyn std::io::Write,
 ) -> std::io::Result<RawModel> {
     let scheme = cfg.scheme;
-    let case = case_lexicon(train.iter().map(|d| d.text.as_str()), words);
+    let case = case_lexicon(train.iter(), words);
     writeln!(log, "case lexicon: {} words", case.len())?;
     // A document and its Title Case copy share a fold, so pass one never
     // labels a copy with a model that saw the original.
     let n_orig = train.len().max(1);
     let fold_of = |doc: usize| (doc % n_orig) % cfg.folds;
+    // The features of a training document see the lexicon of the other
+    // folds only: learned from the document itself, the lexicon would
+    // know all of its names, which at inference it cannot.
+    let fold_case: Vec<CaseLexicon> = (0..cfg.folds)
+        .map(|f| {
+            let others = train
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| fold_of(i) != f)
+                .map(|(_, d)| d);
+            if std::env::var("NER_JK").is_ok_and(|v| v == "names") {
+                case_lexicon2(train.iter(), others, words)
+            } else if cfg.jackknife_lexicon {
+                case_lexicon(others, words)
+            } else {
+                case.clone()
+            }
+        })
+        .collect();
     let augmented;
     let train = if cfg.title_case {
         augmented = train
             .iter()
             .cloned()
-            .chain(train.iter().map(|d| title_case_copy(d, &case)))
+            .chain(
+                train
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| title_case_copy(d, &fold_case[fold_of(i)])),
+            )
             .collect::<Vec<_>>();
         &augmented[..]
     } else {
@@ -596,7 +648,7 @@ pub fn train(
         let base = gold.len();
         gold.extend_from_slice(&labels);
         doc_tokens.push((base, tokens.len()));
-        fz.prepare(&d.text, &tokens, &case);
+        fz.prepare(&d.text, &tokens, &fold_case[fold_of(di)]);
         let mut s = 0;
         while s < tokens.len() {
             let mut e = s + 1;
@@ -704,7 +756,7 @@ pub fn train(
     let mut dcounts: KeyMap<u32> = KeyMap::default();
     for (di, d) in train.iter().enumerate() {
         tokenize(&d.text, &mut tokens);
-        fz.prepare(&d.text, &tokens, &case);
+        fz.prepare(&d.text, &tokens, &fold_case[fold_of(di)]);
         let (base, n) = doc_tokens[di];
         let p1 = &pass1[base..base + n];
         fz.doc_stats(scheme, p1);

@@ -23,7 +23,12 @@ const TITLES: &[&str] = &[
     "defense", "interior", "finance", "affairs", "deputy", "chief", "leader", "supreme",
     "speaker", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
     "chairwoman", "chair", "ceo", "director", "commissioner", "former", "late", "acting",
-    "interim", "then", "incumbent",
+    "interim", "then", "incumbent", "inspector", "sheriff", "detective", "constable",
+    "superintendent", "taoiseach", "mp", "mep", "mla", "hm", "first", "lady", "officer",
+    "coach", "manager", "sister", "brother", "father", "saint", "st", "emeritus", "dean",
+    "councillor", "councilman", "councilwoman", "assemblyman", "assemblywoman", "alderman",
+    "attorney", "solicitor", "prosecutor", "magistrate", "consul", "commandant", "corporal",
+    "private", "cadet", "prefect", "governor-general",
 ];
 
 /// Words allowed between two titles ("Secretary of State").
@@ -97,15 +102,86 @@ fn trim_punctuation(s: &str) -> &str {
     s
 }
 
+/// Whether a cleaned mention is nothing but titles ("Mayor", "Lord",
+/// "US Ambassador", "Republican Assemblywoman", "Secretary of State"):
+/// one leading word may be a place, demonym, party or acronym.
+pub(super) fn is_only_titles(cleaned: &str, gazetteer: &Gazetteer) -> bool {
+    let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
+    let lead =
+        usize::from(words.len() > 1 && !is_title(words[0]) && leads_title(words[0], gazetteer));
+    let rest = &words[lead..];
+    rest.iter().any(|w| is_title(w))
+        && rest
+            .iter()
+            .all(|w| is_title(w) || TITLE_LINKS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Titles that only ever precede a person's name, never an organization's
+/// ("General Motors", "Supreme Court", "State Department" start with
+/// other titles).
+#[rustfmt::skip]
+const PERSON_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sir", "dame", "queen", "king", "prince", "princess", "pope",
+    "sheikh", "ayatollah", "imam", "rabbi", "reverend", "rev", "bishop", "archbishop",
+    "cardinal", "senator", "sen", "congressman", "congresswoman", "governor", "gov", "mayor",
+    "ambassador", "mp", "mep", "inspector", "sheriff", "detective", "taoiseach", "president",
+    "premier", "chancellor", "judge", "assemblyman", "assemblywoman", "councillor",
+];
+
+/// Whether a mention reads as a title and a name ("Queen Elizabeth II",
+/// "MP Tanya Davies", "NYC Mayor Bill de Blasio"): whatever the tagger
+/// said, it is a person.
+pub(super) fn is_titled_name(cleaned: &str, gazetteer: &Gazetteer) -> bool {
+    let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
+    let lead = usize::from(words.len() > 2 && leads_title(words[0], gazetteer));
+    let Some((title, name)) = words[lead..].split_first() else {
+        return false;
+    };
+    let title = title.trim_end_matches('.').to_lowercase();
+    PERSON_TITLES.contains(&title.as_str())
+        && !name.is_empty()
+        && name
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || PARTICLE_LIKE.contains(w))
+        && !name.iter().any(|w| is_title(w))
+}
+
+/// Lowercase words inside person names ("Bill de Blasio").
+const PARTICLE_LIKE: &[&str] = &[
+    "de", "da", "di", "van", "von", "bin", "al", "la", "le", "del",
+];
+
+/// Whether `word` may stand before a title without being a name:
+/// "Syrian President", "U.S. Senator", "NYC Mayor", "Republican
+/// Assemblywoman".
+fn leads_title(word: &str, gazetteer: &Gazetteer) -> bool {
+    let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
+    acronym
+        || looks_demonym(word)
+        || is_country(word, gazetteer)
+        || PARTIES.contains(&word.to_lowercase().as_str())
+}
+
+/// Party words that lead titles in US news ("Republican Senator").
+const PARTIES: &[&str] = &[
+    "republican",
+    "democratic",
+    "democrat",
+    "labour",
+    "conservative",
+];
+
 /// Drops a leading run of titles, with one word before it when that word
-/// is a country name or demonym ("U.S. President", "Syrian President"), but
-/// never the whole name ("King" alone, "Stephen King" stay).
+/// is a country name, demonym, party or acronym ("U.S. President", "Syrian
+/// President", "NYC Mayor"), but never the whole name ("King" alone,
+/// "Stephen King" stay).
 fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str] {
     let lead = usize::from(
         words.len() > 2
             && !is_title(words[0])
             && is_title(words[1])
-            && (looks_demonym(words[0]) || is_country(words[0], gazetteer)),
+            && leads_title(words[0], gazetteer),
     );
     let mut end = 0;
     let mut i = lead;

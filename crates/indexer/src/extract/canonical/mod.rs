@@ -16,6 +16,7 @@
 //! containment), `organizations` (acronyms to long forms).
 
 mod clean;
+mod filter;
 mod organizations;
 mod persons;
 mod places;
@@ -26,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
 use clean::{bare_key, clean};
+use filter::names_nothing;
 use organizations::link_organizations;
 use persons::link_persons;
 use places::name_locations;
@@ -47,10 +49,12 @@ pub struct Canonical {
     /// a mention that cleans to nothing (a bare title, punctuation).
     pub names: Vec<String>,
     /// The kind of each input mention once the article's mentions of one
-    /// name agree (see `types`), in input order. The facets use the same
-    /// kinds except that seats of government written as places ("the
-    /// Kremlin", "the White House") are filed under organizations.
-    pub kinds: Vec<EntityKind>,
+    /// name agree (see `types`), in input order; `None` for a mention that
+    /// names nothing (a bare title, "UTC", a storm: see `filter`). The
+    /// facets use the same kinds except that seats of government written
+    /// as places ("the Kremlin", "the White House") are filed under
+    /// organizations.
+    pub kinds: Vec<Option<EntityKind>>,
 }
 
 /// Canonicalises the mentions found in `text` (one article). Mentions may
@@ -63,27 +67,41 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         .iter()
         .map(|m| clean(&m.text, m.kind, gazetteer, &mentioned))
         .collect();
-    let kinds = consistent_kinds(&tagged, &cleaned, gazetteer);
-    for ((m, c), &kind) in mentions.iter().zip(&mut cleaned).zip(&kinds) {
-        if kind != m.kind {
-            *c = clean(&m.text, kind, gazetteer, &mentioned);
+    let as_person: Vec<String> = mentions
+        .iter()
+        .zip(&cleaned)
+        .map(|(m, c)| match m.kind {
+            EntityKind::Person => c.clone(),
+            _ => clean(&m.text, EntityKind::Person, gazetteer, &mentioned),
+        })
+        .collect();
+    let dropped = names_nothing(text, &cleaned);
+    let kinds = consistent_kinds(&tagged, &mut cleaned, &as_person, &dropped, gazetteer);
+    for ((m, c), kind) in mentions.iter().zip(&mut cleaned).zip(&kinds) {
+        match kind {
+            // Persons got their person form from `consistent_kinds`.
+            Some(k) if *k != m.kind && *k != EntityKind::Person => {
+                *c = clean(&m.text, *k, gazetteer, &mentioned);
+            }
+            _ => {}
         }
     }
     // The mentions keep `kinds`; the facets file seats of government
     // under organizations.
-    let filed: Vec<EntityKind> = kinds
+    let filed: Vec<Option<EntityKind>> = kinds
         .iter()
         .zip(&cleaned)
-        .map(|(&k, c)| facet_kind(k, c))
+        .map(|(k, c)| k.map(|k| facet_kind(k, c)))
         .collect();
     let mut persons = Linker::default();
     let mut locations = Linker::default();
     let mut orgs = Linker::default();
-    for (&kind, c) in filed.iter().zip(&cleaned) {
+    for (kind, c) in filed.iter().zip(&cleaned) {
         match kind {
-            EntityKind::Person => persons.add(c),
-            EntityKind::Location => locations.add(c),
-            EntityKind::Organization => orgs.add(c),
+            Some(EntityKind::Person) => persons.add(c),
+            Some(EntityKind::Location) => locations.add(c),
+            Some(EntityKind::Organization) => orgs.add(c),
+            None => {}
         }
     }
     let person_of = link_persons(&persons);
@@ -91,12 +109,13 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let org_of = link_organizations(text, mentions, &filed, &cleaned, &orgs);
 
     let mut out = Canonical::default();
-    for (&kind, c) in filed.iter().zip(&cleaned) {
+    for (kind, c) in filed.iter().zip(&cleaned) {
         let key = name_key(c);
         let name = match kind {
-            EntityKind::Person => person_of.get(&key),
-            EntityKind::Location => location_of.get(&key),
-            EntityKind::Organization => org_of.get(&key),
+            Some(EntityKind::Person) => person_of.get(&key),
+            Some(EntityKind::Location) => location_of.get(&key),
+            Some(EntityKind::Organization) => org_of.get(&key),
+            None => None,
         };
         out.names.push(name.cloned().unwrap_or_default());
     }
@@ -109,15 +128,16 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
             continue;
         }
         let list = match filed[i] {
-            EntityKind::Person => &mut out.persons,
-            EntityKind::Location => {
+            None => continue,
+            Some(EntityKind::Person) => &mut out.persons,
+            Some(EntityKind::Location) => {
                 push_unique(&mut out.places, name);
                 for c in containing.get(name).into_iter().flatten() {
                     push_unique(&mut out.places, c);
                 }
                 &mut out.locations
             }
-            EntityKind::Organization => &mut out.organizations,
+            Some(EntityKind::Organization) => &mut out.organizations,
         };
         push_unique(list, name);
     }
@@ -372,7 +392,7 @@ mod tests {
                 "Hayat Tahrir al-Sham" => Organization,
                 _ => Person,
             };
-            assert_eq!(*k, expected, "{m:?}");
+            assert_eq!(*k, Some(expected), "{m:?}");
         }
     }
 

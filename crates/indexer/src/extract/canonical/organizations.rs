@@ -19,12 +19,12 @@ const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "und", 
 pub(super) fn link_organizations(
     text: &str,
     mentions: &[Mention],
-    kinds: &[EntityKind],
+    kinds: &[Option<EntityKind>],
     cleaned: &[String],
     orgs: &Linker,
 ) -> HashMap<String, String> {
     let mut acronyms: HashMap<String, Vec<String>> = HashMap::new();
-    let char_starts: Vec<usize> = if kinds.contains(&EntityKind::Organization) {
+    let char_starts: Vec<usize> = if kinds.contains(&Some(EntityKind::Organization)) {
         text.char_indices()
             .map(|(b, _)| b)
             .chain([text.len()])
@@ -33,7 +33,7 @@ pub(super) fn link_organizations(
         Vec::new()
     };
     for ((m, c), &kind) in mentions.iter().zip(cleaned).zip(kinds) {
-        if kind != EntityKind::Organization || !c.contains(' ') {
+        if kind != Some(EntityKind::Organization) || !c.contains(' ') {
             continue;
         }
         let after = char_starts.get(m.end).and_then(|&b| text.get(b..));

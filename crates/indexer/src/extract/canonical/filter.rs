@@ -1,0 +1,111 @@
+//! Mentions that name nothing a reader would look up: abbreviations of
+//! units and time zones ("UTC", "GMT"), and storms ("Hurricane Humberto"
+//! and the "Humberto" it becomes later), which a tagger trained on CoNLL
+//! reads as persons or organizations. They are dropped from the mentions
+//! and the facets alike.
+//!
+//! Bare titles ("Mayor", "Lord") are handled with the article's persons in
+//! `types`, since a title may be a surname there ("King").
+
+use super::super::gazetteer::name_key;
+
+/// Capitalised abbreviations that are no names, as name keys: time zones,
+/// units and common initialisms.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "utc", "gmt", "ast", "adt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
+    "akdt", "hst", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst",
+    "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "sast", "wat", "cat", "eat", "pht",
+    "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
+    "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "cfo", "mph", "kph", "km", "kg", "mw", "gw",
+];
+
+/// Words that name storms when a name follows ("Hurricane Humberto",
+/// "Tropical Storm Barry", "Typhoon Phanfone").
+const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm", "depression"];
+
+/// For each mention (`cleaned` texts of one article in `text`), whether it
+/// names nothing: a [`NOT_NAMES`] abbreviation, a storm ("Hurricane
+/// Barry"), or a name the article gives a storm ("Humberto" after
+/// "Tropical Storm Humberto").
+pub(super) fn names_nothing(text: &str, cleaned: &[String]) -> Vec<bool> {
+    let storms = storm_names(text);
+    cleaned
+        .iter()
+        .map(|c| {
+            let key = name_key(c);
+            let first = key.split(' ').next().unwrap_or_default();
+            NOT_NAMES.contains(&key.as_str())
+                || (key.contains(' ') && STORM_WORDS.contains(&first))
+                || storms.iter().any(|s| *s == key)
+        })
+        .collect()
+}
+
+/// Keys of the names that follow a storm word in `text`: "humberto" for
+/// "Tropical Storm Humberto". Only capitalised storm words count
+/// ("Hurricane", not "the hurricane season").
+fn storm_names(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in [
+        "Hurricane ",
+        "Typhoon ",
+        "Cyclone ",
+        "Storm ",
+        "Depression ",
+    ] {
+        for (at, _) in text.match_indices(word) {
+            let rest = &text[at + word.len()..];
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .unwrap_or(rest.len());
+            let name = &rest[..end];
+            let key = name_key(name);
+            // "Storm Area 51" is an event, not a storm.
+            let numbered = rest[end..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
+            let is_name = name.starts_with(|c: char| c.is_uppercase())
+                && !numbered
+                && !STORM_WORDS.contains(&key.as_str());
+            if is_name && !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nothing(text: &str, names: &[&str]) -> Vec<bool> {
+        let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        names_nothing(text, &cleaned)
+    }
+
+    #[test]
+    fn abbreviations_and_storms_name_nothing() {
+        let text = "Tropical Storm Humberto became a hurricane at 8 p.m. AST (0000 UTC). \
+                    Humberto passed Bermuda; the hurricane season goes on. Storm Area 51.";
+        assert_eq!(
+            nothing(
+                text,
+                &[
+                    "UTC",
+                    "AST",
+                    "Humberto",
+                    "Hurricane Barry",
+                    "Bermuda",
+                    "Area",
+                    "Storm Area"
+                ]
+            ),
+            [true, true, true, true, false, false, true]
+        );
+        assert_eq!(nothing("", &["", "Barry"]), [false, false]);
+        assert_eq!(nothing("Hurricane ", &["x"]), [false]);
+        assert_eq!(nothing("Storm Ünïcödé", &["Ünïcödé"]), [true]);
+    }
+}
