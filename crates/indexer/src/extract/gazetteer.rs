@@ -133,6 +133,10 @@ impl PlaceTag {
     pub fn bits(self) -> u8 {
         self.0
     }
+    /// The tag with these [`bits`](Self::bits).
+    pub fn from_bits(bits: u8) -> PlaceTag {
+        PlaceTag(bits)
+    }
 }
 
 /// Flags of a key node.

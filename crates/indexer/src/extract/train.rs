@@ -527,29 +527,16 @@ pub fn english_words() -> std::io::Result<String> {
 /// the words of their person names) and a word list (one word per line,
 /// as [`english_words`] gives it).
 pub fn case_lexicon<'a>(docs: impl Iterator<Item = &'a GoldDoc>, words: &str) -> CaseLexicon {
-    let docs: Vec<&GoldDoc> = docs.collect();
-    case_lexicon2(docs.iter().copied(), docs.iter().copied(), words)
-}
-
-/// [`case_lexicon`] with case counts from `count_docs` and names from `name_docs`.
-pub fn case_lexicon2<'a>(
-    count_docs: impl Iterator<Item = &'a GoldDoc>,
-    name_docs: impl Iterator<Item = &'a GoldDoc>,
-    words: &str,
-) -> CaseLexicon {
     let mut counts = KeyMap::default();
     let mut names: KeyMap<u8> = KeyMap::default();
     let mut tokens = Vec::new();
     let mut fz = Featurizer::default();
     let empty = CaseLexicon::default();
     let mut misaligned = 0;
-    for d in count_docs {
+    for d in docs {
         tokenize(&d.text, &mut tokens);
         fz.prepare(&d.text, &tokens, &empty);
         fz.case_counts(&mut counts);
-    }
-    for d in name_docs {
-        tokenize(&d.text, &mut tokens);
         for (ty, s, e) in project(d, &tokens, &mut misaligned) {
             if TYPES[ty as usize] != "PER" || e - s < 2 {
                 continue;
@@ -605,9 +592,7 @@ pub fn train(
                 .enumerate()
                 .filter(|&(i, _)| fold_of(i) != f)
                 .map(|(_, d)| d);
-            if std::env::var("NER_JK").is_ok_and(|v| v == "names") {
-                case_lexicon2(train.iter(), others, words)
-            } else if cfg.jackknife_lexicon {
+            if cfg.jackknife_lexicon {
                 case_lexicon(others, words)
             } else {
                 case.clone()
