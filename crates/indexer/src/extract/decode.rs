@@ -53,9 +53,28 @@ impl Decoder {
     /// Viterbi over `emit` (`n x L`) and `trans` (`(L + 1) x L`), writing
     /// `n` labels into `out`.
     pub fn viterbi(&mut self, emit: &[f32], trans: &[f32], out: &mut [u8]) {
+        self.viterbi_masked(emit, trans, None, out);
+    }
+
+    /// [`Decoder::viterbi`] where the tokens whose `scored` flag is false
+    /// can only be O (label 0) and their emissions are not read: such a
+    /// step costs L operations instead of L², and a line with no scored
+    /// token none.
+    pub fn viterbi_masked(
+        &mut self,
+        emit: &[f32],
+        trans: &[f32],
+        scored: Option<&[bool]>,
+        out: &mut [u8],
+    ) {
         let l = self.labels;
         let n = out.len();
         if n == 0 {
+            return;
+        }
+        let scored_at = |i: usize| scored.is_none_or(|m| m.get(i).copied().unwrap_or(true));
+        if scored.is_some() && !(0..n).any(scored_at) {
+            out.fill(0);
             return;
         }
         // Every cell is written below, so the buffers only need the size.
@@ -63,9 +82,10 @@ impl Decoder {
             self.score.resize(n * l, 0.0);
             self.back.resize(n * l, 0);
         }
+        let first_scored = scored_at(0);
         for y in 0..l {
-            self.score[y] = if self.allowed[y] {
-                trans[y] + emit[y]
+            self.score[y] = if self.allowed[y] && (first_scored || y == 0) {
+                trans[y] + if first_scored { emit[y] } else { 0.0 }
             } else {
                 f32::NEG_INFINITY
             };
@@ -84,6 +104,25 @@ impl Decoder {
         let mut prev = [f32::NEG_INFINITY; W];
         prev[..l].copy_from_slice(&self.score[..l]);
         for i in 1..n {
+            if !scored_at(i) {
+                // Only O: the best way into it, nothing else.
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for (p, &pp) in prev.iter().enumerate().take(l) {
+                    let s = pp + tm[p + 1][0];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                let cur = &mut self.score[i * l..(i + 1) * l];
+                cur.fill(f32::NEG_INFINITY);
+                cur[0] = best;
+                self.back[i * l..(i + 1) * l].fill(0);
+                self.back[i * l] = arg;
+                prev[..l].copy_from_slice(cur);
+                continue;
+            }
             let mut best = [f32::NEG_INFINITY; W];
             let mut arg = [0u32; W];
             for (p, &pp) in prev.iter().enumerate().take(l) {
@@ -166,5 +205,13 @@ mod tests {
         let mut out = [0u8; 3];
         d.viterbi(&emit, &trans, &mut out);
         assert_eq!(out, [1, 2, 2]);
+        // The middle token may only be O: two one-token spans.
+        d.viterbi_masked(&emit, &trans, Some(&[true, false, true]), &mut out);
+        assert_eq!(out, [1, 0, 1]);
+        d.viterbi_masked(&emit, &trans, Some(&[false; 3]), &mut out);
+        assert_eq!(out, [0, 0, 0]);
+        // A mask shorter than the line scores the rest.
+        d.viterbi_masked(&emit, &trans, Some(&[false]), &mut out);
+        assert_eq!(out, [0, 1, 2]);
     }
 }

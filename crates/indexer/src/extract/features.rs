@@ -87,6 +87,7 @@ mod flag {
     pub const LOC_SUFFIX: u16 = 2048;
     pub const FUNCTION: u16 = 4096;
     pub const LINE_HEADLINE: u16 = 8192;
+    pub const HAS_UPPER: u16 = 16384;
 }
 
 /// Words that end organisation names. Written by hand: they generalise to
@@ -441,6 +442,8 @@ struct Info {
     case: u8,
     /// Index of the first token of this token's line.
     line: u32,
+    /// Length in characters, capped at 255.
+    len: u8,
     /// Index of the first token of this token's sentence (within the line).
     /// Context features stop at sentence ends: CoNLL has one sentence per
     /// line, articles have paragraphs, and the first word of a sentence
@@ -599,6 +602,9 @@ impl Featurizer {
                 self.lower_buf.extend(c.to_lowercase());
             }
         }
+        if uppers > 0 {
+            flags |= flag::HAS_UPPER;
+        }
         if letters > 0 {
             flags |= flag::HAS_LETTER;
             if uppers == letters && word.chars().any(char::is_uppercase) {
@@ -646,6 +652,7 @@ impl Featurizer {
             hyphen_head,
             hyphen_tail,
             flags,
+            len: n_chars.min(255) as u8,
             place: 0,
             case: 0,
             line: 0,
@@ -962,6 +969,54 @@ impl Featurizer {
             && !number_next
             && CaseLexicon::is_common_value(x.case)
             && self.stats.get(&x.lower).is_none_or(|s| s.capmid == 0)
+    }
+
+    /// Marks in `out` (one per token) the tokens that may lie in a name:
+    /// those with a capital letter, and runs of one or two short tokens
+    /// between two such in one sentence ("Bank of England", "University
+    /// of the South Pacific", "Ludwig van Beethoven"). Of the entity tokens
+    /// of CoNLL train and dev, 1.3% have no capital, nearly all of them
+    /// such joiners; the tagger labels the other tokens O without scoring
+    /// them.
+    pub fn name_candidates(&self, out: &mut Vec<bool>) {
+        out.clear();
+        out.extend(self.info.iter().map(|x| x.flags & flag::HAS_UPPER != 0));
+        let n = self.info.len();
+        let mut last_upper: Option<usize> = None;
+        for i in 0..n {
+            if self.info[i].flags & flag::HAS_UPPER == 0 {
+                continue;
+            }
+            if let Some(p) = last_upper {
+                let gap = i - p - 1;
+                let joinable = (1..=2).contains(&gap)
+                    && self.info[p].seg == self.info[i].seg
+                    && (p + 1..i).all(|k| self.info[k].len <= 5);
+                if joinable {
+                    out[p + 1..i].fill(true);
+                }
+            }
+            // Around a capitalised word: numbers and punctuation ("Schalke
+            // 04", "Mladost (BJ)", "Lord's") and a particle before it ("de
+            // Silva").
+            if i > 0 && self.is_name_edge(i - 1, true) {
+                out[i - 1] = true;
+            }
+            if i + 1 < n && self.is_name_edge(i + 1, false) {
+                out[i + 1] = true;
+            }
+            last_upper = Some(i);
+        }
+    }
+
+    /// Whether token `k`, next to a capitalised word, may end or start
+    /// its name: no letters (digits, brackets, dots), a clitic ("'s"), or
+    /// before it a short lowercase particle ("de", "van", "al").
+    fn is_name_edge(&self, k: usize, before: bool) -> bool {
+        let x = &self.info[k];
+        x.flags & flag::HAS_LETTER == 0
+            || x.len <= 2
+            || (before && x.len <= 3 && x.flags & flag::LOWER != 0)
     }
 
     /// Whether token `i` lies in a Title Case headline: a line where all

@@ -87,6 +87,9 @@ pub struct Scratch {
     /// Final labels of the last text.
     pub labels: Vec<u8>,
     featurizer: Featurizer,
+    /// Tokens that may lie in a name (see [`Featurizer::name_candidates`]);
+    /// the others are labelled O unscored.
+    scored: Vec<bool>,
     keys: Vec<u64>,
     owners: Vec<u32>,
     emit_a: Vec<f32>,
@@ -106,6 +109,7 @@ impl Scratch {
             pass1: Vec::new(),
             labels: Vec::new(),
             featurizer: Featurizer::default(),
+            scored: Vec::new(),
             keys: Vec::new(),
             owners: Vec::new(),
             emit_a: Vec::new(),
@@ -128,6 +132,7 @@ impl Scratch {
         let n = self.tokens.len();
         self.featurizer
             .prepare(text, &self.tokens, w.case_lexicon());
+        self.featurizer.name_candidates(&mut self.scored);
         self.emit_a.clear();
         self.emit_a.resize(n * l, 0.0);
         self.emit_b.clear();
@@ -135,7 +140,7 @@ impl Scratch {
         match w.cache_id() {
             Some(id) => self.local_cached(w, id, l),
             None => {
-                for i in 0..n {
+                for i in (0..n).filter(|&i| self.scored[i]) {
                     self.keys.clear();
                     self.featurizer.local(i, &mut self.keys);
                     let a = &mut self.emit_a[i * l..(i + 1) * l];
@@ -151,7 +156,7 @@ impl Scratch {
             self.featurizer.doc_stats(scheme, &self.pass1);
             self.keys.clear();
             self.owners.clear();
-            for i in 0..n {
+            for i in (0..n).filter(|&i| self.scored[i]) {
                 self.featurizer.doc(scheme, i, &self.pass1, &mut self.keys);
                 self.owners.resize(self.keys.len(), i as u32);
             }
@@ -295,7 +300,14 @@ impl Scratch {
         }
         let mut slots = std::mem::take(&mut c.token_slots);
         slots.clear();
+        // Only scored tokens and their neighbours need word vectors.
+        let scored = &self.scored;
+        let near_scored = |i: usize| (i.saturating_sub(2)..(i + 3).min(n)).any(|j| scored[j]);
         for i in 0..n {
+            if !near_scored(i) {
+                slots.push(u32::MAX);
+                continue;
+            }
             let h = self.featurizer.word_hash(i);
             let next = c.map.len() as u32;
             let slot = *c.map.entry(h).or_insert(next);
@@ -317,7 +329,7 @@ impl Scratch {
         }
         self.keys.clear();
         self.owners.clear();
-        for i in 0..n {
+        for i in (0..n).filter(|&i| scored[i]) {
             let a = &mut self.emit_a[i * l..(i + 1) * l];
             let b = &mut self.emit_b[i * l..(i + 1) * l];
             let own = slots[i] as usize * group;
@@ -357,10 +369,16 @@ impl Scratch {
             } else {
                 (&self.emit_b[s * l..e * l], &mut self.labels[s..e])
             };
+            let scored = &self.scored[s..e];
             if self.greedy {
                 self.decoder.greedy(emit, trans, out);
+                for (o, &keep) in out.iter_mut().zip(scored) {
+                    if !keep {
+                        *o = 0;
+                    }
+                }
             } else {
-                self.decoder.viterbi(emit, trans, out);
+                self.decoder.viterbi_masked(emit, trans, Some(scored), out);
             }
             s = e;
         }
