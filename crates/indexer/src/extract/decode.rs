@@ -18,7 +18,6 @@ pub struct Decoder {
     /// `(L + 1) x L`: row 0 is the sequence start, row `p + 1` follows label `p`.
     allowed: Vec<bool>,
     ends: Vec<bool>,
-    score: Vec<f32>,
     back: Vec<u8>,
 }
 
@@ -40,7 +39,6 @@ impl Decoder {
             labels: l,
             allowed,
             ends,
-            score: Vec::new(),
             back: Vec::new(),
         }
     }
@@ -77,18 +75,17 @@ impl Decoder {
             out.fill(0);
             return;
         }
-        // Every cell is written below, so the buffers only need the size.
-        if self.score.len() < n * l {
-            self.score.resize(n * l, 0.0);
+        // Every back pointer read is written below, so the buffer only
+        // needs the size.
+        if self.back.len() < n * l {
             self.back.resize(n * l, 0);
         }
         let first_scored = scored_at(0);
-        for y in 0..l {
-            self.score[y] = if self.allowed[y] && (first_scored || y == 0) {
-                trans[y] + if first_scored { emit[y] } else { 0.0 }
-            } else {
-                f32::NEG_INFINITY
-            };
+        let mut prev = [f32::NEG_INFINITY; W];
+        for (y, p) in prev.iter_mut().enumerate().take(l) {
+            if self.allowed[y] && (first_scored || y == 0) {
+                *p = trans[y] + if first_scored { emit[y] } else { 0.0 };
+            }
         }
         // Transitions with illegal pairs at -inf, padded to fixed width:
         // the inner loop then runs over whole rows with no index lists and
@@ -101,28 +98,35 @@ impl Decoder {
                 }
             }
         }
-        let mut prev = [f32::NEG_INFINITY; W];
-        prev[..l].copy_from_slice(&self.score[..l]);
+        // Whether only O is reachable at the previous step.
+        let mut only_o = !first_scored;
         for i in 1..n {
             if !scored_at(i) {
-                // Only O: the best way into it, nothing else.
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                for (p, &pp) in prev.iter().enumerate().take(l) {
-                    let s = pp + tm[p + 1][0];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
+                // Only O: the best way into it, and only its back pointer
+                // is ever read. After another O-only step that is one sum.
+                let (best, arg) = if only_o {
+                    (prev[0] + tm[1][0], 0u8)
+                } else {
+                    let mut best = f32::NEG_INFINITY;
+                    let mut arg = 0u8;
+                    for (p, &pp) in prev.iter().enumerate().take(l) {
+                        let s = pp + tm[p + 1][0];
+                        if s > best {
+                            best = s;
+                            arg = p as u8;
+                        }
                     }
-                }
-                let cur = &mut self.score[i * l..(i + 1) * l];
-                cur.fill(f32::NEG_INFINITY);
-                cur[0] = best;
-                self.back[i * l..(i + 1) * l].fill(0);
+                    (best, arg)
+                };
                 self.back[i * l] = arg;
-                prev[..l].copy_from_slice(cur);
+                if !only_o {
+                    prev = [f32::NEG_INFINITY; W];
+                    only_o = true;
+                }
+                prev[0] = best;
                 continue;
             }
+            only_o = false;
             let mut best = [f32::NEG_INFINITY; W];
             let mut arg = [0u32; W];
             for (p, &pp) in prev.iter().enumerate().take(l) {
@@ -138,18 +142,16 @@ impl Decoder {
                 }
             }
             let emit_i = &emit[i * l..(i + 1) * l];
-            let cur = &mut self.score[i * l..(i + 1) * l];
             let back = &mut self.back[i * l..(i + 1) * l];
             for y in 0..l {
-                cur[y] = best[y] + emit_i[y];
+                prev[y] = best[y] + emit_i[y];
                 back[y] = arg[y] as u8;
             }
-            prev[..l].copy_from_slice(cur);
         }
-        let last = &self.score[(n - 1) * l..n * l];
+        // `prev` holds the last step's scores (O-only steps write no row).
         let mut best = f32::NEG_INFINITY;
         let mut arg = 0u8;
-        for (y, &s) in last.iter().enumerate() {
+        for (y, &s) in prev.iter().enumerate().take(l) {
             if self.ends[y] && s > best {
                 best = s;
                 arg = y as u8;

@@ -277,12 +277,21 @@ fn lexicon() -> &'static KeyMap<u16> {
 /// starts or ends multi-word person names ("Vladimir", "Putin"): a
 /// capitalised pair whose first word is no known first name ("Deutsche
 /// Bahn") is less likely a person.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct CaseLexicon {
     /// Bits 0-2: count bucket (0-4); bit 3: the dictionary has the word in
     /// lowercase; bit 4: the dictionary has it capitalised; bit 5: first
     /// word of a training person name; bit 6: last word of one.
     buckets: KeyMap<u8>,
+    /// Process-unique id of this content, so a featurizer may cache what
+    /// it read from the lexicon per word.
+    id: u64,
+}
+
+impl Default for CaseLexicon {
+    fn default() -> CaseLexicon {
+        CaseLexicon::with_buckets(KeyMap::default())
+    }
 }
 
 impl CaseLexicon {
@@ -330,7 +339,15 @@ impl CaseLexicon {
             };
             *buckets.entry(k).or_default() |= b;
         }
-        CaseLexicon { buckets }
+        CaseLexicon::with_buckets(buckets)
+    }
+
+    fn with_buckets(buckets: KeyMap<u8>) -> CaseLexicon {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        CaseLexicon {
+            buckets,
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
     }
 
     /// Dictionary classes of a word list, one word per line as written
@@ -350,9 +367,7 @@ impl CaseLexicon {
 
     /// Builds from `(key, value)` pairs (as stored in the model file).
     pub fn from_pairs(pairs: impl IntoIterator<Item = (u64, u8)>) -> CaseLexicon {
-        CaseLexicon {
-            buckets: pairs.into_iter().collect(),
-        }
+        CaseLexicon::with_buckets(pairs.into_iter().collect())
     }
 
     /// `(key, value)` pairs, sorted by key.
@@ -444,6 +459,8 @@ struct Info {
     line: u32,
     /// Length in characters, capped at 255.
     len: u8,
+    /// `PUNCT_*` bits: what the token does to sentence positions.
+    punct: u8,
     /// Index of the first token of this token's sentence (within the line).
     /// Context features stop at sentence ends: CoNLL has one sentence per
     /// line, articles have paragraphs, and the first word of a sentence
@@ -465,6 +482,25 @@ struct DocStat {
     multi: [u16; 4],
 }
 
+/// [`punct_class`] bit: a quote or bracket that keeps a sentence start pending.
+const PUNCT_OPEN: u8 = 1;
+/// [`punct_class`] bit: ends a sentence.
+const PUNCT_END: u8 = 2;
+/// [`punct_class`] bit: the next token follows a quote, colon or dash.
+const PUNCT_AFTER: u8 = 4;
+
+/// What a token does to sentence positions (`PUNCT_*` bits).
+fn punct_class(s: &str) -> u8 {
+    let is_quote = matches!(
+        s,
+        "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "``" | "''"
+    );
+    let is_open = is_quote || matches!(s, "(" | "[" | "-" | "--");
+    let is_end = matches!(s, "." | "?" | "!" | "..." | "?!" | "!!" | "??");
+    let after = is_quote || s == ":" || s == ";" || s == "--";
+    u8::from(is_open) * PUNCT_OPEN | u8::from(is_end) * PUNCT_END | u8::from(after) * PUNCT_AFTER
+}
+
 /// Offsets of the context words and shapes, in the order of their templates.
 pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
 
@@ -481,6 +517,8 @@ pub struct Featurizer {
     info: Vec<Info>,
     /// Word-level analysis by word hash: most tokens are words seen before.
     word_info: KeyMap<Info>,
+    /// Id of the [`CaseLexicon`] whose values `word_info` holds.
+    case_id: u64,
     words: Vec<&'static str>,
     place_tags: Vec<PlaceTag>,
     lower_buf: String,
@@ -492,6 +530,10 @@ impl Featurizer {
     pub fn prepare(&mut self, text: &str, tokens: &[Token], case: &CaseLexicon) {
         self.info.clear();
         self.info.reserve(tokens.len());
+        if self.case_id != case.id {
+            self.word_info.clear();
+            self.case_id = case.id;
+        }
         let mut line = 0u32;
         for (i, t) in tokens.iter().enumerate() {
             if t.line_start {
@@ -505,17 +547,17 @@ impl Featurizer {
                     if self.word_info.len() >= WORD_INFO_CAPACITY {
                         self.word_info.clear();
                     }
-                    let x = self.token_info(word, h);
+                    let mut x = self.token_info(word, h);
+                    x.case = case.get(x.lower);
                     self.word_info.insert(h, x);
                     x
                 }
             };
             info.line = line;
             info.seg = line;
-            info.case = case.get(info.lower);
             self.info.push(info);
         }
-        self.mark_positions(text, tokens);
+        self.mark_positions(tokens);
         self.mark_sentences();
         self.mark_lines();
         self.mark_places(text, tokens);
@@ -653,6 +695,7 @@ impl Featurizer {
             hyphen_tail,
             flags,
             len: n_chars.min(255) as u8,
+            punct: punct_class(word),
             place: 0,
             case: 0,
             line: 0,
@@ -661,7 +704,7 @@ impl Featurizer {
     }
 
     /// Sentence starts and tokens after a colon or quote.
-    fn mark_positions(&mut self, text: &str, tokens: &[Token]) {
+    fn mark_positions(&mut self, tokens: &[Token]) {
         let mut sent_start = true;
         let mut after = false;
         for (i, t) in tokens.iter().enumerate() {
@@ -669,7 +712,6 @@ impl Featurizer {
                 sent_start = true;
                 after = false;
             }
-            let s = t.text(text);
             let info = &mut self.info[i];
             if sent_start {
                 info.flags |= flag::SENT_START;
@@ -677,15 +719,10 @@ impl Featurizer {
             if after {
                 info.flags |= flag::AFTER_COLON_QUOTE;
             }
-            let is_quote = matches!(
-                s,
-                "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "``" | "''"
-            );
-            let is_open = is_quote || matches!(s, "(" | "[" | "-" | "--");
-            let is_end = matches!(s, "." | "?" | "!" | "..." | "?!" | "!!" | "??");
-            after = is_quote || s == ":" || s == ";" || s == "--";
+            let p = info.punct;
+            after = p & PUNCT_AFTER != 0;
             // Opening punctuation keeps a sentence start pending.
-            sent_start = is_end || (sent_start && is_open);
+            sent_start = p & PUNCT_END != 0 || (sent_start && p & PUNCT_OPEN != 0);
         }
     }
 
