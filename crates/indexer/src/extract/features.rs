@@ -498,7 +498,9 @@ fn punct_class(s: &str) -> u8 {
     let is_open = is_quote || matches!(s, "(" | "[" | "-" | "--");
     let is_end = matches!(s, "." | "?" | "!" | "..." | "?!" | "!!" | "??");
     let after = is_quote || s == ":" || s == ";" || s == "--";
-    u8::from(is_open) * PUNCT_OPEN | u8::from(is_end) * PUNCT_END | u8::from(after) * PUNCT_AFTER
+    (u8::from(is_open) * PUNCT_OPEN)
+        | (u8::from(is_end) * PUNCT_END)
+        | (u8::from(after) * PUNCT_AFTER)
 }
 
 /// Offsets of the context words and shapes, in the order of their templates.
