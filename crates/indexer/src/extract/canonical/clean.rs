@@ -6,12 +6,13 @@ use std::collections::HashSet;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::EntityKind;
+use super::WordList;
 
 /// Titles and honorifics dropped in front of person names, lowercase,
 /// without their period. Words that are also common first names ("Emir",
 /// "Sultan") are left out on purpose.
 #[rustfmt::skip]
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     "president", "vice", "vice-president", "prime", "minister", "chancellor", "premier", "king",
     "queen", "prince", "princess", "crown", "emperor", "pope", "sheikh", "sheik", "shaikh",
@@ -29,14 +30,13 @@ const TITLES: &[&str] = &[
     "councillor", "councilman", "councilwoman", "assemblyman", "assemblywoman", "alderman",
     "attorney", "solicitor", "prosecutor", "magistrate", "consul", "commandant", "corporal",
     "private", "cadet", "prefect", "governor-general",
-];
+]);
 
 /// Words allowed between two titles ("Secretary of State").
-const TITLE_LINKS: &[&str] = &["of", "the", "for"];
+static TITLE_LINKS: WordList = WordList::new(&["of", "the", "for"]);
 
 fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str())
+    TITLES.contains(word.trim_end_matches('.'))
 }
 
 /// The key of a mention as written, less a leading "the": what tells
@@ -106,27 +106,28 @@ fn trim_punctuation(s: &str) -> &str {
 /// "US Ambassador", "Republican Assemblywoman", "Secretary of State"):
 /// one leading word may be a place, demonym, party or acronym.
 pub(super) fn is_only_titles(cleaned: &str, gazetteer: &Gazetteer) -> bool {
+    // Most names end in no title: decided without splitting.
+    if !is_title(cleaned.rsplit(' ').next().unwrap_or_default()) {
+        return false;
+    }
     let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
     let lead =
         usize::from(words.len() > 1 && !is_title(words[0]) && leads_title(words[0], gazetteer));
     let rest = &words[lead..];
-    rest.iter().any(|w| is_title(w))
-        && rest
-            .iter()
-            .all(|w| is_title(w) || TITLE_LINKS.contains(&w.to_lowercase().as_str()))
+    rest.iter().any(|w| is_title(w)) && rest.iter().all(|w| is_title(w) || TITLE_LINKS.contains(w))
 }
 
 /// Titles that only ever precede a person's name, never an organization's
 /// ("General Motors", "Supreme Court", "State Department" start with
 /// other titles).
 #[rustfmt::skip]
-const PERSON_TITLES: &[&str] = &[
+static PERSON_TITLES: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "sir", "dame", "queen", "king", "prince", "princess", "pope",
     "sheikh", "ayatollah", "imam", "rabbi", "reverend", "rev", "bishop", "archbishop",
     "cardinal", "senator", "sen", "congressman", "congresswoman", "governor", "gov", "mayor",
     "ambassador", "mp", "mep", "inspector", "sheriff", "detective", "taoiseach", "president",
     "premier", "chancellor", "judge", "assemblyman", "assemblywoman", "councillor",
-];
+]);
 
 /// Whether a mention reads as a title and a name ("Queen Elizabeth II",
 /// "MP Tanya Davies", "NYC Mayor Bill de Blasio"): whatever the tagger
@@ -137,8 +138,7 @@ pub(super) fn is_titled_name(cleaned: &str, gazetteer: &Gazetteer) -> bool {
     let Some((title, name)) = words[lead..].split_first() else {
         return false;
     };
-    let title = title.trim_end_matches('.').to_lowercase();
-    PERSON_TITLES.contains(&title.as_str())
+    PERSON_TITLES.contains(title.trim_end_matches('.'))
         && !name.is_empty()
         && name
             .iter()
@@ -147,9 +147,9 @@ pub(super) fn is_titled_name(cleaned: &str, gazetteer: &Gazetteer) -> bool {
 }
 
 /// Lowercase words inside person names ("Bill de Blasio").
-const PARTICLE_LIKE: &[&str] = &[
+static PARTICLE_LIKE: WordList = WordList::new(&[
     "de", "da", "di", "van", "von", "bin", "al", "la", "le", "del",
-];
+]);
 
 /// Whether `word` may stand before a title without being a name:
 /// "Syrian President", "U.S. Senator", "NYC Mayor", "Republican
@@ -157,20 +157,17 @@ const PARTICLE_LIKE: &[&str] = &[
 fn leads_title(word: &str, gazetteer: &Gazetteer) -> bool {
     let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !word.chars().any(char::is_lowercase);
-    acronym
-        || looks_demonym(word)
-        || is_country(word, gazetteer)
-        || PARTIES.contains(&word.to_lowercase().as_str())
+    acronym || looks_demonym(word) || is_country(word, gazetteer) || PARTIES.contains(word)
 }
 
 /// Party words that lead titles in US news ("Republican Senator").
-const PARTIES: &[&str] = &[
+static PARTIES: WordList = WordList::new(&[
     "republican",
     "democratic",
     "democrat",
     "labour",
     "conservative",
-];
+]);
 
 /// Drops a leading run of titles, with one word before it when that word
 /// is a country name, demonym, party or acronym ("U.S. President", "Syrian
@@ -189,7 +186,7 @@ fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str
         if is_title(words[i]) {
             i += 1;
             end = i;
-        } else if end > 0 && TITLE_LINKS.contains(&words[i].to_lowercase().as_str()) {
+        } else if end > 0 && TITLE_LINKS.contains(words[i]) {
             i += 1;
         } else {
             break;

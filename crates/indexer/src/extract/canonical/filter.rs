@@ -9,26 +9,27 @@
 //! `types`, since a title may be a surname there ("King").
 
 use super::super::gazetteer::name_key;
+use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
 /// units and common initialisms.
 #[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordList = WordList::new(&[
     "utc", "gmt", "ast", "adt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
     "akdt", "hst", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst",
     "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "sast", "wat", "cat", "eat", "pht",
     "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
     "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "cfo", "mph", "kph", "km", "kg", "mw", "gw",
-];
+]);
 
 /// Last words of names of events, awards and laws ("World Cup", "Nobel
 /// Prize", "Iraq War", "Sacred Defence Week", "Reform Bill"), which CoNLL
 /// labels MISC, not a person, place or organization.
 #[rustfmt::skip]
-const EVENT_WORDS: &[&str] = &[
+static EVENT_WORDS: WordList = WordList::new(&[
     "award", "awards", "prize", "medal", "week", "bill", "act", "war", "festival", "cup",
     "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
-];
+]);
 
 /// Whether a word mixes letters and digits like a model number or a code
 /// ("A300s", "K2-18b", "MiG-19"); short ones ("3M", "G7", "M3") may be names.
@@ -40,25 +41,26 @@ fn is_model_number(word: &str) -> bool {
 
 /// Words that name storms when a name follows ("Hurricane Humberto",
 /// "Tropical Storm Barry", "Typhoon Phanfone").
-const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm", "depression"];
+static STORM_WORDS: WordList =
+    WordList::new(&["hurricane", "typhoon", "cyclone", "storm", "depression"]);
 
 /// For each mention (`cleaned` texts of one article in `text`), whether it
 /// names nothing: a [`NOT_NAMES`] abbreviation, a storm ("Hurricane
 /// Barry"), a name the article gives a storm ("Humberto" after "Tropical
 /// Storm Humberto"), an event ([`EVENT_WORDS`]) or a model number. On
 /// CoNLL dev the last two removed 2 wrong mentions and no right one.
-pub(super) fn names_nothing(text: &str, cleaned: &[String]) -> Vec<bool> {
+pub(super) fn names_nothing(text: &str, cleaned: &[String], keys: &[String]) -> Vec<bool> {
     let storms = storm_names(text);
     cleaned
         .iter()
-        .map(|c| {
-            let key = name_key(c);
+        .zip(keys)
+        .map(|(c, key)| {
             let first = key.split(' ').next().unwrap_or_default();
             let last = key.rsplit(' ').next().unwrap_or_default();
-            NOT_NAMES.contains(&key.as_str())
-                || (key.contains(' ') && STORM_WORDS.contains(&first))
-                || storms.contains(&key)
-                || (key.contains(' ') && EVENT_WORDS.contains(&last))
+            NOT_NAMES.contains(key)
+                || (key.contains(' ') && STORM_WORDS.contains(first))
+                || storms.contains(key)
+                || (key.contains(' ') && EVENT_WORDS.contains(last))
                 || c.split(' ').any(is_model_number)
         })
         .collect()
@@ -89,7 +91,7 @@ fn storm_names(text: &str) -> Vec<String> {
                 .starts_with(|c: char| c.is_ascii_digit());
             let is_name = name.starts_with(|c: char| c.is_uppercase())
                 && !numbered
-                && !STORM_WORDS.contains(&key.as_str());
+                && !STORM_WORDS.contains(&key);
             if is_name && !out.contains(&key) {
                 out.push(key);
             }
@@ -104,7 +106,8 @@ mod tests {
 
     fn nothing(text: &str, names: &[&str]) -> Vec<bool> {
         let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-        names_nothing(text, &cleaned)
+        let keys: Vec<String> = names.iter().map(|s| name_key(s)).collect();
+        names_nothing(text, &cleaned, &keys)
     }
 
     #[test]

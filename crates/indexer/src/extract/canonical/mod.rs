@@ -61,13 +61,28 @@ pub struct Canonical {
 /// come in any order; their offsets are only used to read what follows an
 /// organization (an acronym in parentheses) and may be wrong without harm.
 pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Canonical {
-    let mentioned: HashSet<String> = mentions.iter().map(|m| bare_key(&m.text)).collect();
-    let tagged: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
-    let mut cleaned: Vec<String> = mentions
+    // All name work is done once per distinct (text, kind): an article
+    // names its people and places many times over.
+    let mut distinct: Vec<&Mention> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut of: Vec<usize> = Vec::with_capacity(mentions.len());
+    let mut index: HashMap<(&str, EntityKind), usize> = HashMap::new();
+    for m in mentions {
+        let u = *index.entry((m.text.as_str(), m.kind)).or_insert_with(|| {
+            distinct.push(m);
+            counts.push(0);
+            distinct.len() - 1
+        });
+        counts[u] += 1;
+        of.push(u);
+    }
+    let mentioned: HashSet<String> = distinct.iter().map(|m| bare_key(&m.text)).collect();
+    let tagged: Vec<EntityKind> = distinct.iter().map(|m| m.kind).collect();
+    let mut cleaned: Vec<String> = distinct
         .iter()
         .map(|m| clean(&m.text, m.kind, gazetteer, &mentioned))
         .collect();
-    let as_person: Vec<String> = mentions
+    let as_person: Vec<String> = distinct
         .iter()
         .zip(&cleaned)
         .map(|(m, c)| match m.kind {
@@ -75,9 +90,17 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
             _ => clean(&m.text, EntityKind::Person, gazetteer, &mentioned),
         })
         .collect();
-    let dropped = names_nothing(text, &cleaned);
-    let kinds = consistent_kinds(&tagged, &mut cleaned, &as_person, &dropped, gazetteer);
-    for ((m, c), kind) in mentions.iter().zip(&mut cleaned).zip(&kinds) {
+    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+    let dropped = names_nothing(text, &cleaned, &keys);
+    let kinds = consistent_kinds(
+        &tagged,
+        &counts,
+        &mut cleaned,
+        &as_person,
+        &dropped,
+        gazetteer,
+    );
+    for ((m, c), kind) in distinct.iter().zip(&mut cleaned).zip(&kinds) {
         match kind {
             // Persons got their person form from `consistent_kinds`.
             Some(k) if *k != m.kind && *k != EntityKind::Person => {
@@ -86,48 +109,57 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
             _ => {}
         }
     }
+    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     // The mentions keep `kinds`; the facets file seats of government
     // under organizations.
     let filed: Vec<Option<EntityKind>> = kinds
         .iter()
-        .zip(&cleaned)
-        .map(|(k, c)| k.map(|k| facet_kind(k, c)))
+        .zip(&keys)
+        .map(|(k, key)| k.map(|k| facet_kind(k, key)))
         .collect();
     let mut persons = Linker::default();
     let mut locations = Linker::default();
     let mut orgs = Linker::default();
-    for (kind, c) in filed.iter().zip(&cleaned) {
+    for ((kind, c), key) in filed.iter().zip(&cleaned).zip(&keys) {
         match kind {
-            Some(EntityKind::Person) => persons.add(c),
-            Some(EntityKind::Location) => locations.add(c),
-            Some(EntityKind::Organization) => orgs.add(c),
+            Some(EntityKind::Person) => persons.add_keyed(key, c),
+            Some(EntityKind::Location) => locations.add_keyed(key, c),
+            Some(EntityKind::Organization) => orgs.add_keyed(key, c),
             None => {}
         }
     }
     let person_of = link_persons(&persons);
     let (location_of, containing) = name_locations(&locations, gazetteer);
-    let org_of = link_organizations(text, mentions, &filed, &cleaned, &orgs);
+    let org_of = link_organizations(text, mentions, &of, &filed, &cleaned, &orgs);
 
-    let mut out = Canonical::default();
-    for (kind, c) in filed.iter().zip(&cleaned) {
-        let key = name_key(c);
-        let name = match kind {
-            Some(EntityKind::Person) => person_of.get(&key),
-            Some(EntityKind::Location) => location_of.get(&key),
-            Some(EntityKind::Organization) => org_of.get(&key),
-            None => None,
-        };
-        out.names.push(name.cloned().unwrap_or_default());
-    }
+    let names: Vec<String> = filed
+        .iter()
+        .zip(&keys)
+        .map(|(kind, key)| {
+            let name = match kind {
+                Some(EntityKind::Person) => person_of.get(key),
+                Some(EntityKind::Location) => location_of.get(key),
+                Some(EntityKind::Organization) => org_of.get(key),
+                None => None,
+            };
+            name.cloned().unwrap_or_default()
+        })
+        .collect();
+    let mut out = Canonical {
+        names: of.iter().map(|&u| names[u].clone()).collect(),
+        kinds: of.iter().map(|&u| kinds[u]).collect(),
+        ..Canonical::default()
+    };
     // First-mention order is text order, whatever order mentions came in.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| mentions[i].start);
     for i in order {
-        let name = &out.names[i];
+        let u = of[i];
+        let name = &names[u];
         if name.is_empty() {
             continue;
         }
-        let list = match filed[i] {
+        let list = match filed[u] {
             None => continue,
             Some(EntityKind::Person) => &mut out.persons,
             Some(EntityKind::Location) => {
@@ -141,7 +173,6 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         };
         push_unique(list, name);
     }
-    out.kinds = kinds;
     out
 }
 
@@ -168,6 +199,42 @@ pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     out
 }
 
+/// A fixed list of lowercase words, looked up in any case without
+/// allocating (binary search over the list sorted on first use).
+pub(super) struct WordList {
+    words: &'static [&'static str],
+    sorted: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl WordList {
+    /// The list of `words` (lowercase).
+    pub(super) const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            sorted: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `word`, lowercased, is in the list.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v = self.words.to_vec();
+            v.sort_unstable();
+            v
+        });
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            sorted.binary_search(&lower).is_ok()
+        } else {
+            sorted.binary_search(&word.to_lowercase().as_str()).is_ok()
+        }
+    }
+}
+
 fn push_unique(list: &mut Vec<String>, s: &str) {
     if !s.is_empty() && !list.iter().any(|x| x == s) {
         list.push(s.to_owned());
@@ -186,19 +253,23 @@ struct Linker {
 
 impl Linker {
     fn add(&mut self, cleaned: &str) {
-        let key = name_key(cleaned);
+        self.add_keyed(&name_key(cleaned), cleaned);
+    }
+
+    /// [`Linker::add`] of a name whose key is known.
+    fn add_keyed(&mut self, key: &str, cleaned: &str) {
         if key.is_empty() {
             return;
         }
-        match self.surface.get_mut(&key) {
+        match self.surface.get_mut(key) {
             Some(s) => {
                 if better_surface(cleaned, s) {
                     *s = cleaned.to_owned();
                 }
             }
             None => {
-                self.keys.push(key.clone());
-                self.surface.insert(key, cleaned.to_owned());
+                self.keys.push(key.to_owned());
+                self.surface.insert(key.to_owned(), cleaned.to_owned());
             }
         }
     }
@@ -415,6 +486,13 @@ mod tests {
         assert_eq!(c.locations, ["Moscow", "Atlantis"]);
         assert_eq!(c.organizations, ["Kremlin"]);
         assert_eq!(c.names[0], "Vladimir Putin");
+    }
+
+    #[test]
+    fn word_lists_ignore_case() {
+        static L: WordList = WordList::new(&["mr", "president", "ünïcödé"]);
+        assert!(L.contains("MR") && L.contains("President") && L.contains("ÜNÏCÖDÉ"));
+        assert!(!L.contains("") && !L.contains("m") && !L.contains(&"x".repeat(40)));
     }
 
     #[test]

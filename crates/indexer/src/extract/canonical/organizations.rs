@@ -7,11 +7,12 @@ use std::collections::HashMap;
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::persons::PARTICLES;
-use super::Linker;
+use super::{Linker, WordList};
 
 /// Small words skipped in an organization's initials ("Islamic State of
 /// Iraq and the Levant" → ISIL).
-const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "und", "et", "y", "&"];
+static FUNCTION_WORDS: WordList =
+    WordList::new(&["of", "the", "and", "for", "in", "on", "und", "et", "y", "&"]);
 
 /// Maps each organization key to its canonical name: an acronym becomes the
 /// long form the article spells out ("Hayat Tahrir al-Sham (HTS)") or whose
@@ -19,12 +20,15 @@ const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "und", 
 pub(super) fn link_organizations(
     text: &str,
     mentions: &[Mention],
+    of: &[usize],
     kinds: &[Option<EntityKind>],
     cleaned: &[String],
     orgs: &Linker,
 ) -> HashMap<String, String> {
     let mut acronyms: HashMap<String, Vec<String>> = HashMap::new();
-    let char_starts: Vec<usize> = if kinds.contains(&Some(EntityKind::Organization)) {
+    // Mention offsets are in code points; in ASCII text they are bytes.
+    let ascii = text.is_ascii();
+    let char_starts: Vec<usize> = if !ascii && kinds.contains(&Some(EntityKind::Organization)) {
         text.char_indices()
             .map(|(b, _)| b)
             .chain([text.len()])
@@ -32,11 +36,19 @@ pub(super) fn link_organizations(
     } else {
         Vec::new()
     };
-    for ((m, c), &kind) in mentions.iter().zip(cleaned).zip(kinds) {
+    for (m, &u) in mentions.iter().zip(of) {
+        let (Some(c), Some(&kind)) = (cleaned.get(u), kinds.get(u)) else {
+            continue;
+        };
         if kind != Some(EntityKind::Organization) || !c.contains(' ') {
             continue;
         }
-        let after = char_starts.get(m.end).and_then(|&b| text.get(b..));
+        let byte = if ascii {
+            Some(m.end)
+        } else {
+            char_starts.get(m.end).copied()
+        };
+        let after = byte.and_then(|b| text.get(b..));
         if let Some(acr) = after.and_then(parenthesised_acronym) {
             acronyms
                 .entry(acronym_key(acr))

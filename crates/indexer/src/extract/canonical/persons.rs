@@ -4,15 +4,15 @@
 
 use std::collections::HashMap;
 
-use super::Linker;
+use super::{Linker, WordList};
 
 /// Name particles ignored when matching short person names to long ones
 /// ("Sharaa" is "al-Sharaa"), and skipped in an organization's initials.
 #[rustfmt::skip]
-pub(super) const PARTICLES: &[&str] = &[
+pub(super) static PARTICLES: WordList = WordList::new(&[
     "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "ben", "van",
     "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das",
-];
+]);
 
 /// The words of a person name that identify it, particles left out:
 /// "Ahmed al-Sharaa" → [ahmed, sharaa].

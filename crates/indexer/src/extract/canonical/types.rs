@@ -30,14 +30,17 @@ use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::EntityKind;
 use super::clean::{is_only_titles, is_titled_name};
 use super::persons::{core_words, is_subsequence};
+use super::WordList;
 
 /// The kind each mention should have (`None`: it names nothing), given
-/// the tagger's `kinds`, the `cleaned` text of each mention, the same
+/// the tagger's `kinds`, how many times each was written (`counts`: the
+/// mentions may come deduplicated), the `cleaned` text of each mention, the same
 /// cleaned as a person name (`as_person`: titles stripped) and the
 /// mentions the [`filter`](super::filter) found to name nothing (`dropped`).
 /// A mention that becomes a person gets its person form in `cleaned`.
 pub(super) fn consistent_kinds(
     kinds: &[EntityKind],
+    counts: &[u32],
     cleaned: &mut [String],
     as_person: &[String],
     dropped: &[bool],
@@ -89,10 +92,13 @@ pub(super) fn consistent_kinds(
             continue;
         }
         // Titles stripped: "Ambassador Bolton", "Queen Elizabeth II".
-        let stripped = key_of(&as_person[i]);
-        if stripped != keys[i]
-            && (part_of_person(&core_words(&stripped)) || is_titled_name(&cleaned[i], gazetteer))
-        {
+        let titled = as_person[i] != cleaned[i] && {
+            let stripped = key_of(&as_person[i]);
+            stripped != keys[i]
+                && (part_of_person(&core_words(&stripped))
+                    || is_titled_name(&cleaned[i], gazetteer))
+        };
+        if titled {
             person_form[i] = Some(as_person[i].clone());
             out.push(Some(EntityKind::Person));
             continue;
@@ -119,11 +125,12 @@ pub(super) fn consistent_kinds(
         if *kind != Some(kinds[i]) {
             continue;
         }
-        if KNOWN_ORGANIZATIONS.contains(&keys[i].as_str()) {
+        if KNOWN_ORGANIZATIONS.contains(&keys[i]) {
             // Platforms, agencies and companies news names bare, which a
             // tagger trained on 1996 newswire takes for persons.
             *kind = Some(EntityKind::Organization);
         } else if kinds[i] == EntityKind::Organization
+            && gazetteer.contains(&cleaned[i])
             && (is_shouted(&cleaned[i]) || !gazetteer.is_risky(&cleaned[i]))
             && gazetteer
                 .resolve(&cleaned[i], &[])
@@ -142,9 +149,9 @@ pub(super) fn consistent_kinds(
     // Majority per name.
     let keys: Vec<String> = cleaned.iter().map(|c| key_of(c)).collect();
     let mut votes: HashMap<&str, [u32; 3]> = HashMap::new();
-    for (key, kind) in keys.iter().zip(&out) {
+    for ((key, kind), &n) in keys.iter().zip(&out).zip(counts) {
         if let (false, Some(kind)) = (key.is_empty(), kind) {
-            votes.entry(key.as_str()).or_default()[index(*kind)] += 1;
+            votes.entry(key.as_str()).or_default()[index(*kind)] += n;
         }
     }
     for ((key, kind), c) in keys.iter().zip(out.iter_mut()).zip(cleaned.iter()) {
@@ -165,6 +172,9 @@ pub(super) fn consistent_kinds(
 /// The last words of `cleaned` that are, particles aside, exactly one of
 /// the `full` person names, when words precede them.
 fn full_name_suffix(cleaned: &str, full: &[&[&str]]) -> Option<String> {
+    if full.is_empty() || cleaned.matches(' ').count() < 2 {
+        return None;
+    }
     let words: Vec<&str> = cleaned.split(' ').collect();
     (1..words.len()).find_map(|j| {
         let tail = words[j..].join(" ");
@@ -178,14 +188,14 @@ fn full_name_suffix(cleaned: &str, full: &[&[&str]]) -> Option<String> {
 /// keys: platforms, news agencies and companies that a tagger trained on
 /// 1996 newswire does not know, and the like.
 #[rustfmt::skip]
-const KNOWN_ORGANIZATIONS: &[&str] = &[
+static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "twitter", "facebook", "instagram", "youtube", "google", "tiktok", "whatsapp", "telegram",
     "wikipedia", "wikinews", "wikileaks", "reddit", "linkedin", "netflix", "amazon", "apple",
     "microsoft", "huawei", "samsung", "tesla", "spacex", "uber", "boeing", "airbus", "siemens",
     "daimler", "volkswagen", "gazprom", "rosneft", "aramco", "reuters", "agence france presse",
     "afp", "associated press", "tass", "xinhua", "interfax", "ria novosti", "bloomberg",
     "al jazeera", "nasa", "interpol", "europol", "hamas", "hezbollah", "taliban", "al qaeda",
-];
+]);
 
 /// Whether a name is written in capitals (two letters or more, no
 /// lowercase): headlines and datelines.
@@ -196,7 +206,7 @@ fn is_shouted(s: &str) -> bool {
 /// Seats of government that news names for the government itself ("the
 /// Kremlin said"), as name keys. CoNLL tags them as places, so mentions
 /// keep that kind; a facet of places is no place for them.
-const SEATS_OF_GOVERNMENT: &[&str] = &[
+static SEATS_OF_GOVERNMENT: WordList = WordList::new(&[
     "kremlin",
     "white house",
     "pentagon",
@@ -207,11 +217,12 @@ const SEATS_OF_GOVERNMENT: &[&str] = &[
     "zhongnanhai",
     "blue house",
     "quai d orsay",
-];
+]);
 
-/// The facet a mention of `kind` whose cleaned text is `cleaned` goes to.
-pub(super) fn facet_kind(kind: EntityKind, cleaned: &str) -> EntityKind {
-    if kind == EntityKind::Location && SEATS_OF_GOVERNMENT.contains(&name_key(cleaned).as_str()) {
+/// The facet a mention of `kind` whose cleaned text has the name key `key`
+/// goes to.
+pub(super) fn facet_kind(kind: EntityKind, key: &str) -> EntityKind {
+    if kind == EntityKind::Location && SEATS_OF_GOVERNMENT.contains(key) {
         EntityKind::Organization
     } else {
         kind
@@ -372,10 +383,10 @@ mod tests {
 
     #[test]
     fn seats_of_government_are_filed_as_organizations() {
-        assert_eq!(facet_kind(Location, "Kremlin"), Organization);
-        assert_eq!(facet_kind(Location, "White House"), Organization);
-        assert_eq!(facet_kind(Person, "Kremlin"), Person);
-        assert_eq!(facet_kind(Location, "Moscow"), Location);
+        assert_eq!(facet_kind(Location, "kremlin"), Organization);
+        assert_eq!(facet_kind(Location, "white house"), Organization);
+        assert_eq!(facet_kind(Person, "kremlin"), Person);
+        assert_eq!(facet_kind(Location, "moscow"), Location);
     }
 
     #[test]
