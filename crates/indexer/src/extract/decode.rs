@@ -10,6 +10,19 @@ use super::labels::Scheme;
 /// Row width of the dense transition table: labels of any scheme fit.
 const W: usize = 20;
 
+/// Width of a transition block: the targets of one predecessor group.
+const G: usize = 12;
+
+/// Labels that share their allowed predecessors: for BILOU, O, B-* and U-*
+/// follow O, L-* and U-* (a 9 x 9 block), and I-X, L-X follow B-X and I-X
+/// (2 x 2 blocks). Viterbi maximises block by block instead of over all
+/// L x L pairs, most of which are illegal.
+#[derive(Clone, Debug)]
+struct Block {
+    preds: Vec<u8>,
+    targets: Vec<u8>,
+}
+
 /// Reusable decoder buffers plus the scheme's transition mask.
 #[derive(Clone, Debug)]
 pub struct Decoder {
@@ -18,7 +31,15 @@ pub struct Decoder {
     /// `(L + 1) x L`: row 0 is the sequence start, row `p + 1` follows label `p`.
     allowed: Vec<bool>,
     ends: Vec<bool>,
+    blocks: Vec<Block>,
     back: Vec<u8>,
+    /// The transitions the tables below were built from: most calls
+    /// decode another line with the same ones.
+    trans: Vec<f32>,
+    /// Transition into O from each label.
+    into_o: [f32; W],
+    /// Each block's transitions, one padded row of G per predecessor.
+    rows: Vec<[f32; G]>,
 }
 
 impl Decoder {
@@ -33,19 +54,66 @@ impl Decoder {
             }
         }
         let ends = (0..l as u8).map(|x| scheme.can_end(x)).collect();
-
+        // Group targets by their set of allowed predecessors (not the start).
+        let mut blocks: Vec<Block> = Vec::new();
+        for y in 0..l as u8 {
+            let preds: Vec<u8> = (0..l as u8)
+                .filter(|&p| scheme.allowed(Some(p), y))
+                .collect();
+            match blocks
+                .iter_mut()
+                .find(|b| b.preds == preds && b.targets.len() < G)
+            {
+                Some(b) => b.targets.push(y),
+                None => blocks.push(Block {
+                    preds,
+                    targets: vec![y],
+                }),
+            }
+        }
         Decoder {
             scheme,
             labels: l,
             allowed,
             ends,
+            blocks,
             back: Vec::new(),
+            trans: Vec::new(),
+            into_o: [f32::NEG_INFINITY; W],
+            rows: Vec::new(),
         }
     }
 
     /// The scheme decoded.
     pub fn scheme(&self) -> Scheme {
         self.scheme
+    }
+
+    /// Builds the transition tables for `trans` (`(L + 1) x L`) that
+    /// [`Decoder::viterbi_prepared`] decodes with.
+    pub fn prepare(&mut self, trans: &[f32]) {
+        let l = self.labels;
+        self.trans.clear();
+        self.trans.extend_from_slice(trans);
+        self.into_o = [f32::NEG_INFINITY; W];
+        for (p, t) in self.into_o.iter_mut().enumerate().take(l) {
+            if self.allowed[(p + 1) * l] {
+                *t = trans.get((p + 1) * l).copied().unwrap_or(f32::NEG_INFINITY);
+            }
+        }
+        // The inner loop then runs over whole rows with no index lists
+        // and no branches, which the compiler turns into vector code.
+        self.rows.clear();
+        for b in &self.blocks {
+            for &p in &b.preds {
+                let mut row = [f32::NEG_INFINITY; G];
+                for (r, &y) in row.iter_mut().zip(&b.targets) {
+                    let k = (p as usize + 1) * l + y as usize;
+                    *r = trans.get(k).copied().unwrap_or(f32::NEG_INFINITY);
+                }
+                self.rows.push(row);
+            }
+        }
     }
 
     /// Viterbi over `emit` (`n x L`) and `trans` (`(L + 1) x L`), writing
@@ -65,7 +133,28 @@ impl Decoder {
         scored: Option<&[bool]>,
         out: &mut [u8],
     ) {
+        // Bitwise, so that NaNs do not force a rebuild every time.
+        let same = self.trans.len() == trans.len()
+            && self
+                .trans
+                .iter()
+                .zip(trans)
+                .all(|(a, b)| a.to_bits() == b.to_bits());
+        if !same {
+            self.prepare(trans);
+        }
+        self.viterbi_prepared(emit, scored, out);
+    }
+
+    /// [`Decoder::viterbi_masked`] with the transitions of the last
+    /// [`Decoder::prepare`]: for many lines decoded with the same ones.
+    pub fn viterbi_prepared(&mut self, emit: &[f32], scored: Option<&[bool]>, out: &mut [u8]) {
         let l = self.labels;
+        let trans = &self.trans;
+        if trans.len() < (l + 1) * l {
+            out.fill(0);
+            return;
+        }
         let n = out.len();
         if n == 0 {
             return;
@@ -87,17 +176,7 @@ impl Decoder {
                 *p = trans[y] + if first_scored { emit[y] } else { 0.0 };
             }
         }
-        // Transitions with illegal pairs at -inf, padded to fixed width:
-        // the inner loop then runs over whole rows with no index lists and
-        // no branches, which the compiler turns into vector code.
-        let mut tm = [[f32::NEG_INFINITY; W]; W + 1];
-        for (p, row) in tm.iter_mut().enumerate().take(l + 1) {
-            for (y, t) in row.iter_mut().enumerate().take(l) {
-                if self.allowed[p * l + y] {
-                    *t = trans[p * l + y];
-                }
-            }
-        }
+        let into_o = self.into_o;
         // Whether only O is reachable at the previous step.
         let mut only_o = !first_scored;
         for i in 1..n {
@@ -105,12 +184,12 @@ impl Decoder {
                 // Only O: the best way into it, and only its back pointer
                 // is ever read. After another O-only step that is one sum.
                 let (best, arg) = if only_o {
-                    (prev[0] + tm[1][0], 0u8)
+                    (prev[0] + into_o[0], 0u8)
                 } else {
                     let mut best = f32::NEG_INFINITY;
                     let mut arg = 0u8;
                     for (p, &pp) in prev.iter().enumerate().take(l) {
-                        let s = pp + tm[p + 1][0];
+                        let s = pp + into_o[p];
                         if s > best {
                             best = s;
                             arg = p as u8;
@@ -127,26 +206,52 @@ impl Decoder {
                 continue;
             }
             only_o = false;
-            let mut best = [f32::NEG_INFINITY; W];
-            let mut arg = [0u32; W];
-            for (p, &pp) in prev.iter().enumerate().take(l) {
-                if pp == f32::NEG_INFINITY {
-                    continue;
-                }
-                let row = &tm[p + 1];
-                for y in 0..W {
-                    let s = pp + row[y];
-                    let better = s > best[y];
-                    best[y] = if better { s } else { best[y] };
-                    arg[y] = if better { p as u32 } else { arg[y] };
-                }
-            }
             let emit_i = &emit[i * l..(i + 1) * l];
             let back = &mut self.back[i * l..(i + 1) * l];
-            for y in 0..l {
-                prev[y] = best[y] + emit_i[y];
-                back[y] = arg[y] as u8;
+            let mut next = [f32::NEG_INFINITY; W];
+            let mut row = 0;
+            for b in &self.blocks {
+                let rows = &self.rows[row..row + b.preds.len()];
+                row += b.preds.len();
+                if b.targets.len() <= 2 {
+                    // Small blocks (I-X, L-X after B-X, I-X): scalar.
+                    for (j, &y) in b.targets.iter().enumerate() {
+                        let mut best = f32::NEG_INFINITY;
+                        let mut arg = 0u8;
+                        for (&p, r) in b.preds.iter().zip(rows) {
+                            let s = prev[p as usize] + r[j];
+                            if s > best {
+                                best = s;
+                                arg = p;
+                            }
+                        }
+                        next[y as usize] = best + emit_i[y as usize];
+                        back[y as usize] = arg;
+                    }
+                    continue;
+                }
+                let mut best = [f32::NEG_INFINITY; G];
+                let mut arg = [0u32; G];
+                for (&p, r) in b.preds.iter().zip(rows) {
+                    let pp = prev[p as usize];
+                    if pp == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let p = u32::from(p);
+                    for y in 0..G {
+                        let s = pp + r[y];
+                        let better = s > best[y];
+                        best[y] = if better { s } else { best[y] };
+                        arg[y] = if better { p } else { arg[y] };
+                    }
+                }
+                for (j, &y) in b.targets.iter().enumerate() {
+                    let y = y as usize;
+                    next[y] = best[j] + emit_i[y];
+                    back[y] = arg[j] as u8;
+                }
             }
+            prev = next;
         }
         // `prev` holds the last step's scores (O-only steps write no row).
         let mut best = f32::NEG_INFINITY;

@@ -358,6 +358,7 @@ impl Scratch {
     fn decode_lines(&mut self, trans: &[f32], first: bool) {
         let n = self.tokens.len();
         let l = self.decoder_labels();
+        self.decoder.prepare(trans);
         let mut s = 0;
         while s < n {
             let mut e = s + 1;
@@ -378,7 +379,7 @@ impl Scratch {
                     }
                 }
             } else {
-                self.decoder.viterbi_masked(emit, trans, Some(scored), out);
+                self.decoder.viterbi_prepared(emit, Some(scored), out);
             }
             s = e;
         }

@@ -2,7 +2,7 @@
 //! and quotes, possessives, a leading "the", and the titles in front of
 //! person names ("Syrian President Ahmed al-Sharaa" → "Ahmed al-Sharaa").
 
-use std::collections::HashSet;
+use super::HashSet;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::EntityKind;
@@ -37,6 +37,12 @@ static TITLE_LINKS: WordList = WordList::new(&["of", "the", "for"]);
 
 fn is_title(word: &str) -> bool {
     TITLES.contains(word.trim_end_matches('.'))
+}
+
+/// Whether one of the first two words of `cleaned` is a title: else
+/// cleaning it as a person name strips none.
+pub(super) fn has_leading_title(cleaned: &str) -> bool {
+    cleaned.split(' ').take(2).any(is_title)
 }
 
 /// The key of a mention as written, less a leading "the": what tells

@@ -22,7 +22,10 @@ mod persons;
 mod places;
 mod types;
 
-use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
@@ -66,7 +69,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let mut distinct: Vec<&Mention> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
     let mut of: Vec<usize> = Vec::with_capacity(mentions.len());
-    let mut index: HashMap<(&str, EntityKind), usize> = HashMap::new();
+    let mut index: HashMap<(&str, EntityKind), usize> = HashMap::default();
     for m in mentions {
         let u = *index.entry((m.text.as_str(), m.kind)).or_insert_with(|| {
             distinct.push(m);
@@ -82,14 +85,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         .iter()
         .map(|m| clean(&m.text, m.kind, gazetteer, &mentioned))
         .collect();
-    let as_person: Vec<String> = distinct
-        .iter()
-        .zip(&cleaned)
-        .map(|(m, c)| match m.kind {
-            EntityKind::Person => c.clone(),
-            _ => clean(&m.text, EntityKind::Person, gazetteer, &mentioned),
-        })
-        .collect();
+    let as_person = |i: usize| clean(&distinct[i].text, EntityKind::Person, gazetteer, &mentioned);
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     let dropped = names_nothing(text, &cleaned, &keys);
     let kinds = consistent_kinds(
@@ -199,11 +195,36 @@ pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     out
 }
 
+/// Hasher for the short strings of one article (names, keys): xxh3 with a
+/// seed drawn once per process, several times cheaper than the standard
+/// SipHash here, and still not predictable from the outside.
+#[derive(Default)]
+pub(super) struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        static SEED: OnceLock<u64> = OnceLock::new();
+        let seed = *SEED.get_or_init(|| {
+            use std::hash::BuildHasher;
+            std::collections::hash_map::RandomState::new().hash_one(0x5EED_u64)
+        });
+        self.0 = xxh3_64_with_seed(bytes, seed ^ self.0.rotate_left(17));
+    }
+}
+
+/// Map with [`NameHasher`].
+pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<NameHasher>>;
+/// Set with [`NameHasher`].
+pub(super) type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<NameHasher>>;
+
 /// A fixed list of lowercase words, looked up in any case without
 /// allocating (binary search over the list sorted on first use).
 pub(super) struct WordList {
     words: &'static [&'static str],
-    sorted: std::sync::OnceLock<Vec<&'static str>>,
+    sorted: OnceLock<Vec<&'static str>>,
 }
 
 impl WordList {
@@ -211,7 +232,7 @@ impl WordList {
     pub(super) const fn new(words: &'static [&'static str]) -> WordList {
         WordList {
             words,
-            sorted: std::sync::OnceLock::new(),
+            sorted: OnceLock::new(),
         }
     }
 
@@ -227,8 +248,8 @@ impl WordList {
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            sorted.binary_search(&lower).is_ok()
+            let lower: &[u8] = lower;
+            sorted.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
         } else {
             sorted.binary_search(&word.to_lowercase().as_str()).is_ok()
         }

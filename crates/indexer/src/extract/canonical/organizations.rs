@@ -2,7 +2,7 @@
 //! long form the article spells out ("Hayat Tahrir al-Sham (HTS)") or whose
 //! initials it is ("NATO", "North Atlantic Treaty Organization").
 
-use std::collections::HashMap;
+use super::HashMap;
 
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
@@ -25,7 +25,7 @@ pub(super) fn link_organizations(
     cleaned: &[String],
     orgs: &Linker,
 ) -> HashMap<String, String> {
-    let mut acronyms: HashMap<String, Vec<String>> = HashMap::new();
+    let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
     // Mention offsets are in code points; in ASCII text they are bytes.
     let ascii = text.is_ascii();
     let char_starts: Vec<usize> = if !ascii && kinds.contains(&Some(EntityKind::Organization)) {
@@ -64,7 +64,7 @@ pub(super) fn link_organizations(
             acronyms.entry(initials).or_default().push(key.clone());
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for key in &orgs.keys {
         let mut name = &orgs.surface[key];
         if is_acronym(name) {

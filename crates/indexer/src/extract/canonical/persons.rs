@@ -2,7 +2,7 @@
 //! "Sharaa") becomes the one full name of the article that contains it
 //! ("Vladimir Putin", "Ahmed al-Sharaa"), name particles ignored.
 
-use std::collections::HashMap;
+use super::HashMap;
 
 use super::{Linker, WordList};
 
@@ -32,7 +32,7 @@ pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
     // Keys with the same core words are one name written two ways
     // ("Sharaa", "al-Sharaa"): keep the one with more words as the group.
     let cores: Vec<Vec<&str>> = people.keys.iter().map(|k| core_words(k)).collect();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (i, key) in people.keys.iter().enumerate() {
         let core = &cores[i];
         // Longer names containing this one, which no longer name contains

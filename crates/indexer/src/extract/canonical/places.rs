@@ -2,7 +2,7 @@
 //! each other's context ("Paris" after "Texas"), and the regions and
 //! countries that contain them.
 
-use std::collections::HashMap;
+use super::HashMap;
 
 use super::super::gazetteer::{Gazetteer, Place, PlaceKind};
 use super::Linker;
@@ -24,8 +24,8 @@ pub(super) fn name_locations(
             }
         }
     }
-    let mut names = HashMap::new();
-    let mut containing = HashMap::new();
+    let mut names = HashMap::default();
+    let mut containing = HashMap::default();
     for key in &locations.keys {
         let name = match gazetteer.resolve(key, &context) {
             Some(p) => {

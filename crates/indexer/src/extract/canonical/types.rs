@@ -24,11 +24,11 @@
 //! No mention is added; bare titles are the only ones dropped here (see
 //! also `filter`).
 
-use std::collections::HashMap;
+use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::EntityKind;
-use super::clean::{is_only_titles, is_titled_name};
+use super::clean::{has_leading_title, is_only_titles, is_titled_name};
 use super::persons::{core_words, is_subsequence};
 use super::WordList;
 
@@ -42,7 +42,7 @@ pub(super) fn consistent_kinds(
     kinds: &[EntityKind],
     counts: &[u32],
     cleaned: &mut [String],
-    as_person: &[String],
+    as_person: &dyn Fn(usize) -> String,
     dropped: &[bool],
     gazetteer: &Gazetteer,
 ) -> Vec<Option<EntityKind>> {
@@ -87,19 +87,25 @@ pub(super) fn consistent_kinds(
         let given_name = matches!(cores[i].as_slice(), [w] if full.iter().any(|f| f.first() == Some(w)))
             && !gazetteer.contains(&cleaned[i]);
         if part_of_person(&cores[i]) || given_name {
-            person_form[i] = Some(as_person[i].clone());
+            person_form[i] = Some(as_person(i));
             out.push(Some(EntityKind::Person));
             continue;
         }
-        // Titles stripped: "Ambassador Bolton", "Queen Elizabeth II".
-        let titled = as_person[i] != cleaned[i] && {
-            let stripped = key_of(&as_person[i]);
-            stripped != keys[i]
+        // Titles stripped: "Ambassador Bolton", "Queen Elizabeth II". A
+        // title is among the first two words, or there is none.
+        let mut titled = None;
+        if has_leading_title(&cleaned[i]) {
+            let person = as_person(i);
+            let stripped = key_of(&person);
+            if stripped != keys[i]
                 && (part_of_person(&core_words(&stripped))
                     || is_titled_name(&cleaned[i], gazetteer))
-        };
-        if titled {
-            person_form[i] = Some(as_person[i].clone());
+            {
+                titled = Some(person);
+            }
+        }
+        if let Some(person) = titled {
+            person_form[i] = Some(person);
             out.push(Some(EntityKind::Person));
             continue;
         }
@@ -116,8 +122,10 @@ pub(super) fn consistent_kinds(
         }
         out.push(Some(kind));
     }
-    for (c, p) in cleaned.iter_mut().zip(person_form) {
+    let mut keys = keys;
+    for ((c, p), key) in cleaned.iter_mut().zip(person_form).zip(&mut keys) {
         if let Some(p) = p {
+            *key = key_of(&p);
             *c = p;
         }
     }
@@ -147,8 +155,7 @@ pub(super) fn consistent_kinds(
         }
     }
     // Majority per name.
-    let keys: Vec<String> = cleaned.iter().map(|c| key_of(c)).collect();
-    let mut votes: HashMap<&str, [u32; 3]> = HashMap::new();
+    let mut votes: HashMap<&str, [u32; 3]> = HashMap::default();
     for ((key, kind), &n) in keys.iter().zip(&out).zip(counts) {
         if let (false, Some(kind)) = (key.is_empty(), kind) {
             votes.entry(key.as_str()).or_default()[index(*kind)] += n;
