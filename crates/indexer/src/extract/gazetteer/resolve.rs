@@ -1,0 +1,222 @@
+//! Picking the one place an ambiguous name means ("Paris" next to
+//! "Texas"), and the regions and countries that contain a place.
+
+use super::{Candidate, Gazetteer, Place, PlaceKind, MIN_ALTERNATE_POPULATION};
+
+impl Gazetteer {
+    /// The one place that `name` most likely means, or `None` for a name the
+    /// gazetteer does not know.
+    ///
+    /// `context` holds places already found in the same article. Among the
+    /// candidates, in order of weight: the news sense of names like
+    /// "Washington"; a place in a region of the context ("Paris" next to
+    /// "Texas"); countries over regions over cities; the place's own name
+    /// over one of its GeoNames alternate names; a place in a country of the
+    /// context; and the larger population. A region loses to a city of the
+    /// same name inside it ("Tartus" is the city; its governorate comes with
+    /// it through [`containing`](Self::containing)).
+    ///
+    /// A city smaller than 100,000 people is found by its own name only, not
+    /// by its GeoNames alternate names ("Africa" is not Mahdia, Tunisia).
+    /// It never refuses a risky name ("Nice", "Reading"): only call it for
+    /// what the tagger marked as a location.
+    pub fn resolve(&self, name: &str, context: &[&Place]) -> Option<&Place> {
+        let node = self.node(name)?;
+        let mut best: Option<(f64, &Place)> = None;
+        let mut next = node.head;
+        let mut cands = Vec::new();
+        while let Some(c) = self.candidates.get(next as usize) {
+            next = c.next;
+            let Some(p) = self.places.get(c.place as usize) else {
+                continue;
+            };
+            if !c.primary && p.population < MIN_ALTERNATE_POPULATION {
+                continue;
+            }
+            let s = self.score(p, c, context);
+            cands.push((s, p, c.primary));
+            if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
+                best = Some((s, p));
+            }
+        }
+        let (_, best) = best?;
+        if best.kind == PlaceKind::Region {
+            // A city of the same name inside: the city, which brings the
+            // region along ("Tartus"). Not a city that merely has the name
+            // as an alternate ("Oklahoma" for Oklahoma City).
+            let inner = cands
+                .iter()
+                .filter(|(_, p, primary)| {
+                    *primary && p.admin1_index == Some(best.index) && p.kind != PlaceKind::Region
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, p, _)) = inner {
+                return Some(p);
+            }
+        }
+        Some(best)
+    }
+
+    fn score(&self, p: &Place, c: &Candidate, context: &[&Place]) -> f64 {
+        let mut s = (p.population as f64 + 1.0).log10();
+        if c.preferred {
+            s += 6.0;
+        }
+        // Own names beat alternates unless the other place is some 300
+        // times larger ("New Delhi" is not Delhi; "Moskva" is Moscow).
+        if c.primary {
+            s += 2.5;
+        }
+        s += match p.kind {
+            PlaceKind::Country => 3.0,
+            PlaceKind::Region => 1.0,
+            PlaceKind::City | PlaceKind::Locality => 0.0,
+        };
+        let in_region = p.admin1_index.is_some_and(|r| {
+            context
+                .iter()
+                .any(|q| q.index == r || q.admin1_index == Some(r))
+        });
+        if in_region {
+            s += 4.0;
+        }
+        if context.iter().any(|q| q.country_index == p.country_index) {
+            s += 1.5;
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::bundled()
+    }
+
+    #[test]
+    fn moskva_and_moscow_are_one_place() {
+        let a = g().resolve("Moskva", &[]).unwrap();
+        let b = g().resolve("Moscow", &[]).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.name, "Moscow");
+        assert_eq!(&*a.country, "Russia");
+        assert_eq!(g().resolve("MOSCOW", &[]), Some(a));
+    }
+
+    #[test]
+    fn zurich_with_or_without_umlaut() {
+        let a = g().resolve("Zurich", &[]).unwrap();
+        assert_eq!(Some(a), g().resolve("Zürich", &[]));
+        assert_eq!(Some(a), g().resolve("ZÜRICH", &[]));
+        assert_eq!(&*a.country, "Switzerland");
+    }
+
+    #[test]
+    fn countries_use_newsroom_names_and_aliases() {
+        let syria = g().resolve("Syria", &[]).unwrap();
+        assert_eq!(syria.kind, PlaceKind::Country);
+        assert_eq!(g().resolve("Syrian Arab Republic", &[]), Some(syria));
+        for (alias, name) in [
+            ("U.S.", "United States"),
+            ("US", "United States"),
+            ("USA", "United States"),
+            ("America", "United States"),
+            ("UK", "United Kingdom"),
+            ("U.K.", "United Kingdom"),
+            ("Britain", "United Kingdom"),
+            ("Great Britain", "United Kingdom"),
+            ("Holland", "Netherlands"),
+            ("Russian Federation", "Russia"),
+            ("Czechia", "Czech Republic"),
+            ("Côte d'Ivoire", "Ivory Coast"),
+            ("Palestinian Territory", "Palestine"),
+        ] {
+            let p = g().resolve(alias, &[]).unwrap();
+            assert_eq!(
+                (alias, p.name.as_str(), p.kind),
+                (alias, name, PlaceKind::Country)
+            );
+        }
+    }
+
+    #[test]
+    fn tartus_is_a_syrian_city_in_its_governorate() {
+        let t = g().resolve("Tartus", &[]).unwrap();
+        assert_eq!(t.kind, PlaceKind::City);
+        assert_eq!(g().containing(t), ["Tartus Governorate", "Syria"]);
+        let syria = g().resolve("Syria", &[]).unwrap();
+        assert!(g().containing(syria).is_empty());
+    }
+
+    #[test]
+    fn syrian_places_of_the_seed_article() {
+        for (name, canonical) in [
+            ("Damascus", "Damascus"),
+            ("Qamishli", "Qamishli"),
+            ("Hmeimim", "Hmeimim"),
+            ("Latakia", "Latakia"),
+            ("Raqqa", "Raqqa"),
+        ] {
+            let p = g().resolve(name, &[]).unwrap();
+            assert_eq!(
+                (p.name.as_str(), &*p.country),
+                (canonical, "Syria"),
+                "{name}"
+            );
+        }
+        let h = g().resolve("Hmeimim", &[]).unwrap();
+        assert_eq!(h.kind, PlaceKind::Locality);
+        assert_eq!(g().containing(h), ["Latakia Governorate", "Syria"]);
+    }
+
+    #[test]
+    fn paris_is_french_unless_texas_is_in_context() {
+        let paris = g().resolve("Paris", &[]).unwrap();
+        assert_eq!(&*paris.country, "France");
+        let texas = g().resolve("Texas", &[]).unwrap();
+        assert_eq!(texas.kind, PlaceKind::Region);
+        let tx = g().resolve("Paris", &[texas]).unwrap();
+        assert_eq!(
+            (&*tx.country, tx.admin1.as_deref()),
+            ("United States", Some("Texas"))
+        );
+        // A country in context is weaker evidence than a city's size.
+        let us = g().resolve("United States", &[]).unwrap();
+        assert_eq!(&*g().resolve("Paris", &[us]).unwrap().country, "France");
+        assert_eq!(&*g().resolve("Moscow", &[us]).unwrap().country, "Russia");
+    }
+
+    #[test]
+    fn own_names_beat_alternate_names() {
+        let nd = g().resolve("New Delhi", &[]).unwrap();
+        assert_eq!(nd.name, "New Delhi");
+        let ok = g().resolve("Oklahoma", &[]).unwrap();
+        assert_eq!(ok.kind, PlaceKind::Region);
+    }
+
+    #[test]
+    fn ambiguous_names_take_the_news_sense() {
+        let w = g().resolve("Washington", &[]).unwrap();
+        assert_eq!(
+            (w.kind, w.admin1.as_deref()),
+            (PlaceKind::City, Some("District of Columbia"))
+        );
+        let ny = g().resolve("New York", &[]).unwrap();
+        assert_eq!(ny.kind, PlaceKind::City);
+        assert_eq!(
+            g().resolve("Georgia", &[]).unwrap().kind,
+            PlaceKind::Country
+        );
+        assert_eq!(g().resolve("Texas", &[]).unwrap().kind, PlaceKind::Region);
+    }
+
+    #[test]
+    fn old_names_of_small_cities_are_not_resolved() {
+        assert_eq!(g().resolve("Africa", &[]), None);
+        assert_eq!(g().resolve("Khmeimim", &[]).unwrap().name, "Hmeimim");
+        assert_eq!(g().resolve("Kiev", &[]).unwrap().name, "Kyiv");
+        assert_eq!(g().resolve("Tartous", &[]).unwrap().name, "Tartus");
+    }
+}
