@@ -29,15 +29,22 @@
 
 mod archive;
 pub mod date;
+mod entity;
 mod error;
 mod request;
 mod response;
 pub mod schema;
 mod search;
+mod timeline;
 
 pub use archive::Archive;
 pub use date::PartialDate;
+pub use entity::{Entity, EntityKind, NameMatch};
 pub use error::{Error, Result};
-pub use request::{Interval, SearchRequest, Sort};
-pub use response::{Bucket, FacetCount, Facets, Hit, SearchResponse};
+pub use request::{Interval, SearchRequest, Sort, MAX_FRAGMENTS, MAX_WINDOW};
+pub use response::{
+    Bucket, FacetCount, Facets, FilterFacet, Fragment, Hit, Notice, SearchResponse,
+};
 pub use schema::ArticleRecord;
+pub use search::snippet::mark_html;
+pub use timeline::{Timeline, TimelineBucket};

@@ -1,0 +1,450 @@
+//! The one pass over the matches: count them, keep the page of hits (one per
+//! near-duplicate cluster, after the cursor), count facet values and fill the
+//! histogram.
+//!
+//! **Multi-select facets.** A facet with a selection (persons, locations,
+//! organizations, sources) is not part of the query the pass iterates; instead
+//! each segment turns the selection into a bitset, and every document gets a
+//! mask of the selections it satisfies. A document satisfying all is a match:
+//! it is counted, ranked and counted in every facet. A document failing
+//! exactly one selection is counted in that facet only: that is "all filters
+//! but mine", so a facet's own selection never shrinks its own counts, as
+//! Elasticsearch's `post_filter` gives, in one pass rather than one per facet.
+//!
+//! Facet values are read as per-segment column ordinals into counters, and
+//! turned into names only for the top few, through the [`Vocabulary`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::Weight;
+use tantivy::{BitSet, DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocSet, TERMINATED};
+
+use crate::request::{Interval, Sort};
+use crate::response::FacetCount;
+use crate::schema::field;
+use crate::search::histogram::Histogram;
+use crate::search::rank::{date_key, score_key, Ranked, SortKey, TopK};
+use crate::search::vocabulary::Vocabulary;
+
+/// The counted facets, in response order, by their columns.
+pub(crate) const FACET_COLUMNS: [&str; 4] = [
+    field::PERSON,
+    field::LOCATION,
+    field::ORGANIZATION,
+    field::SOURCE,
+];
+const ALL_SELECTED: u8 = 0b1111;
+
+/// What one search pass collects.
+pub(crate) struct SearchCollector {
+    pub sort: Sort,
+    /// Entries to keep: `offset + limit`.
+    pub window: usize,
+    /// Keep only entries after this key (the cursor).
+    pub after: Option<SortKey>,
+    /// Fold near-duplicate clusters into their best entry.
+    pub collapse: bool,
+    /// Facet vocabularies, `None` for facets not counted.
+    pub facets: [Option<Arc<Vocabulary>>; 4],
+    pub facet_limit: usize,
+    /// Per facet slot, the selection evaluated per document (multi-select).
+    pub selections: Vec<(usize, Box<dyn Weight>)>,
+    pub histogram: Option<Interval>,
+}
+
+/// The merged result of a pass.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub total: u64,
+    /// The window, best first, each with its near-duplicates counted.
+    pub window: Vec<(Ranked, Option<u64>, u64)>,
+    /// Entries (clusters folded) after the cursor: more than the window means another page.
+    pub eligible: u64,
+    pub facets: [Vec<FacetCount>; 4],
+    /// Bucket key (in column units) -> matches.
+    pub histogram: BTreeMap<i64, u64>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    best: Ranked,
+    count: u64,
+}
+
+/// Per-segment result.
+pub(crate) struct SegmentFruit {
+    segment: SegmentOrdinal,
+    total: u64,
+    top: Vec<Ranked>,
+    ungrouped_eligible: u64,
+    groups: HashMap<u64, Group>,
+    facets: [Counter; 4],
+    histogram: BTreeMap<i64, u64>,
+}
+
+impl Collector for SearchCollector {
+    type Fruit = Collected;
+    type Child = SearchSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SearchSegment> {
+        let fast = reader.fast_fields();
+        let dates = match self.sort {
+            Sort::Relevance => None,
+            _ => fast.column_opt::<DateTime>(field::DATE)?,
+        };
+        let mut facets: [Option<Column<u64>>; 4] = Default::default();
+        let mut counters: [Counter; 4] = Default::default();
+        for (slot, vocabulary) in self.facets.iter().enumerate() {
+            if vocabulary.is_none() {
+                continue;
+            }
+            if let Some(column) = fast.str(FACET_COLUMNS[slot])? {
+                counters[slot] = Counter::new(column.num_terms());
+                facets[slot] = Some(column.ords().clone());
+            }
+        }
+        let mut masks = Vec::with_capacity(self.selections.len());
+        for (slot, weight) in &self.selections {
+            let mut set = BitSet::with_max_value(reader.max_doc().max(1));
+            let mut scorer = weight.scorer(reader, 1.0)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                set.insert(doc);
+                doc = scorer.advance();
+            }
+            masks.push((1u8 << slot, set));
+        }
+        let histogram = match self.histogram {
+            Some(interval) => Some(Histogram::for_column(
+                fast.column_opt::<i64>(Histogram::column(interval))?,
+                interval,
+            )),
+            None => None,
+        };
+        Ok(SearchSegment {
+            segment,
+            sort: self.sort,
+            after: self.after,
+            collapse: self.collapse,
+            dates,
+            id_keys: fast.column_opt::<u64>(field::ID_KEY)?,
+            clusters: fast.column_opt::<u64>(field::CLUSTER)?,
+            facets,
+            counters,
+            masks,
+            histogram,
+            total: 0,
+            top: TopK::new(self.window),
+            ungrouped_eligible: 0,
+            groups: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.sort == Sort::Relevance
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Collected> {
+        let mut collected = Collected::default();
+        let mut top = TopK::new(self.window);
+        let mut groups: HashMap<u64, Group> = HashMap::new();
+        let mut per_facet: [Vec<(SegmentOrdinal, Counter)>; 4] = Default::default();
+        for fruit in fruits {
+            collected.total += fruit.total;
+            collected.eligible += fruit.ungrouped_eligible;
+            for entry in fruit.top {
+                top.push(entry);
+            }
+            for (cluster, group) in fruit.groups {
+                groups
+                    .entry(cluster)
+                    .and_modify(|g| {
+                        g.count += group.count;
+                        if group.best > g.best {
+                            g.best = group.best;
+                        }
+                    })
+                    .or_insert(group);
+            }
+            for (bucket, count) in fruit.histogram {
+                *collected.histogram.entry(bucket).or_default() += count;
+            }
+            for (slot, counter) in fruit.facets.into_iter().enumerate() {
+                per_facet[slot].push((fruit.segment, counter));
+            }
+        }
+        let mut window: Vec<(Ranked, Option<u64>, u64)> = top
+            .into_sorted()
+            .into_iter()
+            .map(|entry| (entry, None, 0))
+            .collect();
+        for (cluster, group) in groups {
+            if self.after.is_none_or(|after| group.best.key < after) {
+                collected.eligible += 1;
+                window.push((group.best, Some(cluster), group.count - 1));
+            }
+        }
+        window.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        window.truncate(self.window);
+        collected.window = window;
+        for (slot, counters) in per_facet.into_iter().enumerate() {
+            if let Some(vocabulary) = &self.facets[slot] {
+                collected.facets[slot] = top_values(vocabulary, counters, self.facet_limit);
+            }
+        }
+        Ok(collected)
+    }
+}
+
+/// Collects one segment.
+pub(crate) struct SearchSegment {
+    segment: SegmentOrdinal,
+    sort: Sort,
+    after: Option<SortKey>,
+    collapse: bool,
+    dates: Option<Column<DateTime>>,
+    id_keys: Option<Column<u64>>,
+    clusters: Option<Column<u64>>,
+    facets: [Option<Column<u64>>; 4],
+    counters: [Counter; 4],
+    masks: Vec<(u8, BitSet)>,
+    histogram: Option<Histogram>,
+    total: u64,
+    top: TopK,
+    ungrouped_eligible: u64,
+    groups: HashMap<u64, Group>,
+}
+
+impl SearchSegment {
+    fn count_facet(&mut self, slot: usize, doc: DocId) {
+        if let Some(column) = &self.facets[slot] {
+            for ord in column.values_for_doc(doc) {
+                self.counters[slot].add(ord as u32);
+            }
+        }
+    }
+
+    fn key(&self, doc: DocId, score: Score) -> SortKey {
+        let primary = match self.sort {
+            Sort::Relevance => score_key(score),
+            sort => date_key(
+                sort,
+                self.dates
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .map(|d| d.into_timestamp_secs()),
+            ),
+        };
+        let tie = self
+            .id_keys
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(0);
+        SortKey { primary, tie }
+    }
+
+    fn rank(&mut self, doc: DocId, score: Score) {
+        let cluster = if self.collapse {
+            self.clusters.as_ref().and_then(|c| c.first(doc))
+        } else {
+            None
+        };
+        let key = self.key(doc, score);
+        let entry = Ranked {
+            key,
+            address: DocAddress::new(self.segment, doc),
+            score,
+        };
+        if let Some(cluster) = cluster {
+            // A cluster's place is its best member's, wherever that falls
+            // relative to the cursor, so every member is recorded.
+            self.groups
+                .entry(cluster)
+                .and_modify(|g| {
+                    g.count += 1;
+                    if entry > g.best {
+                        g.best = entry;
+                    }
+                })
+                .or_insert(Group {
+                    best: entry,
+                    count: 1,
+                });
+            return;
+        }
+        if self.after.is_some_and(|after| key >= after) {
+            return;
+        }
+        self.ungrouped_eligible += 1;
+        if self.top.admits(key) {
+            self.top.push(entry);
+        }
+    }
+}
+
+impl SegmentCollector for SearchSegment {
+    type Fruit = SegmentFruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let mut mask = ALL_SELECTED;
+        for (bit, set) in &self.masks {
+            if !set.contains(doc) {
+                mask &= !bit;
+            }
+        }
+        if mask != ALL_SELECTED {
+            let missing = ALL_SELECTED & !mask;
+            if missing.count_ones() == 1 {
+                self.count_facet(missing.trailing_zeros() as usize, doc);
+            }
+            return;
+        }
+        self.total += 1;
+        for slot in 0..FACET_COLUMNS.len() {
+            self.count_facet(slot, doc);
+        }
+        if let Some(histogram) = &mut self.histogram {
+            histogram.add(doc);
+        }
+        self.rank(doc, score);
+    }
+
+    fn harvest(self) -> SegmentFruit {
+        SegmentFruit {
+            segment: self.segment,
+            total: self.total,
+            top: self.top.into_sorted(),
+            ungrouped_eligible: self.ungrouped_eligible,
+            groups: self.groups,
+            facets: self.counters,
+            histogram: self
+                .histogram
+                .map(Histogram::into_counts)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Counts per column ordinal of one segment: a list of ordinals seen while
+/// few, a dense array once many (allocating the array for every facet of
+/// every segment would cost more than small queries take in all).
+#[derive(Debug, Default)]
+pub(crate) struct Counter {
+    num_terms: usize,
+    seen: Vec<u32>,
+    dense: Vec<u32>,
+}
+
+impl Counter {
+    fn new(num_terms: usize) -> Self {
+        Counter {
+            num_terms,
+            seen: Vec::new(),
+            dense: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, ord: u32) {
+        if !self.dense.is_empty() {
+            self.dense[ord as usize] += 1;
+            return;
+        }
+        self.seen.push(ord);
+        if self.seen.len() > self.num_terms.max(64) {
+            self.dense = vec![0; self.num_terms];
+            for &seen in &self.seen {
+                self.dense[seen as usize] += 1;
+            }
+            self.seen = Vec::new();
+        }
+    }
+
+    /// `(ordinal, count)` for every ordinal counted.
+    fn counts(mut self) -> Vec<(u32, u32)> {
+        if !self.dense.is_empty() {
+            return self
+                .dense
+                .iter()
+                .enumerate()
+                .filter(|(_, &count)| count > 0)
+                .map(|(ord, &count)| (ord as u32, count))
+                .collect();
+        }
+        self.seen.sort_unstable();
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        for ord in self.seen {
+            match counts.last_mut() {
+                Some((last, count)) if *last == ord => *count += 1,
+                _ => counts.push((ord, 1)),
+            }
+        }
+        counts
+    }
+}
+
+/// The `limit` most frequent values over all segments: most articles first,
+/// then by name.
+fn top_values(
+    vocabulary: &Vocabulary,
+    counters: Vec<(SegmentOrdinal, Counter)>,
+    limit: usize,
+) -> Vec<FacetCount> {
+    let mut by_name: Vec<(u32, u64)> = Vec::new();
+    for (segment, counter) in counters {
+        let ids = vocabulary.segment_ords(segment as usize);
+        for (ord, count) in counter.counts() {
+            if let Some(&id) = ids.get(ord as usize) {
+                by_name.push((id, u64::from(count)));
+            }
+        }
+    }
+    by_name.sort_unstable_by_key(|&(id, _)| id);
+    by_name.dedup_by(|later, earlier| {
+        if later.0 == earlier.0 {
+            earlier.1 += later.1;
+            true
+        } else {
+            false
+        }
+    });
+    let order = |a: &(u32, u64), b: &(u32, u64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    if by_name.len() > limit && limit > 0 {
+        by_name.select_nth_unstable_by(limit - 1, order);
+        by_name.truncate(limit);
+    }
+    by_name.sort_unstable_by(order);
+    by_name.truncate(limit);
+    by_name
+        .into_iter()
+        .map(|(id, count)| FacetCount {
+            value: vocabulary.name(id).to_owned(),
+            count,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counter_counts_the_same_sparse_or_dense() {
+        let ords: Vec<u32> = (0..500).map(|i| (i * 7) % 70).collect();
+        let mut sparse = Counter::new(10_000);
+        let mut dense = Counter::new(70);
+        for &ord in &ords {
+            sparse.add(ord);
+            dense.add(ord);
+        }
+        assert!(sparse.dense.is_empty() && !dense.dense.is_empty());
+        assert_eq!(sparse.counts(), dense.counts());
+    }
+}
