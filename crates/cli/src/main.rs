@@ -34,6 +34,14 @@ enum Command {
     Index(cmd::index::IndexArgs),
     /// Search the archive.
     Search(cmd::search::SearchArgs),
+    /// Show one article in full.
+    Show(cmd::show::ShowArgs),
+    /// Articles related to one article.
+    Related(cmd::related::RelatedArgs),
+    /// Look up canonical names of people, places or organizations.
+    Entities(cmd::entities::EntitiesArgs),
+    /// Coverage of a query over time, as a bar chart.
+    Timeline(cmd::timeline::TimelineArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +49,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => cmd::index::run(&cli.index, args),
         Command::Search(args) => cmd::search::run(&cli.index, args),
+        Command::Show(args) => cmd::show::run(&cli.index, args),
+        Command::Related(args) => cmd::related::run(&cli.index, args),
+        Command::Entities(args) => cmd::entities::run(&cli.index, args),
+        Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
     };
     match result {
         Ok(code) => code,
@@ -61,6 +73,17 @@ mod tests {
         assert_eq!(cli.index, PathBuf::from("news-index"));
         let cli = Cli::try_parse_from(["news", "search", "Tartus", "--index", "/tmp/a"]).unwrap();
         assert_eq!(cli.index, PathBuf::from("/tmp/a"));
+        for argv in [
+            &["news", "show", "x", "--index", "/tmp/b"][..],
+            &["news", "related", "x", "--index", "/tmp/b"],
+            &["news", "entities", "person", "--index", "/tmp/b"],
+            &["news", "timeline", "oil", "--index", "/tmp/b"],
+        ] {
+            assert_eq!(
+                Cli::try_parse_from(argv).unwrap().index,
+                PathBuf::from("/tmp/b")
+            );
+        }
     }
 
     #[test]
