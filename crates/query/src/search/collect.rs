@@ -192,7 +192,7 @@ impl Collector for SearchCollector {
                 window.push((group.best, Some(cluster), group.count - 1));
             }
         }
-        window.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        window.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
         window.truncate(self.window);
         collected.window = window;
         for (slot, counters) in per_facet.into_iter().enumerate() {
@@ -397,24 +397,39 @@ fn top_values(
     counters: Vec<(SegmentOrdinal, Counter)>,
     limit: usize,
 ) -> Vec<FacetCount> {
-    let mut by_name: Vec<(u32, u64)> = Vec::new();
+    let mut pairs: Vec<(u32, u64)> = Vec::new();
     for (segment, counter) in counters {
         let ids = vocabulary.segment_ords(segment as usize);
         for (ord, count) in counter.counts() {
             if let Some(&id) = ids.get(ord as usize) {
-                by_name.push((id, u64::from(count)));
+                pairs.push((id, u64::from(count)));
             }
         }
     }
-    by_name.sort_unstable_by_key(|&(id, _)| id);
-    by_name.dedup_by(|later, earlier| {
-        if later.0 == earlier.0 {
-            earlier.1 += later.1;
-            true
-        } else {
-            false
+    // Summing by name: sort the pairs when few, add into an array over the
+    // whole vocabulary when many (sorting them would cost more).
+    let mut by_name: Vec<(u32, u64)> = if pairs.len() * 8 > vocabulary.len() {
+        let mut sums = vec![0u64; vocabulary.len()];
+        for (id, count) in pairs {
+            sums[id as usize] += count;
         }
-    });
+        sums.iter()
+            .enumerate()
+            .filter(|(_, &count)| count > 0)
+            .map(|(id, &count)| (id as u32, count))
+            .collect()
+    } else {
+        pairs.sort_unstable_by_key(|&(id, _)| id);
+        pairs.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                earlier.1 += later.1;
+                true
+            } else {
+                false
+            }
+        });
+        pairs
+    };
     let order = |a: &(u32, u64), b: &(u32, u64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
     if by_name.len() > limit && limit > 0 {
         by_name.select_nth_unstable_by(limit - 1, order);

@@ -110,6 +110,6 @@ pub fn ids(response: &news_query::SearchResponse) -> Vec<&str> {
     response.hits.iter().map(|h| h.id.as_str()).collect()
 }
 
-pub fn facet<'a>(counts: &'a [news_query::FacetCount]) -> Vec<(&'a str, u64)> {
+pub fn facet(counts: &[news_query::FacetCount]) -> Vec<(&str, u64)> {
     counts.iter().map(|c| (c.value.as_str(), c.count)).collect()
 }
