@@ -224,7 +224,7 @@ pub enum Sort {
 }
 
 /// Calendar bucket of a histogram or timeline.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Interval {
     /// One bucket per UTC day, keyed `2026-01-28`.

@@ -112,3 +112,19 @@ fn timeline_normalises_by_the_filtered_coverage() {
         "the undated article counts in the total but in no bucket"
     );
 }
+
+#[test]
+fn an_archive_is_shared_across_threads() {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<news_query::Archive>();
+    let (_dir, archive) = archive_of(&newsroom(), 8);
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let archive = archive.clone();
+            std::thread::spawn(move || archive.search(&SearchRequest::new("Tartus")).unwrap().total)
+        })
+        .collect();
+    for thread in threads {
+        assert_eq!(thread.join().unwrap(), 3);
+    }
+}

@@ -232,8 +232,8 @@ impl SearchSegment {
         }
     }
 
-    fn key(&self, doc: DocId, score: Score) -> SortKey {
-        let primary = match self.sort {
+    fn primary(&self, doc: DocId, score: Score) -> u64 {
+        match self.sort {
             Sort::Relevance => score_key(score),
             sort => date_key(
                 sort,
@@ -242,13 +242,14 @@ impl SearchSegment {
                     .and_then(|c| c.first(doc))
                     .map(|d| d.into_timestamp_secs()),
             ),
-        };
-        let tie = self
-            .id_keys
+        }
+    }
+
+    fn tie(&self, doc: DocId) -> u64 {
+        self.id_keys
             .as_ref()
             .and_then(|c| c.first(doc))
-            .unwrap_or(0);
-        SortKey { primary, tie }
+            .unwrap_or(0)
     }
 
     fn rank(&mut self, doc: DocId, score: Score) {
@@ -257,7 +258,23 @@ impl SearchSegment {
         } else {
             None
         };
-        let key = self.key(doc, score);
+        let primary = self.primary(doc, score);
+        if cluster.is_none() {
+            // Most documents are settled by the primary key alone; the tie
+            // column is read only when it decides.
+            let after_cursor = self.after.is_none_or(|after| primary < after.primary);
+            if self.after.is_some_and(|after| primary > after.primary) {
+                return;
+            }
+            if after_cursor && !self.top.may_admit(primary) {
+                self.ungrouped_eligible += 1;
+                return;
+            }
+        }
+        let key = SortKey {
+            primary,
+            tie: self.tie(doc),
+        };
         let entry = Ranked {
             key,
             address: DocAddress::new(self.segment, doc),

@@ -24,7 +24,7 @@ pub(crate) fn run(
         EntityKind::Location => Keyword::Location,
         EntityKind::Organization => Keyword::Organization,
     };
-    let vocabulary = context.vocabulary(keyword)?;
+    let vocabulary = context.names(keyword)?;
     let field = keyword.field(context.schema);
     // Term statistics still count deleted articles until segments merge;
     // recount the few names returned when there are any.

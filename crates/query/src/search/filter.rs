@@ -128,7 +128,7 @@ fn any_of(
         let used = if context.searcher.doc_freq(&exact)? > 0 {
             Some(value.to_owned())
         } else {
-            let vocabulary = context.vocabulary(keyword)?;
+            let vocabulary = context.names(keyword)?;
             match resolve(&vocabulary, value) {
                 Resolution::Exact => Some(value.to_owned()),
                 Resolution::Resolved(used, alternatives) => {

@@ -42,8 +42,15 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Names of one field, for counting facets.
     pub(crate) fn vocabulary(&self, keyword: Keyword) -> Result<Arc<Vocabulary>> {
         self.vocabularies.get(self.searcher, self.schema, keyword)
+    }
+
+    /// Names of one field with folded forms and counts, for looking names up.
+    pub(crate) fn names(&self, keyword: Keyword) -> Result<Arc<Vocabulary>> {
+        self.vocabularies
+            .get_detailed(self.searcher, self.schema, keyword)
     }
 }
 

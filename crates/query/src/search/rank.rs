@@ -104,6 +104,16 @@ impl TopK {
         self.heap.len() < self.capacity || self.heap.peek().is_some_and(|worst| key > worst.0.key)
     }
 
+    /// Whether an entry whose primary key is `primary` could enter the window
+    /// with some tie-break.
+    pub(crate) fn may_admit(&self, primary: u64) -> bool {
+        self.heap.len() < self.capacity
+            || self
+                .heap
+                .peek()
+                .is_some_and(|worst| primary >= worst.0.key.primary)
+    }
+
     pub(crate) fn push(&mut self, entry: Ranked) {
         if self.heap.len() < self.capacity {
             self.heap.push(Reverse(entry));

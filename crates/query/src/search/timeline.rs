@@ -2,6 +2,7 @@
 //! passing the filters alone, and the share one is of the other.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{AllQuery, Query};
@@ -21,19 +22,23 @@ pub(crate) fn run(
 ) -> Result<Timeline> {
     let text = text::parse(context.index, context.schema, &request.query)?;
     let filters = filter::build(context, request)?;
-    let coverage: Box<dyn Query> = if filters.is_empty() {
-        Box::new(AllQuery)
-    } else {
-        restrict(Box::new(AllQuery), filters.all())
-    };
     let matches = restrict(text, filters.all());
     let (total, counts) = context.searcher.search(
         &*matches,
         &(tantivy::collector::Count, BucketCounts(interval)),
     )?;
-    let totals = context
-        .searcher
-        .search(&*coverage, &BucketCounts(interval))?;
+    let count_coverage =
+        |coverage: &dyn Query| context.searcher.search(coverage, &BucketCounts(interval));
+    let totals = if filters.is_empty() {
+        context
+            .vocabularies
+            .totals(interval, || Ok(count_coverage(&AllQuery)?))?
+    } else {
+        Arc::new(count_coverage(&*restrict(
+            Box::new(AllQuery),
+            filters.all(),
+        ))?)
+    };
     let buckets = match (totals.first_key_value(), totals.last_key_value()) {
         (Some((&first, _)), Some((&last, _))) => keys_between(interval, first, last)
             .map(|key| {

@@ -7,6 +7,7 @@
 //! turns the top few into names, and name lookup and resolution scan one
 //! in-memory list instead of every segment's dictionary.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::schema::Field;
@@ -14,6 +15,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnaly
 use tantivy::Searcher;
 
 use crate::error::Result;
+use crate::request::Interval;
 use crate::schema::{field, NewsSchema};
 
 /// The keyword fields that have a vocabulary.
@@ -67,74 +69,80 @@ impl Keyword {
     }
 }
 
-/// One field's names, sorted, with their folded forms and article counts.
+/// One field's names, sorted, mapped from every segment's column ordinals;
+/// their folded forms and article counts are added on first lookup.
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
     names: Vec<String>,
+    /// Per segment: column ordinal -> index into `names`.
+    segment_ords: Vec<Vec<u32>>,
+    details: OnceLock<Details>,
+}
+
+/// What only name lookups need, so facet counting does not pay for it.
+#[derive(Debug)]
+struct Details {
     folded: Vec<String>,
     /// Articles per name according to the term dictionaries: exact once deleted
     /// articles are merged away, an upper bound before.
     doc_freq: Vec<u64>,
-    /// Per segment: column ordinal -> index into `names`.
-    segment_ords: Vec<Vec<u32>>,
 }
 
 impl Vocabulary {
     fn build(searcher: &Searcher, schema: &NewsSchema, keyword: Keyword) -> Result<Self> {
         let field = keyword.field(schema);
-        let mut all: Vec<(String, u64)> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         let mut columns: Vec<Vec<String>> = Vec::new();
         for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut terms = inverted
-                .terms()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while terms.advance() {
-                if let Ok(name) = std::str::from_utf8(terms.key()) {
-                    all.push((name.to_owned(), u64::from(terms.value().doc_freq)));
+            let Some(column) = keyword.column() else {
+                let terms = inverted_terms(segment, field)?;
+                names.extend(terms.into_iter().map(|(name, _)| name));
+                continue;
+            };
+            let mut terms = Vec::new();
+            if let Some(strings) = segment.fast_fields().str(column)? {
+                let mut stream = strings
+                    .dictionary()
+                    .stream()
+                    .map_err(tantivy::TantivyError::from)?;
+                while stream.advance() {
+                    terms.push(String::from_utf8_lossy(stream.key()).into_owned());
                 }
             }
-            let mut column_terms = Vec::new();
-            if let Some(column) = keyword.column() {
-                if let Some(strings) = segment.fast_fields().str(column)? {
-                    let mut stream = strings
-                        .dictionary()
-                        .stream()
-                        .map_err(tantivy::TantivyError::from)?;
-                    while stream.advance() {
-                        column_terms.push(String::from_utf8_lossy(stream.key()).into_owned());
-                    }
-                }
-            }
-            all.extend(column_terms.iter().map(|name| (name.clone(), 0)));
-            columns.push(column_terms);
+            names.extend(terms.iter().cloned());
+            columns.push(terms);
         }
-        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut names: Vec<String> = Vec::with_capacity(all.len());
-        let mut doc_freq: Vec<u64> = Vec::with_capacity(all.len());
-        for (name, freq) in all {
-            if names.last() == Some(&name) {
-                if let Some(last) = doc_freq.last_mut() {
-                    *last += freq;
-                }
-            } else {
-                names.push(name);
-                doc_freq.push(freq);
-            }
-        }
+        names.sort_unstable();
+        names.dedup();
         let segment_ords = columns
             .iter()
             .map(|terms| map_sorted(terms, &names))
             .collect();
-        let mut folder = Folder::new();
-        let folded = names.iter().map(|name| folder.fold(name)).collect();
         Ok(Vocabulary {
             names,
-            folded,
-            doc_freq,
             segment_ords,
+            details: OnceLock::new(),
         })
+    }
+
+    /// Adds folded names and article counts, once.
+    fn add_details(&self, searcher: &Searcher, field: Field) -> Result<()> {
+        if self.details.get().is_some() {
+            return Ok(());
+        }
+        let mut doc_freq = vec![0u64; self.names.len()];
+        for segment in searcher.segment_readers() {
+            for (name, freq) in inverted_terms(segment, field)? {
+                if let Some(id) = self.id(&name) {
+                    doc_freq[id as usize] += freq;
+                }
+            }
+        }
+        let mut folder = Folder::new();
+        let folded = self.names.iter().map(|name| folder.fold(name)).collect();
+        // Two requests may add them at once; both results are the same.
+        let _ = self.details.set(Details { folded, doc_freq });
+        Ok(())
     }
 
     /// Number of names.
@@ -146,12 +154,16 @@ impl Vocabulary {
         &self.names[id as usize]
     }
 
+    /// The folded name (empty unless fetched with [`Vocabularies::get_detailed`]).
     pub(crate) fn folded(&self, id: u32) -> &str {
-        &self.folded[id as usize]
+        self.details
+            .get()
+            .map_or("", |d| d.folded[id as usize].as_str())
     }
 
+    /// Articles naming it (0 unless fetched with [`Vocabularies::get_detailed`]).
     pub(crate) fn doc_freq(&self, id: u32) -> u64 {
-        self.doc_freq[id as usize]
+        self.details.get().map_or(0, |d| d.doc_freq[id as usize])
     }
 
     /// The id of exactly this name.
@@ -166,6 +178,22 @@ impl Vocabulary {
     pub(crate) fn segment_ords(&self, segment: usize) -> &[u32] {
         self.segment_ords.get(segment).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Every term of `field` in one segment, with its document frequency.
+fn inverted_terms(segment: &tantivy::SegmentReader, field: Field) -> Result<Vec<(String, u64)>> {
+    let inverted = segment.inverted_index(field)?;
+    let mut stream = inverted
+        .terms()
+        .stream()
+        .map_err(tantivy::TantivyError::from)?;
+    let mut terms = Vec::new();
+    while stream.advance() {
+        if let Ok(name) = std::str::from_utf8(stream.key()) {
+            terms.push((name.to_owned(), u64::from(stream.value().doc_freq)));
+        }
+    }
+    Ok(terms)
 }
 
 /// Maps each of `terms` (sorted) to its index in `names` (sorted, a superset).
@@ -200,13 +228,39 @@ impl Folder {
     }
 }
 
-/// The vocabularies of one reader generation, each built on first use.
+/// What is computed once per reader generation, each part on first use: the
+/// vocabularies, and the archive's articles per calendar bucket (the
+/// timeline's denominator when a request has no filter).
 pub(crate) struct Vocabularies {
     generation: u64,
     slots: [OnceLock<Arc<Vocabulary>>; 6],
+    totals: Mutex<HashMap<Interval, Arc<BTreeMap<i64, u64>>>>,
 }
 
 impl Vocabularies {
+    /// Articles per bucket in the whole archive, counted by `count` the first time.
+    pub(crate) fn totals(
+        &self,
+        interval: Interval,
+        count: impl FnOnce() -> Result<BTreeMap<i64, u64>>,
+    ) -> Result<Arc<BTreeMap<i64, u64>>> {
+        let cached = self
+            .totals
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&interval)
+            .cloned();
+        if let Some(totals) = cached {
+            return Ok(totals);
+        }
+        let totals = Arc::new(count()?);
+        self.totals
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(interval, totals.clone());
+        Ok(totals)
+    }
+
     pub(crate) fn get(
         &self,
         searcher: &Searcher,
@@ -220,6 +274,18 @@ impl Vocabularies {
         let built = Arc::new(Vocabulary::build(searcher, schema, keyword)?);
         // Two requests may build it at once; both results are the same.
         Ok(slot.get_or_init(|| built).clone())
+    }
+
+    /// The vocabulary with folded names and article counts, for name lookups.
+    pub(crate) fn get_detailed(
+        &self,
+        searcher: &Searcher,
+        schema: &NewsSchema,
+        keyword: Keyword,
+    ) -> Result<Arc<Vocabulary>> {
+        let vocabulary = self.get(searcher, schema, keyword)?;
+        vocabulary.add_details(searcher, keyword.field(schema))?;
+        Ok(vocabulary)
     }
 }
 
@@ -241,6 +307,7 @@ impl VocabularyCache {
                 let fresh = Arc::new(Vocabularies {
                     generation,
                     slots: Default::default(),
+                    totals: Mutex::default(),
                 });
                 *cached = Some(fresh.clone());
                 fresh
