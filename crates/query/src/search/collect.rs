@@ -145,6 +145,10 @@ impl Collector for SearchCollector {
             top: TopK::new(self.window),
             ungrouped_eligible: 0,
             groups: HashMap::new(),
+            pending: Vec::with_capacity(BATCH),
+            rows_docs: Vec::new(),
+            rows: Vec::new(),
+            values: Vec::new(),
         })
     }
 
@@ -221,9 +225,40 @@ pub(crate) struct SearchSegment {
     top: TopK,
     ungrouped_eligible: u64,
     groups: HashMap<u64, Group>,
+    /// Matches whose facet values are still to be counted, in a batch: column
+    /// values read many documents at a time decode faster than one by one.
+    pending: Vec<DocId>,
+    rows_docs: Vec<DocId>,
+    rows: Vec<u32>,
+    values: Vec<u64>,
 }
 
+/// Matches counted per batch.
+const BATCH: usize = 512;
+
 impl SearchSegment {
+    /// Counts the facet values of the pending matches.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        for slot in 0..FACET_COLUMNS.len() {
+            let Some(column) = &self.facets[slot] else {
+                continue;
+            };
+            self.rows_docs.clear();
+            self.rows.clear();
+            column.row_ids_for_docs(&self.pending, &mut self.rows_docs, &mut self.rows);
+            self.values.resize(self.rows.len(), 0);
+            column.values.get_vals(&self.rows, &mut self.values);
+            let counter = &mut self.counters[slot];
+            for &ord in &self.values {
+                counter.add(ord as u32);
+            }
+        }
+        self.pending.clear();
+    }
+
     fn count_facet(&mut self, slot: usize, doc: DocId) {
         if let Some(column) = &self.facets[slot] {
             for ord in column.values_for_doc(doc) {
@@ -325,8 +360,11 @@ impl SegmentCollector for SearchSegment {
             return;
         }
         self.total += 1;
-        for slot in 0..FACET_COLUMNS.len() {
-            self.count_facet(slot, doc);
+        if self.facets.iter().any(Option::is_some) {
+            self.pending.push(doc);
+            if self.pending.len() == BATCH {
+                self.flush();
+            }
         }
         if let Some(histogram) = &mut self.histogram {
             histogram.add(doc);
@@ -334,7 +372,8 @@ impl SegmentCollector for SearchSegment {
         self.rank(doc, score);
     }
 
-    fn harvest(self) -> SegmentFruit {
+    fn harvest(mut self) -> SegmentFruit {
+        self.flush();
         SegmentFruit {
             segment: self.segment,
             total: self.total,
