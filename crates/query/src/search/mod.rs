@@ -4,12 +4,13 @@
 //! reads the page's stored articles and marks their terms ([`hit`]).
 //!
 //! Each submodule owns one step: [`text`] the query syntax, [`filter`] the
-//! filters, [`names`] and [`vocabulary`] canonical names, [`rank`] the order
+//! filters, [`facets`] facet counts, [`names`] and [`vocabulary`] canonical names, [`rank`] the order
 //! and cursors, [`histogram`] calendar buckets, [`snippet`] passages, and
 //! [`timeline`], [`related`] and [`entities`] the other requests.
 
 pub(crate) mod collect;
 pub(crate) mod entities;
+pub(crate) mod facets;
 pub(crate) mod filter;
 pub(crate) mod histogram;
 pub(crate) mod hit;
