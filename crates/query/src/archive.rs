@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tantivy::directory::MmapDirectory;
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Warmer};
 
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
@@ -53,7 +53,7 @@ struct Inner {
     index: Index,
     reader: IndexReader,
     schema: NewsSchema,
-    vocabularies: VocabularyCache,
+    vocabularies: Arc<VocabularyCache>,
 }
 
 impl Archive {
@@ -84,9 +84,12 @@ impl Archive {
         if threads > 1 {
             index.set_multithread_executor(threads)?;
         }
+        let vocabularies = Arc::new(VocabularyCache::new(schema.clone()));
+        let warmer: Arc<dyn Warmer> = vocabularies.clone();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .warmers(vec![Arc::downgrade(&warmer)])
             .try_into()?;
         Ok(Archive {
             inner: Arc::new(Inner {
@@ -94,7 +97,7 @@ impl Archive {
                 index,
                 reader,
                 schema,
-                vocabularies: VocabularyCache::default(),
+                vocabularies,
             }),
         })
     }

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::schema::Field;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
-use tantivy::Searcher;
+use tantivy::{Searcher, SearcherGeneration, Warmer};
 
 use crate::error::Result;
 use crate::request::Interval;
@@ -232,7 +232,6 @@ impl Folder {
 /// vocabularies, and the archive's articles per calendar bucket (the
 /// timeline's denominator when a request has no filter).
 pub(crate) struct Vocabularies {
-    generation: u64,
     slots: [OnceLock<Arc<Vocabulary>>; 6],
     totals: Mutex<HashMap<Interval, Arc<BTreeMap<i64, u64>>>>,
 }
@@ -289,30 +288,66 @@ impl Vocabularies {
     }
 }
 
-/// Holds the vocabularies of the latest generation seen.
-#[derive(Default)]
-pub(crate) struct VocabularyCache(Mutex<Option<Arc<Vocabularies>>>);
+/// Holds the vocabularies of each live reader generation.
+///
+/// It is also the reader's [`Warmer`]: when a commit is loaded, the facet
+/// vocabularies of the new generation are built before its searcher serves
+/// any request, so no search pays for them.
+pub(crate) struct VocabularyCache {
+    schema: NewsSchema,
+    generations: Mutex<HashMap<u64, Arc<Vocabularies>>>,
+}
 
 impl VocabularyCache {
-    /// The vocabularies for `searcher`'s generation, fresh if it is new.
+    pub(crate) fn new(schema: NewsSchema) -> Self {
+        VocabularyCache {
+            schema,
+            generations: Mutex::default(),
+        }
+    }
+
+    /// The vocabularies for `searcher`'s generation.
     pub(crate) fn for_searcher(&self, searcher: &Searcher) -> Arc<Vocabularies> {
         let generation = searcher.generation().generation_id();
-        let mut cached = self
-            .0
+        let mut generations = self
+            .generations
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match cached.as_ref() {
-            Some(current) if current.generation == generation => current.clone(),
-            _ => {
-                let fresh = Arc::new(Vocabularies {
-                    generation,
+        generations
+            .entry(generation)
+            .or_insert_with(|| {
+                Arc::new(Vocabularies {
                     slots: Default::default(),
                     totals: Mutex::default(),
-                });
-                *cached = Some(fresh.clone());
-                fresh
-            }
+                })
+            })
+            .clone()
+    }
+}
+
+impl Warmer for VocabularyCache {
+    fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
+        let vocabularies = self.for_searcher(searcher);
+        let facets = [
+            Keyword::Person,
+            Keyword::Location,
+            Keyword::Organization,
+            Keyword::Source,
+        ];
+        for keyword in facets {
+            vocabularies
+                .get(searcher, &self.schema, keyword)
+                .map_err(|error| tantivy::TantivyError::InternalError(error.to_string()))?;
         }
+        Ok(())
+    }
+
+    fn garbage_collect(&self, live: &[&SearcherGeneration]) {
+        let mut generations = self
+            .generations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        generations.retain(|id, _| live.iter().any(|g| g.generation_id() == *id));
     }
 }
 
@@ -331,5 +366,26 @@ mod tests {
     fn folding_ignores_case_and_accents() {
         let mut folder = Folder::new();
         assert_eq!(folder.fold("Ahmed al-Šaraa"), "ahmed al-saraa");
+    }
+
+    #[test]
+    fn warming_builds_the_facet_vocabularies_of_each_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = crate::ArticleRecord {
+            id: "a".into(),
+            persons: vec!["Vladimir Putin".into()],
+            ..Default::default()
+        };
+        crate::schema::write_records(dir.path(), &[record]).unwrap();
+        let index = crate::schema::open_or_create_index(dir.path()).unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let cache = VocabularyCache::new(NewsSchema::new());
+        cache.warm(&searcher).unwrap();
+        let warmed = cache.for_searcher(&searcher);
+        let persons = warmed.slots[Keyword::Person.slot()].get().expect("built by warming");
+        assert_eq!(persons.name(0), "Vladimir Putin");
+        assert!(warmed.slots[Keyword::Place.slot()].get().is_none());
+        cache.garbage_collect(&[]);
+        assert!(cache.generations.lock().unwrap().is_empty());
     }
 }
