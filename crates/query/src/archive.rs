@@ -18,7 +18,9 @@ use crate::timeline::Timeline;
 ///
 /// Cloning is cheap (one `Arc`), it is `Send + Sync`, and clones share one
 /// reader that follows new commits by the indexer within a moment of each
-/// commit ([`Archive::reload`] makes one visible at once).
+/// commit ([`Archive::reload`] makes one visible at once). The per-commit
+/// work facet counting needs is done while a commit is loaded, before it
+/// serves any request.
 ///
 /// ```
 /// use news_query::schema::{write_records, ArticleRecord};
