@@ -42,6 +42,8 @@ enum Command {
     Entities(cmd::entities::EntitiesArgs),
     /// Coverage of a query over time, as a bar chart.
     Timeline(cmd::timeline::TimelineArgs),
+    /// Find persons, locations and organizations in JSONL documents.
+    Extract(cmd::extract::ExtractArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Related(args) => cmd::related::run(&cli.index, args),
         Command::Entities(args) => cmd::entities::run(&cli.index, args),
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
+        Command::Extract(args) => cmd::extract::run(args),
     };
     match result {
         Ok(code) => code,
