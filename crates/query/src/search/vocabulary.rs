@@ -382,7 +382,9 @@ mod tests {
         let cache = VocabularyCache::new(NewsSchema::new());
         cache.warm(&searcher).unwrap();
         let warmed = cache.for_searcher(&searcher);
-        let persons = warmed.slots[Keyword::Person.slot()].get().expect("built by warming");
+        let persons = warmed.slots[Keyword::Person.slot()]
+            .get()
+            .expect("built by warming");
         assert_eq!(persons.name(0), "Vladimir Putin");
         assert!(warmed.slots[Keyword::Place.slot()].get().is_none());
         cache.garbage_collect(&[]);
