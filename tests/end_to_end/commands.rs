@@ -42,6 +42,10 @@ fn related_finds_shared_people_and_places() {
     let text =
         String::from_utf8(news_ok(newsroom_archive(), &["related", "kremlin"]).stdout).unwrap();
     assert!(text.contains("Russian frigate returns to Tartus"), "{text}");
+    assert!(
+        text.contains("shared: Vladimir Putin · Tartus · Syria"),
+        "{text}"
+    );
     assert_eq!(
         news(newsroom_archive(), &["related", "nope"]).status.code(),
         Some(2)

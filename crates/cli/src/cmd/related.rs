@@ -31,7 +31,15 @@ pub fn run(index: &Path, args: RelatedArgs) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", serde_json::to_string(&hits)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(out, "{} articles related to {}", hits.len(), args.id)?;
+    // `related` succeeded, so the article exists.
+    let source = archive.article(&args.id)?.unwrap_or_default();
+    let named: Vec<&String> = source.persons.iter().chain(&source.locations).collect();
+    writeln!(
+        out,
+        "{} articles related to {}",
+        hits.len(),
+        paint(TITLE, &source.title)
+    )?;
     for (rank, hit) in hits.iter().enumerate() {
         let date = hit
             .date
@@ -48,6 +56,7 @@ pub fn run(index: &Path, args: RelatedArgs) -> anyhow::Result<ExitCode> {
             .persons
             .iter()
             .chain(&hit.locations)
+            .filter(|name| named.contains(name))
             .map(String::as_str)
             .collect();
         let meta = [hit.source.as_deref().unwrap_or(""), hit.id.as_str()].join(" · ");
@@ -57,7 +66,7 @@ pub fn run(index: &Path, args: RelatedArgs) -> anyhow::Result<ExitCode> {
             paint(DIM, &format!("{meta} · score {:.2}", hit.score))
         )?;
         if !shared.is_empty() {
-            writeln!(out, "     {}", shared.join(" · "))?;
+            writeln!(out, "     shared: {}", shared.join(" · "))?;
         }
     }
     Ok(ExitCode::SUCCESS)
