@@ -38,6 +38,7 @@ pub struct SearchRequest {
     /// Query in tantivy syntax (`AND`, `OR`, `NOT`, `"phrases"`, `"a b"~2`,
     /// `field:value`, `word~1`); empty or `*` matches every article, and a query
     /// of only negations (`NOT Putin`) matches every article except those.
+    /// At most 10,000 characters and 64 levels of parentheses.
     pub query: String,
     /// Keep articles dated on or after the start of this period.
     pub from: Option<PartialDate>,

@@ -23,6 +23,14 @@ pub(crate) const TITLE_BOOST: f32 = 2.0;
 /// Largest edit distance tantivy's fuzzy automaton supports.
 const MAX_FUZZY_DISTANCE: u8 = 2;
 
+/// Longest query accepted, in characters; a limit keeps one request from
+/// building an unbounded query.
+pub(crate) const MAX_QUERY_CHARS: usize = 10_000;
+
+/// Deepest nesting of parentheses accepted: the grammar and the query tree
+/// recurse once per level, and a server thread's stack is small.
+pub(crate) const MAX_DEPTH: usize = 64;
+
 /// Parses `text` over title and body, all terms required by default; empty or `*`
 /// matches everything.
 pub(crate) fn parse(index: &Index, schema: &NewsSchema, text: &str) -> Result<Box<dyn Query>> {
@@ -30,6 +38,7 @@ pub(crate) fn parse(index: &Index, schema: &NewsSchema, text: &str) -> Result<Bo
     if trimmed.is_empty() || trimmed == "*" {
         return Ok(Box::new(AllQuery));
     }
+    check_size(text)?;
     let ast = query_grammar::parse_query(text).map_err(|_| syntax_error(text))?;
     let builder = Builder::new(index, schema, text);
     Ok(builder.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)))
@@ -179,6 +188,39 @@ fn leaf_hint(leaf: &UserInputLeaf) -> Option<String> {
     }
 }
 
+/// Refuses queries too long or too deeply nested, before parsing them.
+fn check_size(text: &str) -> Result<()> {
+    let refuse = |position: usize, message: String| Error::Query {
+        query: text.chars().take(200).collect(),
+        position,
+        message,
+    };
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(refuse(
+            MAX_QUERY_CHARS,
+            format!("the query is longer than {MAX_QUERY_CHARS} characters"),
+        ));
+    }
+    let (mut depth, mut quoted) = (0usize, false);
+    for (position, c) in text.chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(refuse(
+                        position,
+                        format!("parentheses nest deeper than {MAX_DEPTH} levels"),
+                    ));
+                }
+            }
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn chars_before(text: &str, byte: usize) -> usize {
     let mut byte = byte.min(text.len());
     while !text.is_char_boundary(byte) {
@@ -294,6 +336,19 @@ mod tests {
                 Err(other) => panic!("{text:?}: {other}"),
             }
         }
+    }
+
+    #[test]
+    fn oversized_queries_are_refused_with_a_position() {
+        let deep = format!("{}a{}", "(".repeat(4_000), ")".repeat(4_000));
+        assert_eq!(error_position(&deep), MAX_DEPTH);
+        let ok = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        let (index, schema) = index();
+        assert!(parse(&index, &schema, &ok).is_ok());
+        let quoted = format!("\"{}\"", "(".repeat(200));
+        assert!(parse(&index, &schema, &quoted).is_ok());
+        let long = "word ".repeat(3_000);
+        assert_eq!(error_position(&long), MAX_QUERY_CHARS);
     }
 
     #[test]
