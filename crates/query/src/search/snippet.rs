@@ -217,8 +217,15 @@ fn fragment(text: &str, window: Range<usize>, ranges: &[Range<usize>]) -> Fragme
     let mut html = String::with_capacity(passage.len() + ranges.len() * 13);
     let mut done = 0;
     for range in ranges {
-        let (start, end) = (range.start - offset, range.end - offset);
-        if start < done || end > passage.len() {
+        // Marks lie inside the trimmed passage by construction; skip any that
+        // would not rather than slice out of bounds.
+        let (Some(start), Some(end)) = (
+            range.start.checked_sub(offset),
+            range.end.checked_sub(offset),
+        ) else {
+            continue;
+        };
+        if start < done || end > passage.len() || start > end {
             continue;
         }
         escape_into(&mut html, &passage[done..start]);
@@ -336,5 +343,24 @@ mod tests {
     fn opening_cuts_at_a_word() {
         assert_eq!(opening("one two three", 9), "one two…");
         assert_eq!(opening("  short ", 50), "short");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn passages_of_any_text_stay_in_bounds(
+            parts in proptest::collection::vec(("\\PC{0,30}", proptest::bool::ANY), 0..12)
+        ) {
+            let h = highlighter("tartus");
+            let text: String = parts
+                .iter()
+                .map(|(chunk, mark)| if *mark { format!("{chunk} Tartus ") } else { chunk.clone() })
+                .collect();
+            for fragment in h.passages(&text, 3).iter().chain([&h.whole(&text)]) {
+                let chars = fragment.text.chars().count();
+                for [start, end] in &fragment.highlights {
+                    proptest::prop_assert!(start < end && *end <= chars);
+                }
+            }
+        }
     }
 }
