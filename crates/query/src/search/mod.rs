@@ -24,7 +24,9 @@ pub(crate) mod vocabulary;
 
 use std::sync::Arc;
 
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, Weight,
+};
 use tantivy::{Index, Searcher};
 
 use crate::error::{Error, Result};
@@ -60,38 +62,7 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
     validate(request)?;
     let text = text::parse(context.index, context.schema, &request.query)?;
     let filters = filter::build(context, request)?;
-    // With facets off there is nothing to count under "all filters but mine",
-    // so every filter restricts the iterated query directly.
-    let multi_select = request.facet_limit > 0 && !filters.selections.is_empty();
-    let mut restrictions: Vec<Box<dyn Query>> =
-        filters.restrictions.iter().map(|q| q.box_clone()).collect();
-    if multi_select {
-        if filters.selections.len() >= 2 {
-            // A document failing two selections counts nowhere: skip it early.
-            let any_but_one = BooleanQuery::with_minimum_required_clauses(
-                filters
-                    .selections
-                    .iter()
-                    .map(|(_, q)| (Occur::Should, q.box_clone()))
-                    .collect(),
-                filters.selections.len() - 1,
-            );
-            restrictions.push(Box::new(any_but_one));
-        }
-    } else {
-        restrictions.extend(filters.selections.iter().map(|(_, q)| q.box_clone()));
-    }
-    let iterated = restrict(text.box_clone(), restrictions);
-    let selections = if multi_select {
-        let scoring = EnableScoring::disabled_from_searcher(context.searcher);
-        filters
-            .selections
-            .iter()
-            .map(|(slot, query)| Ok((*slot, query.weight(scoring)?)))
-            .collect::<Result<Vec<_>>>()?
-    } else {
-        Vec::new()
-    };
+    let (iterated, selections) = plan(context, &*text, &filters, request.facet_limit > 0)?;
 
     let fingerprint = fingerprint(request);
     let after = match request.cursor.as_deref().filter(|c| !c.is_empty()) {
@@ -161,6 +132,43 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         next_cursor,
         notices: filters.notices,
     })
+}
+
+/// The query the collector iterates, and the selections it evaluates per
+/// document (multi-select facets).
+fn plan(
+    context: &Context,
+    text: &dyn Query,
+    filters: &filter::Filters,
+    facets: bool,
+) -> Result<(Box<dyn Query>, Vec<(usize, Box<dyn Weight>)>)> {
+    let mut restrictions: Vec<Box<dyn Query>> =
+        filters.restrictions.iter().map(|q| q.box_clone()).collect();
+    // With facets off there is nothing to count under "all filters but mine",
+    // so every filter restricts the iterated query directly.
+    if !facets || filters.selections.is_empty() {
+        restrictions.extend(filters.selections.iter().map(|(_, q)| q.box_clone()));
+        return Ok((restrict(text.box_clone(), restrictions), Vec::new()));
+    }
+    if filters.selections.len() >= 2 {
+        // A document failing two selections counts nowhere: skip it early.
+        let any_but_one = BooleanQuery::with_minimum_required_clauses(
+            filters
+                .selections
+                .iter()
+                .map(|(_, q)| (Occur::Should, q.box_clone()))
+                .collect(),
+            filters.selections.len() - 1,
+        );
+        restrictions.push(Box::new(any_but_one));
+    }
+    let scoring = EnableScoring::disabled_from_searcher(context.searcher);
+    let selections = filters
+        .selections
+        .iter()
+        .map(|(slot, query)| Ok((*slot, query.weight(scoring)?)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((restrict(text.box_clone(), restrictions), selections))
 }
 
 fn validate(request: &SearchRequest) -> Result<()> {
