@@ -40,6 +40,9 @@ pub(crate) const FACET_COLUMNS: [&str; 4] = [
 ];
 const ALL_SELECTED: u8 = 0b1111;
 
+/// A facet slot and its selection, evaluated per document.
+pub(crate) type Selection = (usize, Box<dyn Weight>);
+
 /// What one search pass collects.
 pub(crate) struct SearchCollector {
     pub sort: Sort,
@@ -53,7 +56,7 @@ pub(crate) struct SearchCollector {
     pub facets: [Option<Arc<Vocabulary>>; 4],
     pub facet_limit: usize,
     /// Per facet slot, the selection evaluated per document (multi-select).
-    pub selections: Vec<(usize, Box<dyn Weight>)>,
+    pub selections: Vec<Selection>,
     pub histogram: Option<Interval>,
 }
 

@@ -141,7 +141,7 @@ fn plan(
     text: &dyn Query,
     filters: &filter::Filters,
     facets: bool,
-) -> Result<(Box<dyn Query>, Vec<(usize, Box<dyn Weight>)>)> {
+) -> Result<(Box<dyn Query>, Vec<collect::Selection>)> {
     let mut restrictions: Vec<Box<dyn Query>> =
         filters.restrictions.iter().map(|q| q.box_clone()).collect();
     // With facets off there is nothing to count under "all filters but mine",
