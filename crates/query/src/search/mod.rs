@@ -24,9 +24,7 @@ pub(crate) mod vocabulary;
 
 use std::sync::Arc;
 
-use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, Weight,
-};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query};
 use tantivy::{Index, Searcher};
 
 use crate::error::{Error, Result};
