@@ -3,6 +3,7 @@
 //! parses its arguments into a typed struct, calls the library, and prints.
 
 mod cmd;
+mod progress;
 mod render;
 
 use std::path::PathBuf;
@@ -30,10 +31,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand, PartialEq)]
 enum Command {
-    /// Index article files (.txt, .json, .jsonl, .ndjson) under the given paths.
+    /// Index article files (.txt, .json, .jsonl, .ndjson; also .gz or .zst) under the given paths.
     Index(cmd::index::IndexArgs),
     /// Search the archive.
     Search(cmd::search::SearchArgs),
+    /// Write synthetic articles recombined from a real corpus (for benchmarks).
+    Synth(cmd::synth::SynthArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => cmd::index::run(&cli.index, args),
         Command::Search(args) => cmd::search::run(&cli.index, args),
+        Command::Synth(args) => cmd::synth::run(args),
     };
     match result {
         Ok(code) => code,
