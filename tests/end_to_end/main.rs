@@ -1,7 +1,10 @@
 //! End-to-end tests of the `news` binary, grouped by feature. They run the real
 //! binary on the bundled corpus and on the shared real corpora.
 
+mod clustering;
+mod compressed;
 mod corpora;
+mod incremental;
 mod indexing;
 mod search;
 mod support;
