@@ -78,6 +78,9 @@ pub struct Plan {
     pub unchanged: Vec<SourceFile>,
     /// Manifest files not found by this walk that no longer exist.
     pub gone: Vec<PathBuf>,
+    /// Some unchanged file had to be hashed to tell: writing the manifest
+    /// again (with this run's start) spares the next run that work.
+    pub hashed: bool,
 }
 
 /// Formats a hash as the manifest writes it.
@@ -117,12 +120,15 @@ impl Manifest {
                 plan.read.push((file, Change::New, key));
                 continue;
             };
+            let trusted_time = entry.mtime_ns == file.mtime_ns
+                && file.mtime_ns != 0
+                && file.mtime_ns < self.started_ns - RACY_NS;
             let same = !entry.stale
                 && entry.size == file.size
-                && (entry.mtime_ns == file.mtime_ns
-                    && file.mtime_ns != 0
-                    && file.mtime_ns < self.started_ns - RACY_NS
-                    || entry.hash.is_some() && hash_file(&file.path).ok().map(hex) == entry.hash);
+                && (trusted_time || {
+                    plan.hashed = true;
+                    entry.hash.is_some() && hash_file(&file.path).ok().map(hex) == entry.hash
+                });
             if same {
                 entry.mtime_ns = file.mtime_ns;
                 plan.unchanged.push(file);
@@ -242,6 +248,16 @@ mod tests {
         };
         manifest.record(&found, 0, Some(0));
         // Same size and time, but written during the last run: the wrong hash shows it changed.
-        assert_eq!(manifest.plan(vec![found]).read.len(), 1);
+        let plan = manifest.plan(vec![found.clone()]);
+        assert_eq!(plan.read.len(), 1);
+        assert!(plan.hashed);
+        // Once the manifest is from a run that started well after the write, time suffices.
+        manifest.record(&found, 0, Some(hash_file(&path).unwrap()));
+        manifest.started_ns = found.mtime_ns + 3 * RACY_NS;
+        let plan = manifest.plan(vec![found]);
+        assert_eq!(
+            (plan.read.len(), plan.unchanged.len(), plan.hashed),
+            (0, 1, false)
+        );
     }
 }

@@ -34,6 +34,7 @@ mod request;
 mod response;
 pub mod schema;
 mod search;
+mod stem;
 
 pub use archive::Archive;
 pub use date::PartialDate;
