@@ -177,7 +177,8 @@ pub fn index_paths(
     };
     let trusted = fresh || manifest.token != 0;
 
-    let found = walk::walk(&roots, &|p| observer.problem(p));
+    let archive = walk::absolute(index_dir).ok();
+    let found = walk::walk(&roots, archive.as_deref(), &|p| observer.problem(p));
     let mut plan = manifest.plan(found.files);
     let mut summary = IndexSummary {
         skipped: found.skipped,

@@ -39,11 +39,18 @@ pub struct Walk {
 }
 
 /// Walks `inputs` (absolute paths of files or directories), reporting entries
-/// that cannot be visited.
-pub fn walk(inputs: &[PathBuf], report: &dyn Fn(&Problem)) -> Walk {
+/// that cannot be visited. A file reached twice (inputs that overlap) is
+/// listed once, and nothing under `exclude` (the archive itself, when it lies
+/// inside an input) is listed at all.
+pub fn walk(inputs: &[PathBuf], exclude: Option<&Path>, report: &dyn Fn(&Problem)) -> Walk {
     let mut found = Walk::default();
+    let mut seen = std::collections::HashSet::new();
     for input in inputs {
-        for entry in WalkDir::new(input).sort_by_file_name() {
+        let entries = WalkDir::new(input)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| exclude.is_none_or(|dir| entry.path() != dir));
+        for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(error) => {
@@ -57,6 +64,9 @@ pub fn walk(inputs: &[PathBuf], report: &dyn Fn(&Problem)) -> Walk {
                 }
             };
             if !entry.file_type().is_file() {
+                continue;
+            }
+            if !seen.insert(entry.path().to_owned()) {
                 continue;
             }
             let Some(format) = Format::of(entry.path()) else {
@@ -100,4 +110,27 @@ pub fn mtime_ns(metadata: &std::fs::Metadata) -> i64 {
 /// has the same origin whatever directory `news index` runs from.
 pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     std::fs::canonicalize(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_inputs_list_a_file_once_and_the_archive_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = absolute(dir.path()).unwrap();
+        std::fs::create_dir_all(root.join("news-index")).unwrap();
+        std::fs::write(root.join("news-index/meta.json"), "{}").unwrap();
+        std::fs::write(root.join("a.txt"), "A\nbody").unwrap();
+        std::fs::write(root.join("b.png"), "").unwrap();
+        let found = walk(
+            &[root.clone(), root.join("a.txt")],
+            Some(&root.join("news-index")),
+            &|p| panic!("{p}"),
+        );
+        let paths: Vec<_> = found.files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(paths, [root.join("a.txt")]);
+        assert_eq!(found.skipped, 1);
+    }
 }
