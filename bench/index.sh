@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/news-bench}
-SETS=${SETS:-reuters synth}
+SETS=${SETS-reuters synth}
 SYNTH_COUNT=${SYNTH_COUNT:-1000000}
 THREADS=${THREADS:-1 2 4 8 16}
 SWEEP_SET=${SWEEP_SET:-reuters}

@@ -18,7 +18,7 @@
 //! its commit by a token in the commit payload, so a crash between the writes
 //! makes the next run distrust them rather than duplicate articles.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -34,7 +34,7 @@ use news_query::schema::{open_or_create_index, NewsSchema};
 use crate::cluster::{self, signature, Clusters, Signature, Verdict};
 use crate::error::IndexError;
 use crate::extract::Extractor;
-use crate::manifest::{self, Change, Manifest, Plan};
+use crate::manifest::{self, Change, Manifest};
 use crate::problem::Problem;
 use crate::progress::{Observer, Progress};
 use crate::read::{self, Batch, Item, Parsed};
@@ -78,6 +78,9 @@ pub struct IndexSummary {
     pub removed: u64,
     /// Files gone since the last run whose articles were kept (no `--prune`).
     pub missing: u64,
+    /// Unchanged files read again because an exact copy they hold had been
+    /// skipped for an article that is now gone (counted in `files` too).
+    pub reread: u64,
     /// Files skipped because their format is not one we read.
     pub skipped: u64,
     /// Articles written to the archive.
@@ -228,11 +231,7 @@ pub fn index_paths(
     };
     let delete_every_id = !fresh && stored.is_none();
     let clusters = match stored {
-        Some((slots, skipped)) => {
-            let (clusters, reread) = Clusters::from_entries(slots, skipped, &forget);
-            reread_orphans(&mut plan, &manifest, &reread);
-            clusters
-        }
+        Some((slots, skipped)) => Clusters::from_entries(slots, skipped, &forget),
         None => Clusters::new(),
     };
     for (_, change, _) in &plan.read {
@@ -241,7 +240,6 @@ pub fn index_paths(
             Change::Changed => summary.changed += 1,
         }
     }
-    summary.files = plan.read.len() as u64;
     summary.unchanged = plan.unchanged.len() as u64;
     summary.removed = removed.len() as u64;
 
@@ -260,26 +258,40 @@ pub fn index_paths(
     }
 
     let clusters = Mutex::new(clusters);
+    let lock = || clusters.lock().unwrap_or_else(|e| e.into_inner());
     let counters = Counters::default();
-    let hashes = run(
-        &plan,
-        threads,
-        &Sink {
-            writer: &writer,
-            schema: &schema,
-            extractor: Extractor::bundled(),
-            clusters: &clusters,
-            delete_every_id,
-            counters: &counters,
-            observer,
-        },
-        started,
-    )?;
-
-    for ((file, _, key), hash) in plan.read.iter().zip(hashes) {
-        manifest.record(file, *key, hash);
+    let sink = Sink {
+        writer: &writer,
+        schema: &schema,
+        extractor: Extractor::bundled(),
+        clusters: &clusters,
+        delete_every_id,
+        counters: &counters,
+        observer,
+    };
+    let mut files = std::mem::take(&mut plan.read);
+    for pass in 0..MAX_PASSES {
+        summary.files += files.len() as u64;
+        let hashes = run(&files, threads, &sink, started)?;
+        for ((file, _, key), hash) in files.iter().zip(hashes) {
+            manifest.record(file, *key, hash);
+        }
+        // A file holding an exact copy that was skipped because an article
+        // now gone was indexed is read again, so the story stays archived.
+        let orphans = lock().orphaned_origins();
+        files = files_of(&manifest, &orphans);
+        if files.is_empty() || pass + 1 == MAX_PASSES {
+            break;
+        }
+        let keys: HashSet<u32> = files.iter().map(|(_, _, key)| *key).collect();
+        lock().forget(&keys);
+        for (file, _, _) in &files {
+            writer.delete_term(origin_term(&file.path));
+        }
+        summary.reread += files.len() as u64;
     }
     let clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Orphans left (their file is gone, or passes ran out) wait for the next run.
     let orphans = clusters.orphaned_origins();
     for entry in manifest.sources.values_mut() {
         entry.stale |= orphans.contains(&entry.key);
@@ -307,46 +319,38 @@ pub fn index_paths(
     Ok(summary)
 }
 
-/// Moves files whose skipped duplicates lost their indexed copy from the
-/// unchanged list (or from outside this walk) to the files to read.
-fn reread_orphans(plan: &mut Plan, manifest: &Manifest, keys: &HashSet<u32>) {
+/// Passes over files whose skipped duplicates lost their indexed copy; one
+/// almost always suffices.
+const MAX_PASSES: usize = 4;
+
+/// The files of the manifest with the given keys that still exist, to be read again.
+fn files_of(manifest: &Manifest, keys: &HashSet<u32>) -> Vec<(SourceFile, Change, u32)> {
     if keys.is_empty() {
-        return;
+        return Vec::new();
     }
-    let mut paths: HashMap<&Path, u32> = manifest
-        .sources
-        .iter()
-        .filter(|(_, e)| keys.contains(&e.key))
-        .map(|(p, e)| (p.as_path(), e.key))
-        .collect();
-    let unchanged = std::mem::take(&mut plan.unchanged);
-    for file in unchanged {
-        match paths.remove(file.path.as_path()) {
-            Some(key) => plan.read.push((file, Change::Changed, key)),
-            None => plan.unchanged.push(file),
-        }
-    }
-    for (path, key) in paths {
-        let Ok(metadata) = std::fs::metadata(path) else {
+    let mut files = Vec::new();
+    for (path, entry) in &manifest.sources {
+        if !keys.contains(&entry.key) {
             continue;
-        };
-        let Some(format) = read::Format::of(path) else {
+        }
+        let (Ok(metadata), Some(format)) = (std::fs::metadata(path), read::Format::of(path)) else {
             continue;
         };
         let file = SourceFile {
-            path: path.to_owned(),
+            path: path.clone(),
             format,
             size: metadata.len(),
             mtime_ns: walk::mtime_ns(&metadata),
         };
-        plan.read.push((file, Change::Changed, key));
+        files.push((file, Change::Changed, entry.key));
     }
+    files
 }
 
-/// Reads, parses and writes every file of the plan; returns each file's hash
-/// (in plan order), `None` where it could not be read to the end.
+/// Reads, parses and writes `files`; returns each file's hash (in order),
+/// `None` where it could not be read to the end.
 fn run(
-    plan: &Plan,
+    files: &[(SourceFile, Change, u32)],
     threads: usize,
     sink: &Sink<'_>,
     started: Instant,
@@ -358,8 +362,8 @@ fn run(
         .map_err(|e| IndexError::Threads(e.to_string()))?;
     let (sender, receiver) = crossbeam_channel::bounded::<Work>(threads * 4);
     let (done, finished) = crossbeam_channel::bounded::<()>(0);
-    let bytes_to_read = plan.read.iter().map(|(f, _, _)| f.size).sum();
-    let files_to_read = plan.read.len() as u64;
+    let bytes_to_read = files.iter().map(|(f, _, _)| f.size).sum();
+    let files_to_read = files.len() as u64;
     let counters = sink.counters;
     let snapshot = move || Progress {
         articles: counters.indexed.load(Ordering::Relaxed),
@@ -371,7 +375,7 @@ fn run(
     };
 
     std::thread::scope(|scope| -> Result<Vec<Option<u128>>, IndexError> {
-        let reader = scope.spawn(move || read_files(plan, &sender, counters, sink.observer));
+        let reader = scope.spawn(move || read_files(files, &sender, counters, sink.observer));
         scope.spawn(move || {
             while let Err(crossbeam_channel::RecvTimeoutError::Timeout) =
                 finished.recv_timeout(Duration::from_millis(100))
@@ -394,15 +398,15 @@ fn run(
     })
 }
 
-/// Reads the plan's files in order and sends their batches down the channel.
+/// Reads the files in order and sends their batches down the channel.
 fn read_files(
-    plan: &Plan,
+    files: &[(SourceFile, Change, u32)],
     sender: &crossbeam_channel::Sender<Work>,
     counters: &Counters,
     observer: &dyn Observer,
 ) -> Vec<Option<u128>> {
-    let mut hashes = Vec::with_capacity(plan.read.len());
-    for (file, _, key) in &plan.read {
+    let mut hashes = Vec::with_capacity(files.len());
+    for (file, _, key) in files {
         let mut receiver_gone = false;
         let result = read::read_file(&file.path, file.format, &counters.bytes, |batch| {
             receiver_gone |= sender.send(Work { batch, key: *key }).is_err();

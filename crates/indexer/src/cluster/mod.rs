@@ -126,41 +126,46 @@ impl Clusters {
     }
 
     /// Rebuilds the state from stored entries, forgetting every entry of the
-    /// files in `forget` (changed or removed). Files whose skipped duplicates
-    /// lost the copy that was indexed are forgotten too, and returned: they
-    /// must be read again.
+    /// files in `forget` (changed or removed).
     pub fn from_entries(
-        mut slots: Vec<Slot>,
-        mut skipped: Vec<Skipped>,
+        slots: Vec<Slot>,
+        skipped: Vec<Skipped>,
         forget: &HashSet<u32>,
-    ) -> (Clusters, HashSet<u32>) {
-        let mut forget = forget.clone();
-        forget.insert(DEAD);
-        let mut reread = HashSet::new();
-        loop {
-            slots.retain(|s| !forget.contains(&s.origin));
-            skipped.retain(|s| !forget.contains(&s.origin));
-            let live: HashSet<u64> = slots.iter().map(|s| s.content).collect();
-            let orphaned: HashSet<u32> = skipped
-                .iter()
-                .filter(|s| !live.contains(&s.content))
-                .map(|s| s.origin)
-                .collect();
-            if orphaned.is_empty() {
-                break;
-            }
-            reread.extend(orphaned.iter().copied());
-            forget.extend(orphaned);
-        }
+    ) -> Clusters {
         let mut clusters = Clusters {
-            skipped,
+            skipped: skipped
+                .into_iter()
+                .filter(|s| !forget.contains(&s.origin))
+                .collect(),
             ..Clusters::default()
         };
-        clusters.slots.reserve(slots.len());
-        for slot in slots {
+        let live = |s: &Slot| s.origin != DEAD && !forget.contains(&s.origin);
+        clusters
+            .slots
+            .reserve(slots.iter().filter(|s| live(s)).count());
+        for slot in slots.into_iter().filter(live) {
             clusters.push(slot);
         }
-        (clusters, reread)
+        clusters
+    }
+
+    /// Forgets every entry of the files in `origins`, which are about to be
+    /// read again. Their entries stay in place, dead, until the state is stored.
+    pub fn forget(&mut self, origins: &HashSet<u32>) {
+        for (index, slot) in self.slots.iter_mut().enumerate() {
+            if !origins.contains(&slot.origin) {
+                continue;
+            }
+            let index = index as u32;
+            if self.ids.get(&slot.id) == Some(&index) {
+                self.ids.remove(&slot.id);
+            }
+            if self.contents.get(&slot.content) == Some(&index) {
+                self.contents.remove(&slot.content);
+            }
+            slot.origin = DEAD;
+        }
+        self.skipped.retain(|s| !origins.contains(&s.origin));
     }
 
     /// Articles remembered.
@@ -173,7 +178,7 @@ impl Clusters {
         self.slots.is_empty()
     }
 
-    /// The remembered entries, for storing.
+    /// The remembered entries, for storing (dead ones are dropped on loading).
     pub fn entries(&self) -> (&[Slot], &[Skipped]) {
         (&self.slots, &self.skipped)
     }
@@ -247,7 +252,11 @@ impl Clusters {
             }
             seen[band] = slot;
             let candidate = &self.slots[slot as usize];
-            let Some(other) = &candidate.sketch else {
+            let Some(other) = candidate
+                .sketch
+                .as_ref()
+                .filter(|_| candidate.origin != DEAD)
+            else {
                 continue;
             };
             if let (Some(a), Some(b)) = (day, candidate.day) {
@@ -271,7 +280,10 @@ impl Clusters {
             // First wins: a band key keeps pointing at the earliest article,
             // usually the cluster's first, which later copies should find.
             for (table, key) in self.bands.iter_mut().zip(&sketch.bands) {
-                table.entry(*key).or_insert(index);
+                let first = table.entry(*key).or_insert(index);
+                if *first != index && self.slots[*first as usize].origin == DEAD {
+                    *first = index;
+                }
             }
         }
         self.slots.push(slot);
@@ -344,7 +356,7 @@ mod tests {
     }
 
     #[test]
-    fn forgetting_a_file_drops_its_entries_and_rereads_files_that_skipped_copies() {
+    fn forgetting_a_file_drops_its_entries_and_orphans_copies_skipped_for_them() {
         let mut clusters = Clusters::new();
         index(clusters.assign(&signature("a", "T", STORY), 1));
         assert_eq!(
@@ -352,14 +364,23 @@ mod tests {
             Verdict::Duplicate { of: 0 }
         );
         index(clusters.assign(&signature("c", "U", "Something else entirely."), 3));
+        assert!(clusters.orphaned_origins().is_empty());
         let (slots, skipped) = clusters.entries();
-        let (rebuilt, reread) =
-            Clusters::from_entries(slots.to_vec(), skipped.to_vec(), &HashSet::from([1]));
-        assert_eq!(reread, HashSet::from([2]));
+        let rebuilt = Clusters::from_entries(slots.to_vec(), skipped.to_vec(), &HashSet::from([1]));
         assert_eq!(rebuilt.len(), 1);
-        let (kept, reread) =
-            Clusters::from_entries(slots.to_vec(), skipped.to_vec(), &HashSet::from([3]));
-        assert!(reread.is_empty());
-        assert_eq!(kept.len(), 1);
+        assert_eq!(rebuilt.orphaned_origins(), HashSet::from([2]));
+        let kept = Clusters::from_entries(slots.to_vec(), skipped.to_vec(), &HashSet::from([3]));
+        assert!(kept.orphaned_origins().is_empty());
+
+        // In a run: forget file 2, read it again, and its copy is indexed now.
+        clusters.forget(&HashSet::from([1]));
+        assert_eq!(clusters.orphaned_origins(), HashSet::from([2]));
+        clusters.forget(&HashSet::from([2]));
+        let (cluster, joined, replaces) = index(clusters.assign(&signature("b", "T", STORY), 2));
+        assert_eq!(
+            (cluster, joined, replaces),
+            (signature("b", "", "").id, false, false)
+        );
+        assert!(clusters.orphaned_origins().is_empty());
     }
 }
