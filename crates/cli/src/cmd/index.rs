@@ -89,8 +89,8 @@ fn print_summary(index: &Path, s: &IndexSummary) {
         s.indexed, s.files, s.seconds, s.articles_per_second, s.skipped, s.failed, s.warnings
     );
     println!(
-        "files: {} new, {} changed, {} unchanged, {} removed, {} missing (kept; --prune removes them)",
-        s.new, s.changed, s.unchanged, s.removed, s.missing
+        "files: {} new, {} changed, {} unchanged, {} removed, {} missing (kept; --prune removes them), {} read again for copies of removed articles",
+        s.new, s.changed, s.unchanged, s.removed, s.missing, s.reread
     );
     println!(
         "{} exact duplicates not indexed, {} articles joined the cluster of a near-identical one",
