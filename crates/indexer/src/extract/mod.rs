@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod canonical;
+pub mod gazetteer;
+
 /// Kind of an entity mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EntityKind {
@@ -69,6 +72,6 @@ impl Extractor {
     /// `locations` (canonical names given by a source) plus the regions and
     /// countries containing them.
     pub fn places_of(&self, locations: &[String]) -> Vec<String> {
-        locations.to_vec()
+        canonical::places_of(locations, gazetteer::Gazetteer::bundled())
     }
 }

