@@ -169,3 +169,36 @@ fn an_incremental_run_leaves_the_archive_a_fresh_run_would_build() {
     assert_eq!(incremental.len(), from_scratch.len());
     assert!(incremental == from_scratch);
 }
+
+#[test]
+fn a_damaged_manifest_or_clustering_state_is_survived_without_duplicates() {
+    let input = tempfile::TempDir::new().unwrap();
+    let dir = input.path();
+    fs::write(
+        dir.join("a.jsonl"),
+        r#"{"id": "a-1", "title": "One", "body": "First."}"#.to_owned()
+            + "\n"
+            + r#"{"id": "a-2", "title": "Two", "body": "Second."}"#,
+    )
+    .unwrap();
+    let archive = tempfile::TempDir::new().unwrap();
+    let inputs = dir.display().to_string();
+    index_json(archive.path(), &[&inputs]);
+    fs::write(
+        archive.path().join("news-clusters.bin"),
+        b"NEWSCLU2 truncated",
+    )
+    .unwrap();
+    fs::write(dir.join("b.txt"), "Three\nThird.").unwrap();
+    let damaged_state = index_json(archive.path(), &[&inputs]);
+    assert_eq!(damaged_state["new"], 1, "{damaged_state}");
+    fs::write(archive.path().join("news-manifest.json"), b"{ not json").unwrap();
+    let damaged_manifest = index_json(archive.path(), &[&inputs]);
+    assert_eq!(
+        damaged_manifest["files"], 2,
+        "everything is read again: {damaged_manifest}"
+    );
+    assert_eq!(total(archive.path(), "*"), 3);
+    let healed = index_json(archive.path(), &[&inputs]);
+    assert_eq!(healed["unchanged"], 2, "{healed}");
+}

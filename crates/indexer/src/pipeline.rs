@@ -225,7 +225,18 @@ pub fn index_paths(
     );
     let state_path = index_dir.join(cluster::store::FILE_NAME);
     let stored = if trusted && !fresh {
-        cluster::store::read(&state_path, manifest.token).map_err(io_error(&state_path))?
+        // An unreadable state costs clustering against the past, not the run.
+        cluster::store::read(&state_path, manifest.token).unwrap_or_else(|error| {
+            let origin = crate::Origin {
+                path: state_path.clone(),
+                line: None,
+            };
+            observer.problem(&Problem::warning(
+                origin,
+                format!("clustering state unreadable ({error}); every id is replaced"),
+            ));
+            None
+        })
     } else {
         None
     };

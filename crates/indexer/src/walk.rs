@@ -69,6 +69,18 @@ pub fn walk(inputs: &[PathBuf], exclude: Option<&Path>, report: &dyn Fn(&Problem
             if !seen.insert(entry.path().to_owned()) {
                 continue;
             }
+            if entry.path().to_str().is_none() {
+                // The manifest and the `origin` field hold paths as text.
+                found.failed += 1;
+                report(&Problem::error(
+                    Origin {
+                        path: entry.into_path(),
+                        line: None,
+                    },
+                    "path is not valid UTF-8; rename the file to index it",
+                ));
+                continue;
+            }
             let Some(format) = Format::of(entry.path()) else {
                 found.skipped += 1;
                 continue;
@@ -132,5 +144,20 @@ mod tests {
         let paths: Vec<_> = found.files.iter().map(|f| f.path.clone()).collect();
         assert_eq!(paths, [root.join("a.txt")]);
         assert_eq!(found.skipped, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_that_are_not_utf8_are_reported_not_listed() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = absolute(dir.path()).unwrap();
+        let odd = root.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+        std::fs::write(&odd, "T\nbody").unwrap();
+        let problems = std::sync::Mutex::new(Vec::new());
+        let found = walk(&[root], None, &|p| problems.lock().unwrap().push(p.clone()));
+        assert!(found.files.is_empty());
+        assert_eq!(found.failed, 1);
+        assert!(problems.lock().unwrap()[0].message.contains("UTF-8"));
     }
 }
