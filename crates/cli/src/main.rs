@@ -37,6 +37,8 @@ enum Command {
     Search(cmd::search::SearchArgs),
     /// Write synthetic articles recombined from a real corpus (for benchmarks).
     Synth(cmd::synth::SynthArgs),
+    /// Find persons, locations and organizations in JSONL documents.
+    Extract(cmd::extract::ExtractArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Index(args) => cmd::index::run(&cli.index, args),
         Command::Search(args) => cmd::search::run(&cli.index, args),
         Command::Synth(args) => cmd::synth::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
     };
     match result {
         Ok(code) => code,

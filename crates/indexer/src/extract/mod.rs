@@ -1,14 +1,46 @@
 //! Entity extraction: persons, locations and organizations in article text,
 //! with canonical names.
 //!
-//! PLACEHOLDER: finds nothing yet. The tagger, gazetteer and canonicalisation
-//! arrive with the extraction issue; the interface below is what the pipeline
-//! and `news extract` rely on.
+//! A learned sequence tagger finds mentions: [`tokenize`] splits text into
+//! CoNLL-style tokens, [`features`] turns them into hashed features,
+//! [`tagger`] runs two averaged-perceptron passes (the second sees how the
+//! first tagged the rest of the document) with Viterbi decoding
+//! ([`decode`]), and [`model`] holds the weights bundled in
+//! `data/ner.model`, trained by the `train-ner` binary ([`train`]).
+//! [`canonical`] turns mentions into facet values with the place
+//! [`gazetteer`]. [`jsonl`] streams JSONL documents through the extractor
+//! for `news extract`.
+//!
+//! On CoNLL-2003 dev the bundled model scores (mention / docset F1, see
+//! `tests/extraction`) PER 95.3 / 95.6, LOC 95.2 / 94.5, ORG 88.7 / 89.3.
+//! The model (2.8 MB) loads on first use in about 10 ms, the gazetteer in
+//! about 40 ms.
+
+pub mod canonical;
+pub mod decode;
+pub mod features;
+pub mod gazetteer;
+pub mod jsonl;
+pub mod labels;
+pub mod model;
+pub mod tagger;
+pub mod tokenize;
+pub mod train;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-pub mod canonical;
-pub mod gazetteer;
+pub use jsonl::{extract_jsonl, JsonlError, JsonlSummary};
+
+use gazetteer::Gazetteer;
+use labels::TYPES;
+use model::Model;
+use tagger::Scratch;
+
+/// The bundled model, trained on CoNLL-2003 train (see `src/bin/train-ner.rs`).
+static MODEL_BYTES: &[u8] = include_bytes!("../../data/ner.model");
 
 /// Kind of an entity mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,6 +54,18 @@ pub enum EntityKind {
     /// An organization.
     #[serde(rename = "ORG")]
     Organization,
+}
+
+impl EntityKind {
+    /// The kind for a tagger type index (PER, LOC, ORG); MISC has none.
+    fn from_type(ty: u8) -> Option<EntityKind> {
+        match *TYPES.get(ty as usize)? {
+            "PER" => Some(EntityKind::Person),
+            "LOC" => Some(EntityKind::Location),
+            "ORG" => Some(EntityKind::Organization),
+            _ => None,
+        }
+    }
 }
 
 /// One mention of an entity in the text.
@@ -53,25 +97,113 @@ pub struct Extraction {
     pub places: Vec<String>,
 }
 
-/// Finds entities in text. Cheap to share between threads.
+/// Finds entities in text. Cheap to share between threads: the model is
+/// read-only and each thread tags with its own scratch buffers.
 #[derive(Debug, Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    model: Option<Model>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Option<Scratch>> = const { RefCell::new(None) };
+}
 
 impl Extractor {
-    /// The extractor with the model and gazetteer bundled in this crate.
+    /// The extractor with the model and gazetteer bundled in this crate,
+    /// loaded on first use.
     pub fn bundled() -> &'static Extractor {
-        static BUNDLED: Extractor = Extractor {};
-        &BUNDLED
+        static BUNDLED: OnceLock<Extractor> = OnceLock::new();
+        BUNDLED.get_or_init(|| Extractor::from_model_bytes(MODEL_BYTES))
+    }
+
+    /// An extractor over a model file's bytes; one that cannot be read
+    /// finds nothing (the bundled model is checked by the test suite).
+    pub fn from_model_bytes(bytes: &[u8]) -> Extractor {
+        Extractor {
+            model: Model::from_bytes(bytes).ok(),
+        }
+    }
+
+    /// The tagger model, if one is loaded.
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_ref()
+    }
+
+    /// Finds the mentions of `text` (PER, LOC and ORG; MISC is dropped).
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let Some(model) = &self.model else {
+            return Vec::new();
+        };
+        let scheme = tagger::Weights::scheme(model);
+        SCRATCH.with(|cell| {
+            // A re-entrant call (impossible today) gets fresh buffers
+            // instead of a borrow panic.
+            let mut fresh = None;
+            let mut guard = cell.try_borrow_mut().ok();
+            let scratch = match guard.as_deref_mut() {
+                Some(slot) => slot.get_or_insert_with(|| Scratch::new(scheme)),
+                None => fresh.insert(Scratch::new(scheme)),
+            };
+            scratch.tag(model, text, true);
+            let toks = &scratch.tokens;
+            scratch
+                .spans
+                .iter()
+                .filter_map(|&(ty, s, e)| {
+                    let kind = EntityKind::from_type(ty)?;
+                    let (first, last) = (toks[s], toks[e - 1]);
+                    Some(Mention {
+                        kind,
+                        text: text[first.start..last.end].to_string(),
+                        start: first.cp_start,
+                        end: last.cp_end,
+                    })
+                })
+                .collect()
+        })
     }
 
     /// Finds and canonicalises the entities of `text`.
-    pub fn extract(&self, _text: &str) -> Extraction {
-        Extraction::default()
+    pub fn extract(&self, text: &str) -> Extraction {
+        let mentions = self.mentions(text);
+        let c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
+        Extraction {
+            mentions,
+            persons: c.persons,
+            locations: c.locations,
+            organizations: c.organizations,
+            places: c.places,
+        }
     }
 
     /// `locations` (canonical names given by a source) plus the regions and
     /// countries containing them.
     pub fn places_of(&self, locations: &[String]) -> Vec<String> {
-        canonical::places_of(locations, gazetteer::Gazetteer::bundled())
+        canonical::places_of(locations, Gazetteer::bundled())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_shareable_between_threads() {
+        fn sync_send<T: Sync + Send>() {}
+        sync_send::<Extractor>();
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                std::thread::spawn(move || {
+                    Extractor::bundled()
+                        .extract(&format!(
+                            "Talks {i}\nVladimir Putin met Angela Merkel in Berlin."
+                        ))
+                        .persons
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), ["Vladimir Putin", "Angela Merkel"]);
+        }
     }
 }

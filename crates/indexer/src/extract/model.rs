@@ -1,0 +1,490 @@
+//! The trained model: feature weights for both passes, and its file format.
+//!
+//! Owns the binary layout of `ner.model`, loading it into an open-addressing
+//! table keyed by feature hash, and looking weights up during tagging. It
+//! does not know how features are computed or how weights were learned.
+//!
+//! Weights are sparse: an averaged perceptron leaves most labels of a
+//! feature at zero (about 5 of 34 pass/label pairs are set), so each row is
+//! a short run of (pass, label, i16 weight) entries. That keeps the whole
+//! table near 3 MB, mostly cache-resident, which is what tagging speed
+//! depends on.
+//!
+//! File layout (little-endian):
+//! `b"NERM"`, u32 version, u8 scheme, 3 bytes padding, f32 scale of pass
+//! one, f32 scale of pass two, u32 row count, u32 entry count, then
+//! `(L + 1) x L` f32 transitions of pass one and of pass two, then `rows`
+//! u64 keys, then `rows` u8 entry counts, then the u32 entries in row order:
+//! bits 0-7 label, bit 8 pass, bits 16-31 the i16 weight; then u32 count
+//! of case-lexicon words, their u64 keys and their u8 buckets.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::features::CaseLexicon;
+use super::labels::Scheme;
+use super::tagger::Weights;
+
+const MAGIC: &[u8; 4] = b"NERM";
+const VERSION: u32 = 3;
+
+/// Bits in [`Model::filter`].
+const FILTER_BITS: usize = 1 << 21;
+
+#[inline]
+fn filter_bit(key: u64) -> usize {
+    (key >> 40) as usize & (FILTER_BITS - 1)
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes are not a model of this version.
+    #[error("not a tagger model (bad magic, version or scheme)")]
+    Format,
+    /// The file ends early.
+    #[error("tagger model is truncated")]
+    Truncated,
+}
+
+/// Weights ready for tagging.
+#[derive(Debug)]
+pub struct Model {
+    scheme: Scheme,
+    scale: [f32; 2],
+    trans: [Vec<f32>; 2],
+    /// Open-addressing slots: high 32 bits of the key, then the row's entry
+    /// count (8 bits) and first entry (24 bits); 0 = empty. The slot index
+    /// comes from the key's low bits, so fingerprint plus index identify a
+    /// key to ~2^-50.
+    slots: Vec<u64>,
+    mask: usize,
+    /// One bit per `FILTER_BITS` bucket of key bits 40..: set when some
+    /// known key falls in it. Most looked-up keys are unknown to the model;
+    /// this 256 KB filter stays in L2 and turns ~95% of those into no
+    /// access to the 2 MB slot table.
+    filter: Vec<u64>,
+    /// Row entries (see the module doc).
+    entries: Vec<u32>,
+    rows: usize,
+    case: CaseLexicon,
+    /// Process-unique id, for the tagger's per-word cache.
+    id: u64,
+}
+
+/// Unquantised weights for writing a model.
+#[derive(Clone, Debug)]
+pub struct RawModel {
+    /// Label scheme.
+    pub scheme: Scheme,
+    /// `(L + 1) x L` transitions per pass.
+    pub trans: [Vec<f32>; 2],
+    /// `(key, pass-one weights (L), pass-two weights (L))`.
+    pub rows: Vec<(u64, Vec<f32>, Vec<f32>)>,
+    /// Word-case lexicon used by the features.
+    pub case: CaseLexicon,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError::Truncated)?;
+        let s = self.bytes.get(self.pos..end).ok_or(ModelError::Truncated)?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+impl RawModel {
+    /// Quantises to i16 (one scale per pass), drops rows that quantise to
+    /// zero, and serialises.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let scale_of = |pass: usize| {
+            let max = self
+                .rows
+                .iter()
+                .flat_map(|r| if pass == 0 { &r.1 } else { &r.2 })
+                .fold(0f32, |m, &w| m.max(w.abs()));
+            if max > 0.0 {
+                max / f32::from(i16::MAX)
+            } else {
+                1.0
+            }
+        };
+        let scale = [scale_of(0), scale_of(1)];
+        let mut keys = Vec::new();
+        let mut counts: Vec<u8> = Vec::new();
+        let mut entries: Vec<u32> = Vec::new();
+        for (key, a, b) in &self.rows {
+            let before = entries.len();
+            for (pass, ws) in [a, b].into_iter().enumerate() {
+                for (label, w) in ws.iter().enumerate() {
+                    let q = (w / scale[pass]).round() as i16;
+                    if q != 0 {
+                        entries.push(u32::from(q as u16) << 16 | (pass as u32) << 8 | label as u32);
+                    }
+                }
+            }
+            if entries.len() > before {
+                keys.push(*key);
+                counts.push((entries.len() - before) as u8);
+            }
+        }
+        let mut out = Vec::with_capacity(32 + keys.len() * 9 + entries.len() * 4);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&[self.scheme.code(), 0, 0, 0]);
+        out.extend_from_slice(&scale[0].to_le_bytes());
+        out.extend_from_slice(&scale[1].to_le_bytes());
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for t in &self.trans {
+            for &x in t {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        for k in &keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend_from_slice(&counts);
+        for e in &entries {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+        let case = self.case.pairs();
+        out.extend_from_slice(&(case.len() as u32).to_le_bytes());
+        for (k, _) in &case {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend(case.iter().map(|&(_, b)| b));
+        out
+    }
+}
+
+impl Model {
+    /// Reads a model written by [`RawModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(4)? != MAGIC || r.u32()? != VERSION {
+            return Err(ModelError::Format);
+        }
+        let scheme = Scheme::from_code(r.take(4)?[0]).ok_or(ModelError::Format)?;
+        let l = scheme.num_labels();
+        let scale = [r.f32()?, r.f32()?];
+        let rows = r.u32()? as usize;
+        let n_entries = r.u32()? as usize;
+        if n_entries >= 1 << 24 {
+            return Err(ModelError::Format);
+        }
+        let mut trans = [Vec::new(), Vec::new()];
+        for t in &mut trans {
+            *t = (0..(l + 1) * l)
+                .map(|_| r.f32())
+                .collect::<Result<_, _>>()?;
+        }
+        let keys = r.take(rows.checked_mul(8).ok_or(ModelError::Truncated)?)?;
+        let counts = r.take(rows)?;
+        let ebytes = r.take(n_entries.checked_mul(4).ok_or(ModelError::Truncated)?)?;
+        let entries: Vec<u32> = ebytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        if entries
+            .iter()
+            .any(|e| (e & 0xFF) as usize >= l || (e >> 8) & 0xFF > 1)
+        {
+            return Err(ModelError::Format);
+        }
+        // Load factor at most 1/2: most lookups are of keys the model does
+        // not know, and at 1/2 an unsuccessful probe visits ~2.5 slots
+        // instead of ~8 at 3/4.
+        let n_case = r.u32()? as usize;
+        let case_keys = r.take(n_case.checked_mul(8).ok_or(ModelError::Truncated)?)?;
+        let case_buckets = r.take(n_case)?;
+        let case =
+            CaseLexicon::from_pairs(case_keys.chunks_exact(8).zip(case_buckets).map(|(k, &b)| {
+                (
+                    u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]),
+                    b,
+                )
+            }));
+        let cap = (rows * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        let mut first = 0usize;
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for (k, &count) in keys.chunks_exact(8).zip(counts) {
+            let key = u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]);
+            let bit = filter_bit(key);
+            filter[bit / 64] |= 1 << (bit % 64);
+            if count == 0 || first + count as usize > n_entries {
+                return Err(ModelError::Format);
+            }
+            let mut i = key as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (key & 0xFFFF_FFFF_0000_0000) | u64::from(count) << 24 | first as u64;
+            first += count as usize;
+        }
+        Ok(Model {
+            scheme,
+            scale,
+            trans,
+            slots,
+            mask,
+            filter,
+            entries,
+            rows,
+            case,
+            id: {
+                static NEXT: AtomicU64 = AtomicU64::new(1);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
+        })
+    }
+
+    /// The weights of `key` as `(pass, label, weight)`, for inspection.
+    pub fn weights_of(&self, key: u64) -> Vec<(u8, u8, f32)> {
+        self.row(key)
+            .iter()
+            .map(|&e| {
+                let pass = ((e >> 8) & 1) as u8;
+                let w = f32::from((e >> 16) as u16 as i16) * self.scale[usize::from(pass)];
+                (pass, (e & 0xFF) as u8, w)
+            })
+            .collect()
+    }
+
+    /// Number of weighted features.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The entries of `key`'s row (empty when the model does not know it).
+    #[inline]
+    fn row(&self, key: u64) -> &[u32] {
+        if !self.may_know(key) {
+            return &[];
+        }
+        self.row_from(key, key as usize & self.mask)
+    }
+
+    /// False when the model surely has no row for `key`.
+    #[inline]
+    fn may_know(&self, key: u64) -> bool {
+        let bit = filter_bit(key);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Looks keys up in phases over a large batch (filter bits, then first
+    /// slots, then rows, then the additions) so the cache misses of
+    /// different keys overlap instead of queueing behind each other's
+    /// branches: tagging speed is bound by memory latency, not arithmetic.
+    fn add_batch(
+        &self,
+        keys: &[u64],
+        owner: impl Fn(usize) -> u32,
+        l: usize,
+        emit_a: &mut [f32],
+        mut emit_b: Option<&mut [f32]>,
+    ) {
+        const BATCH: usize = 256;
+        let doc_only = emit_b.is_none();
+        for (c, chunk) in keys.chunks(BATCH).enumerate() {
+            let mut cand = [0u16; BATCH];
+            let mut n = 0;
+            for (j, &k) in chunk.iter().enumerate() {
+                cand[n] = j as u16;
+                n += usize::from(self.may_know(k));
+            }
+            let mut slot = [0u64; BATCH];
+            for (s, &j) in slot.iter_mut().zip(&cand[..n]) {
+                *s = self.slots[chunk[j as usize] as usize & self.mask];
+            }
+            let mut rows = [(0u32, 0u32, 0u32); BATCH];
+            let mut m = 0;
+            let mut touch = 0u32;
+            for (&s, &j) in slot.iter().zip(&cand[..n]) {
+                if s == 0 {
+                    continue;
+                }
+                let k = chunk[j as usize];
+                let (first, count) = if s & 0xFFFF_FFFF_0000_0000 == k & 0xFFFF_FFFF_0000_0000 {
+                    ((s & 0xFF_FFFF) as u32, ((s >> 24) & 0xFF) as u32)
+                } else {
+                    // Another key in the first slot: probe on.
+                    self.locate(k, (k as usize + 1) & self.mask)
+                };
+                if count == 0 {
+                    continue;
+                }
+                rows[m] = (first, count, owner(c * BATCH + j as usize));
+                // Load each row's first entry now, while other loads are in
+                // flight, so the additions below find it in cache.
+                touch ^= self.entries.get(first as usize).copied().unwrap_or(0);
+                m += 1;
+            }
+            std::hint::black_box(touch);
+            for &(first, count, tok) in &rows[..m] {
+                let (first, count, t) = (first as usize, count as usize, tok as usize);
+                for &e in self.entries.get(first..first + count).unwrap_or(&[]) {
+                    let w = f32::from((e >> 16) as u16 as i16);
+                    let label = t * l + (e & 0xFF) as usize;
+                    if e & 0x100 == 0 {
+                        if !doc_only {
+                            if let Some(s) = emit_a.get_mut(label) {
+                                *s += w * self.scale[0];
+                            }
+                        }
+                    } else {
+                        let target = match emit_b.as_deref_mut() {
+                            Some(b) => b.get_mut(label),
+                            None => emit_a.get_mut(label),
+                        };
+                        if let Some(s) = target {
+                            *s += w * self.scale[1];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// First entry and entry count of `key`'s row, probing from slot `i`.
+    fn locate(&self, key: u64, i: usize) -> (u32, u32) {
+        let r = self.row_from(key, i);
+        if r.is_empty() {
+            return (0, 0);
+        }
+        let first = (r.as_ptr() as usize - self.entries.as_ptr() as usize) / 4;
+        (first as u32, r.len() as u32)
+    }
+
+    /// [`Model::row`], probing from slot `i`.
+    #[inline]
+    fn row_from(&self, key: u64, mut i: usize) -> &[u32] {
+        let fp = key & 0xFFFF_FFFF_0000_0000;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return &[];
+            }
+            if s & 0xFFFF_FFFF_0000_0000 == fp {
+                let first = (s & 0xFF_FFFF) as usize;
+                let count = ((s >> 24) & 0xFF) as usize;
+                return self.entries.get(first..first + count).unwrap_or(&[]);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+impl Weights for Model {
+    fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    #[inline]
+    fn add_local(&self, key: u64, a: &mut [f32], b: &mut [f32]) {
+        for &e in self.row(key) {
+            let w = f32::from((e >> 16) as u16 as i16);
+            let label = (e & 0xFF) as usize;
+            // Labels were checked against L at load; `get_mut` keeps a
+            // corrupted table from panicking all the same.
+            if e & 0x100 == 0 {
+                if let Some(s) = a.get_mut(label) {
+                    *s += w * self.scale[0];
+                }
+            } else if let Some(s) = b.get_mut(label) {
+                *s += w * self.scale[1];
+            }
+        }
+    }
+
+    fn add_local_all(&self, keys: &[u64], a: &mut [f32], b: &mut [f32]) {
+        self.add_batch(keys, |_| 0, a.len(), a, Some(b));
+    }
+
+    fn add_local_tokens(
+        &self,
+        keys: &[u64],
+        owners: &[u32],
+        emit_a: &mut [f32],
+        emit_b: &mut [f32],
+    ) {
+        let l = self.scheme.num_labels();
+        self.add_batch(keys, |j| owners[j], l, emit_a, Some(emit_b));
+    }
+
+    fn add_doc_tokens(&self, keys: &[u64], owners: &[u32], emit_b: &mut [f32]) {
+        let l = self.scheme.num_labels();
+        self.add_batch(keys, |j| owners[j], l, emit_b, None);
+    }
+
+    #[inline]
+    fn add_doc(&self, key: u64, b: &mut [f32]) {
+        for &e in self.row(key) {
+            if e & 0x100 != 0 {
+                if let Some(s) = b.get_mut((e & 0xFF) as usize) {
+                    *s += f32::from((e >> 16) as u16 as i16) * self.scale[1];
+                }
+            }
+        }
+    }
+
+    fn trans(&self, pass: usize) -> &[f32] {
+        &self.trans[pass.min(1)]
+    }
+
+    fn cache_id(&self) -> Option<u64> {
+        Some(self.id)
+    }
+
+    fn case_lexicon(&self) -> &CaseLexicon {
+        &self.case
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_lookup() {
+        let scheme = Scheme::Bio;
+        let l = scheme.num_labels();
+        let rows = (1..200u64)
+            .map(|k| {
+                let key = k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                (key, vec![k as f32; l], vec![-(k as f32); l])
+            })
+            .collect();
+        let raw = RawModel {
+            scheme,
+            trans: [vec![0.5; (l + 1) * l], vec![0.25; (l + 1) * l]],
+            rows,
+            case: CaseLexicon::from_pairs([(5, 1), (9, 4)]),
+        };
+        let m = Model::from_bytes(&raw.to_bytes()).unwrap();
+        assert_eq!(m.rows(), 199);
+        let mut a = vec![0.0; l];
+        let mut b = vec![0.0; l];
+        m.add_local(7u64.wrapping_mul(0x9E37_79B9_7F4A_7C15), &mut a, &mut b);
+        assert!((a[0] - 7.0).abs() < 0.01 && (b[0] + 7.0).abs() < 0.01);
+        m.add_local(12345, &mut a, &mut b);
+        assert!((a[0] - 7.0).abs() < 0.01);
+        assert_eq!(m.case_lexicon().bucket(9), 4);
+        assert!(Model::from_bytes(b"NERM").is_err());
+        assert!(Model::from_bytes(&raw.to_bytes()[..100]).is_err());
+    }
+}

@@ -1,0 +1,346 @@
+//! Tokenizer: raw text to tokens with byte and code-point offsets.
+//!
+//! Owns the token boundaries that the tagger sees, in training and at
+//! inference alike. It follows CoNLL-2003 conventions closely enough that gold
+//! spans project onto its tokens: punctuation is split off, hyphenated words
+//! ("al-Sharaa", "1996-08-22") stay whole, abbreviations with dots ("U.S.",
+//! "Inc.", initials "M.") keep their dot, numbers keep their separators
+//! ("1,000", "3.5", "1/2"), and clitics are split ("Germany" "'s", "do"
+//! "n't"). It does not know about sentences beyond flagging line starts.
+//!
+//! No allocation happens per token: callers pass a reusable `Vec<Token>`.
+
+/// One token of the input text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte offset into the text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Start, in Unicode code points.
+    pub cp_start: usize,
+    /// End (exclusive), in Unicode code points.
+    pub cp_end: usize,
+    /// True when a line break (or the start of the text) precedes this token.
+    pub line_start: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Abbreviations that keep their trailing dot (compared case-insensitively).
+/// Only words whose dotted form is far more common than a sentence ending
+/// right after them belong here.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "gen", "gov",
+    "sen", "rep", "lt", "col", "capt", "sgt", "prof", "rev", "messrs", "mt", "ft", "no", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "calif", "fla",
+    "mass", "wash", "conn", "penn", "ariz", "colo", "mich", "minn", "tenn", "okla", "ore", "wis",
+    "bros", "cie", "dept", "est", "approx", "etc", "adm", "cmdr", "maj", "brig", "pres", "supt",
+];
+
+/// Whether `c` continues a word: letters, digits and combining marks (which
+/// `char::is_alphanumeric` does not cover, but scripts like Devanagari and
+/// vowelled Arabic need inside words).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || is_mark(c)
+}
+
+#[inline]
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
+        | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x0900..=0x0903 | 0x093A..=0x094F
+        | 0x0951..=0x0957 | 0x0962..=0x0963 | 0x0981..=0x0983 | 0x09BC..=0x09D7
+        | 0x0A01..=0x0A03 | 0x0A3C..=0x0A51 | 0x0B01..=0x0B03 | 0x0BBE..=0x0BCD
+        | 0x0C00..=0x0C04 | 0x0C3E..=0x0C56 | 0x0D00..=0x0D03 | 0x0D3E..=0x0D4D
+        | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x200C..=0x200D | 0x20D0..=0x20FF | 0x302A..=0x302F | 0x3099..=0x309A
+        | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+#[inline]
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Punctuation that CoNLL keeps as one token when repeated ("--", "...").
+#[inline]
+fn repeats(c: char) -> bool {
+    matches!(c, '-' | '.' | '=' | '*' | '_' | '~' | '!' | '?')
+}
+
+/// Clitic after an apostrophe ("s", "re", "ve", "ll", "d", "m"), any case.
+fn is_clitic(s: &str) -> bool {
+    matches!(
+        s.as_bytes(),
+        [b's' | b'S']
+            | [b'd' | b'D']
+            | [b'm' | b'M']
+            | [b'r' | b'R', b'e' | b'E']
+            | [b'v' | b'V', b'e' | b'E']
+            | [b'l' | b'L', b'l' | b'L']
+    )
+}
+
+/// Length in bytes of the run of word characters at the start of `s`.
+#[inline]
+fn word_run(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// Tokenizes `text` into `out` (cleared first).
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let mut t = Tokenizer {
+        text,
+        pos: 0,
+        cp: 0,
+        line_start: true,
+        out,
+    };
+    t.run();
+}
+
+struct Tokenizer<'a, 'o> {
+    text: &'a str,
+    pos: usize,
+    cp: usize,
+    line_start: bool,
+    out: &'o mut Vec<Token>,
+}
+
+impl Tokenizer<'_, '_> {
+    fn peek(&self, at: usize) -> Option<char> {
+        self.text.get(at..).and_then(|s| s.chars().next())
+    }
+
+    /// Code points in `text[from..to]` (short spans only).
+    fn cps(&self, from: usize, to: usize) -> usize {
+        if self.text.as_bytes()[from..to].is_ascii() {
+            to - from
+        } else {
+            self.text[from..to].chars().count()
+        }
+    }
+
+    fn push(&mut self, end: usize) {
+        let cp_end = self.cp + self.cps(self.pos, end);
+        self.out.push(Token {
+            start: self.pos,
+            end,
+            cp_start: self.cp,
+            cp_end,
+            line_start: self.line_start,
+        });
+        self.line_start = false;
+        self.pos = end;
+        self.cp = cp_end;
+    }
+
+    fn run(&mut self) {
+        while let Some(c) = self.peek(self.pos) {
+            if c.is_whitespace() {
+                if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                    self.line_start = true;
+                }
+                self.pos += c.len_utf8();
+                self.cp += 1;
+            } else if is_word_char(c) {
+                self.word();
+            } else {
+                self.punct(c);
+            }
+        }
+    }
+
+    fn punct(&mut self, c: char) {
+        let len = c.len_utf8();
+        if is_apostrophe(c) {
+            let rest = &self.text[self.pos + len..];
+            let run = word_run(rest);
+            if run > 0 && is_clitic(&rest[..run]) && self.prev_is_word() {
+                self.push(self.pos + len + run);
+                return;
+            }
+        }
+        let mut end = self.pos + len;
+        if repeats(c) {
+            while self.text[end..].starts_with(c) {
+                end += len;
+            }
+        }
+        self.push(end);
+    }
+
+    /// Whether the byte before the current position is part of a word, so an
+    /// apostrophe here is a clitic and not an opening quote.
+    fn prev_is_word(&self) -> bool {
+        self.text[..self.pos]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+    }
+
+    fn word(&mut self) {
+        let text = self.text;
+        let start = self.pos;
+        let mut end = start + word_run(&text[start..]);
+        // Start of the current dot-separated segment, for "U.S." detection.
+        let mut seg_start = start;
+        let mut dotted = false;
+        while let Some(c) = self.peek(end) {
+            let after = end + c.len_utf8();
+            let next = self.peek(after);
+            let prev = text[..end].chars().next_back().unwrap_or(' ');
+            let next_is_word = next.is_some_and(is_word_char);
+            let joins_number = (c == ',' || c == '.' || c == '/' || c == ':')
+                && prev.is_ascii_digit()
+                && next.is_some_and(|n| n.is_ascii_digit());
+            if (is_hyphen(c) && next_is_word) || joins_number {
+                end = after + word_run(&text[after..]);
+            } else if c == '.'
+                && next.is_some_and(char::is_alphabetic)
+                && self.cps(seg_start, end) == 1
+                && prev.is_alphabetic()
+                && {
+                    let n = next.map_or(1, char::len_utf8);
+                    self.peek(after + n) == Some('.')
+                }
+            {
+                // "U.S", "a.m": single letters joined by dots.
+                dotted = true;
+                seg_start = after;
+                end = after + word_run(&text[after..]);
+            } else if is_apostrophe(c) && next_is_word {
+                let run = word_run(&text[after..]);
+                let clitic = &text[after..after + run];
+                if is_clitic(clitic) {
+                    break;
+                }
+                if (clitic == "t" || clitic == "T")
+                    && (prev == 'n' || prev == 'N')
+                    && end - start > 1
+                {
+                    // "don't" -> "do" "n't".
+                    let n_pos = end - 1;
+                    self.push(n_pos);
+                    self.push(after + run);
+                    return;
+                }
+                // "O'Brien", "l'Homme".
+                end = after + run;
+            } else {
+                break;
+            }
+        }
+        if self.peek(end) == Some('.') {
+            let word = &text[start..end];
+            let single_letter =
+                self.cps(start, end) == 1 && word.chars().next().is_some_and(char::is_alphabetic);
+            if dotted
+                || single_letter
+                || ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+            {
+                end += 1;
+            }
+        }
+        self.push(end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        v.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn conll_conventions() {
+        assert_eq!(
+            toks("Germany's al-Sharaa met the U.S. envoy, Mr. Smith (1,000 people)."),
+            [
+                "Germany",
+                "'s",
+                "al-Sharaa",
+                "met",
+                "the",
+                "U.S.",
+                "envoy",
+                ",",
+                "Mr.",
+                "Smith",
+                "(",
+                "1,000",
+                "people",
+                ")",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("\"We don't\" -- O'Brien"),
+            ["\"", "We", "do", "n't", "\"", "--", "O'Brien"]
+        );
+        assert_eq!(
+            toks("Syria’s 3.5 pct 1996-08-22 M. Jordan..."),
+            [
+                "Syria",
+                "’s",
+                "3.5",
+                "pct",
+                "1996-08-22",
+                "M.",
+                "Jordan",
+                "..."
+            ]
+        );
+        assert_eq!(toks("'quoted' 'S"), ["'", "quoted", "'", "'", "S"]);
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let text = "Ünïcode “Zürich” straße\nNext";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        let chars: Vec<char> = text.chars().collect();
+        for t in &v {
+            let s: String = chars[t.cp_start..t.cp_end].iter().collect();
+            assert_eq!(s, t.text(text));
+        }
+        assert!(v[0].line_start);
+        assert!(v.last().unwrap().line_start);
+        assert!(!v[1].line_start);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "", " ", "'", "n't", "a.", ".", "-a", "a-", "a.b.", "’", "\u{301}x", "1,", "x'",
+        ] {
+            let mut v = Vec::new();
+            tokenize(s, &mut v);
+        }
+    }
+}
