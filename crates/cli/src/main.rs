@@ -3,6 +3,7 @@
 //! parses its arguments into a typed struct, calls the library, and prints.
 
 mod cmd;
+mod progress;
 mod render;
 
 use std::path::PathBuf;
@@ -30,7 +31,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand, PartialEq)]
 enum Command {
-    /// Index article files (.txt, .json, .jsonl, .ndjson) under the given paths.
+    /// Index article files (.txt, .json, .jsonl, .ndjson; also .gz or .zst) under the given paths.
     Index(cmd::index::IndexArgs),
     /// Search the archive.
     Search(cmd::search::SearchArgs),
@@ -42,6 +43,8 @@ enum Command {
     Entities(cmd::entities::EntitiesArgs),
     /// Coverage of a query over time, as a bar chart.
     Timeline(cmd::timeline::TimelineArgs),
+    /// Write synthetic articles recombined from a real corpus (for benchmarks).
+    Synth(cmd::synth::SynthArgs),
     /// Find persons, locations and organizations in JSONL documents.
     Extract(cmd::extract::ExtractArgs),
 }
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Command::Related(args) => cmd::related::run(&cli.index, args),
         Command::Entities(args) => cmd::entities::run(&cli.index, args),
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
+        Command::Synth(args) => cmd::synth::run(args),
         Command::Extract(args) => cmd::extract::run(args),
     };
     match result {

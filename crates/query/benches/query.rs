@@ -113,7 +113,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     if options.sqlite {
-        let script = workspace.join("bench/fts5.py");
+        let script = workspace.join("bench/fts5_query.py");
         let output = Command::new("python3")
             .arg(script)
             .arg("--corpus")
@@ -127,7 +127,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .stderr(std::process::Stdio::inherit())
             .output()?;
         if !output.status.success() {
-            return Err("bench/fts5.py failed".into());
+            return Err("bench/fts5_query.py failed".into());
         }
         let results: Value = serde_json::from_slice(&output.stdout)?;
         for result in results.as_array().into_iter().flatten() {

@@ -47,6 +47,7 @@ mod request;
 mod response;
 pub mod schema;
 mod search;
+mod stem;
 mod timeline;
 
 pub use archive::Archive;

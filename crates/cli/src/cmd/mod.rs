@@ -8,6 +8,7 @@ pub mod index;
 pub mod related;
 pub mod search;
 pub mod show;
+pub mod synth;
 pub mod timeline;
 
 use std::path::Path;
