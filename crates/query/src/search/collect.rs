@@ -14,7 +14,7 @@
 //! Facet values are read as per-segment column ordinals into counters
 //! ([`super::facets`]), and turned into names only for the top few.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -27,6 +27,7 @@ use crate::request::{Interval, Sort};
 use crate::response::FacetCount;
 use crate::schema::field;
 use crate::search::facets::{top_values, Counter};
+use crate::search::groups::Groups;
 use crate::search::histogram::Histogram;
 use crate::search::rank::{date_key, score_key, Ranked, SortKey, TopK};
 use crate::search::vocabulary::Vocabulary;
@@ -66,17 +67,15 @@ pub(crate) struct Collected {
     pub total: u64,
     /// The window, best first, each with its near-duplicates counted.
     pub window: Vec<(Ranked, Option<u64>, u64)>,
-    /// Entries (clusters folded) after the cursor: more than the window means another page.
+    /// Entries (clusters folded) after the cursor: more than the window means
+    /// another page (without a cursor, counted up to one more than the window).
     pub eligible: u64,
+    /// Whether the window's near-duplicate counts are known; else the caller
+    /// counts them for the entries it shows.
+    pub similar_counted: bool,
     pub facets: [Vec<FacetCount>; 4],
     /// Bucket key (in column units) -> matches.
     pub histogram: BTreeMap<i64, u64>,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Group {
-    best: Ranked,
-    count: u64,
 }
 
 /// Per-segment result.
@@ -85,7 +84,7 @@ pub(crate) struct SegmentFruit {
     total: u64,
     top: Vec<Ranked>,
     ungrouped_eligible: u64,
-    groups: HashMap<u64, Group>,
+    groups: Groups,
     facets: [Counter; 4],
     histogram: BTreeMap<i64, u64>,
 }
@@ -148,7 +147,7 @@ impl Collector for SearchCollector {
             total: 0,
             top: TopK::new(self.window),
             ungrouped_eligible: 0,
-            groups: HashMap::new(),
+            groups: Groups::new(self.window, self.after.is_some()),
             pending: Vec::with_capacity(BATCH),
             rows_docs: Vec::new(),
             rows: Vec::new(),
@@ -163,7 +162,7 @@ impl Collector for SearchCollector {
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Collected> {
         let mut collected = Collected::default();
         let mut top = TopK::new(self.window);
-        let mut groups: HashMap<u64, Group> = HashMap::new();
+        let mut groups = Groups::new(self.window, self.after.is_some());
         let mut per_facet: [Vec<(SegmentOrdinal, Counter)>; 4] = Default::default();
         for fruit in fruits {
             collected.total += fruit.total;
@@ -171,17 +170,7 @@ impl Collector for SearchCollector {
             for entry in fruit.top {
                 top.push(entry);
             }
-            for (cluster, group) in fruit.groups {
-                groups
-                    .entry(cluster)
-                    .and_modify(|g| {
-                        g.count += group.count;
-                        if group.best > g.best {
-                            g.best = group.best;
-                        }
-                    })
-                    .or_insert(group);
-            }
+            groups.merge(fruit.groups);
             for (bucket, count) in fruit.histogram {
                 *collected.histogram.entry(bucket).or_default() += count;
             }
@@ -194,10 +183,11 @@ impl Collector for SearchCollector {
             .into_iter()
             .map(|entry| (entry, None, 0))
             .collect();
-        for (cluster, group) in groups {
+        collected.similar_counted = groups.counted();
+        for (cluster, group) in groups.into_groups() {
             if self.after.is_none_or(|after| group.best.key < after) {
                 collected.eligible += 1;
-                window.push((group.best, Some(cluster), group.count - 1));
+                window.push((group.best, Some(cluster), group.count.saturating_sub(1)));
             }
         }
         window.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
@@ -228,7 +218,7 @@ pub(crate) struct SearchSegment {
     total: u64,
     top: TopK,
     ungrouped_eligible: u64,
-    groups: HashMap<u64, Group>,
+    groups: Groups,
     /// Matches whose facet values are still to be counted, in a batch: column
     /// values read many documents at a time decode faster than one by one.
     pending: Vec<DocId>,
@@ -320,20 +310,7 @@ impl SearchSegment {
             score,
         };
         if let Some(cluster) = cluster {
-            // A cluster's place is its best member's, wherever that falls
-            // relative to the cursor, so every member is recorded.
-            self.groups
-                .entry(cluster)
-                .and_modify(|g| {
-                    g.count += 1;
-                    if entry > g.best {
-                        g.best = entry;
-                    }
-                })
-                .or_insert(Group {
-                    best: entry,
-                    count: 1,
-                });
+            self.groups.add(cluster, entry);
             return;
         }
         if self.after.is_some_and(|after| key >= after) {

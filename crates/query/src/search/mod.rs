@@ -12,6 +12,7 @@ pub(crate) mod collect;
 pub(crate) mod entities;
 pub(crate) mod facets;
 pub(crate) mod filter;
+pub(crate) mod groups;
 pub(crate) mod histogram;
 pub(crate) mod hit;
 pub(crate) mod names;
@@ -92,14 +93,23 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
     };
     let collected = context.searcher.search(&*iterated, &collector)?;
 
-    let page: Vec<_> = collected.window.into_iter().skip(skip).collect();
+    let mut page: Vec<_> = collected.window.into_iter().skip(skip).collect();
+    let full = restrict(text.box_clone(), filters.all());
+    if !collected.similar_counted {
+        let clusters: Vec<u64> = page.iter().filter_map(|(_, cluster, _)| *cluster).collect();
+        let members = groups::count_members(context.searcher, context.schema, &*full, &clusters)?;
+        for (_, cluster, similar) in &mut page {
+            if let Some(count) = cluster.and_then(|c| members.get(&c)) {
+                *similar = count.saturating_sub(1);
+            }
+        }
+    }
     let next_cursor = match page.last() {
         Some((last, _, _)) if collected.eligible > (skip + page.len()) as u64 => {
             Some(rank::encode_cursor(request.sort, last.key, fingerprint))
         }
         _ => None,
     };
-    let full = restrict(text.box_clone(), filters.all());
     let highlighter =
         snippet::Highlighter::new(context.index, context.searcher, &*text, context.schema)?;
     let builder = hit::HitBuilder {
