@@ -5,7 +5,8 @@
 //! cargo bench -p news-query --bench query -- --copies 47   # ~1M articles
 //! ```
 //!
-//! Options: `--copies N` (default 1), `--rounds N` timed rounds after one
+//! Options: `--copies N` (default 1), `--clusters` (every article in a
+//! near-duplicate cluster as `news index` writes them, copies sharing one), `--rounds N` timed rounds after one
 //! warm-up round (default 3; SQLite runs one round), `--sample N` (use N of
 //! the titles, evenly spaced, on both sides), `--queries FILE`, `--no-sqlite`.
 //! Built data is kept under `target/bench/reuters-xN/`.
@@ -39,6 +40,9 @@ struct Options {
     sqlite: bool,
     /// Use this many titles, evenly spaced (0: all).
     sample: usize,
+    /// Give every article a near-duplicate cluster, as `news index` does:
+    /// the copies of one Reuters article share one.
+    clusters: bool,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -53,7 +57,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let corpus = work.join("articles.jsonl");
     if !work.join("ready").exists() {
         let started = Instant::now();
-        let n = build(&reuters, options.copies, &index_dir, &corpus)?;
+        let n = build(
+            &reuters,
+            options.copies,
+            options.clusters,
+            &index_dir,
+            &corpus,
+        )?;
         std::fs::write(work.join("ready"), n.to_string())?;
         eprintln!(
             "built {n} articles in {:.1} s",
@@ -168,6 +178,7 @@ fn parse_args() -> Options {
         rounds: 3,
         sqlite: true,
         sample: 0,
+        clusters: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -178,6 +189,7 @@ fn parse_args() -> Options {
                 options.queries = args.next().map(PathBuf::from).unwrap_or(options.queries)
             }
             "--no-sqlite" => options.sqlite = false,
+            "--clusters" => options.clusters = true,
             "--sample" => options.sample = args.next().and_then(|v| v.parse().ok()).unwrap_or(0),
             _ => {} // cargo bench passes `--bench`
         }
@@ -245,6 +257,7 @@ fn row(engine: &str, mode: &str, label: &str, mut samples: Vec<f64>, mean_total:
 fn build(
     reuters: &Path,
     copies: usize,
+    clusters: bool,
     index_dir: &Path,
     corpus: &Path,
 ) -> Result<u64, Box<dyn std::error::Error>> {
@@ -259,8 +272,9 @@ fn build(
     let mut out = BufWriter::new(std::fs::File::create(corpus)?);
     let mut n = 0u64;
     for copy in 0..copies {
-        for original in &originals {
+        for (n_original, original) in originals.iter().enumerate() {
             let mut record = original.clone();
+            record.cluster = clusters.then_some(n_original as u64);
             if copy > 0 {
                 record.id = format!("{}-{copy}", record.id);
             }

@@ -216,7 +216,11 @@ fn clustered_archives_page_alike_by_offset_and_by_cursor() {
         .into_iter()
         .enumerate()
         .map(|(i, mut r)| {
-            r.cluster = Some(if i % 3 == 0 { (i % 12) as u64 } else { 1_000 + i as u64 });
+            r.cluster = Some(if i % 3 == 0 {
+                (i % 12) as u64
+            } else {
+                1_000 + i as u64
+            });
             r
         })
         .collect();
@@ -226,21 +230,33 @@ fn clustered_archives_page_alike_by_offset_and_by_cursor() {
             .search(&SearchRequest::new("grain").sort(sort).limit(100))
             .unwrap();
         let shown: u64 = one_page.hits.iter().map(|h| 1 + h.similar_count).sum();
-        assert_eq!(shown, one_page.total, "{sort:?}: every copy is accounted for");
+        assert_eq!(
+            shown, one_page.total,
+            "{sort:?}: every copy is accounted for"
+        );
         let expected: Vec<String> = one_page.hits.iter().map(|h| h.id.clone()).collect();
         assert_eq!(expected.len(), 60 + 4);
         let paged = page_through(&archive, SearchRequest::new("grain").sort(sort).limit(7));
         assert_eq!(paged, expected, "{sort:?} by cursor");
         let by_offset: Vec<String> = (0..10)
             .flat_map(|page| {
-                let r = SearchRequest::new("grain").sort(sort).limit(7).offset(page * 7);
+                let r = SearchRequest::new("grain")
+                    .sort(sort)
+                    .limit(7)
+                    .offset(page * 7);
                 archive.search(&r).unwrap().hits.into_iter().map(|h| h.id)
             })
             .collect();
         assert_eq!(by_offset, expected, "{sort:?} by offset");
-        let small = archive.search(&SearchRequest::new("grain").sort(sort).limit(3)).unwrap();
+        let small = archive
+            .search(&SearchRequest::new("grain").sort(sort).limit(3))
+            .unwrap();
         let small_ids: Vec<&str> = small.hits.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(small_ids, expected[..3], "{sort:?}: a small window keeps the best clusters");
+        assert_eq!(
+            small_ids,
+            expected[..3],
+            "{sort:?}: a small window keeps the best clusters"
+        );
         assert!(small.next_cursor.is_some());
     }
 }
