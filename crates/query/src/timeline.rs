@@ -7,11 +7,13 @@ use crate::response::Notice;
 
 /// Matches per calendar bucket, each with the size of the coverage it is a share of.
 ///
-/// A bucket's `total` counts the articles passing the request's **filters**
-/// (dates, entities, sources, sections) **without its query text**; with no
-/// filters that is every article of the archive in that bucket. So `ratio` is
-/// the query's share of the coverage selected, which corrects for the archive
-/// holding more articles in some months than others.
+/// A bucket's `total` counts the coverage the matches are part of: the
+/// articles in that bucket passing the request's date, source and section
+/// filters, but neither its query text nor its entity filters (those say what
+/// is counted). With no source or section filter that is every article of the
+/// archive in the bucket. So `ratio` is the share of coverage, which corrects
+/// for the archive holding more articles in some months than others:
+/// `--location Tartus` gives Tartus's share of all articles each month.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     /// Bucket size.
@@ -33,7 +35,7 @@ pub struct TimelineBucket {
     pub key: String,
     /// Articles matching the query and filters.
     pub count: u64,
-    /// Articles passing the filters alone.
+    /// Articles in the bucket passing the date, source and section filters.
     pub total: u64,
     /// `count / total`, 0 when `total` is 0.
     pub ratio: f64,

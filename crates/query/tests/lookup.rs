@@ -103,6 +103,16 @@ fn timeline_normalises_by_the_filtered_coverage() {
         .collect();
     assert_eq!(years, [("2025", 1, 3)]);
 
+    // An entity filter says what is counted, not the coverage it is a share of.
+    let putin = SearchRequest::new("*").person("Vladimir Putin");
+    let by_person = archive.timeline(&putin, Interval::Month).unwrap();
+    let january = by_person.buckets.last().unwrap();
+    assert_eq!((january.key.as_str(), january.total), ("2026-01", 2));
+    assert!(
+        january.count >= 1 && january.count < january.total,
+        "{january:?}"
+    );
+
     let weeks = archive
         .timeline(&SearchRequest::new("Tartus"), Interval::Week)
         .unwrap();

@@ -38,6 +38,23 @@ impl Filters {
         self.restrictions.is_empty() && self.selections.is_empty()
     }
 
+    /// The filters that choose which coverage a timeline measures against:
+    /// dates, sections and sources, but not the entity filters, which (like
+    /// the query text) say what is being counted.
+    pub(crate) fn coverage(&self) -> Vec<Box<dyn Query>> {
+        const SOURCES: usize = 3;
+        self.restrictions
+            .iter()
+            .map(|q| q.box_clone())
+            .chain(
+                self.selections
+                    .iter()
+                    .filter(|(slot, _)| *slot == SOURCES)
+                    .map(|(_, q)| q.box_clone()),
+            )
+            .collect()
+    }
+
     /// Every filter, none kept apart.
     pub(crate) fn all(&self) -> Vec<Box<dyn Query>> {
         self.restrictions

@@ -1,5 +1,6 @@
-//! [`Timeline`]: per calendar bucket, the query's matches and the articles
-//! passing the filters alone, and the share one is of the other.
+//! [`Timeline`]: per calendar bucket, the query's matches, the coverage they
+//! are part of (articles passing the date, section and source filters), and
+//! the share one is of the other.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -29,15 +30,13 @@ pub(crate) fn run(
     )?;
     let count_coverage =
         |coverage: &dyn Query| context.searcher.search(coverage, &BucketCounts(interval));
-    let totals = if filters.is_empty() {
+    let coverage = filters.coverage();
+    let totals = if coverage.is_empty() {
         context
             .vocabularies
             .totals(interval, || Ok(count_coverage(&AllQuery)?))?
     } else {
-        Arc::new(count_coverage(&*restrict(
-            Box::new(AllQuery),
-            filters.all(),
-        ))?)
+        Arc::new(count_coverage(&*restrict(Box::new(AllQuery), coverage))?)
     };
     let buckets = match (totals.first_key_value(), totals.last_key_value()) {
         (Some((&first, _)), Some((&last, _))) => keys_between(interval, first, last)
