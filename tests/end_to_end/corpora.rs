@@ -34,7 +34,8 @@ fn wikinews_sample_indexes_and_searches() {
 fn reuters_21578_indexes_and_filters_by_month() {
     let archive = index(&[&shared_data("corpora/reuters21578.jsonl")]);
     let all = search(archive.path(), &["*", "--limit", "0"]);
-    assert_eq!(all["total"], 21_577);
+    // 21,577 articles, 326 of them exact re-transmissions indexed once.
+    assert_eq!(all["total"], 21_577 - 326);
     let months: Vec<&str> = all["histogram"]
         .as_array()
         .unwrap()

@@ -1,7 +1,13 @@
 //! End-to-end tests of the `news` binary, grouped by feature. They run the real
 //! binary on the bundled corpus and on the shared real corpora.
 
+mod clustering;
+mod commands;
+mod compressed;
 mod corpora;
+mod incremental;
 mod indexing;
+mod newsroom;
 mod search;
+mod search_options;
 mod support;

@@ -3,6 +3,7 @@
 //! parses its arguments into a typed struct, calls the library, and prints.
 
 mod cmd;
+mod progress;
 mod render;
 
 use std::path::PathBuf;
@@ -30,10 +31,20 @@ struct Cli {
 
 #[derive(Debug, Subcommand, PartialEq)]
 enum Command {
-    /// Index article files (.txt, .json, .jsonl, .ndjson) under the given paths.
+    /// Index article files (.txt, .json, .jsonl, .ndjson; also .gz or .zst) under the given paths.
     Index(cmd::index::IndexArgs),
     /// Search the archive.
     Search(cmd::search::SearchArgs),
+    /// Show one article in full.
+    Show(cmd::show::ShowArgs),
+    /// Articles related to one article.
+    Related(cmd::related::RelatedArgs),
+    /// Look up canonical names of people, places or organizations.
+    Entities(cmd::entities::EntitiesArgs),
+    /// Coverage of a query over time, as a bar chart.
+    Timeline(cmd::timeline::TimelineArgs),
+    /// Write synthetic articles recombined from a real corpus (for benchmarks).
+    Synth(cmd::synth::SynthArgs),
     /// Find persons, locations and organizations in JSONL documents.
     Extract(cmd::extract::ExtractArgs),
 }
@@ -43,6 +54,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => cmd::index::run(&cli.index, args),
         Command::Search(args) => cmd::search::run(&cli.index, args),
+        Command::Show(args) => cmd::show::run(&cli.index, args),
+        Command::Related(args) => cmd::related::run(&cli.index, args),
+        Command::Entities(args) => cmd::entities::run(&cli.index, args),
+        Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
+        Command::Synth(args) => cmd::synth::run(args),
         Command::Extract(args) => cmd::extract::run(args),
     };
     match result {
@@ -64,6 +80,17 @@ mod tests {
         assert_eq!(cli.index, PathBuf::from("news-index"));
         let cli = Cli::try_parse_from(["news", "search", "Tartus", "--index", "/tmp/a"]).unwrap();
         assert_eq!(cli.index, PathBuf::from("/tmp/a"));
+        for argv in [
+            &["news", "show", "x", "--index", "/tmp/b"][..],
+            &["news", "related", "x", "--index", "/tmp/b"],
+            &["news", "entities", "person", "--index", "/tmp/b"],
+            &["news", "timeline", "oil", "--index", "/tmp/b"],
+        ] {
+            assert_eq!(
+                Cli::try_parse_from(argv).unwrap().index,
+                PathBuf::from("/tmp/b")
+            );
+        }
     }
 
     #[test]

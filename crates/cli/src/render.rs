@@ -11,6 +11,8 @@ pub const TITLE: Style = Style::new().bold();
 pub const DIM: Style = Style::new().dimmed();
 /// Section headings.
 pub const HEADING: Style = AnsiColor::Cyan.on_default().bold();
+/// Notes on how the request was read.
+pub const NOTICE: Style = AnsiColor::Magenta.on_default();
 
 /// `text` with the `[start, end)` code-point ranges styled.
 pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {

@@ -15,6 +15,14 @@ pub enum IndexError {
     /// tantivy failed while writing.
     #[error("index write failed: {0}")]
     Write(#[from] tantivy::TantivyError),
+    /// An input or a file of the archive could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
     /// Worker threads could not be started or failed.
     #[error("indexing threads: {0}")]
     Threads(String),

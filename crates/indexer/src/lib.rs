@@ -6,9 +6,11 @@
 //! files -> read (format by extension) -> Article -> extract (entities, dates) -> ArticleRecord -> tantivy
 //! ```
 //!
-//! It owns reading (`.txt`, `.json`, `.jsonl`/`.ndjson`), dateline and date
-//! recognition, entity extraction and the parallel indexing run. It does not own
-//! the schema (that is `news_query::schema`, so both sides agree) nor searching.
+//! It owns reading (`.txt`, `.json`, `.jsonl`/`.ndjson`, any of them `.gz` or
+//! `.zst`), dateline and date recognition, entity extraction, wire-copy
+//! clustering, the manifest that makes runs incremental, and the parallel
+//! indexing run. It does not own the schema (that is `news_query::schema`, so
+//! both sides agree) nor searching.
 //!
 //! ```no_run
 //! use news_indexer::{index_paths, IndexOptions};
@@ -17,7 +19,7 @@
 //!     "news-index".as_ref(),
 //!     &["corpus".into()],
 //!     &IndexOptions::default(),
-//!     &|problem| eprintln!("{problem}"),
+//!     &|problem: &news_indexer::Problem| eprintln!("{problem}"),
 //! )?;
 //! println!("{} articles indexed, {} failed", summary.indexed, summary.failed);
 //! # Ok(()) }
@@ -26,15 +28,21 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod cluster;
 pub mod date;
 mod error;
 pub mod extract;
+pub mod manifest;
 mod pipeline;
 mod problem;
+pub mod progress;
 pub mod read;
 pub mod record;
+pub mod synth;
+pub mod walk;
 
 pub use article::{Article, Origin};
 pub use error::IndexError;
 pub use pipeline::{index_paths, IndexOptions, IndexSummary};
 pub use problem::{Problem, Severity};
+pub use progress::{Observer, Progress};

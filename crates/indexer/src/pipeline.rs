@@ -1,47 +1,63 @@
-//! The indexing run: walk the inputs, read them into batches on one thread,
-//! parse and extract on a rayon pool, and feed tantivy's writer threads.
+//! The indexing run: find the files, decide from the manifest which to read,
+//! read them into batches on one thread, parse, extract and sketch on a rayon
+//! pool, cluster under one short lock per batch, and feed tantivy's writer
+//! threads.
 //!
 //! ```text
-//! walk + read (1 thread) --bounded channel--> parse + extract (rayon) --> IndexWriter
+//! walk + manifest plan -> read (1 thread) --bounded channel--> parse + extract + sketch (rayon)
+//!                                                                   -> cluster (lock) -> IndexWriter
 //! ```
 //!
 //! The bounded channel and tantivy's own queue keep memory flat however large
-//! the input is. Each article is written after deleting any earlier copy with the
-//! same id, so indexing the same files again never creates duplicates.
+//! the input is; only the clustering tables grow with the archive. Deletes are
+//! issued only where something may be replaced: by origin for changed and
+//! removed files, by id when clustering has seen the id before (or for every
+//! article when the archive's history is unknown). A fresh archive gets none.
+//!
+//! The manifest and clustering state are written beside the index and tied to
+//! its commit by a token in the commit payload, so a crash between the writes
+//! makes the next run distrust them rather than duplicate articles.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::Serialize;
 use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, TantivyDocument, Term};
-use walkdir::WalkDir;
 
 use news_query::schema::{open_or_create_index, NewsSchema};
 
-use crate::article::Origin;
+use crate::cluster::{self, signature, Clusters, Signature, Verdict};
 use crate::error::IndexError;
 use crate::extract::Extractor;
+use crate::manifest::{self, Change, Manifest};
 use crate::problem::Problem;
-use crate::read::{self, Batch, Format, Item, Parsed};
+use crate::progress::{Observer, Progress};
+use crate::read::{self, Batch, Item, Parsed};
 use crate::record::to_record;
+use crate::walk::{self, SourceFile};
 
 /// Settings of an indexing run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndexOptions {
-    /// Threads for parsing and extraction; 0 means one per core.
+    /// Threads for parsing and extraction, and tantivy writer threads; 0 means one per core.
     pub threads: usize,
     /// Memory for tantivy's in-memory segments, in bytes, shared by its writer threads.
     pub memory_budget: usize,
+    /// Remove the articles of source files that no longer exist.
+    pub prune: bool,
 }
 
 impl Default for IndexOptions {
     fn default() -> Self {
         IndexOptions {
             threads: 0,
-            memory_budget: 512 << 20,
+            memory_budget: 1 << 30,
+            prune: false,
         }
     }
 }
@@ -49,16 +65,36 @@ impl Default for IndexOptions {
 /// What a run did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct IndexSummary {
-    /// Files read (in a supported format).
+    /// Files read (new and changed files in a supported format).
     pub files: u64,
+    /// Of those, files the archive had not seen.
+    pub new: u64,
+    /// Of those, files whose contents changed since the last run (their old
+    /// articles were replaced).
+    pub changed: u64,
+    /// Files found unchanged and not read.
+    pub unchanged: u64,
+    /// Files gone since the last run whose articles were removed (`--prune`).
+    pub removed: u64,
+    /// Files gone since the last run whose articles were kept (no `--prune`).
+    pub missing: u64,
+    /// Unchanged files read again because an exact copy they hold had been
+    /// skipped for an article that is now gone (counted in `files` too).
+    pub reread: u64,
     /// Files skipped because their format is not one we read.
     pub skipped: u64,
     /// Articles written to the archive.
     pub indexed: u64,
+    /// Articles not written because an identical one is indexed.
+    pub duplicates: u64,
+    /// Articles written into the cluster of an earlier near-identical article.
+    pub clustered: u64,
     /// Files, array elements or lines that could not be read.
     pub failed: u64,
     /// Articles indexed despite a problem (e.g. an unreadable date).
     pub warnings: u64,
+    /// Raw bytes read.
+    pub bytes: u64,
     /// Wall-clock time of the run, in seconds.
     pub seconds: f64,
     /// `indexed / seconds`.
@@ -69,33 +105,60 @@ pub struct IndexSummary {
 
 #[derive(Default)]
 struct Counters {
-    files: AtomicU64,
-    skipped: AtomicU64,
     indexed: AtomicU64,
+    duplicates: AtomicU64,
+    clustered: AtomicU64,
     failed: AtomicU64,
     warnings: AtomicU64,
+    bytes: AtomicU64,
+    files_read: AtomicU64,
+}
+
+/// Everything a worker needs to index a batch.
+struct Sink<'a> {
+    writer: &'a IndexWriter<TantivyDocument>,
+    schema: &'a NewsSchema,
+    extractor: &'a Extractor,
+    clusters: &'a Mutex<Clusters>,
+    /// The archive holds articles clustering does not know: delete by id always.
+    delete_every_id: bool,
+    counters: &'a Counters,
+    observer: &'a dyn Observer,
+}
+
+/// A batch and the manifest key of the file it came from.
+struct Work {
+    batch: Batch,
+    key: u32,
 }
 
 /// Indexes every article under `inputs` (files or directories, walked
-/// recursively) into the archive at `index_dir`, creating it if needed.
+/// recursively) into the archive at `index_dir`, creating it if needed and
+/// reading only files that changed since the last run.
 ///
-/// Each problem is handed to `report` as it is found; the run goes on.
+/// Problems and progress go to `observer` as they happen; the run goes on.
 pub fn index_paths(
     index_dir: &Path,
     inputs: &[PathBuf],
     options: &IndexOptions,
-    report: &(dyn Fn(&Problem) + Sync),
+    observer: &dyn Observer,
 ) -> Result<IndexSummary, IndexError> {
     let started = Instant::now();
+    let started_ns = now_ns();
     let threads = if options.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
         options.threads
     };
+    let mut roots = Vec::with_capacity(inputs.len());
     for input in inputs {
         if !input.exists() {
             return Err(IndexError::MissingInput(input.clone()));
         }
+        roots.push(walk::absolute(input).map_err(|source| IndexError::Io {
+            path: input.clone(),
+            source,
+        })?);
     }
     let index = open_or_create_index(index_dir)?;
     let schema = NewsSchema::from_schema(index.schema()).map_err(|reason| {
@@ -104,145 +167,394 @@ pub fn index_paths(
             reason,
         }
     })?;
+
+    let fresh = index.searchable_segment_ids()?.is_empty();
+    let token = index.load_metas()?.payload.and_then(|p| p.parse().ok());
+    let io_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| IndexError::Io { path, source }
+    };
+    let mut manifest = match Manifest::load(index_dir).map_err(io_error(index_dir))? {
+        Some(m) if !fresh && Some(m.token) == token => m,
+        _ => Manifest::default(),
+    };
+    let trusted = fresh || manifest.token != 0;
+
+    let archive = walk::absolute(index_dir).ok();
+    let found = walk::walk(&roots, archive.as_deref(), &|p| observer.problem(p));
+    let mut plan = manifest.plan(found.files);
+    let mut summary = IndexSummary {
+        skipped: found.skipped,
+        failed: found.failed,
+        ..IndexSummary::default()
+    };
+    let removed: Vec<PathBuf> = if options.prune {
+        std::mem::take(&mut plan.gone)
+    } else {
+        summary.missing = plan.gone.len() as u64;
+        Vec::new()
+    };
+    if plan.read.is_empty() && removed.is_empty() {
+        if plan.hashed && trusted && !fresh {
+            // The index is as it was, so the token still holds; only the
+            // times the next run may trust have moved.
+            manifest.started_ns = started_ns;
+            let path = index_dir.join(manifest::FILE_NAME);
+            let temporary = path.with_extension("tmp");
+            manifest.write(&temporary).map_err(io_error(&path))?;
+            std::fs::rename(&temporary, &path).map_err(io_error(&path))?;
+        }
+        summary.unchanged = plan.unchanged.len() as u64;
+        summary.archive_size = index.reader()?.searcher().num_docs();
+        summary.seconds = started.elapsed().as_secs_f64();
+        return Ok(summary);
+    }
+
+    // Forget what changed and removed files contributed before reading them anew.
+    let mut forget: HashSet<u32> = plan
+        .read
+        .iter()
+        .filter(|(_, change, _)| *change == Change::Changed)
+        .map(|(_, _, key)| *key)
+        .collect();
+    forget.extend(
+        removed
+            .iter()
+            .filter_map(|p| manifest.sources.get(p))
+            .map(|e| e.key),
+    );
+    let state_path = index_dir.join(cluster::store::FILE_NAME);
+    let stored = if trusted && !fresh {
+        // An unreadable state costs clustering against the past, not the run.
+        cluster::store::read(&state_path, manifest.token).unwrap_or_else(|error| {
+            let origin = crate::Origin {
+                path: state_path.clone(),
+                line: None,
+            };
+            observer.problem(&Problem::warning(
+                origin,
+                format!("clustering state unreadable ({error}); every id is replaced"),
+            ));
+            None
+        })
+    } else {
+        None
+    };
+    let delete_every_id = !fresh && stored.is_none();
+    let clusters = match stored {
+        Some((slots, skipped)) => Clusters::from_entries(slots, skipped, &forget),
+        None => Clusters::new(),
+    };
+    for (_, change, _) in &plan.read {
+        match change {
+            Change::New => summary.new += 1,
+            Change::Changed => summary.changed += 1,
+        }
+    }
+    summary.unchanged = plan.unchanged.len() as u64;
+    summary.removed = removed.len() as u64;
+
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_options(writer_options(threads, options.memory_budget))?;
-    let extractor = Extractor::bundled();
+    let origin_term =
+        |path: &Path| Term::from_field_text(schema.fields.origin, &path.to_string_lossy());
+    for path in &removed {
+        writer.delete_term(origin_term(path));
+        manifest.sources.remove(path);
+    }
+    for (file, change, _) in &plan.read {
+        if *change == Change::Changed || delete_every_id {
+            writer.delete_term(origin_term(&file.path));
+        }
+    }
+
+    let clusters = Mutex::new(clusters);
+    let lock = || clusters.lock().unwrap_or_else(|e| e.into_inner());
     let counters = Counters::default();
+    let sink = Sink {
+        writer: &writer,
+        schema: &schema,
+        extractor: Extractor::bundled(),
+        clusters: &clusters,
+        delete_every_id,
+        counters: &counters,
+        observer,
+    };
+    let mut files = std::mem::take(&mut plan.read);
+    for pass in 0..MAX_PASSES {
+        summary.files += files.len() as u64;
+        let hashes = run(&files, threads, &sink, started)?;
+        for ((file, _, key), hash) in files.iter().zip(hashes) {
+            manifest.record(file, *key, hash);
+        }
+        // A file holding an exact copy that was skipped because an article
+        // now gone was indexed is read again, so the story stays archived.
+        let orphans = lock().orphaned_origins();
+        files = files_of(&manifest, &orphans);
+        if files.is_empty() || pass + 1 == MAX_PASSES {
+            break;
+        }
+        let keys: HashSet<u32> = files.iter().map(|(_, _, key)| *key).collect();
+        lock().forget(&keys);
+        for (file, _, _) in &files {
+            writer.delete_term(origin_term(&file.path));
+        }
+        summary.reread += files.len() as u64;
+    }
+    let clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Orphans left (their file is gone, or passes ran out) wait for the next run.
+    let orphans = clusters.orphaned_origins();
+    for entry in manifest.sources.values_mut() {
+        entry.stale |= orphans.contains(&entry.key);
+    }
+    manifest.started_ns = started_ns;
+    manifest.token = new_token(manifest.token, started_ns);
+    commit(index_dir, &mut writer, &manifest, &clusters)?;
+    writer.wait_merging_threads()?;
+
+    summary.archive_size = index.reader()?.searcher().num_docs();
+    let seconds = started.elapsed().as_secs_f64();
+    let load = |c: &AtomicU64| c.load(Ordering::Relaxed);
+    summary.indexed = load(&counters.indexed);
+    summary.duplicates = load(&counters.duplicates);
+    summary.clustered = load(&counters.clustered);
+    summary.failed += load(&counters.failed);
+    summary.warnings = load(&counters.warnings);
+    summary.bytes = load(&counters.bytes);
+    summary.seconds = seconds;
+    summary.articles_per_second = if seconds > 0.0 {
+        summary.indexed as f64 / seconds
+    } else {
+        0.0
+    };
+    Ok(summary)
+}
+
+/// Passes over files whose skipped duplicates lost their indexed copy; one
+/// almost always suffices.
+const MAX_PASSES: usize = 4;
+
+/// The files of the manifest with the given keys that still exist, to be read again.
+fn files_of(manifest: &Manifest, keys: &HashSet<u32>) -> Vec<(SourceFile, Change, u32)> {
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for (path, entry) in &manifest.sources {
+        if !keys.contains(&entry.key) {
+            continue;
+        }
+        let (Ok(metadata), Some(format)) = (std::fs::metadata(path), read::Format::of(path)) else {
+            continue;
+        };
+        let file = SourceFile {
+            path: path.clone(),
+            format,
+            size: metadata.len(),
+            mtime_ns: walk::mtime_ns(&metadata),
+        };
+        files.push((file, Change::Changed, entry.key));
+    }
+    files
+}
+
+/// Reads, parses and writes `files`; returns each file's hash (in order),
+/// `None` where it could not be read to the end.
+fn run(
+    files: &[(SourceFile, Change, u32)],
+    threads: usize,
+    sink: &Sink<'_>,
+    started: Instant,
+) -> Result<Vec<Option<u128>>, IndexError> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("news-parse-{i}"))
         .build()
         .map_err(|e| IndexError::Threads(e.to_string()))?;
-    let (sender, receiver) = crossbeam_channel::bounded::<Batch>(threads * 4);
+    let (sender, receiver) = crossbeam_channel::bounded::<Work>(threads * 4);
+    let (done, finished) = crossbeam_channel::bounded::<()>(0);
+    let bytes_to_read = files.iter().map(|(f, _, _)| f.size).sum();
+    let files_to_read = files.len() as u64;
+    let counters = sink.counters;
+    let snapshot = move || Progress {
+        articles: counters.indexed.load(Ordering::Relaxed),
+        files_read: counters.files_read.load(Ordering::Relaxed),
+        files_to_read,
+        bytes_read: counters.bytes.load(Ordering::Relaxed),
+        bytes_to_read,
+        elapsed: started.elapsed(),
+    };
 
-    std::thread::scope(|scope| -> Result<(), IndexError> {
-        let counters = &counters;
-        let reader = scope.spawn(move || read_inputs(inputs, &sender, counters, report));
+    std::thread::scope(|scope| -> Result<Vec<Option<u128>>, IndexError> {
+        let reader = scope.spawn(move || read_files(files, &sender, counters, sink.observer));
+        scope.spawn(move || {
+            while let Err(crossbeam_channel::RecvTimeoutError::Timeout) =
+                finished.recv_timeout(Duration::from_millis(100))
+            {
+                sink.observer.progress(&snapshot());
+            }
+        });
         let write_result = pool.install(|| {
-            receiver.into_iter().par_bridge().try_for_each(|batch| {
-                index_batch(batch, &writer, &schema, extractor, counters, report)
-            })
+            receiver
+                .into_iter()
+                .par_bridge()
+                .try_for_each(|work| index_batch(work, sink))
         });
         // If writing failed, dropping the receiver ends the reader thread too.
-        reader
-            .join()
-            .map_err(|_| IndexError::Threads("reader thread panicked".into()))?;
-        write_result
-    })?;
-
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    let reader = index.reader()?;
-    let elapsed = started.elapsed();
-    Ok(summary(&counters, elapsed, reader.searcher().num_docs()))
+        let joined = reader.join();
+        drop(done);
+        let hashes = joined.map_err(|_| IndexError::Threads("reader thread panicked".into()))?;
+        sink.observer.progress(&snapshot());
+        write_result.map(|()| hashes)
+    })
 }
 
-fn writer_options(threads: usize, memory_budget: usize) -> IndexWriterOptions {
-    // tantivy needs at least 15 MB per writer thread; fewer threads beat thin budgets.
-    const MIN_PER_THREAD: usize = 15_000_000;
-    let writer_threads = threads
-        .clamp(1, 8)
-        .min((memory_budget / MIN_PER_THREAD).max(1));
-    IndexWriterOptions::builder()
-        .num_worker_threads(writer_threads)
-        .memory_budget_per_thread((memory_budget / writer_threads).max(MIN_PER_THREAD))
-        .build()
-}
-
-/// Walks the inputs in a stable order and sends their batches down the channel.
-fn read_inputs(
-    inputs: &[PathBuf],
-    sender: &crossbeam_channel::Sender<Batch>,
+/// Reads the files in order and sends their batches down the channel.
+fn read_files(
+    files: &[(SourceFile, Change, u32)],
+    sender: &crossbeam_channel::Sender<Work>,
     counters: &Counters,
-    report: &(dyn Fn(&Problem) + Sync),
-) {
-    for input in inputs {
-        for entry in WalkDir::new(input).sort_by_file_name() {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    let path = error.path().unwrap_or(input).to_owned();
-                    counters.failed.fetch_add(1, Ordering::Relaxed);
-                    report(&Problem::error(
-                        Origin { path, line: None },
-                        error.to_string(),
-                    ));
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let path = entry.path();
-            let Some(format) = Format::of(path) else {
-                counters.skipped.fetch_add(1, Ordering::Relaxed);
-                continue;
-            };
-            counters.files.fetch_add(1, Ordering::Relaxed);
-            let mut receiver_gone = false;
-            let result = read::read_file(path, format, |batch| {
-                receiver_gone |= sender.send(batch).is_err();
-            });
-            if receiver_gone {
-                return;
-            }
-            if let Err(error) = result {
+    observer: &dyn Observer,
+) -> Vec<Option<u128>> {
+    let mut hashes = Vec::with_capacity(files.len());
+    for (file, _, key) in files {
+        let mut receiver_gone = false;
+        let result = read::read_file(&file.path, file.format, &counters.bytes, |batch| {
+            receiver_gone |= sender.send(Work { batch, key: *key }).is_err();
+        });
+        if receiver_gone {
+            break;
+        }
+        counters.files_read.fetch_add(1, Ordering::Relaxed);
+        hashes.push(match result {
+            Ok(hash) => hash,
+            Err(error) => {
                 counters.failed.fetch_add(1, Ordering::Relaxed);
-                let origin = Origin {
-                    path: path.to_owned(),
+                let origin = crate::Origin {
+                    path: file.path.clone(),
                     line: None,
                 };
-                report(&Problem::error(origin, format!("cannot read: {error}")));
+                observer.problem(&Problem::error(origin, format!("cannot read: {error}")));
+                None
             }
-        }
+        });
     }
+    hashes
 }
 
-fn index_batch(
-    batch: Batch,
-    writer: &IndexWriter<TantivyDocument>,
-    schema: &NewsSchema,
-    extractor: &Extractor,
-    counters: &Counters,
-    report: &(dyn Fn(&Problem) + Sync),
-) -> Result<(), IndexError> {
-    for item in batch.parse() {
+fn index_batch(work: Work, sink: &Sink<'_>) -> Result<(), IndexError> {
+    let counters = sink.counters;
+    let items = work.batch.parse();
+    let mut ready: Vec<(TantivyDocument, Signature, String)> = Vec::with_capacity(items.len());
+    for item in items {
         match item {
             Item::Article(origin, parsed) => {
                 let Parsed { article, warnings } = *parsed;
                 for warning in warnings {
                     counters.warnings.fetch_add(1, Ordering::Relaxed);
-                    report(&Problem::warning(origin.clone(), warning));
+                    sink.observer
+                        .problem(&Problem::warning(origin.clone(), warning));
                 }
-                let record = to_record(article, &origin, extractor);
-                writer.delete_term(Term::from_field_text(schema.fields.id, &record.id));
-                writer.add_document(schema.to_document(&record))?;
-                counters.indexed.fetch_add(1, Ordering::Relaxed);
+                let record = to_record(article, &origin, sink.extractor);
+                let signature = signature(&record.id, &record.title, &record.body, record.date);
+                let document = sink.schema.to_document(&record);
+                ready.push((document, signature, record.id));
             }
             Item::Problem(problem) => {
                 counters.failed.fetch_add(1, Ordering::Relaxed);
-                report(&problem);
+                sink.observer.problem(&problem);
+            }
+        }
+    }
+    // Deciding and writing under one lock keeps a replacing delete from
+    // overtaking the add it replaces, and copies read by two threads at once
+    // from both starting a cluster.
+    let mut clusters = sink.clusters.lock().unwrap_or_else(|e| e.into_inner());
+    for (mut document, signature, id) in ready {
+        match clusters.assign(&signature, work.key) {
+            Verdict::Duplicate { .. } => {
+                counters.duplicates.fetch_add(1, Ordering::Relaxed);
+            }
+            Verdict::Index {
+                cluster,
+                nearest,
+                replaces,
+            } => {
+                document.add_u64(sink.schema.fields.cluster, cluster);
+                if replaces || sink.delete_every_id {
+                    sink.writer
+                        .delete_term(Term::from_field_text(sink.schema.fields.id, &id));
+                }
+                sink.writer.add_document(document)?;
+                counters.indexed.fetch_add(1, Ordering::Relaxed);
+                if nearest.is_some() {
+                    counters.clustered.fetch_add(1, Ordering::Relaxed);
+                }
             }
         }
     }
     Ok(())
 }
 
-fn summary(counters: &Counters, elapsed: Duration, archive_size: u64) -> IndexSummary {
-    let indexed = counters.indexed.load(Ordering::Relaxed);
-    let seconds = elapsed.as_secs_f64();
-    IndexSummary {
-        files: counters.files.load(Ordering::Relaxed),
-        skipped: counters.skipped.load(Ordering::Relaxed),
-        indexed,
-        failed: counters.failed.load(Ordering::Relaxed),
-        warnings: counters.warnings.load(Ordering::Relaxed),
-        seconds,
-        articles_per_second: if seconds > 0.0 {
-            indexed as f64 / seconds
-        } else {
-            0.0
-        },
-        archive_size,
+/// Commits the index with a token in its payload and puts the manifest and
+/// clustering state that carry the same token in place.
+fn commit(
+    dir: &Path,
+    writer: &mut IndexWriter<TantivyDocument>,
+    manifest: &Manifest,
+    clusters: &Clusters,
+) -> Result<(), IndexError> {
+    let manifest_path = dir.join(manifest::FILE_NAME);
+    let state_path = dir.join(cluster::store::FILE_NAME);
+    let temporary = |path: &Path| path.with_extension("tmp");
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| IndexError::Io { path, source }
+    };
+    manifest
+        .write(&temporary(&manifest_path))
+        .map_err(io(&manifest_path))?;
+    let (slots, skipped) = clusters.entries();
+    cluster::store::write(&temporary(&state_path), manifest.token, slots, skipped)
+        .map_err(io(&state_path))?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&manifest.token.to_string());
+    prepared.commit()?;
+    for path in [&manifest_path, &state_path] {
+        std::fs::rename(temporary(path), path).map_err(io(path))?;
     }
+    Ok(())
+}
+
+fn writer_options(threads: usize, memory_budget: usize) -> IndexWriterOptions {
+    // tantivy needs at least 15 MB per writer thread; fewer threads beat thin budgets.
+    const MIN_PER_THREAD: usize = 15_000_000;
+    // And under 4 GB per thread.
+    const MAX_PER_THREAD: usize = 4_000_000_000 - 1;
+    let writer_threads = threads
+        .clamp(1, 8)
+        .min((memory_budget / MIN_PER_THREAD).max(1));
+    IndexWriterOptions::builder()
+        .num_worker_threads(writer_threads)
+        .memory_budget_per_thread(
+            (memory_budget / writer_threads).clamp(MIN_PER_THREAD, MAX_PER_THREAD),
+        )
+        .build()
+}
+
+fn now_ns() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// A token no earlier commit of this archive had (never 0, which means "none").
+fn new_token(previous: u64, started_ns: i64) -> u64 {
+    let seed = [
+        previous.to_le_bytes(),
+        started_ns.to_le_bytes(),
+        u64::from(std::process::id()).to_le_bytes(),
+    ]
+    .concat();
+    xxhash_rust::xxh3::xxh3_64(&seed).max(1)
 }

@@ -35,6 +35,10 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         extractor.extract(&text)
     });
     let extracted = extraction.unwrap_or_default();
+    let source = article.source;
+    let organizations = article
+        .organizations
+        .unwrap_or_else(|| without_publisher(extracted.organizations, source.as_deref()));
     let places = match &article.locations {
         Some(given) => extractor.places_of(given),
         None => extracted.places,
@@ -44,7 +48,7 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         title: article.title,
         body: article.body,
         dateline: article.dateline,
-        source: article.source,
+        source,
         section: article.section,
         author: article.author,
         url: article.url,
@@ -52,10 +56,24 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         persons: article.persons.unwrap_or(extracted.persons),
         locations: article.locations.unwrap_or(extracted.locations),
         places,
-        organizations: article.organizations.unwrap_or(extracted.organizations),
+        organizations,
         cluster: None,
         origin: Some(origin.path.to_string_lossy().into_owned()),
     }
+}
+
+/// Extracted organizations less the article's own publisher: a wire's name
+/// in its dateline ("TARTOUS (Levant Wire) -") or in "reviewed by Meridian
+/// Daily" is a signature, not something the story is about, and would top
+/// every organization facet of that publisher's articles.
+fn without_publisher(organizations: Vec<String>, source: Option<&str>) -> Vec<String> {
+    let Some(source) = source else {
+        return organizations;
+    };
+    organizations
+        .into_iter()
+        .filter(|org| !org.eq_ignore_ascii_case(source))
+        .collect()
 }
 
 #[cfg(test)]
@@ -81,6 +99,23 @@ mod tests {
         assert_eq!(stable_id(&a), "https://x.example/1");
         a.id = Some("x-1".into());
         assert_eq!(stable_id(&a), "x-1");
+    }
+
+    #[test]
+    fn the_publisher_is_not_an_organization_of_its_own_articles() {
+        let mut a = article("Wheat cargoes return to Tartous");
+        a.body = "TARTOUS (Levant Wire) - Two ships arrived, the World Bank said.".into();
+        a.source = Some("Levant Wire".into());
+        let origin = Origin {
+            path: "f.txt".into(),
+            line: None,
+        };
+        let record = to_record(a, &origin, Extractor::bundled());
+        assert_eq!(record.organizations, ["World Bank"]);
+        assert_eq!(
+            without_publisher(vec!["Reuters".into(), "OPEC".into()], Some("reuters")),
+            ["OPEC"]
+        );
     }
 
     #[test]

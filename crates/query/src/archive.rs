@@ -4,29 +4,45 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tantivy::directory::MmapDirectory;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Warmer};
 
+use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
-use crate::request::SearchRequest;
-use crate::response::SearchResponse;
+use crate::request::{Interval, SearchRequest};
+use crate::response::{Hit, SearchResponse};
 use crate::schema::{register_tokenizers, ArticleRecord, NewsSchema};
-use crate::search;
+use crate::search::{self, vocabulary::VocabularyCache, Context};
+use crate::timeline::Timeline;
 
 /// A news archive opened for searching.
 ///
-/// Cloning is cheap (one `Arc`), and clones share one reader that follows new
-/// commits by the indexer within a moment of each commit.
+/// Cloning is cheap (one `Arc`), it is `Send + Sync`, and clones share one
+/// reader that follows new commits by the indexer within a moment of each
+/// commit ([`Archive::reload`] makes one visible at once). The per-commit
+/// work facet counting needs is done while a commit is loaded, before it
+/// serves any request.
 ///
-/// ```no_run
+/// ```
+/// use news_query::schema::{write_records, ArticleRecord};
 /// use news_query::{Archive, SearchRequest};
 /// # fn main() -> Result<(), news_query::Error> {
-/// let archive = Archive::open("news-index")?;
+/// let dir = tempfile::tempdir().unwrap();
+/// let article = |id: &str, title: &str| ArticleRecord {
+///     id: id.into(),
+///     title: title.into(),
+///     body: format!("{title}, the agencies reported."),
+///     date: Some(1_769_558_400), // 2026-01-28
+///     ..Default::default()
+/// };
+/// write_records(dir.path(), &[article("a", "Tartus port reopens")])?;
+/// let archive = Archive::open(dir.path())?;
 /// let response = archive.search(&SearchRequest::new("Tartus"))?;
-/// for hit in &response.hits {
-///     println!("{} {}", hit.date.as_deref().unwrap_or("undated"), hit.title);
-/// }
+/// assert_eq!(response.hits[0].date.as_deref(), Some("2026-01-28T00:00:00Z"));
+///
+/// // A later commit is seen after a reload (or within a moment by itself).
+/// write_records(dir.path(), &[article("b", "Tartus grain arrives")])?;
+/// archive.reload()?;
+/// assert_eq!(archive.search(&SearchRequest::new("Tartus"))?.total, 2);
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
@@ -39,6 +55,7 @@ struct Inner {
     index: Index,
     reader: IndexReader,
     schema: NewsSchema,
+    vocabularies: Arc<VocabularyCache>,
 }
 
 impl Archive {
@@ -56,16 +73,25 @@ impl Archive {
     }
 
     /// Wraps an index already open (for instance one the indexer just wrote).
-    pub fn from_index(index: Index, path: PathBuf) -> Result<Self> {
+    pub fn from_index(mut index: Index, path: PathBuf) -> Result<Self> {
         let schema =
             NewsSchema::from_schema(index.schema()).map_err(|reason| Error::NotAnArchive {
                 path: path.clone(),
                 reason,
             })?;
         register_tokenizers(&index);
+        // Segments are searched in parallel; the executor must be set before
+        // the reader, which keeps its own handle on the index.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads > 1 {
+            index.set_multithread_executor(threads)?;
+        }
+        let vocabularies = Arc::new(VocabularyCache::new(schema.clone()));
+        let warmer: Arc<dyn Warmer> = vocabularies.clone();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .warmers(vec![Arc::downgrade(&warmer)])
             .try_into()?;
         Ok(Archive {
             inner: Arc::new(Inner {
@@ -73,6 +99,7 @@ impl Archive {
                 index,
                 reader,
                 schema,
+                vocabularies,
             }),
         })
     }
@@ -97,26 +124,124 @@ impl Archive {
         self.len() == 0
     }
 
-    /// Runs a search: hits, facet counts and histogram in one pass over the matches.
+    /// Runs a search: the count, the page of hits, facet counts and histogram
+    /// in one pass over the matches.
+    ///
+    /// ```
+    /// # use news_query::schema::{write_records, ArticleRecord};
+    /// use news_query::{Archive, SearchRequest};
+    /// # fn main() -> Result<(), news_query::Error> {
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// # let article = |id: &str, person: &str| ArticleRecord {
+    /// #     id: id.into(), title: format!("{person} visits Tartus"), body: "Talks on the port.".into(),
+    /// #     persons: vec![person.into()], ..Default::default() };
+    /// # write_records(dir.path(), &[article("a", "Vladimir Putin"), article("b", "Ahmed al-Sharaa")])?;
+    /// let archive = Archive::open(dir.path())?;
+    /// let response = archive.search(&SearchRequest::new("Tartus").person("Putin"))?;
+    /// assert_eq!(response.total, 1);
+    /// // "Putin" was read as the canonical name, and the notice says so.
+    /// assert_eq!(response.notices[0].used.as_deref(), Some("Vladimir Putin"));
+    /// // The persons facet ignores its own selection: both people stay listed.
+    /// assert_eq!(response.facets.persons.len(), 2);
+    /// # Ok(()) }
+    /// ```
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        let searcher = self.inner.reader.searcher();
-        search::run(&self.inner.index, &searcher, &self.inner.schema, request)
+        self.with_context(|context| search::run(context, request))
+    }
+
+    /// Matches per calendar bucket next to the articles passing the filters
+    /// alone, and their ratio (see [`Timeline`]).
+    ///
+    /// ```
+    /// # use news_query::schema::{write_records, ArticleRecord};
+    /// use news_query::{Archive, Interval, SearchRequest};
+    /// # fn main() -> Result<(), news_query::Error> {
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// # let day = 86_400;
+    /// # let article = |id: &str, title: &str, date: i64| ArticleRecord {
+    /// #     id: id.into(), title: title.into(), date: Some(date), ..Default::default() };
+    /// # write_records(dir.path(), &[
+    /// #     article("a", "Oil prices rise", 0), article("b", "Wheat harvest", 1),
+    /// #     article("c", "Oil output cut", 60 * day)])?;
+    /// let archive = Archive::open(dir.path())?;
+    /// let timeline = archive.timeline(&SearchRequest::new("oil"), Interval::Month)?;
+    /// let keys: Vec<&str> = timeline.buckets.iter().map(|b| b.key.as_str()).collect();
+    /// assert_eq!(keys, ["1970-01", "1970-02", "1970-03"]);
+    /// assert_eq!((timeline.buckets[0].count, timeline.buckets[0].total), (1, 2));
+    /// assert_eq!(timeline.buckets[0].ratio, 0.5);
+    /// # Ok(()) }
+    /// ```
+    pub fn timeline(&self, request: &SearchRequest, interval: Interval) -> Result<Timeline> {
+        self.with_context(|context| search::timeline::run(context, request, interval))
     }
 
     /// The stored article with this id, if any.
     pub fn article(&self, id: &str) -> Result<Option<ArticleRecord>> {
-        let searcher = self.inner.reader.searcher();
-        let term = Term::from_field_text(self.inner.schema.fields.id, id);
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
-        let top = searcher.search(
-            &query,
-            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
-        )?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
+        self.with_context(|context| {
+            let Some(address) = search::related::find(context, id)? else {
+                return Ok(None);
+            };
+            let doc: TantivyDocument = context.searcher.doc(address)?;
+            Ok(Some(context.schema.to_record(&doc)))
+        })
+    }
+
+    /// Up to `limit` articles related to the article `id`: sharing its rarer
+    /// words (more-like-this) and the people and places it names; one per
+    /// near-duplicate cluster, never its own copies. [`Error::UnknownArticle`]
+    /// when no article has that id.
+    ///
+    /// ```
+    /// # use news_query::schema::{write_records, ArticleRecord};
+    /// use news_query::Archive;
+    /// # fn main() -> Result<(), news_query::Error> {
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// # let article = |id: &str, title: &str| ArticleRecord {
+    /// #     id: id.into(), title: title.into(), body: title.into(), ..Default::default() };
+    /// # write_records(dir.path(), &[
+    /// #     article("a", "Hmeimim airbase lease talks"), article("b", "Hmeimim airbase lease renewed"),
+    /// #     article("c", "Football final tonight"), article("d", "Election results delayed")])?;
+    /// let archive = Archive::open(dir.path())?;
+    /// let related = archive.related("a", 5)?;
+    /// assert_eq!(related[0].id, "b");
+    /// assert!(archive.related("nope", 5).is_err());
+    /// # Ok(()) }
+    /// ```
+    pub fn related(&self, id: &str, limit: usize) -> Result<Vec<Hit>> {
+        self.with_context(|context| search::related::run(context, id, limit))
+    }
+
+    /// Canonical names of `kind` matching `text` (by prefix of the name or of
+    /// a word in it, else by near spelling), with their article counts; best
+    /// match first, then most articles. An empty `text` lists the commonest.
+    ///
+    /// ```
+    /// # use news_query::schema::{write_records, ArticleRecord};
+    /// use news_query::{Archive, EntityKind};
+    /// # fn main() -> Result<(), news_query::Error> {
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// # write_records(dir.path(), &[ArticleRecord {
+    /// #     id: "a".into(), persons: vec!["Vladimir Putin".into()], ..Default::default() }])?;
+    /// let archive = Archive::open(dir.path())?;
+    /// let found = archive.entities(EntityKind::Person, "Puti", 10)?;
+    /// assert_eq!((found[0].name.as_str(), found[0].count), ("Vladimir Putin", 1));
+    /// # Ok(()) }
+    /// ```
+    pub fn entities(&self, kind: EntityKind, text: &str, limit: usize) -> Result<Vec<Entity>> {
+        self.with_context(|context| search::entities::run(context, kind, text, limit))
+    }
+
+    /// Runs `f` on one searcher of the current generation.
+    fn with_context<T>(&self, f: impl FnOnce(&Context) -> Result<T>) -> Result<T> {
+        let searcher: Searcher = self.inner.reader.searcher();
+        let vocabularies = self.inner.vocabularies.for_searcher(&searcher);
+        let context = Context {
+            index: &self.inner.index,
+            searcher: &searcher,
+            schema: &self.inner.schema,
+            vocabularies: &vocabularies,
         };
-        let doc: TantivyDocument = searcher.doc(*address)?;
-        Ok(Some(self.inner.schema.to_record(&doc)))
+        f(&context)
     }
 }
 

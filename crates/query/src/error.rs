@@ -50,6 +50,12 @@ pub enum Error {
     /// The request is well-formed JSON but asks for something impossible.
     #[error("invalid request: {0}")]
     Request(String),
+    /// No article has this id.
+    #[error("no article with id `{0}`")]
+    UnknownArticle(String),
+    /// The `cursor` was not made by this archive for this search.
+    #[error("invalid cursor: {0}")]
+    Cursor(String),
     /// The index failed underneath.
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),

@@ -8,10 +8,16 @@
 //! entities are stored). It does **not** read article files or extract entities:
 //! that is `news-indexer`, so a service embedding this crate pays for neither.
 //!
-//! ```no_run
+//! ```
 //! use news_query::{Archive, SearchRequest};
+//! # use news_query::schema::{write_records, ArticleRecord};
 //! # fn main() -> Result<(), news_query::Error> {
-//! let archive = Archive::open("news-index")?;
+//! # let dir = tempfile::tempdir().unwrap();
+//! # write_records(dir.path(), &[ArticleRecord {
+//! #     id: "seed".into(), title: "Sharaa meets Putin".into(), body: "Talks on Tartus.".into(),
+//! #     date: Some(1_769_558_400), persons: vec!["Vladimir Putin".into()], ..Default::default() }])?;
+//! # let path = dir.path();
+//! let archive = Archive::open(path)?; // a directory written by `news index`
 //! let request = SearchRequest {
 //!     query: "Tartus".into(),
 //!     from: Some("2025".parse()?),
@@ -22,22 +28,36 @@
 //! for person in &response.facets.persons {
 //!     println!("{:>5} {}", person.count, person.value);
 //! }
+//! assert_eq!(response.facets.persons[0].value, "Vladimir Putin");
 //! # Ok(()) }
 //! ```
+//!
+//! Besides [`Archive::search`] there are [`Archive::timeline`],
+//! [`Archive::related`], [`Archive::entities`] and [`Archive::article`]; the
+//! request and response types serialise to the JSON that `news search --json`
+//! prints.
 
 #![warn(missing_docs)]
 
 mod archive;
 pub mod date;
+mod entity;
 mod error;
 mod request;
 mod response;
 pub mod schema;
 mod search;
+mod stem;
+mod timeline;
 
 pub use archive::Archive;
 pub use date::PartialDate;
+pub use entity::{Entity, EntityKind, NameMatch};
 pub use error::{Error, Result};
-pub use request::{Interval, SearchRequest, Sort};
-pub use response::{Bucket, FacetCount, Facets, Hit, SearchResponse};
+pub use request::{Interval, SearchRequest, Sort, MAX_FRAGMENTS, MAX_WINDOW};
+pub use response::{
+    Bucket, FacetCount, Facets, FilterFacet, Fragment, Hit, Notice, SearchResponse,
+};
 pub use schema::ArticleRecord;
+pub use search::snippet::mark_html;
+pub use timeline::{Timeline, TimelineBucket};

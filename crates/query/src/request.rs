@@ -1,4 +1,4 @@
-//! What a caller asks for: [`SearchRequest`] and its parts.
+//! What a caller asks for: [`SearchRequest`], its builder methods, and its parts.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,17 +16,36 @@ use crate::date::PartialDate;
 /// assert_eq!(request.sort, Sort::Newest);
 /// assert_eq!(request.limit, 10);
 /// ```
+///
+/// Rust callers can chain the builder methods instead:
+///
+/// ```
+/// use news_query::{Interval, SearchRequest, Sort};
+/// # fn main() -> Result<(), news_query::Error> {
+/// let request = SearchRequest::new("naval base")
+///     .since("2025".parse()?)
+///     .person("Vladimir Putin")
+///     .location("Syria")
+///     .sort(Sort::Newest)
+///     .limit(20)
+///     .histogram(Some(Interval::Week));
+/// assert_eq!(request.locations, ["Syria"]);
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SearchRequest {
-    /// Query in tantivy syntax (`AND`, `OR`, `NOT`, `"phrases"`, `field:value`);
-    /// empty or `*` matches every article.
+    /// Query in tantivy syntax (`AND`, `OR`, `NOT`, `"phrases"`, `"a b"~2`,
+    /// `field:value`, `word~1`); empty or `*` matches every article, and a query
+    /// of only negations (`NOT Putin`) matches every article except those.
+    /// At most 10,000 characters and 64 levels of parentheses.
     pub query: String,
     /// Keep articles dated on or after the start of this period.
     pub from: Option<PartialDate>,
     /// Keep articles dated on or before the end of this period.
     pub to: Option<PartialDate>,
-    /// Keep articles naming any of these people (canonical names).
+    /// Keep articles naming any of these people. A name that is only part of a
+    /// canonical name (`Putin`) is resolved to it and reported in `notices`.
     pub persons: Vec<String>,
     /// Keep articles naming any of these places, or a place inside them.
     pub locations: Vec<String>,
@@ -40,13 +59,27 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Hits to return.
     pub limit: usize,
-    /// Hits to skip.
+    /// Hits to skip (`offset + limit` at most [`MAX_WINDOW`]; use `cursor` beyond).
     pub offset: usize,
+    /// Continue after the last hit of an earlier page: its response's `next_cursor`.
+    pub cursor: Option<String>,
     /// Values to return per facet; 0 turns facets off.
     pub facet_limit: usize,
     /// Bucket size of the histogram; `None` turns it off.
     pub histogram: Option<Interval>,
+    /// Body passages per hit (the best first), at most [`MAX_FRAGMENTS`].
+    pub fragments: usize,
+    /// Return every near-duplicate instead of the best hit of each cluster.
+    pub all_copies: bool,
+    /// List the ids of each hit's near-duplicates in `similar_ids`.
+    pub include_similar_ids: bool,
 }
+
+/// Deepest hit reachable by `offset`; a `cursor` reaches any depth.
+pub const MAX_WINDOW: usize = 10_000;
+
+/// Most body passages a hit can carry.
+pub const MAX_FRAGMENTS: usize = 3;
 
 impl Default for SearchRequest {
     fn default() -> Self {
@@ -62,8 +95,12 @@ impl Default for SearchRequest {
             sort: Sort::Relevance,
             limit: 10,
             offset: 0,
+            cursor: None,
             facet_limit: 10,
             histogram: Some(Interval::Month),
+            fragments: MAX_FRAGMENTS,
+            all_copies: false,
+            include_similar_ids: false,
         }
     }
 }
@@ -75,6 +112,102 @@ impl SearchRequest {
             query: query.into(),
             ..Default::default()
         }
+    }
+
+    /// Keeps articles dated from the start of `date` on.
+    pub fn since(mut self, date: PartialDate) -> Self {
+        self.from = Some(date);
+        self
+    }
+
+    /// Keeps articles dated up to the end of `date`.
+    pub fn until(mut self, date: PartialDate) -> Self {
+        self.to = Some(date);
+        self
+    }
+
+    /// Adds a person to the persons filter.
+    pub fn person(mut self, name: impl Into<String>) -> Self {
+        self.persons.push(name.into());
+        self
+    }
+
+    /// Adds a place to the locations filter.
+    pub fn location(mut self, name: impl Into<String>) -> Self {
+        self.locations.push(name.into());
+        self
+    }
+
+    /// Adds an organization to the organizations filter.
+    pub fn organization(mut self, name: impl Into<String>) -> Self {
+        self.organizations.push(name.into());
+        self
+    }
+
+    /// Adds a publisher to the sources filter.
+    pub fn source(mut self, name: impl Into<String>) -> Self {
+        self.sources.push(name.into());
+        self
+    }
+
+    /// Adds a section to the sections filter.
+    pub fn section(mut self, name: impl Into<String>) -> Self {
+        self.sections.push(name.into());
+        self
+    }
+
+    /// Sets the order of hits.
+    pub fn sort(mut self, sort: Sort) -> Self {
+        self.sort = sort;
+        self
+    }
+
+    /// Sets the number of hits to return.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// Sets the number of hits to skip.
+    pub fn offset(mut self, offset: usize) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// Continues after an earlier page (its `next_cursor`).
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
+    /// Sets the number of values per facet (0: no facets).
+    pub fn facet_limit(mut self, n: usize) -> Self {
+        self.facet_limit = n;
+        self
+    }
+
+    /// Sets the histogram interval (`None`: no histogram).
+    pub fn histogram(mut self, interval: Option<Interval>) -> Self {
+        self.histogram = interval;
+        self
+    }
+
+    /// Sets the number of body passages per hit.
+    pub fn fragments(mut self, n: usize) -> Self {
+        self.fragments = n;
+        self
+    }
+
+    /// Returns every near-duplicate rather than one hit per cluster.
+    pub fn all_copies(mut self, yes: bool) -> Self {
+        self.all_copies = yes;
+        self
+    }
+
+    /// Lists each hit's near-duplicates by id.
+    pub fn include_similar_ids(mut self, yes: bool) -> Self {
+        self.include_similar_ids = yes;
+        self
     }
 }
 
@@ -91,8 +224,8 @@ pub enum Sort {
     Oldest,
 }
 
-/// Calendar bucket of a histogram.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Calendar bucket of a histogram or timeline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Interval {
     /// One bucket per UTC day, keyed `2026-01-28`.
@@ -104,4 +237,20 @@ pub enum Interval {
     Month,
     /// One bucket per year, keyed `2026`.
     Year,
+}
+
+impl std::str::FromStr for Interval {
+    type Err = crate::Error;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "day" => Ok(Interval::Day),
+            "week" => Ok(Interval::Week),
+            "month" => Ok(Interval::Month),
+            "year" => Ok(Interval::Year),
+            other => Err(crate::Error::Request(format!(
+                "unknown interval `{other}`: expected day, week, month or year"
+            ))),
+        }
+    }
 }

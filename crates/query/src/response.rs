@@ -1,20 +1,30 @@
 //! What a search returns: [`SearchResponse`] and its parts.
+//!
+//! Fields added after the first JSON shape carry `#[serde(default)]`, so a
+//! client built against an older response still reads newer ones and back.
 
 use serde::{Deserialize, Serialize};
 
 /// The answer to a [`crate::SearchRequest`].
 ///
-/// Serialises to `{"total", "hits", "facets", "histogram"}`.
+/// Serialises to `{"total", "hits", "facets", "histogram", "next_cursor", "notices"}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
-    /// Articles matching the query and filters.
+    /// Articles matching the query and filters (every copy counted).
     pub total: u64,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
-    /// Most frequent entities among all matches.
+    /// Most frequent values among all matches; each facet ignores its own
+    /// selection, so the other values of a selected facet stay visible.
     pub facets: Facets,
     /// Matches per calendar bucket, oldest first, empty buckets included.
     pub histogram: Vec<Bucket>,
+    /// Pass as `cursor` to get the page after this one; `None` on the last page.
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+    /// How filter values were read: names resolved to canonical ones, and unknown names.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
 }
 
 /// One matching article.
@@ -34,7 +44,8 @@ pub struct Hit {
     pub dateline: Option<String>,
     /// BM25 score (0 when sorted by date).
     pub score: f32,
-    /// A passage of the body around the query terms, plain text.
+    /// The best passage of the body around the query terms, plain text (the
+    /// text of `fragments[0]`, or the opening of the body when no term occurs).
     pub snippet: String,
     /// Where the query terms are in `snippet`: `[start, end)` in Unicode code points.
     pub highlights: Vec<[usize; 2]>,
@@ -44,6 +55,35 @@ pub struct Hit {
     pub locations: Vec<String>,
     /// Canonical organization names.
     pub organizations: Vec<String>,
+    /// Desk or topic.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Where the query terms are in `title`, in code points.
+    #[serde(default)]
+    pub title_highlights: Vec<[usize; 2]>,
+    /// The title, HTML-escaped, with query terms in `<mark>`.
+    #[serde(default)]
+    pub title_html: String,
+    /// Up to three passages of the body around the query terms, best first.
+    #[serde(default)]
+    pub fragments: Vec<Fragment>,
+    /// Near-duplicates of this article that also match and were folded into it.
+    #[serde(default)]
+    pub similar_count: u64,
+    /// Their ids, when the request sets `include_similar_ids`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub similar_ids: Vec<String>,
+}
+
+/// A passage of text with the query terms marked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fragment {
+    /// The passage, plain text.
+    pub text: String,
+    /// `[start, end)` of each query term in `text`, in Unicode code points.
+    pub highlights: Vec<[usize; 2]>,
+    /// The passage, HTML-escaped, with query terms in `<mark>`.
+    pub html: String,
 }
 
 /// Value counts per facet.
@@ -75,4 +115,72 @@ pub struct Bucket {
     pub key: String,
     /// Matching articles dated in the bucket.
     pub count: u64,
+}
+
+/// The request filter a [`Notice`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FilterFacet {
+    /// `persons`.
+    Persons,
+    /// `locations`.
+    Locations,
+    /// `organizations`.
+    Organizations,
+    /// `sources`.
+    Sources,
+    /// `sections`.
+    Sections,
+}
+
+impl std::fmt::Display for FilterFacet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FilterFacet::Persons => "persons",
+            FilterFacet::Locations => "locations",
+            FilterFacet::Organizations => "organizations",
+            FilterFacet::Sources => "sources",
+            FilterFacet::Sections => "sections",
+        })
+    }
+}
+
+/// How one filter value was read.
+///
+/// `{"facet": "persons", "given": "Putin", "used": "Vladimir Putin"}` when a
+/// name was resolved; `used: null` when nothing in the archive is called that
+/// (the value then matches nothing), with near spellings in `alternatives`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// The filter.
+    pub facet: FilterFacet,
+    /// The value as given.
+    pub given: String,
+    /// The canonical value searched for instead; `None` when unknown.
+    pub used: Option<String>,
+    /// Other canonical values the given one could have meant, most frequent first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.used {
+            Some(used) => write!(f, "{}: \"{}\" read as \"{used}\"", self.facet, self.given)?,
+            None => write!(
+                f,
+                "{}: no \"{}\" in the archive; it matches nothing",
+                self.facet, self.given
+            )?,
+        }
+        if !self.alternatives.is_empty() {
+            let label = if self.used.is_some() {
+                "also"
+            } else {
+                "did you mean"
+            };
+            write!(f, " ({label}: {})", self.alternatives.join(", "))?;
+        }
+        Ok(())
+    }
 }

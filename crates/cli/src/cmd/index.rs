@@ -1,4 +1,5 @@
-//! `news index PATH...`: read articles and add them to the archive.
+//! `news index PATH...`: read articles and add them to the archive, reading
+//! only files that changed since the last run.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,18 +8,26 @@ use anyhow::Context;
 use clap::Args;
 use news_indexer::{index_paths, IndexOptions, IndexSummary};
 
+use crate::progress::Reporter;
+
 /// Arguments of `news index`.
 #[derive(Debug, Args, PartialEq)]
 pub struct IndexArgs {
     /// Files or directories to index (directories are walked recursively).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Threads for parsing and extraction (default: one per core).
+    /// Threads for parsing, extraction and writing (default: one per core).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
-    /// Writer memory budget in megabytes.
-    #[arg(long = "memory-mb", default_value_t = 512, value_name = "MB")]
-    pub memory_mb: usize,
+    /// Writer memory budget, e.g. `512M` or `1G` (K, M, G are powers of 1024).
+    #[arg(long, default_value = "1G", value_name = "SIZE", value_parser = parse_size)]
+    pub memory: usize,
+    /// Remove the articles of files indexed before that no longer exist.
+    #[arg(long)]
+    pub prune: bool,
+    /// No progress bar or progress lines (problems are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
@@ -28,17 +37,44 @@ impl IndexArgs {
     fn options(&self) -> IndexOptions {
         IndexOptions {
             threads: self.threads,
-            memory_budget: self.memory_mb << 20,
+            memory_budget: self.memory,
+            prune: self.prune,
         }
     }
 }
 
+/// Parses `512M`, `1G`, `1.5G`, `800K` or a plain number of bytes.
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let trimmed = text.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    let number = upper.trim_end_matches("IB").trim_end_matches('B');
+    let (digits, unit) = match number.char_indices().last() {
+        Some((i, c @ ('K' | 'M' | 'G'))) => (&number[..i], c),
+        _ => (number, ' '),
+    };
+    let shift = match unit {
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => 0,
+    };
+    let value: f64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size like 512M or 1G"))?;
+    let bytes = value * f64::from(1u32 << shift);
+    if !(bytes.is_finite() && bytes >= 1.0 && bytes < usize::MAX as f64) {
+        return Err(format!("`{text}` is not a usable size"));
+    }
+    Ok(bytes as usize)
+}
+
 /// Runs `news index`.
 pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
-    let summary = index_paths(index, &args.paths, &args.options(), &|problem| {
-        eprintln!("{problem}");
-    })
-    .with_context(|| format!("indexing into {}", index.display()))?;
+    let reporter = Reporter::new(args.quiet);
+    let result = index_paths(index, &args.paths, &args.options(), &reporter);
+    reporter.finish();
+    let summary = result.with_context(|| format!("indexing into {}", index.display()))?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
@@ -51,6 +87,14 @@ fn print_summary(index: &Path, s: &IndexSummary) {
     println!(
         "indexed {} articles from {} files in {:.2} s ({:.0} articles/s); skipped {} files, {} failed, {} warnings",
         s.indexed, s.files, s.seconds, s.articles_per_second, s.skipped, s.failed, s.warnings
+    );
+    println!(
+        "files: {} new, {} changed, {} unchanged, {} removed, {} missing (kept; --prune removes them), {} read again for copies of removed articles",
+        s.new, s.changed, s.unchanged, s.removed, s.missing, s.reread
+    );
+    println!(
+        "{} exact duplicates not indexed, {} articles joined the cluster of a near-identical one",
+        s.duplicates, s.clustered
     );
     println!(
         "archive {} now holds {} articles",
@@ -72,20 +116,48 @@ mod tests {
 
     #[test]
     fn parses_paths_and_options() {
-        let parsed =
-            Wrapper::try_parse_from(["index", "corpus", "more.jsonl", "--threads", "4", "--json"])
-                .unwrap()
-                .args;
+        let parsed = Wrapper::try_parse_from([
+            "index",
+            "corpus",
+            "more.jsonl.gz",
+            "--threads",
+            "4",
+            "--memory",
+            "512M",
+            "--prune",
+            "--json",
+        ])
+        .unwrap()
+        .args;
         assert_eq!(
             parsed,
             IndexArgs {
-                paths: vec!["corpus".into(), "more.jsonl".into()],
+                paths: vec!["corpus".into(), "more.jsonl.gz".into()],
                 threads: 4,
-                memory_mb: 512,
+                memory: 512 << 20,
+                prune: true,
+                quiet: false,
                 json: true,
             }
         );
         assert_eq!(parsed.options().memory_budget, 512 << 20);
+        assert!(parsed.options().prune);
+        let defaults = Wrapper::try_parse_from(["index", "c", "-q"]).unwrap().args;
+        assert_eq!((defaults.memory, defaults.quiet), (1 << 30, true));
         assert!(Wrapper::try_parse_from(["index"]).is_err());
+        assert!(Wrapper::try_parse_from(["index", "c", "--memory", "lots"]).is_err());
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1.5g"), Ok(3 << 29));
+        assert_eq!(parse_size("800KiB"), Ok(800 << 10));
+        assert_eq!(parse_size("1000000"), Ok(1_000_000));
+        assert!(parse_size("").is_err());
+        assert!(parse_size("-1G").is_err());
+        assert!(parse_size("G").is_err());
+        assert!(parse_size("1T").is_err());
     }
 }

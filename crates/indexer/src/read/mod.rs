@@ -6,21 +6,27 @@
 //! | `.json` | one article object or an array of them ([`json`]) |
 //! | `.jsonl`, `.ndjson` | one article object per line ([`json`]) |
 //!
+//! Each may be compressed, `.gz` or `.zst` ([`compress`]): the format is then
+//! the extension under the suffix (`dump.jsonl.gz` is JSON Lines).
+//!
 //! Anything else is skipped and counted. Reading is split into [`Batch`]es so
 //! the I/O thread stays cheap and parsing runs on every core: a whole small file
-//! is one batch, a JSON Lines file is cut into batches of lines.
+//! is one batch, a JSON Lines file is cut into batches of lines, so a file of
+//! any size streams through in bounded memory.
 
+pub mod compress;
 pub mod dateline;
 pub mod decode;
 pub mod json;
 pub mod txt;
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
 
 use crate::article::{Article, Origin};
 use crate::problem::Problem;
+use compress::{Compression, Source};
 
 /// Lines of a JSON Lines file handed to a worker at once.
 const LINES_PER_BATCH: usize = 256;
@@ -46,9 +52,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format of a file, by its extension; `None` for files we do not read.
+    /// The format of a file, by its extension under any compression suffix;
+    /// `None` for files we do not read.
     pub fn of(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        let (_, name) = Compression::split(path);
+        let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
         match extension.as_str() {
             "txt" => Some(Format::Text),
             "json" => Some(Format::Json),
@@ -183,18 +191,39 @@ fn not_utf8_warning() -> String {
     "not valid UTF-8; read as Windows-1252".to_owned()
 }
 
-/// Reads `path` into batches, handing each to `emit` as soon as it is full.
-pub fn read_file(path: &Path, format: Format, mut emit: impl FnMut(Batch)) -> std::io::Result<()> {
+/// Reads `path` into batches, decompressing it as its suffix says, and hands
+/// each batch to `emit` as soon as it is full. Raw bytes read are added to
+/// `bytes_read` as they come. Returns the xxh3-128 hash of the raw file when it
+/// was read to the end.
+pub fn read_file(
+    path: &Path,
+    format: Format,
+    bytes_read: &AtomicU64,
+    mut emit: impl FnMut(Batch),
+) -> std::io::Result<Option<u128>> {
+    let (compression, _) = Compression::split(path);
+    let (mut source, hash) = Source::open(path, compression, bytes_read)?;
+    let reader = source.reader();
     if format != Format::JsonLines {
-        let bytes = std::fs::read(path)?;
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes)?;
         emit(Batch::File {
             path: path.to_owned(),
             format,
             bytes,
         });
-        return Ok(());
+    } else {
+        read_lines(path, reader, &mut emit)?;
     }
-    let mut reader = BufReader::with_capacity(1 << 20, File::open(path)?);
+    drop(source);
+    Ok(hash.hash())
+}
+
+fn read_lines(
+    path: &Path,
+    reader: &mut dyn BufRead,
+    emit: &mut impl FnMut(Batch),
+) -> std::io::Result<()> {
     let mut lines = Vec::with_capacity(LINES_PER_BATCH);
     let mut first_line = 1;
     let mut line_number = 0;
@@ -249,7 +278,13 @@ mod tests {
             Format::of(Path::new("dump.ndjson")),
             Some(Format::JsonLines)
         );
+        assert_eq!(
+            Format::of(Path::new("dump.jsonl.gz")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::of(Path::new("a.json.zst")), Some(Format::Json));
         assert_eq!(Format::of(Path::new("photo.jpg")), None);
+        assert_eq!(Format::of(Path::new("archive.gz")), None);
         assert_eq!(Format::of(Path::new("README")), None);
     }
 

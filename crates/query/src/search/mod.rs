@@ -1,107 +1,256 @@
-//! Answers a [`SearchRequest`]: the query is parsed and combined with the filters,
-//! then one pass over the matches counts them, ranks the page of hits and feeds
-//! the facet and histogram aggregations.
+//! Answers requests. A search parses the query, resolves and builds the
+//! filters, then makes one collector pass over the matches ([`collect`]) for
+//! the count, the page of hits, the facets and the histogram, and finally
+//! reads the page's stored articles and marks their terms ([`hit`]).
+//!
+//! Each submodule owns one step: [`text`] the query syntax, [`filter`] the
+//! filters, [`facets`] facet counts, [`names`] and [`vocabulary`] canonical names, [`rank`] the order
+//! and cursors, [`histogram`] calendar buckets, [`snippet`] passages, and
+//! [`timeline`], [`related`] and [`entities`] the other requests.
 
-mod aggregate;
-mod filter;
-mod snippet;
-mod text;
+pub(crate) mod collect;
+pub(crate) mod entities;
+pub(crate) mod facets;
+pub(crate) mod filter;
+pub(crate) mod groups;
+pub(crate) mod histogram;
+pub(crate) mod hit;
+pub(crate) mod names;
+pub(crate) mod rank;
+pub(crate) mod related;
+pub(crate) mod snippet;
+pub(crate) mod text;
+pub(crate) mod timeline;
+pub(crate) mod vocabulary;
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::{DateTime, DocAddress, Index, Order, Searcher, TantivyDocument};
+use std::sync::Arc;
 
-use crate::date::format_rfc3339;
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query};
+use tantivy::{Index, Searcher};
+
 use crate::error::{Error, Result};
-use crate::request::{SearchRequest, Sort};
-use crate::response::{Hit, SearchResponse};
-use crate::schema::{field, NewsSchema};
+use crate::request::{SearchRequest, MAX_FRAGMENTS, MAX_WINDOW};
+use crate::response::{Bucket, Facets, SearchResponse};
+use crate::schema::NewsSchema;
+use collect::SearchCollector;
+use vocabulary::{Keyword, Vocabularies, Vocabulary};
 
-/// Most hits one request may ask for; deeper pages use a later offset.
-pub const MAX_LIMIT: usize = 10_000;
+/// What every request runs against: one searcher and what was built for its generation.
+pub(crate) struct Context<'a> {
+    pub index: &'a Index,
+    pub searcher: &'a Searcher,
+    pub schema: &'a NewsSchema,
+    pub vocabularies: &'a Vocabularies,
+}
 
-pub(crate) fn run(
-    index: &Index,
-    searcher: &Searcher,
-    schema: &NewsSchema,
-    request: &SearchRequest,
-) -> Result<SearchResponse> {
-    if request.limit > MAX_LIMIT {
-        return Err(Error::Request(format!(
-            "limit {} is above the maximum of {MAX_LIMIT}",
-            request.limit
-        )));
+impl Context<'_> {
+    /// Names of one field, for counting facets.
+    pub(crate) fn vocabulary(&self, keyword: Keyword) -> Result<Arc<Vocabulary>> {
+        self.vocabularies.get(self.searcher, self.schema, keyword)
     }
-    let text_query = text::parse(index, schema, &request.query)?;
-    let query = filter::apply(schema, text_query, request)?;
-    let aggregations = aggregate::collector(request);
 
-    let (total, ranked, aggregated) = match request.sort {
-        Sort::Relevance => {
-            let top = (request.limit > 0).then(|| {
-                TopDocs::with_limit(request.limit)
-                    .and_offset(request.offset)
-                    .order_by_score()
-            });
-            let (total, top, aggs) = searcher.search(&query, &(Count, top, aggregations))?;
-            (total, top.unwrap_or_default(), aggs)
-        }
-        Sort::Newest | Sort::Oldest => {
-            let order = if request.sort == Sort::Newest {
-                Order::Desc
-            } else {
-                Order::Asc
-            };
-            let top = (request.limit > 0).then(|| {
-                TopDocs::with_limit(request.limit)
-                    .and_offset(request.offset)
-                    .order_by_fast_field::<DateTime>(field::DATE, order)
-            });
-            let (total, top, aggs) = searcher.search(&query, &(Count, top, aggregations))?;
-            let top = top.unwrap_or_default().into_iter();
-            (
-                total,
-                top.map(|(_, address)| (0.0, address)).collect(),
-                aggs,
-            )
-        }
+    /// Names of one field with folded forms and counts, for looking names up.
+    pub(crate) fn names(&self, keyword: Keyword) -> Result<Arc<Vocabulary>> {
+        self.vocabularies
+            .get_detailed(self.searcher, self.schema, keyword)
+    }
+}
+
+/// Runs a search.
+pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchResponse> {
+    validate(request)?;
+    let text = text::parse(context.index, context.schema, &request.query)?;
+    let filters = filter::build(context, request)?;
+    let (iterated, selections) = plan(context, &*text, &filters, request.facet_limit > 0)?;
+
+    let fingerprint = fingerprint(request);
+    let after = match request.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(cursor) => Some(rank::decode_cursor(cursor, request.sort, fingerprint)?),
+        None => None,
     };
-
-    let (facets, histogram) = aggregate::read(aggregated, request)?;
-    let snippets = snippet::Snippets::new(searcher, &*query, schema)?;
-    let hits = ranked
-        .into_iter()
-        .map(|(score, address)| hit(searcher, schema, &snippets, score, address))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(SearchResponse {
-        total: total as u64,
-        hits,
+    let skip = if after.is_some() { 0 } else { request.offset };
+    let mut facets: [Option<Arc<Vocabulary>>; 4] = Default::default();
+    if request.facet_limit > 0 {
+        let keywords = [
+            Keyword::Person,
+            Keyword::Location,
+            Keyword::Organization,
+            Keyword::Source,
+        ];
+        for (slot, keyword) in keywords.into_iter().enumerate() {
+            facets[slot] = Some(context.vocabulary(keyword)?);
+        }
+    }
+    let collector = SearchCollector {
+        sort: request.sort,
+        window: skip + request.limit,
+        after,
+        collapse: !request.all_copies,
         facets,
+        facet_limit: request.facet_limit,
+        selections,
+        histogram: request.histogram,
+    };
+    let collected = context.searcher.search(&*iterated, &collector)?;
+
+    let mut page: Vec<_> = collected.window.into_iter().skip(skip).collect();
+    let full = restrict(text.box_clone(), filters.all());
+    if !collected.similar_counted {
+        let clusters: Vec<u64> = page.iter().filter_map(|(_, cluster, _)| *cluster).collect();
+        let members = groups::count_members(context.searcher, context.schema, &*full, &clusters)?;
+        for (_, cluster, similar) in &mut page {
+            if let Some(count) = cluster.and_then(|c| members.get(&c)) {
+                *similar = count.saturating_sub(1);
+            }
+        }
+    }
+    let next_cursor = match page.last() {
+        Some((last, _, _)) if collected.eligible > (skip + page.len()) as u64 => {
+            Some(rank::encode_cursor(request.sort, last.key, fingerprint))
+        }
+        _ => None,
+    };
+    let highlighter =
+        snippet::Highlighter::new(context.index, context.searcher, &*text, context.schema)?;
+    let builder = hit::HitBuilder {
+        context,
+        highlighter: &highlighter,
+        fragments: request.fragments,
+        similar_of: request.include_similar_ids.then_some(&*full),
+    };
+    let hits = page
+        .iter()
+        .map(|(entry, cluster, similar)| builder.build(entry, *cluster, *similar))
+        .collect::<Result<Vec<_>>>()?;
+    let [persons, locations, organizations, sources] = collected.facets;
+    let histogram = match request.histogram {
+        Some(interval) => fill(interval, &collected.histogram),
+        None => Vec::new(),
+    };
+    Ok(SearchResponse {
+        total: collected.total,
+        hits,
+        facets: Facets {
+            persons,
+            locations,
+            organizations,
+            sources,
+        },
         histogram,
+        next_cursor,
+        notices: filters.notices,
     })
 }
 
-fn hit(
-    searcher: &Searcher,
-    schema: &NewsSchema,
-    snippets: &snippet::Snippets,
-    score: f32,
-    address: DocAddress,
-) -> Result<Hit> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let record = schema.to_record(&doc);
-    let (snippet, highlights) = snippets.body(&record.body);
-    Ok(Hit {
-        id: record.id,
-        title: record.title,
-        date: record.date.map(format_rfc3339),
-        source: record.source,
-        url: record.url,
-        dateline: record.dateline,
-        score,
-        snippet,
-        highlights,
-        persons: record.persons,
-        locations: record.locations,
-        organizations: record.organizations,
-    })
+/// The query the collector iterates, and the selections it evaluates per
+/// document (multi-select facets).
+fn plan(
+    context: &Context,
+    text: &dyn Query,
+    filters: &filter::Filters,
+    facets: bool,
+) -> Result<(Box<dyn Query>, Vec<collect::Selection>)> {
+    let mut restrictions: Vec<Box<dyn Query>> =
+        filters.restrictions.iter().map(|q| q.box_clone()).collect();
+    // With facets off there is nothing to count under "all filters but mine",
+    // so every filter restricts the iterated query directly.
+    if !facets || filters.selections.is_empty() {
+        restrictions.extend(filters.selections.iter().map(|(_, q)| q.box_clone()));
+        return Ok((restrict(text.box_clone(), restrictions), Vec::new()));
+    }
+    if filters.selections.len() >= 2 {
+        // A document failing two selections counts nowhere: skip it early.
+        let any_but_one = BooleanQuery::with_minimum_required_clauses(
+            filters
+                .selections
+                .iter()
+                .map(|(_, q)| (Occur::Should, q.box_clone()))
+                .collect(),
+            filters.selections.len() - 1,
+        );
+        restrictions.push(Box::new(any_but_one));
+    }
+    let scoring = EnableScoring::disabled_from_searcher(context.searcher);
+    let selections = filters
+        .selections
+        .iter()
+        .map(|(slot, query)| Ok((*slot, query.weight(scoring)?)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((restrict(text.box_clone(), restrictions), selections))
+}
+
+fn validate(request: &SearchRequest) -> Result<()> {
+    if request.offset.saturating_add(request.limit) > MAX_WINDOW {
+        return Err(Error::Request(format!(
+            "offset + limit may reach {MAX_WINDOW} at most; page deeper with `cursor` (each response's `next_cursor`)"
+        )));
+    }
+    if request.cursor.as_deref().is_some_and(|c| !c.is_empty()) && request.offset > 0 {
+        return Err(Error::Request(
+            "give either `offset` or `cursor`, not both".into(),
+        ));
+    }
+    if request.fragments > MAX_FRAGMENTS {
+        return Err(Error::Request(format!(
+            "fragments may be {MAX_FRAGMENTS} at most"
+        )));
+    }
+    Ok(())
+}
+
+/// `query` restricted by `filters`, which do not change its scores.
+pub(crate) fn restrict(query: Box<dyn Query>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if filters.is_empty() {
+        return query;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters
+        .into_iter()
+        .map(|f| {
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    if !query.is::<AllQuery>() {
+        clauses.push((Occur::Must, query));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Ties a cursor to the search that made it: what selects and orders the hits.
+fn fingerprint(request: &SearchRequest) -> u32 {
+    let identity = format!(
+        "{:?}",
+        (
+            &request.query,
+            request.from,
+            request.to,
+            &request.persons,
+            &request.locations,
+            &request.organizations,
+            &request.sources,
+            &request.sections,
+            request.sort,
+            request.all_copies,
+        )
+    );
+    xxhash_rust::xxh3::xxh3_64(identity.as_bytes()) as u32
+}
+
+/// Buckets from the first to the last with matches, empty ones included.
+pub(crate) fn fill(
+    interval: crate::request::Interval,
+    counts: &std::collections::BTreeMap<i64, u64>,
+) -> Vec<Bucket> {
+    let (Some((&first, _)), Some((&last, _))) = (counts.first_key_value(), counts.last_key_value())
+    else {
+        return Vec::new();
+    };
+    histogram::keys_between(interval, first, last)
+        .map(|key| Bucket {
+            key: histogram::label(interval, key),
+            count: counts.get(&key).copied().unwrap_or(0),
+        })
+        .collect()
 }

@@ -1,13 +1,35 @@
 //! Query text in tantivy's syntax, with errors that point at the problem.
+//!
+//! tantivy's grammar gives the tree; we build the query from it ourselves so
+//! that two things tantivy's parser does not do work: a clause of only
+//! negations (`NOT Putin`) means "everything except", and `word~N` on a bare
+//! word is a fuzzy match within N edits (tantivy leaves `~N` inside the word).
+//! Leaves are still turned into queries by tantivy's `QueryParser`.
 
-use tantivy::query::{AllQuery, Query, QueryParser, QueryParserError};
-use tantivy::Index;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, QueryParser,
+    QueryParserError,
+};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::Field;
+use tantivy::{Index, Term};
 
 use crate::error::{Error, Result};
 use crate::schema::NewsSchema;
 
 /// Title matches weigh this much more than body matches.
-const TITLE_BOOST: f32 = 2.0;
+pub(crate) const TITLE_BOOST: f32 = 2.0;
+
+/// Largest edit distance tantivy's fuzzy automaton supports.
+const MAX_FUZZY_DISTANCE: u8 = 2;
+
+/// Longest query accepted, in characters; a limit keeps one request from
+/// building an unbounded query.
+pub(crate) const MAX_QUERY_CHARS: usize = 10_000;
+
+/// Deepest nesting of parentheses accepted: the grammar and the query tree
+/// recurse once per level, and a server thread's stack is small.
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// Parses `text` over title and body, all terms required by default; empty or `*`
 /// matches everything.
@@ -16,36 +38,229 @@ pub(crate) fn parse(index: &Index, schema: &NewsSchema, text: &str) -> Result<Bo
     if trimmed.is_empty() || trimmed == "*" {
         return Ok(Box::new(AllQuery));
     }
-    let fields = &schema.fields;
-    let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(fields.title, TITLE_BOOST);
-    parser
-        .parse_query(text)
-        .map_err(|error| locate(text, error))
+    check_size(text)?;
+    let ast = query_grammar::parse_query(text).map_err(|_| syntax_error(text))?;
+    let builder = Builder::new(index, schema, text);
+    Ok(builder.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)))
 }
 
-/// Turns a parser error into [`Error::Query`] with the character where it starts.
-fn locate(text: &str, error: QueryParserError) -> Error {
-    let chars_before = |byte: usize| text[..byte.min(text.len())].chars().count();
-    let (_, syntax_errors) = tantivy::query_grammar::parse_query_lenient(text);
-    let (position, message) = if let Some(first) = syntax_errors.first() {
-        (chars_before(first.pos), first.message.clone())
-    } else {
-        match &error {
-            QueryParserError::FieldDoesNotExist(name) => {
-                let at = text.find(&format!("{name}:")).unwrap_or(0);
-                (
-                    chars_before(at),
-                    format!("unknown field `{name}`; fields are {}", field_list()),
-                )
-            }
-            _ => (0, error.to_string()),
+struct Builder<'a> {
+    parser: QueryParser,
+    index: &'a Index,
+    text_fields: [(Field, f32); 2],
+    schema: &'a NewsSchema,
+    text: &'a str,
+}
+
+impl<'a> Builder<'a> {
+    fn new(index: &'a Index, schema: &'a NewsSchema, text: &'a str) -> Self {
+        let fields = &schema.fields;
+        let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(fields.title, TITLE_BOOST);
+        Builder {
+            parser,
+            index,
+            text_fields: [(fields.title, TITLE_BOOST), (fields.body, 1.0)],
+            schema,
+            text,
         }
+    }
+
+    /// The query for `ast`, or `None` when it holds no searchable term at all
+    /// (such a clause is dropped, as tantivy's parser does).
+    fn build(&self, ast: UserInputAst) -> Result<Option<Box<dyn Query>>> {
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut built: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (occur, sub) in clauses {
+                    if let Some(query) = self.build(sub)? {
+                        built.push((occur.map_or(Occur::Must, convert_occur), query));
+                    }
+                }
+                if built.is_empty() {
+                    return Ok(None);
+                }
+                if built.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    built.push((Occur::Must, Box::new(AllQuery)));
+                }
+                if built.len() == 1 && built[0].0 != Occur::MustNot {
+                    return Ok(built.pop().map(|(_, query)| query));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(built))))
+            }
+            UserInputAst::Boost(sub, boost) => Ok(self
+                .build(*sub)?
+                .map(|query| Box::new(BoostQuery::new(query, boost.0 as f32)) as Box<dyn Query>)),
+            UserInputAst::Leaf(leaf) => self.leaf(*leaf),
+        }
+    }
+
+    fn leaf(&self, leaf: UserInputLeaf) -> Result<Option<Box<dyn Query>>> {
+        if let UserInputLeaf::Literal(literal) = &leaf {
+            if let Some(query) = self.fuzzy(literal)? {
+                return Ok(Some(query));
+            }
+        }
+        let hint = leaf_hint(&leaf);
+        let query = self
+            .parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
+            .map_err(|error| locate(self.text, &hint, error))?;
+        Ok((!query.is::<EmptyQuery>()).then_some(query))
+    }
+
+    /// `word~N` on a bare word of a text field: the analysed word within N edits.
+    fn fuzzy(&self, literal: &UserInputLiteral) -> Result<Option<Box<dyn Query>>> {
+        if literal.prefix || literal.delimiter != Delimiter::None {
+            return Ok(None);
+        }
+        // The grammar keeps `~N` inside a bare word.
+        let Some((word, distance)) = split_fuzzy(&literal.phrase) else {
+            return Ok(None);
+        };
+        let fields: Vec<(Field, f32)> = match &literal.field_name {
+            None => self.text_fields.to_vec(),
+            Some(name) => match self
+                .text_fields
+                .iter()
+                .find(|(field, _)| self.schema.schema.get_field_name(*field) == name.as_str())
+            {
+                Some(&(field, _)) => vec![(field, 1.0)],
+                None => return Ok(None),
+            },
+        };
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in fields {
+            let mut analyzer = self.index.tokenizer_for_field(field)?;
+            let mut stream = analyzer.token_stream(word);
+            let Some(token) = stream.next() else {
+                continue;
+            };
+            let term = Term::from_field_text(field, &token.text);
+            let query: Box<dyn Query> = Box::new(FuzzyTermQuery::new(term, distance, true));
+            let query = if boost == 1.0 {
+                query
+            } else {
+                Box::new(BoostQuery::new(query, boost))
+            };
+            alternatives.push((Occur::Should, query));
+        }
+        Ok(match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop().map(|(_, query)| query),
+            _ => Some(Box::new(BooleanQuery::new(alternatives))),
+        })
+    }
+}
+
+/// `word~N` -> `(word, N)`, N capped at what the fuzzy automaton supports.
+fn split_fuzzy(phrase: &str) -> Option<(&str, u8)> {
+    let (word, digits) = phrase.rsplit_once('~')?;
+    if word.is_empty() || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let distance: u8 = digits.parse().ok()?;
+    Some((word, distance.min(MAX_FUZZY_DISTANCE)))
+}
+
+fn convert_occur(occur: query_grammar::Occur) -> Occur {
+    match occur {
+        query_grammar::Occur::Should => Occur::Should,
+        query_grammar::Occur::Must => Occur::Must,
+        query_grammar::Occur::MustNot => Occur::MustNot,
+    }
+}
+
+/// What to look for in the query text to find where a failing leaf is.
+fn leaf_hint(leaf: &UserInputLeaf) -> Option<String> {
+    match leaf {
+        UserInputLeaf::Literal(literal) => match &literal.field_name {
+            Some(field) => Some(format!("{field}:")),
+            None => Some(literal.phrase.clone()),
+        },
+        UserInputLeaf::Range { field, .. } | UserInputLeaf::Set { field, .. } => {
+            field.as_ref().map(|f| format!("{f}:"))
+        }
+        UserInputLeaf::Exists { field } => Some(format!("{field}:")),
+        UserInputLeaf::Regex { field, .. } => field.as_ref().map(|f| format!("{f}:")),
+        UserInputLeaf::All => None,
+    }
+}
+
+/// Refuses queries too long or too deeply nested, before parsing them.
+fn check_size(text: &str) -> Result<()> {
+    let refuse = |position: usize, message: String| Error::Query {
+        query: text.chars().take(200).collect(),
+        position,
+        message,
+    };
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(refuse(
+            MAX_QUERY_CHARS,
+            format!("the query is longer than {MAX_QUERY_CHARS} characters"),
+        ));
+    }
+    let (mut depth, mut quoted) = (0usize, false);
+    for (position, c) in text.chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(refuse(
+                        position,
+                        format!("parentheses nest deeper than {MAX_DEPTH} levels"),
+                    ));
+                }
+            }
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn chars_before(text: &str, byte: usize) -> usize {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    text[..byte].chars().count()
+}
+
+/// A grammar error, placed where tantivy's lenient parser first stumbled.
+fn syntax_error(text: &str) -> Error {
+    let (_, errors) = query_grammar::parse_query_lenient(text);
+    let (position, message) = match errors.first() {
+        Some(first) => (chars_before(text, first.pos), first.message.clone()),
+        None => (0, "syntax error".to_owned()),
     };
     Error::Query {
         query: text.to_owned(),
         position,
+        message,
+    }
+}
+
+/// Turns an error on one leaf into [`Error::Query`] with the character where it starts.
+fn locate(text: &str, hint: &Option<String>, error: QueryParserError) -> Error {
+    let at = hint
+        .as_deref()
+        .and_then(|hint| text.find(hint))
+        .map_or(0, |byte| chars_before(text, byte));
+    let message = match &error {
+        QueryParserError::FieldDoesNotExist(name) => {
+            format!("unknown field `{name}`; fields are {}", field_list())
+        }
+        QueryParserError::FieldDoesNotHavePositionsIndexed(name) => {
+            format!("field `{name}` holds whole values: phrases and slop do not apply; quote the full value instead")
+        }
+        other => other.to_string(),
+    };
+    Error::Query {
+        query: text.to_owned(),
+        position: at,
         message,
     }
 }
@@ -80,25 +295,72 @@ mod tests {
         for text in [
             "Tartus",
             "\"naval base\"",
+            "\"naval base\"~2",
             "Putin AND NOT Trump",
+            "NOT Putin",
+            "-Putin -Trump",
             "person:\"Vladimir Putin\"",
             "",
             "*",
             "talk~1",
+            "body:talk~2",
+            "(a OR b) AND c^2",
+            "date:[2025-01-01T00:00:00Z TO 2026-01-01T00:00:00Z]",
         ] {
             assert!(parse(&index, &schema, text).is_ok(), "{text}");
         }
     }
 
     #[test]
-    fn unknown_field_points_at_the_field() {
-        assert_eq!(error_position("Tartus AND colour:red"), 11);
+    fn fuzzy_suffix_is_split_off() {
+        assert_eq!(split_fuzzy("putin~1"), Some(("putin", 1)));
+        assert_eq!(split_fuzzy("putin~7"), Some(("putin", 2)));
+        assert_eq!(split_fuzzy("putin~"), None);
+        assert_eq!(split_fuzzy("~1"), None);
+        assert_eq!(split_fuzzy("putin~x"), None);
     }
 
     #[test]
-    fn unbalanced_quote_is_an_error_not_a_panic() {
+    fn unknown_field_points_at_the_field() {
+        assert_eq!(error_position("Tartus AND colour:red"), 11);
+        assert_eq!(error_position("Ünïcode colour:red"), 8);
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_position() {
         let (index, schema) = index();
-        let result = parse(&index, &schema, "\"naval base");
-        assert!(matches!(result, Err(Error::Query { .. })) || result.is_ok());
+        for text in ["\"naval base", "(Tartus", "Tartus AND", "title:"] {
+            match parse(&index, &schema, text) {
+                Err(Error::Query { position, .. }) => assert!(position <= text.chars().count()),
+                Ok(_) => {}
+                Err(other) => panic!("{text:?}: {other}"),
+            }
+        }
+    }
+
+    #[test]
+    fn oversized_queries_are_refused_with_a_position() {
+        let deep = format!("{}a{}", "(".repeat(4_000), ")".repeat(4_000));
+        assert_eq!(error_position(&deep), MAX_DEPTH);
+        let ok = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        let (index, schema) = index();
+        assert!(parse(&index, &schema, &ok).is_ok());
+        let quoted = format!("\"{}\"", "(".repeat(200));
+        assert!(parse(&index, &schema, &quoted).is_ok());
+        let long = "word ".repeat(3_000);
+        assert_eq!(error_position(&long), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn purely_negative_clause_gets_everything_to_subtract_from() {
+        let (index, schema) = index();
+        let query = parse(&index, &schema, "NOT Putin").unwrap();
+        let boolean = query
+            .downcast_ref::<BooleanQuery>()
+            .expect("a boolean query");
+        assert!(boolean
+            .clauses()
+            .iter()
+            .any(|(occur, q)| *occur == Occur::Must && q.is::<AllQuery>()));
     }
 }

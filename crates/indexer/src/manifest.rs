@@ -1,0 +1,263 @@
+//! The manifest: what the archive was built from, so the next run reads only
+//! what changed. Stored as `news-manifest.json` in the archive directory.
+//!
+//! For each source file it remembers size, modification time and the hash of
+//! its bytes, plus a small integer key that tags the file's entries in the
+//! clustering state. A file is unchanged when size and time are the same and
+//! the time is older than the previous run's start (less two seconds, for
+//! file systems with coarse clocks); a file with the same size but another
+//! time is hashed, and is unchanged if the hash is. Every other file is read.
+//!
+//! The manifest carries the token of the index commit it describes. A
+//! manifest whose token is not the archive's (a crash between the two
+//! writes, or an archive built before manifests) is not trusted: the run then
+//! reads everything and replaces by id and by file.
+//!
+//! This module owns that bookkeeping; it does not read articles or write the index.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::read::compress::hash_file;
+use crate::walk::SourceFile;
+
+/// File name of the manifest in the archive directory.
+pub const FILE_NAME: &str = "news-manifest.json";
+
+/// Modification times this close to the previous run's start are not trusted.
+const RACY_NS: i64 = 2_000_000_000;
+
+/// What the archive was built from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Token of the index commit this manifest describes.
+    pub token: u64,
+    /// When the run that wrote it started, nanoseconds since the Unix epoch.
+    pub started_ns: i64,
+    /// The key the next new file gets.
+    pub next_key: u32,
+    /// Every source file indexed, by absolute path.
+    pub sources: BTreeMap<PathBuf, Entry>,
+}
+
+/// One source file as it was last indexed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Tags this file's entries in the clustering state.
+    pub key: u32,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime_ns: i64,
+    /// xxh3-128 of the bytes, in hex; `None` when the file could not be read whole.
+    pub hash: Option<String>,
+    /// Must be read again next run, whatever its time and size say (its
+    /// skipped duplicates lost the copy that was indexed).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stale: bool,
+}
+
+/// Why a file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Not in the manifest.
+    New,
+    /// In the manifest with other contents (or its entries must be redone).
+    Changed,
+}
+
+/// What a run has to do with the files it found.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Files to read, in walk order, with their manifest key.
+    pub read: Vec<(SourceFile, Change, u32)>,
+    /// Files found unchanged.
+    pub unchanged: Vec<SourceFile>,
+    /// Manifest files not found by this walk that no longer exist.
+    pub gone: Vec<PathBuf>,
+    /// Some unchanged file had to be hashed to tell: writing the manifest
+    /// again (with this run's start) spares the next run that work.
+    pub hashed: bool,
+}
+
+/// Formats a hash as the manifest writes it.
+pub fn hex(hash: u128) -> String {
+    format!("{hash:032x}")
+}
+
+impl Manifest {
+    /// Reads the manifest of the archive in `dir`; `Ok(None)` when there is
+    /// none or it cannot be parsed (the run then trusts nothing).
+    pub fn load(dir: &Path) -> io::Result<Option<Manifest>> {
+        match std::fs::read(dir.join(FILE_NAME)) {
+            Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes the manifest to `path` (a temporary name; the caller renames it
+    /// into place once the index commit it describes is durable).
+    pub fn write(&self, path: &Path) -> io::Result<()> {
+        let file = std::fs::File::create(path)?;
+        let mut out = io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, self).map_err(io::Error::other)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()
+    }
+
+    /// Compares the files found with the manifest. Files with the same size but
+    /// another time are hashed here; a file that cannot be hashed is read.
+    pub fn plan(&mut self, files: Vec<SourceFile>) -> Plan {
+        let mut plan = Plan::default();
+        let mut found = std::collections::HashSet::with_capacity(files.len());
+        for file in files {
+            found.insert(file.path.clone());
+            let Some(entry) = self.sources.get_mut(&file.path) else {
+                let key = self.new_key();
+                plan.read.push((file, Change::New, key));
+                continue;
+            };
+            let trusted_time = entry.mtime_ns == file.mtime_ns
+                && file.mtime_ns != 0
+                && file.mtime_ns < self.started_ns - RACY_NS;
+            let same = !entry.stale
+                && entry.size == file.size
+                && (trusted_time || {
+                    plan.hashed = true;
+                    entry.hash.is_some() && hash_file(&file.path).ok().map(hex) == entry.hash
+                });
+            if same {
+                entry.mtime_ns = file.mtime_ns;
+                plan.unchanged.push(file);
+            } else {
+                plan.read.push((file, Change::Changed, entry.key));
+            }
+        }
+        plan.gone = self
+            .sources
+            .keys()
+            .filter(|path| !found.contains(*path) && !path.exists())
+            .cloned()
+            .collect();
+        plan
+    }
+
+    /// A key no file has had.
+    fn new_key(&mut self) -> u32 {
+        let key = self.next_key;
+        self.next_key = self.next_key.saturating_add(1);
+        key
+    }
+
+    /// Records a file as read now.
+    pub fn record(&mut self, file: &SourceFile, key: u32, hash: Option<u128>) {
+        self.sources.insert(
+            file.path.clone(),
+            Entry {
+                key,
+                size: file.size,
+                mtime_ns: file.mtime_ns,
+                hash: hash.map(hex),
+                stale: false,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Format;
+
+    fn file(path: &Path) -> SourceFile {
+        let metadata = std::fs::metadata(path).unwrap();
+        SourceFile {
+            path: path.to_owned(),
+            format: Format::Text,
+            size: metadata.len(),
+            mtime_ns: crate::walk::mtime_ns(&metadata),
+        }
+    }
+
+    #[test]
+    fn new_changed_touched_unchanged_and_gone_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |name: &str| dir.path().join(name);
+        for name in ["same.txt", "edited.txt", "touched.txt", "removed.txt"] {
+            std::fs::write(path(name), format!("{name}\nbody")).unwrap();
+        }
+        let mut manifest = Manifest {
+            started_ns: i64::MAX,
+            ..Manifest::default()
+        };
+        let first = manifest.plan(
+            ["same.txt", "edited.txt", "touched.txt", "removed.txt"]
+                .map(|n| file(&path(n)))
+                .to_vec(),
+        );
+        assert_eq!(first.read.len(), 4);
+        assert!(first
+            .read
+            .iter()
+            .all(|(_, change, _)| *change == Change::New));
+        for (found, _, key) in &first.read {
+            manifest.record(found, *key, hash_file(&found.path).ok());
+        }
+
+        std::fs::write(path("edited.txt"), "edited.txt\nBODY").unwrap();
+        let mut touched = file(&path("touched.txt"));
+        touched.mtime_ns += 1;
+        std::fs::remove_file(path("removed.txt")).unwrap();
+        std::fs::write(path("added.txt"), "new").unwrap();
+        let mut edited = file(&path("edited.txt"));
+        edited.mtime_ns += 1;
+        let second = manifest.plan(vec![
+            file(&path("same.txt")),
+            edited,
+            touched,
+            file(&path("added.txt")),
+        ]);
+        let read: Vec<_> = second
+            .read
+            .iter()
+            .map(|(f, change, key)| (f.path.file_name().unwrap().to_owned(), *change, *key))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("edited.txt".into(), Change::Changed, 1),
+                ("added.txt".into(), Change::New, 4)
+            ]
+        );
+        assert_eq!(second.unchanged.len(), 2);
+        assert_eq!(second.gone, [path("removed.txt")]);
+    }
+
+    #[test]
+    fn recent_times_are_checked_by_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "one").unwrap();
+        let found = file(&path);
+        let mut manifest = Manifest {
+            started_ns: found.mtime_ns,
+            ..Manifest::default()
+        };
+        manifest.record(&found, 0, Some(0));
+        // Same size and time, but written during the last run: the wrong hash shows it changed.
+        let plan = manifest.plan(vec![found.clone()]);
+        assert_eq!(plan.read.len(), 1);
+        assert!(plan.hashed);
+        // Once the manifest is from a run that started well after the write, time suffices.
+        manifest.record(&found, 0, Some(hash_file(&path).unwrap()));
+        manifest.started_ns = found.mtime_ns + 3 * RACY_NS;
+        let plan = manifest.plan(vec![found]);
+        assert_eq!(
+            (plan.read.len(), plan.unchanged.len(), plan.hashed),
+            (0, 1, false)
+        );
+    }
+}

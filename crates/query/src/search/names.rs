@@ -1,0 +1,212 @@
+//! Finding canonical names from what people type: lookup by prefix or near
+//! spelling (`Puti` -> `Vladimir Putin`), and resolving filter values that are
+//! only part of a name (`Putin`) or misspelt.
+//!
+//! Names are compared folded (lowercase, accents to ASCII) and word by word,
+//! words being runs of letters and digits, so `al-Sharaa` has the words `al`
+//! and `sharaa`.
+
+use crate::entity::NameMatch;
+use crate::search::vocabulary::{Folder, Vocabulary};
+
+/// How a filter value maps onto the vocabulary.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Resolution {
+    /// The value is a canonical name as given.
+    Exact,
+    /// Read as another canonical name; other candidates follow, most frequent first.
+    Resolved(String, Vec<String>),
+    /// Nothing close; near candidates, if any.
+    Unknown(Vec<String>),
+}
+
+/// Names to offer besides the one used.
+const ALTERNATIVES: usize = 4;
+
+/// Resolves `given` against `vocabulary`: exactly, else ignoring case and
+/// accents, else as a run of whole words of a name, else as a run of near
+/// spellings of them; the most frequent candidate of the first tier that has any.
+pub(crate) fn resolve(vocabulary: &Vocabulary, given: &str) -> Resolution {
+    if vocabulary.id(given).is_some() {
+        return Resolution::Exact;
+    }
+    let mut folder = Folder::new();
+    let folded = folder.fold(given);
+    let query = words(&folded);
+    if query.is_empty() {
+        return Resolution::Unknown(Vec::new());
+    }
+    let tiers: [&dyn Fn(&str) -> bool; 3] = [
+        &|name| name == folded,
+        &|name| contains_run(&words(name), &query, |a, b| a == b),
+        &|name| contains_run(&words(name), &query, near),
+    ];
+    for tier in tiers {
+        let mut candidates: Vec<u32> = (0..vocabulary.len() as u32)
+            .filter(|&id| tier(vocabulary.folded(id)))
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        by_frequency(vocabulary, &mut candidates);
+        let mut names = candidates
+            .iter()
+            .take(ALTERNATIVES + 1)
+            .map(|&id| vocabulary.name(id).to_owned());
+        let used = names.next().unwrap_or_default();
+        return Resolution::Resolved(used, names.collect());
+    }
+    let suggestions = lookup(vocabulary, given, ALTERNATIVES)
+        .into_iter()
+        .map(|(id, _)| vocabulary.name(id).to_owned())
+        .collect();
+    Resolution::Unknown(suggestions)
+}
+
+/// Names matching `text` best first: exact, prefix of the name, prefix of a
+/// word run, then near spellings; more frequent first within each; at most `limit`.
+/// An empty `text` lists the most frequent names.
+pub(crate) fn lookup(vocabulary: &Vocabulary, text: &str, limit: usize) -> Vec<(u32, NameMatch)> {
+    let folded = Folder::new().fold(text.trim());
+    let query = words(&folded);
+    let mut found: Vec<(u32, NameMatch)> = Vec::new();
+    for id in 0..vocabulary.len() as u32 {
+        let name = vocabulary.folded(id);
+        let matched = if query.is_empty() {
+            Some(NameMatch::Prefix)
+        } else if name == folded {
+            Some(NameMatch::Exact)
+        } else if name.starts_with(&folded) {
+            Some(NameMatch::Prefix)
+        } else {
+            let name_words = words(name);
+            if contains_prefix_run(&name_words, &query) {
+                Some(NameMatch::Word)
+            } else if contains_run(&name_words, &query, near) {
+                Some(NameMatch::Fuzzy)
+            } else {
+                None
+            }
+        };
+        if let Some(matched) = matched {
+            found.push((id, matched));
+        }
+    }
+    found.sort_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then(vocabulary.doc_freq(b.0).cmp(&vocabulary.doc_freq(a.0)))
+            .then(a.0.cmp(&b.0))
+    });
+    found.truncate(limit);
+    found
+}
+
+fn by_frequency(vocabulary: &Vocabulary, ids: &mut [u32]) {
+    ids.sort_by(|&a, &b| {
+        vocabulary
+            .doc_freq(b)
+            .cmp(&vocabulary.doc_freq(a))
+            .then(a.cmp(&b))
+    });
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `name` has a run of consecutive words matching `query` word for word.
+fn contains_run(name: &[&str], query: &[&str], matches: impl Fn(&str, &str) -> bool) -> bool {
+    name.len() >= query.len()
+        && name
+            .windows(query.len())
+            .any(|run| run.iter().zip(query).all(|(n, q)| matches(n, q)))
+}
+
+/// Word-run matching for lookups: earlier words whole, the last one as a prefix
+/// (the user is still typing it).
+fn contains_prefix_run(name: &[&str], query: &[&str]) -> bool {
+    let Some((last, whole)) = query.split_last() else {
+        return false;
+    };
+    name.len() >= query.len()
+        && name
+            .windows(query.len())
+            .any(|run| run[..whole.len()] == *whole && run[whole.len()].starts_with(last))
+}
+
+/// Whether two words are near spellings: short words must be equal, longer
+/// ones may differ by one edit, long ones by two.
+fn near(name: &str, query: &str) -> bool {
+    let allowed = match query.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    let (a, b): (Vec<char>, Vec<char>) = (name.chars().collect(), query.chars().collect());
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    edit_distance(&a, &b) <= allowed
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut before: Vec<usize> = (0..=b.len()).collect();
+    let mut previous = before.clone();
+    let mut current = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            current[j] = best;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits_and_swaps() {
+        let d = |a: &str, b: &str| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("putin", "putin"), 0);
+        assert_eq!(d("putin", "puttin"), 1);
+        assert_eq!(d("putin", "ptuin"), 1);
+        assert_eq!(d("sharaa", "shara"), 1);
+        assert_eq!(d("", "abc"), 3);
+    }
+
+    #[test]
+    fn word_runs() {
+        let name = words("vladimir putin");
+        assert!(contains_run(&name, &["putin"], |a, b| a == b));
+        assert!(contains_run(&name, &["vladimir", "putin"], |a, b| a == b));
+        assert!(!contains_run(&name, &["putin", "vladimir"], |a, b| a == b));
+        assert!(contains_run(&name, &["puttin"], near));
+        assert!(contains_prefix_run(&name, &["puti"]));
+        assert!(contains_prefix_run(&name, &["vladimir", "pu"]));
+        assert!(!contains_prefix_run(&name, &["vlad", "putin"]));
+        assert!(contains_run(
+            &words("ahmed al-sharaa"),
+            &["sharaa"],
+            |a, b| a == b
+        ));
+    }
+}
