@@ -13,9 +13,10 @@
 //!    Elizabeth II", "MP Tanya Davies") and a mention that ends with a
 //!    full person name ("Scotland Nicola Sturgeon"). A mention that is
 //!    nothing but titles ("Mayor", "US Ambassador") names no one.
-//! 2. A few organizations that news names bare ("Twitter", "Boeing") are
-//!    organizations; an organization named exactly like a country is that
-//!    country.
+//! 2. A name with a geographic word ("Strait of Hormuz", "Easter Island")
+//!    is a place; a few organizations that news names bare ("Twitter",
+//!    "Boeing") are organizations; an organization named exactly like a
+//!    country is that country.
 //! 3. Otherwise the mentions of one name take the kind most of them have;
 //!    a tie keeps each as tagged, and so does a mention in capitals: a
 //!    dateline ("NEW YORK") is a place even where the body's "New York"
@@ -133,7 +134,11 @@ pub(super) fn consistent_kinds(
         if *kind != Some(kinds[i]) {
             continue;
         }
-        if KNOWN_ORGANIZATIONS.contains(&keys[i]) {
+        if kinds[i] != EntityKind::Location && is_geographic(&keys[i]) {
+            // "Strait of Hormuz", "Abaco Island", "Karl Marx Avenue": the
+            // name says what it is.
+            *kind = Some(EntityKind::Location);
+        } else if KNOWN_ORGANIZATIONS.contains(&keys[i]) {
             // Platforms, agencies and companies news names bare, which a
             // tagger trained on 1996 newswire takes for persons.
             *kind = Some(EntityKind::Organization);
@@ -189,6 +194,41 @@ fn full_name_suffix(cleaned: &str, full: &[&[&str]]) -> Option<String> {
         let core = core_words(&key);
         (core.len() >= 2 && full.contains(&core.as_slice())).then_some(tail)
     })
+}
+
+/// Words that make a name a place when they end it ("Easter Island",
+/// "Karl Marx Avenue") or begin it before "of" ("Strait of Hormuz", "Gulf
+/// of Oman"). "Bay" and "River" are left out: "Green Bay" and "River
+/// Plate" are sports teams.
+static GEOGRAPHIC: WordList = WordList::new(&[
+    "island",
+    "islands",
+    "isle",
+    "avenue",
+    "street",
+    "boulevard",
+    "square",
+    "strait",
+    "straits",
+    "sea",
+    "ocean",
+    "gulf",
+    "peninsula",
+    "desert",
+    "canal",
+    "valley",
+    "mountains",
+    "archipelago",
+]);
+
+/// Whether a name key reads as a place by its geographic word.
+fn is_geographic(key: &str) -> bool {
+    let mut words = key.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let last = key.rsplit(' ').next().unwrap_or_default();
+    GEOGRAPHIC.contains(last) || (GEOGRAPHIC.contains(first) && second == "of")
 }
 
 /// Organizations that news names without any organization word, as name
@@ -354,6 +394,29 @@ mod tests {
                 Organization,
                 Person,
                 Organization
+            ]
+            .map(Some)
+        );
+    }
+
+    #[test]
+    fn geographic_words_make_places() {
+        assert_eq!(
+            kinds_of(&[
+                (Organization, "Strait of Hormuz"),
+                (Person, "Abaco Island"),
+                (Person, "Karl Marx Avenue"),
+                (Organization, "Bank of England"),
+                (Organization, "Green Bay"),
+                (Person, "Island"),
+            ]),
+            [
+                Location,
+                Location,
+                Location,
+                Organization,
+                Organization,
+                Person
             ]
             .map(Some)
         );
