@@ -45,8 +45,9 @@ fn near_copies_share_a_cluster_across_runs_and_exact_copies_are_indexed_once() {
          and analysts said yields would be lower than last year's record crop because the \
          heat had cut the number of kernels per head across the southern plains.",
     );
-    fs::write(dir.join("wire.jsonl"), wire + &other).unwrap();
-    fs::write(dir.join("papers.jsonl"), copy + &exact).unwrap();
+    // Read in path order: the wire's file first, so its copy is the first.
+    fs::write(dir.join("1-wire.jsonl"), wire + &other).unwrap();
+    fs::write(dir.join("2-papers.jsonl"), copy + &exact).unwrap();
     let archive_dir = tempfile::TempDir::new().unwrap();
     let output = news_ok(
         archive_dir.path(),
@@ -63,16 +64,26 @@ fn near_copies_share_a_cluster_across_runs_and_exact_copies_are_indexed_once() {
         "{summary}"
     );
 
-    // The two files are parsed in parallel, so either exact copy may be the one kept.
+    // The first exact copy in input order is kept, however the files are
+    // spread over threads, and the first article of the story founds the
+    // cluster: its id is the wire copy's own.
     let archive = Archive::open(archive_dir.path()).unwrap();
-    let kept: Vec<&str> = ["wire-1", "gazette-3"]
-        .into_iter()
-        .filter(|id| archive.article(id).unwrap().is_some())
-        .collect();
-    assert_eq!(kept.len(), 1, "exactly one exact copy is indexed: {kept:?}");
-    let story = cluster(&archive, kept[0]);
+    assert!(archive.article("gazette-3").unwrap().is_none());
+    let story = cluster(&archive, "wire-1");
     assert_eq!(cluster(&archive, "herald-7"), story);
     assert_ne!(cluster(&archive, "farm-2"), story);
+    let founder = tempfile::TempDir::new().unwrap();
+    fs::write(
+        founder.path().join("alone.jsonl"),
+        line("wire-1", "BOJ holds rates", STORY),
+    )
+    .unwrap();
+    let alone = index(&[founder.path()]);
+    assert_eq!(
+        cluster(&Archive::open(alone.path()).unwrap(), "wire-1"),
+        story,
+        "a story's cluster id is the one its first article has alone"
+    );
 
     // A later run's copy joins the cluster the first run made.
     fs::write(

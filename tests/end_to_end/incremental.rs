@@ -148,37 +148,23 @@ fn an_incremental_run_leaves_the_archive_a_fresh_run_would_build() {
     );
     assert!(run["reread"].as_u64().unwrap() >= 1, "{run}");
 
+    // Exact copies keep the first in input order (files by path, then lines),
+    // whichever run reads them: the same articles under the same ids.
     let fresh = index(&[dir]);
-    let everything = |archive: &Path| {
-        // Every article, near-duplicates included, a cursor page at a time
-        // (offsets stop at 10,000).
-        let mut titles = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let mut args = vec!["*", "--limit", "10000", "--all-copies"];
-            if let Some(cursor) = &cursor {
-                args.extend(["--cursor", cursor.as_str()]);
-            }
-            let page = search(archive, &args);
-            titles.extend(
-                page["hits"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|hit| hit["title"].as_str().unwrap().to_owned()),
-            );
-            match page["next_cursor"].as_str() {
-                Some(next) => cursor = Some(next.to_owned()),
-                None => break,
-            }
-        }
-        titles.sort();
-        titles
+    let without_clusters = |archive: &Path| -> Vec<(String, String)> {
+        // Cluster ids are never rewritten, so a story whose first article
+        // was removed keeps that article's id here, unlike in a fresh run.
+        every_article(archive)
+            .into_iter()
+            .map(|(id, _, title)| (id, title))
+            .collect()
     };
-    // Which of two exact copies is kept may differ (their ids do), their text not.
-    let (incremental, from_scratch) = (everything(archive.path()), everything(fresh.path()));
+    let (incremental, from_scratch) = (
+        without_clusters(archive.path()),
+        without_clusters(fresh.path()),
+    );
     assert_eq!(incremental.len(), from_scratch.len());
-    assert!(incremental == from_scratch);
+    assert!(incremental == from_scratch, "the archives differ");
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod clustering;
 mod commands;
 mod compressed;
 mod corpora;
+mod determinism;
 mod incremental;
 mod indexing;
 mod newsroom;

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use news_query::{Archive, SearchRequest};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -101,4 +102,35 @@ pub fn strings(value: &Value) -> Vec<String> {
         .iter()
         .map(|v| v.as_str().unwrap().to_owned())
         .collect()
+}
+
+/// Every article of an archive, near-duplicates included, as (id, cluster,
+/// title), sorted: what two archives must agree on to be the same.
+pub fn every_article(archive: &Path) -> Vec<(String, u64, String)> {
+    let archive = Archive::open(archive).unwrap();
+    let mut request = SearchRequest::new("*")
+        .limit(10_000)
+        .all_copies(true)
+        .facet_limit(0)
+        .histogram(None)
+        .fragments(0);
+    let mut articles = Vec::new();
+    loop {
+        // A cursor page at a time: offsets stop at 10,000.
+        let page = archive.search(&request).unwrap();
+        for hit in page.hits {
+            let record = archive
+                .article(&hit.id)
+                .unwrap()
+                .expect("a hit is an article");
+            let cluster = record.cluster.expect("every article has a cluster");
+            articles.push((hit.id, cluster, hit.title));
+        }
+        match page.next_cursor {
+            Some(cursor) => request = request.cursor(cursor),
+            None => break,
+        }
+    }
+    articles.sort();
+    articles
 }

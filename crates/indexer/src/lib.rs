@@ -32,6 +32,7 @@ pub mod cluster;
 pub mod date;
 mod error;
 pub mod extract;
+mod in_order;
 pub mod manifest;
 mod pipeline;
 mod problem;

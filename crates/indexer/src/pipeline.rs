@@ -1,15 +1,23 @@
 //! The indexing run: find the files, decide from the manifest which to read,
-//! read them into batches on one thread, parse, extract and sketch on a rayon
-//! pool, cluster under one short lock per batch, and feed tantivy's writer
-//! threads.
+//! read them into numbered batches on one thread, parse, extract and sketch on
+//! a rayon pool, then cluster and feed tantivy's writer threads one batch at a
+//! time in read order.
 //!
 //! ```text
 //! walk + manifest plan -> read (1 thread) --bounded channel--> parse + extract + sketch (rayon)
-//!                                                                   -> cluster (lock) -> IndexWriter
+//!                            -> reorder buffer -> cluster + IndexWriter (in read order)
 //! ```
 //!
-//! The bounded channel and tantivy's own queue keep memory flat however large
-//! the input is; only the clustering tables grow with the archive. Deletes are
+//! Applying batches in read order ([`crate::in_order`]) makes the archive a
+//! function of the input: the first of two exact copies in input order (files
+//! in walk order, then articles in file order) is the one kept, and the first
+//! article of a story founds its cluster, whatever the thread count and
+//! timing. Clustering is a few percent of the work, so doing it in sequence
+//! costs little; parsing and extraction, the bulk, stay parallel.
+//!
+//! The bounded channel, the reorder window and tantivy's own queue keep memory
+//! flat however large the input is; only the clustering tables grow with the
+//! archive. Deletes are
 //! issued only where something may be replaced: by origin for changed and
 //! removed files, by id when clustering has seen the id before (or for every
 //! article when the archive's history is unknown). A fresh archive gets none.
@@ -34,6 +42,7 @@ use news_query::schema::{open_or_create_index, NewsSchema};
 use crate::cluster::{self, signature, Clusters, Signature, Verdict};
 use crate::error::IndexError;
 use crate::extract::Extractor;
+use crate::in_order::InOrder;
 use crate::manifest::{self, Change, Manifest};
 use crate::problem::Problem;
 use crate::progress::{Observer, Progress};
@@ -126,11 +135,23 @@ struct Sink<'a> {
     observer: &'a dyn Observer,
 }
 
-/// A batch and the manifest key of the file it came from.
+/// A batch, the manifest key of the file it came from, and its place in read order.
 struct Work {
     batch: Batch,
     key: u32,
+    sequence: u64,
 }
+
+/// A parsed batch waiting for its turn to be clustered and written: each
+/// article's document, signature and id.
+struct Prepared {
+    key: u32,
+    articles: Vec<(TantivyDocument, Signature, String)>,
+}
+
+/// Batches read ahead of the last one applied, per parse thread: enough to
+/// keep every thread busy while one works through a large batch.
+const WINDOW_PER_THREAD: usize = 8;
 
 /// Indexes every article under `inputs` (files or directories, walked
 /// recursively) into the archive at `index_dir`, creating it if needed and
@@ -373,6 +394,7 @@ fn run(
         .map_err(|e| IndexError::Threads(e.to_string()))?;
     let (sender, receiver) = crossbeam_channel::bounded::<Work>(threads * 4);
     let (done, finished) = crossbeam_channel::bounded::<()>(0);
+    let in_order = InOrder::new(threads * WINDOW_PER_THREAD);
     let bytes_to_read = files.iter().map(|(f, _, _)| f.size).sum();
     let files_to_read = files.len() as u64;
     let counters = sink.counters;
@@ -386,7 +408,9 @@ fn run(
     };
 
     std::thread::scope(|scope| -> Result<Vec<Option<u128>>, IndexError> {
-        let reader = scope.spawn(move || read_files(files, &sender, counters, sink.observer));
+        let in_order = &in_order;
+        let reader =
+            scope.spawn(move || read_files(files, &sender, in_order, counters, sink.observer));
         scope.spawn(move || {
             while let Err(crossbeam_channel::RecvTimeoutError::Timeout) =
                 finished.recv_timeout(Duration::from_millis(100))
@@ -394,12 +418,18 @@ fn run(
                 sink.observer.progress(&snapshot());
             }
         });
-        let write_result = pool.install(|| {
-            receiver
-                .into_iter()
-                .par_bridge()
-                .try_for_each(|work| index_batch(work, sink))
-        });
+        let write_result = {
+            // However writing ends (an error, a panic), the reader must not
+            // wait for a turn that never comes.
+            let _stop = StopOnDrop(in_order);
+            pool.install(|| {
+                receiver.into_iter().par_bridge().try_for_each(|work| {
+                    let sequence = work.sequence;
+                    let prepared = prepare(work, sink);
+                    in_order.finish(sequence, prepared, |prepared| apply(prepared, sink))
+                })
+            })
+        };
         // If writing failed, dropping the receiver ends the reader thread too.
         let joined = reader.join();
         drop(done);
@@ -409,20 +439,41 @@ fn run(
     })
 }
 
-/// Reads the files in order and sends their batches down the channel.
+/// Stops a reorder buffer when dropped.
+struct StopOnDrop<'a, T>(&'a InOrder<T>);
+
+impl<T> Drop for StopOnDrop<'_, T> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
+/// Reads the files in order and sends their batches down the channel,
+/// numbered in that order, never more than the reorder window ahead.
 fn read_files(
     files: &[(SourceFile, Change, u32)],
     sender: &crossbeam_channel::Sender<Work>,
+    in_order: &InOrder<Prepared>,
     counters: &Counters,
     observer: &dyn Observer,
 ) -> Vec<Option<u128>> {
     let mut hashes = Vec::with_capacity(files.len());
+    let mut sequence = 0;
     for (file, _, key) in files {
-        let mut receiver_gone = false;
+        let mut stopped = false;
         let result = read::read_file(&file.path, file.format, &counters.bytes, |batch| {
-            receiver_gone |= sender.send(Work { batch, key: *key }).is_err();
+            stopped = stopped
+                || !in_order.wait_turn(sequence)
+                || sender
+                    .send(Work {
+                        batch,
+                        key: *key,
+                        sequence,
+                    })
+                    .is_err();
+            sequence += 1;
         });
-        if receiver_gone {
+        if stopped {
             break;
         }
         counters.files_read.fetch_add(1, Ordering::Relaxed);
@@ -442,10 +493,12 @@ fn read_files(
     hashes
 }
 
-fn index_batch(work: Work, sink: &Sink<'_>) -> Result<(), IndexError> {
+/// Parses a batch and builds its documents and signatures: the costly part,
+/// run on every thread in any order.
+fn prepare(work: Work, sink: &Sink<'_>) -> Prepared {
     let counters = sink.counters;
     let items = work.batch.parse();
-    let mut ready: Vec<(TantivyDocument, Signature, String)> = Vec::with_capacity(items.len());
+    let mut articles = Vec::with_capacity(items.len());
     for item in items {
         match item {
             Item::Article(origin, parsed) => {
@@ -458,7 +511,7 @@ fn index_batch(work: Work, sink: &Sink<'_>) -> Result<(), IndexError> {
                 let record = to_record(article, &origin, sink.extractor);
                 let signature = signature(&record.id, &record.title, &record.body, record.date);
                 let document = sink.schema.to_document(&record);
-                ready.push((document, signature, record.id));
+                articles.push((document, signature, record.id));
             }
             Item::Problem(problem) => {
                 counters.failed.fetch_add(1, Ordering::Relaxed);
@@ -466,12 +519,20 @@ fn index_batch(work: Work, sink: &Sink<'_>) -> Result<(), IndexError> {
             }
         }
     }
-    // Deciding and writing under one lock keeps a replacing delete from
-    // overtaking the add it replaces, and copies read by two threads at once
-    // from both starting a cluster.
+    Prepared {
+        key: work.key,
+        articles,
+    }
+}
+
+/// Clusters a prepared batch and writes it. Called for one batch at a time,
+/// in read order, so a replacing delete never overtakes the add it replaces
+/// and the first copy read is the one kept.
+fn apply(prepared: Prepared, sink: &Sink<'_>) -> Result<(), IndexError> {
+    let counters = sink.counters;
     let mut clusters = sink.clusters.lock().unwrap_or_else(|e| e.into_inner());
-    for (mut document, signature, id) in ready {
-        match clusters.assign(&signature, work.key) {
+    for (mut document, signature, id) in prepared.articles {
+        match clusters.assign(&signature, prepared.key) {
             Verdict::Duplicate { .. } => {
                 counters.duplicates.fetch_add(1, Ordering::Relaxed);
             }

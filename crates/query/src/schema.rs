@@ -6,7 +6,8 @@
 //!
 //! * Text (`title`, `body`) uses the [`TEXT_TOKENIZER`]: split on non-alphanumerics,
 //!   lowercase, fold accents to ASCII, English stemming. Queries go through the
-//!   same analyser, so `Sharaa` matches `Šaraa` and `talks` matches `talk`.
+//!   same analyser, so `Zurich` matches `Zürich` and `talks` matches `talk`
+//!   (folding drops marks only: `Šaraa` is `saraa`, not `sharaa`).
 //! * Entities (`person`, `location`, `organization`) and `source`/`section` are
 //!   untokenized `STRING | FAST` fields holding canonical names: counting them per
 //!   query is a terms aggregation over a column, and `person:"Vladimir Putin"`

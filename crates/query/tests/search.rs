@@ -342,3 +342,26 @@ fn responses_round_trip_through_json() {
         request
     );
 }
+
+#[test]
+fn accents_fold_to_their_base_letters_as_the_schema_says() {
+    let (_dir, archive) = archive_of(
+        &[
+            article(
+                "zurich",
+                day(2025, 3, 1),
+                "Talks in Zürich",
+                "Ministers met.",
+            ),
+            article("saraa", day(2025, 3, 2), "Šaraa visits", "A visit."),
+        ],
+        2,
+    );
+    let found = |query: &str| ids(&archive.search(&SearchRequest::new(query)).unwrap()).join(",");
+    assert_eq!(found("Zurich"), "zurich");
+    assert_eq!(found("Zürich"), "zurich");
+    assert_eq!(found("ZURICH"), "zurich");
+    // Folding drops the caron, it does not transliterate: Š is S, not Sh.
+    assert_eq!(found("Saraa"), "saraa");
+    assert_eq!(found("Sharaa"), "");
+}

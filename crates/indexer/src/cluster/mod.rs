@@ -16,8 +16,9 @@
 //! keeps the id it was first given.
 //!
 //! This module decides; it does not write to the index. [`Clusters`] is not
-//! thread-safe on its own: the pipeline holds it behind one lock and assigns a
-//! whole batch per locking.
+//! thread-safe on its own: the pipeline assigns one batch at a time, in the
+//! order the batches were read, so which article is "first" is a matter of
+//! input order, never of thread timing.
 
 pub mod sketch;
 pub mod store;
