@@ -33,11 +33,6 @@ pub(crate) struct Filters {
 }
 
 impl Filters {
-    /// Whether the request filters at all.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.restrictions.is_empty() && self.selections.is_empty()
-    }
-
     /// The filters that choose which coverage a timeline measures against:
     /// dates, sections and sources, but not the entity filters, which (like
     /// the query text) say what is being counted.
