@@ -1,8 +1,11 @@
 //! The JSON API: one handler per route, each a thin call into [`Archive`].
 //!
-//! Searches run on tokio's blocking pool: they are CPU work of a few
+//! Archive calls run on tokio's blocking pool: they are CPU work of a few
 //! milliseconds to a few hundred, and would otherwise stall every connection
-//! sharing their worker thread.
+//! sharing their worker thread. At most [`Limits::concurrent_searches`] run at
+//! once and the rest wait their turn in order, so a burst queues instead of
+//! splitting the cores ever thinner, and a request whose time runs out while
+//! waiting costs nothing.
 
 use std::sync::Arc;
 
@@ -13,6 +16,7 @@ use news_query::{
     Timeline,
 };
 use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
 use crate::limits::Limits;
@@ -22,30 +26,44 @@ use crate::limits::Limits;
 pub(crate) struct State {
     archive: Archive,
     limits: Arc<Limits>,
+    /// One permit per archive call allowed to run at once.
+    running: Arc<Semaphore>,
 }
 
 impl State {
     pub(crate) fn new(archive: Archive, limits: Limits) -> Self {
         State {
             archive,
+            running: Arc::new(Semaphore::new(limits.concurrent_searches.max(1))),
             limits: Arc::new(limits),
+        }
+    }
+
+    /// Runs `work` on the blocking pool once a permit is free, and answers
+    /// with its result as JSON.
+    async fn blocking<T, F>(&self, work: F) -> Reply<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    {
+        let permit = Arc::clone(&self.running)
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::internal("the server is shutting down"))?;
+        let result = tokio::task::spawn_blocking(move || {
+            let result = work();
+            drop(permit);
+            result
+        })
+        .await;
+        match result {
+            Ok(result) => result.map(Json),
+            Err(panic) => Err(ApiError::internal(format!("the request failed: {panic}"))),
         }
     }
 }
 
 type Reply<T> = Result<Json<T>, ApiError>;
-
-/// Runs `work` on the blocking pool and answers with its result as JSON.
-async fn blocking<T, F>(work: F) -> Reply<T>
-where
-    T: Send + 'static,
-    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
-{
-    match tokio::task::spawn_blocking(work).await {
-        Ok(result) => result.map(Json),
-        Err(panic) => Err(ApiError::internal(format!("the request failed: {panic}"))),
-    }
-}
 
 /// Reads a query string into `T`; repeated keys fill lists (`persons=a&persons=b`).
 fn parse_params<T: serde::de::DeserializeOwned>(raw: Option<&str>) -> Result<T, ApiError> {
@@ -72,7 +90,8 @@ pub(crate) async fn search_post(
 
 async fn search(state: State, request: SearchRequest) -> Reply<SearchResponse> {
     state.limits.check_search(&request)?;
-    blocking(move || Ok(state.archive.search(&request)?)).await
+    let archive = state.archive.clone();
+    state.blocking(move || Ok(archive.search(&request)?)).await
 }
 
 /// `GET /api/timeline?query=...&interval=month`: the search parameters plus
@@ -93,7 +112,10 @@ pub(crate) async fn timeline(
         .map_err(|error| ApiError::bad_request(format!("invalid query parameters: {error}")))?;
     let request: SearchRequest = parse_params(Some(&rest))?;
     state.limits.check_search(&request)?;
-    blocking(move || Ok(state.archive.timeline(&request, interval)?)).await
+    let archive = state.archive.clone();
+    state
+        .blocking(move || Ok(archive.timeline(&request, interval)?))
+        .await
 }
 
 /// `GET /api/articles/{id}`: the stored article.
@@ -101,16 +123,18 @@ pub(crate) async fn article(
     Shared(state): Shared<State>,
     Path(id): Path<String>,
 ) -> Reply<ArticleRecord> {
-    blocking(move || match state.archive.article(&id)? {
-        Some(record) => Ok(ArticleRecord {
-            // The path of the file it was indexed from is the indexing
-            // machine's business, not the API's.
-            origin: None,
-            ..record
-        }),
-        None => Err(news_query::Error::UnknownArticle(id).into()),
-    })
-    .await
+    let archive = state.archive.clone();
+    state
+        .blocking(move || match archive.article(&id)? {
+            Some(record) => Ok(ArticleRecord {
+                // The path of the file it was indexed from is the indexing
+                // machine's business, not the API's.
+                origin: None,
+                ..record
+            }),
+            None => Err(news_query::Error::UnknownArticle(id).into()),
+        })
+        .await
 }
 
 /// The parameters of `related`.
@@ -142,7 +166,10 @@ pub(crate) async fn related(
     Query(params): Query<RelatedParams>,
 ) -> Reply<Vec<Hit>> {
     state.limits.check_list(params.limit)?;
-    blocking(move || Ok(state.archive.related(&id, params.limit)?)).await
+    let archive = state.archive.clone();
+    state
+        .blocking(move || Ok(archive.related(&id, params.limit)?))
+        .await
 }
 
 /// `GET /api/entities/{kind}?prefix=Put&limit=10`: canonical names of a kind.
@@ -154,7 +181,10 @@ pub(crate) async fn entities(
     let kind: EntityKind = kind.parse()?;
     state.limits.check_list(params.limit)?;
     state.limits.check_prefix(&params.prefix)?;
-    blocking(move || Ok(state.archive.entities(kind, &params.prefix, params.limit)?)).await
+    let archive = state.archive.clone();
+    state
+        .blocking(move || Ok(archive.entities(kind, &params.prefix, params.limit)?))
+        .await
 }
 
 /// The body of `GET /healthz`.

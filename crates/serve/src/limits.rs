@@ -21,8 +21,10 @@ pub struct Limits {
     pub max_list_size: usize,
     /// Longest entity name prefix, in characters.
     pub max_prefix_chars: usize,
-    /// Time to answer a request (503 beyond).
+    /// Time to answer a request (503 beyond), waiting for a turn included.
     pub request_timeout: Duration,
+    /// Archive calls running at once; the others wait in order.
+    pub concurrent_searches: usize,
 }
 
 impl Default for Limits {
@@ -35,6 +37,9 @@ impl Default for Limits {
             max_list_size: 100,
             max_prefix_chars: 200,
             request_timeout: Duration::from_secs(10),
+            // One per core: a search keeps a core busy, so more at once only
+            // makes each slower (the archive searches segments in parallel itself).
+            concurrent_searches: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
     }
 }
