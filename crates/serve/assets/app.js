@@ -234,8 +234,8 @@ function renderTimeline(state, buckets) {
   }
   figure.hidden = false;
   const width = 600;
-  const height = 120;
-  const axis = 18;
+  // The SVG stretches to the figure's width, so its labels are HTML below it.
+  const height = 100;
   // A few months get bars of a readable width rather than the whole chart.
   const slot = Math.min(width / buckets.length, 48);
   const gap = Math.min(2, slot * 0.2);
@@ -248,7 +248,7 @@ function renderTimeline(state, buckets) {
     preserveAspectRatio: "none",
   });
   buckets.forEach((bucket, i) => {
-    const barHeight = bucket.count === 0 ? 0 : Math.max(2, ((height - axis) * bucket.count) / max);
+    const barHeight = bucket.count === 0 ? 0 : Math.max(2, (height * bucket.count) / max);
     const selected = state.from === `${bucket.key}-01` && state.to === monthEnd(bucket.key);
     // A full-height transparent target per month, so thin bars are easy to hit.
     const group = svg("g", {
@@ -263,11 +263,11 @@ function renderTimeline(state, buckets) {
     title.textContent = `${bucket.key}: ${bucket.count}`;
     group.append(
       title,
-      svg("rect", { class: "target", x: i * slot, y: 0, width: slot, height: height - axis }),
+      svg("rect", { class: "target", x: i * slot, y: 0, width: slot, height }),
       svg("rect", {
         class: "fill",
         x: i * slot + gap / 2,
-        y: height - axis - barHeight,
+        y: height - barHeight,
         width: Math.max(1, slot - gap),
         height: barHeight,
       })
@@ -282,14 +282,16 @@ function renderTimeline(state, buckets) {
     });
     root.append(group);
   });
-  const labels = [buckets[0].key, buckets[buckets.length - 1].key];
-  root.append(
-    Object.assign(svg("text", { x: 0, y: height - 4, class: "axis" }), { textContent: labels[0] }),
-    Object.assign(svg("text", { x: slot * buckets.length, y: height - 4, class: "axis end" }), {
-      textContent: labels[1],
-    })
-  );
-  chart.replaceChildren(root);
+  const labels = document.createElement("div");
+  labels.className = "axis";
+  // Aligned under the first and the last bar, which may not reach the right edge.
+  labels.style.width = `${(100 * slot * buckets.length) / width}%`;
+  for (const key of [buckets[0].key, buckets[buckets.length - 1].key]) {
+    const label = document.createElement("span");
+    label.textContent = key;
+    labels.append(label);
+  }
+  chart.replaceChildren(root, labels);
 }
 
 /** Filters to one month, or back to any date when it is the month already chosen. */
