@@ -225,6 +225,46 @@ mod tests {
     }
 
     #[test]
+    fn smoke_against_a_server_in_this_process() {
+        use news_query::schema::{write_records, ArticleRecord};
+        let dir = tempfile::tempdir().unwrap();
+        let article = |id: &str, title: &str| ArticleRecord {
+            id: id.into(),
+            title: title.into(),
+            body: format!("{title}, the agencies reported."),
+            date: Some(1_769_558_400),
+            locations: vec!["Tartus".into()],
+            ..Default::default()
+        };
+        let archive_dir = dir.path().join("archive");
+        write_records(
+            &archive_dir,
+            &[
+                article("a", "Tartus port reopens"),
+                article("b", "Grain arrives"),
+            ],
+        )
+        .unwrap();
+        let archive = news_query::Archive::open(&archive_dir).unwrap();
+        let (bound, addr) = std::sync::mpsc::channel();
+        // The server thread ends with the test process.
+        std::thread::spawn(move || {
+            let any_port = "127.0.0.1:0".parse().unwrap();
+            news_serve::run(archive, any_port, news_serve::Limits::default(), |at| {
+                bound.send(at).unwrap()
+            })
+        });
+        let url = format!("http://{}", addr.recv().unwrap());
+        let queries = dir.path().join("topics.txt");
+        std::fs::write(&queries, "1\tTartus port\n2\tgrain\n").unwrap();
+
+        let searches = searches(&agent(), &url, &read_titles(&queries).unwrap()).unwrap();
+        assert_eq!(searches.len(), 4, "each title plain and by its top place");
+        let run = load(&url, &searches, 2, 20);
+        assert_eq!((run.latencies.len(), run.errors), (20, 0));
+    }
+
+    #[test]
     fn percentiles_are_nearest_rank() {
         let sorted: Vec<Duration> = (1..=100).map(Duration::from_millis).collect();
         assert_eq!(percentile(&sorted, 0.5), Duration::from_millis(50));
