@@ -170,38 +170,46 @@ fn search_facets_timeline_and_article_in_headless_chromium() {
         return;
     };
     let server = Server::start(corpus_archive(), &[]);
-    tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .unwrap()
-        .block_on(drive(&driver, &server));
+        .unwrap();
+    let client = runtime.block_on(connect(&driver));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        runtime.block_on(drive(&client, &server))
+    }));
+    // Close the session even after a failed check: killing chromedriver
+    // alone would leave its Chromium running.
+    let _ = runtime.block_on(client.close());
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
 }
 
-async fn drive(driver: &Driver, server: &Server) {
-    let client = connect(driver).await;
+async fn drive(client: &Client, server: &Server) {
     let base = &server.base;
 
     // The page loads from loopback with nothing from outside.
     client.goto(&format!("{base}/")).await.unwrap();
-    until(&client, "document.readyState === 'complete'").await;
+    until(client, "document.readyState === 'complete'").await;
     until(
-        &client,
+        client,
         "'total' in document.querySelector('#summary').dataset",
     )
     .await;
     let load_ms = eval(
-        &client,
+        client,
         "performance.getEntriesByType('navigation')[0].loadEventEnd",
     )
     .await;
     let results_ms = eval(
-        &client,
+        client,
         "performance.getEntriesByName('news:results')[0].startTime",
     )
     .await;
     eprintln!("search page loaded in {load_ms} ms, first results shown at {results_ms} ms");
     let external = eval(
-        &client,
+        client,
         &format!(
             "performance.getEntriesByType('resource').map(r => r.name)\
              .filter(n => !n.startsWith({base:?}))"
@@ -213,12 +221,12 @@ async fn drive(driver: &Driver, server: &Server) {
     // Search "Tartus" from the keyboard: the hit carries the term highlighted.
     let search_box = client.find(Locator::Css("#q")).await.unwrap();
     search_box.send_keys("Tartus\u{E007}").await.unwrap();
-    until(&client, "location.search === '?query=Tartus'").await;
+    until(client, "location.search === '?query=Tartus'").await;
     let want = expected(server, "query=Tartus");
-    until(&client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
-    assert_eq!(shown(&client).await, want);
+    until(client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
+    assert_eq!(shown(client).await, want);
     let marked = eval(
-        &client,
+        client,
         "[...document.querySelectorAll('#hits .snippet mark')].map(m => m.textContent)",
     )
     .await;
@@ -228,16 +236,12 @@ async fn drive(driver: &Driver, server: &Server) {
     );
 
     // Tick a person: the page shows what the API gives for that filter.
-    let putin = the_facet(&client, "persons", "Vladimir Putin").await;
+    let putin = the_facet(client, "persons", "Vladimir Putin").await;
     putin.click().await.unwrap();
-    until(
-        &client,
-        "location.search.includes('persons=Vladimir+Putin')",
-    )
-    .await;
+    until(client, "location.search.includes('persons=Vladimir+Putin')").await;
     let want = expected(server, "query=Tartus&persons=Vladimir+Putin");
-    until(&client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
-    assert_eq!(shown(&client).await, want);
+    until(client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
+    assert_eq!(shown(client).await, want);
 
     // A broader query, where ticking a person narrows the results: the total
     // becomes that person's count, and the other people stay listed.
@@ -257,26 +261,26 @@ async fn drive(driver: &Driver, server: &Server) {
         .unwrap();
     let want = expected(server, "query=Syria&persons=Vladimir+Putin");
     until(
-        &client,
+        client,
         "new URLSearchParams(location.search).get('query') === 'Syria'",
     )
     .await;
-    until(&client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
-    assert_eq!(shown(&client).await, want);
+    until(client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
+    assert_eq!(shown(client).await, want);
     // Untick with the space bar, as a keyboard user would.
-    let putin = the_facet(&client, "persons", "Vladimir Putin").await;
+    let putin = the_facet(client, "persons", "Vladimir Putin").await;
     putin.send_keys(" ").await.unwrap();
-    until(&client, "!location.search.includes('persons=')").await;
+    until(client, "!location.search.includes('persons=')").await;
     let broad = expected(server, "query=Syria");
     until(
-        &client,
+        client,
         &format!(
             "document.querySelector('#summary').dataset.total === '{}'",
             broad.0
         ),
     )
     .await;
-    assert_eq!(shown(&client).await, broad);
+    assert_eq!(shown(client).await, broad);
     let putin_count = broad
         .2
         .iter()
@@ -285,17 +289,17 @@ async fn drive(driver: &Driver, server: &Server) {
         .parse::<u64>()
         .unwrap();
     assert!(putin_count < broad.0, "ticking must narrow this search");
-    the_facet(&client, "persons", "Vladimir Putin")
+    the_facet(client, "persons", "Vladimir Putin")
         .await
         .click()
         .await
         .unwrap();
     until(
-        &client,
+        client,
         &format!("document.querySelector('#summary').dataset.total === '{putin_count}'"),
     )
     .await;
-    let narrowed = shown(&client).await;
+    let narrowed = shown(client).await;
     assert_eq!(narrowed.0, putin_count);
     assert!(
         narrowed.2.len() > 1,
@@ -309,7 +313,7 @@ async fn drive(driver: &Driver, server: &Server) {
         .unwrap();
     assert!(!bars.is_empty(), "a timeline is drawn");
     let month = eval(
-        &client,
+        client,
         "[...document.querySelectorAll('#timeline .bar')].filter(b => !/: 0 /.test(b.getAttribute('aria-label'))).pop().dataset.month",
     )
     .await;
@@ -324,20 +328,20 @@ async fn drive(driver: &Driver, server: &Server) {
         .await
         .unwrap();
     until(
-        &client,
+        client,
         &format!("new URLSearchParams(location.search).get('from') === '{month}-01'"),
     )
     .await;
-    let to = eval(&client, "new URLSearchParams(location.search).get('to')").await;
+    let to = eval(client, "new URLSearchParams(location.search).get('to')").await;
     let to = to.as_str().unwrap();
     let want = expected(
         server,
         &format!("query=Syria&persons=Vladimir+Putin&from={month}-01&to={to}"),
     );
-    until(&client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
-    assert_eq!(shown(&client).await, want);
+    until(client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
+    assert_eq!(shown(client).await, want);
     assert_eq!(
-        eval(&client, "document.querySelector('#from').value").await,
+        eval(client, "document.querySelector('#from').value").await,
         json!(format!("{month}-01"))
     );
     let shot = screenshot_path("news-serve-results.png");
@@ -351,9 +355,9 @@ async fn drive(driver: &Driver, server: &Server) {
         .unwrap();
     let title = first.text().await.unwrap();
     first.click().await.unwrap();
-    until(&client, "location.search.includes('article=')").await;
+    until(client, "location.search.includes('article=')").await;
     until(
-        &client,
+        client,
         "!!document.querySelector('#article h2') && document.querySelectorAll('#related .hit').length > 0",
     )
     .await;
@@ -369,7 +373,7 @@ async fn drive(driver: &Driver, server: &Server) {
     );
     assert_eq!(
         eval(
-            &client,
+            client,
             "document.querySelector('#results-view').offsetParent"
         )
         .await,
@@ -385,7 +389,7 @@ async fn drive(driver: &Driver, server: &Server) {
     let article_url = client.current_url().await.unwrap();
     client.goto(article_url.as_str()).await.unwrap();
     until(
-        &client,
+        client,
         &format!(
             "document.querySelector('#article h2') && document.querySelector('#article h2').textContent === {:?}",
             title
@@ -394,22 +398,20 @@ async fn drive(driver: &Driver, server: &Server) {
     .await;
     client.back().await.unwrap();
     until(
-        &client,
+        client,
         "!location.search.includes('article=') && !!document.querySelector('#results-view').offsetParent",
     )
     .await;
-    until(&client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
+    until(client, &format!("document.querySelector('#summary').dataset.total === '{}' && document.querySelectorAll('#hits .hit').length === {}", want.0, want.1.len())).await;
 
     // On a phone-sized window nothing scrolls sideways.
     client.set_window_size(390, 844).await.unwrap();
     until(
-        &client,
+        client,
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth",
     )
     .await;
     let shot = screenshot_path("news-serve-phone.png");
     std::fs::write(&shot, client.screenshot().await.unwrap()).unwrap();
     eprintln!("screenshot on a phone-sized window: {}", shot.display());
-
-    client.close().await.unwrap();
 }
