@@ -1,6 +1,7 @@
 //! End-to-end tests of the `news` binary, grouped by feature. They run the real
 //! binary on the bundled corpus and on the shared real corpora.
 
+mod browser;
 mod clustering;
 mod commands;
 mod compressed;
@@ -11,4 +12,6 @@ mod indexing;
 mod newsroom;
 mod search;
 mod search_options;
+mod serve;
+mod server;
 mod support;

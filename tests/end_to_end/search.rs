@@ -128,7 +128,7 @@ fn every_filter_narrows_and_date_sorts_order() {
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
     let oldest = search(archive, &["*", "--sort", "oldest", "--limit", "3"]);
-    assert!(oldest["hits"][0]["date"].as_str().unwrap() <= dates.last().unwrap());
+    assert!(oldest["hits"][0]["date"].as_str().unwrap() <= *dates.last().unwrap());
     let page = search(
         archive,
         &["*", "--sort", "newest", "--limit", "5", "--offset", "5"],

@@ -8,6 +8,10 @@
 //!   exact duplicates (they do cluster, as wire copies would).
 //! * `pairs FILE --sample N`: near-duplicate pairs clustering finds in a
 //!   corpus, sampled for reading, to check precision by eye.
+//! * `serve --url URL --queries FILE --clients 1,8,64`: load a running
+//!   `news serve` with faceted searches from concurrent clients (see `load`).
+
+mod load;
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -68,6 +72,8 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Load a running `news serve` with faceted searches; prints a Markdown table.
+    Serve(load::LoadArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -80,6 +86,7 @@ fn main() -> anyhow::Result<()> {
         } => tantivy_alone(&file, &index, threads, memory),
         Command::Repeat { file, times } => repeat(&file, times),
         Command::Pairs { file, sample, seed } => pairs(&file, sample, seed),
+        Command::Serve(args) => load::run(&args),
     }
 }
 

@@ -43,6 +43,8 @@ enum Command {
     Entities(cmd::entities::EntitiesArgs),
     /// Coverage of a query over time, as a bar chart.
     Timeline(cmd::timeline::TimelineArgs),
+    /// Serve the HTTP API and the search page (loopback by default).
+    Serve(cmd::serve::ServeArgs),
     /// Write synthetic articles recombined from a real corpus (for benchmarks).
     Synth(cmd::synth::SynthArgs),
     /// Find persons, locations and organizations in JSONL documents.
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Related(args) => cmd::related::run(&cli.index, args),
         Command::Entities(args) => cmd::entities::run(&cli.index, args),
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
+        Command::Serve(args) => cmd::serve::run(&cli.index, args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Extract(args) => cmd::extract::run(args),
     };
@@ -85,6 +88,7 @@ mod tests {
             &["news", "related", "x", "--index", "/tmp/b"],
             &["news", "entities", "person", "--index", "/tmp/b"],
             &["news", "timeline", "oil", "--index", "/tmp/b"],
+            &["news", "serve", "--index", "/tmp/b"],
         ] {
             assert_eq!(
                 Cli::try_parse_from(argv).unwrap().index,

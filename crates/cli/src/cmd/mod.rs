@@ -7,6 +7,7 @@ pub mod filters;
 pub mod index;
 pub mod related;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod synth;
 pub mod timeline;

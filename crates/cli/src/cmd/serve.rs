@@ -1,0 +1,81 @@
+//! `news serve`: the HTTP API and search page over the archive (crates/serve).
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Args;
+use news_serve::Limits;
+
+/// Arguments of `news serve`.
+#[derive(Debug, Args, PartialEq)]
+pub struct ServeArgs {
+    /// Address to listen on; loopback unless you choose otherwise (port 0: any free port).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+    pub addr: SocketAddr,
+    /// Longest time to answer one request, in milliseconds (503 beyond).
+    #[arg(long, default_value_t = 10_000, value_name = "MS")]
+    pub timeout_ms: u64,
+    /// Most hits per search page.
+    #[arg(long, default_value_t = Limits::default().max_page_size, value_name = "N")]
+    pub max_page_size: usize,
+}
+
+/// Runs `news serve` until Ctrl-C or SIGTERM.
+pub fn run(index: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let archive = crate::cmd::open(index)?;
+    let limits = Limits {
+        request_timeout: Duration::from_millis(args.timeout_ms),
+        max_page_size: args.max_page_size,
+        ..Limits::default()
+    };
+    let articles = archive.len();
+    news_serve::run(archive, args.addr, limits, |bound| {
+        // One line on stdout, first: scripts and tests read the port from it.
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "listening on http://{bound} ({articles} articles)");
+        let _ = out.flush();
+    })
+    .with_context(|| format!("cannot serve on {}", args.addr))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        args: ServeArgs,
+    }
+
+    #[test]
+    fn defaults_to_loopback() {
+        let args = Wrapper::try_parse_from(["serve"]).unwrap().args;
+        assert_eq!(args.addr, "127.0.0.1:7878".parse().unwrap());
+        assert!(args.addr.ip().is_loopback());
+        assert_eq!(args.timeout_ms, 10_000);
+    }
+
+    #[test]
+    fn parses_addr_and_limits() {
+        let args = Wrapper::try_parse_from([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--timeout-ms",
+            "5",
+            "--max-page-size",
+            "20",
+        ])
+        .unwrap()
+        .args;
+        assert_eq!(args.addr.port(), 0);
+        assert_eq!((args.timeout_ms, args.max_page_size), (5, 20));
+    }
+}

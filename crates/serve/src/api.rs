@@ -1,0 +1,203 @@
+//! The JSON API: one handler per route, each a thin call into [`Archive`].
+//!
+//! Archive calls run on tokio's blocking pool: they are CPU work of a few
+//! milliseconds to a few hundred, and would otherwise stall every connection
+//! sharing their worker thread. At most [`Limits::concurrent_searches`] run at
+//! once and the rest wait their turn in order, so a burst queues instead of
+//! splitting the cores ever thinner, and a request whose time runs out while
+//! waiting costs nothing.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, RawQuery, State as Shared};
+use axum::Json;
+use news_query::{
+    Archive, ArticleRecord, Entity, EntityKind, Hit, Interval, SearchRequest, SearchResponse,
+    Timeline,
+};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+
+use crate::error::ApiError;
+use crate::limits::Limits;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub(crate) struct State {
+    archive: Archive,
+    limits: Arc<Limits>,
+    /// One permit per archive call allowed to run at once.
+    running: Arc<Semaphore>,
+}
+
+impl State {
+    pub(crate) fn new(archive: Archive, limits: Limits) -> Self {
+        State {
+            archive,
+            running: Arc::new(Semaphore::new(limits.concurrent_searches.max(1))),
+            limits: Arc::new(limits),
+        }
+    }
+
+    /// Runs `work` on the blocking pool once a permit is free, and answers
+    /// with its result as JSON.
+    async fn blocking<T, F>(&self, work: F) -> Reply<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    {
+        let permit = Arc::clone(&self.running)
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::internal("the server is shutting down"))?;
+        let result = tokio::task::spawn_blocking(move || {
+            let result = work();
+            drop(permit);
+            result
+        })
+        .await;
+        match result {
+            Ok(result) => result.map(Json),
+            Err(panic) => Err(ApiError::internal(format!("the request failed: {panic}"))),
+        }
+    }
+}
+
+type Reply<T> = Result<Json<T>, ApiError>;
+
+/// Reads a query string into `T`; repeated keys fill lists (`persons=a&persons=b`).
+fn parse_params<T: serde::de::DeserializeOwned>(raw: Option<&str>) -> Result<T, ApiError> {
+    serde_html_form::from_str(raw.unwrap_or(""))
+        .map_err(|error| ApiError::bad_request(format!("invalid query parameters: {error}")))
+}
+
+/// `GET /api/search?query=...&persons=...`: a [`SearchRequest`] from query parameters.
+pub(crate) async fn search_get(
+    Shared(state): Shared<State>,
+    RawQuery(raw): RawQuery,
+) -> Reply<SearchResponse> {
+    let request: SearchRequest = parse_params(raw.as_deref())?;
+    search(state, request).await
+}
+
+/// `POST /api/search` with a [`SearchRequest`] as JSON.
+pub(crate) async fn search_post(
+    Shared(state): Shared<State>,
+    Json(request): Json<SearchRequest>,
+) -> Reply<SearchResponse> {
+    search(state, request).await
+}
+
+async fn search(state: State, request: SearchRequest) -> Reply<SearchResponse> {
+    state.limits.check_search(&request)?;
+    let archive = state.archive.clone();
+    state.blocking(move || Ok(archive.search(&request)?)).await
+}
+
+/// `GET /api/timeline?query=...&interval=month`: the search parameters plus
+/// `interval` (`day`, `week`, `month`, `year`; default `month`).
+pub(crate) async fn timeline(
+    Shared(state): Shared<State>,
+    RawQuery(raw): RawQuery,
+) -> Reply<Timeline> {
+    let pairs: Vec<(String, String)> = parse_params(raw.as_deref())?;
+    // `interval` is not a SearchRequest field, which refuses unknown ones.
+    let (intervals, pairs): (Vec<_>, Vec<_>) =
+        pairs.into_iter().partition(|(key, _)| key == "interval");
+    let interval = match intervals.last() {
+        Some((_, value)) => value.parse()?,
+        None => Interval::Month,
+    };
+    let rest = serde_html_form::to_string(&pairs)
+        .map_err(|error| ApiError::bad_request(format!("invalid query parameters: {error}")))?;
+    let request: SearchRequest = parse_params(Some(&rest))?;
+    state.limits.check_search(&request)?;
+    let archive = state.archive.clone();
+    state
+        .blocking(move || Ok(archive.timeline(&request, interval)?))
+        .await
+}
+
+/// `GET /api/articles/{id}`: the stored article.
+pub(crate) async fn article(
+    Shared(state): Shared<State>,
+    Path(id): Path<String>,
+) -> Reply<ArticleRecord> {
+    let archive = state.archive.clone();
+    state
+        .blocking(move || match archive.article(&id)? {
+            Some(record) => Ok(ArticleRecord {
+                // The path of the file it was indexed from is the indexing
+                // machine's business, not the API's.
+                origin: None,
+                ..record
+            }),
+            None => Err(news_query::Error::UnknownArticle(id).into()),
+        })
+        .await
+}
+
+/// The parameters of `related`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RelatedParams {
+    #[serde(default = "default_list_size")]
+    limit: usize,
+}
+
+/// The parameters of `entities`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntityParams {
+    #[serde(default)]
+    prefix: String,
+    #[serde(default = "default_list_size")]
+    limit: usize,
+}
+
+fn default_list_size() -> usize {
+    10
+}
+
+/// `GET /api/articles/{id}/related?limit=10`.
+pub(crate) async fn related(
+    Shared(state): Shared<State>,
+    Path(id): Path<String>,
+    Query(params): Query<RelatedParams>,
+) -> Reply<Vec<Hit>> {
+    state.limits.check_list(params.limit)?;
+    let archive = state.archive.clone();
+    state
+        .blocking(move || Ok(archive.related(&id, params.limit)?))
+        .await
+}
+
+/// `GET /api/entities/{kind}?prefix=Put&limit=10`: canonical names of a kind.
+pub(crate) async fn entities(
+    Shared(state): Shared<State>,
+    Path(kind): Path<String>,
+    Query(params): Query<EntityParams>,
+) -> Reply<Vec<Entity>> {
+    let kind: EntityKind = kind.parse()?;
+    state.limits.check_list(params.limit)?;
+    state.limits.check_prefix(&params.prefix)?;
+    let archive = state.archive.clone();
+    state
+        .blocking(move || Ok(archive.entities(kind, &params.prefix, params.limit)?))
+        .await
+}
+
+/// The body of `GET /healthz`.
+#[derive(Debug, Serialize)]
+pub(crate) struct Health {
+    status: &'static str,
+    articles: u64,
+}
+
+/// `GET /healthz`: `{"status": "ok", "articles": N}`.
+pub(crate) async fn healthz(Shared(state): Shared<State>) -> Json<Health> {
+    Json(Health {
+        status: "ok",
+        articles: state.archive.len(),
+    })
+}

@@ -1,0 +1,103 @@
+//! [`Limits`]: how much one request may ask of the server.
+
+use std::time::Duration;
+
+use news_query::SearchRequest;
+
+use crate::error::ApiError;
+
+/// Bounds on a single request. Requests beyond a size bound are refused with
+/// 400 (or 413 for the body) rather than trimmed, so a client never mistakes a
+/// shortened answer for a full one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest request body, in bytes (413 beyond).
+    pub max_body_bytes: usize,
+    /// Most hits per search page (`limit`).
+    pub max_page_size: usize,
+    /// Most values per facet (`facet_limit`).
+    pub max_facet_values: usize,
+    /// Most related articles or entity names per request (`limit`).
+    pub max_list_size: usize,
+    /// Longest entity name prefix, in characters.
+    pub max_prefix_chars: usize,
+    /// Time to answer a request (503 beyond), waiting for a turn included.
+    pub request_timeout: Duration,
+    /// Archive calls running at once; the others wait in order.
+    pub concurrent_searches: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // A search request is a few hundred bytes; queries stop at 10,000 characters.
+            max_body_bytes: 64 * 1024,
+            max_page_size: 100,
+            max_facet_values: 100,
+            max_list_size: 100,
+            max_prefix_chars: 200,
+            request_timeout: Duration::from_secs(10),
+            // One per core: a search keeps a core busy, so more at once only
+            // makes each slower (the archive searches segments in parallel itself).
+            concurrent_searches: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+}
+
+impl Limits {
+    /// Refuses a search asking for more than these limits allow.
+    pub(crate) fn check_search(&self, request: &SearchRequest) -> Result<(), ApiError> {
+        too_many("limit", request.limit, self.max_page_size)?;
+        too_many("facet_limit", request.facet_limit, self.max_facet_values)
+    }
+
+    /// Refuses a list (`related`, `entities`) longer than allowed.
+    pub(crate) fn check_list(&self, limit: usize) -> Result<(), ApiError> {
+        too_many("limit", limit, self.max_list_size)
+    }
+
+    /// Refuses an entity prefix longer than allowed.
+    pub(crate) fn check_prefix(&self, prefix: &str) -> Result<(), ApiError> {
+        too_many("prefix", prefix.chars().count(), self.max_prefix_chars)
+    }
+}
+
+fn too_many(name: &str, value: usize, max: usize) -> Result<(), ApiError> {
+    if value > max {
+        return Err(ApiError::bad_request(format!(
+            "`{name}` is {value}; this server allows at most {max}"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_within_limits_passes_and_beyond_is_refused() {
+        let limits = Limits::default();
+        assert!(limits
+            .check_search(&SearchRequest::new("x").limit(100))
+            .is_ok());
+        let error = limits
+            .check_search(&SearchRequest::new("x").limit(101))
+            .unwrap_err();
+        assert_eq!(error.status().as_u16(), 400);
+        assert!(error.to_string().contains("at most 100"), "{error}");
+        assert!(limits
+            .check_search(&SearchRequest::new("x").facet_limit(1000))
+            .is_err());
+    }
+
+    #[test]
+    fn prefix_length_is_counted_in_characters() {
+        let limits = Limits {
+            max_prefix_chars: 3,
+            ..Limits::default()
+        };
+        assert!(limits.check_prefix("Zür").is_ok());
+        assert!(limits.check_prefix("Züri").is_err());
+    }
+}
