@@ -285,6 +285,19 @@ pub fn index_paths(
 
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_options(writer_options(threads, options.memory_budget))?;
+    // The writer's lock is ours, so no other run uses the archive: a
+    // clustering scratch file left by a run that was killed is garbage (this
+    // run's is created when its first day spills).
+    let spill_path = index_dir.join(cluster::SPILL_FILE_NAME);
+    match std::fs::remove_file(&spill_path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(IndexError::Io {
+                path: spill_path,
+                source: e,
+            })
+        }
+        _ => {}
+    }
     let origin_term =
         |path: &Path| Term::from_field_text(schema.fields.origin, &path.to_string_lossy());
     for path in &removed {
