@@ -106,7 +106,10 @@ fn days_spilled_to_disk_give_the_archive_kept_in_memory() {
     let index = |archive: &tempfile::TempDir, budget: &str| {
         let args = ["index", &inputs, "--cluster-memory", budget, "--json"];
         let output = news_ok(archive.path(), &args);
-        assert!(!archive.path().join(spill).exists(), "the scratch file is removed");
+        assert!(
+            !archive.path().join(spill).exists(),
+            "the scratch file is removed"
+        );
         serde_json::from_slice::<Value>(&output.stdout).unwrap()
     };
     let first = index(&big, "1G");

@@ -67,7 +67,8 @@ pub fn day_key(day: Option<i32>) -> i32 {
 /// The partitions an article of `day` is compared with.
 fn window(day: i32) -> impl Iterator<Item = i32> {
     let span = if day == UNDATED { 0 } else { MAX_DAYS_APART };
-    (-span..=span).filter_map(move |offset| day.checked_add(offset).filter(|d| *d != UNDATED))
+    (-span..=span)
+        .filter_map(move |offset| day.checked_add(offset).filter(|d| *d != UNDATED))
         .chain((day == UNDATED).then_some(UNDATED))
 }
 
@@ -116,7 +117,12 @@ impl Partition {
     /// The candidate for each band: the earliest living member sharing it.
     /// Members die (replaced, forgotten) but never come back, so one that was
     /// the earliest living when indexed is passed over only by later ones.
-    fn candidate(&mut self, band: usize, sketch: &Sketch, alive: &impl Fn(u32) -> bool) -> Option<usize> {
+    fn candidate(
+        &mut self,
+        band: usize,
+        sketch: &Sketch,
+        alive: &impl Fn(u32) -> bool,
+    ) -> Option<usize> {
         let key = band_key(sketch, band);
         let members = &self.members;
         let code = self.index.find(key, |c| key_of(members, c))?;
@@ -480,7 +486,13 @@ mod tests {
         let days: Vec<i32> = window(100).collect();
         assert_eq!(days, [99, 100, 101]);
         assert_eq!(window(UNDATED).collect::<Vec<_>>(), [UNDATED]);
-        assert_eq!(window(i32::MAX).collect::<Vec<_>>(), [i32::MAX - 1, i32::MAX]);
-        assert_eq!(window(UNDATED + 1).collect::<Vec<_>>(), [UNDATED + 1, UNDATED + 2]);
+        assert_eq!(
+            window(i32::MAX).collect::<Vec<_>>(),
+            [i32::MAX - 1, i32::MAX]
+        );
+        assert_eq!(
+            window(UNDATED + 1).collect::<Vec<_>>(),
+            [UNDATED + 1, UNDATED + 2]
+        );
     }
 }

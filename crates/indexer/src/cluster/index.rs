@@ -181,7 +181,11 @@ mod tests {
             assert_eq!(index.len(), model.len());
         }
         for (position, key) in keys.iter().enumerate() {
-            assert_eq!(index.find(*key, key_of), model.get(key).copied(), "{position}");
+            assert_eq!(
+                index.find(*key, key_of),
+                model.get(key).copied(),
+                "{position}"
+            );
         }
         assert!(!index.replace(u64::MAX, 0, key_of));
         assert!(PositionIndex::with_capacity(10).find(1, key_of).is_none());

@@ -228,9 +228,7 @@ impl Clusters {
             days: Days::bounded(budget, spill, Some((stored.file, stored.days))),
             ..Clusters::new()
         };
-        clusters
-            .skipped
-            .retain(|s| !forget.contains(&s.origin));
+        clusters.skipped.retain(|s| !forget.contains(&s.origin));
         let count = clusters.articles.len();
         clusters.ids = PositionIndex::with_capacity(count);
         clusters.contents = PositionIndex::with_capacity(count);
@@ -253,8 +251,14 @@ impl Clusters {
                 clusters.ids.insert(article.id, position, id_of);
             }
             let content_of = |p| article_at(articles, p).content;
-            if clusters.contents.find(article.content, content_of).is_none() {
-                clusters.contents.insert(article.content, position, content_of);
+            if clusters
+                .contents
+                .find(article.content, content_of)
+                .is_none()
+            {
+                clusters
+                    .contents
+                    .insert(article.content, position, content_of);
             }
         }
         clusters
@@ -332,9 +336,7 @@ impl Clusters {
             .ok()
             .filter(|p| *p < DEAD)
             .ok_or_else(|| io::Error::other("more articles than clustering can number"))?;
-        let replaced = self
-            .ids
-            .find(signature.id, |p| article_at(articles, p).id);
+        let replaced = self.ids.find(signature.id, |p| article_at(articles, p).id);
         if let Some(old) = replaced {
             let article = article_at(&self.articles, old);
             self.unindex(old, article);
@@ -352,8 +354,9 @@ impl Clusters {
         let articles = &self.articles;
         self.ids
             .insert(signature.id, position, |p| article_at(articles, p).id);
-        self.contents
-            .insert(signature.content, position, |p| article_at(articles, p).content);
+        self.contents.insert(signature.content, position, |p| {
+            article_at(articles, p).content
+        });
 
         let alive = |p| is_alive(articles, p);
         let nearest = match &signature.sketch {
@@ -486,7 +489,10 @@ mod tests {
         let mut clusters = Clusters::new();
         index(clusters.assign(&signature("a", "T", STORY), 1));
         let again = signature("z", "t", &STORY.to_uppercase());
-        assert_eq!(clusters.assign(&again, 2).unwrap(), Verdict::Duplicate { of: 0 });
+        assert_eq!(
+            clusters.assign(&again, 2).unwrap(),
+            Verdict::Duplicate { of: 0 }
+        );
         assert_eq!(clusters.len(), 1);
     }
 
@@ -590,14 +596,17 @@ mod tests {
         let (first, second) = articles.split_at(2500);
         let mut memory = Clusters::new();
         // Room for about 40 articles' band tables: days go to disk all the time.
-        let mut bounded = Clusters::open(dir.path(), 40 * days::MEMBER_MEMORY, None, &HashSet::new());
+        let mut bounded =
+            Clusters::open(dir.path(), 40 * days::MEMBER_MEMORY, None, &HashSet::new());
         let (mut joined, mut duplicates, mut replaced) = (0, 0, 0);
         for (signature, origin) in first {
             let expected = memory.assign(signature, *origin).unwrap();
             assert_eq!(bounded.assign(signature, *origin).unwrap(), expected);
             match expected {
                 Verdict::Duplicate { .. } => duplicates += 1,
-                Verdict::Index { nearest, replaces, .. } => {
+                Verdict::Index {
+                    nearest, replaces, ..
+                } => {
                     joined += u32::from(nearest.is_some());
                     replaced += u32::from(replaces);
                 }
@@ -607,7 +616,10 @@ mod tests {
         let resident = bounded.days.resident_members();
         assert!(resident < memory.days.resident_members() / 5, "{resident}");
         assert!(dir.path().join(SPILL_FILE_NAME).exists());
-        assert!(joined > 500 && duplicates > 200 && replaced > 20, "{joined} {duplicates} {replaced}");
+        assert!(
+            joined > 500 && duplicates > 200 && replaced > 20,
+            "{joined} {duplicates} {replaced}"
+        );
 
         // Stored and opened again (forgetting one file), the state answers as
         // the one that stayed in memory does.
@@ -616,7 +628,10 @@ mod tests {
         assert_eq!(reopened.len(), memory.len());
         for (signature, origin) in second {
             let expected = outcome(memory.assign(signature, *origin).unwrap());
-            assert_eq!(outcome(reopened.assign(signature, *origin).unwrap()), expected);
+            assert_eq!(
+                outcome(reopened.assign(signature, *origin).unwrap()),
+                expected
+            );
         }
         assert_eq!(reopened.orphaned_origins(), memory.orphaned_origins());
         drop(bounded);

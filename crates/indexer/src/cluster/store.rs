@@ -134,8 +134,9 @@ pub fn write(
             .filter(|n| *n != u32::MAX)
     };
     let days = write_members(&mut out, &renumber)?;
-    let members_start =
-        HEADER_BYTES + u64::from(living) * ARTICLE_BYTES as u64 + (skipped.len() * SKIPPED_BYTES) as u64;
+    let members_start = HEADER_BYTES
+        + u64::from(living) * ARTICLE_BYTES as u64
+        + (skipped.len() * SKIPPED_BYTES) as u64;
     let mut offset = members_start;
     for (day, count) in &days {
         out.write_all(&day.to_le_bytes())?;
@@ -179,14 +180,18 @@ pub fn read(path: &Path, token: u64) -> io::Result<Option<Stored>> {
         u64_at(&header, 32),
         u64_at(&header, 40),
     );
-    let damaged = |what: &str| io::Error::new(io::ErrorKind::InvalidData, format!("damaged {what}"));
+    let damaged =
+        |what: &str| io::Error::new(io::ErrorKind::InvalidData, format!("damaged {what}"));
     let members_start = article_count
         .checked_mul(ARTICLE_BYTES as u64)
         .and_then(|a| a.checked_add(skipped_count.checked_mul(SKIPPED_BYTES as u64)?))
         .and_then(|a| a.checked_add(HEADER_BYTES))
         .filter(|start| *start <= directory)
         .ok_or_else(|| damaged("section sizes"))?;
-    if day_count.checked_mul(DAY_BYTES as u64).and_then(|d| d.checked_add(directory)) != Some(length)
+    if day_count
+        .checked_mul(DAY_BYTES as u64)
+        .and_then(|d| d.checked_add(directory))
+        != Some(length)
         || article_count > u64::from(u32::MAX)
     {
         return Err(damaged("section sizes"));
@@ -250,7 +255,12 @@ mod tests {
     fn state_round_trips_and_other_tokens_and_damage_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let long = |n: u32| (1..=40).map(|w| format!("w{}", w * n)).collect::<Vec<_>>().join(" ");
+        let long = |n: u32| {
+            (1..=40)
+                .map(|w| format!("w{}", w * n))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let mut clusters = Clusters::new();
         for (id, text, day) in [
             ("a", long(1), Some(10)),
@@ -265,7 +275,13 @@ mod tests {
         clusters.write(&path, 42).unwrap();
         let stored = read(&path, 42).unwrap().unwrap();
         assert_eq!(stored.articles.len(), 4);
-        assert_eq!(stored.skipped, [Skipped { content: sketch::signature("e", "", "SHORT", None).content, origin: 4 }]);
+        assert_eq!(
+            stored.skipped,
+            [Skipped {
+                content: sketch::signature("e", "", "SHORT", None).content,
+                origin: 4
+            }]
+        );
         let days: Vec<(i32, u32)> = stored.days.iter().map(|(d, e)| (*d, e.count)).collect();
         assert_eq!(days, [(super::super::days::UNDATED, 1), (10, 1), (12, 1)]);
         let reopened = Clusters::open(dir.path(), 1 << 20, Some(stored), &HashSet::new());
