@@ -34,6 +34,7 @@ mod error;
 pub mod extract;
 mod in_order;
 pub mod manifest;
+mod merge;
 mod pipeline;
 mod problem;
 pub mod progress;
