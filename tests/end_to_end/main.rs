@@ -6,6 +6,7 @@ mod commands;
 mod compressed;
 mod corpora;
 mod determinism;
+mod hostile;
 mod incremental;
 mod indexing;
 mod newsroom;

@@ -31,6 +31,10 @@ pub struct IndexArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Exit with status 1 if any input had a problem (an error or a warning);
+    /// everything readable is still indexed and every problem reported first.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl IndexArgs {
@@ -80,7 +84,20 @@ pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     } else {
         print_summary(index, &summary);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_code(&summary, args.strict))
+}
+
+/// 0, or 1 under `--strict` when some input had a problem: see `news --help`.
+fn exit_code(summary: &IndexSummary, strict: bool) -> ExitCode {
+    if strict && summary.failed + summary.warnings > 0 {
+        eprintln!(
+            "--strict: {} inputs failed and {} had warnings (reported above)",
+            summary.failed, summary.warnings
+        );
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn print_summary(index: &Path, s: &IndexSummary) {
@@ -138,6 +155,7 @@ mod tests {
                 prune: true,
                 quiet: false,
                 json: true,
+                strict: false,
             }
         );
         assert_eq!(parsed.options().memory_budget, 512 << 20);
