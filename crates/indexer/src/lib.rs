@@ -33,6 +33,7 @@ pub mod date;
 mod error;
 pub mod extract;
 mod in_order;
+pub mod lock;
 pub mod manifest;
 mod pipeline;
 mod problem;

@@ -43,6 +43,7 @@ use crate::cluster::{self, signature, Clusters, Signature, Verdict};
 use crate::error::IndexError;
 use crate::extract::Extractor;
 use crate::in_order::InOrder;
+use crate::lock::WriteLock;
 use crate::manifest::{self, Change, Manifest};
 use crate::problem::Problem;
 use crate::progress::{Observer, Progress};
@@ -181,6 +182,8 @@ pub fn index_paths(
             source,
         })?);
     }
+    // Before anything is read: the manifest and index are the holder's until it ends.
+    let _lock = WriteLock::acquire(index_dir)?;
     let index = open_or_create_index(index_dir)?;
     let schema = NewsSchema::from_schema(index.schema()).map_err(|reason| {
         news_query::Error::NotAnArchive {
