@@ -8,6 +8,9 @@
 //!   exact duplicates (they do cluster, as wire copies would).
 //! * `pairs FILE --sample N`: near-duplicate pairs clustering finds in a
 //!   corpus, sampled for reading, to check precision by eye.
+//! * `clustering FILE`: clustering alone over a corpus (signatures and
+//!   assignment, no extraction, no index): its time and the memory its state
+//!   takes per article.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -68,6 +71,19 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Cluster FILE alone; prints one JSON line: time, and resident memory
+    /// before and after (the growth is the clustering state).
+    Clustering {
+        /// JSON Lines articles.
+        file: PathBuf,
+        /// Keep band tables within this many bytes, spilling days to a
+        /// scratch file in `--spill` (without it, all stay in memory).
+        #[arg(long, default_value_t = news_indexer::DEFAULT_CLUSTER_MEMORY)]
+        budget: usize,
+        /// Directory for the scratch file.
+        #[arg(long)]
+        spill: Option<PathBuf>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -80,6 +96,11 @@ fn main() -> anyhow::Result<()> {
         } => tantivy_alone(&file, &index, threads, memory),
         Command::Repeat { file, times } => repeat(&file, times),
         Command::Pairs { file, sample, seed } => pairs(&file, sample, seed),
+        Command::Clustering {
+            file,
+            budget,
+            spill,
+        } => clustering(&file, budget, spill.as_deref()),
     }
 }
 
@@ -178,7 +199,7 @@ fn pairs(file: &Path, sample: usize, seed: u64) -> anyhow::Result<()> {
         match clusters.assign(
             &signature(&id, &article.title, &article.body, article.date),
             0,
-        ) {
+        )? {
             Verdict::Duplicate { .. } => duplicates += 1,
             Verdict::Index { nearest, .. } => {
                 if let Some((of, similarity)) = nearest {
@@ -207,5 +228,65 @@ fn pairs(file: &Path, sample: usize, seed: u64) -> anyhow::Result<()> {
             println!("[{id}] {title}\n    {}", start.replace('\n', " "));
         }
     }
+    Ok(())
+}
+
+/// Resident and peak resident memory of this process, in bytes (Linux).
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
+            .unwrap_or(0)
+            * 1024
+    };
+    (kb("VmRSS:"), kb("VmHWM:"))
+}
+
+fn clustering(file: &Path, budget: usize, spill: Option<&Path>) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let (before, _) = memory();
+    let mut clusters = match spill {
+        Some(dir) => Clusters::open(dir, budget, None, &Default::default()),
+        None => Clusters::new(),
+    };
+    let (mut articles, mut duplicates, mut joined) = (0u64, 0u64, 0u64);
+    let mut line = String::new();
+    let mut input = BufReader::with_capacity(1 << 20, std::fs::File::open(file)?);
+    while {
+        line.clear();
+        input.read_line(&mut line)? > 0
+    } {
+        let Ok(parsed) = json::parse_line(&line) else {
+            continue;
+        };
+        let article = parsed.article;
+        let id = stable_id(&article);
+        articles += 1;
+        match clusters.assign(
+            &signature(&id, &article.title, &article.body, article.date),
+            0,
+        )? {
+            Verdict::Duplicate { .. } => duplicates += 1,
+            Verdict::Index { nearest, .. } => joined += u64::from(nearest.is_some()),
+        }
+    }
+    let (after, peak) = memory();
+    let seconds = started.elapsed().as_secs_f64();
+    let figures = serde_json::json!({
+        "articles": articles,
+        "duplicates": duplicates,
+        "joined": joined,
+        "seconds": seconds,
+        "rss_before_mb": before as f64 / 1e6,
+        "rss_after_mb": after as f64 / 1e6,
+        "peak_rss_mb": peak as f64 / 1e6,
+        "bytes_per_article": (after.saturating_sub(before)) as f64 / articles.max(1) as f64,
+        "peak_bytes_per_article": (peak.saturating_sub(before)) as f64 / articles.max(1) as f64,
+        "state_mb": clusters.memory() as f64 / 1e6,
+    });
+    println!("{figures}");
     Ok(())
 }

@@ -45,6 +45,6 @@ pub mod walk;
 
 pub use article::{Article, Origin};
 pub use error::IndexError;
-pub use pipeline::{index_paths, IndexOptions, IndexSummary};
+pub use pipeline::{index_paths, IndexOptions, IndexSummary, DEFAULT_CLUSTER_MEMORY};
 pub use problem::{Problem, Severity};
 pub use progress::{Observer, Progress};

@@ -60,6 +60,10 @@ pub struct IndexOptions {
     pub memory_budget: usize,
     /// Remove the articles of source files that no longer exist.
     pub prune: bool,
+    /// Memory for the clustering band tables, in bytes: days beyond it wait
+    /// in a scratch file in the archive directory until an article of theirs
+    /// (or of the day before or after) comes.
+    pub cluster_memory: usize,
 }
 
 impl Default for IndexOptions {
@@ -68,9 +72,14 @@ impl Default for IndexOptions {
             threads: 0,
             memory_budget: 1 << 30,
             prune: false,
+            cluster_memory: DEFAULT_CLUSTER_MEMORY,
         }
     }
 }
+
+/// Default memory for the clustering band tables: about 380,000 articles'
+/// worth of days, far more than the days news of any one time spans.
+pub const DEFAULT_CLUSTER_MEMORY: usize = 64 << 20;
 
 /// What a run did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -126,6 +135,8 @@ struct Counters {
 
 /// Everything a worker needs to index a batch.
 struct Sink<'a> {
+    /// The archive directory.
+    dir: &'a Path,
     writer: &'a IndexWriter<TantivyDocument>,
     schema: &'a NewsSchema,
     extractor: &'a Extractor,
@@ -265,10 +276,7 @@ pub fn index_paths(
         None
     };
     let delete_every_id = !fresh && stored.is_none();
-    let clusters = match stored {
-        Some((slots, skipped)) => Clusters::from_entries(slots, skipped, &forget),
-        None => Clusters::new(),
-    };
+    let clusters = Clusters::open(index_dir, options.cluster_memory, stored, &forget);
     for (_, change, _) in &plan.read {
         match change {
             Change::New => summary.new += 1,
@@ -280,6 +288,19 @@ pub fn index_paths(
 
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_options(writer_options(threads, options.memory_budget))?;
+    // The writer's lock is ours, so no other run uses the archive: a
+    // clustering scratch file left by a run that was killed is garbage (this
+    // run's is created when its first day spills).
+    let spill_path = index_dir.join(cluster::SPILL_FILE_NAME);
+    match std::fs::remove_file(&spill_path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(IndexError::Io {
+                path: spill_path,
+                source: e,
+            })
+        }
+        _ => {}
+    }
     let origin_term =
         |path: &Path| Term::from_field_text(schema.fields.origin, &path.to_string_lossy());
     for path in &removed {
@@ -296,6 +317,7 @@ pub fn index_paths(
     let lock = || clusters.lock().unwrap_or_else(|e| e.into_inner());
     let counters = Counters::default();
     let sink = Sink {
+        dir: index_dir,
         writer: &writer,
         schema: &schema,
         extractor: Extractor::bundled(),
@@ -325,7 +347,7 @@ pub fn index_paths(
         }
         summary.reread += files.len() as u64;
     }
-    let clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
     // Orphans left (their file is gone, or passes ran out) wait for the next run.
     let orphans = clusters.orphaned_origins();
     for entry in manifest.sources.values_mut() {
@@ -333,7 +355,7 @@ pub fn index_paths(
     }
     manifest.started_ns = started_ns;
     manifest.token = new_token(manifest.token, started_ns);
-    commit(index_dir, &mut writer, &manifest, &clusters)?;
+    commit(index_dir, &mut writer, &manifest, &mut clusters)?;
     writer.wait_merging_threads()?;
 
     summary.archive_size = index.reader()?.searcher().num_docs();
@@ -535,7 +557,13 @@ fn apply(prepared: Prepared, sink: &Sink<'_>) -> Result<(), IndexError> {
     let counters = sink.counters;
     let mut clusters = sink.clusters.lock().unwrap_or_else(|e| e.into_inner());
     for (mut document, signature, id) in prepared.articles {
-        match clusters.assign(&signature, prepared.key) {
+        let verdict = clusters
+            .assign(&signature, prepared.key)
+            .map_err(|source| IndexError::Io {
+                path: sink.dir.join(cluster::SPILL_FILE_NAME),
+                source,
+            })?;
+        match verdict {
             Verdict::Duplicate { .. } => {
                 counters.duplicates.fetch_add(1, Ordering::Relaxed);
             }
@@ -566,7 +594,7 @@ fn commit(
     dir: &Path,
     writer: &mut IndexWriter<TantivyDocument>,
     manifest: &Manifest,
-    clusters: &Clusters,
+    clusters: &mut Clusters,
 ) -> Result<(), IndexError> {
     let manifest_path = dir.join(manifest::FILE_NAME);
     let state_path = dir.join(cluster::store::FILE_NAME);
@@ -578,8 +606,8 @@ fn commit(
     manifest
         .write(&temporary(&manifest_path))
         .map_err(io(&manifest_path))?;
-    let (slots, skipped) = clusters.entries();
-    cluster::store::write(&temporary(&state_path), manifest.token, slots, skipped)
+    clusters
+        .write(&temporary(&state_path), manifest.token)
         .map_err(io(&state_path))?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&manifest.token.to_string());

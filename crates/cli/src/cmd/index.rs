@@ -22,6 +22,10 @@ pub struct IndexArgs {
     /// Writer memory budget, e.g. `512M` or `1G` (K, M, G are powers of 1024).
     #[arg(long, default_value = "1G", value_name = "SIZE", value_parser = parse_size)]
     pub memory: usize,
+    /// Memory for the clustering band tables, e.g. `64M`; days beyond it
+    /// wait on disk in the archive directory.
+    #[arg(long, default_value = "64M", value_name = "SIZE", value_parser = parse_size)]
+    pub cluster_memory: usize,
     /// Remove the articles of files indexed before that no longer exist.
     #[arg(long)]
     pub prune: bool,
@@ -43,6 +47,7 @@ impl IndexArgs {
             threads: self.threads,
             memory_budget: self.memory,
             prune: self.prune,
+            cluster_memory: self.cluster_memory,
         }
     }
 }
@@ -141,6 +146,8 @@ mod tests {
             "4",
             "--memory",
             "512M",
+            "--cluster-memory",
+            "8M",
             "--prune",
             "--json",
         ])
@@ -152,6 +159,7 @@ mod tests {
                 paths: vec!["corpus".into(), "more.jsonl.gz".into()],
                 threads: 4,
                 memory: 512 << 20,
+                cluster_memory: 8 << 20,
                 prune: true,
                 quiet: false,
                 json: true,
@@ -162,6 +170,10 @@ mod tests {
         assert!(parsed.options().prune);
         let defaults = Wrapper::try_parse_from(["index", "c", "-q"]).unwrap().args;
         assert_eq!((defaults.memory, defaults.quiet), (1 << 30, true));
+        assert_eq!(
+            defaults.options().cluster_memory,
+            news_indexer::DEFAULT_CLUSTER_MEMORY
+        );
         assert!(Wrapper::try_parse_from(["index"]).is_err());
         assert!(Wrapper::try_parse_from(["index", "c", "--memory", "lots"]).is_err());
     }

@@ -9,23 +9,33 @@
 //! whatever the archive's size. An article whose normalised title and body
 //! equal an indexed one's is an exact duplicate and is not indexed again.
 //!
-//! The tables live in memory for the run (about 250 bytes per article) and are
-//! persisted beside the manifest ([`store`]); each entry remembers the source
-//! file it came from, so a changed or removed file's articles are forgotten
-//! before its new contents are read. Cluster ids are never rewritten: a story
-//! keeps the id it was first given.
+//! What is kept for every article of the archive is small: its id hash,
+//! content hash and source file (20 bytes), and its place in two hash indexes
+//! of 4-byte positions (about 10 bytes), 30 bytes in all, so exact copies and
+//! replaced ids are found whatever their dates. The band tables and sketches,
+//! about 180 bytes per article in memory, are partitioned by day ([`days`]):
+//! only a bounded set of days is in memory, the rest waits on disk. Everything
+//! is persisted beside the manifest ([`store`]); each article remembers the
+//! source file it came from, so a changed or removed file's articles are
+//! forgotten before its new contents are read. Cluster ids are never
+//! rewritten: a story keeps the id it was first given.
 //!
 //! This module decides; it does not write to the index. [`Clusters`] is not
 //! thread-safe on its own: the pipeline assigns one batch at a time, in the
 //! order the batches were read, so which article is "first" is a matter of
 //! input order, never of thread timing.
 
+pub mod days;
+pub mod index;
 pub mod sketch;
 pub mod store;
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
+use std::io;
+use std::path::Path;
 
+use days::{Days, Member};
+use index::PositionIndex;
 pub use sketch::{signature, Signature, Sketch, BANDS};
 
 /// Estimated Jaccard similarity from which two articles are the same story.
@@ -33,27 +43,27 @@ pub const SIMILARITY: f64 = 0.5;
 
 /// Dated articles further apart than this are different stories, however
 /// alike: recurring tables and templated briefs ("Fed adds reserves via
-/// customer repurchases") repeat word for word on other days.
+/// customer repurchases") repeat word for word on other days. Undated
+/// articles are compared with undated ones only.
 pub const MAX_DAYS_APART: i32 = 1;
 
-/// Origin key of an entry whose article was replaced (same id, new content).
+/// Origin key of an article that is gone (replaced by one with its id, or
+/// its file forgotten).
 const DEAD: u32 = u32::MAX;
 
-/// One indexed article, as clustering remembers it.
+/// Name of the scratch file band tables spill into, in the archive directory.
+pub const SPILL_FILE_NAME: &str = "news-clusters.spill";
+
+/// What clustering remembers of every article: 20 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Slot {
+#[repr(C, packed(4))]
+pub struct Article {
     /// Hash of the stable id.
     pub id: u64,
     /// Hash of the normalised text.
     pub content: u64,
-    /// Its cluster.
-    pub cluster: u64,
     /// Manifest key of the source file it came from.
     pub origin: u32,
-    /// Publication day, when dated.
-    pub day: Option<i32>,
-    /// Its sketch, when the text is long enough.
-    pub sketch: Option<Sketch>,
 }
 
 /// An exact duplicate that was not indexed: if the copy that was indexed goes,
@@ -71,7 +81,7 @@ pub struct Skipped {
 pub enum Verdict {
     /// An exact duplicate of an indexed article: do not index it.
     Duplicate {
-        /// Position of the indexed copy among the remembered entries.
+        /// Position of the indexed copy among the remembered articles.
         of: u32,
     },
     /// Index it in `cluster`.
@@ -79,215 +89,322 @@ pub enum Verdict {
         /// The cluster id to store.
         cluster: u64,
         /// The earlier article whose cluster it joined (position among the
-        /// remembered entries) and their estimated similarity.
+        /// remembered articles) and their estimated similarity.
         nearest: Option<(u32, f64)>,
         /// An article with the same id is already indexed: delete it first.
         replaces: bool,
     },
 }
 
-/// Keys are hashes already; hashing them again would only cost time.
-#[derive(Default)]
-struct PassThrough(u64);
+/// A vector kept in fixed chunks: growing never copies it, nor leaves up to
+/// half of it allocated and unused as doubling would.
+#[derive(Clone, Debug)]
+pub struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
 
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+const CHUNK: usize = 1 << 16;
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
         }
-    }
-    fn write_u32(&mut self, n: u32) {
-        // Spread 32-bit keys so hashbrown's top-bit tags vary too.
-        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
-type Table<K> = HashMap<K, u32, BuildHasherDefault<PassThrough>>;
+impl<T: Copy> Chunked<T> {
+    /// Elements held.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Appends an element.
+    pub fn push(&mut self, value: T) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < CHUNK => chunk.push(value),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(value);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// The element at `index`.
+    pub fn get(&self, index: usize) -> Option<&T> {
+        self.chunks.get(index / CHUNK)?.get(index % CHUNK)
+    }
+
+    fn get_mut(&mut self, index: usize) -> Option<&mut T> {
+        self.chunks.get_mut(index / CHUNK)?.get_mut(index % CHUNK)
+    }
+
+    /// The elements in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
+
+    /// Bytes of memory held.
+    pub fn bytes(&self) -> usize {
+        self.chunks.iter().map(Vec::capacity).sum::<usize>() * std::mem::size_of::<T>()
+    }
+}
 
 /// The clustering state of an archive.
-#[derive(Default)]
 pub struct Clusters {
-    slots: Vec<Slot>,
+    articles: Chunked<Article>,
+    living: usize,
     skipped: Vec<Skipped>,
-    ids: Table<u64>,
-    contents: Table<u64>,
-    bands: [Table<u32>; BANDS],
+    /// Id hash -> position of the living article with that id.
+    ids: PositionIndex,
+    /// Content hash -> position of the living article with that text.
+    contents: PositionIndex,
+    days: Days,
+}
+
+impl Default for Clusters {
+    fn default() -> Self {
+        Clusters::new()
+    }
+}
+
+fn article_at(articles: &Chunked<Article>, position: u32) -> Article {
+    articles.get(position as usize).copied().unwrap_or(Article {
+        id: 0,
+        content: 0,
+        origin: DEAD,
+    })
+}
+
+fn is_alive(articles: &Chunked<Article>, position: u32) -> bool {
+    articles
+        .get(position as usize)
+        .is_some_and(|a| a.origin != DEAD)
 }
 
 impl Clusters {
-    /// An empty state, for a new archive.
+    /// An empty state kept wholly in memory (for tools and tests; the
+    /// indexing run uses [`Clusters::open`]).
     pub fn new() -> Self {
-        Clusters::default()
+        Clusters {
+            articles: Chunked::default(),
+            living: 0,
+            skipped: Vec::new(),
+            ids: PositionIndex::default(),
+            contents: PositionIndex::default(),
+            days: Days::in_memory(),
+        }
     }
 
-    /// Rebuilds the state from stored entries, forgetting every entry of the
-    /// files in `forget` (changed or removed).
-    pub fn from_entries(
-        slots: Vec<Slot>,
-        skipped: Vec<Skipped>,
+    /// The state of the archive in `dir`: `stored` (read from its state
+    /// file; `None` for none) less every article of the files in `forget`
+    /// (changed or removed), with about `budget` bytes of band tables in
+    /// memory and the rest spilled to a scratch file in `dir`.
+    pub fn open(
+        dir: &Path,
+        budget: usize,
+        stored: Option<store::Stored>,
         forget: &HashSet<u32>,
     ) -> Clusters {
-        let mut clusters = Clusters {
-            skipped: skipped
-                .into_iter()
-                .filter(|s| !forget.contains(&s.origin))
-                .collect(),
-            ..Clusters::default()
+        let spill = dir.join(SPILL_FILE_NAME);
+        let Some(stored) = stored else {
+            return Clusters {
+                days: Days::bounded(budget, spill, None),
+                ..Clusters::new()
+            };
         };
-        let live = |s: &Slot| s.origin != DEAD && !forget.contains(&s.origin);
-        clusters
-            .slots
-            .reserve(slots.iter().filter(|s| live(s)).count());
-        for slot in slots.into_iter().filter(live) {
-            clusters.push(slot);
+        let mut clusters = Clusters {
+            articles: stored.articles,
+            skipped: stored.skipped,
+            days: Days::bounded(budget, spill, Some((stored.file, stored.days))),
+            ..Clusters::new()
+        };
+        clusters.skipped.retain(|s| !forget.contains(&s.origin));
+        let count = clusters.articles.len();
+        clusters.ids = PositionIndex::with_capacity(count);
+        clusters.contents = PositionIndex::with_capacity(count);
+        for position in 0..count {
+            let Some(article) = clusters.articles.get_mut(position) else {
+                break;
+            };
+            if forget.contains(&{ article.origin }) {
+                article.origin = DEAD;
+            }
+            let article = *article;
+            if article.origin == DEAD {
+                continue;
+            }
+            clusters.living += 1;
+            let position = position as u32;
+            let articles = &clusters.articles;
+            let id_of = |p| article_at(articles, p).id;
+            if !clusters.ids.replace(article.id, position, id_of) {
+                clusters.ids.insert(article.id, position, id_of);
+            }
+            let content_of = |p| article_at(articles, p).content;
+            if clusters
+                .contents
+                .find(article.content, content_of)
+                .is_none()
+            {
+                clusters
+                    .contents
+                    .insert(article.content, position, content_of);
+            }
         }
         clusters
     }
 
-    /// Forgets every entry of the files in `origins`, which are about to be
-    /// read again. Their entries stay in place, dead, until the state is stored.
+    /// Forgets every article of the files in `origins`, which are about to
+    /// be read again.
     pub fn forget(&mut self, origins: &HashSet<u32>) {
-        for (index, slot) in self.slots.iter_mut().enumerate() {
-            if !origins.contains(&slot.origin) {
+        for position in 0..self.articles.len() {
+            let article = article_at(&self.articles, position as u32);
+            if article.origin == DEAD || !origins.contains(&{ article.origin }) {
                 continue;
             }
-            let index = index as u32;
-            if self.ids.get(&slot.id) == Some(&index) {
-                self.ids.remove(&slot.id);
+            self.unindex(position as u32, article);
+            if let Some(article) = self.articles.get_mut(position) {
+                article.origin = DEAD;
             }
-            if self.contents.get(&slot.content) == Some(&index) {
-                self.contents.remove(&slot.content);
-            }
-            slot.origin = DEAD;
+            self.living -= 1;
         }
         self.skipped.retain(|s| !origins.contains(&s.origin));
     }
 
-    /// Articles remembered.
+    /// Removes a living article from the id and content indexes.
+    fn unindex(&mut self, position: u32, article: Article) {
+        let articles = &self.articles;
+        let id_of = |p| article_at(articles, p).id;
+        if self.ids.find(article.id, id_of) == Some(position) {
+            self.ids.remove(article.id, id_of);
+        }
+        let content_of = |p| article_at(articles, p).content;
+        if self.contents.find(article.content, content_of) == Some(position) {
+            self.contents.remove(article.content, content_of);
+        }
+    }
+
+    /// Living articles remembered.
     pub fn len(&self) -> usize {
-        self.slots.len()
+        self.living
     }
 
-    /// Whether nothing is remembered.
+    /// Whether no living article is remembered.
     pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
-    /// The remembered entries, for storing (dead ones are dropped on loading).
-    pub fn entries(&self) -> (&[Slot], &[Skipped]) {
-        (&self.slots, &self.skipped)
+        self.living == 0
     }
 
     /// Files holding skipped duplicates whose indexed copy is gone (it was
     /// replaced by id in this run): they must be read again next time.
     pub fn orphaned_origins(&self) -> HashSet<u32> {
+        let articles = &self.articles;
         self.skipped
             .iter()
-            .filter(|s| !self.contents.contains_key(&s.content))
+            .filter(|s| {
+                self.contents
+                    .find(s.content, |p| article_at(articles, p).content)
+                    .is_none()
+            })
             .map(|s| s.origin)
             .collect()
     }
 
     /// Decides about one article read from the file with manifest key `origin`,
-    /// and remembers it.
-    pub fn assign(&mut self, signature: &Signature, origin: u32) -> Verdict {
-        if let Some(&of) = self.contents.get(&signature.content) {
+    /// and remembers it. Fails only when band tables cannot be read from or
+    /// spilled to disk.
+    pub fn assign(&mut self, signature: &Signature, origin: u32) -> io::Result<Verdict> {
+        let articles = &self.articles;
+        let content_of = |p| article_at(articles, p).content;
+        if let Some(of) = self.contents.find(signature.content, content_of) {
             self.skipped.push(Skipped {
                 content: signature.content,
                 origin,
             });
-            return Verdict::Duplicate { of };
+            return Ok(Verdict::Duplicate { of });
         }
-        let replaces = match self.ids.get(&signature.id) {
-            Some(&old) => {
-                let old = &mut self.slots[old as usize];
-                if self.contents.get(&old.content) == self.ids.get(&signature.id) {
-                    self.contents.remove(&old.content);
-                }
-                old.origin = DEAD;
-                true
+        let position = u32::try_from(self.articles.len())
+            .ok()
+            .filter(|p| *p < DEAD)
+            .ok_or_else(|| io::Error::other("more articles than clustering can number"))?;
+        let replaced = self.ids.find(signature.id, |p| article_at(articles, p).id);
+        if let Some(old) = replaced {
+            let article = article_at(&self.articles, old);
+            self.unindex(old, article);
+            if let Some(article) = self.articles.get_mut(old as usize) {
+                article.origin = DEAD;
             }
-            None => false,
-        };
-        let nearest = signature
-            .sketch
-            .as_ref()
-            .and_then(|s| self.nearest(s, signature.day));
-        let cluster = nearest.map_or(signature.id, |(slot, _)| self.slots[slot as usize].cluster);
-        self.push(Slot {
+            self.living -= 1;
+        }
+        self.articles.push(Article {
             id: signature.id,
             content: signature.content,
-            cluster,
             origin,
-            day: signature.day,
-            sketch: signature.sketch,
         });
-        Verdict::Index {
+        self.living += 1;
+        let articles = &self.articles;
+        self.ids
+            .insert(signature.id, position, |p| article_at(articles, p).id);
+        self.contents.insert(signature.content, position, |p| {
+            article_at(articles, p).content
+        });
+
+        let alive = |p| is_alive(articles, p);
+        let nearest = match &signature.sketch {
+            Some(sketch) => self.days.nearest(sketch, signature.day, &alive)?,
+            None => None,
+        };
+        let cluster = nearest.map_or(signature.id, |n| n.cluster);
+        if let Some(sketch) = signature.sketch {
+            let member = Member {
+                cluster,
+                sketch,
+                seq: position,
+            };
+            self.days.insert(signature.day, member, &alive)?;
+        }
+        Ok(Verdict::Index {
             cluster,
-            nearest,
-            replaces,
-        }
+            nearest: nearest.map(|n| (n.seq, n.similarity)),
+            replaces: replaced.is_some(),
+        })
     }
 
-    /// The remembered entry at `position` (as a [`Verdict`] names it).
-    pub fn slot(&self, position: u32) -> Option<&Slot> {
-        self.slots.get(position as usize)
+    /// The remembered article at `position` (as a [`Verdict`] names it).
+    pub fn article(&self, position: u32) -> Option<Article> {
+        self.articles.get(position as usize).copied()
     }
 
-    /// The most similar remembered article at or above [`SIMILARITY`].
-    fn nearest(&self, sketch: &Sketch, day: Option<i32>) -> Option<(u32, f64)> {
-        let mut best: Option<(f64, u32)> = None;
-        let mut seen = [u32::MAX; BANDS];
-        for (band, (table, key)) in self.bands.iter().zip(&sketch.bands).enumerate() {
-            let Some(&slot) = table.get(key) else {
-                continue;
-            };
-            if seen[..band].contains(&slot) {
-                continue;
-            }
-            seen[band] = slot;
-            let candidate = &self.slots[slot as usize];
-            let Some(other) = candidate
-                .sketch
-                .as_ref()
-                .filter(|_| candidate.origin != DEAD)
-            else {
-                continue;
-            };
-            if let (Some(a), Some(b)) = (day, candidate.day) {
-                if (a - b).abs() > MAX_DAYS_APART {
-                    continue;
-                }
-            }
-            let similarity = sketch.similarity(other);
-            if similarity >= SIMILARITY && best.is_none_or(|(b, _)| similarity > b) {
-                best = Some((similarity, slot));
-            }
-        }
-        best.map(|(similarity, slot)| (slot, similarity))
+    /// Bytes of memory the state takes now, about.
+    pub fn memory(&self) -> usize {
+        self.articles.bytes()
+            + self.ids.bytes()
+            + self.contents.bytes()
+            + self.skipped.capacity() * std::mem::size_of::<Skipped>()
+            + self.days.memory()
     }
 
-    fn push(&mut self, slot: Slot) {
-        let index = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
-        self.ids.insert(slot.id, index);
-        self.contents.entry(slot.content).or_insert(index);
-        if let Some(sketch) = &slot.sketch {
-            // First wins: a band key keeps pointing at the earliest article,
-            // usually the cluster's first, which later copies should find.
-            for (table, key) in self.bands.iter_mut().zip(&sketch.bands) {
-                let first = table.entry(*key).or_insert(index);
-                if *first != index && self.slots[*first as usize].origin == DEAD {
-                    *first = index;
-                }
-            }
-        }
-        self.slots.push(slot);
+    /// Writes the state to `path` tagged with `token` (see [`store`]): the
+    /// living articles, renumbered, and every day's band table members.
+    pub fn write(&mut self, path: &Path, token: u64) -> io::Result<()> {
+        let days = &mut self.days;
+        store::write(
+            path,
+            token,
+            &self.articles,
+            |a| a.origin != DEAD,
+            &self.skipped,
+            |out, renumber| days.write_members(out, renumber),
+        )
     }
 }
 
@@ -295,7 +412,7 @@ impl Clusters {
 mod tests {
     use super::*;
 
-    /// The undated signature, which is all these tests need.
+    /// The undated signature, which is all most of these tests need.
     fn signature(id: &str, title: &str, body: &str) -> Signature {
         crate::cluster::sketch::signature(id, title, body, None)
     }
@@ -305,8 +422,8 @@ mod tests {
         a strong yen could weigh on growth in the coming months, according to a statement \
         released after its two-day policy meeting in Tokyo.";
 
-    fn index(verdict: Verdict) -> (u64, bool, bool) {
-        match verdict {
+    fn index(verdict: io::Result<Verdict>) -> (u64, bool, bool) {
+        match verdict.unwrap() {
             Verdict::Index {
                 cluster,
                 nearest,
@@ -340,37 +457,81 @@ mod tests {
     }
 
     #[test]
+    fn only_articles_a_day_apart_or_both_undated_are_compared() {
+        let day = 86_400;
+        let dated = |id: &str, days: i64| {
+            crate::cluster::sketch::signature(id, "BOJ", STORY, Some(20_000 * day + days * day))
+        };
+        let mut clusters = Clusters::new();
+        let (first, _, _) = index(clusters.assign(&dated("a", 0), 1));
+        // Each edited a little differently, so none is an exact copy.
+        let edited = |id: &str, days: i64| {
+            crate::cluster::sketch::signature(
+                id,
+                "BOJ",
+                &STORY.replace("Tokyo", &format!("Tokyo {id}")),
+                Some(20_000 * day + days * day),
+            )
+        };
+        assert_eq!(index(clusters.assign(&edited("b", 1), 1)).0, first);
+        assert_eq!(index(clusters.assign(&edited("c", -1), 1)).0, first);
+        let (far, joined, _) = index(clusters.assign(&edited("d", 3), 1));
+        assert_eq!((far, joined), (signature("d", "", "").id, false));
+        let undated = |id: &str| {
+            crate::cluster::sketch::signature(id, "BOJ", &STORY.replace("yen", id), None)
+        };
+        assert!(!index(clusters.assign(&undated("e"), 1)).1);
+        assert_eq!(index(clusters.assign(&undated("f"), 1)).0, undated("e").id);
+    }
+
+    #[test]
     fn exact_duplicates_are_skipped_whatever_their_id() {
         let mut clusters = Clusters::new();
         index(clusters.assign(&signature("a", "T", STORY), 1));
         let again = signature("z", "t", &STORY.to_uppercase());
-        assert_eq!(clusters.assign(&again, 2), Verdict::Duplicate { of: 0 });
+        assert_eq!(
+            clusters.assign(&again, 2).unwrap(),
+            Verdict::Duplicate { of: 0 }
+        );
         assert_eq!(clusters.len(), 1);
     }
 
     #[test]
-    fn the_same_id_with_new_text_replaces() {
+    fn the_same_id_with_new_text_replaces_and_frees_the_old_text() {
         let mut clusters = Clusters::new();
         index(clusters.assign(&signature("a", "T", STORY), 1));
         let (_, _, replaces) = index(clusters.assign(&signature("a", "T2", "Other text."), 1));
         assert!(replaces);
+        assert_eq!(clusters.len(), 1);
+        // The first text is no longer indexed, so a copy of it under another id is.
+        let (_, _, replaces) = index(clusters.assign(&signature("b", "T", STORY), 1));
+        assert!(!replaces);
+    }
+
+    /// A stored state opened with a small budget and forgetting `forget`.
+    fn reopen(clusters: &mut Clusters, dir: &Path, budget: usize, forget: &[u32]) -> Clusters {
+        let path = dir.join(store::FILE_NAME);
+        clusters.write(&path, 7).unwrap();
+        let stored = store::read(&path, 7).unwrap();
+        assert!(stored.is_some());
+        Clusters::open(dir, budget, stored, &forget.iter().copied().collect())
     }
 
     #[test]
-    fn forgetting_a_file_drops_its_entries_and_orphans_copies_skipped_for_them() {
+    fn forgetting_a_file_drops_its_articles_and_orphans_copies_skipped_for_them() {
+        let dir = tempfile::tempdir().unwrap();
         let mut clusters = Clusters::new();
         index(clusters.assign(&signature("a", "T", STORY), 1));
         assert_eq!(
-            clusters.assign(&signature("b", "T", STORY), 2),
+            clusters.assign(&signature("b", "T", STORY), 2).unwrap(),
             Verdict::Duplicate { of: 0 }
         );
         index(clusters.assign(&signature("c", "U", "Something else entirely."), 3));
         assert!(clusters.orphaned_origins().is_empty());
-        let (slots, skipped) = clusters.entries();
-        let rebuilt = Clusters::from_entries(slots.to_vec(), skipped.to_vec(), &HashSet::from([1]));
+        let rebuilt = reopen(&mut clusters, dir.path(), 1 << 20, &[1]);
         assert_eq!(rebuilt.len(), 1);
         assert_eq!(rebuilt.orphaned_origins(), HashSet::from([2]));
-        let kept = Clusters::from_entries(slots.to_vec(), skipped.to_vec(), &HashSet::from([3]));
+        let kept = reopen(&mut clusters, dir.path(), 1 << 20, &[3]);
         assert!(kept.orphaned_origins().is_empty());
 
         // In a run: forget file 2, read it again, and its copy is indexed now.
@@ -383,5 +544,98 @@ mod tests {
             (signature("b", "", "").id, false, false)
         );
         assert!(clusters.orphaned_origins().is_empty());
+    }
+
+    /// Articles of 600 stories, each told up to four times with a few words
+    /// changed, over 60 days in random order; some repeat an earlier
+    /// article's text exactly, some an earlier id with new text, some are
+    /// undated, some short.
+    fn articles(count: u64) -> Vec<(Signature, u32)> {
+        let random = |a: u64, b: u64| sketch::mix64(a.wrapping_mul(0x9e37_79b9) ^ b);
+        (0..count)
+            .map(|i| {
+                let story = random(i, 1) % 600;
+                let variant = random(i, 2) % 5;
+                let length = if story % 10 == 0 { 12 } else { 60 };
+                let mut words: Vec<String> = (0..length)
+                    .map(|w| format!("w{}", random(story, w) % 500))
+                    .collect();
+                for edit in 0..variant.min(3) {
+                    let at = (random(story ^ variant, edit) % length) as usize;
+                    words[at] = format!("edit{variant}");
+                }
+                let id = if random(i, 3) % 50 == 0 && i > 0 {
+                    format!("a{}", random(i, 4) % i)
+                } else {
+                    format!("a{i}")
+                };
+                let day = (story * 7 + random(i, 5) % 3) % 60;
+                let date = (random(i, 6) % 20 != 0).then_some((20_000 + day as i64) * 86_400);
+                let origin = (i / 100) as u32;
+                (sketch::signature(&id, "", &words.join(" "), date), origin)
+            })
+            .collect()
+    }
+
+    /// What a verdict says, less positions (which storing renumbers).
+    fn outcome(verdict: Verdict) -> (bool, u64, Option<u64>, bool) {
+        match verdict {
+            Verdict::Duplicate { .. } => (true, 0, None, false),
+            Verdict::Index {
+                cluster,
+                nearest,
+                replaces,
+            } => (false, cluster, nearest.map(|(_, s)| s.to_bits()), replaces),
+        }
+    }
+
+    #[test]
+    fn spilling_days_to_disk_and_storing_never_change_a_verdict() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = articles(4000);
+        let (first, second) = articles.split_at(2500);
+        let mut memory = Clusters::new();
+        // Room for about 40 articles' band tables: days go to disk all the time.
+        let mut bounded =
+            Clusters::open(dir.path(), 40 * days::MEMBER_MEMORY, None, &HashSet::new());
+        let (mut joined, mut duplicates, mut replaced) = (0, 0, 0);
+        for (signature, origin) in first {
+            let expected = memory.assign(signature, *origin).unwrap();
+            assert_eq!(bounded.assign(signature, *origin).unwrap(), expected);
+            match expected {
+                Verdict::Duplicate { .. } => duplicates += 1,
+                Verdict::Index {
+                    nearest, replaces, ..
+                } => {
+                    joined += u32::from(nearest.is_some());
+                    replaced += u32::from(replaces);
+                }
+            }
+        }
+        // Beyond the budget, only the days the last article used stay.
+        let resident = bounded.days.resident_members();
+        assert!(resident < memory.days.resident_members() / 5, "{resident}");
+        assert!(dir.path().join(SPILL_FILE_NAME).exists());
+        assert!(
+            joined > 500 && duplicates > 200 && replaced > 20,
+            "{joined} {duplicates} {replaced}"
+        );
+
+        // Stored and opened again (forgetting one file), the state answers as
+        // the one that stayed in memory does.
+        memory.forget(&HashSet::from([3]));
+        let mut reopened = reopen(&mut bounded, dir.path(), 40 * days::MEMBER_MEMORY, &[3]);
+        assert_eq!(reopened.len(), memory.len());
+        for (signature, origin) in second {
+            let expected = outcome(memory.assign(signature, *origin).unwrap());
+            assert_eq!(
+                outcome(reopened.assign(signature, *origin).unwrap()),
+                expected
+            );
+        }
+        assert_eq!(reopened.orphaned_origins(), memory.orphaned_origins());
+        drop(bounded);
+        drop(reopened);
+        assert!(!dir.path().join(SPILL_FILE_NAME).exists());
     }
 }

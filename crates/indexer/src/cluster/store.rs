@@ -1,143 +1,298 @@
 //! The clustering state on disk: `news-clusters.bin` in the archive directory,
 //! beside the manifest.
 //!
-//! Little-endian binary: the magic `NEWSCLU2`, the commit token it belongs to,
-//! the number of entries and of skipped duplicates, then fixed-size records.
-//! Loading checks the token against the manifest's, so a state file from
-//! another commit is never trusted.
+//! Little-endian binary, in four sections after a header (the magic
+//! `NEWSCLU3`, the commit token it belongs to, the section sizes):
+//!
+//! | section | record | bytes |
+//! |---|---|---:|
+//! | articles | id hash, content hash, origin | 20 |
+//! | skipped duplicates | content hash, origin | 12 |
+//! | band table members, grouped by day | position, cluster, sketch bins, band keys | 108 |
+//! | day directory | day, member count, offset | 16 |
+//!
+//! Loading reads the articles and skipped duplicates into memory and only the
+//! directory of the rest: a day's members are read when an article of that day
+//! (or the next or previous) is clustered ([`super::days`]). Loading checks the
+//! token against the manifest's, so a state file from another commit is never
+//! trusted, and checks that every section fits the file, so a damaged one is
+//! refused at once rather than failing in the middle of a run.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
+use super::days::Member;
 use super::sketch::{Sketch, BANDS, BINS};
-use super::{Skipped, Slot};
+use super::{Article, Chunked, Skipped};
 
 /// File name of the state in the archive directory.
 pub const FILE_NAME: &str = "news-clusters.bin";
 
-const MAGIC: &[u8; 8] = b"NEWSCLU2";
-const SLOT_BYTES: usize = 8 + 8 + 8 + 4 + 4 + 1 + BANDS * 4 + BINS;
-/// Stored for an undated article.
-const NO_DAY: i32 = i32::MIN;
+const MAGIC: &[u8; 8] = b"NEWSCLU3";
+const HEADER_BYTES: u64 = 8 * 6;
+const ARTICLE_BYTES: usize = 8 + 8 + 4;
+const SKIPPED_BYTES: usize = 8 + 4;
+/// Bytes of a band table member on disk.
+pub const MEMBER_BYTES: usize = 4 + 8 + BINS + BANDS * 4;
+const DAY_BYTES: usize = 4 + 4 + 8;
 
-/// Writes the entries to `path`, tagged with `token`.
-pub fn write(path: &Path, token: u64, slots: &[Slot], skipped: &[Skipped]) -> io::Result<()> {
+/// Where some of a day's members lie in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Extent {
+    /// Byte offset of the first.
+    pub offset: u64,
+    /// Members.
+    pub count: u32,
+}
+
+/// A state file as loaded: what lives in memory, and the file itself with
+/// the extent of each day's members in it, to be read on demand.
+pub struct Stored {
+    /// Every article remembered, by position.
+    pub articles: Chunked<Article>,
+    /// Exact duplicates that were not indexed.
+    pub skipped: Vec<Skipped>,
+    /// The open file.
+    pub file: File,
+    /// Each day's members in `file`.
+    pub days: Vec<(i32, Extent)>,
+}
+
+/// Appends a member's record, with `seq` as its position.
+pub fn encode_member(member: &Member, seq: u32, out: &mut Vec<u8>) {
+    out.extend_from_slice(&seq.to_le_bytes());
+    out.extend_from_slice(&member.cluster.to_le_bytes());
+    out.extend_from_slice(&member.sketch.bins);
+    for band in &member.sketch.bands {
+        out.extend_from_slice(&band.to_le_bytes());
+    }
+}
+
+/// Reads a member's record ([`MEMBER_BYTES`] long).
+pub fn decode_member(record: &[u8]) -> Member {
+    let mut bins = [0u8; BINS];
+    bins.copy_from_slice(&record[12..12 + BINS]);
+    let mut bands = [0u32; BANDS];
+    for (i, band) in bands.iter_mut().enumerate() {
+        *band = u32_at(record, 12 + BINS + i * 4);
+    }
+    Member {
+        seq: u32_at(record, 0),
+        cluster: u64_at(record, 4),
+        sketch: Sketch { bins, bands },
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default())
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
+}
+
+/// Writes a state to `path`, tagged with `token`: the living `articles`
+/// (renumbered in order, the dead dropped), `skipped`, and the members
+/// `write_members` writes into the stream it is given under the new positions
+/// (it returns each day written and its member count).
+pub fn write(
+    path: &Path,
+    token: u64,
+    articles: &Chunked<Article>,
+    alive: impl Fn(&Article) -> bool,
+    skipped: &[Skipped],
+    write_members: impl FnOnce(
+        &mut BufWriter<File>,
+        &dyn Fn(u32) -> Option<u32>,
+    ) -> io::Result<Vec<(i32, u32)>>,
+) -> io::Result<()> {
     let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
-    out.write_all(MAGIC)?;
-    out.write_all(&token.to_le_bytes())?;
-    out.write_all(&(slots.len() as u64).to_le_bytes())?;
-    out.write_all(&(skipped.len() as u64).to_le_bytes())?;
-    let mut record = [0u8; SLOT_BYTES];
-    for slot in slots {
-        record[0..8].copy_from_slice(&slot.id.to_le_bytes());
-        record[8..16].copy_from_slice(&slot.content.to_le_bytes());
-        record[16..24].copy_from_slice(&slot.cluster.to_le_bytes());
-        record[24..28].copy_from_slice(&slot.origin.to_le_bytes());
-        let sketch = slot.sketch.unwrap_or(Sketch {
-            bins: [0; BINS],
-            bands: [0; BANDS],
-        });
-        record[28..32].copy_from_slice(&slot.day.unwrap_or(NO_DAY).to_le_bytes());
-        record[32] = u8::from(slot.sketch.is_some());
-        for (i, band) in sketch.bands.iter().enumerate() {
-            record[33 + i * 4..37 + i * 4].copy_from_slice(&band.to_le_bytes());
+    out.write_all(&[0u8; HEADER_BYTES as usize])?;
+    // New positions: each living article's rank among the living.
+    let mut renumbered = Vec::with_capacity(articles.len());
+    let mut living = 0u32;
+    for article in articles.iter() {
+        if alive(article) {
+            renumbered.push(living);
+            living += 1;
+            out.write_all(&{ article.id }.to_le_bytes())?;
+            out.write_all(&{ article.content }.to_le_bytes())?;
+            out.write_all(&{ article.origin }.to_le_bytes())?;
+        } else {
+            renumbered.push(u32::MAX);
         }
-        record[33 + BANDS * 4..].copy_from_slice(&sketch.bins);
-        out.write_all(&record)?;
     }
     for skip in skipped {
         out.write_all(&skip.content.to_le_bytes())?;
         out.write_all(&skip.origin.to_le_bytes())?;
     }
+    let renumber = |seq: u32| {
+        renumbered
+            .get(seq as usize)
+            .copied()
+            .filter(|n| *n != u32::MAX)
+    };
+    let days = write_members(&mut out, &renumber)?;
+    let members_start = HEADER_BYTES
+        + u64::from(living) * ARTICLE_BYTES as u64
+        + (skipped.len() * SKIPPED_BYTES) as u64;
+    let mut offset = members_start;
+    for (day, count) in &days {
+        out.write_all(&day.to_le_bytes())?;
+        out.write_all(&count.to_le_bytes())?;
+        out.write_all(&offset.to_le_bytes())?;
+        offset += u64::from(*count) * MEMBER_BYTES as u64;
+    }
+    out.seek(SeekFrom::Start(0))?;
+    out.write_all(MAGIC)?;
+    for word in [
+        token,
+        u64::from(living),
+        skipped.len() as u64,
+        days.len() as u64,
+        offset,
+    ] {
+        out.write_all(&word.to_le_bytes())?;
+    }
     out.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
-/// Reads the entries stored at `path` if they belong to `token`; `Ok(None)`
-/// when there is no file or it belongs to another commit.
-pub fn read(path: &Path, token: u64) -> io::Result<Option<(Vec<Slot>, Vec<Skipped>)>> {
+/// Reads the state stored at `path` if it belongs to `token`; `Ok(None)` when
+/// there is no file or it belongs to another commit, an error when it is
+/// damaged.
+pub fn read(path: &Path, token: u64) -> io::Result<Option<Stored>> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
+    let length = file.metadata()?.len();
     let mut input = BufReader::with_capacity(1 << 20, file);
-    let mut header = [0u8; 32];
+    let mut header = [0u8; HEADER_BYTES as usize];
     input.read_exact(&mut header)?;
-    let word = |i: usize| u64::from_le_bytes(header[i..i + 8].try_into().unwrap_or_default());
-    if &header[0..8] != MAGIC || word(8) != token {
+    if &header[0..8] != MAGIC || u64_at(&header, 8) != token {
         return Ok(None);
     }
-    let (slot_count, skipped_count) = (word(16), word(24));
-    let mut slots = Vec::with_capacity(usize::try_from(slot_count).unwrap_or(0).min(1 << 28));
-    let mut record = [0u8; SLOT_BYTES];
-    for _ in 0..slot_count {
+    let (article_count, skipped_count, day_count, directory) = (
+        u64_at(&header, 16),
+        u64_at(&header, 24),
+        u64_at(&header, 32),
+        u64_at(&header, 40),
+    );
+    let damaged =
+        |what: &str| io::Error::new(io::ErrorKind::InvalidData, format!("damaged {what}"));
+    let members_start = article_count
+        .checked_mul(ARTICLE_BYTES as u64)
+        .and_then(|a| a.checked_add(skipped_count.checked_mul(SKIPPED_BYTES as u64)?))
+        .and_then(|a| a.checked_add(HEADER_BYTES))
+        .filter(|start| *start <= directory)
+        .ok_or_else(|| damaged("section sizes"))?;
+    if day_count
+        .checked_mul(DAY_BYTES as u64)
+        .and_then(|d| d.checked_add(directory))
+        != Some(length)
+        || article_count > u64::from(u32::MAX)
+    {
+        return Err(damaged("section sizes"));
+    }
+
+    let mut articles = Chunked::default();
+    let mut record = [0u8; ARTICLE_BYTES];
+    for _ in 0..article_count {
         input.read_exact(&mut record)?;
-        let u64_at = |i: usize| u64::from_le_bytes(record[i..i + 8].try_into().unwrap_or_default());
-        let mut bands = [0u32; BANDS];
-        for (i, band) in bands.iter_mut().enumerate() {
-            *band = u32::from_le_bytes(
-                record[33 + i * 4..37 + i * 4]
-                    .try_into()
-                    .unwrap_or_default(),
-            );
-        }
-        let mut bins = [0u8; BINS];
-        bins.copy_from_slice(&record[33 + BANDS * 4..]);
-        let day = i32::from_le_bytes(record[28..32].try_into().unwrap_or_default());
-        slots.push(Slot {
-            id: u64_at(0),
-            content: u64_at(8),
-            cluster: u64_at(16),
-            origin: u32::from_le_bytes(record[24..28].try_into().unwrap_or_default()),
-            day: (day != NO_DAY).then_some(day),
-            sketch: (record[32] == 1).then_some(Sketch { bins, bands }),
+        articles.push(Article {
+            id: u64_at(&record, 0),
+            content: u64_at(&record, 8),
+            origin: u32_at(&record, 16),
         });
     }
-    let mut skipped = Vec::new();
-    let mut pair = [0u8; 12];
+    let mut skipped = Vec::with_capacity(usize::try_from(skipped_count).unwrap_or(0).min(1 << 24));
+    let mut pair = [0u8; SKIPPED_BYTES];
     for _ in 0..skipped_count {
         input.read_exact(&mut pair)?;
         skipped.push(Skipped {
-            content: u64::from_le_bytes(pair[0..8].try_into().unwrap_or_default()),
-            origin: u32::from_le_bytes(pair[8..12].try_into().unwrap_or_default()),
+            content: u64_at(&pair, 0),
+            origin: u32_at(&pair, 8),
         });
     }
-    Ok(Some((slots, skipped)))
+
+    input.seek(SeekFrom::Start(directory))?;
+    let mut days = Vec::with_capacity(usize::try_from(day_count).unwrap_or(0).min(1 << 24));
+    let mut entry = [0u8; DAY_BYTES];
+    let mut expected = members_start;
+    for _ in 0..day_count {
+        input.read_exact(&mut entry)?;
+        let extent = Extent {
+            offset: u64_at(&entry, 8),
+            count: u32_at(&entry, 4),
+        };
+        // Days follow each other without gaps up to the directory.
+        if extent.offset != expected {
+            return Err(damaged("day directory"));
+        }
+        expected += u64::from(extent.count) * MEMBER_BYTES as u64;
+        days.push((u32_at(&entry, 0) as i32, extent));
+    }
+    if expected != directory {
+        return Err(damaged("day directory"));
+    }
+    Ok(Some(Stored {
+        articles,
+        skipped,
+        file: input.into_inner(),
+        days,
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::{Clusters, Signature};
-
-    /// The undated signature, which is all these tests need.
-    fn signature(id: &str, title: &str, body: &str) -> Signature {
-        crate::cluster::sketch::signature(id, title, body, None)
-    }
+    use crate::cluster::{sketch, Clusters};
+    use std::collections::HashSet;
 
     #[test]
-    fn entries_round_trip_and_other_tokens_are_refused() {
-        let mut clusters = Clusters::new();
-        clusters.assign(
-            &signature(
-                "a",
-                "Title",
-                &(1..=40).map(|n| format!("word{n} ")).collect::<String>(),
-            ),
-            4,
-        );
-        clusters.assign(&signature("b", "Short", ""), 5);
-        clusters.assign(&signature("c", "short", ""), 6);
+    fn state_round_trips_and_other_tokens_and_damage_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let (slots, skipped) = clusters.entries();
-        write(&path, 42, slots, skipped).unwrap();
-        let (read_slots, read_skipped) = read(&path, 42).unwrap().unwrap();
-        assert_eq!(read_slots, slots);
-        assert_eq!(read_skipped, skipped);
-        assert!(read_slots[0].sketch.is_some() && read_slots[1].sketch.is_none());
+        let long = |n: u32| {
+            (1..=40)
+                .map(|w| format!("w{}", w * n))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut clusters = Clusters::new();
+        for (id, text, day) in [
+            ("a", long(1), Some(10)),
+            ("b", long(2), Some(12)),
+            ("c", long(3), None),
+            ("d", "short".to_owned(), Some(10)),
+            ("e", "SHORT".to_owned(), Some(11)),
+        ] {
+            let signature = sketch::signature(id, "", &text, day.map(|d: i64| d * 86_400));
+            clusters.assign(&signature, 4).unwrap();
+        }
+        clusters.write(&path, 42).unwrap();
+        let stored = read(&path, 42).unwrap().unwrap();
+        assert_eq!(stored.articles.len(), 4);
+        assert_eq!(
+            stored.skipped,
+            [Skipped {
+                content: sketch::signature("e", "", "SHORT", None).content,
+                origin: 4
+            }]
+        );
+        let days: Vec<(i32, u32)> = stored.days.iter().map(|(d, e)| (*d, e.count)).collect();
+        assert_eq!(days, [(super::super::days::UNDATED, 1), (10, 1), (12, 1)]);
+        let reopened = Clusters::open(dir.path(), 1 << 20, Some(stored), &HashSet::new());
+        assert_eq!(reopened.len(), 4);
+
         assert!(read(&path, 43).unwrap().is_none());
         assert!(read(&dir.path().join("none"), 42).unwrap().is_none());
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
+        assert!(read(&path, 42).is_err());
+        std::fs::write(&path, &bytes[..20]).unwrap();
+        assert!(read(&path, 42).is_err());
     }
 }
