@@ -4,7 +4,9 @@
 mod clustering;
 mod commands;
 mod compressed;
+mod concurrency;
 mod corpora;
+mod crash;
 mod determinism;
 mod hostile;
 mod incremental;

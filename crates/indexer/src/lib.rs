@@ -28,6 +28,7 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod checkpoint;
 pub mod cluster;
 pub mod date;
 mod error;
@@ -44,6 +45,7 @@ pub mod synth;
 pub mod walk;
 
 pub use article::{Article, Origin};
+pub use checkpoint::CommitEvery;
 pub use error::IndexError;
 pub use pipeline::{index_paths, IndexOptions, IndexSummary, DEFAULT_CLUSTER_MEMORY};
 pub use problem::{Problem, Severity};

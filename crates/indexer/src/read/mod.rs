@@ -224,16 +224,23 @@ fn not_utf8_warning() -> String {
 /// A file or line past the [`limits`], a binary JSON Lines file and one with
 /// no lines are handed over as [`Batch::Problem`]s; what is passed over is
 /// still read through, so the hash covers the whole file.
+///
+/// Lines up to `skip` (numbered from 1) are read but not handed over: they
+/// are indexed already (a run that was cut short is being continued). For
+/// `.txt` and `.json` files, which are one batch, any `skip` skips it all.
 pub fn read_file(
     path: &Path,
     format: Format,
     bytes_read: &AtomicU64,
+    skip: u64,
     mut emit: impl FnMut(Batch),
 ) -> std::io::Result<Option<u128>> {
     let (compression, _) = Compression::split(path);
     let (mut source, hash) = Source::open(path, compression, bytes_read)?;
     let reader = source.reader();
-    if format != Format::JsonLines {
+    if skip > 0 && format != Format::JsonLines {
+        // Dropping the source reads it through for the hash.
+    } else if format != Format::JsonLines {
         let limit = match format {
             Format::Json => limits::MAX_DOCUMENT_BYTES,
             _ => limits::MAX_RECORD_BYTES,
@@ -262,7 +269,7 @@ pub fn read_file(
             });
         }
     } else {
-        read_lines(path, reader, &mut emit)?;
+        read_lines(path, reader, skip, &mut emit)?;
     }
     drop(source);
     Ok(hash.hash())
@@ -276,6 +283,7 @@ fn mib(bytes: u64) -> String {
 fn read_lines(
     path: &Path,
     reader: &mut dyn BufRead,
+    skip: u64,
     emit: &mut impl FnMut(Batch),
 ) -> std::io::Result<()> {
     let problem = |line: Option<u64>, message: String| {
@@ -286,15 +294,21 @@ fn read_lines(
         Batch::Problem(Problem::error(origin, message))
     };
     let start = reader.fill_buf()?;
-    if decode::is_binary(&start[..start.len().min(SNIFF_BYTES)]) {
+    if skip == 0 && decode::is_binary(&start[..start.len().min(SNIFF_BYTES)]) {
         emit(problem(None, "binary file, not text".to_owned()));
         return Ok(());
     }
+    let mut line_number = 0;
+    while line_number < skip {
+        if read_line(reader, &mut Vec::new(), 0)? == 0 {
+            break;
+        }
+        line_number += 1;
+    }
     let mut lines = Vec::with_capacity(LINES_PER_BATCH);
     let mut batch_bytes = 0;
-    let mut first_line = 1;
-    let mut line_number = 0;
-    let mut any_text = false;
+    let mut first_line = line_number + 1;
+    let mut any_text = skip > 0;
     let flush = |lines: &mut Vec<Vec<u8>>, first_line: u64, emit: &mut dyn FnMut(Batch)| {
         if !lines.is_empty() {
             let full = std::mem::replace(lines, Vec::with_capacity(LINES_PER_BATCH));
@@ -435,7 +449,7 @@ mod tests {
         let path = dir.path().join("feed.jsonl");
         std::fs::write(&path, bytes).unwrap();
         let mut items = Vec::new();
-        let hash = read_file(&path, Format::JsonLines, &AtomicU64::new(0), |batch| {
+        let hash = read_file(&path, Format::JsonLines, &AtomicU64::new(0), 0, |batch| {
             items.extend(batch.parse());
         })
         .unwrap();
@@ -464,6 +478,26 @@ mod tests {
         assert_eq!(
             problems(&read_jsonl(&binary)),
             [(None, "binary file, not text")]
+        );
+    }
+
+    #[test]
+    fn lines_already_indexed_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl");
+        std::fs::write(
+            &path,
+            "{\"title\": \"A\"}\n{\"title\": \"B\"}\n{\"title\": \"C\"}\n",
+        )
+        .unwrap();
+        let mut batches = Vec::new();
+        let hash = read_file(&path, Format::JsonLines, &AtomicU64::new(0), 2, |b| {
+            batches.push(b)
+        })
+        .unwrap();
+        assert_eq!(hash, Some(compress::hash_file(&path).unwrap()));
+        assert!(
+            matches!(&batches[..], [Batch::Lines { first_line: 3, lines, .. }] if lines.len() == 1)
         );
     }
 
