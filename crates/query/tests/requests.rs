@@ -225,3 +225,28 @@ fn most_generated_requests_run() {
         "only {answered} of 200 answered: {refused:#?}"
     );
 }
+
+#[test]
+fn dates_beyond_what_an_archive_holds_filter_as_its_ends() {
+    // Found by fuzzing: `from` 1012 overflowed tantivy's nanosecond dates.
+    let dated = archive()
+        .search(&SearchRequest::new("*").since("1970".parse().unwrap()))
+        .unwrap()
+        .total;
+    for (from, to) in [
+        ("1012", "9999"),
+        ("0001-01-01", "2262-12"),
+        ("1600", "2300"),
+    ] {
+        let request = SearchRequest::new("*")
+            .since(from.parse().unwrap())
+            .until(to.parse().unwrap());
+        assert_eq!(
+            archive().search(&request).unwrap().total,
+            dated,
+            "{from} {to}"
+        );
+    }
+    let none = SearchRequest::new("*").since("3000".parse().unwrap());
+    assert_eq!(archive().search(&none).unwrap().total, 0);
+}
