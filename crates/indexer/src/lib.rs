@@ -36,6 +36,7 @@ pub mod extract;
 mod in_order;
 pub mod lock;
 pub mod manifest;
+mod merge;
 mod pipeline;
 mod problem;
 pub mod progress;

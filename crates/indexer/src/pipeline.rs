@@ -48,6 +48,7 @@ use crate::extract::Extractor;
 use crate::in_order::InOrder;
 use crate::lock::WriteLock;
 use crate::manifest::{self, Change, Manifest};
+use crate::merge::BoundedMerges;
 use crate::problem::Problem;
 use crate::progress::{Observer, Progress};
 use crate::read::{self, Batch, Item, Parsed};
@@ -310,6 +311,10 @@ pub fn index_paths(
 
     let writer: IndexWriter<TantivyDocument> =
         index.writer_with_options(writer_options(threads, options.memory_budget))?;
+    writer.set_merge_policy(Box::new(BoundedMerges::new(
+        index_dir.to_owned(),
+        crate::merge::MAX_MERGE_BYTES,
+    )));
     // The writer's lock is ours, so no other run uses the archive: a
     // clustering scratch file left by a run that was killed is garbage (this
     // run's is created when its first day spills).
@@ -657,6 +662,9 @@ fn writer_options(threads: usize, memory_budget: usize) -> IndexWriterOptions {
         .min((memory_budget / MIN_PER_THREAD).max(1));
     IndexWriterOptions::builder()
         .num_worker_threads(writer_threads)
+        // One merge at a time, so the segments being merged (bounded by
+        // `BoundedMerges`) bound the memory merging takes.
+        .num_merge_threads(1)
         .memory_budget_per_thread(
             (memory_budget / writer_threads).clamp(MIN_PER_THREAD, MAX_PER_THREAD),
         )
