@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn behaves_like_a_map_through_inserts_replacements_and_removals() {
         // Keys with few distinct low bits, so runs are long and wrap around.
-        let keys: Vec<u64> = (0..3000u64).map(|i| i << 32 | (i % 61) * 67).collect();
+        let keys: Vec<u64> = (0..3000u64).map(|i| (i << 32) | ((i % 61) * 67)).collect();
         let key_of = |p: u32| keys[p as usize];
         let mut index = PositionIndex::default();
         let mut model: HashMap<u64, u32> = HashMap::new();
