@@ -134,3 +134,36 @@ pub fn every_article(archive: &Path) -> Vec<(String, u64, String)> {
     articles.sort();
     articles
 }
+
+/// The first `count` articles of Reuters-21578 as `reuters.jsonl` in a
+/// temporary directory.
+pub fn reuters_sample(count: usize) -> TempDir {
+    let reuters = std::fs::read_to_string(shared_data("corpora/reuters21578.jsonl")).unwrap();
+    let mut sample: String = reuters.lines().take(count).collect::<Vec<_>>().join("\n");
+    sample.push('\n');
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("reuters.jsonl"), sample).unwrap();
+    dir
+}
+
+/// Starts `news --index INDEX index INPUT --quiet` without waiting for it.
+pub fn spawn_index(index: &Path, input: &Path, extra: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_news"))
+        .arg("--index")
+        .arg(index)
+        .arg("index")
+        .arg(input)
+        .arg("--quiet")
+        .args(extra)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the news binary starts")
+}
+
+/// Articles a search of everything counts, as `news search` sees them.
+pub fn total_articles(index: &Path) -> u64 {
+    search(index, &["*", "--limit", "0", "--all-copies"])["total"]
+        .as_u64()
+        .unwrap()
+}

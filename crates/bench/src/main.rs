@@ -13,6 +13,10 @@
 //! * `clustering FILE`: clustering alone over a corpus (signatures and
 //!   assignment, no extraction, no index): its time and the memory its state
 //!   takes per article.
+//! * `kill-resume FILE --cycles N`: `news index` killed N times at random
+//!   moments and resumed, compared with one clean run (see [`kill_resume`]).
+
+mod kill_resume;
 
 mod load;
 
@@ -90,6 +94,27 @@ enum Command {
         #[arg(long)]
         spill: Option<PathBuf>,
     },
+    /// Kill `news index` on FILE N times at random moments, resume it, and
+    /// compare the archive with a clean run's; prints a Markdown report.
+    KillResume {
+        /// JSON Lines articles.
+        file: PathBuf,
+        /// Runs to kill.
+        #[arg(long, default_value_t = 20)]
+        cycles: usize,
+        /// `--commit-every` of every run.
+        #[arg(long, default_value_t = 1000)]
+        commit_every: u64,
+        /// The `news` binary.
+        #[arg(long, default_value = "target/release/news")]
+        news: PathBuf,
+        /// Work directory.
+        #[arg(long, default_value = "/tmp/news-kill-resume")]
+        dir: PathBuf,
+        /// Seed of the kill delays.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -108,6 +133,21 @@ fn main() -> anyhow::Result<()> {
             budget,
             spill,
         } => clustering(&file, budget, spill.as_deref()),
+        Command::KillResume {
+            file,
+            cycles,
+            commit_every,
+            news,
+            dir,
+            seed,
+        } => kill_resume::run(&kill_resume::Options {
+            file,
+            news,
+            dir,
+            cycles,
+            commit_every,
+            seed,
+        }),
     }
 }
 

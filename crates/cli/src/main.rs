@@ -11,9 +11,18 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Exit statuses, shown under `news --help` (and in the README's CLI section).
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  success; `news index` also when some inputs had problems (each is reported
+     on stderr with its file, line and reason; everything readable is indexed)
+  1  `news index --strict`: some input had a problem (an error or a warning)
+  2  usage error, or a fatal error (the archive cannot be opened, written or
+     is locked by another `news index`)";
+
 /// Full-text search for news archives.
 #[derive(Debug, Parser, PartialEq)]
-#[command(name = "news", version, about, long_about = None)]
+#[command(name = "news", version, about, long_about = None, after_help = EXIT_STATUS)]
 struct Cli {
     /// Archive directory.
     #[arg(

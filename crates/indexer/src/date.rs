@@ -2,12 +2,26 @@
 //! plain `YYYY-MM-DD`, `January 28, 2026`, `28 January 2026`, Unix timestamps.
 //!
 //! Times without a zone are taken as UTC. A date that cannot be read is
-//! reported by the caller; it never defaults to "now".
+//! reported by the caller; it never defaults to "now". Nor can a date the
+//! archive cannot store (before 1677 or after 2262, see
+//! [`news_query::schema::DATE_RANGE`]) be read: a typo like `December 9,
+//! 201` leaves the article undated rather than misdated.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use news_query::schema::DATE_RANGE;
 
 /// Parses a date or date-time into Unix seconds (UTC).
 pub fn parse_date(text: &str) -> Option<i64> {
+    parse_any(text).filter(|secs| DATE_RANGE.contains(secs))
+}
+
+/// Unix seconds of `day` at midnight UTC, if the archive can store it.
+pub fn day_start(day: NaiveDate) -> Option<i64> {
+    let secs = day.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+    DATE_RANGE.contains(&secs).then_some(secs)
+}
+
+fn parse_any(text: &str) -> Option<i64> {
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -35,12 +49,7 @@ pub fn parse_date(text: &str) -> Option<i64> {
             return Some(t.and_utc().timestamp());
         }
     }
-    parse_day(text).map(|day| {
-        day.and_hms_opt(0, 0, 0)
-            .unwrap_or_default()
-            .and_utc()
-            .timestamp()
-    })
+    parse_day(text).and_then(day_start)
 }
 
 /// Parses a calendar day written in one of the common ways.
@@ -74,7 +83,8 @@ pub fn from_timestamp(value: f64) -> Option<i64> {
     } else {
         value
     };
-    (secs.abs() < 1e13).then_some(secs as i64)
+    let secs = secs as i64;
+    DATE_RANGE.contains(&secs).then_some(secs)
 }
 
 #[cfg(test)]
@@ -107,6 +117,22 @@ mod tests {
         for text in ["", "yesterday", "2026-13-01", "28/01", "Wednesday"] {
             assert_eq!(parse_date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn dates_the_archive_cannot_store_are_unreadable() {
+        // Found by fuzzing: these overflowed tantivy's nanosecond dates.
+        for text in [
+            "December 9, 201",
+            "7910-06-03",
+            "+262142-12-31T23:59:59Z",
+            "0001-01-01",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+        assert_eq!(from_timestamp(9.3e12), None);
+        assert_eq!(parse_date("1700-01-01"), Some(-8_520_336_000));
+        assert_eq!(parse_date("2262-04-10"), Some(9_223_200_000));
     }
 
     #[test]

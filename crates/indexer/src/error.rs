@@ -23,6 +23,14 @@ pub enum IndexError {
         /// What went wrong.
         source: std::io::Error,
     },
+    /// Another `news index` is writing this archive.
+    #[error("archive {} is being written by another `news index` ({holder}); wait for it to finish", path.display())]
+    Locked {
+        /// The archive directory.
+        path: PathBuf,
+        /// Who holds the lock, in words.
+        holder: String,
+    },
     /// Worker threads could not be started or failed.
     #[error("indexing threads: {0}")]
     Threads(String),

@@ -28,11 +28,13 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod checkpoint;
 pub mod cluster;
 pub mod date;
 mod error;
 pub mod extract;
 mod in_order;
+pub mod lock;
 pub mod manifest;
 mod merge;
 mod pipeline;
@@ -44,6 +46,7 @@ pub mod synth;
 pub mod walk;
 
 pub use article::{Article, Origin};
+pub use checkpoint::CommitEvery;
 pub use error::IndexError;
 pub use pipeline::{index_paths, IndexOptions, IndexSummary, DEFAULT_CLUSTER_MEMORY};
 pub use problem::{Problem, Severity};

@@ -13,6 +13,12 @@
 //! writes, or an archive built before manifests) is not trusted: the run then
 //! reads everything and replaces by id and by file.
 //!
+//! A run commits every so often, not only at its end, and each commit's
+//! manifest records the file being read then with how many of its lines are
+//! in the index ([`Entry::resume`]). A run killed after that commit is
+//! continued by the next one from that line, if the file's size and time are
+//! still the same; a file changed meanwhile is read again whole.
+//!
 //! This module owns that bookkeeping; it does not read articles or write the index.
 
 use std::collections::BTreeMap;
@@ -58,6 +64,11 @@ pub struct Entry {
     /// skipped duplicates lost the copy that was indexed).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stale: bool,
+    /// The file was being read when this manifest was committed: its lines
+    /// up to this one (all of it for `u64::MAX`) are in the index, the rest
+    /// are not. `hash` is then `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<u64>,
 }
 
 /// Why a file is read.
@@ -67,6 +78,9 @@ pub enum Change {
     New,
     /// In the manifest with other contents (or its entries must be redone).
     Changed,
+    /// Partly indexed by a run that was cut short: read on after this line
+    /// (`u64::MAX`: every article is in, only the bookkeeping is left).
+    Resumed(u64),
 }
 
 /// What a run has to do with the files it found.
@@ -120,6 +134,16 @@ impl Manifest {
                 plan.read.push((file, Change::New, key));
                 continue;
             };
+            if let Some(line) = entry.resume {
+                // Only the very same file goes on where the cut-short run stopped.
+                let change = if entry.size == file.size && entry.mtime_ns == file.mtime_ns {
+                    Change::Resumed(line)
+                } else {
+                    Change::Changed
+                };
+                plan.read.push((file, change, entry.key));
+                continue;
+            }
             let trusted_time = entry.mtime_ns == file.mtime_ns
                 && file.mtime_ns != 0
                 && file.mtime_ns < self.started_ns - RACY_NS;
@@ -162,8 +186,37 @@ impl Manifest {
                 mtime_ns: file.mtime_ns,
                 hash: hash.map(hex),
                 stale: false,
+                resume: None,
             },
         );
+    }
+
+    /// Records a file as read up to `line` (see [`Entry::resume`]).
+    pub fn record_partial(&mut self, file: &SourceFile, key: u32, line: u64) {
+        self.sources.insert(
+            file.path.clone(),
+            Entry {
+                key,
+                size: file.size,
+                mtime_ns: file.mtime_ns,
+                hash: None,
+                stale: false,
+                resume: Some(line),
+            },
+        );
+    }
+
+    /// Marks the files with these keys to be read again whatever their
+    /// size and time say (their articles are about to be replaced).
+    pub fn mark_stale(&mut self, keys: &std::collections::HashSet<u32>) {
+        for entry in self.sources.values_mut() {
+            entry.stale |= keys.contains(&entry.key);
+        }
+    }
+
+    /// Reads a manifest from `path`; `None` when missing or unreadable.
+    pub fn load_from(path: &Path) -> Option<Manifest> {
+        serde_json::from_slice(&std::fs::read(path).ok()?).ok()
     }
 }
 
@@ -234,6 +287,22 @@ mod tests {
         );
         assert_eq!(second.unchanged.len(), 2);
         assert_eq!(second.gone, [path("removed.txt")]);
+    }
+
+    #[test]
+    fn a_partly_read_file_resumes_only_if_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl");
+        std::fs::write(&path, "{}\n{}\n").unwrap();
+        let found = file(&path);
+        let mut manifest = Manifest::default();
+        manifest.record_partial(&found, 3, 1);
+        let plan = manifest.plan(vec![found.clone()]);
+        assert_eq!(plan.read[0].1, Change::Resumed(1));
+        let mut touched = found;
+        touched.mtime_ns += 1;
+        let plan = manifest.plan(vec![touched]);
+        assert_eq!((plan.read[0].1, plan.read[0].2), (Change::Changed, 3));
     }
 
     #[test]

@@ -24,7 +24,9 @@
 //!
 //! The manifest and clustering state are written beside the index and tied to
 //! its commit by a token in the commit payload, so a crash between the writes
-//! makes the next run distrust them rather than duplicate articles.
+//! makes the next run distrust them rather than duplicate articles. A run
+//! commits every so often ([`crate::checkpoint`]), so a crash loses at most
+//! that much work, and the next run goes on from the last commit.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -39,10 +41,12 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use news_query::schema::{open_or_create_index, NewsSchema};
 
+use crate::checkpoint::{self, CommitEvery, Ledger, Reach};
 use crate::cluster::{self, signature, Clusters, Signature, Verdict};
 use crate::error::IndexError;
 use crate::extract::Extractor;
 use crate::in_order::InOrder;
+use crate::lock::WriteLock;
 use crate::manifest::{self, Change, Manifest};
 use crate::merge::BoundedMerges;
 use crate::problem::Problem;
@@ -64,6 +68,9 @@ pub struct IndexOptions {
     /// in a scratch file in the archive directory until an article of theirs
     /// (or of the day before or after) comes.
     pub cluster_memory: usize,
+    /// How often to commit while indexing: a run killed at any moment loses
+    /// at most the work since its last commit.
+    pub commit_every: CommitEvery,
 }
 
 impl Default for IndexOptions {
@@ -73,6 +80,7 @@ impl Default for IndexOptions {
             memory_budget: 1 << 30,
             prune: false,
             cluster_memory: DEFAULT_CLUSTER_MEMORY,
+            commit_every: CommitEvery::default(),
         }
     }
 }
@@ -97,6 +105,9 @@ pub struct IndexSummary {
     pub removed: u64,
     /// Files gone since the last run whose articles were kept (no `--prune`).
     pub missing: u64,
+    /// Files a run that was cut short had partly indexed, read on from
+    /// where its last commit ended (counted in `files` too).
+    pub resumed: u64,
     /// Unchanged files read again because an exact copy they hold had been
     /// skipped for an article that is now gone (counted in `files` too).
     pub reread: u64,
@@ -120,6 +131,8 @@ pub struct IndexSummary {
     pub articles_per_second: f64,
     /// Articles in the archive after the run.
     pub archive_size: u64,
+    /// Index commits made (one at the end, more for long runs).
+    pub commits: u64,
 }
 
 #[derive(Default)]
@@ -137,7 +150,9 @@ struct Counters {
 struct Sink<'a> {
     /// The archive directory.
     dir: &'a Path,
-    writer: &'a IndexWriter<TantivyDocument>,
+    writer: &'a Mutex<IndexWriter<TantivyDocument>>,
+    /// What is applied, for the manifest of the next commit.
+    ledger: &'a Mutex<Ledger>,
     schema: &'a NewsSchema,
     extractor: &'a Extractor,
     clusters: &'a Mutex<Clusters>,
@@ -147,17 +162,23 @@ struct Sink<'a> {
     observer: &'a dyn Observer,
 }
 
-/// A batch, the manifest key of the file it came from, and its place in read order.
+/// A batch (none for the mark that ends a file), the file it came from (its
+/// place in the run's list and its manifest key), how far into the file it
+/// reaches, and its place in read order.
 struct Work {
-    batch: Batch,
+    batch: Option<Batch>,
+    file: usize,
     key: u32,
+    reach: Reach,
     sequence: u64,
 }
 
 /// A parsed batch waiting for its turn to be clustered and written: each
 /// article's document, signature and id.
 struct Prepared {
+    file: usize,
     key: u32,
+    reach: Reach,
     articles: Vec<(TantivyDocument, Signature, String)>,
 }
 
@@ -193,6 +214,8 @@ pub fn index_paths(
             source,
         })?);
     }
+    // Before anything is read: the manifest and index are the holder's until it ends.
+    let _lock = WriteLock::acquire(index_dir)?;
     let index = open_or_create_index(index_dir)?;
     let schema = NewsSchema::from_schema(index.schema()).map_err(|reason| {
         news_query::Error::NotAnArchive {
@@ -203,6 +226,7 @@ pub fn index_paths(
 
     let fresh = index.searchable_segment_ids()?.is_empty();
     let token = index.load_metas()?.payload.and_then(|p| p.parse().ok());
+    checkpoint::recover(index_dir, token)?;
     let io_error = |path: &Path| {
         let path = path.to_owned();
         move |source| IndexError::Io { path, source }
@@ -279,12 +303,13 @@ pub fn index_paths(
         match change {
             Change::New => summary.new += 1,
             Change::Changed => summary.changed += 1,
+            Change::Resumed(_) => summary.resumed += 1,
         }
     }
     summary.unchanged = plan.unchanged.len() as u64;
     summary.removed = removed.len() as u64;
 
-    let mut writer: IndexWriter<TantivyDocument> =
+    let writer: IndexWriter<TantivyDocument> =
         index.writer_with_options(writer_options(threads, options.memory_budget))?;
     writer.set_merge_policy(Box::new(BoundedMerges::new(
         index_dir.to_owned(),
@@ -314,6 +339,10 @@ pub fn index_paths(
             writer.delete_term(origin_term(&file.path));
         }
     }
+    let writer = Mutex::new(writer);
+    let ledger = Mutex::new(Ledger::new(manifest, options.commit_every, started_ns));
+    let ledger_lock = || ledger.lock().unwrap_or_else(|e| e.into_inner());
+    let writer_lock = || writer.lock().unwrap_or_else(|e| e.into_inner());
 
     let clusters = Mutex::new(clusters);
     let lock = || clusters.lock().unwrap_or_else(|e| e.into_inner());
@@ -321,6 +350,7 @@ pub fn index_paths(
     let sink = Sink {
         dir: index_dir,
         writer: &writer,
+        ledger: &ledger,
         schema: &schema,
         extractor: Extractor::bundled(),
         clusters: &clusters,
@@ -331,34 +361,32 @@ pub fn index_paths(
     let mut files = std::mem::take(&mut plan.read);
     for pass in 0..MAX_PASSES {
         summary.files += files.len() as u64;
-        let hashes = run(&files, threads, &sink, started)?;
-        for ((file, _, key), hash) in files.iter().zip(hashes) {
-            manifest.record(file, *key, hash);
-        }
+        // Files are recorded in the ledger as they are applied.
+        run(&files, threads, &sink, started)?;
         // A file holding an exact copy that was skipped because an article
         // now gone was indexed is read again, so the story stays archived.
         let orphans = lock().orphaned_origins();
-        files = files_of(&manifest, &orphans);
+        files = files_of(&ledger_lock().manifest, &orphans);
         if files.is_empty() || pass + 1 == MAX_PASSES {
             break;
         }
         let keys: HashSet<u32> = files.iter().map(|(_, _, key)| *key).collect();
+        // Until they are read again, a commit must not call them done.
+        ledger_lock().manifest.mark_stale(&keys);
         lock().forget(&keys);
         for (file, _, _) in &files {
-            writer.delete_term(origin_term(&file.path));
+            writer_lock().delete_term(origin_term(&file.path));
         }
         summary.reread += files.len() as u64;
     }
     let mut clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut writer = writer.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut ledger = ledger.into_inner().unwrap_or_else(|e| e.into_inner());
     // Orphans left (their file is gone, or passes ran out) wait for the next run.
-    let orphans = clusters.orphaned_origins();
-    for entry in manifest.sources.values_mut() {
-        entry.stale |= orphans.contains(&entry.key);
-    }
-    manifest.started_ns = started_ns;
-    manifest.token = new_token(manifest.token, started_ns);
-    commit(index_dir, &mut writer, &manifest, &mut clusters)?;
+    ledger.manifest.mark_stale(&clusters.orphaned_origins());
+    ledger.commit(index_dir, &mut writer, &mut clusters)?;
     writer.wait_merging_threads()?;
+    summary.commits = ledger.commits;
 
     summary.archive_size = index.reader()?.searcher().num_docs();
     let seconds = started.elapsed().as_secs_f64();
@@ -406,14 +434,13 @@ fn files_of(manifest: &Manifest, keys: &HashSet<u32>) -> Vec<(SourceFile, Change
     files
 }
 
-/// Reads, parses and writes `files`; returns each file's hash (in order),
-/// `None` where it could not be read to the end.
+/// Reads, parses and writes `files`, noting each in the ledger as it is applied.
 fn run(
     files: &[(SourceFile, Change, u32)],
     threads: usize,
     sink: &Sink<'_>,
     started: Instant,
-) -> Result<Vec<Option<u128>>, IndexError> {
+) -> Result<(), IndexError> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("news-parse-{i}"))
@@ -434,7 +461,7 @@ fn run(
         elapsed: started.elapsed(),
     };
 
-    std::thread::scope(|scope| -> Result<Vec<Option<u128>>, IndexError> {
+    std::thread::scope(|scope| -> Result<(), IndexError> {
         let in_order = &in_order;
         let reader =
             scope.spawn(move || read_files(files, &sender, in_order, counters, sink.observer));
@@ -453,16 +480,16 @@ fn run(
                 receiver.into_iter().par_bridge().try_for_each(|work| {
                     let sequence = work.sequence;
                     let prepared = prepare(work, sink);
-                    in_order.finish(sequence, prepared, |prepared| apply(prepared, sink))
+                    in_order.finish(sequence, prepared, |prepared| apply(prepared, files, sink))
                 })
             })
         };
         // If writing failed, dropping the receiver ends the reader thread too.
         let joined = reader.join();
         drop(done);
-        let hashes = joined.map_err(|_| IndexError::Threads("reader thread panicked".into()))?;
+        joined.map_err(|_| IndexError::Threads("reader thread panicked".into()))?;
         sink.observer.progress(&snapshot());
-        write_result.map(|()| hashes)
+        write_result
     })
 }
 
@@ -476,35 +503,42 @@ impl<T> Drop for StopOnDrop<'_, T> {
 }
 
 /// Reads the files in order and sends their batches down the channel,
-/// numbered in that order, never more than the reorder window ahead.
+/// numbered in that order, never more than the reorder window ahead; each
+/// file's batches are followed by a mark carrying its hash.
 fn read_files(
     files: &[(SourceFile, Change, u32)],
     sender: &crossbeam_channel::Sender<Work>,
     in_order: &InOrder<Prepared>,
     counters: &Counters,
     observer: &dyn Observer,
-) -> Vec<Option<u128>> {
-    let mut hashes = Vec::with_capacity(files.len());
+) {
     let mut sequence = 0;
-    for (file, _, key) in files {
+    for (index, (file, change, key)) in files.iter().enumerate() {
         let mut stopped = false;
-        let result = read::read_file(&file.path, file.format, &counters.bytes, |batch| {
+        let mut send = |batch: Option<Batch>, reach: Reach| {
             stopped = stopped
                 || !in_order.wait_turn(sequence)
                 || sender
                     .send(Work {
                         batch,
+                        file: index,
                         key: *key,
+                        reach,
                         sequence,
                     })
                     .is_err();
             sequence += 1;
+        };
+        let skip = match change {
+            Change::Resumed(line) => *line,
+            Change::New | Change::Changed => 0,
+        };
+        let result = read::read_file(&file.path, file.format, &counters.bytes, skip, |batch| {
+            let reach = reach_of(&batch);
+            send(Some(batch), reach);
         });
-        if stopped {
-            break;
-        }
         counters.files_read.fetch_add(1, Ordering::Relaxed);
-        hashes.push(match result {
+        let hash = match result {
             Ok(hash) => hash,
             Err(error) => {
                 counters.failed.fetch_add(1, Ordering::Relaxed);
@@ -515,16 +549,30 @@ fn read_files(
                 observer.problem(&Problem::error(origin, format!("cannot read: {error}")));
                 None
             }
-        });
+        };
+        send(None, Reach::Done(hash));
+        if stopped {
+            break;
+        }
     }
-    hashes
+}
+
+/// How far into its file a batch reaches.
+fn reach_of(batch: &Batch) -> Reach {
+    match batch {
+        Batch::Lines {
+            first_line, lines, ..
+        } => Reach::Line(first_line + lines.len() as u64 - 1),
+        Batch::Problem(problem) => problem.origin.line.map_or(Reach::Whole, Reach::Line),
+        Batch::File { .. } => Reach::Whole,
+    }
 }
 
 /// Parses a batch and builds its documents and signatures: the costly part,
 /// run on every thread in any order.
 fn prepare(work: Work, sink: &Sink<'_>) -> Prepared {
     let counters = sink.counters;
-    let items = work.batch.parse();
+    let items = work.batch.map(Batch::parse).unwrap_or_default();
     let mut articles = Vec::with_capacity(items.len());
     for item in items {
         match item {
@@ -547,17 +595,26 @@ fn prepare(work: Work, sink: &Sink<'_>) -> Prepared {
         }
     }
     Prepared {
+        file: work.file,
         key: work.key,
+        reach: work.reach,
         articles,
     }
 }
 
-/// Clusters a prepared batch and writes it. Called for one batch at a time,
-/// in read order, so a replacing delete never overtakes the add it replaces
-/// and the first copy read is the one kept.
-fn apply(prepared: Prepared, sink: &Sink<'_>) -> Result<(), IndexError> {
+/// Clusters a prepared batch and writes it, then commits if one is due.
+/// Called for one batch at a time, in read order, so a replacing delete
+/// never overtakes the add it replaces, the first copy read is the one kept,
+/// and a commit holds exactly the batches read before it.
+fn apply(
+    prepared: Prepared,
+    files: &[(SourceFile, Change, u32)],
+    sink: &Sink<'_>,
+) -> Result<(), IndexError> {
     let counters = sink.counters;
     let mut clusters = sink.clusters.lock().unwrap_or_else(|e| e.into_inner());
+    let mut writer = sink.writer.lock().unwrap_or_else(|e| e.into_inner());
+    let articles = prepared.articles.len() as u64;
     for (mut document, signature, id) in prepared.articles {
         let verdict = clusters
             .assign(&signature, prepared.key)
@@ -576,10 +633,9 @@ fn apply(prepared: Prepared, sink: &Sink<'_>) -> Result<(), IndexError> {
             } => {
                 document.add_u64(sink.schema.fields.cluster, cluster);
                 if replaces || sink.delete_every_id {
-                    sink.writer
-                        .delete_term(Term::from_field_text(sink.schema.fields.id, &id));
+                    writer.delete_term(Term::from_field_text(sink.schema.fields.id, &id));
                 }
-                sink.writer.add_document(document)?;
+                writer.add_document(document)?;
                 counters.indexed.fetch_add(1, Ordering::Relaxed);
                 if nearest.is_some() {
                     counters.clustered.fetch_add(1, Ordering::Relaxed);
@@ -587,35 +643,11 @@ fn apply(prepared: Prepared, sink: &Sink<'_>) -> Result<(), IndexError> {
             }
         }
     }
-    Ok(())
-}
-
-/// Commits the index with a token in its payload and puts the manifest and
-/// clustering state that carry the same token in place.
-fn commit(
-    dir: &Path,
-    writer: &mut IndexWriter<TantivyDocument>,
-    manifest: &Manifest,
-    clusters: &mut Clusters,
-) -> Result<(), IndexError> {
-    let manifest_path = dir.join(manifest::FILE_NAME);
-    let state_path = dir.join(cluster::store::FILE_NAME);
-    let temporary = |path: &Path| path.with_extension("tmp");
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| IndexError::Io { path, source }
-    };
-    manifest
-        .write(&temporary(&manifest_path))
-        .map_err(io(&manifest_path))?;
-    clusters
-        .write(&temporary(&state_path), manifest.token)
-        .map_err(io(&state_path))?;
-    let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&manifest.token.to_string());
-    prepared.commit()?;
-    for path in [&manifest_path, &state_path] {
-        std::fs::rename(temporary(path), path).map_err(io(path))?;
+    let mut ledger = sink.ledger.lock().unwrap_or_else(|e| e.into_inner());
+    let (file, _, _) = &files[prepared.file];
+    ledger.applied(file, prepared.key, prepared.reach, articles);
+    if ledger.due() {
+        ledger.commit(sink.dir, &mut writer, &mut clusters)?;
     }
     Ok(())
 }
@@ -643,15 +675,4 @@ fn now_ns() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
-}
-
-/// A token no earlier commit of this archive had (never 0, which means "none").
-fn new_token(previous: u64, started_ns: i64) -> u64 {
-    let seed = [
-        previous.to_le_bytes(),
-        started_ns.to_le_bytes(),
-        u64::from(std::process::id()).to_le_bytes(),
-    ]
-    .concat();
-    xxhash_rust::xxh3::xxh3_64(&seed).max(1)
 }

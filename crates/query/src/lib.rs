@@ -54,7 +54,7 @@ pub use archive::Archive;
 pub use date::PartialDate;
 pub use entity::{Entity, EntityKind, NameMatch};
 pub use error::{Error, Result};
-pub use request::{Interval, SearchRequest, Sort, MAX_FRAGMENTS, MAX_WINDOW};
+pub use request::{Interval, SearchRequest, Sort, MAX_FACET_LIMIT, MAX_FRAGMENTS, MAX_WINDOW};
 pub use response::{
     Bucket, FacetCount, Facets, FilterFacet, Fragment, Hit, Notice, SearchResponse,
 };

@@ -6,6 +6,12 @@ use crate::date::PartialDate;
 
 /// A search: query text, filters, ordering, paging and what to aggregate.
 ///
+/// Limits, checked before anything runs (a request past one is refused with
+/// [`Error::Request`](crate::Error::Request)): `offset + limit` at most
+/// [`MAX_WINDOW`] (10,000; a `cursor` pages any deeper), `fragments` at most
+/// [`MAX_FRAGMENTS`] (3), `facet_limit` at most [`MAX_FACET_LIMIT`] (1,000), and
+/// the query at most 10,000 characters and 64 levels of parentheses.
+///
 /// Every field has a default, so JSON callers send only what they need:
 ///
 /// ```
@@ -57,13 +63,13 @@ pub struct SearchRequest {
     pub sections: Vec<String>,
     /// Order of hits.
     pub sort: Sort,
-    /// Hits to return.
+    /// Hits to return: the page size, at most [`MAX_WINDOW`] (with `offset`).
     pub limit: usize,
     /// Hits to skip (`offset + limit` at most [`MAX_WINDOW`]; use `cursor` beyond).
     pub offset: usize,
     /// Continue after the last hit of an earlier page: its response's `next_cursor`.
     pub cursor: Option<String>,
-    /// Values to return per facet; 0 turns facets off.
+    /// Values to return per facet, at most [`MAX_FACET_LIMIT`]; 0 turns facets off.
     pub facet_limit: usize,
     /// Bucket size of the histogram; `None` turns it off.
     pub histogram: Option<Interval>,
@@ -80,6 +86,10 @@ pub const MAX_WINDOW: usize = 10_000;
 
 /// Most body passages a hit can carry.
 pub const MAX_FRAGMENTS: usize = 3;
+
+/// Most values one facet can list: a facet is a summary, and its values are
+/// counted and sorted per request.
+pub const MAX_FACET_LIMIT: usize = 1_000;
 
 impl Default for SearchRequest {
     fn default() -> Self {

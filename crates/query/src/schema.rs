@@ -36,6 +36,13 @@ use tantivy::{DateTime, Index};
 /// Name under which the analyser for `title` and `body` is registered.
 pub const TEXT_TOKENIZER: &str = "news_text";
 
+/// Publication times the archive can store, in Unix seconds: the range of
+/// tantivy's nanosecond dates, 1677-09-21 to 2262-04-11. A record dated
+/// outside it is stored undated (readers treat such dates as unreadable), and
+/// date filters beyond it are taken as its ends.
+pub const DATE_RANGE: std::ops::RangeInclusive<i64> =
+    (i64::MIN / 1_000_000_000)..=(i64::MAX / 1_000_000_000);
+
 /// Field names, as they appear in query syntax (`person:"Vladimir Putin"`).
 pub mod field {
     /// Stable article id (given id, else URL, else content hash).
@@ -209,7 +216,7 @@ impl NewsSchema {
                 doc.add_text(field, value);
             }
         }
-        if let Some(secs) = record.date {
+        if let Some(secs) = record.date.filter(|secs| DATE_RANGE.contains(secs)) {
             doc.add_date(f.date, DateTime::from_timestamp_secs(secs));
             let keys = CalendarKeys::from_unix_seconds(secs);
             doc.add_i64(f.day, keys.day);
@@ -371,7 +378,8 @@ pub struct ArticleRecord {
     pub author: Option<String>,
     /// URL.
     pub url: Option<String>,
-    /// Publication time, seconds since the Unix epoch (UTC); `None` when undated.
+    /// Publication time, seconds since the Unix epoch (UTC); `None` when
+    /// undated. Stored only within [`DATE_RANGE`].
     pub date: Option<i64>,
     /// Canonical person names.
     pub persons: Vec<String>,

@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
-use news_indexer::{index_paths, IndexOptions, IndexSummary};
+use news_indexer::{index_paths, CommitEvery, IndexOptions, IndexSummary};
 
 use crate::progress::Reporter;
 
@@ -29,12 +30,26 @@ pub struct IndexArgs {
     /// Remove the articles of files indexed before that no longer exist.
     #[arg(long)]
     pub prune: bool,
+    /// Commit after this many articles (and every --commit-interval): a run
+    /// killed at any moment loses at most the work since its last commit, and
+    /// running it again goes on from there.
+    #[arg(long, default_value_t = CommitEvery::default().articles, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: u64,
+    /// Commit at least this often while indexing, in seconds.
+    #[arg(long, default_value_t = CommitEvery::default().interval.as_secs(), value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_interval: u64,
     /// No progress bar or progress lines (problems are still printed).
     #[arg(long, short)]
     pub quiet: bool,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Exit with status 1 if any input had a problem (an error or a warning);
+    /// everything readable is still indexed and every problem reported first.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl IndexArgs {
@@ -44,6 +59,10 @@ impl IndexArgs {
             memory_budget: self.memory,
             prune: self.prune,
             cluster_memory: self.cluster_memory,
+            commit_every: CommitEvery {
+                articles: self.commit_every,
+                interval: Duration::from_secs(self.commit_interval),
+            },
         }
     }
 }
@@ -85,7 +104,20 @@ pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     } else {
         print_summary(index, &summary);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_code(&summary, args.strict))
+}
+
+/// 0, or 1 under `--strict` when some input had a problem: see `news --help`.
+fn exit_code(summary: &IndexSummary, strict: bool) -> ExitCode {
+    if strict && summary.failed + summary.warnings > 0 {
+        eprintln!(
+            "--strict: {} inputs failed and {} had warnings (reported above)",
+            summary.failed, summary.warnings
+        );
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn print_summary(index: &Path, s: &IndexSummary) {
@@ -94,17 +126,18 @@ fn print_summary(index: &Path, s: &IndexSummary) {
         s.indexed, s.files, s.seconds, s.articles_per_second, s.skipped, s.failed, s.warnings
     );
     println!(
-        "files: {} new, {} changed, {} unchanged, {} removed, {} missing (kept; --prune removes them), {} read again for copies of removed articles",
-        s.new, s.changed, s.unchanged, s.removed, s.missing, s.reread
+        "files: {} new, {} changed, {} unchanged, {} removed, {} missing (kept; --prune removes them), {} read again for copies of removed articles, {} resumed where an interrupted run's last commit ended",
+        s.new, s.changed, s.unchanged, s.removed, s.missing, s.reread, s.resumed
     );
     println!(
         "{} exact duplicates not indexed, {} articles joined the cluster of a near-identical one",
         s.duplicates, s.clustered
     );
     println!(
-        "archive {} now holds {} articles",
+        "archive {} now holds {} articles ({} commits)",
         index.display(),
-        s.archive_size
+        s.archive_size,
+        s.commits
     );
 }
 
@@ -132,6 +165,10 @@ mod tests {
             "--cluster-memory",
             "8M",
             "--prune",
+            "--commit-every",
+            "500",
+            "--commit-interval",
+            "7",
             "--json",
         ])
         .unwrap()
@@ -144,12 +181,22 @@ mod tests {
                 memory: 512 << 20,
                 cluster_memory: 8 << 20,
                 prune: true,
+                commit_every: 500,
+                commit_interval: 7,
                 quiet: false,
                 json: true,
+                strict: false,
             }
         );
         assert_eq!(parsed.options().memory_budget, 512 << 20);
         assert!(parsed.options().prune);
+        assert_eq!(
+            parsed.options().commit_every,
+            CommitEvery {
+                articles: 500,
+                interval: Duration::from_secs(7)
+            }
+        );
         let defaults = Wrapper::try_parse_from(["index", "c", "-q"]).unwrap().args;
         assert_eq!((defaults.memory, defaults.quiet), (1 << 30, true));
         assert_eq!(
@@ -158,6 +205,8 @@ mod tests {
         );
         assert!(Wrapper::try_parse_from(["index"]).is_err());
         assert!(Wrapper::try_parse_from(["index", "c", "--memory", "lots"]).is_err());
+        assert_eq!(defaults.options().commit_every, CommitEvery::default());
+        assert!(Wrapper::try_parse_from(["index", "c", "--commit-every", "0"]).is_err());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::date::parse_day;
+use crate::date::{day_start, parse_day};
 
 /// What a dateline says.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,8 +55,7 @@ pub fn parse(first_paragraph: &str) -> Option<Dateline> {
 
 /// An explicit calendar date, with year, as Unix seconds.
 pub fn explicit_date(text: &str) -> Option<i64> {
-    let day = parse_day(text)?;
-    Some(day.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+    day_start(parse_day(text)?)
 }
 
 #[cfg(test)]
@@ -86,6 +85,13 @@ mod tests {
             (d.text.as_str(), d.date),
             ("TARTUS, Syria (Levant Wire)", None)
         );
+    }
+
+    #[test]
+    fn a_year_the_archive_cannot_store_is_no_date() {
+        // Found by fuzzing: year 201 overflowed tantivy's nanosecond dates.
+        let d = parse("ACCRA, December 9, 201. (Sahel Post) - Former").unwrap();
+        assert_eq!(d.date, None);
     }
 
     #[test]

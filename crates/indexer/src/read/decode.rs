@@ -21,7 +21,7 @@ pub struct Decoded<'a> {
 /// Decodes file contents.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if memchr_nul(bytes) {
+    if is_binary(bytes) {
         return Err(NotText::Binary);
     }
     match std::str::from_utf8(bytes) {
@@ -39,7 +39,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
     }
 }
 
-fn memchr_nul(bytes: &[u8]) -> bool {
+/// Whether bytes are binary rather than text: they contain NUL, which no
+/// text encoding we read produces.
+pub fn is_binary(bytes: &[u8]) -> bool {
     bytes.contains(&0)
 }
 

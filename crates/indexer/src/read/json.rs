@@ -89,10 +89,20 @@ fn from_value(value: Value) -> Result<Parsed, String> {
     }
     let f: Fields = serde_json::from_value(value).map_err(|e| e.to_string())?;
     let mut warnings = Vec::new();
-    let first_text = |candidates: [&Option<Value>; 5]| candidates.into_iter().find_map(text_of);
-    let title = first_text([&f.title, &f.headline, &None, &None, &None]).unwrap_or_default();
-    let body =
-        first_text([&f.body, &f.text, &f.content, &f.article, &f.description]).unwrap_or_default();
+    let title = first_text(
+        &[("title", &f.title), ("headline", &f.headline)],
+        &mut warnings,
+    );
+    let body = first_text(
+        &[
+            ("body", &f.body),
+            ("text", &f.text),
+            ("content", &f.content),
+            ("article", &f.article),
+            ("description", &f.description),
+        ],
+        &mut warnings,
+    );
     if title.trim().is_empty() && body.trim().is_empty() {
         return Err("no title or text (looked for title/headline and body/text/content)".into());
     }
@@ -120,7 +130,7 @@ fn from_value(value: Value) -> Result<Parsed, String> {
         }
     }
     if date.is_some() {
-        warnings.clear();
+        warnings.retain(|w| !w.starts_with("date "));
     }
     let mut article = Article {
         id: [&f.id, &f.underscore_id, &f.guid, &f.uuid]
@@ -140,6 +150,20 @@ fn from_value(value: Value) -> Result<Parsed, String> {
     };
     txt::apply_dateline(&mut article);
     Ok(Parsed { article, warnings })
+}
+
+/// The first of the named fields holding text, warning about those that hold
+/// something else (a list, an object, a boolean) and so are ignored.
+fn first_text(candidates: &[(&str, &Option<Value>)], warnings: &mut Vec<String>) -> String {
+    for (name, value) in candidates {
+        if let Some(value @ (Value::Array(_) | Value::Object(_) | Value::Bool(_))) = value {
+            warnings.push(format!("`{name}` is {}, not text; ignored", kind(value)));
+        }
+    }
+    candidates
+        .iter()
+        .find_map(|(_, value)| text_of(value))
+        .unwrap_or_default()
 }
 
 /// A non-empty string, or a number written as one (ids).
@@ -231,6 +255,21 @@ mod tests {
         assert_eq!(a.article.date, parse_date("2026-01-28"));
         let b = parse_line(r#"{"title": "T", "date": "soon"}"#).unwrap();
         assert_eq!((b.article.date, b.warnings.len()), (None, 1));
+    }
+
+    #[test]
+    fn values_of_the_wrong_type_are_ignored_with_a_warning() {
+        let p = parse_line(
+            r#"{"title": ["A", "list"], "headline": "H", "body": {"x": 1}, "text": "T"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (p.article.title.as_str(), p.article.body.as_str()),
+            ("H", "T")
+        );
+        assert_eq!(p.warnings.len(), 2, "{:?}", p.warnings);
+        assert!(p.warnings[0].contains("`title` is an array"));
+        assert!(parse_line(r#"{"title": true, "body": false}"#).is_err());
     }
 
     #[test]

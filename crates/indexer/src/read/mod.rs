@@ -12,15 +12,18 @@
 //! Anything else is skipped and counted. Reading is split into [`Batch`]es so
 //! the I/O thread stays cheap and parsing runs on every core: a whole small file
 //! is one batch, a JSON Lines file is cut into batches of lines, so a file of
-//! any size streams through in bounded memory.
+//! any size streams through in bounded memory. What cannot be read (a binary
+//! or empty file, a line or file past the [`limits`]) becomes a problem with
+//! its file and line, and reading goes on.
 
 pub mod compress;
 pub mod dateline;
 pub mod decode;
 pub mod json;
+pub mod limits;
 pub mod txt;
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 
@@ -30,6 +33,13 @@ use compress::{Compression, Source};
 
 /// Lines of a JSON Lines file handed to a worker at once.
 const LINES_PER_BATCH: usize = 256;
+
+/// Bytes of lines after which a batch is handed over even if it has fewer
+/// lines, so long lines do not make batches huge.
+const BYTES_PER_BATCH: usize = 4 << 20;
+
+/// Bytes at the start of a JSON Lines file looked at to tell a binary file.
+const SNIFF_BYTES: usize = 8 << 10;
 
 /// An article and what was odd about it (e.g. an unreadable date).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,6 +97,9 @@ pub enum Batch {
         /// The raw lines, without their newline.
         lines: Vec<Vec<u8>>,
     },
+    /// Something the reader found it could not read (a binary file, a line
+    /// past the limit), passed on in order to be reported.
+    Problem(Problem),
 }
 
 /// What parsing a batch yields, in order.
@@ -124,6 +137,7 @@ impl Batch {
                 }
                 items
             }
+            Batch::Problem(problem) => vec![Item::Problem(problem)],
         }
     }
 }
@@ -149,13 +163,23 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
             Ok(results) => results,
             Err(message) => vec![Err(message)],
         },
-        Format::JsonLines => unreachable!("JSON Lines files are read as lines"),
+        // Read as lines by `read_file`; whole here only when handed over so.
+        Format::JsonLines => {
+            let lines = decoded.text.lines().map(|l| l.as_bytes().to_vec());
+            return Batch::Lines {
+                path: origin.path,
+                first_line: 1,
+                lines: lines.collect(),
+            }
+            .parse();
+        }
     };
     results
         .into_iter()
         .map(|result| match result {
             Ok(mut parsed) => {
                 parsed.warnings.extend(fallback.clone());
+                limits::enforce(&mut parsed);
                 Item::Article(origin.clone(), Box::new(parsed))
             }
             Err(message) => Item::Problem(Problem::error(origin.clone(), message)),
@@ -181,6 +205,7 @@ fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
             parsed
                 .warnings
                 .extend(decoded.fell_back.then(not_utf8_warning));
+            limits::enforce(&mut parsed);
             Item::Article(origin, Box::new(parsed))
         }
         Err(message) => Item::Problem(Problem::error(origin, message)),
@@ -195,66 +220,173 @@ fn not_utf8_warning() -> String {
 /// each batch to `emit` as soon as it is full. Raw bytes read are added to
 /// `bytes_read` as they come. Returns the xxh3-128 hash of the raw file when it
 /// was read to the end.
+///
+/// A file or line past the [`limits`], a binary JSON Lines file and one with
+/// no lines are handed over as [`Batch::Problem`]s; what is passed over is
+/// still read through, so the hash covers the whole file.
+///
+/// Lines up to `skip` (numbered from 1) are read but not handed over: they
+/// are indexed already (a run that was cut short is being continued). For
+/// `.txt` and `.json` files, which are one batch, any `skip` skips it all.
 pub fn read_file(
     path: &Path,
     format: Format,
     bytes_read: &AtomicU64,
+    skip: u64,
     mut emit: impl FnMut(Batch),
 ) -> std::io::Result<Option<u128>> {
     let (compression, _) = Compression::split(path);
     let (mut source, hash) = Source::open(path, compression, bytes_read)?;
     let reader = source.reader();
-    if format != Format::JsonLines {
+    if skip > 0 && format != Format::JsonLines {
+        // Dropping the source reads it through for the hash.
+    } else if format != Format::JsonLines {
+        let limit = match format {
+            Format::Json => limits::MAX_DOCUMENT_BYTES,
+            _ => limits::MAX_RECORD_BYTES,
+        };
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes)?;
-        emit(Batch::File {
-            path: path.to_owned(),
-            format,
-            bytes,
-        });
+        reader.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+        if bytes.len() > limit {
+            let rest = std::io::copy(reader, &mut std::io::sink())?;
+            let origin = Origin {
+                path: path.to_owned(),
+                line: None,
+            };
+            emit(Batch::Problem(Problem::error(
+                origin,
+                format!(
+                    "file of {} is larger than the {} limit for this format; not read",
+                    mib(bytes.len() as u64 + rest),
+                    mib(limit as u64)
+                ),
+            )));
+        } else {
+            emit(Batch::File {
+                path: path.to_owned(),
+                format,
+                bytes,
+            });
+        }
     } else {
-        read_lines(path, reader, &mut emit)?;
+        read_lines(path, reader, skip, &mut emit)?;
     }
     drop(source);
     Ok(hash.hash())
 }
 
+/// A size in MiB, for messages.
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / f64::from(1u32 << 20))
+}
+
 fn read_lines(
     path: &Path,
     reader: &mut dyn BufRead,
+    skip: u64,
     emit: &mut impl FnMut(Batch),
 ) -> std::io::Result<()> {
-    let mut lines = Vec::with_capacity(LINES_PER_BATCH);
-    let mut first_line = 1;
+    let problem = |line: Option<u64>, message: String| {
+        let origin = Origin {
+            path: path.to_owned(),
+            line,
+        };
+        Batch::Problem(Problem::error(origin, message))
+    };
+    let start = reader.fill_buf()?;
+    if skip == 0 && decode::is_binary(&start[..start.len().min(SNIFF_BYTES)]) {
+        emit(problem(None, "binary file, not text".to_owned()));
+        return Ok(());
+    }
     let mut line_number = 0;
+    while line_number < skip {
+        if read_line(reader, &mut Vec::new(), 0)? == 0 {
+            break;
+        }
+        line_number += 1;
+    }
+    let mut lines = Vec::with_capacity(LINES_PER_BATCH);
+    let mut batch_bytes = 0;
+    let mut first_line = line_number + 1;
+    let mut any_text = skip > 0;
+    let flush = |lines: &mut Vec<Vec<u8>>, first_line: u64, emit: &mut dyn FnMut(Batch)| {
+        if !lines.is_empty() {
+            let full = std::mem::replace(lines, Vec::with_capacity(LINES_PER_BATCH));
+            emit(Batch::Lines {
+                path: path.to_owned(),
+                first_line,
+                lines: full,
+            });
+        }
+    };
     loop {
         let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        let length = read_line(reader, &mut line, limits::MAX_RECORD_BYTES)?;
+        if length == 0 {
             break;
         }
         line_number += 1;
         while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
             line.pop();
         }
+        if line.len() > limits::MAX_RECORD_BYTES {
+            // Batches stay in line order: what came before goes first.
+            flush(&mut lines, first_line, emit);
+            emit(problem(
+                Some(line_number),
+                format!(
+                    "line of {} is longer than the {} limit for one article; not read",
+                    mib(length),
+                    mib(limits::MAX_RECORD_BYTES as u64)
+                ),
+            ));
+            any_text = true;
+            batch_bytes = 0;
+            first_line = line_number + 1;
+            continue;
+        }
+        any_text |= line.iter().any(|b| !b.is_ascii_whitespace());
+        batch_bytes += line.len();
         lines.push(line);
-        if lines.len() == LINES_PER_BATCH {
-            let full = std::mem::replace(&mut lines, Vec::with_capacity(LINES_PER_BATCH));
-            emit(Batch::Lines {
-                path: path.to_owned(),
-                first_line,
-                lines: full,
-            });
+        if lines.len() == LINES_PER_BATCH || batch_bytes >= BYTES_PER_BATCH {
+            flush(&mut lines, first_line, emit);
+            batch_bytes = 0;
             first_line = line_number + 1;
         }
     }
-    if !lines.is_empty() {
-        emit(Batch::Lines {
-            path: path.to_owned(),
-            first_line,
-            lines,
-        });
+    flush(&mut lines, first_line, emit);
+    if !any_text {
+        emit(problem(None, "empty file".to_owned()));
     }
     Ok(())
+}
+
+/// Reads one line, newline included, into `line`, keeping at most `limit + 1`
+/// bytes of it: a longer line is read through but not kept. Returns the
+/// line's whole length (0 at the end of the input).
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> std::io::Result<u64> {
+    let mut length = 0u64;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            return Ok(length);
+        }
+        let (used, done) = match buffer.iter().position(|b| *b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buffer.len(), false),
+        };
+        let room = (limit + 1).saturating_sub(line.len());
+        line.extend_from_slice(&buffer[..used.min(room)]);
+        reader.consume(used);
+        length += used as u64;
+        if done {
+            return Ok(length);
+        }
+    }
 }
 
 /// Splits a list written in one string: on `;` when there is one, else on `,`.
@@ -309,6 +441,94 @@ mod tests {
             }
             other => panic!("expected a problem, got {other:?}"),
         }
+    }
+
+    /// Reads `bytes` as a JSON Lines file and parses every batch.
+    fn read_jsonl(bytes: &[u8]) -> Vec<Item> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl");
+        std::fs::write(&path, bytes).unwrap();
+        let mut items = Vec::new();
+        let hash = read_file(&path, Format::JsonLines, &AtomicU64::new(0), 0, |batch| {
+            items.extend(batch.parse());
+        })
+        .unwrap();
+        assert!(hash.is_some(), "the file is read to the end");
+        items
+    }
+
+    fn problems(items: &[Item]) -> Vec<(Option<u64>, &str)> {
+        items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Problem(p) => Some((p.origin.line, p.message.as_str())),
+                Item::Article(..) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn empty_and_binary_line_files_are_one_problem() {
+        for bytes in [&b""[..], b"\n  \n\r\n"] {
+            let items = read_jsonl(bytes);
+            assert_eq!(problems(&items), [(None, "empty file")]);
+        }
+        let mut binary = b"\x7fELF\x02\x01\x01\0\0\0".to_vec();
+        binary.extend(std::iter::repeat_n(b'\n', 10_000));
+        assert_eq!(
+            problems(&read_jsonl(&binary)),
+            [(None, "binary file, not text")]
+        );
+    }
+
+    #[test]
+    fn lines_already_indexed_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl");
+        std::fs::write(
+            &path,
+            "{\"title\": \"A\"}\n{\"title\": \"B\"}\n{\"title\": \"C\"}\n",
+        )
+        .unwrap();
+        let mut batches = Vec::new();
+        let hash = read_file(&path, Format::JsonLines, &AtomicU64::new(0), 2, |b| {
+            batches.push(b)
+        })
+        .unwrap();
+        assert_eq!(hash, Some(compress::hash_file(&path).unwrap()));
+        assert!(
+            matches!(&batches[..], [Batch::Lines { first_line: 3, lines, .. }] if lines.len() == 1)
+        );
+    }
+
+    #[test]
+    fn long_lines_are_read_through_but_not_kept() {
+        let text = b"short\n0123456789abcdef\nend";
+        let mut reader = &text[..];
+        let mut line = Vec::new();
+        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 6);
+        assert_eq!(line, b"short\n");
+        line.clear();
+        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 17);
+        assert_eq!(line.len(), 9, "at most the limit and one byte are kept");
+        line.clear();
+        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 3);
+        assert_eq!(line, b"end");
+        line.clear();
+        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 0);
+    }
+
+    #[test]
+    fn bodies_are_capped_with_a_warning() {
+        let body = "word ".repeat(limits::MAX_BODY_BYTES / 2);
+        let line = serde_json::json!({"title": "Long", "body": body}).to_string();
+        let items = read_jsonl(line.as_bytes());
+        let Item::Article(origin, parsed) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(origin.line, Some(1));
+        assert_eq!(parsed.article.body.len(), limits::MAX_BODY_BYTES);
+        assert!(parsed.warnings[0].contains("cut to the first"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ use tantivy::{DateTime, Term};
 use crate::error::{Error, Result};
 use crate::request::SearchRequest;
 use crate::response::{FilterFacet, Notice};
+use crate::schema::DATE_RANGE;
 use crate::search::names::{resolve, Resolution};
 use crate::search::vocabulary::Keyword;
 use crate::search::Context;
@@ -116,7 +117,11 @@ fn date_range(context: &Context, request: &SearchRequest) -> Result<Option<Box<d
         }
     }
     let field = context.schema.fields.date;
-    let term = |secs| Term::from_field_date(field, DateTime::from_timestamp_secs(secs));
+    // Bounds past the dates an archive can hold select as its ends would.
+    let term = |secs: i64| {
+        let secs = secs.clamp(*DATE_RANGE.start(), *DATE_RANGE.end());
+        Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
+    };
     let lower = start.map_or(Bound::Unbounded, |s| Bound::Included(term(s)));
     let upper = end.map_or(Bound::Unbounded, |e| Bound::Excluded(term(e)));
     Ok(Some(Box::new(RangeQuery::new(lower, upper))))

@@ -29,7 +29,7 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occ
 use tantivy::{Index, Searcher};
 
 use crate::error::{Error, Result};
-use crate::request::{SearchRequest, MAX_FRAGMENTS, MAX_WINDOW};
+use crate::request::{SearchRequest, MAX_FACET_LIMIT, MAX_FRAGMENTS, MAX_WINDOW};
 use crate::response::{Bucket, Facets, SearchResponse};
 use crate::schema::NewsSchema;
 use collect::SearchCollector;
@@ -193,6 +193,11 @@ fn validate(request: &SearchRequest) -> Result<()> {
     if request.fragments > MAX_FRAGMENTS {
         return Err(Error::Request(format!(
             "fragments may be {MAX_FRAGMENTS} at most"
+        )));
+    }
+    if request.facet_limit > MAX_FACET_LIMIT {
+        return Err(Error::Request(format!(
+            "facet_limit may be {MAX_FACET_LIMIT} at most"
         )));
     }
     Ok(())
