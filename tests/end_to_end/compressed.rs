@@ -44,7 +44,8 @@ fn compressed_input_indexes_the_same_as_plain() {
         archive.path(),
         &["index", &packed.path().display().to_string(), "--json"],
     );
-    assert!(output.status.success());
+    // The corrupt file fails (status 1); the others are indexed.
+    assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("seed.txt.gz"), "{stderr}");
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

@@ -51,10 +51,12 @@ fn problems_are_reported_and_everything_else_kept() {
     .unwrap();
 
     let archive = tempfile::TempDir::new().unwrap();
-    let output = news_ok(
+    let output = news(
         archive.path(),
         &["index", &dir.display().to_string(), "--json"],
     );
+    // Status 1: some inputs failed, and the rest is indexed all the same.
+    assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("feed.jsonl:2") && stderr.contains("invalid JSON"),

@@ -14,9 +14,10 @@ use clap::{Parser, Subcommand};
 /// Exit statuses, shown under `news --help` (and in the README's CLI section).
 const EXIT_STATUS: &str = "\
 Exit status:
-  0  success; `news index` also when some inputs had problems (each is reported
-     on stderr with its file, line and reason; everything readable is indexed)
-  1  `news index --strict`: some input had a problem (an error or a warning)
+  0  success (warnings, if any, are reported on stderr; the articles are indexed)
+  1  some input failed: each is reported on stderr with its file, line and
+     reason, and everything readable is indexed; with `news index --strict`,
+     also when some input only had a warning
   2  usage error, or a fatal error (the archive cannot be opened, written or
      is locked by another `news index`)";
 

@@ -107,13 +107,17 @@ pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_code(&summary, args.strict))
 }
 
-/// 0, or 1 under `--strict` when some input had a problem: see `news --help`.
+/// 0 when all went well; 1 when some input failed (it is reported above and
+/// the rest is indexed), or under `--strict` when some input had a warning:
+/// see `news --help`.
 fn exit_code(summary: &IndexSummary, strict: bool) -> ExitCode {
     if strict && summary.failed + summary.warnings > 0 {
         eprintln!(
             "--strict: {} inputs failed and {} had warnings (reported above)",
             summary.failed, summary.warnings
         );
+        ExitCode::from(1)
+    } else if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
