@@ -103,6 +103,28 @@ impl<'a> Builder<'a> {
             }
         }
         let hint = leaf_hint(&leaf);
+        // tantivy builds `field:*` without checking the field, which then
+        // fails at search time as an index error instead of a query error.
+        if let UserInputLeaf::Exists { field } = &leaf {
+            let schema = &self.schema.schema;
+            match schema.get_field(field) {
+                Err(_) => {
+                    let error = QueryParserError::FieldDoesNotExist(field.clone());
+                    return Err(locate(self.text, &hint, error));
+                }
+                Ok(found) if !schema.get_field_entry(found).is_fast() => {
+                    return Err(at_hint(
+                        self.text,
+                        &hint,
+                        format!(
+                            "`{field}:*` (has a value) works on fields with stored columns: {}",
+                            fast_field_list(schema)
+                        ),
+                    ));
+                }
+                Ok(_) => {}
+            }
+        }
         let query = self
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
@@ -244,11 +266,32 @@ fn syntax_error(text: &str) -> Error {
 }
 
 /// Turns an error on one leaf into [`Error::Query`] with the character where it starts.
-fn locate(text: &str, hint: &Option<String>, error: QueryParserError) -> Error {
-    let at = hint
-        .as_deref()
+/// The fields `field:*` can test.
+fn fast_field_list(schema: &tantivy::schema::Schema) -> String {
+    let names: Vec<&str> = schema
+        .fields()
+        .filter(|(_, entry)| entry.is_fast())
+        .map(|(_, entry)| entry.name())
+        .collect();
+    names.join(", ")
+}
+
+/// A query error with `message`, placed where `hint` starts in `text`.
+fn at_hint(text: &str, hint: &Option<String>, message: String) -> Error {
+    Error::Query {
+        query: text.to_owned(),
+        position: hint_position(text, hint),
+        message,
+    }
+}
+
+fn hint_position(text: &str, hint: &Option<String>) -> usize {
+    hint.as_deref()
         .and_then(|hint| text.find(hint))
-        .map_or(0, |byte| chars_before(text, byte));
+        .map_or(0, |byte| chars_before(text, byte))
+}
+
+fn locate(text: &str, hint: &Option<String>, error: QueryParserError) -> Error {
     let message = match &error {
         QueryParserError::FieldDoesNotExist(name) => {
             format!("unknown field `{name}`; fields are {}", field_list())
@@ -258,11 +301,7 @@ fn locate(text: &str, hint: &Option<String>, error: QueryParserError) -> Error {
         }
         other => other.to_string(),
     };
-    Error::Query {
-        query: text.to_owned(),
-        position: at,
-        message,
-    }
+    at_hint(text, hint, message)
 }
 
 fn field_list() -> &'static str {
@@ -336,6 +375,28 @@ mod tests {
                 Err(other) => panic!("{text:?}: {other}"),
             }
         }
+    }
+
+    /// Found by the no-panic property test: `colour:*` was an index error at
+    /// search time, not a query error at parse time.
+    #[test]
+    fn an_unknown_field_with_a_star_is_a_query_error() {
+        let (index, schema) = index();
+        match parse(&index, &schema, "Tartus colour:*") {
+            Err(Error::Query {
+                position, message, ..
+            }) => {
+                assert_eq!(position, 7);
+                assert!(message.contains("unknown field `colour`"), "{message}");
+            }
+            Ok(_) => panic!("colour:* parsed"),
+            Err(other) => panic!("colour:*: {other}"),
+        }
+        // Only fields with a column can be tested for a value.
+        assert!(matches!(
+            parse(&index, &schema, "title:*"),
+            Err(Error::Query { position: 0, .. })
+        ));
     }
 
     #[test]
