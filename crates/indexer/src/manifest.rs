@@ -178,32 +178,24 @@ impl Manifest {
 
     /// Records a file as read now.
     pub fn record(&mut self, file: &SourceFile, key: u32, hash: Option<u128>) {
-        self.sources.insert(
-            file.path.clone(),
-            Entry {
-                key,
-                size: file.size,
-                mtime_ns: file.mtime_ns,
-                hash: hash.map(hex),
-                stale: false,
-                resume: None,
-            },
-        );
+        self.insert(file, key, hash.map(hex), None);
     }
 
     /// Records a file as read up to `line` (see [`Entry::resume`]).
     pub fn record_partial(&mut self, file: &SourceFile, key: u32, line: u64) {
-        self.sources.insert(
-            file.path.clone(),
-            Entry {
-                key,
-                size: file.size,
-                mtime_ns: file.mtime_ns,
-                hash: None,
-                stale: false,
-                resume: Some(line),
-            },
-        );
+        self.insert(file, key, None, Some(line));
+    }
+
+    fn insert(&mut self, file: &SourceFile, key: u32, hash: Option<String>, resume: Option<u64>) {
+        let entry = Entry {
+            key,
+            size: file.size,
+            mtime_ns: file.mtime_ns,
+            hash,
+            stale: false,
+            resume,
+        };
+        self.sources.insert(file.path.clone(), entry);
     }
 
     /// Marks the files with these keys to be read again whatever their
