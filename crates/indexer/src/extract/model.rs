@@ -290,7 +290,9 @@ impl Model {
     /// slots, then rows, then the additions) so the cache misses of
     /// different keys overlap instead of queueing behind each other's
     /// branches: tagging speed is bound by memory latency, not arithmetic.
-    fn add_batch(
+    /// `BATCH` keys go through at a time; their buffers are zeroed on every
+    /// call, so short key lists take a small batch.
+    fn add_batch<const BATCH: usize>(
         &self,
         keys: &[u64],
         owner: impl Fn(usize) -> u32,
@@ -298,7 +300,6 @@ impl Model {
         emit_a: &mut [f32],
         mut emit_b: Option<&mut [f32]>,
     ) {
-        const BATCH: usize = 256;
         let doc_only = emit_b.is_none();
         for (c, chunk) in keys.chunks(BATCH).enumerate() {
             let mut cand = [0u16; BATCH];
@@ -412,7 +413,7 @@ impl Weights for Model {
     }
 
     fn add_local_all(&self, keys: &[u64], a: &mut [f32], b: &mut [f32]) {
-        self.add_batch(keys, |_| 0, a.len(), a, Some(b));
+        self.add_batch::<32>(keys, |_| 0, a.len(), a, Some(b));
     }
 
     fn add_local_tokens(
@@ -423,12 +424,12 @@ impl Weights for Model {
         emit_b: &mut [f32],
     ) {
         let l = self.scheme.num_labels();
-        self.add_batch(keys, |j| owners[j], l, emit_a, Some(emit_b));
+        self.add_batch::<256>(keys, |j| owners[j], l, emit_a, Some(emit_b));
     }
 
     fn add_doc_tokens(&self, keys: &[u64], owners: &[u32], emit_b: &mut [f32]) {
         let l = self.scheme.num_labels();
-        self.add_batch(keys, |j| owners[j], l, emit_b, None);
+        self.add_batch::<256>(keys, |j| owners[j], l, emit_b, None);
     }
 
     #[inline]

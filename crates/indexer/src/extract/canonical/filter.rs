@@ -8,6 +8,10 @@
 //! Bare titles ("Mayor", "Lord") are handled with the article's persons in
 //! `types`, since a title may be a surname there ("King").
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::super::gazetteer::name_key;
 use super::WordList;
 
@@ -70,31 +74,39 @@ pub(super) fn names_nothing(text: &str, cleaned: &[String], keys: &[String]) -> 
 /// "Tropical Storm Humberto". Only capitalised storm words count
 /// ("Hurricane", not "the hurricane season").
 fn storm_names(text: &str) -> Vec<String> {
+    // One pass for all five words: this runs on every article.
+    static STORM_PREFIXES: OnceLock<AhoCorasick> = OnceLock::new();
+    let prefixes = STORM_PREFIXES.get_or_init(|| {
+        // Leftmost-first lets the search skip ahead with a SIMD prefilter
+        // (the words cannot overlap, so no match is lost).
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build([
+                "Hurricane ",
+                "Typhoon ",
+                "Cyclone ",
+                "Storm ",
+                "Depression ",
+            ])
+            .expect("fixed patterns build")
+    });
     let mut out: Vec<String> = Vec::new();
-    for word in [
-        "Hurricane ",
-        "Typhoon ",
-        "Cyclone ",
-        "Storm ",
-        "Depression ",
-    ] {
-        for (at, _) in text.match_indices(word) {
-            let rest = &text[at + word.len()..];
-            let end = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .unwrap_or(rest.len());
-            let name = &rest[..end];
-            let key = name_key(name);
-            // "Storm Area 51" is an event, not a storm.
-            let numbered = rest[end..]
-                .trim_start_matches(' ')
-                .starts_with(|c: char| c.is_ascii_digit());
-            let is_name = name.starts_with(|c: char| c.is_uppercase())
-                && !numbered
-                && !STORM_WORDS.contains(&key);
-            if is_name && !out.contains(&key) {
-                out.push(key);
-            }
+    for found in prefixes.find_iter(text) {
+        let rest = &text[found.end()..];
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        let key = name_key(name);
+        // "Storm Area 51" is an event, not a storm.
+        let numbered = rest[end..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit());
+        let is_name = name.starts_with(|c: char| c.is_uppercase())
+            && !numbered
+            && !STORM_WORDS.contains(&key);
+        if is_name && !out.contains(&key) {
+            out.push(key);
         }
     }
     out

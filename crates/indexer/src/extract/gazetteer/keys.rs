@@ -58,6 +58,33 @@ pub(super) struct Words {
 impl Words {
     /// Calls `f` with each folded word of `s`.
     pub(super) fn each(&mut self, s: &str, mut f: impl FnMut(&str)) {
+        if s.is_ascii() {
+            // The common case, run for every token and name: words are
+            // the runs of letters and digits, copied only to lowercase them.
+            let bytes = s.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let start = i;
+                let mut upper = false;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    upper |= bytes[i].is_ascii_uppercase();
+                    i += 1;
+                }
+                let word = &s[start..i];
+                if upper {
+                    self.buf.clear();
+                    self.buf.push_str(word);
+                    self.buf.make_ascii_lowercase();
+                    f(&self.buf);
+                } else if !word.is_empty() {
+                    f(word);
+                }
+            }
+            return;
+        }
         self.buf.clear();
         for c in s.chars() {
             if c.is_ascii() {

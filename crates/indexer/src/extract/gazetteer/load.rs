@@ -131,6 +131,7 @@ impl Gazetteer {
                 n.tag |= PlaceTag::RISKY;
             }
         }
+        g.fill_node_bits();
         Ok(g)
     }
 
