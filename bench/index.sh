@@ -14,7 +14,9 @@
 # synth"), SYNTH_COUNT (1000000), THREADS (sweep, default "1 2 4 8 16"; counts
 # above the machine's cores are listed as not measured), SWEEP_SET (reuters),
 # MEMORY (writer budget of both tantivy runs, default 1G), REPEAT (rounds per
-# engine and set, the fastest kept; default 1).
+# engine and set, the fastest kept; default 1). On a machine without a Rust
+# toolchain, point NEWS and BENCH at built binaries, REUTERS at the corpus and
+# TIME at a GNU time binary: then nothing is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,13 +28,14 @@ SWEEP_SET=${SWEEP_SET:-reuters}
 MEMORY=${MEMORY:-1G}
 REPEAT=${REPEAT:-1}
 CORES=$(nproc)
-REUTERS=../shared/data/corpora/reuters21578.jsonl
-NEWS=target/release/news
-BENCH=target/release/news-bench
+REUTERS=${REUTERS:-../shared/data/corpora/reuters21578.jsonl}
+NEWS=${NEWS:-target/release/news}
+BENCH=${BENCH:-target/release/news-bench}
+TIME=${TIME:-/usr/bin/time}
 mkdir -p "$BENCH_DIR"
 REPORT="$BENCH_DIR/report.md"
 
-cargo build --release --workspace --quiet
+if [ "$NEWS" = target/release/news ]; then cargo build --release --workspace --quiet; fi
 memory_bytes=$(( $(echo "$MEMORY" | sed 's/[Gg]$/*1073741824/; s/[Mm]$/*1048576/') ))
 
 input_of() {
@@ -55,7 +58,7 @@ run() {
   local name=$1 out=$2
   shift 2
   rm -rf "$out"
-  /usr/bin/time -v -o "$BENCH_DIR/$name.time" "$@" >"$BENCH_DIR/$name.out" 2>"$BENCH_DIR/$name.err"
+  "$TIME" -v -o "$BENCH_DIR/$name.time" "$@" >"$BENCH_DIR/$name.out" 2>"$BENCH_DIR/$name.err"
   OUT=$(cat "$BENCH_DIR/$name.out")
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$BENCH_DIR/$name.time")
   RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$BENCH_DIR/$name.time")
@@ -70,7 +73,7 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 {
-  echo "## Indexing benchmark, $(date -u +%Y-%m-%d), $CORES cores, commit $(git rev-parse --short HEAD), best of $REPEAT round(s)"
+  echo "## Indexing benchmark, $(date -u +%Y-%m-%d), $CORES cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), best of $REPEAT round(s)"
   echo
   echo "| set | engine | articles | seconds | CPU s | articles/s | MB/s | peak RSS MB | index MB | articles/s vs news |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -148,7 +151,9 @@ for threads in $THREADS; do
   fi
   # Pinned to as many cores as threads: --threads N alone still runs the
   # reader and tantivy's writer threads beside the N parse threads.
-  run "sweep-$threads" "$BENCH_DIR/sweep" taskset -c "0-$((threads - 1))" "$NEWS" --index "$BENCH_DIR/sweep" \
+  pin=()
+  if taskset -c 0 true 2>/dev/null; then pin=(taskset -c "0-$((threads - 1))"); fi
+  run "sweep-$threads" "$BENCH_DIR/sweep" "${pin[@]}" "$NEWS" --index "$BENCH_DIR/sweep" \
     index "$input" --quiet --json --threads "$threads" --memory "$MEMORY"
   r=$(rate "$articles" "$WALL")
   one=${one:-$r}
