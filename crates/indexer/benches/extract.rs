@@ -4,12 +4,17 @@
 //! CoNLL-2003 dev and train (from `shared/` beside the workspace) several
 //! times and prints the median tokens per second, with VmHWM from
 //! `/proc/self/status`. Tokens are counted with the tagger's own tokenizer.
+//! `NEWS_NER_DIR` overrides where the CoNLL files are read from.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use news_indexer::extract::tokenize::tokenize;
 use news_indexer::extract::Extractor;
+
+// The allocator the `news` binary runs with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const RUNS: usize = 5;
 
@@ -27,7 +32,11 @@ fn cpu_ns() -> Option<u64> {
 }
 
 fn texts() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ner");
+    // NEWS_NER_DIR points elsewhere when the bench binary runs on another machine.
+    let dir = std::env::var_os("NEWS_NER_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ner"),
+        PathBuf::from,
+    );
     let mut out = Vec::new();
     for name in ["conll2003-dev.jsonl", "conll2003-train.jsonl"] {
         let path = dir.join(name);
