@@ -284,14 +284,19 @@ fn the_page_comes_from_the_binary_and_loads_nothing_else() {
 }
 
 #[test]
-fn it_serves_what_an_indexer_beside_it_commits() {
+fn it_serves_what_an_indexer_beside_it_commits_and_keeps_answers_until_then() {
     let corpus = workspace().join("corpus");
     let archive = index(&[&corpus.join("2024")]);
     let server = Server::start(archive.path(), &[]);
     let count = |server: &Server| server.get("/healthz").1["articles"].as_u64().unwrap();
     let before = count(&server);
-    let (_, tartus) = server.get("/api/search?query=Tartous");
+    let search = "/api/search?query=Tartous&facet_limit=5";
+    let (cache, tartus) = server.get_header(search, "x-cache");
+    assert_eq!(cache.as_deref(), Some("miss"));
     let tartus_before = tartus["total"].as_u64().unwrap();
+    // Asked again while nothing changed: the same answer, kept.
+    let (cache, again) = server.get_header(search, "x-cache");
+    assert_eq!((cache.as_deref(), &again), (Some("hit"), &tartus));
 
     news_ok(
         archive.path(),
@@ -306,6 +311,8 @@ fn it_serves_what_an_indexer_beside_it_commits() {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert!(count(&server) > before);
-    let (_, tartus) = server.get("/api/search?query=Tartous");
+    // The commit made the kept answer unreachable: searched anew.
+    let (cache, tartus) = server.get_header(search, "x-cache");
+    assert_eq!(cache.as_deref(), Some("miss"));
     assert!(tartus["total"].as_u64().unwrap() > tartus_before);
 }

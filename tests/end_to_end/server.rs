@@ -52,6 +52,20 @@ impl Server {
         read(response.expect("the server answers"))
     }
 
+    /// `GET PATH_AND_QUERY`: the value of response header `name` and the JSON body.
+    pub fn get_header(&self, path: &str, name: &str) -> (Option<String>, Value) {
+        let response = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .call()
+            .expect("the server answers");
+        let value = response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned());
+        (value, read(response).1)
+    }
+
     /// `GET PATH_AND_QUERY`: the status, the content type and the body as text.
     pub fn get_text(&self, path: &str) -> (u16, String, String) {
         let mut response = self

@@ -117,6 +117,11 @@ enum Command {
     },
 }
 
+// The allocator the `news` binary runs with, so "tantivy alone" is
+// measured on the same footing.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Tantivy {

@@ -114,6 +114,13 @@ impl Archive {
         Ok(self.inner.reader.reload()?)
     }
 
+    /// An id of the commit searches are answered from: it changes when a new
+    /// commit of the indexer becomes visible, so that a cache of answers
+    /// can tell when they may be stale.
+    pub fn generation(&self) -> u64 {
+        self.inner.reader.searcher().generation().generation_id()
+    }
+
     /// Number of articles in the archive.
     pub fn len(&self) -> u64 {
         self.inner.reader.searcher().num_docs()

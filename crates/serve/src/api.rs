@@ -5,11 +5,15 @@
 //! sharing their worker thread. At most [`Limits::concurrent_searches`] run at
 //! once and the rest wait their turn in order, so a burst queues instead of
 //! splitting the cores ever thinner, and a request whose time runs out while
-//! waiting costs nothing.
+//! waiting costs nothing. Search answers are kept in a [`SearchCache`] and
+//! sent again while the archive is unchanged (header `x-cache: hit`).
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{Path, Query, RawQuery, State as Shared};
+use axum::http::header::{HeaderName, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use news_query::{
     Archive, ArticleRecord, Entity, EntityKind, Hit, Interval, SearchRequest, SearchResponse,
@@ -18,6 +22,7 @@ use news_query::{
 use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 
+use crate::cache::SearchCache;
 use crate::error::ApiError;
 use crate::limits::Limits;
 
@@ -28,6 +33,7 @@ pub(crate) struct State {
     limits: Arc<Limits>,
     /// One permit per archive call allowed to run at once.
     running: Arc<Semaphore>,
+    cache: SearchCache,
 }
 
 impl State {
@@ -35,6 +41,7 @@ impl State {
         State {
             archive,
             running: Arc::new(Semaphore::new(limits.concurrent_searches.max(1))),
+            cache: SearchCache::new(limits.cache_bytes),
             limits: Arc::new(limits),
         }
     }
@@ -42,6 +49,15 @@ impl State {
     /// Runs `work` on the blocking pool once a permit is free, and answers
     /// with its result as JSON.
     async fn blocking<T, F>(&self, work: F) -> Reply<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    {
+        self.blocking_raw(work).await.map(Json)
+    }
+
+    /// [`State::blocking`], returning the result itself.
+    async fn blocking_raw<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce() -> Result<T, ApiError> + Send + 'static,
@@ -57,7 +73,7 @@ impl State {
         })
         .await;
         match result {
-            Ok(result) => result.map(Json),
+            Ok(result) => result,
             Err(panic) => Err(ApiError::internal(format!("the request failed: {panic}"))),
         }
     }
@@ -75,7 +91,7 @@ fn parse_params<T: serde::de::DeserializeOwned>(raw: Option<&str>) -> Result<T, 
 pub(crate) async fn search_get(
     Shared(state): Shared<State>,
     RawQuery(raw): RawQuery,
-) -> Reply<SearchResponse> {
+) -> Result<Response, ApiError> {
     let request: SearchRequest = parse_params(raw.as_deref())?;
     search(state, request).await
 }
@@ -84,14 +100,38 @@ pub(crate) async fn search_get(
 pub(crate) async fn search_post(
     Shared(state): Shared<State>,
     Json(request): Json<SearchRequest>,
-) -> Reply<SearchResponse> {
+) -> Result<Response, ApiError> {
     search(state, request).await
 }
 
-async fn search(state: State, request: SearchRequest) -> Reply<SearchResponse> {
+/// A [`SearchResponse`] as JSON, from the cache when the same request was
+/// answered since the archive last changed.
+async fn search(state: State, request: SearchRequest) -> Result<Response, ApiError> {
     state.limits.check_search(&request)?;
+    let key = serde_json::to_string(&request)
+        .map_err(|error| ApiError::internal(format!("cannot encode the request: {error}")))?;
+    // Read before searching: should a commit land in between, the answer
+    // is filed under the older generation, never a stale one under the newer.
+    let generation = state.archive.generation();
+    if let Some(body) = state.cache.get(generation, &key) {
+        return Ok(json_body(body, "hit"));
+    }
     let archive = state.archive.clone();
-    state.blocking(move || Ok(archive.search(&request)?)).await
+    let body = state
+        .blocking_raw(move || {
+            let response: SearchResponse = archive.search(&request)?;
+            serde_json::to_vec(&response)
+                .map_err(|error| ApiError::internal(format!("cannot encode the answer: {error}")))
+        })
+        .await?;
+    let body = Bytes::from(body);
+    state.cache.put(generation, key, body.clone());
+    Ok(json_body(body, "miss"))
+}
+
+fn json_body(body: Bytes, cache: &'static str) -> Response {
+    let x_cache = HeaderName::from_static("x-cache");
+    ([(CONTENT_TYPE, "application/json"), (x_cache, cache)], body).into_response()
 }
 
 /// `GET /api/timeline?query=...&interval=month`: the search parameters plus

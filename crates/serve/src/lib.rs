@@ -7,6 +7,8 @@
 //!   `/api/entities/{kind}`, `/api/timeline`, `/healthz`) and its error bodies;
 //! * the **limits** ([`Limits`]): request body size, page and list sizes, and
 //!   time per request, so one client cannot tie the server up;
+//! * the **search cache**: recent answers kept as the JSON sent, until the
+//!   archive changes;
 //! * the **page**: the search page at `/`, whose HTML, CSS and JavaScript are
 //!   compiled into the binary, so no request reads a file outside the index.
 //!
@@ -26,6 +28,7 @@
 #![warn(missing_docs)]
 
 mod api;
+mod cache;
 mod error;
 mod limits;
 mod page;

@@ -25,6 +25,9 @@ pub struct Limits {
     pub request_timeout: Duration,
     /// Archive calls running at once; the others wait in order.
     pub concurrent_searches: usize,
+    /// Bytes of recent search answers kept to send again (0: none); a new
+    /// commit of the indexer makes older answers unreachable.
+    pub cache_bytes: usize,
 }
 
 impl Default for Limits {
@@ -40,6 +43,8 @@ impl Default for Limits {
             // One per core: a search keeps a core busy, so more at once only
             // makes each slower (the archive searches segments in parallel itself).
             concurrent_searches: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            // Thousands of typical answers (5-20 KB each).
+            cache_bytes: 64 * 1024 * 1024,
         }
     }
 }

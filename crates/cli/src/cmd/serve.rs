@@ -22,6 +22,10 @@ pub struct ServeArgs {
     /// Most hits per search page.
     #[arg(long, default_value_t = Limits::default().max_page_size, value_name = "N")]
     pub max_page_size: usize,
+    /// Memory for answers to recent searches, sent again until the archive
+    /// changes, in MiB (0: none).
+    #[arg(long, default_value_t = Limits::default().cache_bytes >> 20, value_name = "MIB")]
+    pub cache_mib: usize,
 }
 
 /// Runs `news serve` until Ctrl-C or SIGTERM.
@@ -30,6 +34,7 @@ pub fn run(index: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let limits = Limits {
         request_timeout: Duration::from_millis(args.timeout_ms),
         max_page_size: args.max_page_size,
+        cache_bytes: args.cache_mib << 20,
         ..Limits::default()
     };
     let articles = archive.len();
@@ -72,10 +77,13 @@ mod tests {
             "5",
             "--max-page-size",
             "20",
+            "--cache-mib",
+            "0",
         ])
         .unwrap()
         .args;
         assert_eq!(args.addr.port(), 0);
         assert_eq!((args.timeout_ms, args.max_page_size), (5, 20));
+        assert_eq!(args.cache_mib, 0);
     }
 }
