@@ -21,8 +21,9 @@
 //!
 //! On CoNLL-2003 dev the bundled model scores (mention / docset F1, see
 //! `tests/extraction`) PER 96.5 / 96.3, LOC 95.9 / 95.0, ORG 89.4 / 89.2,
-//! at about 1.0 M tokens per CPU-second for [`Extractor::extract`] on one
-//! thread (`cargo bench -p news-indexer --bench extract`). The model (3.2
+//! at about 1.4 M tokens per CPU-second for [`Extractor::extract`] on one
+//! thread with mimalloc, the allocator of the `news` binary (`cargo bench -p
+//! news-indexer --bench extract`). The model (3.2
 //! MB, with its case lexicon) loads on first use in about 10 ms, the
 //! gazetteer in about 40 ms.
 
