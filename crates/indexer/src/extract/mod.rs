@@ -31,6 +31,7 @@ pub mod canonical;
 pub mod decode;
 pub mod features;
 pub mod gazetteer;
+mod hash_bits;
 pub mod jsonl;
 pub mod labels;
 pub mod model;

@@ -21,6 +21,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::CaseLexicon;
+use super::hash_bits::HashBits;
 use super::labels::Scheme;
 use super::tagger::Weights;
 
@@ -29,11 +30,6 @@ const VERSION: u32 = 4;
 
 /// Bits in [`Model::filter`].
 const FILTER_BITS: usize = 1 << 21;
-
-#[inline]
-fn filter_bit(key: u64) -> usize {
-    (key >> 40) as usize & (FILTER_BITS - 1)
-}
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -58,11 +54,10 @@ pub struct Model {
     /// key to ~2^-50.
     slots: Vec<u64>,
     mask: usize,
-    /// One bit per `FILTER_BITS` bucket of key bits 40..: set when some
-    /// known key falls in it. Most looked-up keys are unknown to the model;
-    /// this 256 KB filter stays in L2 and turns ~95% of those into no
-    /// access to the 2 MB slot table.
-    filter: Vec<u64>,
+    /// The known keys, `FILTER_BITS` bits. Most looked-up keys are unknown
+    /// to the model; this 256 KB filter stays in L2 and turns ~95% of those
+    /// into no access to the 2 MB slot table.
+    filter: HashBits,
     /// Row entries (see the module doc).
     entries: Vec<u32>,
     rows: usize,
@@ -221,11 +216,10 @@ impl Model {
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
         let mut first = 0usize;
-        let mut filter = vec![0u64; FILTER_BITS / 64];
+        let mut filter = HashBits::with_bits(FILTER_BITS);
         for (k, &count) in keys.chunks_exact(8).zip(counts) {
             let key = u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]);
-            let bit = filter_bit(key);
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter.insert(key);
             if count == 0 || first + count as usize > n_entries {
                 return Err(ModelError::Format);
             }
@@ -282,8 +276,7 @@ impl Model {
     /// False when the model surely has no row for `key`.
     #[inline]
     fn may_know(&self, key: u64) -> bool {
-        let bit = filter_bit(key);
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+        self.filter.may_contain(key)
     }
 
     /// Looks keys up in phases over a large batch (filter bits, then first

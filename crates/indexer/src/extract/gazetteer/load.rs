@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::super::hash_bits::HashBits;
 use super::keys::{combine, key_hash, Words, SEED};
 use super::tags::PlaceTag;
 use super::{
@@ -131,7 +132,6 @@ impl Gazetteer {
                 n.tag |= PlaceTag::RISKY;
             }
         }
-        g.fill_node_bits();
         Ok(g)
     }
 
@@ -144,7 +144,9 @@ impl Gazetteer {
         // key; a wrong guess of their count only costs speed.
         let buckets = (self.nodes.capacity() * 8 / 7 + 1).next_power_of_two();
         radix_sort_low_bits(&mut pending, buckets.trailing_zeros());
+        self.node_bits = HashBits::with_bits(pending.len() * 16);
         for e in pending {
+            self.node_bits.insert(e.hash);
             let node = self.nodes.entry(e.hash).or_insert(Node {
                 flags: 0,
                 tag: 0,

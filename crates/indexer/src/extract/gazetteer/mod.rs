@@ -31,7 +31,6 @@ pub mod tags;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::num::NonZeroUsize;
 use std::sync::{Arc, OnceLock};
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -39,6 +38,8 @@ use xxhash_rust::xxh3::xxh3_64;
 pub use keys::name_key;
 pub(crate) use keys::strip_possessive;
 use keys::{key_hash, Words};
+
+use super::hash_bits::HashBits;
 pub use tags::PlaceTag;
 
 /// The gazetteer data bundled in the crate.
@@ -162,10 +163,10 @@ type KeyMap = HashMap<u64, Node, BuildHasherDefault<IdHasher>>;
 pub struct Gazetteer {
     places: Vec<Place>,
     nodes: KeyMap,
-    /// One bit per slot of node hashes' top bits: most words begin no
-    /// place name, and this answers them from cache instead of a probe of
-    /// the large node table (see [`Gazetteer::may_have`]).
-    node_bits: Vec<u64>,
+    /// The node hashes, 16 bits per node: most words begin no place name,
+    /// and this answers them from cache instead of a probe of the large
+    /// node table (about one in sixteen still probes it).
+    node_bits: HashBits,
     candidates: Vec<Candidate>,
 }
 
@@ -237,28 +238,6 @@ impl Gazetteer {
         let h = key_hash(name, &mut Words::default());
         // An empty key hashes to SEED, which no name has.
         self.nodes.get(&h).filter(|n| n.flags & NODE_NAME != 0)
-    }
-
-    /// False when no node has key hash `h`; true when one may.
-    #[inline]
-    fn may_have(&self, h: u64) -> bool {
-        let Some(len) = NonZeroUsize::new(self.node_bits.len()) else {
-            return true;
-        };
-        let bit = (h >> 32) as usize & (len.get() * 64 - 1);
-        self.node_bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// Fills [`Gazetteer::node_bits`] from the node table: 16 bits per node
-    /// (a power of two), so about one word in sixteen that begins no name
-    /// still probes the table.
-    fn fill_node_bits(&mut self) {
-        let words = (self.nodes.len() * 16 / 64).next_power_of_two().max(1);
-        self.node_bits = vec![0; words];
-        for &h in self.nodes.keys() {
-            let bit = (h >> 32) as usize & (words * 64 - 1);
-            self.node_bits[bit / 64] |= 1 << (bit % 64);
-        }
     }
 }
 

@@ -102,7 +102,7 @@ impl Gazetteer {
             let mut found: Option<(usize, u8)> = None;
             for (j, &(w, _, last)) in seq.iter().enumerate().skip(i).take(MAX_WORDS) {
                 h = combine(h, w);
-                if !self.may_have(h) {
+                if !self.node_bits.may_contain(h) {
                     break;
                 }
                 let Some(node) = self.nodes.get(&h) else {
