@@ -8,6 +8,7 @@
 //! and cursors, [`histogram`] calendar buckets, [`snippet`] passages, and
 //! [`timeline`], [`related`] and [`entities`] the other requests.
 
+pub(crate) mod any_field;
 pub(crate) mod collect;
 pub(crate) mod entities;
 pub(crate) mod facets;

@@ -14,6 +14,7 @@ use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserI
 use tantivy::schema::Field;
 use tantivy::{Index, Term};
 
+use super::any_field::AnyFieldQuery;
 use crate::error::{Error, Result};
 use crate::schema::NewsSchema;
 
@@ -129,7 +130,7 @@ impl<'a> Builder<'a> {
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|error| locate(self.text, &hint, error))?;
-        Ok((!query.is::<EmptyQuery>()).then_some(query))
+        Ok((!query.is::<EmptyQuery>()).then(|| seeking_union(query)))
     }
 
     /// `word~N` on a bare word of a text field: the analysed word within N edits.
@@ -171,8 +172,33 @@ impl<'a> Builder<'a> {
         Ok(match alternatives.len() {
             0 => None,
             1 => alternatives.pop().map(|(_, query)| query),
-            _ => Some(Box::new(BooleanQuery::new(alternatives))),
+            _ => Some(Box::new(AnyFieldQuery::new(
+                alternatives.into_iter().map(|(_, query)| query).collect(),
+            ))),
         })
+    }
+}
+
+/// The parser's "this word in title or body" (a boolean query of only
+/// `Should` clauses) as an [`AnyFieldQuery`], which seeks cheaply inside an
+/// intersection; any other query as it is.
+fn seeking_union(query: Box<dyn Query>) -> Box<dyn Query> {
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(boolean)
+            if boolean.clauses().len() > 1
+                && boolean
+                    .clauses()
+                    .iter()
+                    .all(|(occur, _)| *occur == Occur::Should) =>
+        {
+            let clauses = boolean
+                .clauses()
+                .iter()
+                .map(|(_, clause)| clause.box_clone())
+                .collect();
+            Box::new(AnyFieldQuery::new(clauses))
+        }
+        _ => query,
     }
 }
 
