@@ -38,6 +38,7 @@ pub mod model;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
+pub mod word_cache;
 
 use std::cell::RefCell;
 use std::sync::OnceLock;

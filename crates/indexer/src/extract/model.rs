@@ -18,12 +18,11 @@
 //! bits 0-7 label, bit 8 pass, bits 16-31 the i16 weight; then u32 count
 //! of case-lexicon words, their u64 keys and their u8 buckets.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use super::features::CaseLexicon;
 use super::hash_bits::HashBits;
 use super::labels::Scheme;
 use super::tagger::Weights;
+use super::word_cache::WordCache;
 
 const MAGIC: &[u8; 4] = b"NERM";
 const VERSION: u32 = 4;
@@ -62,8 +61,8 @@ pub struct Model {
     entries: Vec<u32>,
     rows: usize,
     case: CaseLexicon,
-    /// Process-unique id, for the tagger's per-word cache.
-    id: u64,
+    /// The tagger's per-word score vectors for these weights, shared by all threads.
+    words: WordCache,
 }
 
 /// Unquantised weights for writing a model.
@@ -240,10 +239,7 @@ impl Model {
             entries,
             rows,
             case,
-            id: {
-                static NEXT: AtomicU64 = AtomicU64::new(1);
-                NEXT.fetch_add(1, Ordering::Relaxed)
-            },
+            words: WordCache::default(),
         })
     }
 
@@ -440,8 +436,8 @@ impl Weights for Model {
         &self.trans[pass.min(1)]
     }
 
-    fn cache_id(&self) -> Option<u64> {
-        Some(self.id)
+    fn word_cache(&self) -> Option<&WordCache> {
+        Some(&self.words)
     }
 
     fn case_lexicon(&self) -> &CaseLexicon {

@@ -8,9 +8,10 @@
 //! canonicalise names.
 
 use super::decode::Decoder;
-use super::features::{CaseLexicon, Featurizer, KeyMap, NEIGHBOURS};
+use super::features::{CaseLexicon, Featurizer, NEIGHBOURS};
 use super::labels::Scheme;
 use super::tokenize::{tokenize, Token};
+use super::word_cache::WordCache;
 
 /// Source of feature weights.
 pub trait Weights {
@@ -58,9 +59,9 @@ pub trait Weights {
             self.add_doc(k, &mut emit_b[t * l..(t + 1) * l]);
         }
     }
-    /// An id unique to these weights for the life of the process, if they
-    /// never change, so the tagger may cache per-word scores across texts.
-    fn cache_id(&self) -> Option<u64> {
+    /// A cache of per-word scores for these weights, if they never change,
+    /// so the tagger may reuse them across texts and threads.
+    fn word_cache(&self) -> Option<&WordCache> {
         None
     }
 }
@@ -95,7 +96,6 @@ pub struct Scratch {
     emit_a: Vec<f32>,
     emit_b: Vec<f32>,
     decoder: Decoder,
-    cache: WordCache,
     /// Use greedy decoding instead of Viterbi (for measurement only).
     pub greedy: bool,
 }
@@ -115,7 +115,6 @@ impl Scratch {
             emit_a: Vec::new(),
             emit_b: Vec::new(),
             decoder: Decoder::new(scheme),
-            cache: WordCache::default(),
             greedy: false,
         }
     }
@@ -137,8 +136,8 @@ impl Scratch {
         self.emit_a.resize(n * l, 0.0);
         self.emit_b.clear();
         self.emit_b.resize(n * l, 0.0);
-        match w.cache_id() {
-            Some(id) => self.local_cached(w, id, l),
+        match w.word_cache() {
+            Some(cache) => self.local_cached(w, cache, l),
             None => {
                 for i in (0..n).filter(|&i| self.scored[i]) {
                     self.keys.clear();
@@ -277,17 +276,13 @@ impl Scratch {
         self.spans = out;
     }
 
-    /// Local scores through the per-word cache: a token's own features and
-    /// what it contributes to its ±2 neighbours depend only on its text, so
-    /// they are looked up once per distinct word (per thread), and only the
-    /// context features are looked up per token. Same sums as
-    /// [`Featurizer::local`], in another order.
-    fn local_cached<W: Weights>(&mut self, w: &W, id: u64, l: usize) {
+    /// Local scores through the shared per-word cache: a token's own
+    /// features and what it contributes to its ±2 neighbours depend only on
+    /// its text, so they are looked up once per distinct word (for every
+    /// thread), and only the context features are looked up per token. Same
+    /// sums as [`Featurizer::local`], in another order.
+    fn local_cached<W: Weights>(&mut self, w: &W, cache: &WordCache, l: usize) {
         let n = self.tokens.len();
-        let c = &mut self.cache;
-        if c.id != id || c.map.len() >= WordCache::CAPACITY {
-            c.clear(id);
-        }
         let width = 2 * l;
         let group = GROUPS * width;
         // Boundary contributions, for neighbours outside the line.
@@ -298,48 +293,62 @@ impl Scratch {
             let (a, b) = slot.split_at_mut(l);
             w.add_local_all(&self.keys, a, b);
         }
-        let mut slots = std::mem::take(&mut c.token_slots);
-        slots.clear();
+        let guard = cache.guard();
+        // Each token's vector: the cache's, or for a word the full cache
+        // would not take, an offset into `uncached`.
+        let mut vectors: Vec<WordVector<'_>> = Vec::with_capacity(n);
+        let mut uncached: Vec<f32> = Vec::new();
         // Only scored tokens and their neighbours need word vectors.
         let scored = &self.scored;
         let near_scored = |i: usize| (i.saturating_sub(2)..(i + 3).min(n)).any(|j| scored[j]);
         for i in 0..n {
             if !near_scored(i) {
-                slots.push(u32::MAX);
+                vectors.push(WordVector::Unused);
                 continue;
             }
             let h = self.featurizer.word_hash(i);
-            let next = c.map.len() as u32;
-            let slot = *c.map.entry(h).or_insert(next);
-            if slot == next {
-                c.vecs.resize(c.vecs.len() + group, 0.0);
-                let v = &mut c.vecs[slot as usize * group..(slot as usize + 1) * group];
-                for (g, part) in v.chunks_mut(width).enumerate() {
-                    self.keys.clear();
-                    if g == 0 {
-                        self.featurizer.own(i, &mut self.keys);
-                    } else {
-                        self.featurizer.neighbour(i, g - 1, &mut self.keys);
-                    }
-                    let (a, b) = part.split_at_mut(l);
-                    w.add_local_all(&self.keys, a, b);
-                }
+            if let Some(cached) = cache.get(h, &guard) {
+                vectors.push(WordVector::Cached(cached));
+                continue;
             }
-            slots.push(slot);
+            let mut v = vec![0.0f32; group];
+            for (g, part) in v.chunks_mut(width).enumerate() {
+                self.keys.clear();
+                if g == 0 {
+                    self.featurizer.own(i, &mut self.keys);
+                } else {
+                    self.featurizer.neighbour(i, g - 1, &mut self.keys);
+                }
+                let (a, b) = part.split_at_mut(l);
+                w.add_local_all(&self.keys, a, b);
+            }
+            vectors.push(match cache.insert(h, v.into_boxed_slice(), &guard) {
+                Ok(cached) => WordVector::Cached(cached),
+                Err(v) => {
+                    uncached.extend_from_slice(&v);
+                    WordVector::Uncached(uncached.len() - group)
+                }
+            });
         }
+        let vector = |j: usize| -> &[f32] {
+            match vectors[j] {
+                WordVector::Cached(v) => v,
+                WordVector::Uncached(at) => &uncached[at..at + group],
+                WordVector::Unused => unreachable!("token {j} is not next to a scored token"),
+            }
+        };
         self.keys.clear();
         self.owners.clear();
         for i in (0..n).filter(|&i| scored[i]) {
             let a = &mut self.emit_a[i * l..(i + 1) * l];
             let b = &mut self.emit_b[i * l..(i + 1) * l];
-            let own = slots[i] as usize * group;
-            add2(a, b, &c.vecs[own..own + width]);
+            add2(a, b, &vector(i)[..width]);
             for (k, &off) in NEIGHBOURS.iter().enumerate() {
                 if self.featurizer.has_neighbour(i, off) {
                     // Token j's group k + 1 is what it gives the token at j - off.
                     let j = (i as isize + off) as usize;
-                    let base = slots[j] as usize * group + (k + 1) * width;
-                    add2(a, b, &c.vecs[base..base + width]);
+                    let base = (k + 1) * width;
+                    add2(a, b, &vector(j)[base..base + width]);
                 } else {
                     add2(a, b, &boundary[k * width..(k + 1) * width]);
                 }
@@ -348,7 +357,6 @@ impl Scratch {
             self.owners.resize(self.keys.len(), i as u32);
         }
         w.add_local_tokens(&self.keys, &self.owners, &mut self.emit_a, &mut self.emit_b);
-        c.token_slots = slots;
     }
 
     /// Decodes each line separately: lines are the sequences the model was
@@ -407,29 +415,15 @@ const FACILITIES: &[&str] = &[
 /// its four neighbours.
 const GROUPS: usize = 1 + NEIGHBOURS.len();
 
-/// Per-thread cache of per-word score vectors (see [`Scratch::tag`]).
-#[derive(Default)]
-struct WordCache {
-    /// [`Weights::cache_id`] of the weights the vectors came from.
-    id: u64,
-    /// Word hash to slot.
-    map: KeyMap<u32>,
-    /// `GROUPS x 2L` floats per slot: pass one's L, then pass two's L.
-    vecs: Vec<f32>,
-    /// Slot of each token of the current text.
-    token_slots: Vec<u32>,
-}
-
-impl WordCache {
-    /// Distinct words kept before the cache starts over (about 22 MB of
-    /// vectors with 17 labels): frequent words return at once.
-    const CAPACITY: usize = 32_768;
-
-    fn clear(&mut self, id: u64) {
-        self.id = id;
-        self.map.clear();
-        self.vecs.clear();
-    }
+/// Where a token's word vector is (see [`Scratch::local_cached`]).
+#[derive(Clone, Copy)]
+enum WordVector<'g> {
+    /// Not needed: the token is not next to a scored one.
+    Unused,
+    /// In the shared cache.
+    Cached(&'g [f32]),
+    /// At this offset of the text's own vectors.
+    Uncached(usize),
 }
 
 /// Adds `v` (pass one's L, then pass two's L) to `a` and `b`.
