@@ -9,7 +9,9 @@
 //! window for a common word: a quarter of a server's time under load went
 //! there. This union seeks each field's postings to the target with their
 //! skip lists instead, and scores exactly as the boolean query did (the sum of
-//! the matching fields' scores), so rankings do not change.
+//! the matching fields' scores), so rankings do not change. Read one document
+//! after the next (a lone word, words joined by OR) the buffered union is the
+//! faster, so the query builder uses this one only where tantivy seeks.
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};

@@ -85,6 +85,7 @@ impl<'a> Builder<'a> {
                 if built.iter().all(|(occur, _)| *occur == Occur::MustNot) {
                     built.push((Occur::Must, Box::new(AllQuery)));
                 }
+                seek_where_sought(&mut built);
                 if built.len() == 1 && built[0].0 != Occur::MustNot {
                     return Ok(built.pop().map(|(_, query)| query));
                 }
@@ -130,7 +131,7 @@ impl<'a> Builder<'a> {
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|error| locate(self.text, &hint, error))?;
-        Ok((!query.is::<EmptyQuery>()).then(|| seeking_union(query)))
+        Ok((!query.is::<EmptyQuery>()).then_some(query))
     }
 
     /// `word~N` on a bare word of a text field: the analysed word within N edits.
@@ -172,16 +173,33 @@ impl<'a> Builder<'a> {
         Ok(match alternatives.len() {
             0 => None,
             1 => alternatives.pop().map(|(_, query)| query),
-            _ => Some(Box::new(AnyFieldQuery::new(
-                alternatives.into_iter().map(|(_, query)| query).collect(),
-            ))),
+            _ => Some(Box::new(BooleanQuery::new(alternatives))),
         })
     }
 }
 
-/// The parser's "this word in title or body" (a boolean query of only
-/// `Should` clauses) as an [`AnyFieldQuery`], which seeks cheaply inside an
-/// intersection; any other query as it is.
+/// Turns the unions of a clause that tantivy will `seek` through (each
+/// required one when two or more are, and each excluded one) into
+/// [`AnyFieldQuery`]s. Those read alone, one document after the next (a
+/// single required word, or words joined by OR), keep tantivy's buffered
+/// union, which is faster at that.
+fn seek_where_sought(clauses: &mut [(Occur, Box<dyn Query>)]) {
+    let required = clauses.iter().filter(|(o, _)| *o == Occur::Must).count();
+    for (occur, query) in clauses.iter_mut() {
+        let sought = match occur {
+            Occur::Must => required >= 2,
+            Occur::MustNot => true,
+            Occur::Should => false,
+        };
+        if sought {
+            let taken = std::mem::replace(query, Box::new(EmptyQuery));
+            *query = seeking_union(taken);
+        }
+    }
+}
+
+/// A boolean query of only `Should` clauses (the parser's "this word in
+/// title or body") as an [`AnyFieldQuery`]; any other query as it is.
 fn seeking_union(query: Box<dyn Query>) -> Box<dyn Query> {
     match query.downcast_ref::<BooleanQuery>() {
         Some(boolean)
@@ -436,6 +454,42 @@ mod tests {
         assert!(parse(&index, &schema, &quoted).is_ok());
         let long = "word ".repeat(3_000);
         assert_eq!(error_position(&long), MAX_QUERY_CHARS);
+    }
+
+    /// Which clauses get the seeking union: those tantivy seeks through.
+    #[test]
+    fn unions_that_are_sought_seek() {
+        let (index, schema) = index();
+        let seeking = |text: &str| -> Vec<(Occur, bool)> {
+            let query = parse(&index, &schema, text).unwrap();
+            let boolean = query.downcast_ref::<BooleanQuery>().expect("a clause");
+            boolean
+                .clauses()
+                .iter()
+                .map(|(occur, q)| (*occur, q.is::<AnyFieldQuery>()))
+                .collect()
+        };
+        // Every word required: each is sought by the intersection.
+        assert_eq!(
+            seeking("naval base"),
+            [(Occur::Must, true), (Occur::Must, true)]
+        );
+        // Read one document after the next: tantivy's own union.
+        let single = parse(&index, &schema, "Tartus").unwrap();
+        assert!(single.is::<BooleanQuery>(), "{single:?}");
+        assert_eq!(
+            seeking("naval OR base"),
+            [(Occur::Should, false), (Occur::Should, false)]
+        );
+        // An exclusion is sought; a lone required word is read in order.
+        assert_eq!(
+            seeking("Tartus -base"),
+            [(Occur::Must, false), (Occur::MustNot, true)]
+        );
+        assert_eq!(
+            seeking("naval~1 base"),
+            [(Occur::Must, true), (Occur::Must, true)]
+        );
     }
 
     #[test]
