@@ -5,12 +5,13 @@
 //! every other one also
 //! filters by the top place of that title's unfiltered answer, as a reader
 //! ticking a facet would. For each number of concurrent clients it sends a
-//! fixed number of requests over keep-alive connections and reports
+//! fixed number of requests over keep-alive connections (one each, driven by
+//! a two-thread event loop, as `wrk -t2` drives its connections) and reports
 //! requests/s, latency percentiles, errors, and the server's peak RSS.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
@@ -140,7 +141,7 @@ fn searches(agent: &ureq::Agent, url: &str, titles: &[String]) -> anyhow::Result
     Ok(searches)
 }
 
-/// The query string of a search as [`get_bytes`] sends it.
+/// The query string of a search as the page sends it.
 fn query_string(search: &Search) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     query.extend_pairs([("limit", "10"), ("fragments", "1"), ("histogram", "month")]);
@@ -163,36 +164,22 @@ fn wrk_script(searches: &[Search]) -> String {
     )
 }
 
+/// Sends one search as the page does: the status and the parsed answer.
 fn get(agent: &ureq::Agent, url: &str, search: &Search) -> anyhow::Result<(u16, Value)> {
-    let (status, body, _) = get_bytes(agent, url, search)?;
-    Ok((status, serde_json::from_slice(&body)?))
-}
-
-/// Sends one search as the page does; the status, the body unparsed (the
-/// clients share the server's cores, so they do not parse what they time),
-/// and whether the server answered from its cache (`x-cache: hit`).
-fn get_bytes(
-    agent: &ureq::Agent,
-    url: &str,
-    search: &Search,
-) -> anyhow::Result<(u16, Vec<u8>, bool)> {
     let mut response = agent
         .get(format!("{url}/api/search?{}", query_string(search)))
         .call()?;
     let status = response.status().as_u16();
-    let hit = response
-        .headers()
-        .get("x-cache")
-        .is_some_and(|v| v.as_bytes() == b"hit");
     let body = response
         .body_mut()
         .with_config()
         .limit(64 << 20)
         .read_to_vec()?;
-    Ok((status, body, hit))
+    Ok((status, serde_json::from_slice(&body)?))
 }
 
 /// What one run measured.
+#[derive(Default)]
 struct Run {
     latencies: Vec<Duration>,
     errors: usize,
@@ -201,45 +188,117 @@ struct Run {
     seconds: f64,
 }
 
+/// Sends `requests` searches over `clients` keep-alive connections, each
+/// sending its next request when the last answer has arrived in full. The
+/// connections are tasks on a small event loop ([`CLIENT_THREADS`] threads),
+/// as in `wrk`: with a thread per connection, 64 client threads would take
+/// turns on the server's cores and their wait would be timed as the server's.
 fn load(url: &str, searches: &[Search], clients: usize, requests: usize) -> Run {
-    let next = AtomicUsize::new(0);
-    let results = Mutex::new((Vec::with_capacity(requests), 0usize, 0usize));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(CLIENT_THREADS)
+        .enable_all()
+        .build()
+        .expect("a tokio runtime for the load client");
+    let paths: Arc<Vec<String>> = Arc::new(
+        searches
+            .iter()
+            .map(|s| format!("/api/search?{}", query_string(s)))
+            .collect(),
+    );
+    let authority = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
-    std::thread::scope(|scope| {
+    let mut run = runtime.block_on(async {
+        let mut tasks = tokio::task::JoinSet::new();
         for _ in 0..clients {
-            scope.spawn(|| {
-                let agent = agent();
-                let (mut mine, mut errors, mut hits) = (Vec::new(), 0, 0);
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= requests {
-                        break;
-                    }
-                    let sent = Instant::now();
-                    match get_bytes(&agent, url, &searches[i % searches.len()]) {
-                        Ok((200, _, hit)) => {
-                            mine.push(sent.elapsed());
-                            hits += usize::from(hit);
-                        }
-                        Ok(_) | Err(_) => errors += 1,
-                    }
-                }
-                let mut all = results.lock().unwrap();
-                all.0.extend(mine);
-                all.1 += errors;
-                all.2 += hits;
-            });
+            let (paths, next, authority) = (paths.clone(), next.clone(), authority.clone());
+            tasks.spawn(async move { connection(&authority, &paths, &next, requests).await });
         }
+        let mut all = Run::default();
+        while let Some(done) = tasks.join_next().await {
+            let mine = done.unwrap_or_default();
+            all.latencies.extend(mine.latencies);
+            all.errors += mine.errors;
+            all.hits += mine.hits;
+        }
+        all
     });
-    let seconds = started.elapsed().as_secs_f64();
-    let (mut latencies, errors, hits) = results.into_inner().unwrap();
-    latencies.sort_unstable();
-    Run {
-        latencies,
-        errors,
-        hits,
-        seconds,
+    run.seconds = started.elapsed().as_secs_f64();
+    run.latencies.sort_unstable();
+    run
+}
+
+/// Threads of the load client's event loop, as `wrk -t2`.
+const CLIENT_THREADS: usize = 2;
+
+/// One client: a connection sending the next unsent search until
+/// `requests` have been sent by all. A failed connection counts the
+/// requests it could not send as errors and opens anew.
+async fn connection(authority: &str, paths: &[String], next: &AtomicUsize, requests: usize) -> Run {
+    let mut run = Run::default();
+    let mut sender = None;
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= requests {
+            return run;
+        }
+        if sender.is_none() {
+            sender = connect(authority).await.ok();
+        }
+        let Some(open) = sender.as_mut() else {
+            run.errors += 1;
+            continue;
+        };
+        let request = hyper::Request::get(&paths[i % paths.len()])
+            .header(hyper::header::HOST, authority)
+            .body(http_body_util::Empty::<hyper::body::Bytes>::new())
+            .expect("a valid request");
+        let sent = Instant::now();
+        match send(open, request).await {
+            Some((200, hit)) => {
+                run.latencies.push(sent.elapsed());
+                run.hits += usize::from(hit);
+            }
+            Some(_) => run.errors += 1,
+            None => {
+                run.errors += 1;
+                sender = None;
+            }
+        }
     }
+}
+
+type Sender = hyper::client::conn::http1::SendRequest<http_body_util::Empty<hyper::body::Bytes>>;
+
+async fn connect(authority: &str) -> anyhow::Result<Sender> {
+    let stream = tokio::net::TcpStream::connect(authority).await?;
+    stream.set_nodelay(true)?;
+    let (sender, connection) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
+    tokio::spawn(connection);
+    Ok(sender)
+}
+
+/// The status and whether it came from the cache, once the whole body is in
+/// (not parsed: the client shares the server's cores); `None` when the
+/// connection failed.
+async fn send(
+    sender: &mut Sender,
+    request: hyper::Request<http_body_util::Empty<hyper::body::Bytes>>,
+) -> Option<(u16, bool)> {
+    use http_body_util::BodyExt;
+    sender.ready().await.ok()?;
+    let response = sender.send_request(request).await.ok()?;
+    let status = response.status().as_u16();
+    let hit = response
+        .headers()
+        .get("x-cache")
+        .is_some_and(|v| v.as_bytes() == b"hit");
+    response.into_body().collect().await.ok()?;
+    Some((status, hit))
 }
 
 /// The `q` quantile (0 to 1) of sorted durations, nearest rank.
@@ -307,6 +366,19 @@ mod tests {
         assert_eq!(searches.len(), 4, "each title plain and by its top place");
         let run = load(&url, &searches, 2, 20);
         assert_eq!((run.latencies.len(), run.errors), (20, 0));
+    }
+
+    #[test]
+    fn requests_no_server_answers_count_as_errors() {
+        // Bind a port, then free it: nothing listens there now.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let searches = vec![vec![("query".to_owned(), "grain".to_owned())]];
+        let run = load(&format!("http://127.0.0.1:{port}"), &searches, 3, 12);
+        assert_eq!((run.latencies.len(), run.errors), (0, 12));
     }
 
     #[test]
