@@ -199,7 +199,9 @@ fn seek_where_sought(clauses: &mut [(Occur, Box<dyn Query>)]) {
 }
 
 /// A boolean query of only `Should` clauses (the parser's "this word in
-/// title or body") as an [`AnyFieldQuery`]; any other query as it is.
+/// title or body", or a parenthesised OR) as an [`AnyFieldQuery`], with its
+/// own such clauses likewise, since a sought union seeks its parts; any
+/// other query as it is.
 fn seeking_union(query: Box<dyn Query>) -> Box<dyn Query> {
     match query.downcast_ref::<BooleanQuery>() {
         Some(boolean)
@@ -212,7 +214,7 @@ fn seeking_union(query: Box<dyn Query>) -> Box<dyn Query> {
             let clauses = boolean
                 .clauses()
                 .iter()
-                .map(|(_, clause)| clause.box_clone())
+                .map(|(_, clause)| seeking_union(clause.box_clone()))
                 .collect();
             Box::new(AnyFieldQuery::new(clauses))
         }
