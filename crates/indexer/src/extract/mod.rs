@@ -6,7 +6,9 @@
 //! [`tagger`] runs two averaged-perceptron passes (the second sees how the
 //! first tagged the rest of the document) with Viterbi decoding
 //! ([`decode`]), and [`model`] holds the weights bundled in
-//! `data/ner.model`, trained by the `train-ner` binary ([`train`]).
+//! `data/ner.model`, trained by the `train-ner` binary ([`train`]). What a
+//! word contributes on its own is computed once per process and model and
+//! shared by every thread ([`word_cache`]).
 //! [`canonical`] turns mentions into facet values with the place
 //! [`gazetteer`]. [`jsonl`] streams JSONL documents through the extractor
 //! for `news extract`.
