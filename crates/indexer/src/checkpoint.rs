@@ -3,7 +3,7 @@
 //!
 //! Batches are applied in read order, so at any moment a prefix of the input
 //! is in the writer: every file before the current one whole, and the current
-//! one up to its last applied line. A commit ([`Ledger::commit`]) is made
+//! one up to its last applied line. A commit (`Ledger::commit`) is made
 //! between two batches, after [`CommitEvery::articles`] articles or
 //! [`CommitEvery::interval`], and records exactly that prefix in the manifest
 //! it writes: finished files with their hash, files being read with the line
@@ -13,7 +13,7 @@
 //! commits the index with a fresh token in its payload, then renames both into
 //! place. Killed before the index commit, the temporary files carry a token
 //! that was never committed and are ignored; killed between the index commit
-//! and the renames, they carry the committed one, and [`recover`] puts them in
+//! and the renames, they carry the committed one, and `recover` puts them in
 //! place when the next run starts. The manifest and state a run trusts are
 //! always those of the index commit searches see.
 
