@@ -115,3 +115,29 @@ fn a_missing_input_is_an_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/definitely/not/here"));
 }
+
+#[test]
+fn the_summary_counts_commits_and_the_time_they_took() {
+    // Commits fall between batches of 256 lines: 1,000 articles make four.
+    let input = reuters_sample(1000);
+    let archive = tempfile::TempDir::new().unwrap();
+    let output = news_ok(
+        archive.path(),
+        &[
+            "index",
+            &input.path().display().to_string(),
+            "--json",
+            "--commit-every",
+            "100",
+        ],
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let commits = summary["commits"].as_u64().unwrap();
+    assert!(
+        commits >= 4,
+        "one after each batch and one at the end: {summary}"
+    );
+    let spent = summary["commit_seconds"].as_f64().unwrap();
+    let total = summary["seconds"].as_f64().unwrap();
+    assert!(spent > 0.0 && spent <= total, "{summary}");
+}

@@ -70,6 +70,8 @@ pub(crate) struct Ledger {
     started_ns: i64,
     /// Commits made so far.
     pub commits: u64,
+    /// Time spent in those commits, while no batch could be applied.
+    pub commit_time: Duration,
 }
 
 impl Ledger {
@@ -83,6 +85,7 @@ impl Ledger {
             since: Instant::now(),
             started_ns,
             commits: 0,
+            commit_time: Duration::ZERO,
         }
     }
 
@@ -117,6 +120,7 @@ impl Ledger {
         writer: &mut IndexWriter<TantivyDocument>,
         clusters: &mut Clusters,
     ) -> Result<(), IndexError> {
+        let started = Instant::now();
         let token = new_token(self.manifest.token, self.started_ns);
         let mut manifest = self.manifest.clone();
         for (key, (file, line)) in &self.partial {
@@ -130,6 +134,7 @@ impl Ledger {
         self.since_articles = 0;
         self.since = Instant::now();
         self.commits += 1;
+        self.commit_time += started.elapsed();
         Ok(())
     }
 }

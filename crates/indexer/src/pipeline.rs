@@ -133,6 +133,9 @@ pub struct IndexSummary {
     pub archive_size: u64,
     /// Index commits made (one at the end, more for long runs).
     pub commits: u64,
+    /// Seconds spent in those commits (tantivy writing its segments, the
+    /// manifest and the clustering state), during which no batch is applied.
+    pub commit_seconds: f64,
 }
 
 #[derive(Default)]
@@ -387,6 +390,7 @@ pub fn index_paths(
     ledger.commit(index_dir, &mut writer, &mut clusters)?;
     writer.wait_merging_threads()?;
     summary.commits = ledger.commits;
+    summary.commit_seconds = ledger.commit_time.as_secs_f64();
 
     summary.archive_size = index.reader()?.searcher().num_docs();
     let seconds = started.elapsed().as_secs_f64();

@@ -138,10 +138,11 @@ fn print_summary(index: &Path, s: &IndexSummary) {
         s.duplicates, s.clustered
     );
     println!(
-        "archive {} now holds {} articles ({} commits)",
+        "archive {} now holds {} articles ({} commits, {:.2} s)",
         index.display(),
         s.archive_size,
-        s.commits
+        s.commits,
+        s.commit_seconds
     );
 }
 
