@@ -114,11 +114,20 @@ impl Archive {
         Ok(self.inner.reader.reload()?)
     }
 
-    /// An id of the commit searches are answered from: it changes when a new
-    /// commit of the indexer becomes visible, so that a cache of answers
-    /// can tell when they may be stale.
+    /// An id of what searches are answered from (the segments and their
+    /// deletes): it changes when a commit of the indexer that changes them
+    /// becomes visible, so that a cache of answers can tell when they may
+    /// be stale. A reload that finds the same segments keeps it.
     pub fn generation(&self) -> u64 {
-        self.inner.reader.searcher().generation().generation_id()
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.inner
+            .reader
+            .searcher()
+            .generation()
+            .segments()
+            .hash(&mut hasher);
+        hasher.finish()
     }
 
     /// Number of articles in the archive.
