@@ -24,6 +24,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::gazetteer::tags::{KeyWords, TokenKey};
 use super::gazetteer::{Gazetteer, PlaceTag};
 use super::tokenize::Token;
 use doc::DocStat;
@@ -137,6 +138,8 @@ struct Info {
     flags: u16,
     /// Gazetteer [`PlaceTag`](super::gazetteer::PlaceTag) bits (0 = no place).
     place: u8,
+    /// The word's gazetteer key words, so place tagging need not fold it again.
+    gazetteer_key: TokenKey,
     /// [`CaseLexicon`] value of the lowercased word.
     case: u8,
     /// Index of the first token of this token's line.
@@ -167,7 +170,7 @@ pub struct Featurizer {
     word_info: KeyMap<Info>,
     /// Id of the [`CaseLexicon`] whose values `word_info` holds.
     case_id: u64,
-    words: Vec<&'static str>,
+    key_words: KeyWords,
     place_tags: Vec<PlaceTag>,
     lower_buf: String,
     stats: KeyMap<DocStat>,
@@ -213,13 +216,12 @@ impl Featurizer {
 
     /// Gazetteer matches (longest place names over whole tokens).
     fn mark_places(&mut self, text: &str, tokens: &[Token]) {
-        let mut words = std::mem::take(&mut self.words);
-        words.clear();
-        words.extend(tokens.iter().map(|t| t.text(text)));
-        Gazetteer::bundled().tag_tokens(&words, &mut self.place_tags);
-        words.clear();
-        // Same allocation, no borrowed lifetime left behind.
-        self.words = words.into_iter().map(|_| "").collect();
+        self.key_words.clear();
+        for (t, (token, x)) in tokens.iter().zip(&self.info).enumerate() {
+            self.key_words
+                .push_keyed(t as u32, token.text(text), x.gazetteer_key);
+        }
+        Gazetteer::bundled().tag_key_words(&self.key_words, tokens.len(), &mut self.place_tags);
         for (x, t) in self.info.iter_mut().zip(&self.place_tags) {
             x.place = t.bits();
         }

@@ -151,6 +151,7 @@ impl Featurizer {
             len: n_chars.min(255) as u8,
             punct: punct_class(word),
             place: 0,
+            gazetteer_key: self.key_words.key_of(word),
             case: 0,
             line: 0,
             seg: 0,

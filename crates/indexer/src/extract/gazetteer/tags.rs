@@ -4,6 +4,7 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::keys::{combine, strip_possessive, Words, SEED};
+
 use super::{Gazetteer, MAX_WORDS, NODE_NAME, NODE_PREFIX};
 
 /// What the gazetteer says about one token, from [`Gazetteer::tag_tokens`].
@@ -77,19 +78,20 @@ impl Gazetteer {
     /// one more per word inside one; no allocation beyond `out` and one
     /// scratch vector.
     pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S], out: &mut Vec<PlaceTag>) {
-        out.clear();
-        out.resize(tokens.len(), PlaceTag::default());
-        let mut words = Words::default();
-        // (word hash, token index, is the last word of its token)
-        let mut seq: Vec<(u64, u32, bool)> = Vec::with_capacity(tokens.len() + 4);
+        let mut words = KeyWords::default();
         for (t, tok) in tokens.iter().enumerate() {
-            let tok = strip_possessive(tok.as_ref());
-            let start = seq.len();
-            words.each(tok, |w| seq.push((xxh3_64(w.as_bytes()), t as u32, false)));
-            if let Some(last) = seq.get_mut(start..).and_then(|s| s.last_mut()) {
-                last.2 = true;
-            }
+            words.push_token(t as u32, tok.as_ref());
         }
+        self.tag_key_words(&words, tokens.len(), out);
+    }
+
+    /// [`Gazetteer::tag_tokens`] over tokens already reduced to key words
+    /// (`n` tokens): callers that meet the same token texts again and again
+    /// (the tagger) keep each text's [`TokenKey`] instead of folding it anew.
+    pub fn tag_key_words(&self, words: &KeyWords, n: usize, out: &mut Vec<PlaceTag>) {
+        out.clear();
+        out.resize(n, PlaceTag::default());
+        let seq = &words.seq;
         let mut i = 0;
         while i < seq.len() {
             let (_, tok, _) = seq[i];
@@ -131,6 +133,71 @@ impl Gazetteer {
                 None => i += 1,
             }
         }
+    }
+}
+
+/// The key words of one token (see [`KeyWords::key_of`]): what
+/// [`Gazetteer::tag_key_words`] needs of a token, a function of its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TokenKey {
+    /// No letter or digit: no key word ("," or "-").
+    #[default]
+    Empty,
+    /// One key word, with this hash (most tokens).
+    One(u64),
+    /// Several key words ("D.C.", "al-Assad"): fold the text again.
+    Several,
+}
+
+/// Tokens as the sequence of their key-word hashes, the input of
+/// [`Gazetteer::tag_key_words`]. Reusable from text to text.
+#[derive(Default)]
+pub struct KeyWords {
+    /// (word hash, token index, is the last word of its token)
+    seq: Vec<(u64, u32, bool)>,
+    words: Words,
+}
+
+impl KeyWords {
+    /// Forgets the tokens pushed so far.
+    pub fn clear(&mut self) {
+        self.seq.clear();
+    }
+
+    /// Appends the key words of token number `t`, whose text is `tok`
+    /// (after dropping a possessive "'s").
+    pub fn push_token(&mut self, t: u32, tok: &str) {
+        let tok = strip_possessive(tok);
+        let start = self.seq.len();
+        let seq = &mut self.seq;
+        self.words
+            .each(tok, |w| seq.push((xxh3_64(w.as_bytes()), t, false)));
+        if let Some(last) = self.seq.get_mut(start..).and_then(|s| s.last_mut()) {
+            last.2 = true;
+        }
+    }
+
+    /// Appends token number `t` with text `tok` and key `key` (from
+    /// [`KeyWords::key_of`] on the same text): no folding unless it has
+    /// several words.
+    pub fn push_keyed(&mut self, t: u32, tok: &str, key: TokenKey) {
+        match key {
+            TokenKey::Empty => {}
+            TokenKey::One(hash) => self.seq.push((hash, t, true)),
+            TokenKey::Several => self.push_token(t, tok),
+        }
+    }
+
+    /// What token text `tok` reduces to.
+    pub fn key_of(&mut self, tok: &str) -> TokenKey {
+        let mut key = TokenKey::Empty;
+        self.words.each(strip_possessive(tok), |w| {
+            key = match key {
+                TokenKey::Empty => TokenKey::One(xxh3_64(w.as_bytes())),
+                _ => TokenKey::Several,
+            }
+        });
+        key
     }
 }
 
