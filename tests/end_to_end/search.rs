@@ -41,6 +41,34 @@ fn tartus_finds_the_seed_first_with_its_entities() {
 }
 
 #[test]
+fn a_place_in_the_query_finds_every_spelling_extraction_tied_to_it() {
+    // The corpus writes Tartus mostly as "Tartous"; extraction files both
+    // under the canonical Tartus, and the query follows it there.
+    let words_only = search(corpus_archive(), &["body:Tartus OR title:Tartus"]);
+    let place = search(
+        corpus_archive(),
+        &["*", "--location", "Tartus", "--limit", "50"],
+    );
+    let query = search(corpus_archive(), &["Tartus", "--limit", "50"]);
+    assert!(words_only["total"].as_u64().unwrap() < place["total"].as_u64().unwrap());
+    assert_eq!(query["total"], place["total"]);
+    let mut from_query = titles(&query);
+    let mut from_place = titles(&place);
+    from_query.sort();
+    from_place.sort();
+    assert_eq!(from_query, from_place);
+    assert!(
+        from_query.iter().any(|t| t.contains("Tartous")),
+        "{from_query:?}"
+    );
+    assert_eq!(
+        titles(&query)[0],
+        SEED_TITLE,
+        "the article writing Tartus ranks first"
+    );
+}
+
+#[test]
 fn json_output_has_the_documented_shape() {
     let response = search(corpus_archive(), &["Putin"]);
     for key in ["total", "hits", "facets", "histogram"] {

@@ -44,6 +44,10 @@ pub struct SearchRequest {
     /// Query in tantivy syntax (`AND`, `OR`, `NOT`, `"phrases"`, `"a b"~2`,
     /// `field:value`, `word~1`); empty or `*` matches every article, and a query
     /// of only negations (`NOT Putin`) matches every article except those.
+    /// A word, phrase or run of words that is the whole canonical name of a
+    /// person, place or organization in the archive also matches the articles
+    /// tagged with it (`Tartus` finds articles writing "Tartous", `United
+    /// States` those writing "U.S."); `body:` or `title:` keeps a word to the text.
     /// At most 10,000 characters and 64 levels of parentheses.
     pub query: String,
     /// Keep articles dated on or after the start of this period.

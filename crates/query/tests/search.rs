@@ -365,3 +365,99 @@ fn accents_fold_to_their_base_letters_as_the_schema_says() {
     assert_eq!(found("Saraa"), "saraa");
     assert_eq!(found("Sharaa"), "");
 }
+
+/// Articles about Tartus that spell it two ways, one tagged with nothing,
+/// one about the United States written "U.S." and one naming Putin.
+fn spellings() -> Vec<news_query::ArticleRecord> {
+    vec![
+        with(
+            article(
+                "tartous",
+                day(2026, 3, 17),
+                "Wheat cargoes return to Tartous",
+                "Ships docked at Tartous on Tuesday.",
+            ),
+            "",
+            "Tartus",
+            "",
+            "Levant Wire",
+        ),
+        with(
+            article(
+                "tartus",
+                day(2026, 3, 18),
+                "Port news",
+                "The Tartus port reopened.",
+            ),
+            "",
+            "Tartus",
+            "",
+            "Levant Wire",
+        ),
+        with(
+            article(
+                "untagged",
+                day(2026, 3, 19),
+                "Grain",
+                "Nothing about the place.",
+            ),
+            "",
+            "",
+            "",
+            "Levant Wire",
+        ),
+        with(
+            article(
+                "us",
+                day(2026, 3, 20),
+                "Tariffs",
+                "Officials in the U.S. said tariffs stay.",
+            ),
+            "",
+            "United States",
+            "",
+            "Daily Courier",
+        ),
+        with(
+            article(
+                "putin",
+                day(2026, 3, 21),
+                "Kremlin",
+                "Putin said talks went well.",
+            ),
+            "Vladimir Putin",
+            "",
+            "Kremlin",
+            "Daily Courier",
+        ),
+    ]
+}
+
+#[test]
+fn names_in_the_query_also_match_the_articles_tagged_with_them() {
+    let (_dir, archive) = archive_of(&spellings(), 2);
+    let found = |query: &str| {
+        let response = archive.search(&SearchRequest::new(query)).unwrap();
+        let mut found: Vec<String> = ids(&response).iter().map(|s| s.to_string()).collect();
+        found.sort();
+        (found, response)
+    };
+    // The place, however the article spells it; the words themselves rank first.
+    let (tartus, response) = found("Tartus");
+    assert_eq!(tartus, ["tartous", "tartus"]);
+    assert_eq!(response.hits[0].id, "tartus");
+    assert!(response.hits[0].score > response.hits[1].score);
+    // A field keeps the word to the text; a spelling no canonical name has is a word.
+    assert_eq!(found("body:Tartus").0, ["tartus"]);
+    assert_eq!(found("Tartous").0, ["tartous"]);
+    // Whole names only, compared by their words: case, quotes and runs of words.
+    for query in ["united states", "\"United States\"", "UNITED STATES"] {
+        assert_eq!(found(query).0, ["us"], "{query}");
+    }
+    assert_eq!(found("Vladimir Putin").0, ["putin"]);
+    assert!(found("Vladimir").0.is_empty());
+    assert!(found("Vladimir OR Medvedev").0.is_empty());
+    // Exclusion excludes the place too.
+    assert_eq!(found("NOT Tartus").0, ["putin", "untagged", "us"]);
+    assert_eq!(found("Tartus AND wheat").0, ["tartous"]);
+}

@@ -3,7 +3,8 @@
 //! the count, the page of hits, the facets and the histogram, and finally
 //! reads the page's stored articles and marks their terms ([`hit`]).
 //!
-//! Each submodule owns one step: [`text`] the query syntax, [`filter`] the
+//! Each submodule owns one step: [`text`] the query syntax, [`named`] names
+//! spelt out in it, [`filter`] the
 //! filters, [`facets`] facet counts, [`names`] and [`vocabulary`] canonical names, [`rank`] the order
 //! and cursors, [`histogram`] calendar buckets, [`snippet`] passages, and
 //! [`timeline`], [`related`] and [`entities`] the other requests.
@@ -16,6 +17,7 @@ pub(crate) mod filter;
 pub(crate) mod groups;
 pub(crate) mod histogram;
 pub(crate) mod hit;
+pub(crate) mod named;
 pub(crate) mod names;
 pub(crate) mod rank;
 pub(crate) mod related;
@@ -60,7 +62,8 @@ impl Context<'_> {
 /// Runs a search.
 pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchResponse> {
     validate(request)?;
-    let text = text::parse(context.index, context.schema, &request.query)?;
+    let names = named::QueryNames::of(context)?;
+    let text = text::parse(context.index, context.schema, &names, &request.query)?;
     let filters = filter::build(context, request)?;
     let (iterated, selections) = plan(context, &*text, &filters, request.facet_limit > 0)?;
 

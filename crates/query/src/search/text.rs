@@ -3,8 +3,10 @@
 //! tantivy's grammar gives the tree; we build the query from it ourselves so
 //! that two things tantivy's parser does not do work: a clause of only
 //! negations (`NOT Putin`) means "everything except", and `word~N` on a bare
-//! word is a fuzzy match within N edits (tantivy leaves `~N` inside the word).
-//! Leaves are still turned into queries by tantivy's `QueryParser`.
+//! word is a fuzzy match within N edits (tantivy leaves `~N` inside the word),
+//! and a word, phrase or run of words that spells out a canonical name also
+//! matches the articles tagged with it ([`super::named`]). Leaves are still
+//! turned into queries by tantivy's `QueryParser`.
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, QueryParser,
@@ -15,6 +17,7 @@ use tantivy::schema::Field;
 use tantivy::{Index, Term};
 
 use super::any_field::AnyFieldQuery;
+use super::named::{or_named, QueryNames};
 use crate::error::{Error, Result};
 use crate::schema::NewsSchema;
 
@@ -32,16 +35,22 @@ pub(crate) const MAX_QUERY_CHARS: usize = 10_000;
 /// recurse once per level, and a server thread's stack is small.
 pub(crate) const MAX_DEPTH: usize = 64;
 
-/// Parses `text` over title and body, all terms required by default; empty or `*`
-/// matches everything.
-pub(crate) fn parse(index: &Index, schema: &NewsSchema, text: &str) -> Result<Box<dyn Query>> {
+/// Parses `text` over title and body, all terms required by default, names
+/// in it also matching their entities in `names`; empty or `*` matches
+/// everything.
+pub(crate) fn parse(
+    index: &Index,
+    schema: &NewsSchema,
+    names: &QueryNames,
+    text: &str,
+) -> Result<Box<dyn Query>> {
     let trimmed = text.trim();
     if trimmed.is_empty() || trimmed == "*" {
         return Ok(Box::new(AllQuery));
     }
     check_size(text)?;
     let ast = query_grammar::parse_query(text).map_err(|_| syntax_error(text))?;
-    let builder = Builder::new(index, schema, text);
+    let builder = Builder::new(index, schema, names, text);
     Ok(builder.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)))
 }
 
@@ -50,11 +59,12 @@ struct Builder<'a> {
     index: &'a Index,
     text_fields: [(Field, f32); 2],
     schema: &'a NewsSchema,
+    names: &'a QueryNames,
     text: &'a str,
 }
 
 impl<'a> Builder<'a> {
-    fn new(index: &'a Index, schema: &'a NewsSchema, text: &'a str) -> Self {
+    fn new(index: &'a Index, schema: &'a NewsSchema, names: &'a QueryNames, text: &'a str) -> Self {
         let fields = &schema.fields;
         let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
         parser.set_conjunction_by_default();
@@ -64,6 +74,7 @@ impl<'a> Builder<'a> {
             index,
             text_fields: [(fields.title, TITLE_BOOST), (fields.body, 1.0)],
             schema,
+            names,
             text,
         }
     }
@@ -73,6 +84,7 @@ impl<'a> Builder<'a> {
     fn build(&self, ast: UserInputAst) -> Result<Option<Box<dyn Query>>> {
         match ast {
             UserInputAst::Clause(clauses) => {
+                let spelt = plain_words(&clauses);
                 let mut built: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for (occur, sub) in clauses {
                     if let Some(query) = self.build(sub)? {
@@ -86,10 +98,15 @@ impl<'a> Builder<'a> {
                     built.push((Occur::Must, Box::new(AllQuery)));
                 }
                 seek_where_sought(&mut built);
-                if built.len() == 1 && built[0].0 != Occur::MustNot {
-                    return Ok(built.pop().map(|(_, query)| query));
-                }
-                Ok(Some(Box::new(BooleanQuery::new(built))))
+                let query: Box<dyn Query> = if built.len() == 1 && built[0].0 != Occur::MustNot {
+                    built.remove(0).1
+                } else {
+                    Box::new(BooleanQuery::new(built))
+                };
+                Ok(Some(match spelt {
+                    Some(words) => or_named(query, self.names.terms(&words)),
+                    None => query,
+                }))
             }
             UserInputAst::Boost(sub, boost) => Ok(self
                 .build(*sub)?
@@ -105,6 +122,12 @@ impl<'a> Builder<'a> {
             }
         }
         let hint = leaf_hint(&leaf);
+        let spelt = match &leaf {
+            UserInputLeaf::Literal(literal) if names_something(literal) => {
+                Some(literal.phrase.clone())
+            }
+            _ => None,
+        };
         // tantivy builds `field:*` without checking the field, which then
         // fails at search time as an index error instead of a query error.
         if let UserInputLeaf::Exists { field } = &leaf {
@@ -131,7 +154,13 @@ impl<'a> Builder<'a> {
             .parser
             .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
             .map_err(|error| locate(self.text, &hint, error))?;
-        Ok((!query.is::<EmptyQuery>()).then_some(query))
+        if query.is::<EmptyQuery>() {
+            return Ok(None);
+        }
+        Ok(Some(match spelt {
+            Some(phrase) => or_named(query, self.names.terms(&phrase)),
+            None => query,
+        }))
     }
 
     /// `word~N` on a bare word of a text field: the analysed word within N edits.
@@ -176,6 +205,40 @@ impl<'a> Builder<'a> {
             _ => Some(Box::new(BooleanQuery::new(alternatives))),
         })
     }
+}
+
+/// Whether a literal may spell out a name: a word or exact phrase of the
+/// text fields (not `field:value`, a prefix, a slop phrase or `word~N`).
+fn names_something(literal: &UserInputLiteral) -> bool {
+    literal.field_name.is_none()
+        && !literal.prefix
+        && literal.slop == 0
+        && (literal.delimiter == Delimiter::DoubleQuotes
+            || (literal.delimiter == Delimiter::None && split_fuzzy(&literal.phrase).is_none()))
+}
+
+/// The words of a clause of two or more plain words, all required (`Vladimir
+/// Putin`, `United States`), joined by spaces: they may spell out a name together.
+fn plain_words(clauses: &[(Option<query_grammar::Occur>, UserInputAst)]) -> Option<String> {
+    if clauses.len() < 2 {
+        return None;
+    }
+    let mut words = Vec::with_capacity(clauses.len());
+    for (occur, clause) in clauses {
+        let required = matches!(occur, None | Some(query_grammar::Occur::Must));
+        match clause {
+            UserInputAst::Leaf(leaf) if required => match &**leaf {
+                UserInputLeaf::Literal(literal)
+                    if literal.delimiter == Delimiter::None && names_something(literal) =>
+                {
+                    words.push(literal.phrase.as_str());
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    Some(words.join(" "))
 }
 
 /// Turns the unions of a clause that tantivy will `seek` through (each
@@ -368,7 +431,7 @@ mod tests {
 
     fn error_position(text: &str) -> usize {
         let (index, schema) = index();
-        match parse(&index, &schema, text) {
+        match parse(&index, &schema, &QueryNames::none(), text) {
             Err(Error::Query { position, .. }) => position,
             other => panic!("expected a query error for {text:?}, got {other:?}"),
         }
@@ -392,7 +455,10 @@ mod tests {
             "(a OR b) AND c^2",
             "date:[2025-01-01T00:00:00Z TO 2026-01-01T00:00:00Z]",
         ] {
-            assert!(parse(&index, &schema, text).is_ok(), "{text}");
+            assert!(
+                parse(&index, &schema, &QueryNames::none(), text).is_ok(),
+                "{text}"
+            );
         }
     }
 
@@ -415,7 +481,7 @@ mod tests {
     fn syntax_errors_carry_a_position() {
         let (index, schema) = index();
         for text in ["\"naval base", "(Tartus", "Tartus AND", "title:"] {
-            match parse(&index, &schema, text) {
+            match parse(&index, &schema, &QueryNames::none(), text) {
                 Err(Error::Query { position, .. }) => assert!(position <= text.chars().count()),
                 Ok(_) => {}
                 Err(other) => panic!("{text:?}: {other}"),
@@ -428,7 +494,7 @@ mod tests {
     #[test]
     fn an_unknown_field_with_a_star_is_a_query_error() {
         let (index, schema) = index();
-        match parse(&index, &schema, "Tartus colour:*") {
+        match parse(&index, &schema, &QueryNames::none(), "Tartus colour:*") {
             Err(Error::Query {
                 position, message, ..
             }) => {
@@ -440,7 +506,7 @@ mod tests {
         }
         // Only fields with a column can be tested for a value.
         assert!(matches!(
-            parse(&index, &schema, "title:*"),
+            parse(&index, &schema, &QueryNames::none(), "title:*"),
             Err(Error::Query { position: 0, .. })
         ));
     }
@@ -451,9 +517,9 @@ mod tests {
         assert_eq!(error_position(&deep), MAX_DEPTH);
         let ok = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
         let (index, schema) = index();
-        assert!(parse(&index, &schema, &ok).is_ok());
+        assert!(parse(&index, &schema, &QueryNames::none(), &ok).is_ok());
         let quoted = format!("\"{}\"", "(".repeat(200));
-        assert!(parse(&index, &schema, &quoted).is_ok());
+        assert!(parse(&index, &schema, &QueryNames::none(), &quoted).is_ok());
         let long = "word ".repeat(3_000);
         assert_eq!(error_position(&long), MAX_QUERY_CHARS);
     }
@@ -463,7 +529,7 @@ mod tests {
     fn unions_that_are_sought_seek() {
         let (index, schema) = index();
         let seeking = |text: &str| -> Vec<(Occur, bool)> {
-            let query = parse(&index, &schema, text).unwrap();
+            let query = parse(&index, &schema, &QueryNames::none(), text).unwrap();
             let boolean = query.downcast_ref::<BooleanQuery>().expect("a clause");
             boolean
                 .clauses()
@@ -477,7 +543,7 @@ mod tests {
             [(Occur::Must, true), (Occur::Must, true)]
         );
         // Read one document after the next: tantivy's own union.
-        let single = parse(&index, &schema, "Tartus").unwrap();
+        let single = parse(&index, &schema, &QueryNames::none(), "Tartus").unwrap();
         assert!(single.is::<BooleanQuery>(), "{single:?}");
         assert_eq!(
             seeking("naval OR base"),
@@ -497,7 +563,7 @@ mod tests {
     #[test]
     fn purely_negative_clause_gets_everything_to_subtract_from() {
         let (index, schema) = index();
-        let query = parse(&index, &schema, "NOT Putin").unwrap();
+        let query = parse(&index, &schema, &QueryNames::none(), "NOT Putin").unwrap();
         let boolean = query
             .downcast_ref::<BooleanQuery>()
             .expect("a boolean query");
@@ -505,5 +571,24 @@ mod tests {
             .clauses()
             .iter()
             .any(|(occur, q)| *occur == Occur::Must && q.is::<AllQuery>()));
+    }
+
+    #[test]
+    fn runs_of_plain_required_words_may_spell_a_name() {
+        let words = |text: &str| match query_grammar::parse_query(text).unwrap() {
+            UserInputAst::Clause(clauses) => plain_words(&clauses),
+            _ => None,
+        };
+        assert_eq!(words("Vladimir Putin").as_deref(), Some("Vladimir Putin"));
+        assert_eq!(words("+United +States").as_deref(), Some("United States"));
+        for text in [
+            "Vladimir OR Putin",
+            "Vladimir -Putin",
+            "body:Vladimir Putin",
+            "Vladimir Putin~1",
+            "Vladimir \"Putin\"",
+        ] {
+            assert_eq!(words(text), None, "{text}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use crate::error::Result;
 use crate::request::{Interval, SearchRequest};
 use crate::search::histogram::{keys_between, label, Histogram};
-use crate::search::{filter, restrict, text, Context};
+use crate::search::{filter, named, restrict, text, Context};
 use crate::timeline::{Timeline, TimelineBucket};
 
 /// Builds the timeline of `request`'s query and filters.
@@ -21,7 +21,8 @@ pub(crate) fn run(
     request: &SearchRequest,
     interval: Interval,
 ) -> Result<Timeline> {
-    let text = text::parse(context.index, context.schema, &request.query)?;
+    let names = named::QueryNames::of(context)?;
+    let text = text::parse(context.index, context.schema, &names, &request.query)?;
     let filters = filter::build(context, request)?;
     let matches = restrict(text, filters.all());
     let (total, counts) = context.searcher.search(

@@ -77,6 +77,9 @@ pub(crate) struct Vocabulary {
     /// Per segment: column ordinal -> index into `names`.
     segment_ords: Vec<Vec<u32>>,
     details: OnceLock<Details>,
+    /// `(name key, id)` sorted by key (see [`name_key`]), for names spelt
+    /// out in query text; built on first use.
+    keys: OnceLock<Vec<(String, u32)>>,
 }
 
 /// What only name lookups need, so facet counting does not pay for it.
@@ -122,6 +125,7 @@ impl Vocabulary {
             names,
             segment_ords,
             details: OnceLock::new(),
+            keys: OnceLock::new(),
         })
     }
 
@@ -172,6 +176,25 @@ impl Vocabulary {
             .binary_search_by(|probe| probe.as_str().cmp(name))
             .ok()
             .map(|i| i as u32)
+    }
+
+    /// The ids of the names whose [`name_key`] is `key`: the canonical names
+    /// a run of query words spells out, whatever its case, accents and
+    /// punctuation ("tartus", "hayat tahrir al sham").
+    pub(crate) fn ids_by_key<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let keys = self.keys.get_or_init(|| {
+            let mut folder = Folder::new();
+            let mut keys: Vec<(String, u32)> = (0..self.names.len() as u32)
+                .map(|id| (name_key(&folder.fold(self.name(id))), id))
+                .collect();
+            keys.sort_unstable();
+            keys
+        });
+        let start = keys.partition_point(|(k, _)| k.as_str() < key);
+        keys[start..]
+            .iter()
+            .take_while(move |(k, _)| k == key)
+            .map(|&(_, id)| id)
     }
 
     /// Column ordinal -> name id for one segment (empty when it has no column).
@@ -226,6 +249,22 @@ impl Folder {
         let mut stream = self.0.token_stream(text);
         stream.next().map(|t| t.text.clone()).unwrap_or_default()
     }
+}
+
+/// A folded name (see [`Folder`]) or query text as its words (runs of
+/// letters and digits) joined by single spaces: `al-sharaa` -> `al sharaa`.
+pub(crate) fn name_key(folded: &str) -> String {
+    let mut key = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 /// What is computed once per reader generation, each part on first use: the
@@ -291,8 +330,9 @@ impl Vocabularies {
 /// Holds the vocabularies of each live reader generation.
 ///
 /// It is also the reader's [`Warmer`]: when a commit is loaded, the facet
-/// vocabularies of the new generation are built before its searcher serves
-/// any request, so no search pays for them.
+/// vocabularies of the new generation, and the name keys queries are matched
+/// against, are built before its searcher serves any request, so no search
+/// pays for them.
 pub(crate) struct VocabularyCache {
     schema: NewsSchema,
     generations: Mutex<HashMap<u64, Arc<Vocabularies>>>,
@@ -335,9 +375,13 @@ impl Warmer for VocabularyCache {
             Keyword::Source,
         ];
         for keyword in facets {
-            vocabularies
+            let vocabulary = vocabularies
                 .get(searcher, &self.schema, keyword)
                 .map_err(|error| tantivy::TantivyError::InternalError(error.to_string()))?;
+            if keyword != Keyword::Source {
+                // Every query's words are looked up there (see `search::named`).
+                let _ = vocabulary.ids_by_key("").next();
+            }
         }
         Ok(())
     }
