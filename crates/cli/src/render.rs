@@ -58,9 +58,25 @@ pub fn paint(style: Style, text: &str) -> String {
     format!("{}{text}{}", style.render(), style.render_reset())
 }
 
+/// `1 article`, `2 articles`: a count with its noun.
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "article"), "1 article");
+        assert_eq!(count(0, "article"), "0 articles");
+        assert_eq!(count(12, "article"), "12 articles");
+    }
 
     #[test]
     fn highlight_wraps_code_point_ranges() {

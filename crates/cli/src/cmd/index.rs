@@ -10,6 +10,7 @@ use clap::Args;
 use news_indexer::{index_paths, CommitEvery, IndexOptions, IndexSummary};
 
 use crate::progress::Reporter;
+use crate::render::count;
 
 /// Arguments of `news index`.
 #[derive(Debug, Args, PartialEq)]
@@ -126,8 +127,14 @@ fn exit_code(summary: &IndexSummary, strict: bool) -> ExitCode {
 
 fn print_summary(index: &Path, s: &IndexSummary) {
     println!(
-        "indexed {} articles from {} files in {:.2} s ({:.0} articles/s); skipped {} files, {} failed, {} warnings",
-        s.indexed, s.files, s.seconds, s.articles_per_second, s.skipped, s.failed, s.warnings
+        "indexed {} from {} in {:.2} s ({:.0} articles/s); skipped {}, {} failed, {} warnings",
+        count(s.indexed, "article"),
+        count(s.files, "file"),
+        s.seconds,
+        s.articles_per_second,
+        count(s.skipped, "file"),
+        s.failed,
+        s.warnings
     );
     println!(
         "files: {} new, {} changed, {} unchanged, {} removed, {} missing (kept; --prune removes them), {} read again for copies of removed articles, {} resumed where an interrupted run's last commit ended",
@@ -138,10 +145,10 @@ fn print_summary(index: &Path, s: &IndexSummary) {
         s.duplicates, s.clustered
     );
     println!(
-        "archive {} now holds {} articles ({} commits, {:.2} s)",
+        "archive {} now holds {} ({}, {:.2} s)",
         index.display(),
-        s.archive_size,
-        s.commits,
+        count(s.archive_size, "article"),
+        count(s.commits, "commit"),
         s.commit_seconds
     );
 }

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use news_query::{Interval, SearchRequest, Timeline};
 
 use crate::cmd::filters::FilterArgs;
-use crate::render::{bar, paint, DIM, HEADING, NOTICE};
+use crate::render::{bar, count, paint, DIM, HEADING, NOTICE};
 
 /// Arguments of `news timeline`.
 #[derive(Debug, Args, PartialEq)]
@@ -76,7 +76,12 @@ fn draw(out: &mut impl Write, query: &str, timeline: &Timeline) -> std::io::Resu
     for notice in &timeline.notices {
         writeln!(out, "{}", paint(NOTICE, &format!("note: {notice}")))?;
     }
-    writeln!(out, "{} articles match {query}", timeline.total)?;
+    let verb = if timeline.total == 1 {
+        "matches"
+    } else {
+        "match"
+    };
+    writeln!(out, "{} {verb} {query}", count(timeline.total, "article"))?;
     writeln!(
         out,
         "{}",

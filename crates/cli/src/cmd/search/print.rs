@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use news_query::{FacetCount, Hit, SearchResponse};
 
 use super::SearchArgs;
-use crate::render::{bar, highlight, paint, DIM, HEADING, MATCH, NOTICE, TITLE};
+use crate::render::{bar, count, highlight, paint, DIM, HEADING, MATCH, NOTICE, TITLE};
 
 pub(super) fn table(
     out: &mut impl Write,
@@ -24,8 +24,13 @@ pub(super) fn table(
     };
     writeln!(
         out,
-        "{} articles match {}{}",
-        response.total,
+        "{} {} {}{}",
+        count(response.total, "article"),
+        if response.total == 1 {
+            "matches"
+        } else {
+            "match"
+        },
         paint(TITLE, &args.query),
         if response.hits.is_empty() {
             String::new()
