@@ -33,6 +33,14 @@ pub struct Article {
     pub organizations: Option<Vec<String>>,
 }
 
+impl Article {
+    /// Whether the extractor must find some of its entities: the source did
+    /// not list all three kinds.
+    pub fn needs_extraction(&self) -> bool {
+        self.persons.is_none() || self.locations.is_none() || self.organizations.is_none()
+    }
+}
+
 /// Where an article or a problem comes from: a file, and a line for line-based formats.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {

@@ -44,6 +44,7 @@ pub mod read;
 pub mod record;
 pub mod synth;
 pub mod walk;
+mod writer;
 
 pub use article::{Article, Origin};
 pub use checkpoint::CommitEvery;

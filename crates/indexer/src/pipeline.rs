@@ -1,7 +1,8 @@
 //! The indexing run: find the files, decide from the manifest which to read,
 //! read them into numbered batches on one thread, parse, extract and sketch on
 //! a rayon pool, then cluster and feed tantivy's writer threads one batch at a
-//! time in read order.
+//! time in read order. The writer is opened when the first batch is applied,
+//! with as many threads as that batch shows the run needs ([`crate::writer`]).
 //!
 //! ```text
 //! walk + manifest plan -> read (1 thread) --bounded channel--> parse + extract + sketch (rayon)
@@ -36,8 +37,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::Serialize;
-use tantivy::indexer::IndexWriterOptions;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{TantivyDocument, Term};
 
 use news_query::schema::{open_or_create_index, NewsSchema};
 
@@ -48,17 +48,18 @@ use crate::extract::Extractor;
 use crate::in_order::InOrder;
 use crate::lock::WriteLock;
 use crate::manifest::{self, Change, Manifest};
-use crate::merge::BoundedMerges;
 use crate::problem::Problem;
 use crate::progress::{Observer, Progress};
 use crate::read::{self, Batch, Item, Parsed};
 use crate::record::to_record;
 use crate::walk::{self, SourceFile};
+use crate::writer::LazyWriter;
 
 /// Settings of an indexing run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndexOptions {
-    /// Threads for parsing and extraction, and tantivy writer threads; 0 means one per core.
+    /// Threads for parsing and extraction; 0 means one per core. tantivy's
+    /// writer threads follow from it and from the articles (see `writer.rs`).
     pub threads: usize,
     /// Memory for tantivy's in-memory segments, in bytes, shared by its writer threads.
     pub memory_budget: usize,
@@ -150,10 +151,10 @@ struct Counters {
 }
 
 /// Everything a worker needs to index a batch.
-struct Sink<'a> {
+struct Sink<'a, 'w> {
     /// The archive directory.
     dir: &'a Path,
-    writer: &'a Mutex<IndexWriter<TantivyDocument>>,
+    writer: &'a Mutex<LazyWriter<'w>>,
     /// What is applied, for the manifest of the next commit.
     ledger: &'a Mutex<Ledger>,
     schema: &'a NewsSchema,
@@ -183,6 +184,8 @@ struct Prepared {
     key: u32,
     reach: Reach,
     articles: Vec<(TantivyDocument, Signature, String)>,
+    /// Most of its articles went through extraction.
+    extracting: bool,
 }
 
 /// Batches read ahead of the last one applied, per parse thread: enough to
@@ -312,12 +315,7 @@ pub fn index_paths(
     summary.unchanged = plan.unchanged.len() as u64;
     summary.removed = removed.len() as u64;
 
-    let writer: IndexWriter<TantivyDocument> =
-        index.writer_with_options(writer_options(threads, options.memory_budget))?;
-    writer.set_merge_policy(Box::new(BoundedMerges::new(
-        index_dir.to_owned(),
-        crate::merge::MAX_MERGE_BYTES,
-    )));
+    let mut writer = LazyWriter::new(&index, index_dir, threads, options.memory_budget);
     // The writer's lock is ours, so no other run uses the archive: a
     // clustering scratch file left by a run that was killed is garbage (this
     // run's is created when its first day spills).
@@ -383,7 +381,10 @@ pub fn index_paths(
         summary.reread += files.len() as u64;
     }
     let mut clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
-    let mut writer = writer.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut writer = writer
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_writer()?;
     let mut ledger = ledger.into_inner().unwrap_or_else(|e| e.into_inner());
     // Orphans left (their file is gone, or passes ran out) wait for the next run.
     ledger.manifest.mark_stale(&clusters.orphaned_origins());
@@ -442,7 +443,7 @@ fn files_of(manifest: &Manifest, keys: &HashSet<u32>) -> Vec<(SourceFile, Change
 fn run(
     files: &[(SourceFile, Change, u32)],
     threads: usize,
-    sink: &Sink<'_>,
+    sink: &Sink<'_, '_>,
     started: Instant,
 ) -> Result<(), IndexError> {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -574,14 +575,16 @@ fn reach_of(batch: &Batch) -> Reach {
 
 /// Parses a batch and builds its documents and signatures: the costly part,
 /// run on every thread in any order.
-fn prepare(work: Work, sink: &Sink<'_>) -> Prepared {
+fn prepare(work: Work, sink: &Sink<'_, '_>) -> Prepared {
     let counters = sink.counters;
     let items = work.batch.map(Batch::parse).unwrap_or_default();
     let mut articles = Vec::with_capacity(items.len());
+    let mut extracted = 0;
     for item in items {
         match item {
             Item::Article(origin, parsed) => {
                 let Parsed { article, warnings } = *parsed;
+                extracted += usize::from(article.needs_extraction());
                 for warning in warnings {
                     counters.warnings.fetch_add(1, Ordering::Relaxed);
                     sink.observer
@@ -602,6 +605,7 @@ fn prepare(work: Work, sink: &Sink<'_>) -> Prepared {
         file: work.file,
         key: work.key,
         reach: work.reach,
+        extracting: extracted * 2 > articles.len(),
         articles,
     }
 }
@@ -613,36 +617,40 @@ fn prepare(work: Work, sink: &Sink<'_>) -> Prepared {
 fn apply(
     prepared: Prepared,
     files: &[(SourceFile, Change, u32)],
-    sink: &Sink<'_>,
+    sink: &Sink<'_, '_>,
 ) -> Result<(), IndexError> {
     let counters = sink.counters;
     let mut clusters = sink.clusters.lock().unwrap_or_else(|e| e.into_inner());
-    let mut writer = sink.writer.lock().unwrap_or_else(|e| e.into_inner());
+    let mut lazy = sink.writer.lock().unwrap_or_else(|e| e.into_inner());
     let articles = prepared.articles.len() as u64;
-    for (mut document, signature, id) in prepared.articles {
-        let verdict = clusters
-            .assign(&signature, prepared.key)
-            .map_err(|source| IndexError::Io {
-                path: sink.dir.join(cluster::SPILL_FILE_NAME),
-                source,
-            })?;
-        match verdict {
-            Verdict::Duplicate { .. } => {
-                counters.duplicates.fetch_add(1, Ordering::Relaxed);
-            }
-            Verdict::Index {
-                cluster,
-                nearest,
-                replaces,
-            } => {
-                document.add_u64(sink.schema.fields.cluster, cluster);
-                if replaces || sink.delete_every_id {
-                    writer.delete_term(Term::from_field_text(sink.schema.fields.id, &id));
+    if !prepared.articles.is_empty() {
+        // The first batch with articles says what kind of run this is.
+        let writer = lazy.open(prepared.extracting)?;
+        for (mut document, signature, id) in prepared.articles {
+            let verdict = clusters
+                .assign(&signature, prepared.key)
+                .map_err(|source| IndexError::Io {
+                    path: sink.dir.join(cluster::SPILL_FILE_NAME),
+                    source,
+                })?;
+            match verdict {
+                Verdict::Duplicate { .. } => {
+                    counters.duplicates.fetch_add(1, Ordering::Relaxed);
                 }
-                writer.add_document(document)?;
-                counters.indexed.fetch_add(1, Ordering::Relaxed);
-                if nearest.is_some() {
-                    counters.clustered.fetch_add(1, Ordering::Relaxed);
+                Verdict::Index {
+                    cluster,
+                    nearest,
+                    replaces,
+                } => {
+                    document.add_u64(sink.schema.fields.cluster, cluster);
+                    if replaces || sink.delete_every_id {
+                        writer.delete_term(Term::from_field_text(sink.schema.fields.id, &id));
+                    }
+                    writer.add_document(document)?;
+                    counters.indexed.fetch_add(1, Ordering::Relaxed);
+                    if nearest.is_some() {
+                        counters.clustered.fetch_add(1, Ordering::Relaxed);
+                    }
                 }
             }
         }
@@ -651,28 +659,10 @@ fn apply(
     let (file, _, _) = &files[prepared.file];
     ledger.applied(file, prepared.key, prepared.reach, articles);
     if ledger.due() {
-        ledger.commit(sink.dir, &mut writer, &mut clusters)?;
+        let writer = lazy.open(prepared.extracting)?;
+        ledger.commit(sink.dir, writer, &mut clusters)?;
     }
     Ok(())
-}
-
-fn writer_options(threads: usize, memory_budget: usize) -> IndexWriterOptions {
-    // tantivy needs at least 15 MB per writer thread; fewer threads beat thin budgets.
-    const MIN_PER_THREAD: usize = 15_000_000;
-    // And under 4 GB per thread.
-    const MAX_PER_THREAD: usize = 4_000_000_000 - 1;
-    let writer_threads = threads
-        .clamp(1, 8)
-        .min((memory_budget / MIN_PER_THREAD).max(1));
-    IndexWriterOptions::builder()
-        .num_worker_threads(writer_threads)
-        // One merge at a time, so the segments being merged (bounded by
-        // `BoundedMerges`) bound the memory merging takes.
-        .num_merge_threads(1)
-        .memory_budget_per_thread(
-            (memory_budget / writer_threads).clamp(MIN_PER_THREAD, MAX_PER_THREAD),
-        )
-        .build()
 }
 
 fn now_ns() -> i64 {

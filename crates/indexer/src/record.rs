@@ -25,9 +25,7 @@ pub fn stable_id(article: &Article) -> String {
 /// source did not list itself.
 pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> ArticleRecord {
     let id = stable_id(&article);
-    let needs_extraction =
-        article.persons.is_none() || article.locations.is_none() || article.organizations.is_none();
-    let extraction = needs_extraction.then(|| {
+    let extraction = article.needs_extraction().then(|| {
         let mut text = String::with_capacity(article.title.len() + article.body.len() + 1);
         text.push_str(&article.title);
         text.push('\n');
