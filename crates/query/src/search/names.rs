@@ -138,7 +138,7 @@ fn contains_prefix_run(name: &[&str], query: &[&str]) -> bool {
 
 /// Whether two words are near spellings: short words must be equal, longer
 /// ones may differ by one edit, long ones by two.
-fn near(name: &str, query: &str) -> bool {
+pub(crate) fn near(name: &str, query: &str) -> bool {
     let allowed = match query.chars().count() {
         0..=3 => 0,
         4..=7 => 1,

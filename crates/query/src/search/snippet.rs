@@ -7,6 +7,11 @@
 //! Passages are chosen greedily: the window with the most query weight (rarer
 //! terms weigh more, each distinct term once), then the best window not
 //! overlapping it, and so on.
+//!
+//! An article the query found through an entity's canonical name (see
+//! [`super::named`]) may spell the name otherwise: a capitalised word that is
+//! a near spelling of one of the name's words ("Tartous" for Tartus) is
+//! marked as well, so the passage shows why the article matched.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,6 +20,8 @@ use tantivy::query::Query;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Searcher};
 
+use super::names::near;
+use super::vocabulary::Folder;
 use crate::error::Result;
 use crate::response::Fragment;
 use crate::schema::NewsSchema;
@@ -27,10 +34,16 @@ const LEAD_CHARS: usize = 60;
 /// and it bounds the cost of one pathological document.
 const MAX_SCANNED_BYTES: usize = 64 * 1024;
 
+/// Shortest word of an entity name whose near spellings are marked: shorter
+/// ones are too often one edit from an ordinary word.
+const MIN_NAME_WORD_CHARS: usize = 5;
+
 /// Marks the terms of one query in titles and bodies.
 pub(crate) struct Highlighter {
     /// Analysed term -> weight (inverse document frequency).
     terms: HashMap<String, f32>,
+    /// Folded words of the entity names the query matches, with weights.
+    name_words: Vec<(String, f32)>,
     analyzer: TextAnalyzer,
 }
 
@@ -42,31 +55,52 @@ impl Highlighter {
         schema: &NewsSchema,
     ) -> Result<Self> {
         let fields = &schema.fields;
+        let entity_fields = [fields.person, fields.location, fields.organization];
         let mut found = Vec::new();
+        let mut names = Vec::new();
         query.query_terms(&mut |term, _| {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                return;
+            };
             if term.field() == fields.title || term.field() == fields.body {
-                if let Some(text) = term.value().as_str() {
-                    found.push((term.clone(), text.to_owned()));
-                }
+                found.push((term.clone(), text.to_owned()));
+            } else if entity_fields.contains(&term.field()) {
+                names.push((term.clone(), text.to_owned()));
             }
         });
         let articles = searcher.num_docs().max(1) as f32;
+        let weight_of = |term: &tantivy::Term| -> Result<f32> {
+            let df = searcher.doc_freq(term)? as f32;
+            Ok((1.0 + (articles - df + 0.5) / (df + 0.5)).ln().max(0.1))
+        };
         let mut terms = HashMap::new();
         for (term, text) in found {
-            let df = searcher.doc_freq(&term)? as f32;
-            let weight = (1.0 + (articles - df + 0.5) / (df + 0.5)).ln().max(0.1);
+            let weight = weight_of(&term)?;
             let entry = terms.entry(text).or_insert(0.0f32);
             *entry = entry.max(weight);
         }
+        let mut folder = Folder::new();
+        let mut name_words = Vec::new();
+        for (term, name) in names {
+            let weight = weight_of(&term)?;
+            let folded = folder.fold(&name);
+            for word in folded.split(|c: char| !c.is_alphanumeric()) {
+                if word.chars().count() >= MIN_NAME_WORD_CHARS {
+                    name_words.push((word.to_owned(), weight));
+                }
+            }
+        }
         Ok(Highlighter {
             terms,
+            name_words,
             analyzer: index.tokenizer_for_field(fields.body)?,
         })
     }
 
     /// Byte ranges of the query's terms in `text`, with their terms' weights.
     fn marks(&self, text: &str) -> Vec<(Range<usize>, &str, f32)> {
-        if self.terms.is_empty() {
+        if self.terms.is_empty() && self.name_words.is_empty() {
             return Vec::new();
         }
         let mut scanned = text.len().min(MAX_SCANNED_BYTES);
@@ -76,12 +110,32 @@ impl Highlighter {
         let mut analyzer = self.analyzer.clone();
         let mut stream = analyzer.token_stream(&text[..scanned]);
         let mut marks = Vec::new();
+        let mut folder = None;
         while let Some(token) = stream.next() {
+            let range = token.offset_from..token.offset_to;
             if let Some((term, &weight)) = self.terms.get_key_value(token.text.as_str()) {
-                marks.push((token.offset_from..token.offset_to, term.as_str(), weight));
+                marks.push((range, term.as_str(), weight));
+            } else if let Some((word, weight)) = self.name_word(&text[range.clone()], &mut folder) {
+                marks.push((range, word, weight));
             }
         }
         marks
+    }
+
+    /// The entity name word that `word`, as written, is a near spelling of:
+    /// capitalised, five letters or more, the same first letter.
+    fn name_word(&self, word: &str, folder: &mut Option<Folder>) -> Option<(&str, f32)> {
+        if self.name_words.is_empty()
+            || !word.chars().next().is_some_and(char::is_uppercase)
+            || word.chars().count() < MIN_NAME_WORD_CHARS
+        {
+            return None;
+        }
+        let folded = folder.get_or_insert_with(Folder::new).fold(word);
+        self.name_words
+            .iter()
+            .find(|(name, _)| name.chars().next() == folded.chars().next() && near(&folded, name))
+            .map(|(name, weight)| (name.as_str(), *weight))
     }
 
     /// The whole `text` with its terms marked (for titles).
@@ -300,6 +354,31 @@ mod tests {
         let query = parser.parse_query(query).unwrap();
         let searcher = index.reader().unwrap().searcher();
         Highlighter::new(&index, &searcher, &*query, &schema).unwrap()
+    }
+
+    #[test]
+    fn near_spellings_of_a_matched_name_are_marked() {
+        use tantivy::query::TermQuery;
+        use tantivy::schema::IndexRecordOption;
+        let schema = NewsSchema::new();
+        let index = Index::create_in_ram(schema.schema.clone());
+        register_tokenizers(&index);
+        let searcher = index.reader().unwrap().searcher();
+        let term = tantivy::Term::from_field_text(schema.fields.location, "Tartus");
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let h = Highlighter::new(&index, &searcher, &query, &schema).unwrap();
+        // One edit from "tartus" is enough ("Tartu", the Estonian city, too:
+        // marks are a reading aid, not what matched).
+        let title = h.whole("Wheat returns to Tartous, TARTUS and Tartu");
+        assert_eq!(title.highlights, [[17, 24], [26, 32], [37, 42]]);
+        // Lowercase words and two edits ("Tartans") are not the name.
+        assert_eq!(
+            h.whole("tartous Tartans Tartus-based").highlights,
+            [[16, 22]]
+        );
+        let passages = h.passages("Ships came. They docked at Tartous on Tuesday.", 1);
+        assert_eq!(passages.len(), 1);
+        assert_eq!(passages[0].highlights, [[27, 34]]);
     }
 
     #[test]
