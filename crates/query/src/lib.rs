@@ -1,8 +1,9 @@
 //! # news-query
 //!
-//! Faceted search over a news archive: full text in tantivy's query syntax,
-//! filters by date, person, place, organization, source and section, and per
-//! query the most frequent entities and a calendar histogram.
+//! Faceted search over a news archive: full text in tantivy's query syntax
+//! (where a canonical name also finds the articles tagged with it, however
+//! they spell it), filters by date, person, place, organization, source and
+//! section, and per query the most frequent entities and a calendar histogram.
 //!
 //! This crate owns the archive's [schema] (field names, analysers, how dates and
 //! entities are stored). It does **not** read article files or extract entities:
