@@ -141,3 +141,31 @@ fn the_summary_counts_commits_and_the_time_they_took() {
     let total = summary["seconds"].as_f64().unwrap();
     assert!(spent > 0.0 && spent <= total, "{summary}");
 }
+
+#[test]
+fn tantivy_gets_fewer_writer_threads_when_extraction_is_the_work() {
+    let index_with = |lines: &str| {
+        let dir = tempfile::TempDir::new().unwrap();
+        let input = dir.path().join("articles.jsonl");
+        std::fs::write(&input, lines).unwrap();
+        let archive = tempfile::TempDir::new().unwrap();
+        let output = news_ok(
+            archive.path(),
+            &[
+                "index",
+                &input.display().to_string(),
+                "--json",
+                "--threads",
+                "6",
+            ],
+        );
+        let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        summary["writer_threads"].as_u64().unwrap()
+    };
+    let extracted =
+        r#"{"id": "a", "title": "Talks", "body": "Vladimir Putin met Ahmed al-Sharaa in Moscow."}"#;
+    let listed = r#"{"id": "a", "title": "Talks", "body": "Vladimir Putin met Ahmed al-Sharaa in Moscow.", "persons": [], "locations": [], "organizations": []}"#;
+    // One writer thread per three parse threads, or one per parse thread.
+    assert_eq!(index_with(extracted), 2);
+    assert_eq!(index_with(listed), 6);
+}

@@ -137,6 +137,9 @@ pub struct IndexSummary {
     /// Seconds spent in those commits (tantivy writing its segments, the
     /// manifest and the clustering state), during which no batch is applied.
     pub commit_seconds: f64,
+    /// tantivy writer threads the run used (see `--threads`); 0 when
+    /// nothing was written.
+    pub writer_threads: usize,
 }
 
 #[derive(Default)]
@@ -381,10 +384,9 @@ pub fn index_paths(
         summary.reread += files.len() as u64;
     }
     let mut clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
-    let mut writer = writer
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_writer()?;
+    let writer = writer.into_inner().unwrap_or_else(|e| e.into_inner());
+    summary.writer_threads = writer.writer_threads();
+    let mut writer = writer.into_writer()?;
     let mut ledger = ledger.into_inner().unwrap_or_else(|e| e.into_inner());
     // Orphans left (their file is gone, or passes ran out) wait for the next run.
     ledger.manifest.mark_stale(&clusters.orphaned_origins());

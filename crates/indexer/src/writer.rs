@@ -40,6 +40,8 @@ pub(crate) struct LazyWriter<'a> {
     /// Deletes asked for before the writer was opened, in order.
     deletes: Vec<Term>,
     writer: Option<IndexWriter<TantivyDocument>>,
+    /// Writer threads of the opened writer.
+    writer_threads: usize,
 }
 
 impl<'a> LazyWriter<'a> {
@@ -53,6 +55,7 @@ impl<'a> LazyWriter<'a> {
             memory_budget,
             deletes: Vec::new(),
             writer: None,
+            writer_threads: 0,
         }
     }
 
@@ -85,11 +88,17 @@ impl<'a> LazyWriter<'a> {
                 writer.delete_term(term);
             }
             self.writer = Some(writer);
+            self.writer_threads = threads;
         }
         match &mut self.writer {
             Some(writer) => Ok(writer),
             None => unreachable!("the writer was opened above"),
         }
+    }
+
+    /// Writer threads of the writer; 0 while it is not opened.
+    pub(crate) fn writer_threads(&self) -> usize {
+        self.writer_threads
     }
 
     /// The writer, opened now if no batch was applied (a run that only
