@@ -286,13 +286,17 @@ impl Scratch {
         let width = 2 * l;
         let group = GROUPS * width;
         // Boundary contributions, for neighbours outside the line.
-        let mut boundary = vec![0.0f32; NEIGHBOURS.len() * width];
-        for (k, slot) in boundary.chunks_mut(width).enumerate() {
-            self.keys.clear();
-            Featurizer::boundary_keys(k, &mut self.keys);
-            let (a, b) = slot.split_at_mut(l);
-            w.add_local_all(&self.keys, a, b);
-        }
+        let boundary = cache.boundary(|| {
+            let mut boundary = vec![0.0f32; NEIGHBOURS.len() * width];
+            let mut keys = Vec::new();
+            for (k, slot) in boundary.chunks_mut(width).enumerate() {
+                keys.clear();
+                Featurizer::boundary_keys(k, &mut keys);
+                let (a, b) = slot.split_at_mut(l);
+                w.add_local_all(&keys, a, b);
+            }
+            boundary.into_boxed_slice()
+        });
         let guard = cache.guard();
         // Each token's vector: the cache's, or for a word the full cache
         // would not take, an offset into `uncached`.

@@ -14,6 +14,7 @@
 //! words met in a run are mostly its frequent ones, so that is rarely paid.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use papaya::{Guard, HashMap, LocalGuard};
 
@@ -24,6 +25,9 @@ pub struct WordCache {
     vectors: HashMap<u64, Box<[f32]>, std::hash::BuildHasherDefault<KeyHasher>>,
     /// Vectors inserted; counted here because the map's own count is approximate.
     len: AtomicUsize,
+    /// What a missing neighbour (outside the line) gives a token, the same
+    /// for every text.
+    boundary: OnceLock<Box<[f32]>>,
 }
 
 impl std::fmt::Debug for WordCache {
@@ -42,6 +46,7 @@ impl Default for WordCache {
                 .hasher(Default::default())
                 .build(),
             len: AtomicUsize::new(0),
+            boundary: OnceLock::new(),
         }
     }
 }
@@ -79,6 +84,12 @@ impl WordCache {
             }
             Err(occupied) => Ok(&occupied.current[..]),
         }
+    }
+
+    /// The boundary vectors (what a neighbour outside the line gives),
+    /// computed by `compute` on first use.
+    pub fn boundary(&self, compute: impl FnOnce() -> Box<[f32]>) -> &[f32] {
+        self.boundary.get_or_init(compute)
     }
 
     /// Words cached.
