@@ -37,7 +37,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::Serialize;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use news_query::schema::{open_or_create_index, NewsSchema};
 
@@ -621,41 +621,13 @@ fn apply(
     files: &[(SourceFile, Change, u32)],
     sink: &Sink<'_, '_>,
 ) -> Result<(), IndexError> {
-    let counters = sink.counters;
     let mut clusters = sink.clusters.lock().unwrap_or_else(|e| e.into_inner());
     let mut lazy = sink.writer.lock().unwrap_or_else(|e| e.into_inner());
     let articles = prepared.articles.len() as u64;
-    if !prepared.articles.is_empty() {
+    if articles > 0 {
         // The first batch with articles says what kind of run this is.
         let writer = lazy.open(prepared.extracting)?;
-        for (mut document, signature, id) in prepared.articles {
-            let verdict = clusters
-                .assign(&signature, prepared.key)
-                .map_err(|source| IndexError::Io {
-                    path: sink.dir.join(cluster::SPILL_FILE_NAME),
-                    source,
-                })?;
-            match verdict {
-                Verdict::Duplicate { .. } => {
-                    counters.duplicates.fetch_add(1, Ordering::Relaxed);
-                }
-                Verdict::Index {
-                    cluster,
-                    nearest,
-                    replaces,
-                } => {
-                    document.add_u64(sink.schema.fields.cluster, cluster);
-                    if replaces || sink.delete_every_id {
-                        writer.delete_term(Term::from_field_text(sink.schema.fields.id, &id));
-                    }
-                    writer.add_document(document)?;
-                    counters.indexed.fetch_add(1, Ordering::Relaxed);
-                    if nearest.is_some() {
-                        counters.clustered.fetch_add(1, Ordering::Relaxed);
-                    }
-                }
-            }
-        }
+        write_articles(prepared.articles, prepared.key, writer, &mut clusters, sink)?;
     }
     let mut ledger = sink.ledger.lock().unwrap_or_else(|e| e.into_inner());
     let (file, _, _) = &files[prepared.file];
@@ -663,6 +635,47 @@ fn apply(
     if ledger.due() {
         let writer = lazy.open(prepared.extracting)?;
         ledger.commit(sink.dir, writer, &mut clusters)?;
+    }
+    Ok(())
+}
+
+/// Clusters `articles` of the file with manifest key `key` and hands those
+/// to index to `writer`, deleting what they replace.
+fn write_articles(
+    articles: Vec<(TantivyDocument, Signature, String)>,
+    key: u32,
+    writer: &mut IndexWriter<TantivyDocument>,
+    clusters: &mut Clusters,
+    sink: &Sink<'_, '_>,
+) -> Result<(), IndexError> {
+    let counters = sink.counters;
+    for (mut document, signature, id) in articles {
+        let verdict = clusters
+            .assign(&signature, key)
+            .map_err(|source| IndexError::Io {
+                path: sink.dir.join(cluster::SPILL_FILE_NAME),
+                source,
+            })?;
+        match verdict {
+            Verdict::Duplicate { .. } => {
+                counters.duplicates.fetch_add(1, Ordering::Relaxed);
+            }
+            Verdict::Index {
+                cluster,
+                nearest,
+                replaces,
+            } => {
+                document.add_u64(sink.schema.fields.cluster, cluster);
+                if replaces || sink.delete_every_id {
+                    writer.delete_term(Term::from_field_text(sink.schema.fields.id, &id));
+                }
+                writer.add_document(document)?;
+                counters.indexed.fetch_add(1, Ordering::Relaxed);
+                if nearest.is_some() {
+                    counters.clustered.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -39,9 +39,8 @@ pub(crate) struct LazyWriter<'a> {
     memory_budget: usize,
     /// Deletes asked for before the writer was opened, in order.
     deletes: Vec<Term>,
-    writer: Option<IndexWriter<TantivyDocument>>,
-    /// Writer threads of the opened writer.
-    writer_threads: usize,
+    /// The writer once opened, with its number of threads.
+    opened: Option<(IndexWriter<TantivyDocument>, usize)>,
 }
 
 impl<'a> LazyWriter<'a> {
@@ -54,15 +53,14 @@ impl<'a> LazyWriter<'a> {
             threads,
             memory_budget,
             deletes: Vec::new(),
-            writer: None,
-            writer_threads: 0,
+            opened: None,
         }
     }
 
     /// Deletes the documents holding `term` (those added before this call).
     pub(crate) fn delete_term(&mut self, term: Term) {
-        match &mut self.writer {
-            Some(writer) => {
+        match &mut self.opened {
+            Some((writer, _)) => {
                 writer.delete_term(term);
             }
             None => self.deletes.push(term),
@@ -75,40 +73,46 @@ impl<'a> LazyWriter<'a> {
         &mut self,
         extracting: bool,
     ) -> Result<&mut IndexWriter<TantivyDocument>, IndexError> {
-        if self.writer.is_none() {
-            let threads = writer_threads(self.threads, self.memory_budget, extracting);
-            let writer = self
-                .index
-                .writer_with_options(writer_options(threads, self.memory_budget))?;
-            writer.set_merge_policy(Box::new(BoundedMerges::new(
-                self.dir.clone(),
-                MAX_MERGE_BYTES,
-            )));
-            for term in self.deletes.drain(..) {
-                writer.delete_term(term);
-            }
-            self.writer = Some(writer);
-            self.writer_threads = threads;
-        }
-        match &mut self.writer {
-            Some(writer) => Ok(writer),
-            None => unreachable!("the writer was opened above"),
-        }
+        let opened = match self.opened.take() {
+            Some(opened) => opened,
+            None => self.create(extracting)?,
+        };
+        Ok(&mut self.opened.insert(opened).0)
     }
 
     /// Writer threads of the writer; 0 while it is not opened.
     pub(crate) fn writer_threads(&self) -> usize {
-        self.writer_threads
+        self.opened.as_ref().map_or(0, |(_, threads)| *threads)
     }
 
     /// The writer, opened now if no batch was applied (a run that only
     /// removes files still commits its deletes).
     pub(crate) fn into_writer(mut self) -> Result<IndexWriter<TantivyDocument>, IndexError> {
-        self.open(true)?;
-        match self.writer {
-            Some(writer) => Ok(writer),
-            None => unreachable!("the writer was opened above"),
+        let (writer, _) = match self.opened.take() {
+            Some(opened) => opened,
+            None => self.create(true)?,
+        };
+        Ok(writer)
+    }
+
+    /// A new writer with its merge policy, the deletes asked for so far
+    /// issued on it, and its number of threads.
+    fn create(
+        &mut self,
+        extracting: bool,
+    ) -> Result<(IndexWriter<TantivyDocument>, usize), IndexError> {
+        let threads = writer_threads(self.threads, self.memory_budget, extracting);
+        let writer = self
+            .index
+            .writer_with_options(writer_options(threads, self.memory_budget))?;
+        writer.set_merge_policy(Box::new(BoundedMerges::new(
+            self.dir.clone(),
+            MAX_MERGE_BYTES,
+        )));
+        for term in self.deletes.drain(..) {
+            writer.delete_term(term);
         }
+        Ok((writer, threads))
     }
 }
 

@@ -19,7 +19,8 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use super::vocabulary::{name_key, Folder, Keyword, Vocabulary};
+use super::names::name_key;
+use super::vocabulary::{Folder, Keyword, Vocabulary};
 use super::Context;
 use crate::error::Result;
 

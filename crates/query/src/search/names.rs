@@ -110,7 +110,8 @@ fn by_frequency(vocabulary: &Vocabulary, ids: &mut [u32]) {
     });
 }
 
-fn words(text: &str) -> Vec<&str> {
+/// The words of `text`: its runs of letters and digits.
+pub(crate) fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect()
@@ -134,6 +135,13 @@ fn contains_prefix_run(name: &[&str], query: &[&str]) -> bool {
         && name
             .windows(query.len())
             .any(|run| run[..whole.len()] == *whole && run[whole.len()].starts_with(last))
+}
+
+/// A folded name (see [`Folder`](crate::search::vocabulary::Folder)) or
+/// query text as its [`words`] joined by single spaces: `al-sharaa` ->
+/// `al sharaa`.
+pub(crate) fn name_key(folded: &str) -> String {
+    words(folded).join(" ")
 }
 
 /// Whether two words are near spellings: short words must be equal, longer

@@ -20,7 +20,7 @@ use tantivy::query::Query;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Searcher};
 
-use super::names::near;
+use super::names::{near, words};
 use super::vocabulary::Folder;
 use crate::error::Result;
 use crate::response::Fragment;
@@ -85,7 +85,7 @@ impl Highlighter {
         for (term, name) in names {
             let weight = weight_of(&term)?;
             let folded = folder.fold(&name);
-            for word in folded.split(|c: char| !c.is_alphanumeric()) {
+            for word in words(&folded) {
                 if word.chars().count() >= MIN_NAME_WORD_CHARS {
                     name_words.push((word.to_owned(), weight));
                 }

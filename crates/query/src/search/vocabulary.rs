@@ -14,6 +14,7 @@ use tantivy::schema::Field;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::{Searcher, SearcherGeneration, Warmer};
 
+use super::names::name_key;
 use crate::error::Result;
 use crate::request::Interval;
 use crate::schema::{field, NewsSchema};
@@ -182,19 +183,24 @@ impl Vocabulary {
     /// a run of query words spells out, whatever its case, accents and
     /// punctuation ("tartus", "hayat tahrir al sham").
     pub(crate) fn ids_by_key<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let keys = self.keys.get_or_init(|| {
+        let keys = self.keys();
+        let start = keys.partition_point(|(k, _)| k.as_str() < key);
+        keys[start..]
+            .iter()
+            .take_while(move |(k, _)| k == key)
+            .map(|&(_, id)| id)
+    }
+
+    /// The names' keys with their ids, sorted by key; built on first use.
+    pub(crate) fn keys(&self) -> &[(String, u32)] {
+        self.keys.get_or_init(|| {
             let mut folder = Folder::new();
             let mut keys: Vec<(String, u32)> = (0..self.names.len() as u32)
                 .map(|id| (name_key(&folder.fold(self.name(id))), id))
                 .collect();
             keys.sort_unstable();
             keys
-        });
-        let start = keys.partition_point(|(k, _)| k.as_str() < key);
-        keys[start..]
-            .iter()
-            .take_while(move |(k, _)| k == key)
-            .map(|&(_, id)| id)
+        })
     }
 
     /// Column ordinal -> name id for one segment (empty when it has no column).
@@ -249,22 +255,6 @@ impl Folder {
         let mut stream = self.0.token_stream(text);
         stream.next().map(|t| t.text.clone()).unwrap_or_default()
     }
-}
-
-/// A folded name (see [`Folder`]) or query text as its words (runs of
-/// letters and digits) joined by single spaces: `al-sharaa` -> `al sharaa`.
-pub(crate) fn name_key(folded: &str) -> String {
-    let mut key = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key
 }
 
 /// What is computed once per reader generation, each part on first use: the
@@ -380,7 +370,7 @@ impl Warmer for VocabularyCache {
                 .map_err(|error| tantivy::TantivyError::InternalError(error.to_string()))?;
             if keyword != Keyword::Source {
                 // Every query's words are looked up there (see `search::named`).
-                let _ = vocabulary.ids_by_key("").next();
+                vocabulary.keys();
             }
         }
         Ok(())

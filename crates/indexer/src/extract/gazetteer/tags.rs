@@ -4,7 +4,6 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::keys::{combine, strip_possessive, Words, SEED};
-
 use super::{Gazetteer, MAX_WORDS, NODE_NAME, NODE_PREFIX};
 
 /// What the gazetteer says about one token, from [`Gazetteer::tag_tokens`].
