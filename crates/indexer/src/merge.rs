@@ -7,9 +7,19 @@
 //! about 1 GB of file pages (1,000,000 articles) on top of the indexing
 //! memory. Bounding each merge (and merging on one thread) bounds that, however
 //! large the archive: segments grow to about [`MAX_MERGE_BYTES`] and stay.
+//!
+//! No merge starts once a run has read all its input ([`MergeGate`]): the run
+//! ends by waiting for the merges in flight, so a merge begun while the last
+//! batches are parsed holds the end back on one thread while every other core
+//! idles. On 16 cores, Reuters-21578 ten times with `--threads 16` took 7.1 s,
+//! 3 s of them on one core merging the twelve segments its second commit left
+//! (at 200,000 of 212,510 articles). The segments left are merged by the next
+//! run that writes: its new segments make tantivy look for merges again.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
@@ -20,20 +30,39 @@ pub const MAX_MERGE_BYTES: u64 = 256 << 20;
 /// Extensions of a segment's files (deletes aside: they are small).
 const SEGMENT_FILES: [&str; 6] = [".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm"];
 
-/// tantivy's log merge policy, its merges cut to at most `max_bytes` each.
+/// Whether merges may start; shared by a run and its merge policy. Open
+/// until [`MergeGate::close`].
+#[derive(Clone, Debug, Default)]
+pub struct MergeGate(Arc<AtomicBool>);
+
+impl MergeGate {
+    /// From now on no merge starts (merges in flight go on).
+    pub fn close(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    fn is_closed(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// tantivy's log merge policy, its merges cut to at most `max_bytes` each,
+/// none started once `gate` is closed.
 #[derive(Debug)]
 pub struct BoundedMerges {
     dir: PathBuf,
     max_bytes: u64,
+    gate: MergeGate,
     inner: LogMergePolicy,
 }
 
 impl BoundedMerges {
     /// The policy for the index in `dir`.
-    pub fn new(dir: PathBuf, max_bytes: u64) -> Self {
+    pub fn new(dir: PathBuf, max_bytes: u64, gate: MergeGate) -> Self {
         BoundedMerges {
             dir,
             max_bytes,
+            gate,
             inner: LogMergePolicy::default(),
         }
     }
@@ -50,6 +79,9 @@ impl BoundedMerges {
 
 impl MergePolicy for BoundedMerges {
     fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
+        if self.gate.is_closed() {
+            return Vec::new();
+        }
         let sizes: HashMap<SegmentId, u64> =
             segments.iter().map(|s| (s.id(), self.bytes(s))).collect();
         // A segment of half the bound or more has nothing to merge with.
@@ -100,5 +132,20 @@ mod tests {
         assert_eq!(cut(sized(&[60, 30, 30, 90]), 100), [vec![0, 1]]);
         assert_eq!(cut(sized(&[10, 20, 30]), 100), [vec![0, 1, 2]]);
         assert!(cut(sized(&[]), 100).is_empty());
+    }
+
+    #[test]
+    fn no_merge_starts_once_the_gate_is_closed() {
+        let index = tantivy::Index::create_in_ram(tantivy::schema::Schema::builder().build());
+        // Ten small segments of a size: the log policy merges eight or more.
+        let segments: Vec<SegmentMeta> = (0..10)
+            .map(|_| index.new_segment_meta(SegmentId::generate_random(), 1_000))
+            .collect();
+        let gate = MergeGate::default();
+        let policy =
+            BoundedMerges::new(PathBuf::from("/nonexistent"), MAX_MERGE_BYTES, gate.clone());
+        assert_eq!(policy.compute_merge_candidates(&segments).len(), 1);
+        gate.close();
+        assert!(policy.compute_merge_candidates(&segments).is_empty());
     }
 }

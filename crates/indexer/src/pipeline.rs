@@ -48,6 +48,7 @@ use crate::extract::Extractor;
 use crate::in_order::InOrder;
 use crate::lock::WriteLock;
 use crate::manifest::{self, Change, Manifest};
+use crate::merge::MergeGate;
 use crate::problem::Problem;
 use crate::progress::{Observer, Progress};
 use crate::read::{self, Batch, Item, Parsed};
@@ -158,6 +159,9 @@ struct Sink<'a, 'w> {
     /// The archive directory.
     dir: &'a Path,
     writer: &'a Mutex<LazyWriter<'w>>,
+    /// Closed once the input is read: a merge begun after that only holds
+    /// back the run's end (see `merge.rs`).
+    merge_gate: &'a MergeGate,
     /// What is applied, for the manifest of the next commit.
     ledger: &'a Mutex<Ledger>,
     schema: &'a NewsSchema,
@@ -318,7 +322,14 @@ pub fn index_paths(
     summary.unchanged = plan.unchanged.len() as u64;
     summary.removed = removed.len() as u64;
 
-    let mut writer = LazyWriter::new(&index, index_dir, threads, options.memory_budget);
+    let merge_gate = MergeGate::default();
+    let mut writer = LazyWriter::new(
+        &index,
+        index_dir,
+        threads,
+        options.memory_budget,
+        merge_gate.clone(),
+    );
     // The writer's lock is ours, so no other run uses the archive: a
     // clustering scratch file left by a run that was killed is garbage (this
     // run's is created when its first day spills).
@@ -354,6 +365,7 @@ pub fn index_paths(
     let sink = Sink {
         dir: index_dir,
         writer: &writer,
+        merge_gate: &merge_gate,
         ledger: &ledger,
         schema: &schema,
         extractor: Extractor::bundled(),
@@ -470,8 +482,10 @@ fn run(
 
     std::thread::scope(|scope| -> Result<(), IndexError> {
         let in_order = &in_order;
-        let reader =
-            scope.spawn(move || read_files(files, &sender, in_order, counters, sink.observer));
+        let reader = scope.spawn(move || {
+            read_files(files, &sender, in_order, counters, sink.observer);
+            sink.merge_gate.close();
+        });
         scope.spawn(move || {
             while let Err(crossbeam_channel::RecvTimeoutError::Timeout) =
                 finished.recv_timeout(Duration::from_millis(100))

@@ -25,7 +25,7 @@ use tantivy::indexer::IndexWriterOptions;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use crate::error::IndexError;
-use crate::merge::{BoundedMerges, MAX_MERGE_BYTES};
+use crate::merge::{BoundedMerges, MergeGate, MAX_MERGE_BYTES};
 
 /// Parse threads one tantivy writer thread keeps up with when articles go
 /// through extraction.
@@ -37,6 +37,7 @@ pub(crate) struct LazyWriter<'a> {
     dir: PathBuf,
     threads: usize,
     memory_budget: usize,
+    merge_gate: MergeGate,
     /// Deletes asked for before the writer was opened, in order.
     deletes: Vec<Term>,
     /// The writer once opened, with its number of threads.
@@ -45,13 +46,20 @@ pub(crate) struct LazyWriter<'a> {
 
 impl<'a> LazyWriter<'a> {
     /// A writer for `index` (in `dir`) that will use up to `threads` threads
-    /// and `memory_budget` bytes.
-    pub(crate) fn new(index: &'a Index, dir: &Path, threads: usize, memory_budget: usize) -> Self {
+    /// and `memory_budget` bytes, and start no merge once `merge_gate` is closed.
+    pub(crate) fn new(
+        index: &'a Index,
+        dir: &Path,
+        threads: usize,
+        memory_budget: usize,
+        merge_gate: MergeGate,
+    ) -> Self {
         LazyWriter {
             index,
             dir: dir.to_owned(),
             threads,
             memory_budget,
+            merge_gate,
             deletes: Vec::new(),
             opened: None,
         }
@@ -108,6 +116,7 @@ impl<'a> LazyWriter<'a> {
         writer.set_merge_policy(Box::new(BoundedMerges::new(
             self.dir.clone(),
             MAX_MERGE_BYTES,
+            self.merge_gate.clone(),
         )));
         for term in self.deletes.drain(..) {
             writer.delete_term(term);
