@@ -9,8 +9,10 @@
 //! in the archive directory and read back when an article of their day (or a
 //! neighbouring one) comes. News mostly arrives in date order, so the few days
 //! in use stay in memory; input in random date order costs a read of a few
-//! kilobytes per article instead. Partitions of earlier runs are read on
-//! demand from the stored state ([`super::store`]) the same way.
+//! kilobytes per article instead, and a partition read back is scanned rather
+//! than indexed until it has answered `SCANS_BEFORE_INDEX` lookups.
+//! Partitions of earlier runs are read on demand from the stored state
+//! ([`super::store`]) the same way.
 //!
 //! Whether a partition is in memory never changes an answer: a band key's
 //! candidate is always the earliest living member of the partition with that
