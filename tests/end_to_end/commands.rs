@@ -1,4 +1,8 @@
-//! `news show`, `news related`, `news entities` and `news timeline`.
+//! `news show`, `news related`, `news entities` and `news timeline`, and
+//! what every command does when its output is closed early.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
@@ -109,5 +113,30 @@ fn timeline_draws_bars_with_shares() {
     assert_eq!(
         buckets,
         [("2025".to_owned(), 1, 2), ("2026".to_owned(), 1, 1)]
+    );
+}
+
+#[test]
+fn output_closed_by_its_reader_ends_the_command_quietly() {
+    // `news extract FILE | head -1`: 890 KB of output, far more than a pipe
+    // holds, so the command is sure to write into the closed pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_news"))
+        .arg("extract")
+        .arg(shared_data("corpora/wikinews-sample.jsonl"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(first_line.starts_with('{'), "{first_line}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+    assert!(
+        !stderr.contains("Broken pipe") && !stderr.contains("error"),
+        "{stderr}"
     );
 }
