@@ -199,3 +199,33 @@ fn a_damaged_manifest_or_clustering_state_is_survived_without_duplicates() {
     let healed = index_json(archive.path(), &[&inputs]);
     assert_eq!(healed["unchanged"], 2, "{healed}");
 }
+
+#[test]
+fn an_archive_grown_by_many_small_runs_stays_merged() {
+    // A run reads a small input before its first commit, and no merge starts
+    // once the input is read unless more than 32 small segments wait
+    // (`merge.rs`); each run here adds up to 3 (`--threads 8`).
+    let reuters = fs::read_to_string(shared_data("corpora/reuters21578.jsonl")).unwrap();
+    let lines: Vec<&str> = reuters.lines().collect();
+    let input = tempfile::TempDir::new().unwrap();
+    let archive = tempfile::TempDir::new().unwrap();
+    let segments = || -> usize {
+        let meta = fs::read_to_string(archive.path().join("meta.json")).unwrap();
+        serde_json::from_str::<Value>(&meta).unwrap()["segments"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let (mut most, mut indexed) = (0, 0);
+    // Forty runs add at least forty segments: more than the bound allows.
+    for run in 0..40 {
+        let file = input.path().join(format!("day-{run:02}.jsonl"));
+        fs::write(&file, lines[run * 5..run * 5 + 5].join("\n")).unwrap();
+        let summary = index_json(archive.path(), &[file.to_str().unwrap(), "--threads", "8"]);
+        assert_eq!(summary["new"], 1);
+        indexed += summary["indexed"].as_u64().unwrap();
+        assert_eq!(summary["archive_size"].as_u64(), Some(indexed));
+        most = most.max(segments());
+    }
+    assert!(most <= 32 + 3, "{most} segments");
+}
