@@ -159,8 +159,8 @@ struct Sink<'a, 'w> {
     /// The archive directory.
     dir: &'a Path,
     writer: &'a Mutex<LazyWriter<'w>>,
-    /// Closed once the input is read: a merge begun after that only holds
-    /// back the run's end (see `merge.rs`).
+    /// Closed once the input is read: a merge begun after that holds back
+    /// the run's end, so only too many segments start one (see `merge.rs`).
     merge_gate: &'a MergeGate,
     /// What is applied, for the manifest of the next commit.
     ledger: &'a Mutex<Ledger>,

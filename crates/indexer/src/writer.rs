@@ -46,7 +46,8 @@ pub(crate) struct LazyWriter<'a> {
 
 impl<'a> LazyWriter<'a> {
     /// A writer for `index` (in `dir`) that will use up to `threads` threads
-    /// and `memory_budget` bytes, and start no merge once `merge_gate` is closed.
+    /// and `memory_budget` bytes, its merges held back once `merge_gate`
+    /// is closed (see `merge.rs`).
     pub(crate) fn new(
         index: &'a Index,
         dir: &Path,
