@@ -71,6 +71,8 @@ run() {
 faster() { [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# field NAME: the number NAME in the JSON summary of the last run (OUT).
+field() { grep -o "\"$1\": [0-9.e-]*" <<<"$OUT" | grep -o '[0-9.e-]*$'; }
 
 {
   echo "## Indexing benchmark, $(date -u +%Y-%m-%d), $CORES cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), best of $REPEAT round(s)"
@@ -94,7 +96,8 @@ for set in $SETS; do
       --quiet --json --memory "$MEMORY"
     if faster "$WALL" "$news_wall"; then
       news_wall=$WALL news_cpu=$CPU news_rss=$RSS news_size=$SIZE
-      indexed=$(grep -o '"indexed": [0-9]*' <<<"$OUT" | grep -o '[0-9]*$')
+      indexed=$(field indexed)
+      committing="$(field commits) commits, $(field commit_seconds | xargs printf '%.1f') s committing, $(field writer_threads) writer threads"
     fi
 
     run "$set-tantivy" "$BENCH_DIR/$set-tantivy" "$BENCH" tantivy "$input" \
@@ -122,7 +125,7 @@ for set in $SETS; do
     r=$(rate "$articles" "$wall")
     echo "| $set | $engine | $articles | $wall | $cpu | $r | $(ratio "$mb" "$wall") | $rss | $size | $(ratio "$r" "$news_rate") |" >>"$REPORT"
   done
-  echo "news index wrote $indexed of $articles articles on $set (the rest are exact duplicates)" >>"$BENCH_DIR/notes.txt"
+  echo "news index wrote $indexed of $articles articles on $set (the rest are exact duplicates; $committing)" >>"$BENCH_DIR/notes.txt"
 done
 
 {
