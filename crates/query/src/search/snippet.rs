@@ -13,6 +13,7 @@
 //! a near spelling of one of the name's words ("Tartous" for Tartus) is
 //! marked as well, so the passage shows why the article matched.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -44,6 +45,8 @@ pub(crate) struct Highlighter {
     terms: HashMap<String, f32>,
     /// Folded words of the entity names the query matches, with weights.
     name_words: Vec<(String, f32)>,
+    /// Folds the words that may spell a name; one per query.
+    folder: RefCell<Folder>,
     analyzer: TextAnalyzer,
 }
 
@@ -94,6 +97,7 @@ impl Highlighter {
         Ok(Highlighter {
             terms,
             name_words,
+            folder: RefCell::new(folder),
             analyzer: index.tokenizer_for_field(fields.body)?,
         })
     }
@@ -110,12 +114,11 @@ impl Highlighter {
         let mut analyzer = self.analyzer.clone();
         let mut stream = analyzer.token_stream(&text[..scanned]);
         let mut marks = Vec::new();
-        let mut folder = None;
         while let Some(token) = stream.next() {
             let range = token.offset_from..token.offset_to;
             if let Some((term, &weight)) = self.terms.get_key_value(token.text.as_str()) {
                 marks.push((range, term.as_str(), weight));
-            } else if let Some((word, weight)) = self.name_word(&text[range.clone()], &mut folder) {
+            } else if let Some((word, weight)) = self.name_word(&text[range.clone()]) {
                 marks.push((range, word, weight));
             }
         }
@@ -124,14 +127,14 @@ impl Highlighter {
 
     /// The entity name word that `word`, as written, is a near spelling of:
     /// capitalised, five letters or more, the same first letter.
-    fn name_word(&self, word: &str, folder: &mut Option<Folder>) -> Option<(&str, f32)> {
+    fn name_word(&self, word: &str) -> Option<(&str, f32)> {
         if self.name_words.is_empty()
             || !word.chars().next().is_some_and(char::is_uppercase)
             || word.chars().count() < MIN_NAME_WORD_CHARS
         {
             return None;
         }
-        let folded = folder.get_or_insert_with(Folder::new).fold(word);
+        let folded = self.folder.borrow_mut().fold(word);
         self.name_words
             .iter()
             .find(|(name, _)| name.chars().next() == folded.chars().next() && near(&folded, name))
