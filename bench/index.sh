@@ -3,7 +3,7 @@
 # clustering), tantivy alone (news-bench tantivy: title, body, date; no
 # extraction) and SQLite FTS5 (bench/fts5.py, porter tokenizer), on
 # Reuters-21578 repeated 10 times (~216,000 articles) and on 1,000,000 synthetic
-# articles (`news synth`). Then a re-run of `news index` with nothing changed,
+# articles (`news-bench synth`). Then a re-run of `news index` with nothing changed,
 # and a --threads sweep. Prints a Markdown report (also saved in $BENCH_DIR).
 #
 #   bench/index.sh                      # everything (about 15 minutes on 2 cores)
@@ -46,7 +46,7 @@ input_of() {
       echo "$BENCH_DIR/reuters-x10.jsonl" ;;
     synth)
       local file="$BENCH_DIR/synth-$SYNTH_COUNT-seed7.jsonl"
-      [ -s "$file" ] || "$NEWS" synth --from "$REUTERS" --count "$SYNTH_COUNT" --seed 7 -o "$file"
+      [ -s "$file" ] || "$BENCH" synth --from "$REUTERS" --count "$SYNTH_COUNT" --seed 7 -o "$file"
       echo "$file" ;;
   esac
 }

@@ -10,10 +10,10 @@
 
 use std::sync::OnceLock;
 
-use news_indexer::read::{dateline as datelines, limits, Batch, Format, Item};
-use news_indexer::{date as dates, record};
+use news_indexer::record;
 use news_query::schema::{write_records, ArticleRecord, NewsSchema};
 use news_query::{Archive, Interval, PartialDate, SearchRequest, Sort};
+use news_read::{date as dates, dateline as datelines, limits, Batch, Format, Item};
 
 /// A `.txt` file: decoding, front matter, title, body, dateline, limits.
 pub fn read_txt(data: &[u8]) {

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
-use news_indexer::extract::{extract_jsonl, EntityKind, Extractor};
+use news_extract::{extract_jsonl, EntityKind, Extractor};
 
 /// (type, mention F1, docset F1) reported for the bundled model on dev.
 const REPORTED: [(&str, f64, f64); 3] = [

@@ -13,12 +13,14 @@
 //! * `clustering FILE`: clustering alone over a corpus (signatures and
 //!   assignment, no extraction, no index): its time and the memory its state
 //!   takes per article.
+//! * `synth --from FILE --count N --seed S`: a synthetic archive of any size
+//!   recombined from a real corpus's sentences (see [`synth`]).
 //! * `kill-resume FILE --cycles N`: `news index` killed N times at random
 //!   moments and resumed, compared with one clean run (see [`kill_resume`]).
 
 mod kill_resume;
-
 mod load;
+mod synth;
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -27,9 +29,9 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use news_indexer::cluster::{signature, Clusters, Verdict};
-use news_indexer::read::json;
 use news_indexer::record::stable_id;
 use news_query::schema::{register_tokenizers, TEXT_TOKENIZER};
+use news_read::json;
 use tantivy::indexer::IndexWriterOptions;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
@@ -78,6 +80,21 @@ enum Command {
         /// Which pairs (every k-th, starting at seed mod k).
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Write synthetic articles recombined from a real corpus's sentences.
+    Synth {
+        /// A JSON Lines corpus whose headlines, datelines and sentences are recombined.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// Number of articles to write.
+        #[arg(long, value_name = "N")]
+        count: u64,
+        /// Seed: the same corpus, count and seed write the same bytes.
+        #[arg(long, default_value_t = 7, value_name = "S")]
+        seed: u64,
+        /// Write here instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Load a running `news serve` with faceted searches; prints a Markdown table.
     Serve(load::LoadArgs),
@@ -133,6 +150,12 @@ fn main() -> anyhow::Result<()> {
         Command::Repeat { file, times } => repeat(&file, times),
         Command::Pairs { file, sample, seed } => pairs(&file, sample, seed),
         Command::Serve(args) => load::run(&args),
+        Command::Synth {
+            from,
+            count,
+            seed,
+            out,
+        } => synth::run(&from, count, seed, out.as_deref()),
         Command::Clustering {
             file,
             budget,

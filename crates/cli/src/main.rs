@@ -61,8 +61,6 @@ enum Command {
     Timeline(cmd::timeline::TimelineArgs),
     /// Serve the HTTP API and the search page (loopback by default).
     Serve(cmd::serve::ServeArgs),
-    /// Write synthetic articles recombined from a real corpus (for benchmarks).
-    Synth(cmd::synth::SynthArgs),
     /// Find persons, locations and organizations in JSONL documents.
     Extract(cmd::extract::ExtractArgs),
 }
@@ -77,7 +75,6 @@ fn main() -> ExitCode {
         Command::Entities(args) => cmd::entities::run(&cli.index, args),
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
-        Command::Synth(args) => cmd::synth::run(args),
         Command::Extract(args) => cmd::extract::run(args),
     };
     match result {

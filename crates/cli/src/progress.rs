@@ -8,7 +8,8 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use news_indexer::{Observer, Problem, Progress};
+use news_indexer::{Observer, Progress};
+use news_read::Problem;
 
 /// Seconds between plain progress lines.
 const LINE_EVERY: Duration = Duration::from_secs(5);

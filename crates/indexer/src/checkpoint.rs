@@ -18,11 +18,12 @@
 //! always those of the index commit searches see.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use tantivy::{IndexWriter, TantivyDocument};
 
+use crate::atomic::temporary;
 use crate::cluster::{self, Clusters};
 use crate::error::IndexError;
 use crate::manifest::{self, Manifest};
@@ -139,11 +140,6 @@ impl Ledger {
     }
 }
 
-/// Where a file of the archive is written before it is renamed into place.
-fn temporary(path: &Path) -> PathBuf {
-    path.with_extension("tmp")
-}
-
 /// Writes the manifest and clustering state under temporary names, commits
 /// the index with their token in its payload, and renames them into place.
 fn write_and_commit(
@@ -221,7 +217,7 @@ mod tests {
     fn file(name: &str) -> SourceFile {
         SourceFile {
             path: name.into(),
-            format: crate::read::Format::JsonLines,
+            format: news_read::Format::JsonLines,
             size: 10,
             mtime_ns: 1,
         }

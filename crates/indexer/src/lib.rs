@@ -1,16 +1,17 @@
 //! # news-indexer
 //!
-//! Builds a `news-query` archive from article files:
+//! The indexing run: builds a `news-query` archive from article files.
 //!
 //! ```text
-//! files -> read (format by extension) -> Article -> extract (entities, dates) -> ArticleRecord -> tantivy
+//! files -> news-read (Article) -> news-extract (entities) -> ArticleRecord
+//!       -> cluster (wire copies) -> tantivy writer -> commit (+ manifest, clustering state)
 //! ```
 //!
-//! It owns reading (`.txt`, `.json`, `.jsonl`/`.ndjson`, any of them `.gz` or
-//! `.zst`), dateline and date recognition, entity extraction, wire-copy
-//! clustering, the manifest that makes runs incremental, and the parallel
-//! indexing run. It does not own the schema (that is `news_query::schema`, so
-//! both sides agree) nor searching.
+//! It owns the run and what makes it incremental and safe: walking the
+//! inputs, the manifest of files read, wire-copy clustering, the write lock,
+//! commits and checkpoints, and the parallel (rayon) pipeline that ties the
+//! stages together. Reading formats is `news-read`, entities are
+//! `news-extract`, the schema and searching are `news-query`.
 //!
 //! ```no_run
 //! use news_indexer::{index_paths, IndexOptions};
@@ -19,7 +20,7 @@
 //!     "news-index".as_ref(),
 //!     &["corpus".into()],
 //!     &IndexOptions::default(),
-//!     &|problem: &news_indexer::Problem| eprintln!("{problem}"),
+//!     &|problem: &news_read::Problem| eprintln!("{problem}"),
 //! )?;
 //! println!("{} articles indexed, {} failed", summary.indexed, summary.failed);
 //! # Ok(()) }
@@ -27,28 +28,22 @@
 
 #![warn(missing_docs)]
 
-pub mod article;
+mod atomic;
 pub mod checkpoint;
 pub mod cluster;
-pub mod date;
 mod error;
-pub mod extract;
 mod in_order;
 pub mod lock;
 pub mod manifest;
 mod merge;
 mod pipeline;
-mod problem;
 pub mod progress;
-pub mod read;
 pub mod record;
-pub mod synth;
+mod stream;
 pub mod walk;
 mod writer;
 
-pub use article::{Article, Origin};
 pub use checkpoint::CommitEvery;
 pub use error::IndexError;
 pub use pipeline::{index_paths, IndexOptions, IndexSummary, DEFAULT_CLUSTER_MEMORY};
-pub use problem::{Problem, Severity};
 pub use progress::{Observer, Progress};

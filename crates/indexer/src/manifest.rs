@@ -27,8 +27,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::read::compress::hash_file;
 use crate::walk::SourceFile;
+use news_read::compress::hash_file;
 
 /// File name of the manifest in the archive directory.
 pub const FILE_NAME: &str = "news-manifest.json";
@@ -215,7 +215,7 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::Format;
+    use news_read::Format;
 
     fn file(path: &Path) -> SourceFile {
         let metadata = std::fs::metadata(path).unwrap();

@@ -1,59 +1,47 @@
-//! The indexing run: find the files, decide from the manifest which to read,
-//! read them into numbered batches on one thread, parse, extract and sketch on
-//! a rayon pool, then cluster and feed tantivy's writer threads one batch at a
-//! time in read order. The writer is opened when the first batch is applied,
-//! with as many threads as that batch shows the run needs ([`crate::writer`]).
+//! The indexing run, phase by phase; [`index_paths`] reads top to bottom:
 //!
-//! ```text
-//! walk + manifest plan -> read (1 thread) --bounded channel--> parse + extract + sketch (rayon)
-//!                            -> reorder buffer -> cluster + IndexWriter (in read order)
-//! ```
+//! 1. **open**: take the write lock, open (or create) the archive, finish a
+//!    commit cut short, load the manifest if it belongs to the last commit;
+//! 2. **plan**: walk the inputs and decide from the manifest which files are
+//!    new, changed, resumed, unchanged or gone;
+//! 3. **cluster state**: load the clustering tables of earlier runs, less
+//!    what changed and removed files contributed;
+//! 4. **read + extract, cluster, write**: stream the files through the
+//!    parallel pipeline ([`crate::stream`]), committing every so often;
+//! 5. **commit**: the last commit, with the manifest and clustering state
+//!    tied to it by a token in the commit payload ([`crate::checkpoint`]);
+//! 6. **report**: the [`IndexSummary`].
 //!
-//! Applying batches in read order ([`crate::in_order`]) makes the archive a
-//! function of the input: the first of two exact copies in input order (files
-//! in walk order, then articles in file order) is the one kept, and the first
-//! article of a story founds its cluster, whatever the thread count and
-//! timing. Clustering is a few percent of the work, so doing it in sequence
-//! costs little; parsing and extraction, the bulk, stay parallel.
-//!
-//! The bounded channel, the reorder window and tantivy's own queue keep memory
-//! flat however large the input is; only the clustering tables grow with the
-//! archive. Deletes are
-//! issued only where something may be replaced: by origin for changed and
-//! removed files, by id when clustering has seen the id before (or for every
-//! article when the archive's history is unknown). A fresh archive gets none.
-//!
-//! The manifest and clustering state are written beside the index and tied to
-//! its commit by a token in the commit payload, so a crash between the writes
-//! makes the next run distrust them rather than duplicate articles. A run
-//! commits every so often ([`crate::checkpoint`]), so a crash loses at most
-//! that much work, and the next run goes on from the last commit.
+//! Deletes are issued only where something may be replaced: by origin for
+//! changed and removed files, by id when clustering has seen the id before
+//! (or for every article when the archive's history is unknown). A fresh
+//! archive gets none. A crash between the writes of a commit makes the next
+//! run distrust the manifest rather than duplicate articles, and a run killed
+//! at any moment loses at most the work since its last commit.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::Serialize;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{Index, Term};
 
-use news_query::schema::{open_or_create_index, NewsSchema};
+use news_extract::Extractor;
+use news_query::schema::{open_for_writing, NewsSchema};
+use news_read::{Origin, Problem};
 
-use crate::checkpoint::{self, CommitEvery, Ledger, Reach};
-use crate::cluster::{self, signature, Clusters, Signature, Verdict};
+use crate::atomic;
+use crate::checkpoint::{self, CommitEvery, Ledger};
+use crate::cluster::{self, Clusters};
 use crate::error::IndexError;
-use crate::extract::Extractor;
-use crate::in_order::InOrder;
 use crate::lock::WriteLock;
 use crate::manifest::{self, Change, Manifest};
 use crate::merge::MergeGate;
-use crate::problem::Problem;
-use crate::progress::{Observer, Progress};
-use crate::read::{self, Batch, Item, Parsed};
-use crate::record::to_record;
-use crate::walk::{self, SourceFile};
+use crate::progress::Observer;
+use crate::stream::{self, Counters, FileToRead, Sink};
+use crate::walk;
 use crate::writer::LazyWriter;
 
 /// Settings of an indexing run.
@@ -143,62 +131,6 @@ pub struct IndexSummary {
     pub writer_threads: usize,
 }
 
-#[derive(Default)]
-struct Counters {
-    indexed: AtomicU64,
-    duplicates: AtomicU64,
-    clustered: AtomicU64,
-    failed: AtomicU64,
-    warnings: AtomicU64,
-    bytes: AtomicU64,
-    files_read: AtomicU64,
-}
-
-/// Everything a worker needs to index a batch.
-struct Sink<'a, 'w> {
-    /// The archive directory.
-    dir: &'a Path,
-    writer: &'a Mutex<LazyWriter<'w>>,
-    /// Closed once the input is read: a merge begun after that holds back
-    /// the run's end, so only too many segments start one (see `merge.rs`).
-    merge_gate: &'a MergeGate,
-    /// What is applied, for the manifest of the next commit.
-    ledger: &'a Mutex<Ledger>,
-    schema: &'a NewsSchema,
-    extractor: &'a Extractor,
-    clusters: &'a Mutex<Clusters>,
-    /// The archive holds articles clustering does not know: delete by id always.
-    delete_every_id: bool,
-    counters: &'a Counters,
-    observer: &'a dyn Observer,
-}
-
-/// A batch (none for the mark that ends a file), the file it came from (its
-/// place in the run's list and its manifest key), how far into the file it
-/// reaches, and its place in read order.
-struct Work {
-    batch: Option<Batch>,
-    file: usize,
-    key: u32,
-    reach: Reach,
-    sequence: u64,
-}
-
-/// A parsed batch waiting for its turn to be clustered and written: each
-/// article's document, signature and id.
-struct Prepared {
-    file: usize,
-    key: u32,
-    reach: Reach,
-    articles: Vec<(TantivyDocument, Signature, String)>,
-    /// Most of its articles went through extraction.
-    extracting: bool,
-}
-
-/// Batches read ahead of the last one applied, per parse thread: enough to
-/// keep every thread busy while one works through a large batch.
-const WINDOW_PER_THREAD: usize = 8;
-
 /// Indexes every article under `inputs` (files or directories, walked
 /// recursively) into the archive at `index_dir`, creating it if needed and
 /// reading only files that changed since the last run.
@@ -212,11 +144,74 @@ pub fn index_paths(
 ) -> Result<IndexSummary, IndexError> {
     let started = Instant::now();
     let started_ns = now_ns();
-    let threads = if options.threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        options.threads
+    let roots = absolute_inputs(inputs)?;
+    // Before anything is read: the manifest and index are the holder's until it ends.
+    let _lock = WriteLock::acquire(index_dir)?;
+    let mut archive = Opened::open(index_dir)?;
+    let plan = Plan::make(&mut archive, &roots, options.prune, index_dir, observer);
+    let mut summary = plan.summary();
+    if plan.read.is_empty() && plan.removed.is_empty() {
+        return finish_unchanged(archive, &plan, summary, started, started_ns);
+    }
+    let clusters = cluster_state(&archive, &plan, options, observer);
+    let delete_every_id = !archive.fresh && !clusters.1;
+    let threads = thread_count(options.threads);
+    let merge_gate = MergeGate::default();
+    let mut writer = LazyWriter::new(
+        &archive.index,
+        index_dir,
+        threads,
+        options.memory_budget,
+        merge_gate.clone(),
+    );
+    remove_spill_file(index_dir)?;
+    let mut manifest = archive.manifest;
+    delete_replaced(
+        &mut writer,
+        &archive.schema,
+        &plan,
+        &mut manifest,
+        delete_every_id,
+    );
+
+    let writer = Mutex::new(writer);
+    let ledger = Mutex::new(Ledger::new(manifest, options.commit_every, started_ns));
+    let clusters = Mutex::new(clusters.0);
+    let counters = Counters::default();
+    let sink = Sink {
+        dir: index_dir,
+        writer: &writer,
+        merge_gate: &merge_gate,
+        ledger: &ledger,
+        schema: &archive.schema,
+        extractor: Extractor::bundled(),
+        clusters: &clusters,
+        delete_every_id,
+        counters: &counters,
+        observer,
     };
+    summary.reread =
+        stream::read_extract_write(plan.read, threads, &sink, started, &mut summary.files)?;
+
+    let mut clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
+    let writer = writer.into_inner().unwrap_or_else(|e| e.into_inner());
+    summary.writer_threads = writer.writer_threads();
+    let mut writer = writer.into_writer()?;
+    let mut ledger = ledger.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Orphans left (their file is gone, or passes ran out) wait for the next run.
+    ledger.manifest.mark_stale(&clusters.orphaned_origins());
+    ledger.commit(index_dir, &mut writer, &mut clusters)?;
+    writer.wait_merging_threads()?;
+
+    summary.commits = ledger.commits;
+    summary.commit_seconds = ledger.commit_time.as_secs_f64();
+    summary.archive_size = archive.index.reader()?.searcher().num_docs();
+    report(&mut summary, &counters, started);
+    Ok(summary)
+}
+
+/// The inputs as absolute paths, each checked to exist.
+fn absolute_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, IndexError> {
     let mut roots = Vec::with_capacity(inputs.len());
     for input in inputs {
         if !input.exists() {
@@ -227,125 +222,210 @@ pub fn index_paths(
             source,
         })?);
     }
-    // Before anything is read: the manifest and index are the holder's until it ends.
-    let _lock = WriteLock::acquire(index_dir)?;
-    let index = open_or_create_index(index_dir)?;
-    let schema = NewsSchema::from_schema(index.schema()).map_err(|reason| {
-        news_query::Error::NotAnArchive {
-            path: index_dir.to_owned(),
-            reason,
-        }
-    })?;
+    Ok(roots)
+}
 
-    let fresh = index.searchable_segment_ids()?.is_empty();
-    let token = index.load_metas()?.payload.and_then(|p| p.parse().ok());
-    checkpoint::recover(index_dir, token)?;
-    let io_error = |path: &Path| {
-        let path = path.to_owned();
-        move |source| IndexError::Io { path, source }
-    };
-    let mut manifest = match Manifest::load(index_dir).map_err(io_error(index_dir))? {
-        Some(m) if !fresh && Some(m.token) == token => m,
-        _ => Manifest::default(),
-    };
-    let trusted = fresh || manifest.token != 0;
-
-    let archive = walk::absolute(index_dir).ok();
-    let found = walk::walk(&roots, archive.as_deref(), &|p| observer.problem(p));
-    let mut plan = manifest.plan(found.files);
-    let mut summary = IndexSummary {
-        skipped: found.skipped,
-        failed: found.failed,
-        ..IndexSummary::default()
-    };
-    let removed: Vec<PathBuf> = if options.prune {
-        std::mem::take(&mut plan.gone)
+fn thread_count(threads: usize) -> usize {
+    if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
-        summary.missing = plan.gone.len() as u64;
-        Vec::new()
-    };
-    if plan.read.is_empty() && removed.is_empty() {
-        if plan.hashed && trusted && !fresh {
-            // The index is as it was, so the token still holds; only the
-            // times the next run may trust have moved.
-            manifest.started_ns = started_ns;
-            let path = index_dir.join(manifest::FILE_NAME);
-            let temporary = path.with_extension("tmp");
-            manifest.write(&temporary).map_err(io_error(&path))?;
-            std::fs::rename(&temporary, &path).map_err(io_error(&path))?;
+        threads
+    }
+}
+
+/// The archive as the run found it.
+struct Opened {
+    dir: PathBuf,
+    index: Index,
+    schema: NewsSchema,
+    /// It holds no article yet.
+    fresh: bool,
+    /// The manifest of its last commit (empty when there is none to trust).
+    manifest: Manifest,
+    /// The manifest and clustering state describe the archive.
+    trusted: bool,
+}
+
+impl Opened {
+    /// Opens the archive in `dir`, finishing a commit that was cut short.
+    fn open(dir: &Path) -> Result<Opened, IndexError> {
+        let (index, schema) = open_for_writing(dir)?;
+        let fresh = index.searchable_segment_ids()?.is_empty();
+        let token = index.load_metas()?.payload.and_then(|p| p.parse().ok());
+        checkpoint::recover(dir, token)?;
+        let manifest = match Manifest::load(dir).map_err(|source| IndexError::Io {
+            path: dir.to_owned(),
+            source,
+        })? {
+            Some(m) if !fresh && Some(m.token) == token => m,
+            _ => Manifest::default(),
+        };
+        let trusted = fresh || manifest.token != 0;
+        Ok(Opened {
+            dir: dir.to_owned(),
+            index,
+            schema,
+            fresh,
+            manifest,
+            trusted,
+        })
+    }
+}
+
+/// What this run reads, removes and leaves.
+struct Plan {
+    read: Vec<FileToRead>,
+    /// Files gone since the last run whose articles are removed (`--prune`).
+    removed: Vec<PathBuf>,
+    /// Files gone since the last run whose articles are kept.
+    missing: u64,
+    unchanged: u64,
+    skipped: u64,
+    failed: u64,
+    /// Some unchanged file had to be hashed to tell.
+    hashed: bool,
+}
+
+impl Plan {
+    /// Walks `roots` (leaving out the archive itself) and compares what it
+    /// finds with the manifest.
+    fn make(
+        archive: &mut Opened,
+        roots: &[PathBuf],
+        prune: bool,
+        index_dir: &Path,
+        observer: &dyn Observer,
+    ) -> Plan {
+        let exclude = walk::absolute(index_dir).ok();
+        let found = walk::walk(roots, exclude.as_deref(), &|p| observer.problem(p));
+        let mut plan = archive.manifest.plan(found.files);
+        let gone = std::mem::take(&mut plan.gone);
+        let (removed, missing) = if prune {
+            (gone, 0)
+        } else {
+            (Vec::new(), gone.len() as u64)
+        };
+        Plan {
+            read: plan.read,
+            removed,
+            missing,
+            unchanged: plan.unchanged.len() as u64,
+            skipped: found.skipped,
+            failed: found.failed,
+            hashed: plan.hashed,
         }
-        summary.unchanged = plan.unchanged.len() as u64;
-        summary.archive_size = index.reader()?.searcher().num_docs();
-        summary.seconds = started.elapsed().as_secs_f64();
-        return Ok(summary);
     }
 
-    // Forget what changed and removed files contributed before reading them anew.
-    let mut forget: HashSet<u32> = plan
-        .read
-        .iter()
-        .filter(|(_, change, _)| *change == Change::Changed)
-        .map(|(_, _, key)| *key)
-        .collect();
-    forget.extend(
-        removed
+    /// The summary's counts of files, before anything is read.
+    fn summary(&self) -> IndexSummary {
+        let mut summary = IndexSummary {
+            skipped: self.skipped,
+            failed: self.failed,
+            missing: self.missing,
+            unchanged: self.unchanged,
+            removed: self.removed.len() as u64,
+            ..IndexSummary::default()
+        };
+        for (_, change, _) in &self.read {
+            match change {
+                Change::New => summary.new += 1,
+                Change::Changed => summary.changed += 1,
+                Change::Resumed(_) => summary.resumed += 1,
+            }
+        }
+        summary
+    }
+
+    /// Manifest keys of the files whose earlier articles this run replaces
+    /// or removes.
+    fn forgotten(&self, manifest: &Manifest) -> HashSet<u32> {
+        let changed = self
+            .read
             .iter()
-            .filter_map(|p| manifest.sources.get(p))
-            .map(|e| e.key),
-    );
-    let state_path = index_dir.join(cluster::store::FILE_NAME);
-    let stored = if trusted && !fresh {
+            .filter(|(_, change, _)| *change == Change::Changed);
+        let removed = self.removed.iter().filter_map(|p| manifest.sources.get(p));
+        changed
+            .map(|(_, _, key)| *key)
+            .chain(removed.map(|e| e.key))
+            .collect()
+    }
+}
+
+/// Nothing to read or remove: only the manifest's times move, if needed.
+fn finish_unchanged(
+    mut archive: Opened,
+    plan: &Plan,
+    mut summary: IndexSummary,
+    started: Instant,
+    started_ns: i64,
+) -> Result<IndexSummary, IndexError> {
+    if plan.hashed && archive.trusted && !archive.fresh {
+        // The index is as it was, so the token still holds; only the
+        // times the next run may trust have moved.
+        archive.manifest.started_ns = started_ns;
+        let path = archive.dir.join(manifest::FILE_NAME);
+        atomic::replace(&path, |temporary| archive.manifest.write(temporary))
+            .map_err(|source| IndexError::Io { path, source })?;
+    }
+    summary.archive_size = archive.index.reader()?.searcher().num_docs();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The clustering tables of earlier runs, less what changed and removed
+/// files contributed, and whether they could be read.
+fn cluster_state(
+    archive: &Opened,
+    plan: &Plan,
+    options: &IndexOptions,
+    observer: &dyn Observer,
+) -> (Clusters, bool) {
+    let state_path = archive.dir.join(cluster::store::FILE_NAME);
+    let stored = if archive.trusted && !archive.fresh {
         // An unreadable state costs clustering against the past, not the run.
-        cluster::store::read(&state_path, manifest.token).unwrap_or_else(|error| {
-            let origin = crate::Origin {
+        cluster::store::read(&state_path, archive.manifest.token).unwrap_or_else(|error| {
+            let origin = Origin {
                 path: state_path.clone(),
                 line: None,
             };
-            observer.problem(&Problem::warning(
-                origin,
-                format!("clustering state unreadable ({error}); every id is replaced"),
-            ));
+            let message = format!("clustering state unreadable ({error}); every id is replaced");
+            observer.problem(&Problem::warning(origin, message));
             None
         })
     } else {
         None
     };
-    let delete_every_id = !fresh && stored.is_none();
-    let clusters = Clusters::open(index_dir, options.cluster_memory, stored, &forget);
-    for (_, change, _) in &plan.read {
-        match change {
-            Change::New => summary.new += 1,
-            Change::Changed => summary.changed += 1,
-            Change::Resumed(_) => summary.resumed += 1,
-        }
-    }
-    summary.unchanged = plan.unchanged.len() as u64;
-    summary.removed = removed.len() as u64;
+    let known = stored.is_some();
+    let forget = plan.forgotten(&archive.manifest);
+    let clusters = Clusters::open(&archive.dir, options.cluster_memory, stored, &forget);
+    (clusters, known)
+}
 
-    let merge_gate = MergeGate::default();
-    let mut writer = LazyWriter::new(
-        &index,
-        index_dir,
-        threads,
-        options.memory_budget,
-        merge_gate.clone(),
-    );
-    // The writer's lock is ours, so no other run uses the archive: a
-    // clustering scratch file left by a run that was killed is garbage (this
-    // run's is created when its first day spills).
-    let spill_path = index_dir.join(cluster::SPILL_FILE_NAME);
-    match std::fs::remove_file(&spill_path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(IndexError::Io {
-                path: spill_path,
-                source: e,
-            })
+/// Removes the clustering scratch file of a run that was killed: the write
+/// lock is ours, so no other run uses it (this run's is created when its
+/// first day spills).
+fn remove_spill_file(dir: &Path) -> Result<(), IndexError> {
+    let path = dir.join(cluster::SPILL_FILE_NAME);
+    match std::fs::remove_file(&path) {
+        Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+            Err(IndexError::Io { path, source })
         }
-        _ => {}
+        _ => Ok(()),
     }
+}
+
+/// Deletes the articles of removed files, and of changed files (or of every
+/// file read, when the archive's history is unknown) before they are read again.
+fn delete_replaced(
+    writer: &mut LazyWriter<'_>,
+    schema: &NewsSchema,
+    plan: &Plan,
+    manifest: &mut Manifest,
+    delete_every_id: bool,
+) {
     let origin_term =
         |path: &Path| Term::from_field_text(schema.fields.origin, &path.to_string_lossy());
-    for path in &removed {
+    for path in &plan.removed {
         writer.delete_term(origin_term(path));
         manifest.sources.remove(path);
     }
@@ -354,60 +434,10 @@ pub fn index_paths(
             writer.delete_term(origin_term(&file.path));
         }
     }
-    let writer = Mutex::new(writer);
-    let ledger = Mutex::new(Ledger::new(manifest, options.commit_every, started_ns));
-    let ledger_lock = || ledger.lock().unwrap_or_else(|e| e.into_inner());
-    let writer_lock = || writer.lock().unwrap_or_else(|e| e.into_inner());
+}
 
-    let clusters = Mutex::new(clusters);
-    let lock = || clusters.lock().unwrap_or_else(|e| e.into_inner());
-    let counters = Counters::default();
-    let sink = Sink {
-        dir: index_dir,
-        writer: &writer,
-        merge_gate: &merge_gate,
-        ledger: &ledger,
-        schema: &schema,
-        extractor: Extractor::bundled(),
-        clusters: &clusters,
-        delete_every_id,
-        counters: &counters,
-        observer,
-    };
-    let mut files = std::mem::take(&mut plan.read);
-    for pass in 0..MAX_PASSES {
-        summary.files += files.len() as u64;
-        // Files are recorded in the ledger as they are applied.
-        run(&files, threads, &sink, started)?;
-        // A file holding an exact copy that was skipped because an article
-        // now gone was indexed is read again, so the story stays archived.
-        let orphans = lock().orphaned_origins();
-        files = files_of(&ledger_lock().manifest, &orphans);
-        if files.is_empty() || pass + 1 == MAX_PASSES {
-            break;
-        }
-        let keys: HashSet<u32> = files.iter().map(|(_, _, key)| *key).collect();
-        // Until they are read again, a commit must not call them done.
-        ledger_lock().manifest.mark_stale(&keys);
-        lock().forget(&keys);
-        for (file, _, _) in &files {
-            writer_lock().delete_term(origin_term(&file.path));
-        }
-        summary.reread += files.len() as u64;
-    }
-    let mut clusters = clusters.into_inner().unwrap_or_else(|e| e.into_inner());
-    let writer = writer.into_inner().unwrap_or_else(|e| e.into_inner());
-    summary.writer_threads = writer.writer_threads();
-    let mut writer = writer.into_writer()?;
-    let mut ledger = ledger.into_inner().unwrap_or_else(|e| e.into_inner());
-    // Orphans left (their file is gone, or passes ran out) wait for the next run.
-    ledger.manifest.mark_stale(&clusters.orphaned_origins());
-    ledger.commit(index_dir, &mut writer, &mut clusters)?;
-    writer.wait_merging_threads()?;
-    summary.commits = ledger.commits;
-    summary.commit_seconds = ledger.commit_time.as_secs_f64();
-
-    summary.archive_size = index.reader()?.searcher().num_docs();
+/// Fills the summary's article counts and rates.
+fn report(summary: &mut IndexSummary, counters: &Counters, started: Instant) {
     let seconds = started.elapsed().as_secs_f64();
     let load = |c: &AtomicU64| c.load(Ordering::Relaxed);
     summary.indexed = load(&counters.indexed);
@@ -422,276 +452,6 @@ pub fn index_paths(
     } else {
         0.0
     };
-    Ok(summary)
-}
-
-/// Passes over files whose skipped duplicates lost their indexed copy; one
-/// almost always suffices.
-const MAX_PASSES: usize = 4;
-
-/// The files of the manifest with the given keys that still exist, to be read again.
-fn files_of(manifest: &Manifest, keys: &HashSet<u32>) -> Vec<(SourceFile, Change, u32)> {
-    if keys.is_empty() {
-        return Vec::new();
-    }
-    let mut files = Vec::new();
-    for (path, entry) in &manifest.sources {
-        if !keys.contains(&entry.key) {
-            continue;
-        }
-        let (Ok(metadata), Some(format)) = (std::fs::metadata(path), read::Format::of(path)) else {
-            continue;
-        };
-        let file = SourceFile {
-            path: path.clone(),
-            format,
-            size: metadata.len(),
-            mtime_ns: walk::mtime_ns(&metadata),
-        };
-        files.push((file, Change::Changed, entry.key));
-    }
-    files
-}
-
-/// Reads, parses and writes `files`, noting each in the ledger as it is applied.
-fn run(
-    files: &[(SourceFile, Change, u32)],
-    threads: usize,
-    sink: &Sink<'_, '_>,
-    started: Instant,
-) -> Result<(), IndexError> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("news-parse-{i}"))
-        .build()
-        .map_err(|e| IndexError::Threads(e.to_string()))?;
-    let (sender, receiver) = crossbeam_channel::bounded::<Work>(threads * 4);
-    let (done, finished) = crossbeam_channel::bounded::<()>(0);
-    let in_order = InOrder::new(threads * WINDOW_PER_THREAD);
-    let bytes_to_read = files.iter().map(|(f, _, _)| f.size).sum();
-    let files_to_read = files.len() as u64;
-    let counters = sink.counters;
-    let snapshot = move || Progress {
-        articles: counters.indexed.load(Ordering::Relaxed),
-        files_read: counters.files_read.load(Ordering::Relaxed),
-        files_to_read,
-        bytes_read: counters.bytes.load(Ordering::Relaxed),
-        bytes_to_read,
-        elapsed: started.elapsed(),
-    };
-
-    std::thread::scope(|scope| -> Result<(), IndexError> {
-        let in_order = &in_order;
-        let reader = scope.spawn(move || {
-            read_files(files, &sender, in_order, counters, sink.observer);
-            sink.merge_gate.close();
-        });
-        scope.spawn(move || {
-            while let Err(crossbeam_channel::RecvTimeoutError::Timeout) =
-                finished.recv_timeout(Duration::from_millis(100))
-            {
-                sink.observer.progress(&snapshot());
-            }
-        });
-        let write_result = {
-            // However writing ends (an error, a panic), the reader must not
-            // wait for a turn that never comes.
-            let _stop = StopOnDrop(in_order);
-            pool.install(|| {
-                receiver.into_iter().par_bridge().try_for_each(|work| {
-                    let sequence = work.sequence;
-                    let prepared = prepare(work, sink);
-                    in_order.finish(sequence, prepared, |prepared| apply(prepared, files, sink))
-                })
-            })
-        };
-        // If writing failed, dropping the receiver ends the reader thread too.
-        let joined = reader.join();
-        drop(done);
-        joined.map_err(|_| IndexError::Threads("reader thread panicked".into()))?;
-        sink.observer.progress(&snapshot());
-        write_result
-    })
-}
-
-/// Stops a reorder buffer when dropped.
-struct StopOnDrop<'a, T>(&'a InOrder<T>);
-
-impl<T> Drop for StopOnDrop<'_, T> {
-    fn drop(&mut self) {
-        self.0.stop();
-    }
-}
-
-/// Reads the files in order and sends their batches down the channel,
-/// numbered in that order, never more than the reorder window ahead; each
-/// file's batches are followed by a mark carrying its hash.
-fn read_files(
-    files: &[(SourceFile, Change, u32)],
-    sender: &crossbeam_channel::Sender<Work>,
-    in_order: &InOrder<Prepared>,
-    counters: &Counters,
-    observer: &dyn Observer,
-) {
-    let mut sequence = 0;
-    for (index, (file, change, key)) in files.iter().enumerate() {
-        let mut stopped = false;
-        let mut send = |batch: Option<Batch>, reach: Reach| {
-            stopped = stopped
-                || !in_order.wait_turn(sequence)
-                || sender
-                    .send(Work {
-                        batch,
-                        file: index,
-                        key: *key,
-                        reach,
-                        sequence,
-                    })
-                    .is_err();
-            sequence += 1;
-        };
-        let skip = match change {
-            Change::Resumed(line) => *line,
-            Change::New | Change::Changed => 0,
-        };
-        let result = read::read_file(&file.path, file.format, &counters.bytes, skip, |batch| {
-            let reach = reach_of(&batch);
-            send(Some(batch), reach);
-        });
-        counters.files_read.fetch_add(1, Ordering::Relaxed);
-        let hash = match result {
-            Ok(hash) => hash,
-            Err(error) => {
-                counters.failed.fetch_add(1, Ordering::Relaxed);
-                let origin = crate::Origin {
-                    path: file.path.clone(),
-                    line: None,
-                };
-                observer.problem(&Problem::error(origin, format!("cannot read: {error}")));
-                None
-            }
-        };
-        send(None, Reach::Done(hash));
-        if stopped {
-            break;
-        }
-    }
-}
-
-/// How far into its file a batch reaches.
-fn reach_of(batch: &Batch) -> Reach {
-    match batch {
-        Batch::Lines {
-            first_line, lines, ..
-        } => Reach::Line(first_line + lines.len() as u64 - 1),
-        Batch::Problem(problem) => problem.origin.line.map_or(Reach::Whole, Reach::Line),
-        Batch::File { .. } => Reach::Whole,
-    }
-}
-
-/// Parses a batch and builds its documents and signatures: the costly part,
-/// run on every thread in any order.
-fn prepare(work: Work, sink: &Sink<'_, '_>) -> Prepared {
-    let counters = sink.counters;
-    let items = work.batch.map(Batch::parse).unwrap_or_default();
-    let mut articles = Vec::with_capacity(items.len());
-    let mut extracted = 0;
-    for item in items {
-        match item {
-            Item::Article(origin, parsed) => {
-                let Parsed { article, warnings } = *parsed;
-                extracted += usize::from(article.needs_extraction());
-                for warning in warnings {
-                    counters.warnings.fetch_add(1, Ordering::Relaxed);
-                    sink.observer
-                        .problem(&Problem::warning(origin.clone(), warning));
-                }
-                let record = to_record(article, &origin, sink.extractor);
-                let signature = signature(&record.id, &record.title, &record.body, record.date);
-                let document = sink.schema.to_document(&record);
-                articles.push((document, signature, record.id));
-            }
-            Item::Problem(problem) => {
-                counters.failed.fetch_add(1, Ordering::Relaxed);
-                sink.observer.problem(&problem);
-            }
-        }
-    }
-    Prepared {
-        file: work.file,
-        key: work.key,
-        reach: work.reach,
-        extracting: extracted * 2 > articles.len(),
-        articles,
-    }
-}
-
-/// Clusters a prepared batch and writes it, then commits if one is due.
-/// Called for one batch at a time, in read order, so a replacing delete
-/// never overtakes the add it replaces, the first copy read is the one kept,
-/// and a commit holds exactly the batches read before it.
-fn apply(
-    prepared: Prepared,
-    files: &[(SourceFile, Change, u32)],
-    sink: &Sink<'_, '_>,
-) -> Result<(), IndexError> {
-    let mut clusters = sink.clusters.lock().unwrap_or_else(|e| e.into_inner());
-    let mut lazy = sink.writer.lock().unwrap_or_else(|e| e.into_inner());
-    let articles = prepared.articles.len() as u64;
-    if articles > 0 {
-        // The first batch with articles says what kind of run this is.
-        let writer = lazy.open(prepared.extracting)?;
-        write_articles(prepared.articles, prepared.key, writer, &mut clusters, sink)?;
-    }
-    let mut ledger = sink.ledger.lock().unwrap_or_else(|e| e.into_inner());
-    let (file, _, _) = &files[prepared.file];
-    ledger.applied(file, prepared.key, prepared.reach, articles);
-    if ledger.due() {
-        let writer = lazy.open(prepared.extracting)?;
-        ledger.commit(sink.dir, writer, &mut clusters)?;
-    }
-    Ok(())
-}
-
-/// Clusters `articles` of the file with manifest key `key` and hands those
-/// to index to `writer`, deleting what they replace.
-fn write_articles(
-    articles: Vec<(TantivyDocument, Signature, String)>,
-    key: u32,
-    writer: &mut IndexWriter<TantivyDocument>,
-    clusters: &mut Clusters,
-    sink: &Sink<'_, '_>,
-) -> Result<(), IndexError> {
-    let counters = sink.counters;
-    for (mut document, signature, id) in articles {
-        let verdict = clusters
-            .assign(&signature, key)
-            .map_err(|source| IndexError::Io {
-                path: sink.dir.join(cluster::SPILL_FILE_NAME),
-                source,
-            })?;
-        match verdict {
-            Verdict::Duplicate { .. } => {
-                counters.duplicates.fetch_add(1, Ordering::Relaxed);
-            }
-            Verdict::Index {
-                cluster,
-                nearest,
-                replaces,
-            } => {
-                document.add_u64(sink.schema.fields.cluster, cluster);
-                if replaces || sink.delete_every_id {
-                    writer.delete_term(Term::from_field_text(sink.schema.fields.id, &id));
-                }
-                writer.add_document(document)?;
-                counters.indexed.fetch_add(1, Ordering::Relaxed);
-                if nearest.is_some() {
-                    counters.clustered.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 fn now_ns() -> i64 {

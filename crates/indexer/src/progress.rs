@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::problem::Problem;
+use news_read::Problem;
 
 /// A snapshot of a run in progress.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

@@ -5,8 +5,8 @@
 use news_query::ArticleRecord;
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::article::{Article, Origin};
-use crate::extract::Extractor;
+use news_extract::Extractor;
+use news_read::{Article, Origin};
 
 /// The article's stable id: its own id, else its URL, else a hash of its
 /// title and text, so re-reading the same article yields the same id.

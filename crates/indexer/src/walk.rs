@@ -2,7 +2,7 @@
 //! order, each file's format, size and modification time.
 //!
 //! This module owns the walk and the file facts the manifest compares. It does
-//! not read contents (that is [`crate::read`]) nor decide what changed (that
+//! not read contents (that is `news_read`) nor decide what changed (that
 //! is [`crate::manifest`]).
 
 use std::path::{Path, PathBuf};
@@ -10,9 +10,9 @@ use std::time::UNIX_EPOCH;
 
 use walkdir::WalkDir;
 
-use crate::article::Origin;
-use crate::problem::Problem;
-use crate::read::Format;
+use news_read::Format;
+use news_read::Origin;
+use news_read::Problem;
 
 /// A file we can read, as the walk found it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use news_query::schema::{open_or_create_index, ArticleRecord, NewsSchema};
+use news_query::schema::{open_for_writing, ArticleRecord};
 use news_query::{Archive, Interval, SearchRequest};
 use serde_json::{json, Value};
 
@@ -266,8 +266,7 @@ fn build(
         .collect::<Result<_, _>>()?;
     let originals: Vec<ArticleRecord> = lines.iter().filter_map(|l| record(l)).collect();
     let _ = std::fs::remove_dir_all(index_dir);
-    let index = open_or_create_index(index_dir)?;
-    let schema = NewsSchema::from_schema(index.schema())?;
+    let (index, schema) = open_for_writing(index_dir)?;
     let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(2, 1_000_000_000)?;
     let mut out = BufWriter::new(std::fs::File::create(corpus)?);
     let mut n = 0u64;

@@ -74,11 +74,7 @@ impl Archive {
 
     /// Wraps an index already open (for instance one the indexer just wrote).
     pub fn from_index(mut index: Index, path: PathBuf) -> Result<Self> {
-        let schema =
-            NewsSchema::from_schema(index.schema()).map_err(|reason| Error::NotAnArchive {
-                path: path.clone(),
-                reason,
-            })?;
+        let schema = NewsSchema::of_index(&index, &path)?;
         register_tokenizers(&index);
         // Segments are searched in parallel; the executor must be set before
         // the reader, which keeps its own handle on the index.

@@ -1,5 +1,7 @@
-//! Partial dates as users type them (`2026`, `2026-01`, `2026-01-28`) and the
-//! calendar arithmetic behind date filters and histograms.
+//! The calendar: partial dates as users type them (`2026`, `2026-01`,
+//! `2026-01-28`), RFC 3339, and the arithmetic behind date filters and
+//! histograms ([`civil_from_days`], [`days_from_civil`], [`CalendarKeys`]).
+//! The one place in this crate that converts between days and dates.
 
 use std::fmt;
 use std::str::FromStr;
@@ -7,7 +9,6 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::schema::{civil_from_days, days_from_civil};
 
 /// A year, a month or a day, or an exact RFC 3339 instant.
 ///
@@ -178,9 +179,78 @@ pub fn format_rfc3339(secs: i64) -> String {
     )
 }
 
+/// The integer keys a date is bucketed by in histograms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarKeys {
+    /// Days since 1970-01-01 (negative before).
+    pub day: i64,
+    /// `year * 12 + month - 1`.
+    pub month: i64,
+}
+
+impl CalendarKeys {
+    /// Keys of the UTC calendar day containing `secs`.
+    pub fn from_unix_seconds(secs: i64) -> Self {
+        let day = secs.div_euclid(86_400);
+        let (year, month, _) = civil_from_days(day);
+        CalendarKeys {
+            day,
+            month: year * 12 + i64::from(month) - 1,
+        }
+    }
+}
+
+/// Converts days since 1970-01-01 to a proleptic Gregorian `(year, month, day)`.
+///
+/// Howard Hinnant's `civil_from_days`, exact for every `i64` day in range.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Converts a proleptic Gregorian date to days since 1970-01-01.
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let month = i64::from(month);
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_round_trips_across_eras() {
+        for day in (-800_000..800_000).step_by(97) {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2026, 1, 28), 20_481);
+    }
+
+    #[test]
+    fn month_key_is_calendar_month() {
+        let secs = days_from_civil(2026, 1, 31) * 86_400 + 86_399;
+        let keys = CalendarKeys::from_unix_seconds(secs);
+        assert_eq!(keys.month, 2026 * 12);
+        let before_epoch = CalendarKeys::from_unix_seconds(-1);
+        assert_eq!(before_epoch.day, -1);
+        assert_eq!(before_epoch.month, 1969 * 12 + 11);
+    }
 
     fn day(y: i64, m: u32, d: u32) -> i64 {
         days_from_civil(y, m, d) * 86_400

@@ -23,6 +23,8 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+use crate::date::CalendarKeys;
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, NumericOptions, Schema, TantivyDocument,
@@ -181,6 +183,15 @@ impl NewsSchema {
         }
     }
 
+    /// The field handles of `index`, the archive at `path`; an index that is
+    /// not a news archive is [`crate::Error::NotAnArchive`].
+    pub fn of_index(index: &Index, path: &Path) -> crate::Result<Self> {
+        NewsSchema::from_schema(index.schema()).map_err(|reason| crate::Error::NotAnArchive {
+            path: path.to_owned(),
+            reason,
+        })
+    }
+
     /// Reads the field handles of an existing index, checking it is a news archive.
     pub fn from_schema(schema: Schema) -> Result<Self, String> {
         let expected = NewsSchema::new();
@@ -278,9 +289,10 @@ impl NewsSchema {
     }
 }
 
-/// Opens the news archive index in `dir` for writing, creating an empty one
-/// (and the directory) when there is none.
-pub fn open_or_create_index(dir: &Path) -> crate::Result<Index> {
+/// Opens the news archive in `dir` for writing, creating an empty one (and
+/// the directory) when there is none, with its field handles; an index that
+/// is not a news archive is [`crate::Error::NotAnArchive`].
+pub fn open_for_writing(dir: &Path) -> crate::Result<(Index, NewsSchema)> {
     let open_error = |source| crate::Error::Open {
         path: dir.to_owned(),
         source,
@@ -299,7 +311,8 @@ pub fn open_or_create_index(dir: &Path) -> crate::Result<Index> {
         other => open_error(other),
     })?;
     register_tokenizers(&index);
-    Ok(index)
+    let schema = NewsSchema::of_index(&index, dir)?;
+    Ok((index, schema))
 }
 
 /// The stable 64-bit key of an article id (xxh3), stored in [`field::ID_KEY`].
@@ -329,12 +342,7 @@ pub fn id_key(id: &str) -> u64 {
 /// # Ok(()) }
 /// ```
 pub fn write_records(dir: &Path, records: &[ArticleRecord]) -> crate::Result<()> {
-    let index = open_or_create_index(dir)?;
-    let schema =
-        NewsSchema::from_schema(index.schema()).map_err(|reason| crate::Error::NotAnArchive {
-            path: dir.to_owned(),
-            reason,
-        })?;
+    let (index, schema) = open_for_writing(dir)?;
     let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 50_000_000)?;
     for record in records {
         writer.delete_term(tantivy::Term::from_field_text(schema.fields.id, &record.id));
@@ -395,78 +403,9 @@ pub struct ArticleRecord {
     pub origin: Option<String>,
 }
 
-/// The integer keys a date is bucketed by in histograms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CalendarKeys {
-    /// Days since 1970-01-01 (negative before).
-    pub day: i64,
-    /// `year * 12 + month - 1`.
-    pub month: i64,
-}
-
-impl CalendarKeys {
-    /// Keys of the UTC calendar day containing `secs`.
-    pub fn from_unix_seconds(secs: i64) -> Self {
-        let day = secs.div_euclid(86_400);
-        let (year, month, _) = civil_from_days(day);
-        CalendarKeys {
-            day,
-            month: year * 12 + i64::from(month) - 1,
-        }
-    }
-}
-
-/// Converts days since 1970-01-01 to a proleptic Gregorian `(year, month, day)`.
-///
-/// Howard Hinnant's `civil_from_days`, exact for every `i64` day in range.
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// Converts a proleptic Gregorian date to days since 1970-01-01.
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let yoe = year.rem_euclid(400);
-    let month = i64::from(month);
-    let mp = if month > 2 { month - 3 } else { month + 9 };
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn calendar_round_trips_across_eras() {
-        for day in (-800_000..800_000).step_by(97) {
-            let (y, m, d) = civil_from_days(day);
-            assert_eq!(days_from_civil(y, m, d), day);
-        }
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(days_from_civil(2026, 1, 28), 20_481);
-    }
-
-    #[test]
-    fn month_key_is_calendar_month() {
-        let secs = days_from_civil(2026, 1, 31) * 86_400 + 86_399;
-        let keys = CalendarKeys::from_unix_seconds(secs);
-        assert_eq!(keys.month, 2026 * 12);
-        let before_epoch = CalendarKeys::from_unix_seconds(-1);
-        assert_eq!(before_epoch.day, -1);
-        assert_eq!(before_epoch.month, 1969 * 12 + 11);
-    }
 
     #[test]
     fn record_survives_document_round_trip() {
@@ -477,7 +416,7 @@ mod tests {
             body: "MOSCOW - talks".into(),
             dateline: Some("MOSCOW".into()),
             source: Some("Seed".into()),
-            date: Some(days_from_civil(2026, 1, 28) * 86_400),
+            date: Some(crate::date::days_from_civil(2026, 1, 28) * 86_400),
             persons: vec!["Vladimir Putin".into(), "Ahmed al-Sharaa".into()],
             locations: vec!["Moscow".into()],
             cluster: Some(7),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use news_indexer::extract::{extract_jsonl, Extractor};
+use news_extract::{extract_jsonl, Extractor};
 
 /// Arguments of `news extract`.
 #[derive(Debug, Args, PartialEq)]
@@ -24,7 +24,7 @@ pub struct ExtractArgs {
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let out = BufWriter::new(stdout.lock());
-    let report = |e: &news_indexer::extract::JsonlError| eprintln!("extract: {e}");
+    let report = |e: &news_extract::JsonlError| eprintln!("extract: {e}");
     let summary = match &args.file {
         Some(path) => {
             let f = File::open(path).with_context(|| format!("opening {}", path.display()))?;

@@ -9,7 +9,6 @@ pub mod related;
 pub mod search;
 pub mod serve;
 pub mod show;
-pub mod synth;
 pub mod timeline;
 
 use std::path::Path;

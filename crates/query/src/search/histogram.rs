@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use tantivy::columnar::Column;
 use tantivy::DocId;
 
+use crate::date::civil_from_days;
 use crate::request::Interval;
-use crate::schema::{civil_from_days, field};
+use crate::schema::field;
 
 /// Widest dense bucket array per segment; rarer spreads (dates over millennia)
 /// fall back to a map.
@@ -126,7 +127,7 @@ pub(crate) fn label(interval: Interval, key: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::days_from_civil;
+    use crate::date::days_from_civil;
 
     #[test]
     fn weeks_start_on_monday() {

@@ -411,7 +411,7 @@ mod tests {
             ..Default::default()
         };
         crate::schema::write_records(dir.path(), &[record]).unwrap();
-        let index = crate::schema::open_or_create_index(dir.path()).unwrap();
+        let (index, _) = crate::schema::open_for_writing(dir.path()).unwrap();
         let searcher = index.reader().unwrap().searcher();
         let cache = VocabularyCache::new(NewsSchema::new());
         cache.warm(&searcher).unwrap();

@@ -2,7 +2,8 @@
 
 #![allow(dead_code)]
 
-use news_query::schema::{days_from_civil, write_records, ArticleRecord};
+use news_query::date::days_from_civil;
+use news_query::schema::{write_records, ArticleRecord};
 use news_query::Archive;
 use tempfile::TempDir;
 

@@ -9,8 +9,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use news_indexer::extract::tokenize::tokenize;
-use news_indexer::extract::Extractor;
+use news_extract::tokenize::tokenize;
+use news_extract::Extractor;
 
 // The allocator the `news` binary runs with.
 #[global_allocator]

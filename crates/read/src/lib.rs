@@ -1,4 +1,12 @@
-//! Readers: files to [`Article`]s, the format chosen by file extension.
+//! # news-read
+//!
+//! Bytes in, [`Article`]s out: every input format `news index` reads, and
+//! nothing else. This crate owns the [`Article`] type, format detection,
+//! decompression ([`compress`]), charsets ([`charset`]), publication dates
+//! ([`date`]) and datelines ([`dateline`]), the limits that keep memory
+//! bounded ([`limits`]), and the per-record [`Problem`] reports. It knows
+//! nothing of entities or of the index: those are `news-extract` and
+//! `news-indexer`.
 //!
 //! | extension | format |
 //! |---|---|
@@ -15,20 +23,29 @@
 //! any size streams through in bounded memory. What cannot be read (a binary
 //! or empty file, a line or file past the [`limits`]) becomes a problem with
 //! its file and line, and reading goes on.
+//!
+//! New formats go in a module of their own beside [`txt`] and [`json`], with
+//! a [`Format`] variant; see this crate's README.
 
+#![warn(missing_docs)]
+
+pub mod article;
+pub mod charset;
 pub mod compress;
+pub mod date;
 pub mod dateline;
-pub mod decode;
 pub mod json;
 pub mod limits;
+pub mod problem;
 pub mod txt;
+
+pub use article::{Article, Origin};
+pub use problem::{Problem, Severity};
 
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 
-use crate::article::{Article, Origin};
-use crate::problem::Problem;
 use compress::{Compression, Source};
 
 /// Lines of a JSON Lines file handed to a worker at once.
@@ -144,9 +161,9 @@ impl Batch {
 
 fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
     let origin = Origin { path, line: None };
-    let decoded = match decode::decode(bytes) {
+    let decoded = match charset::decode(bytes) {
         Ok(decoded) => decoded,
-        Err(decode::NotText::Binary) => {
+        Err(charset::NotText::Binary) => {
             return vec![Item::Problem(Problem::error(
                 origin,
                 "binary file, not text",
@@ -188,9 +205,9 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
 }
 
 fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
-    let decoded = match decode::decode(line) {
+    let decoded = match charset::decode(line) {
         Ok(decoded) => decoded,
-        Err(decode::NotText::Binary) => {
+        Err(charset::NotText::Binary) => {
             return Some(Item::Problem(Problem::error(
                 origin,
                 "binary data, not text",
@@ -294,7 +311,7 @@ fn read_lines(
         Batch::Problem(Problem::error(origin, message))
     };
     let start = reader.fill_buf()?;
-    if skip == 0 && decode::is_binary(&start[..start.len().min(SNIFF_BYTES)]) {
+    if skip == 0 && charset::is_binary(&start[..start.len().min(SNIFF_BYTES)]) {
         emit(problem(None, "binary file, not text".to_owned()));
         return Ok(());
     }

@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use news_indexer::extract::gazetteer::Gazetteer;
+use news_extract::gazetteer::Gazetteer;
 
 fn main() {
     let t = Instant::now();

@@ -135,7 +135,7 @@ pub fn title_case_copy(doc: &GoldDoc, case: &CaseLexicon) -> GoldDoc {
 
 /// The English word list bundled for training (SCOWL via Debian's
 /// `wamerican`, built by `scripts/build_wordlist.sh`), gzip'd.
-pub static ENGLISH_WORDS_GZ: &[u8] = include_bytes!("../../../data/english-words.txt.gz");
+pub static ENGLISH_WORDS_GZ: &[u8] = include_bytes!("../../data/english-words.txt.gz");
 
 /// The bundled English word list, one word per line.
 pub fn english_words() -> std::io::Result<String> {

@@ -43,7 +43,7 @@ use super::hash_bits::HashBits;
 pub use tags::PlaceTag;
 
 /// The gazetteer data bundled in the crate.
-static BUNDLED_DATA: &[u8] = include_bytes!("../../../data/gazetteer.tsv.gz");
+static BUNDLED_DATA: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
 
 /// What kind of place a [`Place`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,12 +3,18 @@
 //!
 //! Times without a zone are taken as UTC. A date that cannot be read is
 //! reported by the caller; it never defaults to "now". Nor can a date the
-//! archive cannot store (before 1677 or after 2262, see
-//! [`news_query::schema::DATE_RANGE`]) be read: a typo like `December 9,
+//! archive cannot store (before 1677 or after 2262, see [`DATE_RANGE`]) be
+//! read: a typo like `December 9,
 //! 201` leaves the article undated rather than misdated.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
-use news_query::schema::DATE_RANGE;
+
+/// Publication times an archive can store, in Unix seconds: the range of
+/// tantivy's nanosecond dates, 1677-09-21 to 2262-04-11. The same range as
+/// `news_query::schema::DATE_RANGE` (this crate depends on no other of
+/// ours; the indexer's tests check that the two agree).
+pub const DATE_RANGE: std::ops::RangeInclusive<i64> =
+    (i64::MIN / 1_000_000_000)..=(i64::MAX / 1_000_000_000);
 
 /// Parses a date or date-time into Unix seconds (UTC).
 pub fn parse_date(text: &str) -> Option<i64> {

@@ -14,9 +14,27 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use news_query::schema::{civil_from_days, days_from_civil};
+use news_query::date::{civil_from_days, days_from_civil};
+use news_read::json;
 
-use crate::read::json;
+/// `news-bench synth`: writes `count` articles recombined from `from` to
+/// `out` (standard output without it).
+pub fn run(from: &Path, count: u64, seed: u64, out: Option<&Path>) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let material =
+        Synthesizer::from_jsonl(from).with_context(|| format!("reading {}", from.display()))?;
+    let mut sink: Box<dyn Write> = match out {
+        Some(path) => Box::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        ),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut sink = io::BufWriter::with_capacity(1 << 20, &mut sink);
+    material
+        .write(count, seed, &mut sink)
+        .context("writing synthetic articles")?;
+    Ok(())
+}
 
 /// Why a corpus cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +62,7 @@ struct Rng(u64);
 impl Rng {
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        crate::cluster::sketch::mix64(self.0)
+        news_indexer::cluster::sketch::mix64(self.0)
     }
 
     fn below(&mut self, n: usize) -> usize {

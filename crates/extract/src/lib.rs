@@ -1,5 +1,12 @@
-//! Entity extraction: persons, locations and organizations in article text,
-//! with canonical names.
+//! # news-extract
+//!
+//! Text in, entities out: persons, locations and organizations in article
+//! text, with canonical names. This crate owns the tagger, its model file,
+//! the gazetteer and the rules that make names canonical. It knows nothing
+//! of input formats (`news-read`) or of the index (`news-indexer`); it uses
+//! `news-query` for one type only, [`EntityKind`], so that extraction and
+//! search name the kinds of entity alike. Training (`train-ner`) is
+//! compiled only with the `train` feature.
 //!
 //! A learned sequence tagger finds mentions: [`tokenize`] splits text into
 //! CoNLL-style tokens, [`features`] turns them into hashed features,
@@ -39,6 +46,7 @@ pub mod labels;
 pub mod model;
 pub mod tagger;
 pub mod tokenize;
+#[cfg(feature = "train")]
 pub mod train;
 pub mod word_cache;
 
@@ -46,6 +54,8 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+pub use news_query::EntityKind;
 
 pub use jsonl::{extract_jsonl, JsonlError, JsonlSummary};
 
@@ -55,30 +65,41 @@ use model::Model;
 use tagger::Scratch;
 
 /// The bundled model, trained on CoNLL-2003 train (see `src/bin/train-ner.rs`).
-static MODEL_BYTES: &[u8] = include_bytes!("../../data/ner.model");
+static MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
 
-/// Kind of an entity mention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EntityKind {
-    /// A person.
-    #[serde(rename = "PER")]
-    Person,
-    /// A place.
-    #[serde(rename = "LOC")]
-    Location,
-    /// An organization.
-    #[serde(rename = "ORG")]
-    Organization,
+/// The kind for a tagger type index (PER, LOC, ORG); MISC has none.
+fn kind_of_type(ty: u8) -> Option<EntityKind> {
+    match *TYPES.get(ty as usize)? {
+        "PER" => Some(EntityKind::Person),
+        "LOC" => Some(EntityKind::Location),
+        "ORG" => Some(EntityKind::Organization),
+        _ => None,
+    }
 }
 
-impl EntityKind {
-    /// The kind for a tagger type index (PER, LOC, ORG); MISC has none.
-    fn from_type(ty: u8) -> Option<EntityKind> {
-        match *TYPES.get(ty as usize)? {
-            "PER" => Some(EntityKind::Person),
-            "LOC" => Some(EntityKind::Location),
-            "ORG" => Some(EntityKind::Organization),
-            _ => None,
+/// [`EntityKind`] spelt as CoNLL-2003 types (`PER`, `LOC`, `ORG`), the
+/// spelling of `news extract`'s mentions and of the scorer that reads them.
+mod conll_kind {
+    use news_query::EntityKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(kind: &EntityKind, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(match kind {
+            EntityKind::Person => "PER",
+            EntityKind::Location => "LOC",
+            EntityKind::Organization => "ORG",
+        })
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<EntityKind, D::Error> {
+        match <&str>::deserialize(deserializer)? {
+            "PER" => Ok(EntityKind::Person),
+            "LOC" => Ok(EntityKind::Location),
+            "ORG" => Ok(EntityKind::Organization),
+            other => Err(serde::de::Error::unknown_variant(
+                other,
+                &["PER", "LOC", "ORG"],
+            )),
         }
     }
 }
@@ -87,7 +108,7 @@ impl EntityKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// What it names.
-    #[serde(rename = "type")]
+    #[serde(rename = "type", with = "conll_kind")]
     pub kind: EntityKind,
     /// The text as written.
     pub text: String,
@@ -165,7 +186,7 @@ impl Extractor {
                 .spans
                 .iter()
                 .filter_map(|&(ty, s, e)| {
-                    let kind = EntityKind::from_type(ty)?;
+                    let kind = kind_of_type(ty)?;
                     let (first, last) = (toks[s], toks[e - 1]);
                     Some(Mention {
                         kind,

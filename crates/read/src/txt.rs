@@ -10,7 +10,7 @@
 
 use crate::article::Article;
 use crate::date::parse_date;
-use crate::read::{dateline, metadata_list, Parsed};
+use crate::{dateline, metadata_list, Parsed};
 
 /// Front-matter keys we understand; a block using none of them is text, not metadata.
 const KEYS: [&str; 14] = [

@@ -18,7 +18,7 @@
 
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::read::Parsed;
+use crate::Parsed;
 
 /// Longest JSON Lines line or `.txt` file read: one article never needs more,
 /// and a longer one is passed over without being held in memory.

@@ -19,7 +19,7 @@ use serde_json::Value;
 
 use crate::article::Article;
 use crate::date::{from_timestamp, parse_date};
-use crate::read::{metadata_list, txt, Parsed};
+use crate::{metadata_list, txt, Parsed};
 
 /// Every name a field goes by. Kept as separate fields (not serde aliases)
 /// because dumps often carry two of them at once, e.g. `date` and `datetime`.

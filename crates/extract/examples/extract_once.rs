@@ -14,7 +14,7 @@
 
 use std::path::PathBuf;
 
-use news_indexer::extract::Extractor;
+use news_extract::Extractor;
 
 fn main() {
     let tagger_only = std::env::args().any(|a| a == "--tagger");
