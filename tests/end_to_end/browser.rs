@@ -1,6 +1,7 @@
 //! The search page in a real browser: headless Chromium driven over WebDriver
 //! (`chromedriver`, Debian packages `chromium` and `chromium-driver`; `.ci/run`
-//! installs them). Skipped, saying so, only where chromedriver is absent.
+//! installs them). Skipped, saying so, only where chromedriver is absent and
+//! `CI` is not set; under CI a missing driver fails the test.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -163,6 +164,12 @@ fn screenshot_path(name: &str) -> PathBuf {
 #[test]
 fn search_facets_timeline_and_article_in_headless_chromium() {
     let Some(driver) = Driver::start() else {
+        // In CI a missing driver is a broken install, not a reason to pass.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but `chromedriver` is not on PATH: the browser test cannot run \
+             (.ci/run installs chromium and chromium-driver)"
+        );
         eprintln!(
             "SKIPPED search page browser test: no `chromedriver` on PATH \
              (apt-get install -y chromium chromium-driver)"

@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 
 // mimalloc: extraction and canonicalisation make many small, short-lived
 // allocations (names, keys); with it `news extract` runs about 15% faster
-// than with the system allocator (`cargo bench -p news-indexer --bench extract`).
+// than with the system allocator (`cargo bench -p news-extract --bench extract`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1,6 +1,6 @@
 //! Extractor throughput on one thread, model load time and peak memory.
 //!
-//! `cargo bench -p news-indexer --bench extract` tags the texts of
+//! `cargo bench -p news-extract --bench extract` tags the texts of
 //! CoNLL-2003 dev and train (from `shared/` beside the workspace) several
 //! times and prints the median tokens per second, with VmHWM from
 //! `/proc/self/status`. Tokens are counted with the tagger's own tokenizer.

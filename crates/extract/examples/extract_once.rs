@@ -4,7 +4,7 @@
 //! per-thread caches as in steady indexing:
 //!
 //! ```text
-//! cargo build --release -p news-indexer --example extract_once
+//! cargo build --release -p news-extract --example extract_once
 //! valgrind --tool=callgrind --collect-atstart=no \
 //!     --toggle-collect='*second_pass*' target/release/examples/extract_once [--tagger]
 //! ```

@@ -2,7 +2,7 @@
 //! synthetic token stream to measure `tag_tokens` throughput. Names given
 //! as arguments are looked up and resolved.
 //!
-//! `cargo run --release -p news-indexer --example gazetteer_load -- Paris Moskva`
+//! `cargo run --release -p news-extract --example gazetteer_load -- Paris Moskva`
 //! (`-- --load` stops after loading, for `perf stat` and the like).
 
 use std::time::Instant;

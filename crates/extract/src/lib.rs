@@ -32,7 +32,7 @@
 //! `tests/extraction`) PER 96.5 / 96.3, LOC 95.9 / 95.0, ORG 89.4 / 89.2,
 //! at about 1.4 M tokens per CPU-second for [`Extractor::extract`] on one
 //! thread with mimalloc, the allocator of the `news` binary (`cargo bench -p
-//! news-indexer --bench extract`). The model (3.2
+//! news-extract --bench extract`). The model (3.2
 //! MB, with its case lexicon) loads on first use in about 10 ms, the
 //! gazetteer in about 40 ms.
 
