@@ -50,5 +50,5 @@ pub use article::{Article, Origin};
 pub use checkpoint::CommitEvery;
 pub use error::IndexError;
 pub use pipeline::{index_paths, IndexOptions, IndexSummary, DEFAULT_CLUSTER_MEMORY};
-pub use problem::{Problem, Severity};
+pub use problem::{printable, Problem, Severity};
 pub use progress::{Observer, Progress};
