@@ -158,13 +158,13 @@ enum Shape {
 
 impl Shape {
     fn accepts(self, value: &Value) -> bool {
-        match (self, value) {
-            (_, Value::Null | Value::String(_)) => true,
-            (Shape::Id | Shape::Date, Value::Number(_)) => true,
-            (Shape::Name, Value::Object(_) | Value::Array(_)) => true,
-            (Shape::List, Value::Array(_)) => true,
-            _ => false,
-        }
+        matches!(
+            (self, value),
+            (_, Value::Null | Value::String(_))
+                | (Shape::Id | Shape::Date, Value::Number(_))
+                | (Shape::Name, Value::Object(_) | Value::Array(_))
+                | (Shape::List, Value::Array(_))
+        )
     }
 
     fn noun(self) -> &'static str {
