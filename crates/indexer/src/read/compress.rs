@@ -5,7 +5,8 @@
 //! This module owns recognising the suffix and opening the decompressing
 //! stream. It also counts the raw bytes read from disk and hashes them, so
 //! progress can be reported against file sizes and the manifest learns each
-//! file's hash without a second read. It does not parse anything.
+//! file's hash without a second read, and words the problem of a stream
+//! that breaks off ([`damage`]). It does not parse anything.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};

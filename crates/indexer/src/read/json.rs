@@ -12,7 +12,9 @@
 //! | id | `id`, `_id`, `guid`, `uuid` (string or number) |
 //!
 //! plus `section`, `dateline`, and `persons` / `locations` / `organizations`
-//! (a list of names, or one string separated by `;`).
+//! (a list of names, or one string separated by `;`). A field holding a
+//! value of another type (a number for a body, a list for a title) is
+//! ignored with a warning, even when another field stands in for it.
 
 use serde::Deserialize;
 use serde_json::Value;
