@@ -208,3 +208,65 @@ fn strict_runs_over_clean_input_succeed() {
     );
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// Whether `text` holds a control character other than the newlines that end its lines.
+fn has_raw_controls(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && c != '\n')
+}
+
+#[test]
+fn names_from_the_input_are_printed_escaped() {
+    let input = tempfile::TempDir::new().unwrap();
+    // A file name that would print a forged problem line and turn the terminal red.
+    let name = "evil\nerror: forged.jsonl:1: all is lost\x1b[31m.jsonl";
+    fs::write(
+        input.path().join(name),
+        concat!(
+            r#"{"id": "red\u001b[31m", "title": "Red \u001b[31malert\nforged line", "#,
+            r#""body": "Harbour news \u001b[2J cleared.", "persons": ["Eve\u001b[5m"]}"#,
+            "\n{broken\n",
+        ),
+    )
+    .unwrap();
+    let archive = tempfile::TempDir::new().unwrap();
+    let dir = input.path().display().to_string();
+    let output = news(archive.path(), &["index", &dir, "--quiet"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(!has_raw_controls(&stderr), "{stderr:?}");
+    // One problem, one line, naming the file as escaped.
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr:?}");
+    assert!(
+        lines[0].starts_with("error: ")
+            && lines[0].ends_with(
+                r"/evil\nerror: forged.jsonl:1: all is lost\x1b[31m.jsonl:2: invalid JSON: key must be a string at line 1 column 2"
+            ),
+        "{stderr:?}"
+    );
+    assert!(!has_raw_controls(&String::from_utf8_lossy(&output.stdout)));
+
+    // The commands that print titles, ids and names escape them too.
+    let id = "red\x1b[31m";
+    for args in [
+        &["search", "harbour"][..],
+        &["show", id],
+        &["related", id],
+        &["entities", "person", "Eve"],
+    ] {
+        let output = news(archive.path(), args);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{args:?}: {stdout}");
+        assert!(!has_raw_controls(&stdout), "{args:?}: {stdout:?}");
+        if args[0] != "entities" {
+            assert!(
+                stdout.contains(r"Red \x1b[31malert\nforged line"),
+                "{args:?}: {stdout}"
+            );
+        }
+    }
+    let show = news(archive.path(), &["show", id]);
+    let show = String::from_utf8_lossy(&show.stdout);
+    assert!(show.contains(r"id: red\x1b[31m"), "{show}");
+    assert!(show.contains(r"Harbour news \x1b[2J cleared."), "{show}");
+}

@@ -1,7 +1,16 @@
 //! Terminal rendering shared by subcommands. Colour goes through `anstream`,
 //! which drops it when stdout is not a terminal or `NO_COLOR` is set.
+//!
+//! Text from the input (titles, ids, names, paths) goes through
+//! [`printable`] before it is printed, so a control character in it cannot
+//! break the line or drive the terminal: [`paint`] and [`highlight`] apply
+//! it themselves; anything printed unstyled calls it directly.
 
 use anstyle::{AnsiColor, Style};
+
+/// `text` with control characters escaped (`\n`, `\x1b`): the one helper
+/// for printing names from the input, shared with `news_indexer`'s problem lines.
+pub use news_read::printable;
 
 /// Query terms inside snippets.
 pub const MATCH: Style = AnsiColor::Yellow.on_default().bold();
@@ -14,7 +23,8 @@ pub const HEADING: Style = AnsiColor::Cyan.on_default().bold();
 /// Notes on how the request was read.
 pub const NOTICE: Style = AnsiColor::Magenta.on_default();
 
-/// `text` with the `[start, end)` code-point ranges styled.
+/// `text` with the `[start, end)` code-point ranges styled, and its control
+/// characters escaped ([`printable`]).
 pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 16);
     let mut ranges = ranges.iter().peekable();
@@ -29,7 +39,7 @@ pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
             out.push_str(&style.render().to_string());
             open = true;
         }
-        out.push(c);
+        out.push_str(&printable(c.encode_utf8(&mut [0; 4])));
     }
     if open {
         out.push_str(&style.render_reset().to_string());
@@ -53,9 +63,14 @@ pub fn bar(value: u64, max: u64, width: usize) -> String {
     out
 }
 
-/// One paint of `text` in `style`.
+/// One paint of `text` in `style`, its control characters escaped ([`printable`]).
 pub fn paint(style: Style, text: &str) -> String {
-    format!("{}{text}{}", style.render(), style.render_reset())
+    format!(
+        "{}{}{}",
+        style.render(),
+        printable(text),
+        style.render_reset()
+    )
 }
 
 /// `1 article`, `2 articles`: a count with its noun.
@@ -85,6 +100,19 @@ mod tests {
         let plain = anstream::adapter::strip_str(&out).to_string();
         assert_eq!(plain, "naïve Tartus base");
         assert!(out.contains(&format!("{}Tartus{}", style.render(), style.render_reset())));
+    }
+
+    #[test]
+    fn input_text_cannot_drive_the_terminal() {
+        let hostile = "Title\n\x1b[2Jcleared";
+        let painted = paint(TITLE, hostile);
+        assert!(painted.contains("Title\\n\\x1b[2Jcleared"), "{painted:?}");
+        let lit = highlight(hostile, &[[0, 5]], MATCH);
+        assert_eq!(
+            anstream::adapter::strip_str(&lit).to_string(),
+            "Title\\n\\x1b[2Jcleared"
+        );
+        assert!(!lit.contains('\n'));
     }
 
     #[test]

@@ -50,11 +50,15 @@ pub struct Origin {
     pub line: Option<u64>,
 }
 
+/// The path as [`printable`](crate::problem::printable) makes it (a name
+/// from the file system may hold a newline or escape codes), then `:LINE`.
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.to_string_lossy();
+        let path = crate::problem::printable(&path);
         match self.line {
-            Some(line) => write!(f, "{}:{line}", self.path.display()),
-            None => write!(f, "{}", self.path.display()),
+            Some(line) => write!(f, "{path}:{line}"),
+            None => write!(f, "{path}"),
         }
     }
 }

@@ -5,7 +5,8 @@
 //! This module owns recognising the suffix and opening the decompressing
 //! stream. It also counts the raw bytes read from disk and hashes them, so
 //! progress can be reported against file sizes and the manifest learns each
-//! file's hash without a second read. It does not parse anything.
+//! file's hash without a second read, and words the problem of a stream
+//! that breaks off ([`damage`]). It does not parse anything.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -39,6 +40,52 @@ impl Compression {
             (Compression::Zstd, stem)
         } else {
             (Compression::None, name)
+        }
+    }
+}
+
+impl Compression {
+    /// The compression's name, for messages; `None` for plain bytes.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Compression::None => None,
+            Compression::Gzip => Some("gzip"),
+            Compression::Zstd => Some("zstd"),
+        }
+    }
+}
+
+/// What of a file was kept when its stream broke off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Salvage {
+    /// This many complete lines of a JSON Lines file, handed on to be indexed.
+    Lines(u64),
+    /// A whole-file format, read in part: nothing is indexed, since a cut
+    /// text would be indexed as if whole.
+    Nothing,
+    /// A `.json` file whose data before the break parses whole: it is indexed.
+    Whole,
+}
+
+/// The reason given when a file's stream broke off with `error` (truncated
+/// or corrupt compressed data, or a failed read), saying where and what of
+/// the file was still indexed.
+pub fn damage(compression: Compression, error: &io::Error, salvage: Salvage) -> String {
+    let (what, cause) = match compression.name() {
+        None => ("reading failed", error.to_string()),
+        Some(name) if error.kind() == io::ErrorKind::UnexpectedEof => {
+            ("compressed data ends early", format!("{name}: {error}"))
+        }
+        Some(name) => ("compressed data is corrupt", format!("{name}: {error}")),
+    };
+    match salvage {
+        Salvage::Lines(0) => {
+            format!("{what} before the first complete line ({cause}); nothing was indexed")
+        }
+        Salvage::Lines(n) => format!("{what} after line {n} ({cause}); lines 1-{n} were indexed"),
+        Salvage::Nothing => format!("{what} ({cause}); the file was not indexed"),
+        Salvage::Whole => {
+            format!("{what} ({cause}); the JSON before it is complete and was indexed")
         }
     }
 }

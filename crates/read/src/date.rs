@@ -1,5 +1,6 @@
 //! Publication dates as news dumps write them: RFC 3339 / ISO 8601, RFC 2822,
-//! plain `YYYY-MM-DD`, `January 28, 2026`, `28 January 2026`, Unix timestamps.
+//! plain `YYYY-MM-DD`, `January 28, 2026`, `28 January 2026`, Unix timestamps
+//! (seconds, or milliseconds from 12 digits on: [`from_timestamp`]).
 //!
 //! Times without a zone are taken as UTC. A date that cannot be read is
 //! reported by the caller; it never defaults to "now". Nor can a date the
@@ -78,19 +79,43 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     })
 }
 
-/// Reads a Unix timestamp given as a JSON number, in seconds or milliseconds.
+/// Timestamps from this magnitude on are milliseconds: as seconds they would
+/// be past the year 5138, which no archive stores.
+const MILLIS_FROM: f64 = 1e11;
+
+/// Milliseconds below this (12 digits, dates from 1973-03-03 to 2001-09-09)
+/// are read with a warning ([`timestamp_warning`]): a dump of recent news
+/// writes 13 digits, so 12 may as well be seconds with a digit too many.
+const PLAIN_MILLIS_FROM: f64 = 1e12;
+
+/// Reads a Unix timestamp given as a JSON number: seconds below 10^11,
+/// milliseconds from 10^11 on (a 12-digit number is milliseconds, with
+/// [`timestamp_warning`]). Fractions of a second are dropped.
 pub fn from_timestamp(value: f64) -> Option<i64> {
     if !value.is_finite() {
         return None;
     }
-    // Past 10^11 seconds is the year 5138: such numbers are milliseconds.
-    let secs = if value.abs() >= 1e11 {
+    let secs = if value.abs() >= MILLIS_FROM {
         value / 1000.0
     } else {
         value
     };
     let secs = secs as i64;
     DATE_RANGE.contains(&secs).then_some(secs)
+}
+
+/// The warning a timestamp deserves when [`from_timestamp`] reads it by
+/// its rule rather than beyond doubt: a 12-digit number, read as
+/// milliseconds, with the date that gave, so a wrong reading shows.
+pub fn timestamp_warning(value: f64) -> Option<String> {
+    if !(MILLIS_FROM..PLAIN_MILLIS_FROM).contains(&value.abs()) {
+        return None;
+    }
+    let when = DateTime::from_timestamp(from_timestamp(value)?, 0)?;
+    Some(format!(
+        "timestamp {value} has 12 digits; read as milliseconds: {}",
+        when.format("%Y-%m-%dT%H:%M:%SZ")
+    ))
 }
 
 #[cfg(test)]
@@ -146,5 +171,24 @@ mod tests {
         assert_eq!(from_timestamp(1_769_558_400.0), Some(JAN_28_2026));
         assert_eq!(from_timestamp(1_769_558_400_000.0), Some(JAN_28_2026));
         assert_eq!(from_timestamp(f64::NAN), None);
+        for plain in [1_769_558_400.0, 1_769_558_400_000.0, 99_999_999_999.0] {
+            assert_eq!(timestamp_warning(plain), None, "{plain}");
+        }
+    }
+
+    #[test]
+    fn twelve_digits_are_milliseconds_with_a_warning() {
+        // 1987-02-26, as Reuters-21578 would write it in milliseconds.
+        let value = 541_296_000_000.0;
+        assert_eq!(from_timestamp(value), parse_date("1987-02-26"));
+        assert_eq!(
+            timestamp_warning(value).as_deref(),
+            Some(
+                "timestamp 541296000000 has 12 digits; read as milliseconds: 1987-02-26T00:00:00Z"
+            )
+        );
+        assert!(timestamp_warning(999_999_999_999.0).is_some());
+        // 11 digits are seconds past 2286: unreadable, not guessed at.
+        assert_eq!(from_timestamp(99_999_999_999.0), None);
     }
 }

@@ -12,13 +12,15 @@
 //! | id | `id`, `_id`, `guid`, `uuid` (string or number) |
 //!
 //! plus `section`, `dateline`, and `persons` / `locations` / `organizations`
-//! (a list of names, or one string separated by `;`).
+//! (a list of names, or one string separated by `;`). A field holding a
+//! value of another type (a number for a body, a list for a title) is
+//! ignored with a warning, even when another field stands in for it.
 
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::article::Article;
-use crate::date::{from_timestamp, parse_date};
+use crate::date::{from_timestamp, parse_date, timestamp_warning};
 use crate::{metadata_list, txt, Parsed};
 
 /// Every name a field goes by. Kept as separate fields (not serde aliases)
@@ -88,21 +90,9 @@ fn from_value(value: Value) -> Result<Parsed, String> {
         ));
     }
     let f: Fields = serde_json::from_value(value).map_err(|e| e.to_string())?;
-    let mut warnings = Vec::new();
-    let title = first_text(
-        &[("title", &f.title), ("headline", &f.headline)],
-        &mut warnings,
-    );
-    let body = first_text(
-        &[
-            ("body", &f.body),
-            ("text", &f.text),
-            ("content", &f.content),
-            ("article", &f.article),
-            ("description", &f.description),
-        ],
-        &mut warnings,
-    );
+    let mut warnings = wrong_types(&f);
+    let title = first_text(&[&f.title, &f.headline]);
+    let body = first_text(&[&f.body, &f.text, &f.content, &f.article, &f.description]);
     if title.trim().is_empty() && body.trim().is_empty() {
         return Err("no title or text (looked for title/headline and body/text/content)".into());
     }
@@ -121,9 +111,10 @@ fn from_value(value: Value) -> Result<Parsed, String> {
         match date_of(value) {
             Some(secs) => {
                 date = Some(secs);
+                warnings.extend(value.as_f64().and_then(timestamp_warning));
                 break;
             }
-            None if !value.is_null() => {
+            None if value.is_string() || value.is_number() => {
                 warnings.push(format!("date {value} is not a date we can read"));
             }
             None => {}
@@ -135,7 +126,7 @@ fn from_value(value: Value) -> Result<Parsed, String> {
     let mut article = Article {
         id: [&f.id, &f.underscore_id, &f.guid, &f.uuid]
             .into_iter()
-            .find_map(text_of),
+            .find_map(id_of),
         title: title.trim().to_owned(),
         body: body.trim().to_owned(),
         date,
@@ -152,26 +143,114 @@ fn from_value(value: Value) -> Result<Parsed, String> {
     Ok(Parsed { article, warnings })
 }
 
-/// The first of the named fields holding text, warning about those that hold
-/// something else (a list, an object, a boolean) and so are ignored.
-fn first_text(candidates: &[(&str, &Option<Value>)], warnings: &mut Vec<String>) -> String {
-    for (name, value) in candidates {
-        if let Some(value @ (Value::Array(_) | Value::Object(_) | Value::Bool(_))) = value {
-            warnings.push(format!("`{name}` is {}, not text; ignored", kind(value)));
+/// What a field may hold; a value of another type is ignored with a warning.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// A string.
+    Text,
+    /// A string or a number.
+    Id,
+    /// A date string or a timestamp.
+    Date,
+    /// A name: a string, an object with `name`, or a list of them.
+    Name,
+    /// A list of names, or one string of them.
+    List,
+}
+
+impl Shape {
+    fn accepts(self, value: &Value) -> bool {
+        matches!(
+            (self, value),
+            (_, Value::Null | Value::String(_))
+                | (Shape::Id | Shape::Date, Value::Number(_))
+                | (Shape::Name, Value::Object(_) | Value::Array(_))
+                | (Shape::List, Value::Array(_))
+        )
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Shape::Text => "text",
+            Shape::Id => "an id",
+            Shape::Date => "a date",
+            Shape::Name => "a name",
+            Shape::List => "a list of names",
         }
     }
+}
+
+/// A warning for each field whose value has a type it cannot have (a
+/// number for a body, a list for a title), whether or not another field
+/// stands in for it: such a value is ignored.
+fn wrong_types(f: &Fields) -> Vec<String> {
+    use Shape::{Date, Id, List, Name, Text};
+    let fields = [
+        ("title", &f.title, Text),
+        ("headline", &f.headline, Text),
+        ("body", &f.body, Text),
+        ("text", &f.text, Text),
+        ("content", &f.content, Text),
+        ("article", &f.article, Text),
+        ("description", &f.description, Text),
+        ("datetime", &f.datetime, Date),
+        ("published_at", &f.published_at, Date),
+        ("publishedAt", &f.published_at_camel, Date),
+        ("published", &f.published, Date),
+        ("pub_date", &f.pub_date, Date),
+        ("date_published", &f.date_published, Date),
+        ("date", &f.date, Date),
+        ("timestamp", &f.timestamp, Date),
+        ("url", &f.url, Text),
+        ("link", &f.link, Text),
+        ("source", &f.source, Name),
+        ("publisher", &f.publisher, Name),
+        ("author", &f.author, Name),
+        ("byline", &f.byline, Name),
+        ("id", &f.id, Id),
+        ("_id", &f.underscore_id, Id),
+        ("guid", &f.guid, Id),
+        ("uuid", &f.uuid, Id),
+        ("section", &f.section, Text),
+        ("dateline", &f.dateline, Text),
+        ("persons", &f.persons, List),
+        ("locations", &f.locations, List),
+        ("organizations", &f.organizations, List),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(name, value, shape)| {
+            let value = value.as_ref().filter(|v| !shape.accepts(v))?;
+            Some(format!(
+                "`{name}` is {}, not {}; ignored",
+                kind(value),
+                shape.noun()
+            ))
+        })
+        .collect()
+}
+
+/// The text of the first of the fields holding some.
+fn first_text(candidates: &[&Option<Value>]) -> String {
     candidates
         .iter()
-        .find_map(|(_, value)| text_of(value))
+        .find_map(|value| text_of(value))
         .unwrap_or_default()
 }
 
-/// A non-empty string, or a number written as one (ids).
+/// A non-empty string.
 fn text_of(value: &Option<Value>) -> Option<String> {
     match value.as_ref()? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+/// A non-empty string, or a number written as one.
+fn id_of(value: &Option<Value>) -> Option<String> {
+    match value.as_ref()? {
+        Value::Number(n) => Some(n.to_string()),
+        _ => text_of(value),
     }
 }
 
@@ -270,6 +349,47 @@ mod tests {
         assert_eq!(p.warnings.len(), 2, "{:?}", p.warnings);
         assert!(p.warnings[0].contains("`title` is an array"));
         assert!(parse_line(r#"{"title": true, "body": false}"#).is_err());
+    }
+
+    #[test]
+    fn a_number_where_text_belongs_is_ignored_with_a_warning() {
+        let p = parse_line(
+            r#"{"title": "T", "body": 12345, "description": "The real text.", "id": 7, "url": 3, "persons": 4, "source": true, "date": ["2025-01-02"], "datetime": "2025-01-03"}"#,
+        )
+        .unwrap();
+        let a = &p.article;
+        assert_eq!(a.body, "The real text.");
+        assert_eq!(a.id.as_deref(), Some("7"), "a number is a fine id");
+        assert_eq!(
+            (a.url.as_deref(), a.persons.as_ref(), a.source.as_deref()),
+            (None, None, None)
+        );
+        assert_eq!(a.date, parse_date("2025-01-03"));
+        assert_eq!(
+            p.warnings,
+            [
+                "`body` is a number, not text; ignored",
+                "`date` is an array, not a date; ignored",
+                "`url` is a number, not text; ignored",
+                "`source` is a boolean, not a name; ignored",
+                "`persons` is a number, not a list of names; ignored",
+            ]
+        );
+        let clean = parse_line(r#"{"title": "T", "body": "B", "id": 7, "source": {"name": "S"}, "persons": "A; B", "date": null}"#).unwrap();
+        assert_eq!(clean.warnings, Vec::<String>::new());
+    }
+
+    #[test]
+    fn twelve_digit_timestamps_say_how_they_were_read() {
+        let p = parse_line(r#"{"title": "T", "timestamp": 541296000000}"#).unwrap();
+        assert_eq!(p.article.date, parse_date("1987-02-26"));
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+        assert!(p.warnings[0].contains("read as milliseconds: 1987-02-26"));
+        let thirteen = parse_line(r#"{"title": "T", "timestamp": 1769558400000}"#).unwrap();
+        assert_eq!(
+            (thirteen.article.date, thirteen.warnings.len()),
+            (parse_date("2026-01-28"), 0)
+        );
     }
 
     #[test]

@@ -40,13 +40,13 @@ pub mod problem;
 pub mod txt;
 
 pub use article::{Article, Origin};
-pub use problem::{Problem, Severity};
+pub use problem::{printable, Problem, Severity};
 
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 
-use compress::{Compression, Source};
+use compress::{Compression, Salvage, Source};
 
 /// Lines of a JSON Lines file handed to a worker at once.
 const LINES_PER_BATCH: usize = 256;
@@ -233,7 +233,8 @@ fn not_utf8_warning() -> String {
     "not valid UTF-8; read as Windows-1252".to_owned()
 }
 
-/// Reads `path` into batches, decompressing it as its suffix says, and hands
+/// Reads `path` into batches, decompressing it as its suffix says and
+/// decoding UTF-16 and UTF-32 to UTF-8 ([`charset::utf8_stream`]), and hands
 /// each batch to `emit` as soon as it is full. Raw bytes read are added to
 /// `bytes_read` as they come. Returns the xxh3-128 hash of the raw file when it
 /// was read to the end.
@@ -241,6 +242,12 @@ fn not_utf8_warning() -> String {
 /// A file or line past the [`limits`], a binary JSON Lines file and one with
 /// no lines are handed over as [`Batch::Problem`]s; what is passed over is
 /// still read through, so the hash covers the whole file.
+///
+/// A stream that breaks off (truncated or corrupt `.gz`/`.zst`, a failed
+/// read) is a problem too, handed over after every complete line before the
+/// break and naming the last of them ([`compress::damage`]); the file then
+/// has no hash, as it was not read whole. `Err` is left for a file that
+/// cannot be opened.
 ///
 /// Lines up to `skip` (numbered from 1) are read but not handed over: they
 /// are indexed already (a run that was cut short is being continued). For
@@ -254,42 +261,89 @@ pub fn read_file(
 ) -> std::io::Result<Option<u128>> {
     let (compression, _) = Compression::split(path);
     let (mut source, hash) = Source::open(path, compression, bytes_read)?;
-    let reader = source.reader();
-    if skip > 0 && format != Format::JsonLines {
+    let mut reader = charset::utf8_stream(source.reader(), SNIFF_BYTES);
+    let read = match format {
         // Dropping the source reads it through for the hash.
-    } else if format != Format::JsonLines {
-        let limit = match format {
-            Format::Json => limits::MAX_DOCUMENT_BYTES,
-            _ => limits::MAX_RECORD_BYTES,
-        };
-        let mut bytes = Vec::new();
-        reader.take(limit as u64 + 1).read_to_end(&mut bytes)?;
-        if bytes.len() > limit {
-            let rest = std::io::copy(reader, &mut std::io::sink())?;
+        _ if skip > 0 && format != Format::JsonLines => Ok(()),
+        Format::JsonLines => read_lines(path, &mut *reader, skip, &mut emit),
+        Format::Text | Format::Json => read_whole(path, format, &mut *reader, &mut emit),
+    };
+    drop(reader);
+    drop(source);
+    match read {
+        Ok(()) => Ok(hash.hash()),
+        Err(Cut { salvage, error }) => {
             let origin = Origin {
                 path: path.to_owned(),
                 line: None,
             };
-            emit(Batch::Problem(Problem::error(
-                origin,
-                format!(
-                    "file of {} is larger than the {} limit for this format; not read",
-                    mib(bytes.len() as u64 + rest),
-                    mib(limit as u64)
-                ),
-            )));
-        } else {
-            emit(Batch::File {
-                path: path.to_owned(),
-                format,
-                bytes,
-            });
+            let message = compress::damage(compression, &error, salvage);
+            emit(Batch::Problem(Problem::error(origin, message)));
+            Ok(None)
         }
-    } else {
-        read_lines(path, reader, skip, &mut emit)?;
     }
-    drop(source);
-    Ok(hash.hash())
+}
+
+/// Where and why reading a file broke off.
+struct Cut {
+    /// What was handed over before the break.
+    salvage: Salvage,
+    /// The break.
+    error: std::io::Error,
+}
+
+/// Reads a `.txt` or `.json` file whole, as one batch.
+fn read_whole(
+    path: &Path,
+    format: Format,
+    reader: &mut dyn BufRead,
+    emit: &mut impl FnMut(Batch),
+) -> Result<(), Cut> {
+    let limit = match format {
+        Format::Json => limits::MAX_DOCUMENT_BYTES,
+        _ => limits::MAX_RECORD_BYTES,
+    };
+    let file = |bytes| Batch::File {
+        path: path.to_owned(),
+        format,
+        bytes,
+    };
+    let mut bytes = Vec::new();
+    if let Err(error) = reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
+        // JSON that parses whole was not cut (the break is in the gzip
+        // trailer, say); a cut text would be indexed as if whole, so it is not.
+        let whole = format == Format::Json
+            && bytes.len() <= limit
+            && charset::decode(&bytes).is_ok_and(|d| json::parse_document(&d.text).is_ok());
+        let salvage = if whole {
+            emit(file(bytes));
+            Salvage::Whole
+        } else {
+            Salvage::Nothing
+        };
+        return Err(Cut { salvage, error });
+    }
+    if bytes.len() > limit {
+        let rest = std::io::copy(reader, &mut std::io::sink()).map_err(|error| Cut {
+            salvage: Salvage::Nothing,
+            error,
+        })?;
+        let origin = Origin {
+            path: path.to_owned(),
+            line: None,
+        };
+        emit(Batch::Problem(Problem::error(
+            origin,
+            format!(
+                "file of {} is larger than the {} limit for this format; not read",
+                mib(bytes.len() as u64 + rest),
+                mib(limit as u64)
+            ),
+        )));
+    } else {
+        emit(file(bytes));
+    }
+    Ok(())
 }
 
 /// A size in MiB, for messages.
@@ -297,12 +351,14 @@ fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / f64::from(1u32 << 20))
 }
 
+/// Reads a JSON Lines file into batches of lines. On a break, the complete
+/// lines before it are handed over and the one cut short is dropped.
 fn read_lines(
     path: &Path,
     reader: &mut dyn BufRead,
     skip: u64,
     emit: &mut impl FnMut(Batch),
-) -> std::io::Result<()> {
+) -> Result<(), Cut> {
     let problem = |line: Option<u64>, message: String| {
         let origin = Origin {
             path: path.to_owned(),
@@ -310,45 +366,43 @@ fn read_lines(
         };
         Batch::Problem(Problem::error(origin, message))
     };
-    let start = reader.fill_buf()?;
+    let cut = |lines: u64| {
+        move |error| Cut {
+            salvage: Salvage::Lines(lines),
+            error,
+        }
+    };
+    let start = reader.fill_buf().map_err(cut(0))?;
     if skip == 0 && charset::is_binary(&start[..start.len().min(SNIFF_BYTES)]) {
         emit(problem(None, "binary file, not text".to_owned()));
         return Ok(());
     }
     let mut line_number = 0;
     while line_number < skip {
-        if read_line(reader, &mut Vec::new(), 0)? == 0 {
+        if read_line(reader, &mut Vec::new(), 0).map_err(cut(line_number))? == 0 {
             break;
         }
         line_number += 1;
     }
-    let mut lines = Vec::with_capacity(LINES_PER_BATCH);
-    let mut batch_bytes = 0;
-    let mut first_line = line_number + 1;
+    let mut batch = Batcher::new(path);
     let mut any_text = skip > 0;
-    let flush = |lines: &mut Vec<Vec<u8>>, first_line: u64, emit: &mut dyn FnMut(Batch)| {
-        if !lines.is_empty() {
-            let full = std::mem::replace(lines, Vec::with_capacity(LINES_PER_BATCH));
-            emit(Batch::Lines {
-                path: path.to_owned(),
-                first_line,
-                lines: full,
-            });
-        }
-    };
     loop {
         let mut line = Vec::new();
-        let length = read_line(reader, &mut line, limits::MAX_RECORD_BYTES)?;
-        if length == 0 {
-            break;
-        }
+        let length = match read_line(reader, &mut line, limits::MAX_RECORD_BYTES) {
+            Ok(0) => break,
+            Ok(length) => length,
+            Err(error) => {
+                batch.flush(emit);
+                return Err(cut(line_number)(error));
+            }
+        };
         line_number += 1;
         while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
             line.pop();
         }
         if line.len() > limits::MAX_RECORD_BYTES {
             // Batches stay in line order: what came before goes first.
-            flush(&mut lines, first_line, emit);
+            batch.flush(emit);
             emit(problem(
                 Some(line_number),
                 format!(
@@ -358,24 +412,60 @@ fn read_lines(
                 ),
             ));
             any_text = true;
-            batch_bytes = 0;
-            first_line = line_number + 1;
             continue;
         }
         any_text |= line.iter().any(|b| !b.is_ascii_whitespace());
-        batch_bytes += line.len();
-        lines.push(line);
-        if lines.len() == LINES_PER_BATCH || batch_bytes >= BYTES_PER_BATCH {
-            flush(&mut lines, first_line, emit);
-            batch_bytes = 0;
-            first_line = line_number + 1;
-        }
+        batch.push(line_number, line, emit);
     }
-    flush(&mut lines, first_line, emit);
+    batch.flush(emit);
     if !any_text {
         emit(problem(None, "empty file".to_owned()));
     }
     Ok(())
+}
+
+/// Consecutive lines of one file gathered into a [`Batch::Lines`].
+struct Batcher<'a> {
+    path: &'a Path,
+    lines: Vec<Vec<u8>>,
+    bytes: usize,
+    first_line: u64,
+}
+
+impl<'a> Batcher<'a> {
+    fn new(path: &'a Path) -> Self {
+        Batcher {
+            path,
+            lines: Vec::with_capacity(LINES_PER_BATCH),
+            bytes: 0,
+            first_line: 0,
+        }
+    }
+
+    /// Adds line `number`, handing the batch over once it is full.
+    fn push(&mut self, number: u64, line: Vec<u8>, emit: &mut dyn FnMut(Batch)) {
+        if self.lines.is_empty() {
+            self.first_line = number;
+        }
+        self.bytes += line.len();
+        self.lines.push(line);
+        if self.lines.len() == LINES_PER_BATCH || self.bytes >= BYTES_PER_BATCH {
+            self.flush(emit);
+        }
+    }
+
+    /// Hands over the lines gathered, if any.
+    fn flush(&mut self, emit: &mut dyn FnMut(Batch)) {
+        if !self.lines.is_empty() {
+            let lines = std::mem::replace(&mut self.lines, Vec::with_capacity(LINES_PER_BATCH));
+            emit(Batch::Lines {
+                path: self.path.to_owned(),
+                first_line: self.first_line,
+                lines,
+            });
+            self.bytes = 0;
+        }
+    }
 }
 
 /// Reads one line, newline included, into `line`, keeping at most `limit + 1`
@@ -417,146 +507,4 @@ pub fn metadata_list(text: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats_by_extension() {
-        assert_eq!(Format::of(Path::new("a/b.TXT")), Some(Format::Text));
-        assert_eq!(
-            Format::of(Path::new("dump.ndjson")),
-            Some(Format::JsonLines)
-        );
-        assert_eq!(
-            Format::of(Path::new("dump.jsonl.gz")),
-            Some(Format::JsonLines)
-        );
-        assert_eq!(Format::of(Path::new("a.json.zst")), Some(Format::Json));
-        assert_eq!(Format::of(Path::new("photo.jpg")), None);
-        assert_eq!(Format::of(Path::new("archive.gz")), None);
-        assert_eq!(Format::of(Path::new("README")), None);
-    }
-
-    #[test]
-    fn lines_keep_their_numbers_and_report_bad_ones() {
-        let batch = Batch::Lines {
-            path: "dump.jsonl".into(),
-            first_line: 7,
-            lines: vec![
-                br#"{"title": "A"}"#.to_vec(),
-                b"".to_vec(),
-                b"{broken".to_vec(),
-            ],
-        };
-        let items = batch.parse();
-        assert_eq!(items.len(), 2);
-        assert!(matches!(&items[0], Item::Article(o, _) if o.line == Some(7)));
-        match &items[1] {
-            Item::Problem(p) => {
-                assert_eq!(p.origin.line, Some(9));
-                assert!(p.message.contains("invalid JSON"), "{}", p.message);
-            }
-            other => panic!("expected a problem, got {other:?}"),
-        }
-    }
-
-    /// Reads `bytes` as a JSON Lines file and parses every batch.
-    fn read_jsonl(bytes: &[u8]) -> Vec<Item> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("feed.jsonl");
-        std::fs::write(&path, bytes).unwrap();
-        let mut items = Vec::new();
-        let hash = read_file(&path, Format::JsonLines, &AtomicU64::new(0), 0, |batch| {
-            items.extend(batch.parse());
-        })
-        .unwrap();
-        assert!(hash.is_some(), "the file is read to the end");
-        items
-    }
-
-    fn problems(items: &[Item]) -> Vec<(Option<u64>, &str)> {
-        items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Problem(p) => Some((p.origin.line, p.message.as_str())),
-                Item::Article(..) => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn empty_and_binary_line_files_are_one_problem() {
-        for bytes in [&b""[..], b"\n  \n\r\n"] {
-            let items = read_jsonl(bytes);
-            assert_eq!(problems(&items), [(None, "empty file")]);
-        }
-        let mut binary = b"\x7fELF\x02\x01\x01\0\0\0".to_vec();
-        binary.extend(std::iter::repeat_n(b'\n', 10_000));
-        assert_eq!(
-            problems(&read_jsonl(&binary)),
-            [(None, "binary file, not text")]
-        );
-    }
-
-    #[test]
-    fn lines_already_indexed_are_skipped() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("feed.jsonl");
-        std::fs::write(
-            &path,
-            "{\"title\": \"A\"}\n{\"title\": \"B\"}\n{\"title\": \"C\"}\n",
-        )
-        .unwrap();
-        let mut batches = Vec::new();
-        let hash = read_file(&path, Format::JsonLines, &AtomicU64::new(0), 2, |b| {
-            batches.push(b)
-        })
-        .unwrap();
-        assert_eq!(hash, Some(compress::hash_file(&path).unwrap()));
-        assert!(
-            matches!(&batches[..], [Batch::Lines { first_line: 3, lines, .. }] if lines.len() == 1)
-        );
-    }
-
-    #[test]
-    fn long_lines_are_read_through_but_not_kept() {
-        let text = b"short\n0123456789abcdef\nend";
-        let mut reader = &text[..];
-        let mut line = Vec::new();
-        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 6);
-        assert_eq!(line, b"short\n");
-        line.clear();
-        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 17);
-        assert_eq!(line.len(), 9, "at most the limit and one byte are kept");
-        line.clear();
-        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 3);
-        assert_eq!(line, b"end");
-        line.clear();
-        assert_eq!(read_line(&mut reader, &mut line, 8).unwrap(), 0);
-    }
-
-    #[test]
-    fn bodies_are_capped_with_a_warning() {
-        let body = "word ".repeat(limits::MAX_BODY_BYTES / 2);
-        let line = serde_json::json!({"title": "Long", "body": body}).to_string();
-        let items = read_jsonl(line.as_bytes());
-        let Item::Article(origin, parsed) = &items[0] else {
-            panic!("{items:?}")
-        };
-        assert_eq!(origin.line, Some(1));
-        assert_eq!(parsed.article.body.len(), limits::MAX_BODY_BYTES);
-        assert!(parsed.warnings[0].contains("cut to the first"));
-    }
-
-    #[test]
-    fn lists_split_on_semicolons_first() {
-        assert_eq!(
-            metadata_list("Frankfurt, Germany"),
-            ["Frankfurt", "Germany"]
-        );
-        assert_eq!(
-            metadata_list("Washington, D.C.; Paris"),
-            ["Washington, D.C.", "Paris"]
-        );
-    }
-}
+mod tests;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use news_query::EntityKind;
 
-use crate::render::{paint, DIM};
+use crate::render::{paint, printable, DIM};
 
 /// Arguments of `news entities`.
 #[derive(Debug, Args, PartialEq)]
@@ -73,7 +73,7 @@ pub fn run(index: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
             Some(how) if !args.text.is_empty() => format!("  {}", paint(DIM, how)),
             _ => String::new(),
         };
-        writeln!(out, "{:>7}  {}{how}", entity.count, entity.name)?;
+        writeln!(out, "{:>7}  {}{how}", entity.count, printable(&entity.name))?;
     }
     Ok(ExitCode::SUCCESS)
 }

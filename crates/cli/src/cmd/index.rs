@@ -10,7 +10,7 @@ use clap::Args;
 use news_indexer::{index_paths, CommitEvery, IndexOptions, IndexSummary};
 
 use crate::progress::Reporter;
-use crate::render::count;
+use crate::render::{count, printable};
 
 /// Arguments of `news index`.
 #[derive(Debug, Args, PartialEq)]
@@ -99,7 +99,8 @@ pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     let reporter = Reporter::new(args.quiet);
     let result = index_paths(index, &args.paths, &args.options(), &reporter);
     reporter.finish();
-    let summary = result.with_context(|| format!("indexing into {}", index.display()))?;
+    let summary =
+        result.with_context(|| format!("indexing into {}", printable(&index.to_string_lossy())))?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
@@ -146,7 +147,7 @@ fn print_summary(index: &Path, s: &IndexSummary) {
     );
     println!(
         "archive {} now holds {} ({}, {:.2} s)",
-        index.display(),
+        printable(&index.to_string_lossy()),
         count(s.archive_size, "article"),
         count(s.commits, "commit"),
         s.commit_seconds

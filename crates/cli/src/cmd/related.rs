@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::render::{paint, DIM, TITLE};
+use crate::render::{paint, printable, DIM, TITLE};
 
 /// Arguments of `news related`.
 #[derive(Debug, Args, PartialEq)]
@@ -66,7 +66,7 @@ pub fn run(index: &Path, args: RelatedArgs) -> anyhow::Result<ExitCode> {
             paint(DIM, &format!("{meta} · score {:.2}", hit.score))
         )?;
         if !shared.is_empty() {
-            writeln!(out, "     shared: {}", shared.join(" · "))?;
+            writeln!(out, "     shared: {}", printable(&shared.join(" · ")))?;
         }
     }
     Ok(ExitCode::SUCCESS)

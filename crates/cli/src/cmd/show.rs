@@ -9,7 +9,7 @@ use clap::Args;
 use news_query::date::format_rfc3339;
 use news_query::ArticleRecord;
 
-use crate::render::{paint, DIM, HEADING, TITLE};
+use crate::render::{paint, printable, DIM, HEADING, TITLE};
 
 /// Arguments of `news show`.
 #[derive(Debug, Args, PartialEq)]
@@ -69,12 +69,15 @@ fn print_article(out: &mut impl Write, record: &ArticleRecord) -> std::io::Resul
                 out,
                 "{} {}",
                 paint(HEADING, &format!("{label:<14}")),
-                names.join(" · ")
+                printable(&names.join(" · "))
             )?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", record.body.trim_end())
+    for line in record.body.trim_end().lines() {
+        writeln!(out, "{}", printable(line))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

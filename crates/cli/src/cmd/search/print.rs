@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use news_query::{FacetCount, Hit, SearchResponse};
 
 use super::SearchArgs;
-use crate::render::{bar, count, highlight, paint, DIM, HEADING, MATCH, NOTICE, TITLE};
+use crate::render::{bar, count, highlight, paint, printable, DIM, HEADING, MATCH, NOTICE, TITLE};
 
 pub(super) fn table(
     out: &mut impl Write,
@@ -115,7 +115,7 @@ fn print_hit(out: &mut impl Write, rank: usize, hit: &Hit) -> std::io::Result<()
     .collect();
     writeln!(out, "     {}", paint(DIM, &meta.join(" · ")))?;
     if hit.fragments.is_empty() {
-        writeln!(out, "     {}", one_line(&hit.snippet))?;
+        writeln!(out, "     {}", printable(&one_line(&hit.snippet)))?;
     }
     for fragment in &hit.fragments {
         writeln!(
@@ -137,7 +137,10 @@ fn print_hit(out: &mut impl Write, rank: usize, hit: &Hit) -> std::io::Result<()
 fn facet_line(values: &[FacetCount]) -> String {
     values
         .iter()
-        .map(|v| format!("{} {}", v.value, paint(DIM, &v.count.to_string())))
+        .map(|v| {
+            let n = paint(DIM, &v.count.to_string());
+            format!("{} {n}", printable(&v.value))
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }
