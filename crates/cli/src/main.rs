@@ -57,6 +57,9 @@ enum Command {
     Related(cmd::related::RelatedArgs),
     /// Look up canonical names of people, places or organizations.
     Entities(cmd::entities::EntitiesArgs),
+    /// Verify every file of the archive: what is damaged and what to do
+    /// (exit 0 healthy, 1 damaged, 2 cannot run).
+    Check(cmd::check::CheckArgs),
     /// Coverage of a query over time, as a bar chart.
     Timeline(cmd::timeline::TimelineArgs),
     /// Serve the HTTP API and the search page (loopback by default).
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Related(args) => cmd::related::run(&cli.index, args),
         Command::Entities(args) => cmd::entities::run(&cli.index, args),
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
+        Command::Check(args) => cmd::check::run(&cli.index, args),
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Extract(args) => cmd::extract::run(args),

@@ -164,9 +164,10 @@ fn write_and_commit(
     clusters
         .write(&temporary(&state_path), manifest.token)
         .map_err(io(&state_path))?;
-    let mut prepared = writer.prepare_commit()?;
+    let full = |error| crate::writer::classify(dir, error);
+    let mut prepared = writer.prepare_commit().map_err(full)?;
     prepared.set_payload(&manifest.token.to_string());
-    prepared.commit()?;
+    prepared.commit().map_err(full)?;
     for path in [&state_path, &manifest_path] {
         std::fs::rename(temporary(path), path).map_err(io(path))?;
     }

@@ -34,6 +34,7 @@ pub mod date;
 mod error;
 pub mod extract;
 mod in_order;
+pub mod integrity;
 pub mod lock;
 pub mod manifest;
 mod merge;

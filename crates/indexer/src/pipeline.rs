@@ -229,6 +229,8 @@ pub fn index_paths(
     }
     // Before anything is read: the manifest and index are the holder's until it ends.
     let _lock = WriteLock::acquire(index_dir)?;
+    // Refuses a damaged archive; removes what killed runs left.
+    crate::integrity::prepare(index_dir)?;
     let index = open_or_create_index(index_dir)?;
     let schema = NewsSchema::from_schema(index.schema()).map_err(|reason| {
         news_query::Error::NotAnArchive {
@@ -295,18 +297,8 @@ pub fn index_paths(
     );
     let state_path = index_dir.join(cluster::store::FILE_NAME);
     let stored = if trusted && !fresh {
-        // An unreadable state costs clustering against the past, not the run.
-        cluster::store::read(&state_path, manifest.token).unwrap_or_else(|error| {
-            let origin = crate::Origin {
-                path: state_path.clone(),
-                line: None,
-            };
-            observer.problem(&Problem::warning(
-                origin,
-                format!("clustering state unreadable ({error}); every id is replaced"),
-            ));
-            None
-        })
+        // Checked by `integrity::prepare`: an error here is new damage.
+        cluster::store::read(&state_path, manifest.token).map_err(io_error(&state_path))?
     } else {
         None
     };
@@ -683,7 +675,9 @@ fn write_articles(
                 if replaces || sink.delete_every_id {
                     writer.delete_term(Term::from_field_text(sink.schema.fields.id, &id));
                 }
-                writer.add_document(document)?;
+                if let Err(error) = writer.add_document(document) {
+                    return Err(crate::writer::explain(writer, sink.dir, error));
+                }
                 counters.indexed.fetch_add(1, Ordering::Relaxed);
                 if nearest.is_some() {
                     counters.clustered.fetch_add(1, Ordering::Relaxed);
