@@ -133,17 +133,16 @@ impl Report {
 /// Checks the archive in `dir` to `depth`. [`Error::NoArchive`] when the
 /// directory holds no archive at all; every damage found is a finding.
 ///
-/// An indexer may commit meanwhile and delete the segments a merge
-/// replaced: a file found missing is only reported if `meta.json` is still
-/// the one that listed it.
+/// An indexer may commit meanwhile, delete the segments a merge replaced
+/// and rewrite `.managed.json`: damage is only reported if `meta.json` did
+/// not change during the check (else it is checked again).
 pub fn verify(dir: &Path, depth: Depth) -> Result<Report> {
     let mut attempts = 0;
     loop {
         let meta = std::fs::read(dir.join(META_FILE)).ok();
         let report = verify_once(dir, depth)?;
         attempts += 1;
-        let missing = report.findings.iter().any(|f| f.damage == Damage::Missing);
-        if !missing || attempts == 3 || std::fs::read(dir.join(META_FILE)).ok() == meta {
+        if report.is_healthy() || attempts == 3 || std::fs::read(dir.join(META_FILE)).ok() == meta {
             return Ok(report);
         }
     }
@@ -187,7 +186,7 @@ fn verify_once(dir: &Path, depth: Depth) -> Result<Report> {
     };
     report.payload = meta.payload;
     report.files += 1;
-    check_managed(dir, &names, &mut report);
+    let managed = check_managed(dir, &names, &mut report);
 
     let directory = MmapDirectory::open(dir).map_err(|e| Error::Io {
         path: dir.to_owned(),
@@ -211,6 +210,28 @@ fn verify_once(dir: &Path, depth: Depth) -> Result<Report> {
                 }
                 Err((damage, detail)) => report.findings.push(Finding::new(file, damage, detail)),
             }
+        }
+    }
+    // tantivy registers a file in `.managed.json` before writing it, so
+    // every committed file is there; a list without them was changed.
+    if let Some(managed) = managed {
+        let meta_file = META_FILE.to_owned();
+        let mut unlisted: Vec<&String> = listed
+            .iter()
+            .chain(std::iter::once(&meta_file))
+            .filter(|file| names.contains(*file) && !managed.contains(*file))
+            .collect();
+        unlisted.sort();
+        if let Some(first) = unlisted.first() {
+            report.files -= 1;
+            report.findings.push(Finding::new(
+                MANAGED_FILE,
+                Damage::Unreadable,
+                format!(
+                    "tantivy's list of its files was changed: it lacks {first} and {} more",
+                    unlisted.len() - 1
+                ),
+            ));
         }
     }
     let mut leftovers: Vec<&String> = names
@@ -286,14 +307,19 @@ fn read_meta(path: &Path) -> std::result::Result<Meta, String> {
 
 /// `.managed.json` must parse, since tantivy refuses to open an index whose
 /// list does not; its absence only blinds tantivy's garbage collection.
-fn check_managed(dir: &Path, names: &HashSet<String>, report: &mut Report) {
+/// The names it lists, when it parses.
+fn check_managed(
+    dir: &Path,
+    names: &HashSet<String>,
+    report: &mut Report,
+) -> Option<HashSet<String>> {
     if !names.contains(MANAGED_FILE) {
         report.findings.push(Finding::new(
             MANAGED_FILE,
             Damage::Missing,
             "tantivy's list of its files is missing",
         ));
-        return;
+        return None;
     }
     let parsed = std::fs::read(dir.join(MANAGED_FILE))
         .map_err(|e| e.to_string())
@@ -301,12 +327,18 @@ fn check_managed(dir: &Path, names: &HashSet<String>, report: &mut Report) {
             serde_json::from_slice::<Vec<String>>(&bytes).map_err(|e| format!("not JSON: {e}"))
         });
     match parsed {
-        Ok(_) => report.files += 1,
-        Err(reason) => report.findings.push(Finding::new(
-            MANAGED_FILE,
-            Damage::Unreadable,
-            format!("tantivy's list of its files is unreadable ({reason})"),
-        )),
+        Ok(list) => {
+            report.files += 1;
+            Some(list.into_iter().collect())
+        }
+        Err(reason) => {
+            report.findings.push(Finding::new(
+                MANAGED_FILE,
+                Damage::Unreadable,
+                format!("tantivy's list of its files is unreadable ({reason})"),
+            ));
+            None
+        }
     }
 }
 
