@@ -309,3 +309,36 @@ impl std::fmt::Debug for Archive {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detail(result: Result<()>) -> String {
+        match result {
+            Err(Error::Damaged { detail, .. }) => detail,
+            other => panic!("expected Error::Damaged, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_panic_on_the_caller_or_a_search_thread_is_damage() {
+        let path = Path::new("/archive");
+        let on_caller = guard(path, || panic!("bad ordinal"));
+        assert!(detail(on_caller).contains("bad ordinal"));
+        // As tantivy searches segments: on its executor's threads.
+        let executor = tantivy::Executor::multi_thread(2, "guard-test-").unwrap();
+        let on_thread = guard(path, || {
+            executor.map(
+                |segment: u32| match segment {
+                    3 => panic!("segment {segment} is damaged"),
+                    _ => Ok(segment),
+                },
+                0..4,
+            )?;
+            Ok(())
+        });
+        assert!(detail(on_thread).contains("segment 3"));
+        assert!(guard(path, || Ok(())).is_ok());
+    }
+}

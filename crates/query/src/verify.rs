@@ -54,7 +54,7 @@ pub enum Depth {
 }
 
 /// What is wrong with one file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Damage {
     /// Listed (in `meta.json`, or needed by the archive) but not there.
