@@ -156,7 +156,7 @@ fn write_and_commit(
     let state_path = dir.join(cluster::store::FILE_NAME);
     let io = |path: &Path| {
         let path = path.to_owned();
-        move |source| IndexError::Io { path, source }
+        move |source| crate::writer::io_error(dir, &path, source)
     };
     manifest
         .write(&temporary(&manifest_path))

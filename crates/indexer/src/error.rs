@@ -48,12 +48,12 @@ pub enum IndexError {
     },
     /// The disk holding the archive is full (tantivy may only say that a
     /// writer thread died; this is why).
-    #[error("the disk holding archive {} is full ({source}); free space and run `news index` again: it goes on from its last commit", path.display())]
+    #[error("the disk holding archive {} is full ({reason}); free space and run `news index` again: it goes on from its last commit", path.display())]
     DiskFull {
         /// The archive directory.
         path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
+        /// What the system said, as tantivy passed it on.
+        reason: String,
     },
     /// Worker threads could not be started or failed.
     #[error("indexing threads: {0}")]

@@ -161,7 +161,7 @@ pub(crate) fn classify(dir: &Path, error: tantivy::TantivyError) -> IndexError {
             if is_disk_full(io) {
                 return IndexError::DiskFull {
                     path: dir.to_owned(),
-                    source: std::io::Error::new(io.kind(), io.to_string()),
+                    reason: io.to_string(),
                 };
             }
         }
@@ -172,10 +172,25 @@ pub(crate) fn classify(dir: &Path, error: tantivy::TantivyError) -> IndexError {
     if text.contains("No space left on device") || text.contains("os error 28") {
         return IndexError::DiskFull {
             path: dir.to_owned(),
-            source: std::io::Error::new(std::io::ErrorKind::StorageFull, text),
+            reason: text,
         };
     }
     IndexError::Write(error)
+}
+
+/// [`IndexError::DiskFull`] when writing `path` of the archive in `dir`
+/// failed for want of space, else [`IndexError::Io`].
+pub(crate) fn io_error(dir: &Path, path: &Path, source: std::io::Error) -> IndexError {
+    if is_disk_full(&source) {
+        return IndexError::DiskFull {
+            path: dir.to_owned(),
+            reason: format!("writing {}: {source}", path.display()),
+        };
+    }
+    IndexError::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 fn is_disk_full(error: &std::io::Error) -> bool {

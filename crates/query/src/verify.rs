@@ -149,9 +149,14 @@ pub fn verify(dir: &Path, depth: Depth) -> Result<Report> {
 }
 
 fn verify_once(dir: &Path, depth: Depth) -> Result<Report> {
-    let io_error = |source| Error::Io {
-        path: dir.to_owned(),
-        source,
+    let io_error = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::NoArchive {
+            path: dir.to_owned(),
+        },
+        _ => Error::Io {
+            path: dir.to_owned(),
+            source,
+        },
     };
     let names: HashSet<String> = std::fs::read_dir(dir)
         .map_err(io_error)?
@@ -405,12 +410,14 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_directory_is_no_archive() {
+    fn an_empty_or_missing_directory_is_no_archive() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(
-            verify(dir.path(), Depth::Checksums),
-            Err(Error::NoArchive { .. })
-        ));
+        for path in [dir.path().to_owned(), dir.path().join("nothing-here")] {
+            assert!(matches!(
+                verify(&path, Depth::Checksums),
+                Err(Error::NoArchive { .. })
+            ));
+        }
     }
 
     #[test]
