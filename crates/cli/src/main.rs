@@ -24,8 +24,9 @@ Exit status:
   1  some input failed: each is reported on stderr with its file, line and
      reason, and everything readable is indexed; with `news index --strict`,
      also when some input only had a warning
-  2  usage error, or a fatal error (the archive cannot be opened, written or
-     is locked by another `news index`)";
+  2  usage error, or a fatal error (the archive cannot be opened, written,
+     is damaged, or is locked by another `news index`)
+`news check` exits 1 when the archive is damaged.";
 
 /// Full-text search for news archives.
 #[derive(Debug, Parser, PartialEq)]

@@ -66,58 +66,62 @@ pub(crate) fn prepare(dir: &Path) -> Result<(), IndexError> {
 /// with `token` (none for an archive `news index` did not write, or one
 /// still empty), and the temporary files left beside them.
 fn check_own_files(dir: &Path, token: Option<u64>, report: &mut Report) {
-    let manifest = match Manifest::load(dir) {
-        Ok(manifest) => manifest,
-        Err(error) => {
-            report.findings.push(Finding::new(
-                manifest::FILE_NAME,
-                Damage::Unreadable,
-                format!("{error}: the record of what the archive was built from"),
-            ));
-            None
-        }
-    };
     for name in TEMPORARY {
         if dir.join(name).exists() {
-            let detail = "a temporary file of a commit a killed `news index` left";
+            let detail =
+                "a temporary file of a commit that never finished (a run killed or failed)";
             report
                 .findings
                 .push(Finding::new(name, Damage::Leftover, detail));
         }
     }
-    let Some(token) = token else {
-        return;
-    };
-    // A kill between the index commit and the renames leaves the committed
-    // files under their temporary names: the next run puts them in place.
-    let pending = |name: &str| {
-        Finding::new(
-            name,
-            Damage::Leftover,
-            "the commit that wrote it was cut short; the next `news index` finishes it",
-        )
-    };
+    check_manifest(dir, token, report);
+    if let Some(token) = token {
+        check_state(dir, token, report);
+    }
+}
+
+/// A kill between the index commit and the renames leaves the committed
+/// files under their temporary names: the next run puts them in place.
+fn pending(name: &str) -> Finding {
+    Finding::new(
+        name,
+        Damage::Leftover,
+        "the commit that wrote it was cut short; the next `news index` finishes it",
+    )
+}
+
+fn check_manifest(dir: &Path, token: Option<u64>, report: &mut Report) {
     let temporary = dir.join(manifest::FILE_NAME).with_extension("tmp");
-    match manifest {
-        Some(manifest) if manifest.token == token => report.files += 1,
-        _ if Manifest::load_from(&temporary).is_some_and(|m| m.token == token) => {
-            report.findings.push(pending(manifest::FILE_NAME))
+    let committed = |t: u64| Manifest::load_from(&temporary).is_some_and(|m| m.token == t);
+    let finding = match (Manifest::load(dir), token) {
+        (Ok(Some(manifest)), Some(token)) if manifest.token == token => {
+            report.files += 1;
+            return;
         }
-        Some(_) => report.findings.push(Finding::new(
+        (_, Some(token)) if committed(token) => pending(manifest::FILE_NAME),
+        (Err(error), _) => Finding::new(
+            manifest::FILE_NAME,
+            Damage::Unreadable,
+            format!("{error}: the record of what the archive was built from"),
+        ),
+        (Ok(Some(_)), Some(_)) => Finding::new(
             manifest::FILE_NAME,
             Damage::Unreadable,
             "belongs to another commit than the index's",
-        )),
-        None if report
-            .findings
-            .iter()
-            .any(|f| f.file == manifest::FILE_NAME) => {}
-        None => report.findings.push(Finding::new(
+        ),
+        (Ok(None), Some(_)) => Finding::new(
             manifest::FILE_NAME,
             Damage::Missing,
             "the record of what the archive was built from is missing",
-        )),
-    }
+        ),
+        // An archive `news index` did not commit to has nothing to match.
+        (Ok(_), None) => return,
+    };
+    report.findings.push(finding);
+}
+
+fn check_state(dir: &Path, token: u64, report: &mut Report) {
     let state = dir.join(cluster::store::FILE_NAME);
     if matches!(
         cluster::store::read(&state.with_extension("tmp"), token),

@@ -189,10 +189,38 @@ fn verify_once(dir: &Path, depth: Depth) -> Result<Report> {
             return Ok(report);
         }
     };
-    report.payload = meta.payload;
+    report.payload = meta.payload.clone();
     report.files += 1;
     let managed = check_managed(dir, &names, &mut report);
 
+    let listed = check_segments(dir, &names, &meta, depth, &mut report)?;
+    if let Some(managed) = managed {
+        check_managed_lists(&managed, &listed, &names, &mut report);
+    }
+    let mut leftovers: Vec<&String> = names
+        .iter()
+        .filter(|name| segment_of(name).is_some() && !listed.contains(*name))
+        .collect();
+    leftovers.sort();
+    for name in leftovers {
+        let detail = "a segment file no commit refers to \
+                      (left by a run that was killed or failed, or by one running now)";
+        report
+            .findings
+            .push(Finding::new(name.clone(), Damage::Leftover, detail));
+    }
+    report.findings.sort_by_key(|f| !f.is_damage());
+    Ok(report)
+}
+
+/// Checks the files of every segment `meta` lists; the names of those files.
+fn check_segments(
+    dir: &Path,
+    names: &HashSet<String>,
+    meta: &Meta,
+    depth: Depth,
+    report: &mut Report,
+) -> Result<HashSet<String>> {
     let directory = MmapDirectory::open(dir).map_err(|e| Error::Io {
         path: dir.to_owned(),
         source: std::io::Error::other(e),
@@ -217,42 +245,35 @@ fn verify_once(dir: &Path, depth: Depth) -> Result<Report> {
             }
         }
     }
-    // tantivy registers a file in `.managed.json` before writing it, so
-    // every committed file is there; a list without them was changed.
-    if let Some(managed) = managed {
-        let meta_file = META_FILE.to_owned();
-        let mut unlisted: Vec<&String> = listed
-            .iter()
-            .chain(std::iter::once(&meta_file))
-            .filter(|file| names.contains(*file) && !managed.contains(*file))
-            .collect();
-        unlisted.sort();
-        if let Some(first) = unlisted.first() {
-            report.files -= 1;
-            report.findings.push(Finding::new(
-                MANAGED_FILE,
-                Damage::Unreadable,
-                format!(
-                    "tantivy's list of its files was changed: it lacks {first} and {} more",
-                    unlisted.len() - 1
-                ),
-            ));
-        }
-    }
-    let mut leftovers: Vec<&String> = names
+    Ok(listed)
+}
+
+/// tantivy registers a file in `.managed.json` before writing it, so every
+/// committed file is there; a list without them was changed.
+fn check_managed_lists(
+    managed: &HashSet<String>,
+    listed: &HashSet<String>,
+    names: &HashSet<String>,
+    report: &mut Report,
+) {
+    let meta_file = META_FILE.to_owned();
+    let mut unlisted: Vec<&String> = listed
         .iter()
-        .filter(|name| segment_of(name).is_some() && !listed.contains(*name))
+        .chain(std::iter::once(&meta_file))
+        .filter(|file| names.contains(*file) && !managed.contains(*file))
         .collect();
-    leftovers.sort();
-    for name in leftovers {
-        let detail =
-            "a segment file no commit refers to (left by a killed or running `news index`)";
-        report
-            .findings
-            .push(Finding::new(name.clone(), Damage::Leftover, detail));
+    unlisted.sort();
+    if let Some(first) = unlisted.first() {
+        report.files -= 1;
+        report.findings.push(Finding::new(
+            MANAGED_FILE,
+            Damage::Unreadable,
+            format!(
+                "tantivy's list of its files was changed: it lacks {first} and {} more",
+                unlisted.len() - 1
+            ),
+        ));
     }
-    report.findings.sort_by_key(|f| !f.is_damage());
-    Ok(report)
 }
 
 /// A segment's files as `meta.json` describes them.

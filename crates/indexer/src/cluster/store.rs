@@ -196,19 +196,16 @@ fn checksum(file: &mut File, header_bytes: u64) -> io::Result<u64> {
     }
 }
 
-/// Reads the state stored at `path` if it belongs to `token`; `Ok(None)` when
-/// there is no file or it belongs to another commit, an error when it is
-/// damaged.
-pub fn read(path: &Path, token: u64) -> io::Result<Option<Stored>> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let damaged =
-        |what: &str| io::Error::new(io::ErrorKind::InvalidData, format!("damaged {what}"));
-    let mut file = file;
-    let length = file.metadata()?.len();
+fn damaged(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("damaged {what}"))
+}
+
+/// Reads the header and checks the checksum of the whole file; `None` when
+/// it belongs to another commit than `token`. The header and its length.
+fn read_header(
+    file: &mut File,
+    token: u64,
+) -> io::Result<Option<([u8; HEADER_BYTES as usize], u64)>> {
     let mut header = [0u8; HEADER_BYTES as usize];
     file.read_exact(&mut header[..8])
         .map_err(|_| damaged("header"))?;
@@ -222,10 +219,27 @@ pub fn read(path: &Path, token: u64) -> io::Result<Option<Stored>> {
     if u64_at(&header, 8) != token {
         return Ok(None);
     }
-    if header_bytes == HEADER_BYTES && checksum(&mut file, header_bytes)? != u64_at(&header, 48) {
+    if header_bytes == HEADER_BYTES && checksum(file, header_bytes)? != u64_at(&header, 48) {
         return Err(damaged("contents (checksum mismatch)"));
     }
     file.seek(SeekFrom::Start(header_bytes))?;
+    Ok(Some((header, header_bytes)))
+}
+
+/// Reads the state stored at `path` if it belongs to `token`; `Ok(None)` when
+/// there is no file or it belongs to another commit, an error when it is
+/// damaged.
+pub fn read(path: &Path, token: u64) -> io::Result<Option<Stored>> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut file = file;
+    let length = file.metadata()?.len();
+    let Some((header, header_bytes)) = read_header(&mut file, token)? else {
+        return Ok(None);
+    };
     let mut input = BufReader::with_capacity(1 << 20, file);
     let (article_count, skipped_count, day_count, directory) = (
         u64_at(&header, 16),
