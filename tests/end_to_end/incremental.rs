@@ -168,7 +168,9 @@ fn an_incremental_run_leaves_the_archive_a_fresh_run_would_build() {
 }
 
 #[test]
-fn a_damaged_manifest_or_clustering_state_is_survived_without_duplicates() {
+fn a_damaged_manifest_or_clustering_state_is_refused_not_silently_dropped() {
+    // Dropping either would forget which articles are copies of which, and
+    // index exact duplicates (docs/RELIABILITY.md, "Damaged archives").
     let input = tempfile::TempDir::new().unwrap();
     let dir = input.path();
     fs::write(
@@ -181,23 +183,30 @@ fn a_damaged_manifest_or_clustering_state_is_survived_without_duplicates() {
     let archive = tempfile::TempDir::new().unwrap();
     let inputs = dir.display().to_string();
     index_json(archive.path(), &[&inputs]);
-    fs::write(
-        archive.path().join("news-clusters.bin"),
-        b"NEWSCLU2 truncated",
-    )
-    .unwrap();
     fs::write(dir.join("b.txt"), "Three\nThird.").unwrap();
-    let damaged_state = index_json(archive.path(), &[&inputs]);
-    assert_eq!(damaged_state["new"], 1, "{damaged_state}");
-    fs::write(archive.path().join("news-manifest.json"), b"{ not json").unwrap();
-    let damaged_manifest = index_json(archive.path(), &[&inputs]);
+    for (file, garbage) in [
+        ("news-clusters.bin", &b"NEWSCLU2 truncated"[..]),
+        ("news-manifest.json", b"{ not json"),
+    ] {
+        let path = archive.path().join(file);
+        let sound = fs::read(&path).unwrap();
+        fs::write(&path, garbage).unwrap();
+        let refused = news(archive.path(), &["index", &inputs]);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(file) && stderr.contains("is damaged"),
+            "{stderr}"
+        );
+        assert_eq!(total(archive.path(), "*"), 2, "nothing was written");
+        fs::write(&path, sound).unwrap();
+    }
+    let healed = index_json(archive.path(), &[&inputs]);
     assert_eq!(
-        damaged_manifest["files"], 2,
-        "everything is read again: {damaged_manifest}"
+        (healed["new"].as_u64(), healed["unchanged"].as_u64()),
+        (Some(1), Some(1))
     );
     assert_eq!(total(archive.path(), "*"), 3);
-    let healed = index_json(archive.path(), &[&inputs]);
-    assert_eq!(healed["unchanged"], 2, "{healed}");
 }
 
 #[test]

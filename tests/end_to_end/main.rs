@@ -8,6 +8,7 @@ mod compressed;
 mod concurrency;
 mod corpora;
 mod crash;
+mod damage;
 mod determinism;
 mod hostile;
 mod incremental;

@@ -24,8 +24,9 @@ Exit status:
   1  some input failed: each is reported on stderr with its file, line and
      reason, and everything readable is indexed; with `news index --strict`,
      also when some input only had a warning
-  2  usage error, or a fatal error (the archive cannot be opened, written or
-     is locked by another `news index`)";
+  2  usage error, or a fatal error (the archive cannot be opened, written,
+     is damaged, or is locked by another `news index`)
+`news check` exits 1 when the archive is damaged.";
 
 /// Full-text search for news archives.
 #[derive(Debug, Parser, PartialEq)]
@@ -57,6 +58,9 @@ enum Command {
     Related(cmd::related::RelatedArgs),
     /// Look up canonical names of people, places or organizations.
     Entities(cmd::entities::EntitiesArgs),
+    /// Verify every file of the archive: what is damaged and what to do
+    /// (exit 0 healthy, 1 damaged, 2 cannot run).
+    Check(cmd::check::CheckArgs),
     /// Coverage of a query over time, as a bar chart.
     Timeline(cmd::timeline::TimelineArgs),
     /// Serve the HTTP API and the search page (loopback by default).
@@ -74,6 +78,7 @@ fn main() -> ExitCode {
         Command::Related(args) => cmd::related::run(&cli.index, args),
         Command::Entities(args) => cmd::entities::run(&cli.index, args),
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
+        Command::Check(args) => cmd::check::run(&cli.index, args),
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
         Command::Extract(args) => cmd::extract::run(args),
     };

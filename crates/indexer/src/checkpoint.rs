@@ -152,7 +152,7 @@ fn write_and_commit(
     let state_path = dir.join(cluster::store::FILE_NAME);
     let io = |path: &Path| {
         let path = path.to_owned();
-        move |source| IndexError::Io { path, source }
+        move |source| crate::writer::io_error(dir, &path, source)
     };
     manifest
         .write(&temporary(&manifest_path))
@@ -160,9 +160,10 @@ fn write_and_commit(
     clusters
         .write(&temporary(&state_path), manifest.token)
         .map_err(io(&state_path))?;
-    let mut prepared = writer.prepare_commit()?;
+    let full = |error| crate::writer::classify(dir, error);
+    let mut prepared = writer.prepare_commit().map_err(full)?;
     prepared.set_payload(&manifest.token.to_string());
-    prepared.commit()?;
+    prepared.commit().map_err(full)?;
     for path in [&state_path, &manifest_path] {
         std::fs::rename(temporary(path), path).map_err(io(path))?;
     }

@@ -31,6 +31,30 @@ pub enum IndexError {
         /// Who holds the lock, in words.
         holder: String,
     },
+    /// A file of the archive is missing, cut short or changed: nothing is
+    /// written into it (see `news_indexer::integrity`).
+    #[error(
+        "archive {} is damaged: {detail}; nothing was written. Run `news check --index {}` for \
+         a full report, then rebuild: move the directory aside and run `news index` again on \
+         the same inputs (docs/RELIABILITY.md, \"Damaged archives\")",
+        path.display(),
+        path.display()
+    )]
+    Damaged {
+        /// The archive directory.
+        path: PathBuf,
+        /// The file and what is wrong with it.
+        detail: String,
+    },
+    /// The disk holding the archive is full (tantivy may only say that a
+    /// writer thread died; this is why).
+    #[error("the disk holding archive {} is full ({reason}); free space and run `news index` again: it goes on from its last commit", path.display())]
+    DiskFull {
+        /// The archive directory.
+        path: PathBuf,
+        /// What the system said, as tantivy passed it on.
+        reason: String,
+    },
     /// Worker threads could not be started or failed.
     #[error("indexing threads: {0}")]
     Threads(String),

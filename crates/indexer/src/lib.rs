@@ -33,6 +33,7 @@ pub mod checkpoint;
 pub mod cluster;
 mod error;
 mod in_order;
+pub mod integrity;
 pub mod lock;
 pub mod manifest;
 mod merge;

@@ -47,6 +47,11 @@ pub struct Manifest {
     pub next_key: u32,
     /// Every source file indexed, by absolute path.
     pub sources: BTreeMap<PathBuf, Entry>,
+    /// xxh3-128 (hex) of the manifest's JSON written without this field, so
+    /// that a changed byte is seen even where the JSON still parses. Absent
+    /// in manifests written before it existed, which are read unverified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
 }
 
 /// One source file as it was last indexed.
@@ -104,21 +109,50 @@ pub fn hex(hash: u128) -> String {
 
 impl Manifest {
     /// Reads the manifest of the archive in `dir`; `Ok(None)` when there is
-    /// none or it cannot be parsed (the run then trusts nothing).
+    /// none, an [`io::ErrorKind::InvalidData`] error when it is damaged (it
+    /// does not parse, or its checksum does not match).
     pub fn load(dir: &Path) -> io::Result<Option<Manifest>> {
         match std::fs::read(dir.join(FILE_NAME)) {
-            Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
+            Ok(bytes) => Manifest::parse(&bytes).map(Some),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
     }
 
+    /// Parses a manifest's bytes and checks their checksum, if they carry one.
+    pub fn parse(bytes: &[u8]) -> io::Result<Manifest> {
+        let damaged = |what: String| io::Error::new(io::ErrorKind::InvalidData, what);
+        let manifest: Manifest = serde_json::from_slice(bytes)
+            .map_err(|e| damaged(format!("damaged manifest: not a manifest ({e})")))?;
+        if let Some(stored) = &manifest.checksum {
+            if *stored != manifest.checksum_of()? {
+                return Err(damaged("damaged manifest: checksum mismatch".into()));
+            }
+        }
+        Ok(manifest)
+    }
+
+    /// The checksum of this manifest's JSON without its checksum field.
+    fn checksum_of(&self) -> io::Result<String> {
+        let unsummed = Manifest {
+            checksum: None,
+            ..self.clone()
+        };
+        let json = serde_json::to_vec(&unsummed).map_err(io::Error::other)?;
+        Ok(hex(xxhash_rust::xxh3::xxh3_128(&json)))
+    }
+
     /// Writes the manifest to `path` (a temporary name; the caller renames it
-    /// into place once the index commit it describes is durable).
+    /// into place once the index commit it describes is durable), with its
+    /// checksum.
     pub fn write(&self, path: &Path) -> io::Result<()> {
+        let summed = Manifest {
+            checksum: Some(self.checksum_of()?),
+            ..self.clone()
+        };
         let file = std::fs::File::create(path)?;
         let mut out = io::BufWriter::new(file);
-        serde_json::to_writer(&mut out, self).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut out, &summed).map_err(io::Error::other)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()
     }
 
@@ -206,9 +240,9 @@ impl Manifest {
         }
     }
 
-    /// Reads a manifest from `path`; `None` when missing or unreadable.
+    /// Reads a manifest from `path`; `None` when missing, unreadable or damaged.
     pub fn load_from(path: &Path) -> Option<Manifest> {
-        serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+        Manifest::parse(&std::fs::read(path).ok()?).ok()
     }
 }
 
@@ -279,6 +313,46 @@ mod tests {
         );
         assert_eq!(second.unchanged.len(), 2);
         assert_eq!(second.gone, [path("removed.txt")]);
+    }
+
+    #[test]
+    fn a_changed_byte_is_damage_even_where_the_json_parses() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut manifest = Manifest {
+            token: 7,
+            next_key: 1,
+            ..Manifest::default()
+        };
+        manifest.sources.insert(
+            "/a.txt".into(),
+            Entry {
+                key: 0,
+                size: 1234,
+                mtime_ns: 5,
+                hash: None,
+                stale: false,
+                resume: None,
+            },
+        );
+        let path = dir.path().join(FILE_NAME);
+        manifest.write(&path).unwrap();
+        assert_eq!(
+            Manifest::load(dir.path()).unwrap().unwrap().sources,
+            manifest.sources
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("1234", "1235")).unwrap();
+        let error = Manifest::load(dir.path()).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        std::fs::write(&path, "{ not json").unwrap();
+        assert!(Manifest::load(dir.path()).is_err());
+        // A manifest from before checksums is read, unverified.
+        std::fs::write(
+            &path,
+            r#"{"token":7,"started_ns":0,"next_key":0,"sources":{}}"#,
+        )
+        .unwrap();
+        assert_eq!(Manifest::load(dir.path()).unwrap().unwrap().token, 7);
     }
 
     #[test]

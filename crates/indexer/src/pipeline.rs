@@ -30,7 +30,6 @@ use tantivy::{Index, Term};
 
 use news_extract::Extractor;
 use news_query::schema::{open_for_writing, NewsSchema};
-use news_read::{Origin, Problem};
 
 use crate::atomic;
 use crate::checkpoint::{self, CommitEvery, Ledger};
@@ -147,13 +146,15 @@ pub fn index_paths(
     let roots = absolute_inputs(inputs)?;
     // Before anything is read: the manifest and index are the holder's until it ends.
     let _lock = WriteLock::acquire(index_dir)?;
+    // Refuses a damaged archive; removes what killed runs left.
+    crate::integrity::prepare(index_dir)?;
     let mut archive = Opened::open(index_dir)?;
     let plan = Plan::make(&mut archive, &roots, options.prune, index_dir, observer);
     let mut summary = plan.summary();
     if plan.read.is_empty() && plan.removed.is_empty() {
         return finish_unchanged(archive, &plan, summary, started, started_ns);
     }
-    let clusters = cluster_state(&archive, &plan, options, observer);
+    let clusters = cluster_state(&archive, &plan, options)?;
     let delete_every_id = !archive.fresh && !clusters.1;
     let threads = thread_count(options.threads);
     let merge_gate = MergeGate::default();
@@ -373,32 +374,28 @@ fn finish_unchanged(
 }
 
 /// The clustering tables of earlier runs, less what changed and removed
-/// files contributed, and whether they could be read.
+/// files contributed, and whether there were any.
 fn cluster_state(
     archive: &Opened,
     plan: &Plan,
     options: &IndexOptions,
-    observer: &dyn Observer,
-) -> (Clusters, bool) {
+) -> Result<(Clusters, bool), IndexError> {
     let state_path = archive.dir.join(cluster::store::FILE_NAME);
     let stored = if archive.trusted && !archive.fresh {
-        // An unreadable state costs clustering against the past, not the run.
-        cluster::store::read(&state_path, archive.manifest.token).unwrap_or_else(|error| {
-            let origin = Origin {
+        // Checked by `integrity::prepare`: an error here is new damage.
+        cluster::store::read(&state_path, archive.manifest.token).map_err(|source| {
+            IndexError::Io {
                 path: state_path.clone(),
-                line: None,
-            };
-            let message = format!("clustering state unreadable ({error}); every id is replaced");
-            observer.problem(&Problem::warning(origin, message));
-            None
-        })
+                source,
+            }
+        })?
     } else {
         None
     };
     let known = stored.is_some();
     let forget = plan.forgotten(&archive.manifest);
     let clusters = Clusters::open(&archive.dir, options.cluster_memory, stored, &forget);
-    (clusters, known)
+    Ok((clusters, known))
 }
 
 /// Removes the clustering scratch file of a run that was killed: the write

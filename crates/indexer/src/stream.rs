@@ -395,7 +395,9 @@ fn write_articles(
                 if replaces || sink.delete_every_id {
                     writer.delete_term(Term::from_field_text(sink.schema.fields.id, &record.id));
                 }
-                writer.add_document(sink.schema.to_document(&record))?;
+                if let Err(error) = writer.add_document(sink.schema.to_document(&record)) {
+                    return Err(crate::writer::explain(writer, sink.dir, error));
+                }
                 counters.indexed.fetch_add(1, Ordering::Relaxed);
                 if nearest.is_some() {
                     counters.clustered.fetch_add(1, Ordering::Relaxed);

@@ -119,11 +119,82 @@ impl<'a> LazyWriter<'a> {
             MAX_MERGE_BYTES,
             self.merge_gate.clone(),
         )));
+        // Segment files of a killed run that no commit refers to (removed
+        // already by `integrity::prepare` when `.managed.json` lists them or
+        // not; this catches what tantivy alone knows of).
+        writer.garbage_collect_files().wait()?;
         for term in self.deletes.drain(..) {
             writer.delete_term(term);
         }
         Ok((writer, threads))
     }
+}
+
+/// The error to report for `error`, raised by `writer` writing the archive
+/// in `dir`.
+///
+/// When a tantivy writer thread fails (a full disk, typically), the calls
+/// that follow only say "an index writer was killed"; the thread's own
+/// error comes back when the threads are joined, which preparing a commit
+/// does. The commit prepared to learn it is dropped, never committed.
+pub(crate) fn explain(
+    writer: &mut IndexWriter<TantivyDocument>,
+    dir: &Path,
+    error: tantivy::TantivyError,
+) -> IndexError {
+    let error = match error {
+        tantivy::TantivyError::ErrorInThread(_) => match writer.prepare_commit() {
+            Err(cause) => cause,
+            Ok(_) => error,
+        },
+        other => other,
+    };
+    classify(dir, error)
+}
+
+/// [`IndexError::DiskFull`] when `error` comes from a full disk, else
+/// [`IndexError::Write`].
+pub(crate) fn classify(dir: &Path, error: tantivy::TantivyError) -> IndexError {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+    while let Some(current) = cause {
+        if let Some(io) = current.downcast_ref::<std::io::Error>() {
+            if is_disk_full(io) {
+                return IndexError::DiskFull {
+                    path: dir.to_owned(),
+                    reason: io.to_string(),
+                };
+            }
+        }
+        cause = current.source();
+    }
+    // A thread's error may reach us only as text.
+    let text = error.to_string();
+    if text.contains("No space left on device") || text.contains("os error 28") {
+        return IndexError::DiskFull {
+            path: dir.to_owned(),
+            reason: text,
+        };
+    }
+    IndexError::Write(error)
+}
+
+/// [`IndexError::DiskFull`] when writing `path` of the archive in `dir`
+/// failed for want of space, else [`IndexError::Io`].
+pub(crate) fn io_error(dir: &Path, path: &Path, source: std::io::Error) -> IndexError {
+    if is_disk_full(&source) {
+        return IndexError::DiskFull {
+            path: dir.to_owned(),
+            reason: format!("writing {}: {source}", path.display()),
+        };
+    }
+    IndexError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn is_disk_full(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::StorageFull || error.raw_os_error() == Some(28)
 }
 
 /// tantivy needs at least 15 MB per writer thread; fewer threads beat thin budgets.
@@ -160,6 +231,23 @@ fn writer_options(writer_threads: usize, memory_budget: usize) -> IndexWriterOpt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_disk_is_named_however_tantivy_wraps_it() {
+        let dir = Path::new("/archive");
+        let full = std::io::Error::from_raw_os_error(28);
+        let wrapped = tantivy::TantivyError::IoError(std::sync::Arc::new(full));
+        assert!(matches!(
+            classify(dir, wrapped),
+            IndexError::DiskFull { .. }
+        ));
+        let text = tantivy::TantivyError::ErrorInThread(
+            "IoError(No space left on device (os error 28))".into(),
+        );
+        assert!(matches!(classify(dir, text), IndexError::DiskFull { .. }));
+        let other = tantivy::TantivyError::ErrorInThread("An index writer was killed.".into());
+        assert!(matches!(classify(dir, other), IndexError::Write(_)));
+    }
 
     #[test]
     fn extraction_runs_get_a_writer_thread_per_three_parse_threads() {

@@ -13,6 +13,7 @@ use crate::response::{Hit, SearchResponse};
 use crate::schema::{register_tokenizers, ArticleRecord, NewsSchema};
 use crate::search::{self, vocabulary::VocabularyCache, Context};
 use crate::timeline::Timeline;
+use crate::verify::{verify, Depth};
 
 /// A news archive opened for searching.
 ///
@@ -60,8 +61,21 @@ struct Inner {
 
 impl Archive {
     /// Opens the archive in directory `path`, as written by `news index`.
+    ///
+    /// Every file of the archive is checked first ([`crate::verify`], at
+    /// [`Depth::Checksums`]): a missing, truncated or changed file is
+    /// [`Error::Damaged`], naming it; a directory without an archive is
+    /// [`Error::NoArchive`]. The check reads every byte once (on
+    /// Reuters-21578, see docs/RELIABILITY.md for its cost).
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
+        let report = verify(&path, Depth::Checksums)?;
+        if let Some(finding) = report.first_damage() {
+            return Err(Error::Damaged {
+                path,
+                detail: finding.to_string(),
+            });
+        }
         let open_error = |source| Error::Open {
             path: path.clone(),
             source,
@@ -69,7 +83,8 @@ impl Archive {
         let directory =
             MmapDirectory::open(&path).map_err(|e| open_error(tantivy::TantivyError::from(e)))?;
         let index = Index::open(directory).map_err(open_error)?;
-        Archive::from_index(index, path)
+        let opening = path.clone();
+        guard(&path, move || Archive::from_index(index, opening))
     }
 
     /// Wraps an index already open (for instance one the indexer just wrote).
@@ -243,18 +258,44 @@ impl Archive {
         self.with_context(|context| search::entities::run(context, kind, text, limit))
     }
 
-    /// Runs `f` on one searcher of the current generation.
+    /// Runs `f` on one searcher of the current generation; a panic inside
+    /// (tantivy reading a damaged file) is [`Error::Damaged`].
     fn with_context<T>(&self, f: impl FnOnce(&Context) -> Result<T>) -> Result<T> {
-        let searcher: Searcher = self.inner.reader.searcher();
-        let vocabularies = self.inner.vocabularies.for_searcher(&searcher);
-        let context = Context {
-            index: &self.inner.index,
-            searcher: &searcher,
-            schema: &self.inner.schema,
-            vocabularies: &vocabularies,
-        };
-        f(&context)
+        guard(&self.inner.path, || {
+            let searcher: Searcher = self.inner.reader.searcher();
+            let vocabularies = self.inner.vocabularies.for_searcher(&searcher);
+            let context = Context {
+                index: &self.inner.index,
+                searcher: &searcher,
+                schema: &self.inner.schema,
+                vocabularies: &vocabularies,
+            };
+            f(&context)
+        })
     }
+}
+
+/// Runs `f`, turning a panic into [`Error::Damaged`] for the archive at `path`.
+///
+/// tantivy trusts the bytes of its files: one that changed after the
+/// checks at open (or in a way they cannot see) can make it index out of
+/// bounds. Searches across segments run on tantivy's executor (a rayon
+/// pool), whose scope hands a panic of any of its threads back to the
+/// caller, so catching here covers them too. The default panic hook still
+/// prints the panic once on stderr, which is what a bug report needs; the
+/// caller gets the error.
+fn guard<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Err(Error::Damaged {
+            path: path.to_owned(),
+            detail: format!("reading it failed inside tantivy ({message})"),
+        })
+    })
 }
 
 impl std::fmt::Debug for Archive {
@@ -262,5 +303,38 @@ impl std::fmt::Debug for Archive {
         f.debug_struct("Archive")
             .field("path", &self.inner.path)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detail(result: Result<()>) -> String {
+        match result {
+            Err(Error::Damaged { detail, .. }) => detail,
+            other => panic!("expected Error::Damaged, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_panic_on_the_caller_or_a_search_thread_is_damage() {
+        let path = Path::new("/archive");
+        let on_caller = guard(path, || panic!("bad ordinal"));
+        assert!(detail(on_caller).contains("bad ordinal"));
+        // As tantivy searches segments: on its executor's threads.
+        let executor = tantivy::Executor::multi_thread(2, "guard-test-").unwrap();
+        let on_thread = guard(path, || {
+            executor.map(
+                |segment: u32| match segment {
+                    3 => panic!("segment {segment} is damaged"),
+                    _ => Ok(segment),
+                },
+                0..4,
+            )?;
+            Ok(())
+        });
+        assert!(detail(on_thread).contains("segment 3"));
+        assert!(guard(path, || Ok(())).is_ok());
     }
 }

@@ -56,6 +56,26 @@ pub enum Error {
     /// The `cursor` was not made by this archive for this search.
     #[error("invalid cursor: {0}")]
     Cursor(String),
+    /// The directory holds no archive (no `meta.json`, no segment file).
+    #[error("no archive at {path}")]
+    NoArchive {
+        /// The directory asked for.
+        path: PathBuf,
+    },
+    /// A file of the archive is missing, cut short or changed (see
+    /// [`crate::verify`]), or tantivy failed on one in a way only damage
+    /// explains; nothing is answered from a damaged archive.
+    #[error(
+        "archive {path} is damaged: {detail}; run `news check --index {path}` for a full report, \
+         and rebuild the archive from its inputs (docs/RELIABILITY.md, \"Damaged archives\")",
+        path = path.display()
+    )]
+    Damaged {
+        /// The archive directory.
+        path: PathBuf,
+        /// The file and what is wrong with it, in words.
+        detail: String,
+    },
     /// The index failed underneath.
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),

@@ -50,6 +50,7 @@ pub mod schema;
 mod search;
 mod stem;
 mod timeline;
+pub mod verify;
 
 pub use archive::Archive;
 pub use date::PartialDate;

@@ -2,7 +2,8 @@
 //! beside the manifest.
 //!
 //! Little-endian binary, in four sections after a header (the magic
-//! `NEWSCLU3`, the commit token it belongs to, the section sizes):
+//! `NEWSCLU4`, the commit token it belongs to, the section sizes, and an
+//! xxh3-64 checksum of every other byte of the file):
 //!
 //! | section | record | bytes |
 //! |---|---|---:|
@@ -15,8 +16,12 @@
 //! directory of the rest: a day's members are read when an article of that day
 //! (or the next or previous) is clustered ([`super::days`]). Loading checks the
 //! token against the manifest's, so a state file from another commit is never
-//! trusted, and checks that every section fits the file, so a damaged one is
-//! refused at once rather than failing in the middle of a run.
+//! trusted, and checks the checksum and that every section fits the file, so
+//! a damaged one is refused at once rather than failing in the middle of a
+//! run or, worse, clustering against garbage. Files of the previous format
+//! (`NEWSCLU3`, the same without the checksum) are still read, unverified;
+//! the next commit writes the new format. A file that starts with neither
+//! magic is damaged, not "another commit's".
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
@@ -29,8 +34,12 @@ use super::{Article, Chunked, Skipped};
 /// File name of the state in the archive directory.
 pub const FILE_NAME: &str = "news-clusters.bin";
 
-const MAGIC: &[u8; 8] = b"NEWSCLU3";
-const HEADER_BYTES: u64 = 8 * 6;
+const MAGIC: &[u8; 8] = b"NEWSCLU4";
+/// The previous format: no checksum, a header one word shorter.
+const MAGIC_UNSUMMED: &[u8; 8] = b"NEWSCLU3";
+const HEADER_BYTES: u64 = 8 * 7;
+/// Where the checksum lies in the header (the last word).
+const CHECKSUM_AT: u64 = 8 * 6;
 const ARTICLE_BYTES: usize = 8 + 8 + 4;
 const SKIPPED_BYTES: usize = 8 + 4;
 /// Bytes of a band table member on disk.
@@ -107,7 +116,13 @@ pub fn write(
         &dyn Fn(u32) -> Option<u32>,
     ) -> io::Result<Vec<(i32, u32)>>,
 ) -> io::Result<()> {
-    let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    let file = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
+    let mut out = BufWriter::with_capacity(1 << 20, file);
     out.write_all(&[0u8; HEADER_BYTES as usize])?;
     // New positions: each living article's rank among the living.
     let mut renumbered = Vec::with_capacity(articles.len());
@@ -155,7 +170,60 @@ pub fn write(
     ] {
         out.write_all(&word.to_le_bytes())?;
     }
-    out.into_inner().map_err(|e| e.into_error())?.sync_all()
+    let mut file = out.into_inner().map_err(|e| e.into_error())?;
+    let sum = checksum(&mut file, HEADER_BYTES)?;
+    file.seek(SeekFrom::Start(CHECKSUM_AT))?;
+    file.write_all(&sum.to_le_bytes())?;
+    file.sync_all()
+}
+
+/// xxh3-64 of every byte of `file` except the checksum word, for a header
+/// of `header_bytes`.
+fn checksum(file: &mut File, header_bytes: u64) -> io::Result<u64> {
+    file.seek(SeekFrom::Start(0))?;
+    let mut input = BufReader::with_capacity(1 << 20, &*file);
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut header = vec![0u8; header_bytes as usize];
+    input.read_exact(&mut header)?;
+    hasher.update(&header[..CHECKSUM_AT as usize]);
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        let read = input.read(&mut buffer)?;
+        if read == 0 {
+            return Ok(hasher.digest());
+        }
+        hasher.update(&buffer[..read]);
+    }
+}
+
+fn damaged(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("damaged {what}"))
+}
+
+/// Reads the header and checks the checksum of the whole file; `None` when
+/// it belongs to another commit than `token`. The header and its length.
+fn read_header(
+    file: &mut File,
+    token: u64,
+) -> io::Result<Option<([u8; HEADER_BYTES as usize], u64)>> {
+    let mut header = [0u8; HEADER_BYTES as usize];
+    file.read_exact(&mut header[..8])
+        .map_err(|_| damaged("header"))?;
+    let header_bytes = match &header[..8] {
+        magic if magic == MAGIC => HEADER_BYTES,
+        magic if magic == MAGIC_UNSUMMED => CHECKSUM_AT,
+        _ => return Err(damaged("header (not a clustering state)")),
+    };
+    file.read_exact(&mut header[8..header_bytes as usize])
+        .map_err(|_| damaged("header"))?;
+    if u64_at(&header, 8) != token {
+        return Ok(None);
+    }
+    if header_bytes == HEADER_BYTES && checksum(file, header_bytes)? != u64_at(&header, 48) {
+        return Err(damaged("contents (checksum mismatch)"));
+    }
+    file.seek(SeekFrom::Start(header_bytes))?;
+    Ok(Some((header, header_bytes)))
 }
 
 /// Reads the state stored at `path` if it belongs to `token`; `Ok(None)` when
@@ -167,25 +235,22 @@ pub fn read(path: &Path, token: u64) -> io::Result<Option<Stored>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
+    let mut file = file;
     let length = file.metadata()?.len();
-    let mut input = BufReader::with_capacity(1 << 20, file);
-    let mut header = [0u8; HEADER_BYTES as usize];
-    input.read_exact(&mut header)?;
-    if &header[0..8] != MAGIC || u64_at(&header, 8) != token {
+    let Some((header, header_bytes)) = read_header(&mut file, token)? else {
         return Ok(None);
-    }
+    };
+    let mut input = BufReader::with_capacity(1 << 20, file);
     let (article_count, skipped_count, day_count, directory) = (
         u64_at(&header, 16),
         u64_at(&header, 24),
         u64_at(&header, 32),
         u64_at(&header, 40),
     );
-    let damaged =
-        |what: &str| io::Error::new(io::ErrorKind::InvalidData, format!("damaged {what}"));
     let members_start = article_count
         .checked_mul(ARTICLE_BYTES as u64)
         .and_then(|a| a.checked_add(skipped_count.checked_mul(SKIPPED_BYTES as u64)?))
-        .and_then(|a| a.checked_add(HEADER_BYTES))
+        .and_then(|a| a.checked_add(header_bytes))
         .filter(|start| *start <= directory)
         .ok_or_else(|| damaged("section sizes"))?;
     if day_count
@@ -290,6 +355,15 @@ mod tests {
         assert!(read(&path, 43).unwrap().is_none());
         assert!(read(&dir.path().join("none"), 42).unwrap().is_none());
         let bytes = std::fs::read(&path).unwrap();
+        let mut flipped = bytes.clone();
+        flipped[HEADER_BYTES as usize + 3] ^= 1;
+        std::fs::write(&path, &flipped).unwrap();
+        assert!(read(&path, 42).is_err(), "a changed byte is damage");
+        std::fs::write(&path, vec![b'x'; bytes.len()]).unwrap();
+        assert!(
+            read(&path, 42).is_err(),
+            "garbage is damage, not another commit's"
+        );
         std::fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
         assert!(read(&path, 42).is_err());
         std::fs::write(&path, &bytes[..20]).unwrap();
