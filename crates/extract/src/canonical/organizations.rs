@@ -7,6 +7,7 @@ use super::HashMap;
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::persons::PARTICLES;
+use super::types::is_seat_of_government;
 use super::{Linker, WordList};
 
 /// Small words skipped in an organization's initials ("Islamic State of
@@ -101,7 +102,7 @@ fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
             && ((long.starts_with(short) && long.as_bytes()[short.len()] == b' ')
                 || (long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '))
     };
-    let mut found = keys.iter().filter(|k| extends(key, k));
+    let mut found = keys.iter().filter(|k| extends(key, k) && !names_a_part(k));
     let first = found.next()?;
     // Several: fine when they nest ("Kelley Oil", "Kelley Oil and Gas
     // Partners Ltd"), the longest then; else ambiguous.
@@ -114,6 +115,27 @@ fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
         }
     }
     Some(best)
+}
+
+/// Last words of organizations that are a part of another ("House Ways
+/// and Means Committee" is no long form of "House").
+static PART_WORDS: WordList = WordList::new(&[
+    "committee",
+    "subcommittee",
+    "division",
+    "unit",
+    "branch",
+    "office",
+    "department",
+    "board",
+    "council",
+    "subsidiary",
+]);
+
+/// Whether an organization key names a part of another organization, or a
+/// seat of government ("White House" is no long form of "House").
+fn names_a_part(key: &str) -> bool {
+    PART_WORDS.contains(key.rsplit(' ').next().unwrap_or_default()) || is_seat_of_government(key)
 }
 
 /// "U.N." and "UN" alike: "un".
@@ -192,7 +214,8 @@ mod tests {
         let text = "Kelley Oil and Gas Partners Ltd said Kelley would sell. \
                     Hayat Tahrir al-Sham; Tahrir al-Sham. Levant Wire; Wire. \
                     University of California, San Diego and University of California, \
-                    Los Angeles; University of California.";
+                    Los Angeles; University of California. House Ways and Means Committee; \
+                    House.";
         let ms = mentions_of(
             text,
             &[
@@ -205,6 +228,8 @@ mod tests {
                 (Organization, "University of California, San Diego"),
                 (Organization, "University of California, Los Angeles"),
                 (Organization, "University of California"),
+                (Organization, "House Ways and Means Committee"),
+                (Organization, "House"),
             ],
         );
         let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -216,7 +241,9 @@ mod tests {
                 "Levant Wire",
                 "University of California, San Diego",
                 "University of California, Los Angeles",
-                "University of California"
+                "University of California",
+                "House Ways and Means Committee",
+                "House"
             ]
         );
     }
