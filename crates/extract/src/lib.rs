@@ -36,6 +36,7 @@
 //! MB, with its case lexicon) loads on first use in about 10 ms, the
 //! gazetteer in about 40 ms.
 
+pub mod authority;
 pub mod canonical;
 pub mod decode;
 pub mod features;

@@ -18,6 +18,7 @@
 //! `words` (word lists and hashing for names).
 
 mod clean;
+mod context;
 mod filter;
 mod organizations;
 mod persons;
@@ -87,7 +88,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let as_person = |i: usize| clean(&distinct[i].text, EntityKind::Person, gazetteer, &mentioned);
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     let dropped = names_nothing(text, &cleaned, &keys);
-    let kinds = consistent_kinds(
+    let mut kinds = consistent_kinds(
         &tagged,
         &counts,
         &mut cleaned,
@@ -95,6 +96,8 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         &dropped,
         gazetteer,
     );
+    let heard = context::cues(text, &context::Offsets::new(text), mentions, &of, &kinds);
+    context::heed(&mut kinds, &heard, &cleaned, gazetteer);
     for ((m, c), kind) in distinct.iter().zip(&mut cleaned).zip(&kinds) {
         match kind {
             // Persons got their person form from `consistent_kinds`.

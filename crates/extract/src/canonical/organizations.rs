@@ -7,6 +7,7 @@ use super::HashMap;
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::persons::PARTICLES;
+use super::types::is_seat_of_government;
 use super::{Linker, WordList};
 
 /// Small words skipped in an organization's initials ("Islamic State of
@@ -79,9 +80,62 @@ pub(super) fn link_organizations(
                 }
             }
         }
+        if name == &orgs.surface[key] {
+            if let Some(long) = longer_form(key, &orgs.keys) {
+                name = &orgs.surface[long];
+            }
+        }
         out.insert(key.clone(), name.clone());
     }
     out
+}
+
+/// The one longer organization of the article that starts or ends with
+/// all the words of `key` ("Kelley" → "Kelley Oil and Gas Partners Ltd",
+/// "Tahrir al-Sham" → "Hayat Tahrir al-Sham", "Wire" → "Levant Wire"): a
+/// short form, written once the full name has been given. None when two
+/// longer names qualify ("University of California" beside its San Diego
+/// and Los Angeles campuses).
+fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
+    let extends = |short: &str, long: &str| {
+        long.len() > short.len()
+            && ((long.starts_with(short) && long.as_bytes()[short.len()] == b' ')
+                || (long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '))
+    };
+    let mut found = keys.iter().filter(|k| extends(key, k) && !names_a_part(k));
+    let first = found.next()?;
+    // Several: fine when they nest ("Kelley Oil", "Kelley Oil and Gas
+    // Partners Ltd"), the longest then; else ambiguous.
+    let mut best = first;
+    for k in found {
+        if extends(best, k) {
+            best = k;
+        } else if !extends(k, best) {
+            return None;
+        }
+    }
+    Some(best)
+}
+
+/// Last words of organizations that are a part of another ("House Ways
+/// and Means Committee" is no long form of "House").
+static PART_WORDS: WordList = WordList::new(&[
+    "committee",
+    "subcommittee",
+    "division",
+    "unit",
+    "branch",
+    "office",
+    "department",
+    "board",
+    "council",
+    "subsidiary",
+]);
+
+/// Whether an organization key names a part of another organization, or a
+/// seat of government ("White House" is no long form of "House").
+fn names_a_part(key: &str) -> bool {
+    PART_WORDS.contains(key.rsplit(' ').next().unwrap_or_default()) || is_seat_of_government(key)
 }
 
 /// "U.N." and "UN" alike: "un".
@@ -150,6 +204,46 @@ mod tests {
                 "North Atlantic Treaty Organization",
                 "Islamic State of Iraq and the Levant",
                 "UN"
+            ]
+        );
+    }
+
+    #[test]
+    fn short_forms_fold_into_the_one_long_form() {
+        use EntityKind::*;
+        let text = "Kelley Oil and Gas Partners Ltd said Kelley would sell. \
+                    Hayat Tahrir al-Sham; Tahrir al-Sham. Levant Wire; Wire. \
+                    University of California, San Diego and University of California, \
+                    Los Angeles; University of California. House Ways and Means Committee; \
+                    House.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Organization, "Kelley Oil and Gas Partners Ltd"),
+                (Organization, "Kelley"),
+                (Organization, "Hayat Tahrir al-Sham"),
+                (Organization, "Tahrir al-Sham"),
+                (Organization, "Levant Wire"),
+                (Organization, "Wire"),
+                (Organization, "University of California, San Diego"),
+                (Organization, "University of California, Los Angeles"),
+                (Organization, "University of California"),
+                (Organization, "House Ways and Means Committee"),
+                (Organization, "House"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.organizations,
+            [
+                "Kelley Oil and Gas Partners Ltd",
+                "Hayat Tahrir al-Sham",
+                "Levant Wire",
+                "University of California, San Diego",
+                "University of California, Los Angeles",
+                "University of California",
+                "House Ways and Means Committee",
+                "House"
             ]
         );
     }

@@ -50,11 +50,15 @@ pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
             targets.truncate(1);
         }
         let name = match targets.as_slice() {
-            [t] => &people.surface[&people.keys[*t]],
-            // Unique or ambiguous ("Smith" with two Smiths): as written.
-            _ => &people.surface[key],
+            [t] => people.surface[&people.keys[*t]].as_str(),
+            // A surname shared by two full names ("Turpin" beside David
+            // and Louise Turpin) is one of them, or both: no value of its
+            // own, which would name a third person.
+            [_, _, ..] if core.len() == 1 => "",
+            // Unique, or a longer ambiguous name: as written.
+            _ => people.surface[key].as_str(),
         };
-        out.insert(key.clone(), name.clone());
+        out.insert(key.clone(), name.to_owned());
     }
     out
 }
@@ -75,10 +79,10 @@ mod tests {
             ]),
             ["Ahmed al-Sharaa", "Bashar al-Assad"]
         );
-        // Two long names: the short one stays as written.
+        // Two long names: the short one is one of them, no third value.
         assert_eq!(
             persons(&["Smith", "John Smith", "Jane Smith"]),
-            ["Smith", "John Smith", "Jane Smith"]
+            ["John Smith", "Jane Smith"]
         );
         // No longer name: the fullest spelling.
         assert_eq!(persons(&["Sharaa", "al-Sharaa"]), ["al-Sharaa"]);

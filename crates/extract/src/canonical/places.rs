@@ -27,7 +27,8 @@ pub(super) fn name_locations(
     let mut names = HashMap::default();
     let mut containing = HashMap::default();
     for key in &locations.keys {
-        let name = match gazetteer.resolve(key, &context) {
+        let resolved = gazetteer.resolve(key, &context);
+        let name = match resolved.map(|p| region_among_regions(p, key, &context, gazetteer)) {
             Some(p) => {
                 let within = gazetteer.containing(p);
                 containing.insert(
@@ -41,6 +42,35 @@ pub(super) fn name_locations(
         names.insert(key.clone(), name);
     }
     (names, containing)
+}
+
+/// A city named like a region of its country ("New York", "Washington")
+/// is the region where the article's other places are mostly regions of
+/// that country ("attorneys general from Maine, New York, New Jersey").
+fn region_among_regions<'g>(
+    p: &'g Place,
+    key: &str,
+    context: &[&Place],
+    gazetteer: &'g Gazetteer,
+) -> &'g Place {
+    if p.kind != PlaceKind::City {
+        return p;
+    }
+    let in_country = |kind: PlaceKind| {
+        context
+            .iter()
+            .filter(|c| c.kind == kind && c.country == p.country && c.name != p.name)
+            .count()
+    };
+    let regions = in_country(PlaceKind::Region);
+    if regions < 2 || in_country(PlaceKind::City) >= regions {
+        return p;
+    }
+    gazetteer
+        .lookup(key)
+        .into_iter()
+        .find(|c| c.kind == PlaceKind::Region && c.country == p.country)
+        .unwrap_or(p)
 }
 
 #[cfg(test)]
@@ -92,5 +122,21 @@ mod tests {
             "Russia",
         ];
         assert_eq!(places_of(&given, g), expected);
+    }
+
+    #[test]
+    fn a_city_among_regions_is_the_region() {
+        use EntityKind::*;
+        let states = [
+            m(Location, "Maine"),
+            m(Location, "New York"),
+            m(Location, "New Jersey"),
+            m(Location, "Connecticut"),
+        ];
+        let c = canonicalize("", &states, Gazetteer::bundled());
+        assert_eq!(c.locations[1], "New York");
+        let city = [m(Location, "New York"), m(Location, "Argentina")];
+        let c = canonicalize("", &city, Gazetteer::bundled());
+        assert_eq!(c.locations[0], "New York City");
     }
 }

@@ -266,6 +266,11 @@ static SEATS_OF_GOVERNMENT: WordList = WordList::new(&[
     "quai d orsay",
 ]);
 
+/// Whether a name key is a seat of government ("white house").
+pub(super) fn is_seat_of_government(key: &str) -> bool {
+    SEATS_OF_GOVERNMENT.contains(key)
+}
+
 /// The facet a mention of `kind` whose cleaned text has the name key `key`
 /// goes to.
 pub(super) fn facet_kind(kind: EntityKind, key: &str) -> EntityKind {

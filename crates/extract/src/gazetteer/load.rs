@@ -89,8 +89,12 @@ impl Gazetteer {
                 }
                 _ => None,
             };
+            let shown = CITY_NAMES
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map_or(name, |(_, n)| n);
             g.places.push(Place {
-                name: name.to_owned(),
+                name: shown.to_owned(),
                 kind,
                 country,
                 admin1,
@@ -201,6 +205,11 @@ const PREFERRED: u8 = 2;
 
 /// Queues `name` of `place` and its word prefixes for [`Gazetteer::index`].
 /// Names of more than [`MAX_WORDS`] words are left out.
+/// Names newsrooms write for cities whose GeoNames name is also a state's
+/// ("Washington", "New York"), by GeoNames id: a facet value must tell the
+/// two apart. Both names are aliases of the city in the bundled data.
+const CITY_NAMES: [(u32, &str); 2] = [(4140963, "Washington, D.C."), (5128581, "New York City")];
+
 fn pending_name(
     name: &str,
     place: u32,

@@ -203,8 +203,11 @@ mod tests {
             (w.kind, w.admin1.as_deref()),
             (PlaceKind::City, Some("District of Columbia"))
         );
+        // The city is named so that the facet tells it from the state.
+        assert_eq!(w.name, "Washington, D.C.");
         let ny = g().resolve("New York", &[]).unwrap();
         assert_eq!(ny.kind, PlaceKind::City);
+        assert_eq!(ny.name, "New York City");
         assert_eq!(
             g().resolve("Georgia", &[]).unwrap().kind,
             PlaceKind::Country
