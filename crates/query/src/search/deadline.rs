@@ -209,6 +209,65 @@ impl Scorer for DeadlineScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::collector::Count;
+    use tantivy::query::AllQuery;
+    use tantivy::schema::{Schema, STRING};
+    use tantivy::{doc, Index, IndexWriter};
+
+    /// An index of `n` one-field documents in one segment.
+    fn index(n: usize) -> Index {
+        let mut schema = Schema::builder();
+        let id = schema.add_text_field("id", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer(15_000_000).unwrap();
+        for i in 0..n {
+            writer.add_document(doc!(id => i.to_string())).unwrap();
+        }
+        writer.commit().unwrap();
+        index
+    }
+
+    #[test]
+    fn a_pass_under_a_spent_budget_stops_and_one_without_runs_through() {
+        let index = index(5_000);
+        let searcher = index.reader().unwrap().searcher();
+        let all: Box<dyn Query> = Box::new(AllQuery);
+        let free = Deadline::none().wrap(all.box_clone());
+        assert_eq!(searcher.search(&*free, &Count).unwrap(), 5_000);
+        let roomy = Deadline::after_ms(Some(600_000)).wrap(all.box_clone());
+        assert_eq!(searcher.search(&*roomy, &Count).unwrap(), 5_000);
+        let spent = Deadline::after_ms(Some(0)).wrap(all);
+        assert_eq!(searcher.search(&*spent, &Count).unwrap(), 0);
+    }
+
+    /// A scorer whose budget runs out mid-pass stops at its next look at the clock.
+    #[test]
+    fn a_scorer_stops_within_one_check_of_the_deadline() {
+        let index = index(5_000);
+        let searcher = index.reader().unwrap().searcher();
+        let reader = searcher.segment_reader(0);
+        let weight = AllQuery
+            .weight(EnableScoring::disabled_from_searcher(&searcher))
+            .unwrap();
+        let budget = Arc::new(Budget {
+            at: Instant::now(),
+            budget: Duration::ZERO,
+            passed: AtomicBool::new(false),
+        });
+        let mut scorer = DeadlineScorer {
+            inner: weight.scorer(reader, 1.0).unwrap(),
+            budget,
+            countdown: CHECK_EVERY,
+            stopped: false,
+        };
+        let mut seen = 0u32;
+        while scorer.doc() != TERMINATED {
+            seen += 1;
+            scorer.advance();
+        }
+        assert_eq!(seen, CHECK_EVERY, "stopped at the first look at the clock");
+        assert_eq!(scorer.advance(), TERMINATED);
+    }
 
     #[test]
     fn no_budget_never_passes_and_a_spent_one_does() {
