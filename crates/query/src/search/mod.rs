@@ -135,21 +135,7 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         }
         _ => None,
     };
-    let highlighter =
-        snippet::Highlighter::new(context.index, context.searcher, &*text, context.schema)?;
-    let builder = hit::HitBuilder {
-        context,
-        highlighter: &highlighter,
-        fragments: request.fragments,
-        similar_of: request.include_similar_ids.then_some(&*full),
-    };
-    let hits = page
-        .iter()
-        .map(|(entry, cluster, similar)| {
-            context.deadline.check()?;
-            builder.build(entry, *cluster, *similar)
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let hits = build_hits(context, request, &*text, &*full, &page)?;
     let [persons, locations, organizations, sources] = collected.facets;
     let histogram = match request.histogram {
         Some(interval) => fill(interval, &collected.histogram),
@@ -168,6 +154,32 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         next_cursor,
         notices: filters.notices,
     })
+}
+
+/// The hits of `page`: stored fields, passages marked for `text`, and the
+/// ids of near-duplicates matching `full` when asked for; the deadline is
+/// checked before each.
+fn build_hits(
+    context: &Context,
+    request: &SearchRequest,
+    text: &dyn Query,
+    full: &dyn Query,
+    page: &[(rank::Ranked, Option<u64>, u64)],
+) -> Result<Vec<crate::response::Hit>> {
+    let highlighter =
+        snippet::Highlighter::new(context.index, context.searcher, text, context.schema)?;
+    let builder = hit::HitBuilder {
+        context,
+        highlighter: &highlighter,
+        fragments: request.fragments,
+        similar_of: request.include_similar_ids.then_some(full),
+    };
+    page.iter()
+        .map(|(entry, cluster, similar)| {
+            context.deadline.check()?;
+            builder.build(entry, *cluster, *similar)
+        })
+        .collect()
 }
 
 /// The query the collector iterates, and the selections it evaluates per

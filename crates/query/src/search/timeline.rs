@@ -35,7 +35,7 @@ pub(crate) fn run(
     let totals = if coverage.is_empty() {
         context
             .vocabularies
-            .totals(interval, || Ok(count_coverage(&AllQuery)?))?
+            .totals(interval, || count_coverage(&AllQuery))?
     } else {
         Arc::new(count_coverage(&*restrict(Box::new(AllQuery), coverage))?)
     };
