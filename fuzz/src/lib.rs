@@ -12,7 +12,10 @@ use std::sync::OnceLock;
 
 use news_indexer::record;
 use news_query::schema::{write_records, ArticleRecord, NewsSchema};
-use news_query::{Archive, Interval, PartialDate, SearchRequest, Sort};
+use news_query::{
+    Archive, Error, Interval, PartialDate, SearchRequest, Sort, MAX_FILTER_VALUES,
+    MAX_FILTER_VALUES_TOTAL,
+};
 use news_read::{date as dates, dateline as datelines, limits, Batch, Format, Item};
 
 /// A `.txt` file: decoding, front matter, title, body, dateline, limits.
@@ -72,8 +75,11 @@ pub fn dateline(data: &[u8]) {
 
 /// A search request from bytes: the first line is the query text, the next
 /// lines the `from` and `to` dates, a filter value and a cursor, and the last
-/// bytes choose limit, offset, facet size, fragments, order and histogram.
-/// Any request gets a response or a typed error.
+/// bytes choose limit, offset, facet size, fragments, order, histogram, how
+/// many times the filter value is given (up to past the filter limits) and
+/// whether the time budget is already spent. Any request gets a response or
+/// a typed error; one past a filter limit gets `Error::Limit`, and one whose
+/// budget is spent never gets a response.
 pub fn query(data: &[u8]) {
     let mut lines = data.split(|b| *b == b'\n');
     let mut next = || String::from_utf8_lossy(lines.next().unwrap_or_default()).into_owned();
@@ -84,13 +90,20 @@ pub fn query(data: &[u8]) {
     let cursor = next();
     let knobs: Vec<u8> = data.iter().rev().take(8).copied().collect();
     let knob = |i: usize| usize::from(knobs.get(i).copied().unwrap_or(0));
+    // Up to a few past the limit of one filter.
+    let copies = 1 + knob(6) / 20 % (MAX_FILTER_VALUES + 3);
+    let values = vec![filter; copies];
     match knob(0) % 6 {
         0 => {}
-        1 => request.persons.push(filter),
-        2 => request.locations.push(filter),
-        3 => request.organizations.push(filter),
-        4 => request.sources.push(filter),
-        _ => request.sections.push(filter),
+        1 => request.persons = values,
+        2 => request.locations = values,
+        3 => request.organizations = values,
+        4 => request.sources = values,
+        _ => request.sections = values,
+    }
+    let spent = knob(7) / 5 % 4 == 1;
+    if spent {
+        request.timeout_ms = Some(0);
     }
     if knob(1) % 4 == 1 {
         request.cursor = Some(cursor);
@@ -109,9 +122,28 @@ pub fn query(data: &[u8]) {
     ][knob(0) / 6 % 5];
     request.all_copies = knob(3) % 2 == 1;
     request.include_similar_ids = knob(5) % 3 == 1;
-    if let Ok(response) = archive().search(&request) {
-        assert!(response.hits.len() <= request.limit);
-        assert!(response.hits.len() as u64 <= response.total);
+    let given = [
+        &request.persons,
+        &request.locations,
+        &request.organizations,
+        &request.sources,
+        &request.sections,
+    ];
+    let too_many = given.iter().any(|v| v.len() > MAX_FILTER_VALUES)
+        || given.iter().map(|v| v.len()).sum::<usize>() > MAX_FILTER_VALUES_TOTAL;
+    match archive().search(&request) {
+        Ok(response) => {
+            assert!(!spent, "a spent budget answered");
+            assert!(!too_many, "{copies} filter values answered");
+            assert!(response.hits.len() <= request.limit);
+            assert!(response.hits.len() as u64 <= response.total);
+        }
+        // Paging and size errors are checked before the filter limits.
+        Err(Error::Request(_)) => {}
+        Err(error) => assert!(
+            !too_many || matches!(error, Error::Limit { .. }),
+            "{copies} filter values: {error}"
+        ),
     }
 }
 

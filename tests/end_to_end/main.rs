@@ -1,6 +1,7 @@
 //! End-to-end tests of the `news` binary, grouped by feature. They run the real
 //! binary on the bundled corpus and on the shared real corpora.
 
+mod bounded;
 mod browser;
 mod clustering;
 mod commands;

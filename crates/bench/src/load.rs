@@ -8,6 +8,8 @@
 //! fixed number of requests over keep-alive connections (one each, driven by
 //! a two-thread event loop, as `wrk -t2` drives its connections) and reports
 //! requests/s, latency percentiles, errors, and the server's peak RSS.
+//! With `--hostile N`, N more connections send [`hostile_paths`] in a loop
+//! for as long as the run lasts; only the ordinary searches are timed.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -35,6 +37,16 @@ pub struct LoadArgs {
     /// Requests per run.
     #[arg(long, default_value_t = 2000)]
     requests: usize,
+    /// Connections sending hostile searches in a loop beside the clients:
+    /// the sloppy phrase of repeated words and 3,000 filter values, which
+    /// the limits refuse.
+    #[arg(long, default_value_t = 0)]
+    hostile: usize,
+    /// Hostile connections also send the costliest searches the limits
+    /// allow (32 unknown names to look up, with every facet and a daily
+    /// histogram; eight one-letter fuzzy words).
+    #[arg(long)]
+    costly: bool,
     /// Process id of the server, to report its peak RSS (Linux).
     #[arg(long)]
     pid: Option<u32>,
@@ -44,6 +56,10 @@ pub struct LoadArgs {
     #[arg(long, value_name = "FILE")]
     wrk_script: Option<PathBuf>,
 }
+
+mod hostile;
+
+use hostile::Hostile;
 
 /// One search the clients send: the query string after `/api/search?`.
 type Search = Vec<(String, String)>;
@@ -64,17 +80,26 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<()> {
         eprintln!("wrote {}", path.display());
         return Ok(());
     }
-    println!("| clients | requests | errors | cache hits | requests/s | p50 ms | p90 ms | p99 ms | max ms | server peak RSS MB |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| clients | requests | errors | cache hits | requests/s | p50 ms | p90 ms | p99 ms | max ms | server peak RSS MB | hostile answers |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for &clients in &args.clients {
-        let run = load(&args.url, &searches, clients, args.requests);
+        let hostile = Hostile {
+            connections: args.hostile,
+            costly: args.costly,
+        };
+        let run = load(&args.url, &searches, clients, args.requests, hostile);
         let rss = args
             .pid
             .and_then(peak_rss_mb)
             .map_or("-".to_owned(), |mb| format!("{mb:.0}"));
         let ms = |q: f64| percentile(&run.latencies, q).as_secs_f64() * 1e3;
+        let hostile: Vec<String> = run
+            .hostile
+            .iter()
+            .map(|(status, n)| format!("{n}×{status}"))
+            .collect();
         println!(
-            "| {clients} | {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {rss} |",
+            "| {clients} | {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {rss} | {} |",
             run.latencies.len() + run.errors,
             run.errors,
             run.hits,
@@ -83,6 +108,11 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<()> {
             ms(0.90),
             ms(0.99),
             ms(1.0),
+            if hostile.is_empty() {
+                "-".to_owned()
+            } else {
+                hostile.join(", ")
+            },
         );
     }
     Ok(())
@@ -195,6 +225,8 @@ struct Run {
     /// Answers the server sent from its cache.
     hits: usize,
     seconds: f64,
+    /// Answers to hostile searches by status (0: no answer).
+    hostile: std::collections::BTreeMap<u16, usize>,
 }
 
 /// Sends `requests` searches over `clients` keep-alive connections, each
@@ -202,7 +234,7 @@ struct Run {
 /// connections are tasks on a small event loop ([`CLIENT_THREADS`] threads),
 /// as in `wrk`: with a thread per connection, 64 client threads would take
 /// turns on the server's cores and their wait would be timed as the server's.
-fn load(url: &str, searches: &[Search], clients: usize, requests: usize) -> Run {
+fn load(url: &str, searches: &[Search], clients: usize, requests: usize, hostiles: Hostile) -> Run {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(CLIENT_THREADS)
         .enable_all()
@@ -212,18 +244,30 @@ fn load(url: &str, searches: &[Search], clients: usize, requests: usize) -> Run 
     let authority = authority(url);
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let mut run = runtime.block_on(async {
+        let mut flood = tokio::task::JoinSet::new();
+        for _ in 0..hostiles.connections {
+            let (authority, done) = (authority.clone(), done.clone());
+            flood.spawn(async move { hostile::client(&authority, hostiles.costly, &done).await });
+        }
         let mut tasks = tokio::task::JoinSet::new();
         for _ in 0..clients {
             let (paths, next, authority) = (paths.clone(), next.clone(), authority.clone());
             tasks.spawn(async move { connection(&authority, &paths, &next, requests).await });
         }
         let mut all = Run::default();
-        while let Some(done) = tasks.join_next().await {
-            let mine = done.unwrap_or_default();
+        while let Some(finished) = tasks.join_next().await {
+            let mine = finished.unwrap_or_default();
             all.latencies.extend(mine.latencies);
             all.errors += mine.errors;
             all.hits += mine.hits;
+        }
+        done.store(true, Ordering::Relaxed);
+        while let Some(finished) = flood.join_next().await {
+            for (status, n) in finished.unwrap_or_default().hostile {
+                *all.hostile.entry(status).or_default() += n;
+            }
         }
         all
     });
@@ -366,8 +410,18 @@ mod tests {
 
         let searches = searches(&url, &read_titles(&queries).unwrap()).unwrap();
         assert_eq!(searches.len(), 4, "each title plain and by its top place");
-        let run = load(&url, &searches, 2, 20);
+        let run = load(&url, &searches, 2, 20, Hostile::default());
         assert_eq!((run.latencies.len(), run.errors), (20, 0));
+        // Beside hostile clients, every ordinary search is still answered,
+        // and every hostile one is answered too (refused or not).
+        let costly = Hostile {
+            connections: 2,
+            costly: true,
+        };
+        let run = load(&url, &searches, 2, 20, costly);
+        assert_eq!((run.latencies.len(), run.errors), (20, 0));
+        assert!(run.hostile.contains_key(&400), "{:?}", run.hostile);
+        assert!(!run.hostile.contains_key(&0), "{:?}", run.hostile);
     }
 
     #[test]
@@ -379,7 +433,13 @@ mod tests {
             .unwrap()
             .port();
         let searches = vec![vec![("query".to_owned(), "grain".to_owned())]];
-        let run = load(&format!("http://127.0.0.1:{port}"), &searches, 3, 12);
+        let run = load(
+            &format!("http://127.0.0.1:{port}"),
+            &searches,
+            3,
+            12,
+            Hostile::default(),
+        );
         assert_eq!((run.latencies.len(), run.errors), (0, 12));
     }
 

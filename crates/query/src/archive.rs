@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::request::{Interval, SearchRequest};
 use crate::response::{Hit, SearchResponse};
 use crate::schema::{register_tokenizers, ArticleRecord, NewsSchema};
-use crate::search::{self, vocabulary::VocabularyCache, Context};
+use crate::search::{self, deadline::Deadline, vocabulary::VocabularyCache, Context};
 use crate::timeline::Timeline;
 use crate::verify::{verify, Depth};
 
@@ -173,7 +173,8 @@ impl Archive {
     /// # Ok(()) }
     /// ```
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        self.with_context(|context| search::run(context, request))
+        let deadline = Deadline::after_ms(request.timeout_ms);
+        self.with_context(deadline, |context| search::run(context, request))
     }
 
     /// Matches per calendar bucket next to the articles passing the filters
@@ -199,12 +200,15 @@ impl Archive {
     /// # Ok(()) }
     /// ```
     pub fn timeline(&self, request: &SearchRequest, interval: Interval) -> Result<Timeline> {
-        self.with_context(|context| search::timeline::run(context, request, interval))
+        let deadline = Deadline::after_ms(request.timeout_ms);
+        self.with_context(deadline, |context| {
+            search::timeline::run(context, request, interval)
+        })
     }
 
     /// The stored article with this id, if any.
     pub fn article(&self, id: &str) -> Result<Option<ArticleRecord>> {
-        self.with_context(|context| {
+        self.with_context(Deadline::none(), |context| {
             let Some(address) = search::related::find(context, id)? else {
                 return Ok(None);
             };
@@ -235,7 +239,20 @@ impl Archive {
     /// # Ok(()) }
     /// ```
     pub fn related(&self, id: &str, limit: usize) -> Result<Vec<Hit>> {
-        self.with_context(|context| search::related::run(context, id, limit))
+        self.related_within(id, limit, None)
+    }
+
+    /// [`Archive::related`] within a time budget: past it the work stops
+    /// and the answer is [`Error::Timeout`].
+    pub fn related_within(
+        &self,
+        id: &str,
+        limit: usize,
+        budget: Option<std::time::Duration>,
+    ) -> Result<Vec<Hit>> {
+        self.with_context(Deadline::after(budget), |context| {
+            search::related::run(context, id, limit)
+        })
     }
 
     /// Canonical names of `kind` matching `text` (by prefix of the name or of
@@ -255,12 +272,18 @@ impl Archive {
     /// # Ok(()) }
     /// ```
     pub fn entities(&self, kind: EntityKind, text: &str, limit: usize) -> Result<Vec<Entity>> {
-        self.with_context(|context| search::entities::run(context, kind, text, limit))
+        self.with_context(Deadline::none(), |context| {
+            search::entities::run(context, kind, text, limit)
+        })
     }
 
     /// Runs `f` on one searcher of the current generation; a panic inside
     /// (tantivy reading a damaged file) is [`Error::Damaged`].
-    fn with_context<T>(&self, f: impl FnOnce(&Context) -> Result<T>) -> Result<T> {
+    fn with_context<T>(
+        &self,
+        deadline: Deadline,
+        f: impl FnOnce(&Context) -> Result<T>,
+    ) -> Result<T> {
         guard(&self.inner.path, || {
             let searcher: Searcher = self.inner.reader.searcher();
             let vocabularies = self.inner.vocabularies.for_searcher(&searcher);
@@ -269,6 +292,7 @@ impl Archive {
                 searcher: &searcher,
                 schema: &self.inner.schema,
                 vocabularies: &vocabularies,
+                deadline,
             };
             f(&context)
         })

@@ -79,6 +79,27 @@ pub enum Error {
     /// The index failed underneath.
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
+    // Bounded work per request (see the `MAX_*` constants of this crate).
+    /// The request asks for more than a limit of this crate allows, before
+    /// any work is done: too many words or filter values, a phrase too long
+    /// or too sloppy.
+    #[error("{what} is {given}; at most {max} allowed ({limit})")]
+    Limit {
+        /// The constant that sets the limit, such as `MAX_PHRASE_SLOP`.
+        limit: &'static str,
+        /// What was counted, for people: "the slop of phrase \"a b\"".
+        what: String,
+        /// The value given.
+        given: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// The request ran past its time budget and was stopped, its work undone.
+    #[error("the request took longer than its {budget_ms} ms budget and was stopped")]
+    Timeout {
+        /// The budget, in milliseconds.
+        budget_ms: u64,
+    },
 }
 
 fn caret(position: usize) -> String {

@@ -61,5 +61,9 @@ pub use response::{
     Bucket, FacetCount, Facets, FilterFacet, Fragment, Hit, Notice, SearchResponse,
 };
 pub use schema::ArticleRecord;
+pub use search::limits::{
+    MAX_EXPANSIONS, MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_SLOP, MAX_PHRASE_WORDS,
+    MAX_QUERY_TERMS, MAX_SLOPPY_REPEATS,
+};
 pub use search::snippet::mark_html;
 pub use timeline::{Timeline, TimelineBucket};

@@ -10,7 +10,17 @@ use crate::date::PartialDate;
 /// [`Error::Request`](crate::Error::Request)): `offset + limit` at most
 /// [`MAX_WINDOW`] (10,000; a `cursor` pages any deeper), `fragments` at most
 /// [`MAX_FRAGMENTS`] (3), `facet_limit` at most [`MAX_FACET_LIMIT`] (1,000), and
-/// the query at most 10,000 characters and 64 levels of parentheses.
+/// the query at most 10,000 characters and 64 levels of parentheses. The
+/// query and filters are bounded too, refused with [`Error::Limit`](crate::Error::Limit):
+/// [`MAX_QUERY_TERMS`](crate::MAX_QUERY_TERMS) words,
+/// [`MAX_PHRASE_WORDS`](crate::MAX_PHRASE_WORDS) words per phrase,
+/// [`MAX_PHRASE_SLOP`](crate::MAX_PHRASE_SLOP), no word twice in a sloppy
+/// phrase ([`MAX_SLOPPY_REPEATS`](crate::MAX_SLOPPY_REPEATS)),
+/// [`MAX_EXPANSIONS`](crate::MAX_EXPANSIONS) fuzzy words, prefixes and
+/// regexes, [`MAX_FILTER_VALUES`](crate::MAX_FILTER_VALUES) values per filter
+/// and [`MAX_FILTER_VALUES_TOTAL`](crate::MAX_FILTER_VALUES_TOTAL) in all.
+/// `timeout_ms` bounds the time: past it the search stops and answers
+/// [`Error::Timeout`](crate::Error::Timeout).
 ///
 /// Every field has a default, so JSON callers send only what they need:
 ///
@@ -83,6 +93,11 @@ pub struct SearchRequest {
     pub all_copies: bool,
     /// List the ids of each hit's near-duplicates in `similar_ids`.
     pub include_similar_ids: bool,
+    /// Time budget in milliseconds, counted from when the archive starts on
+    /// the request; past it the work stops and the answer is
+    /// [`Error::Timeout`](crate::Error::Timeout). `None`: no budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_ms: Option<u64>,
 }
 
 /// Deepest hit reachable by `offset`; a `cursor` reaches any depth.
@@ -115,6 +130,7 @@ impl Default for SearchRequest {
             fragments: MAX_FRAGMENTS,
             all_copies: false,
             include_similar_ids: false,
+            timeout_ms: None,
         }
     }
 }
@@ -221,6 +237,12 @@ impl SearchRequest {
     /// Lists each hit's near-duplicates by id.
     pub fn include_similar_ids(mut self, yes: bool) -> Self {
         self.include_similar_ids = yes;
+        self
+    }
+
+    /// Sets the time budget (`None`: none); see [`SearchRequest::timeout_ms`].
+    pub fn timeout(mut self, budget: Option<std::time::Duration>) -> Self {
+        self.timeout_ms = budget.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
         self
     }
 }

@@ -138,3 +138,34 @@ fn an_archive_is_shared_across_threads() {
         assert_eq!(thread.join().unwrap(), 3);
     }
 }
+
+/// A filter value reads as the name the entity lookup offers first: a
+/// prefix of a word (`Reag` of `Reagan`) beats a more frequent near
+/// spelling (`Read`), in both.
+#[test]
+fn filter_values_resolve_to_what_the_lookup_offers_first() {
+    let tagged = |id: &str, person: &str| {
+        let mut record = article(id, day(1987, 3, 1), "Talks", "Talks went on.");
+        record.persons = vec![person.into()];
+        record
+    };
+    let records = [
+        tagged("a", "Ronald Reagan"),
+        tagged("b", "Dillon Read"),
+        tagged("c", "Dillon Read"),
+        tagged("d", "Dillon Read"),
+    ];
+    let (_dir, archive) = archive_of(&records, 2);
+    let offered = archive.entities(EntityKind::Person, "Reag", 5).unwrap();
+    assert_eq!(offered[0].name, "Ronald Reagan");
+    let response = archive
+        .search(&SearchRequest::new("*").person("Reag"))
+        .unwrap();
+    assert_eq!(response.notices[0].used.as_deref(), Some("Ronald Reagan"));
+    assert_eq!(ids(&response), ["a"]);
+    // Whole words still come first: `Read` is Dillon Read's, not a prefix.
+    let read = archive
+        .search(&SearchRequest::new("*").person("Read"))
+        .unwrap();
+    assert_eq!(read.notices[0].used.as_deref(), Some("Dillon Read"));
+}

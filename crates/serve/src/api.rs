@@ -4,11 +4,14 @@
 //! milliseconds to a few hundred, and would otherwise stall every connection
 //! sharing their worker thread. At most [`Limits::concurrent_searches`] run at
 //! once and the rest wait their turn in order, so a burst queues instead of
-//! splitting the cores ever thinner, and a request whose time runs out while
-//! waiting costs nothing. Search answers are kept in a [`SearchCache`] and
+//! splitting the cores ever thinner; a request that waits longer than
+//! [`Limits::queue_timeout`] is answered 503 `busy` and costs nothing more.
+//! What is left of [`Limits::request_timeout`] when a search starts is its
+//! budget in the archive, which stops the work itself once it is spent. Search answers are kept in a [`SearchCache`] and
 //! sent again while the archive is unchanged (header `x-cache: hit`).
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, RawQuery, State as Shared};
@@ -47,11 +50,12 @@ impl State {
     }
 
     /// Runs `work` on the blocking pool once a permit is free, and answers
-    /// with its result as JSON.
+    /// with its result as JSON. `work` gets what is left of the request's
+    /// time, to hand to the archive as its budget.
     async fn blocking<T, F>(&self, work: F) -> Reply<T>
     where
         T: Send + 'static,
-        F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(Duration) -> Result<T, ApiError> + Send + 'static,
     {
         self.blocking_raw(work).await.map(Json)
     }
@@ -60,14 +64,24 @@ impl State {
     async fn blocking_raw<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(Duration) -> Result<T, ApiError> + Send + 'static,
     {
-        let permit = Arc::clone(&self.running)
-            .acquire_owned()
-            .await
-            .map_err(|_| ApiError::internal("the server is shutting down"))?;
+        let started = Instant::now();
+        let wait = self.limits.queue_timeout;
+        let permit =
+            match tokio::time::timeout(wait, Arc::clone(&self.running).acquire_owned()).await {
+                Ok(Ok(permit)) => permit,
+                Ok(Err(_)) => return Err(ApiError::internal("the server is shutting down")),
+                Err(_) => {
+                    return Err(ApiError::busy(format!(
+                        "the server is busy: no turn to search came free within {} ms; try again",
+                        wait.as_millis()
+                    )))
+                }
+            };
+        let total = self.limits.request_timeout;
         let result = tokio::task::spawn_blocking(move || {
-            let result = work();
+            let result = work(total.saturating_sub(started.elapsed()));
             drop(permit);
             result
         })
@@ -77,6 +91,13 @@ impl State {
             Err(panic) => Err(ApiError::internal(format!("the request failed: {panic}"))),
         }
     }
+}
+
+/// `request` with a time budget of at most `budget` (a client may ask for less).
+fn within(mut request: SearchRequest, budget: Duration) -> SearchRequest {
+    let budget = u64::try_from(budget.as_millis()).unwrap_or(u64::MAX);
+    request.timeout_ms = Some(request.timeout_ms.map_or(budget, |asked| asked.min(budget)));
+    request
 }
 
 type Reply<T> = Result<Json<T>, ApiError>;
@@ -118,8 +139,8 @@ async fn search(state: State, request: SearchRequest) -> Result<Response, ApiErr
     }
     let archive = state.archive.clone();
     let body = state
-        .blocking_raw(move || {
-            let response: SearchResponse = archive.search(&request)?;
+        .blocking_raw(move |budget| {
+            let response: SearchResponse = archive.search(&within(request, budget))?;
             serde_json::to_vec(&response)
                 .map_err(|error| ApiError::internal(format!("cannot encode the answer: {error}")))
         })
@@ -154,7 +175,7 @@ pub(crate) async fn timeline(
     state.limits.check_search(&request)?;
     let archive = state.archive.clone();
     state
-        .blocking(move || Ok(archive.timeline(&request, interval)?))
+        .blocking(move |budget| Ok(archive.timeline(&within(request, budget), interval)?))
         .await
 }
 
@@ -165,7 +186,7 @@ pub(crate) async fn article(
 ) -> Reply<ArticleRecord> {
     let archive = state.archive.clone();
     state
-        .blocking(move || match archive.article(&id)? {
+        .blocking(move |_| match archive.article(&id)? {
             Some(record) => Ok(ArticleRecord {
                 // The path of the file it was indexed from is the indexing
                 // machine's business, not the API's.
@@ -208,7 +229,7 @@ pub(crate) async fn related(
     state.limits.check_list(params.limit)?;
     let archive = state.archive.clone();
     state
-        .blocking(move || Ok(archive.related(&id, params.limit)?))
+        .blocking(move |budget| Ok(archive.related_within(&id, params.limit, Some(budget))?))
         .await
 }
 
@@ -223,7 +244,7 @@ pub(crate) async fn entities(
     state.limits.check_prefix(&params.prefix)?;
     let archive = state.archive.clone();
     state
-        .blocking(move || Ok(archive.entities(kind, &params.prefix, params.limit)?))
+        .blocking(move |_| Ok(archive.entities(kind, &params.prefix, params.limit)?))
         .await
 }
 

@@ -21,7 +21,9 @@ pub struct ErrorDetail {
     /// The HTTP status code, repeated for clients that only keep the body.
     pub status: u16,
     /// A stable word for the kind of error: `query`, `date`, `request`,
-    /// `cursor`, `not_found`, `too_large`, `timeout`, `method`, `internal`.
+    /// `limit` (a bound of the archive on the query or filters), `cursor`,
+    /// `not_found`, `too_large`, `timeout`, `busy` (no turn to search came
+    /// free in time), `method`, `internal`.
     pub kind: String,
     /// What went wrong, for people.
     pub message: String,
@@ -54,6 +56,11 @@ impl ApiError {
     /// 400: the request asks for something this server will not do.
     pub(crate) fn bad_request(message: impl Into<String>) -> Self {
         ApiError::new(StatusCode::BAD_REQUEST, "request", message)
+    }
+
+    /// 503 `busy`: no turn came free in time.
+    pub(crate) fn busy(message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
     }
 
     /// 404: nothing is at this path.
@@ -100,6 +107,12 @@ impl From<news_query::Error> for ApiError {
             }
             E::Date { .. } => ApiError::new(StatusCode::BAD_REQUEST, "date", error.to_string()),
             E::Request(_) => ApiError::bad_request(error.to_string()),
+            E::Limit { .. } => ApiError::new(StatusCode::BAD_REQUEST, "limit", error.to_string()),
+            E::Timeout { .. } => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "timeout",
+                error.to_string(),
+            ),
             E::Cursor(_) => ApiError::new(StatusCode::BAD_REQUEST, "cursor", error.to_string()),
             E::UnknownArticle(_) => ApiError::not_found(error.to_string()),
             _ => ApiError::internal(error.to_string()),

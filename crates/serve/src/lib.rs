@@ -5,8 +5,11 @@
 //! * the **routes** ([`router`]): the JSON API over [`news_query::Archive`]
 //!   (`/api/search`, `/api/articles/{id}`, `/api/articles/{id}/related`,
 //!   `/api/entities/{kind}`, `/api/timeline`, `/healthz`) and its error bodies;
-//! * the **limits** ([`Limits`]): request body size, page and list sizes, and
-//!   time per request, so one client cannot tie the server up;
+//! * the **limits** ([`Limits`]): request body size, page and list sizes,
+//!   time per request (enforced inside the archive too, so a timed-out search
+//!   stops working), searches at once and the wait for a turn, time to send
+//!   headers, idle time and connections at once, so one client cannot tie
+//!   the server up;
 //! * the **search cache**: recent answers kept as the JSON sent, until the
 //!   archive changes;
 //! * the **page**: the search page at `/`, whose HTML, CSS and JavaScript are
@@ -29,6 +32,7 @@
 
 mod api;
 mod cache;
+mod connections;
 mod error;
 mod limits;
 mod page;
@@ -91,9 +95,9 @@ pub fn run(
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         ready(listener.local_addr()?);
-        axum::serve(listener, router(archive, limits))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        let app = router(archive, limits.clone());
+        connections::serve(listener, app, &limits, shutdown_signal()).await;
+        Ok(())
     })
 }
 

@@ -22,9 +22,20 @@ pub struct Limits {
     /// Longest entity name prefix, in characters.
     pub max_prefix_chars: usize,
     /// Time to answer a request (503 beyond), waiting for a turn included.
+    /// It is also the archive's own budget for the request: a search past
+    /// it stops working, and frees its core and memory, when it is answered.
     pub request_timeout: Duration,
     /// Archive calls running at once; the others wait in order.
     pub concurrent_searches: usize,
+    /// Longest wait for a turn among [`Limits::concurrent_searches`]; a
+    /// request still waiting then is answered 503 with kind `busy`.
+    pub queue_timeout: Duration,
+    /// Time a client has to send a request's headers, and the longest a
+    /// keep-alive connection may sit idle between requests; the connection
+    /// is closed beyond.
+    pub header_read_timeout: Duration,
+    /// Connections served at once; more wait in the listen queue until one closes.
+    pub max_connections: usize,
     /// Bytes of recent search answers kept to send again (0: none); a new
     /// commit of the indexer makes older answers unreachable.
     pub cache_bytes: usize,
@@ -43,6 +54,13 @@ impl Default for Limits {
             // One per core: a search keeps a core busy, so more at once only
             // makes each slower (the archive searches segments in parallel itself).
             concurrent_searches: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            // Long enough for a queue of ordinary searches (milliseconds
+            // each) to drain; short enough that a flood is told to come back.
+            queue_timeout: Duration::from_secs(2),
+            header_read_timeout: Duration::from_secs(10),
+            // Far above what a browser or load balancer opens, far below
+            // the default limit of 1,024 open files.
+            max_connections: 512,
             // Thousands of typical answers (5-20 KB each).
             cache_bytes: 64 * 1024 * 1024,
         }

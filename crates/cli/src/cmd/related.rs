@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::cmd::filters::{parse_timeout, Timeout, DEFAULT_TIMEOUT};
 use crate::render::{paint, printable, DIM, TITLE};
 
 /// Arguments of `news related`.
@@ -20,12 +21,15 @@ pub struct RelatedArgs {
     /// Print the hits as a JSON array.
     #[arg(long)]
     pub json: bool,
+    /// Stop past this time and fail (exit 2): 500ms, 30s, 2m; 0 for no limit.
+    #[arg(long, value_name = "DURATION", default_value = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: Timeout,
 }
 
 /// Runs `news related`.
 pub fn run(index: &Path, args: RelatedArgs) -> anyhow::Result<ExitCode> {
     let archive = crate::cmd::open(index)?;
-    let hits = archive.related(&args.id, args.limit)?;
+    let hits = archive.related_within(&args.id, args.limit, args.timeout.0)?;
     let mut out = anstream::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string(&hits)?)?;
@@ -93,7 +97,8 @@ mod tests {
             RelatedArgs {
                 id: "a1".into(),
                 limit: 3,
-                json: true
+                json: true,
+                timeout: Timeout::default(),
             }
         );
         assert_eq!(

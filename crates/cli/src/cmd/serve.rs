@@ -16,9 +16,23 @@ pub struct ServeArgs {
     /// Address to listen on; loopback unless you choose otherwise (port 0: any free port).
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
     pub addr: SocketAddr,
-    /// Longest time to answer one request, in milliseconds (503 beyond).
+    /// Longest time to answer one request, in milliseconds (503 beyond); a
+    /// search past it stops working at once, freeing its core and memory.
     #[arg(long, default_value_t = 10_000, value_name = "MS")]
     pub timeout_ms: u64,
+    /// Longest wait for a turn to search, in milliseconds (503 `busy` beyond).
+    #[arg(long, default_value_t = duration_ms(Limits::default().queue_timeout), value_name = "MS")]
+    pub queue_timeout_ms: u64,
+    /// Searches running at once (default: one per core).
+    #[arg(long, default_value_t = Limits::default().concurrent_searches, value_name = "N")]
+    pub concurrent_searches: usize,
+    /// Time a client has to send a request's headers, and the longest a
+    /// keep-alive connection may stay idle, in milliseconds.
+    #[arg(long, default_value_t = duration_ms(Limits::default().header_read_timeout), value_name = "MS")]
+    pub header_timeout_ms: u64,
+    /// Connections served at once; more wait to be accepted.
+    #[arg(long, default_value_t = Limits::default().max_connections, value_name = "N")]
+    pub max_connections: usize,
     /// Most hits per search page.
     #[arg(long, default_value_t = Limits::default().max_page_size, value_name = "N")]
     pub max_page_size: usize,
@@ -28,11 +42,19 @@ pub struct ServeArgs {
     pub cache_mib: usize,
 }
 
+fn duration_ms(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
 /// Runs `news serve` until Ctrl-C or SIGTERM.
 pub fn run(index: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let archive = crate::cmd::open(index)?;
     let limits = Limits {
         request_timeout: Duration::from_millis(args.timeout_ms),
+        queue_timeout: Duration::from_millis(args.queue_timeout_ms),
+        concurrent_searches: args.concurrent_searches,
+        header_read_timeout: Duration::from_millis(args.header_timeout_ms),
+        max_connections: args.max_connections,
         max_page_size: args.max_page_size,
         cache_bytes: args.cache_mib << 20,
         ..Limits::default()
@@ -79,11 +101,25 @@ mod tests {
             "20",
             "--cache-mib",
             "0",
+            "--queue-timeout-ms",
+            "300",
+            "--header-timeout-ms",
+            "400",
+            "--max-connections",
+            "7",
         ])
         .unwrap()
         .args;
         assert_eq!(args.addr.port(), 0);
         assert_eq!((args.timeout_ms, args.max_page_size), (5, 20));
         assert_eq!(args.cache_mib, 0);
+        assert_eq!(
+            (
+                args.queue_timeout_ms,
+                args.header_timeout_ms,
+                args.max_connections
+            ),
+            (300, 400, 7)
+        );
     }
 }

@@ -139,7 +139,9 @@ mod tests {
         );
         assert_eq!(
             args.to_request(),
-            SearchRequest::new("oil").source("Reuters")
+            SearchRequest::new("oil")
+                .source("Reuters")
+                .timeout(Some(std::time::Duration::from_secs(30)))
         );
         assert_eq!(
             Wrapper::try_parse_from(["timeline"]).unwrap().args.by,

@@ -141,6 +141,8 @@ fn any_of(
     let mut given_any = false;
     for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
         given_any = true;
+        // A value not spelt as a name is looked up against every name.
+        context.deadline.check()?;
         let exact = Term::from_field_text(field, value);
         let used = if context.searcher.doc_freq(&exact)? > 0 {
             Some(value.to_owned())

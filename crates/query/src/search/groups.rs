@@ -21,10 +21,10 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::error::Result;
-use crate::schema::{field, NewsSchema};
+use crate::schema::field;
 use crate::search::rank::Ranked;
 
 /// A cluster's best member and, in [`Groups::All`], its number of members.
@@ -161,8 +161,7 @@ impl TopGroups {
 
 /// Matching members per cluster, for the clusters of one page.
 pub(crate) fn count_members(
-    searcher: &Searcher,
-    schema: &NewsSchema,
+    context: &crate::search::Context,
     query: &dyn Query,
     clusters: &[u64],
 ) -> Result<HashMap<u64, u64>> {
@@ -176,7 +175,7 @@ pub(crate) fn count_members(
         clusters
             .iter()
             .map(|&c| {
-                let term = Term::from_field_u64(schema.fields.cluster, c);
+                let term = Term::from_field_u64(context.schema.fields.cluster, c);
                 let query: Box<dyn Query> =
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic));
                 (Occur::Should, query)
@@ -184,7 +183,7 @@ pub(crate) fn count_members(
             .collect(),
     ));
     let query = crate::search::restrict(query.box_clone(), vec![members]);
-    Ok(searcher.search(&*query, &MemberCounts)?)
+    context.search(&*query, &MemberCounts)
 }
 
 /// Counts matches per value of the `cluster` column.

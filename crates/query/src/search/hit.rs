@@ -77,7 +77,7 @@ impl HitBuilder<'_> {
             IndexRecordOption::Basic,
         ));
         let query = restrict(query.box_clone(), vec![members]);
-        let top = context.searcher.search(
+        let top = context.search(
             &*query,
             &TopDocs::with_limit(MAX_SIMILAR_IDS + 1).order_by_score(),
         )?;

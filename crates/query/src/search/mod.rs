@@ -11,12 +11,14 @@
 
 pub(crate) mod any_field;
 pub(crate) mod collect;
+pub(crate) mod deadline;
 pub(crate) mod entities;
 pub(crate) mod facets;
 pub(crate) mod filter;
 pub(crate) mod groups;
 pub(crate) mod histogram;
 pub(crate) mod hit;
+pub mod limits;
 pub(crate) mod named;
 pub(crate) mod names;
 pub(crate) mod rank;
@@ -28,6 +30,7 @@ pub(crate) mod vocabulary;
 
 use std::sync::Arc;
 
+use tantivy::collector::Collector;
 use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query};
 use tantivy::{Index, Searcher};
 
@@ -44,6 +47,8 @@ pub(crate) struct Context<'a> {
     pub searcher: &'a Searcher,
     pub schema: &'a NewsSchema,
     pub vocabularies: &'a Vocabularies,
+    /// When the request must be done by.
+    pub deadline: deadline::Deadline,
 }
 
 impl Context<'_> {
@@ -57,11 +62,27 @@ impl Context<'_> {
         self.vocabularies
             .get_detailed(self.searcher, self.schema, keyword)
     }
+
+    /// A collector pass over `query` that stops at the deadline, answering
+    /// [`Error::Timeout`] rather than a partial result.
+    pub(crate) fn search<C: Collector>(
+        &self,
+        query: &dyn Query,
+        collector: &C,
+    ) -> Result<C::Fruit> {
+        self.deadline.check()?;
+        let fruit = self
+            .searcher
+            .search(&*self.deadline.wrap(query.box_clone()), collector)?;
+        self.deadline.check()?;
+        Ok(fruit)
+    }
 }
 
 /// Runs a search.
 pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchResponse> {
     validate(request)?;
+    limits::check_filters(request)?;
     let names = named::QueryNames::of(context)?;
     let text = text::parse(context.index, context.schema, &names, &request.query)?;
     let filters = filter::build(context, request)?;
@@ -95,13 +116,13 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         selections,
         histogram: request.histogram,
     };
-    let collected = context.searcher.search(&*iterated, &collector)?;
+    let collected = context.search(&*iterated, &collector)?;
 
     let mut page: Vec<_> = collected.window.into_iter().skip(skip).collect();
     let full = restrict(text.box_clone(), filters.all());
     if !collected.similar_counted {
         let clusters: Vec<u64> = page.iter().filter_map(|(_, cluster, _)| *cluster).collect();
-        let members = groups::count_members(context.searcher, context.schema, &*full, &clusters)?;
+        let members = groups::count_members(context, &*full, &clusters)?;
         for (_, cluster, similar) in &mut page {
             if let Some(count) = cluster.and_then(|c| members.get(&c)) {
                 *similar = count.saturating_sub(1);
@@ -114,18 +135,7 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         }
         _ => None,
     };
-    let highlighter =
-        snippet::Highlighter::new(context.index, context.searcher, &*text, context.schema)?;
-    let builder = hit::HitBuilder {
-        context,
-        highlighter: &highlighter,
-        fragments: request.fragments,
-        similar_of: request.include_similar_ids.then_some(&*full),
-    };
-    let hits = page
-        .iter()
-        .map(|(entry, cluster, similar)| builder.build(entry, *cluster, *similar))
-        .collect::<Result<Vec<_>>>()?;
+    let hits = build_hits(context, request, &*text, &*full, &page)?;
     let [persons, locations, organizations, sources] = collected.facets;
     let histogram = match request.histogram {
         Some(interval) => fill(interval, &collected.histogram),
@@ -144,6 +154,32 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         next_cursor,
         notices: filters.notices,
     })
+}
+
+/// The hits of `page`: stored fields, passages marked for `text`, and the
+/// ids of near-duplicates matching `full` when asked for; the deadline is
+/// checked before each.
+fn build_hits(
+    context: &Context,
+    request: &SearchRequest,
+    text: &dyn Query,
+    full: &dyn Query,
+    page: &[(rank::Ranked, Option<u64>, u64)],
+) -> Result<Vec<crate::response::Hit>> {
+    let highlighter =
+        snippet::Highlighter::new(context.index, context.searcher, text, context.schema)?;
+    let builder = hit::HitBuilder {
+        context,
+        highlighter: &highlighter,
+        fragments: request.fragments,
+        similar_of: request.include_similar_ids.then_some(full),
+    };
+    page.iter()
+        .map(|(entry, cluster, similar)| {
+            context.deadline.check()?;
+            builder.build(entry, *cluster, *similar)
+        })
+        .collect()
 }
 
 /// The query the collector iterates, and the selections it evaluates per

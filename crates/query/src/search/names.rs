@@ -23,73 +23,49 @@ pub(crate) enum Resolution {
 /// Names to offer besides the one used.
 const ALTERNATIVES: usize = 4;
 
-/// Resolves `given` against `vocabulary`: exactly, else ignoring case and
-/// accents, else as a run of whole words of a name, else as a run of near
-/// spellings of them; the most frequent candidate of the first tier that has any.
+/// Resolves `given` against `vocabulary`: exactly, else the best of
+/// [`lookup`]'s candidates, so that a filter value reads as the name the
+/// entity lookup (`news entities`, `/api/entities`) offers first for the
+/// same text; the next candidates are the alternatives.
 pub(crate) fn resolve(vocabulary: &Vocabulary, given: &str) -> Resolution {
     if vocabulary.id(given).is_some() {
         return Resolution::Exact;
     }
-    let mut folder = Folder::new();
-    let folded = folder.fold(given);
-    let query = words(&folded);
-    if query.is_empty() {
+    if words(&Folder::new().fold(given)).is_empty() {
         return Resolution::Unknown(Vec::new());
     }
-    let tiers: [&dyn Fn(&str) -> bool; 3] = [
-        &|name| name == folded,
-        &|name| contains_run(&words(name), &query, |a, b| a == b),
-        &|name| contains_run(&words(name), &query, near),
-    ];
-    for tier in tiers {
-        let mut candidates: Vec<u32> = (0..vocabulary.len() as u32)
-            .filter(|&id| tier(vocabulary.folded(id)))
-            .collect();
-        if candidates.is_empty() {
-            continue;
-        }
-        by_frequency(vocabulary, &mut candidates);
-        let mut names = candidates
-            .iter()
-            .take(ALTERNATIVES + 1)
-            .map(|&id| vocabulary.name(id).to_owned());
-        let used = names.next().unwrap_or_default();
-        return Resolution::Resolved(used, names.collect());
-    }
-    let suggestions = lookup(vocabulary, given, ALTERNATIVES)
+    let mut names = lookup(vocabulary, given, ALTERNATIVES + 1)
         .into_iter()
-        .map(|(id, _)| vocabulary.name(id).to_owned())
-        .collect();
-    Resolution::Unknown(suggestions)
+        .map(|(id, _)| vocabulary.name(id).to_owned());
+    match names.next() {
+        Some(used) => Resolution::Resolved(used, names.collect()),
+        None => Resolution::Unknown(Vec::new()),
+    }
 }
 
-/// Names matching `text` best first: exact, prefix of the name, prefix of a
-/// word run, then near spellings; more frequent first within each; at most `limit`.
-/// An empty `text` lists the most frequent names.
+/// How well a name matches, best first: the order of [`lookup`] and so of
+/// [`resolve`]. Whole words come before prefixes, so `Bush` finds
+/// `George Bush` before `Bushehr`, and any prefix before a near spelling,
+/// so `Reag` finds `Ronald Reagan` before `Dillon Read`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Exact,
+    WholeWords,
+    Prefix,
+    WordPrefix,
+    Near,
+}
+
+/// Names matching `text` best first (see [`Tier`]); more frequent first
+/// within a tier; at most `limit`. An empty `text` lists the most frequent names.
 pub(crate) fn lookup(vocabulary: &Vocabulary, text: &str, limit: usize) -> Vec<(u32, NameMatch)> {
     let folded = Folder::new().fold(text.trim());
     let query = words(&folded);
-    let mut found: Vec<(u32, NameMatch)> = Vec::new();
+    let mut found: Vec<(u32, Tier, NameMatch)> = Vec::new();
     for id in 0..vocabulary.len() as u32 {
         let name = vocabulary.folded(id);
-        let matched = if query.is_empty() {
-            Some(NameMatch::Prefix)
-        } else if name == folded {
-            Some(NameMatch::Exact)
-        } else if name.starts_with(&folded) {
-            Some(NameMatch::Prefix)
-        } else {
-            let name_words = words(name);
-            if contains_prefix_run(&name_words, &query) {
-                Some(NameMatch::Word)
-            } else if contains_run(&name_words, &query, near) {
-                Some(NameMatch::Fuzzy)
-            } else {
-                None
-            }
-        };
-        if let Some(matched) = matched {
-            found.push((id, matched));
+        if let Some((tier, matched)) = tier(name, &folded, &query) {
+            found.push((id, tier, matched));
         }
     }
     found.sort_by(|a, b| {
@@ -99,15 +75,37 @@ pub(crate) fn lookup(vocabulary: &Vocabulary, text: &str, limit: usize) -> Vec<(
     });
     found.truncate(limit);
     found
+        .into_iter()
+        .map(|(id, _, matched)| (id, matched))
+        .collect()
 }
 
-fn by_frequency(vocabulary: &Vocabulary, ids: &mut [u32]) {
-    ids.sort_by(|&a, &b| {
-        vocabulary
-            .doc_freq(b)
-            .cmp(&vocabulary.doc_freq(a))
-            .then(a.cmp(&b))
-    });
+/// How the folded `name` matches the folded text `folded` (its `query` words).
+fn tier(name: &str, folded: &str, query: &[&str]) -> Option<(Tier, NameMatch)> {
+    if query.is_empty() {
+        return Some((Tier::Prefix, NameMatch::Prefix));
+    }
+    if name == folded {
+        return Some((Tier::Exact, NameMatch::Exact));
+    }
+    let name_words = words(name);
+    let starts = name.starts_with(folded);
+    if contains_run(&name_words, query, |a, b| a == b) {
+        let matched = if starts && name_words.starts_with(query) {
+            NameMatch::Prefix
+        } else {
+            NameMatch::Word
+        };
+        Some((Tier::WholeWords, matched))
+    } else if starts {
+        Some((Tier::Prefix, NameMatch::Prefix))
+    } else if contains_prefix_run(&name_words, query) {
+        Some((Tier::WordPrefix, NameMatch::Word))
+    } else if contains_run(&name_words, query, near) {
+        Some((Tier::Near, NameMatch::Fuzzy))
+    } else {
+        None
+    }
 }
 
 /// The words of `text`: its runs of letters and digits.
@@ -199,6 +197,30 @@ mod tests {
         assert_eq!(d("putin", "ptuin"), 1);
         assert_eq!(d("sharaa", "shara"), 1);
         assert_eq!(d("", "abc"), 3);
+    }
+
+    #[test]
+    fn a_prefix_beats_a_near_spelling_and_whole_words_beat_a_prefix() {
+        let q = words;
+        let reag = q("reag");
+        assert_eq!(
+            tier("ronald reagan", "reag", &reag).map(|t| t.0),
+            Some(Tier::WordPrefix)
+        );
+        assert_eq!(
+            tier("dillon read", "reag", &reag).map(|t| t.0),
+            Some(Tier::Near)
+        );
+        let bush = q("bush");
+        assert!(tier("george bush", "bush", &bush) < tier("bushehr", "bush", &bush));
+        assert_eq!(
+            tier("vladimir putin", "puti", &q("puti")).map(|t| t.1),
+            Some(NameMatch::Word)
+        );
+        assert_eq!(
+            tier("vladimir putin", "vlad", &q("vlad")).map(|t| t.1),
+            Some(NameMatch::Prefix)
+        );
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub(crate) fn run(context: &Context, id: &str, limit: usize) -> Result<Vec<Hit>>
         selections: Vec::new(),
         histogram: None,
     };
-    let collected = context.searcher.search(&query, &collector)?;
+    let collected = context.search(&query, &collector)?;
     let nothing = tantivy::query::EmptyQuery;
     let highlighter = Highlighter::new(context.index, context.searcher, &nothing, context.schema)?;
     let builder = HitBuilder {

@@ -50,6 +50,8 @@ pub(crate) fn parse(
     }
     check_size(text)?;
     let ast = query_grammar::parse_query(text).map_err(|_| syntax_error(text))?;
+    let mut analyzer = index.tokenizer_for_field(schema.fields.body)?;
+    super::limits::check_query(&ast, &mut |text| super::limits::tokens(&mut analyzer, text))?;
     let builder = Builder::new(index, schema, names, text);
     Ok(builder.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)))
 }

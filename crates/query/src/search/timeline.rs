@@ -21,21 +21,21 @@ pub(crate) fn run(
     request: &SearchRequest,
     interval: Interval,
 ) -> Result<Timeline> {
+    crate::search::limits::check_filters(request)?;
     let names = named::QueryNames::of(context)?;
     let text = text::parse(context.index, context.schema, &names, &request.query)?;
     let filters = filter::build(context, request)?;
     let matches = restrict(text, filters.all());
-    let (total, counts) = context.searcher.search(
+    let (total, counts) = context.search(
         &*matches,
         &(tantivy::collector::Count, BucketCounts(interval)),
     )?;
-    let count_coverage =
-        |coverage: &dyn Query| context.searcher.search(coverage, &BucketCounts(interval));
+    let count_coverage = |coverage: &dyn Query| context.search(coverage, &BucketCounts(interval));
     let coverage = filters.coverage();
     let totals = if coverage.is_empty() {
         context
             .vocabularies
-            .totals(interval, || Ok(count_coverage(&AllQuery)?))?
+            .totals(interval, || count_coverage(&AllQuery))?
     } else {
         Arc::new(count_coverage(&*restrict(Box::new(AllQuery), coverage))?)
     };

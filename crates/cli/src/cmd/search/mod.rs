@@ -164,6 +164,7 @@ pub fn run(index: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cmd::filters::Timeout;
     use clap::Parser;
     use news_query::PartialDate;
 
@@ -211,6 +212,8 @@ mod tests {
             "--similar-ids",
             "--format",
             "csv",
+            "--timeout",
+            "1500ms",
         ]);
         assert_eq!(
             args,
@@ -224,6 +227,7 @@ mod tests {
                     organizations: vec![],
                     sources: vec!["Seed".into()],
                     sections: vec!["World".into()],
+                    timeout: Timeout(Some(std::time::Duration::from_millis(1_500))),
                 },
                 sort: SortArg::Newest,
                 limit: 5,
@@ -255,6 +259,7 @@ mod tests {
                 .histogram(Some(Interval::Week))
                 .all_copies(true)
                 .include_similar_ids(true)
+                .timeout(Some(std::time::Duration::from_millis(1_500)))
         );
     }
 
@@ -263,7 +268,11 @@ mod tests {
         let args = parse(&["--json"]);
         assert_eq!((args.query.as_str(), args.format()), ("*", Format::Json));
         assert_eq!(parse(&["--histogram", "none"]).to_request().histogram, None);
-        assert_eq!(parse(&[]).to_request(), SearchRequest::new("*"));
+        assert_eq!(
+            parse(&[]).to_request(),
+            SearchRequest::new("*").timeout(Some(std::time::Duration::from_secs(30)))
+        );
+        assert_eq!(parse(&["--timeout", "0"]).to_request().timeout_ms, None);
         assert!(Wrapper::try_parse_from(["search", "x", "--from", "2026-13"]).is_err());
         assert!(Wrapper::try_parse_from(["search", "x", "--sort", "random"]).is_err());
         assert!(Wrapper::try_parse_from(["search", "x", "--format", "xml"]).is_err());
