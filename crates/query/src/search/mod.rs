@@ -15,6 +15,7 @@ pub(crate) mod deadline;
 pub(crate) mod entities;
 pub(crate) mod facets;
 pub(crate) mod filter;
+pub(crate) mod fold;
 pub(crate) mod groups;
 pub(crate) mod histogram;
 pub(crate) mod hit;

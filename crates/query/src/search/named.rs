@@ -19,8 +19,8 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use super::names::name_key;
-use super::vocabulary::{Folder, Keyword, Vocabulary};
+use super::fold::{name_key, Folder};
+use super::vocabulary::{Keyword, Vocabulary};
 use super::Context;
 use crate::error::Result;
 

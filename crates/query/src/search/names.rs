@@ -7,7 +7,8 @@
 //! and `sharaa`.
 
 use crate::entity::NameMatch;
-use crate::search::vocabulary::{Folder, Vocabulary};
+use crate::search::fold::{words, Folder};
+use crate::search::vocabulary::Vocabulary;
 
 /// How a filter value maps onto the vocabulary.
 #[derive(Debug, PartialEq, Eq)]
@@ -108,13 +109,6 @@ fn tier(name: &str, folded: &str, query: &[&str]) -> Option<(Tier, NameMatch)> {
     }
 }
 
-/// The words of `text`: its runs of letters and digits.
-pub(crate) fn words(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 /// Whether `name` has a run of consecutive words matching `query` word for word.
 fn contains_run(name: &[&str], query: &[&str], matches: impl Fn(&str, &str) -> bool) -> bool {
     name.len() >= query.len()
@@ -133,13 +127,6 @@ fn contains_prefix_run(name: &[&str], query: &[&str]) -> bool {
         && name
             .windows(query.len())
             .any(|run| run[..whole.len()] == *whole && run[whole.len()].starts_with(last))
-}
-
-/// A folded name (see [`Folder`](crate::search::vocabulary::Folder)) or
-/// query text as its [`words`] joined by single spaces: `al-sharaa` ->
-/// `al sharaa`.
-pub(crate) fn name_key(folded: &str) -> String {
-    words(folded).join(" ")
 }
 
 /// Whether two words are near spellings: short words must be equal, longer

@@ -21,8 +21,8 @@ use tantivy::query::Query;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Searcher};
 
-use super::names::{near, words};
-use super::vocabulary::Folder;
+use super::fold::{words, Folder};
+use super::names::near;
 use crate::error::Result;
 use crate::response::Fragment;
 use crate::schema::NewsSchema;

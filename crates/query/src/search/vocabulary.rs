@@ -11,10 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::schema::Field;
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::{Searcher, SearcherGeneration, Warmer};
 
-use super::names::name_key;
+use super::fold::{name_key, Folder};
 use crate::error::Result;
 use crate::request::Interval;
 use crate::schema::{field, NewsSchema};
@@ -236,25 +235,6 @@ fn map_sorted(terms: &[String], names: &[String]) -> Vec<u32> {
         ids.push(at as u32);
     }
     ids
-}
-
-/// Lowercases and folds accents to ASCII, as names are compared in lookups.
-pub(crate) struct Folder(TextAnalyzer);
-
-impl Folder {
-    pub(crate) fn new() -> Self {
-        Folder(
-            TextAnalyzer::builder(RawTokenizer::default())
-                .filter(LowerCaser)
-                .filter(AsciiFoldingFilter)
-                .build(),
-        )
-    }
-
-    pub(crate) fn fold(&mut self, text: &str) -> String {
-        let mut stream = self.0.token_stream(text);
-        stream.next().map(|t| t.text.clone()).unwrap_or_default()
-    }
 }
 
 /// What is computed once per reader generation, each part on first use: the
