@@ -116,12 +116,17 @@ fn news_item(item: &Element) -> Result<Parsed, String> {
         true => content_text(item),
         false => carried.body.clone(),
     };
-    if body.is_empty() {
+    let meta_text = |name: &str| meta.and_then(|m| m.child_text(name));
+    let headline = meta_text("headline")
+        .or(carried.title.clone())
+        .or_else(|| meta_text("slugline"));
+    // A text item with only a headline is still news (as a JSON article
+    // with only a title is); a photo's caption is not.
+    if body.is_empty() && (class != "ninat:text" || headline.is_none()) {
         return Err(format!(
             "newsItem {id}: a {class} item with no text; skipped"
         ));
     }
-    let meta_text = |name: &str| meta.and_then(|m| m.child_text(name));
     let mut warnings = Vec::new();
     let mut date = None;
     let dated = [
@@ -151,10 +156,7 @@ fn news_item(item: &Element) -> Result<Parsed, String> {
     concepts.locations.extend(carried.locations.iter().cloned());
     let mut article = Article {
         id: Some(id),
-        title: meta_text("headline")
-            .or(carried.title.clone())
-            .or_else(|| meta_text("slugline"))
-            .unwrap_or_default(),
+        title: headline.unwrap_or_default(),
         body,
         date: date.or(carried.date),
         dateline: meta_text("dateline").or(carried.dateline.clone()),

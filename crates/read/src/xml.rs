@@ -230,6 +230,7 @@ pub fn items(
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Element> = Vec::new();
     let mut start_line = 0;
+    let mut lines = Lines::default();
     loop {
         let event = reader.read_event().map_err(|e| {
             let at = reader.error_position() as usize;
@@ -239,14 +240,14 @@ pub fn items(
             Event::Start(e) | Event::Empty(e) if stack.is_empty() && !is_item(&local_name(&e)) => {}
             Event::Start(e) => {
                 if stack.is_empty() {
-                    start_line = line_of(text, reader.buffer_position() as usize);
+                    start_line = lines.at(text, reader.buffer_position() as usize);
                 }
                 stack.push(element(&e));
             }
             Event::Empty(e) => {
                 let done = element(&e);
                 if stack.is_empty() {
-                    let line = line_of(text, reader.buffer_position() as usize);
+                    let line = lines.at(text, reader.buffer_position() as usize);
                     on_item(Found {
                         line,
                         element: done,
@@ -326,6 +327,27 @@ fn element(start: &BytesStart<'_>) -> Element {
 
 fn local_name(start: &BytesStart<'_>) -> String {
     start.local_name().as_ref().to_owned()
+}
+
+/// Line numbers of offsets met in increasing order, counted from the last
+/// one: counting from the start each time made a file of many items quadratic.
+#[derive(Default)]
+struct Lines {
+    offset: usize,
+    newlines: u64,
+}
+
+impl Lines {
+    fn at(&mut self, text: &str, offset: usize) -> u64 {
+        let end = offset.min(text.len());
+        if end >= self.offset {
+            let seen = &text.as_bytes()[self.offset..end];
+            self.newlines += seen.iter().filter(|b| **b == b'\n').count() as u64;
+            self.offset = end;
+            return self.newlines + 1;
+        }
+        line_of(text, end)
+    }
 }
 
 /// 1-based line of a byte offset.
