@@ -1,6 +1,6 @@
 //! From a read [`Article`] to the [`ArticleRecord`] the archive stores: the
 //! stable id, and entities from the source or, where it gives none, from the
-//! extractor.
+//! extractor (both, when the source's are partial, as a wire item's are).
 
 use news_query::ArticleRecord;
 use xxhash_rust::xxh3::xxh3_128;
@@ -34,13 +34,16 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
     });
     let extracted = extraction.unwrap_or_default();
     let source = article.source;
-    let organizations = article
-        .organizations
-        .unwrap_or_else(|| without_publisher(extracted.organizations, source.as_deref()));
-    let places = match &article.locations {
-        Some(given) => extractor.places_of(given),
-        None => extracted.places,
-    };
+    let partial = article.entities_partial;
+    let organizations = without_publisher(extracted.organizations, source.as_deref());
+    let organizations = given_or_found(article.organizations, organizations, partial);
+    let given_places = article
+        .locations
+        .as_deref()
+        .map(|given| extractor.places_of(given));
+    let places = given_or_found(given_places, extracted.places, partial);
+    let persons = given_or_found(article.persons, extracted.persons, partial);
+    let locations = given_or_found(article.locations, extracted.locations, partial);
     ArticleRecord {
         id,
         title: article.title,
@@ -51,12 +54,29 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         author: article.author,
         url: article.url,
         date: article.date,
-        persons: article.persons.unwrap_or(extracted.persons),
-        locations: article.locations.unwrap_or(extracted.locations),
+        persons,
+        locations,
         places,
         organizations,
         cluster: None,
         origin: Some(origin.path.to_string_lossy().into_owned()),
+    }
+}
+
+/// The names a source gave, else those extracted; both when the source's
+/// are partial (a wire item names a few), its own first, each name once.
+fn given_or_found(given: Option<Vec<String>>, found: Vec<String>, partial: bool) -> Vec<String> {
+    match given {
+        Some(mut given) if partial => {
+            for name in found {
+                if !given.iter().any(|g| g.eq_ignore_ascii_case(&name)) {
+                    given.push(name);
+                }
+            }
+            given
+        }
+        Some(given) => given,
+        None => found,
     }
 }
 
@@ -127,5 +147,28 @@ mod tests {
         let record = to_record(a, &origin, Extractor::bundled());
         assert_eq!(record.persons, ["Christine Lagarde"]);
         assert_eq!(record.origin.as_deref(), Some("f.jsonl"));
+    }
+
+    #[test]
+    fn partial_source_entities_are_kept_beside_extracted_ones() {
+        let mut a = article("Talks in Moscow");
+        a.body = "Vladimir Putin met Ahmed al-Sharaa in Moscow on Tuesday.".into();
+        a.persons = Some(vec!["Keegan Murray".into(), "vladimir putin".into()]);
+        a.entities_partial = true;
+        let origin = Origin {
+            path: "f.xml".into(),
+            line: Some(2),
+        };
+        let record = to_record(a.clone(), &origin, Extractor::bundled());
+        assert_eq!(record.persons[..2], ["Keegan Murray", "vladimir putin"]);
+        assert!(record.persons.contains(&"Ahmed al-Sharaa".to_owned()));
+        assert!(
+            !record.persons.contains(&"Vladimir Putin".to_owned()),
+            "once"
+        );
+        assert!(record.locations.contains(&"Moscow".to_owned()));
+        a.entities_partial = false;
+        let whole = to_record(a, &origin, Extractor::bundled());
+        assert_eq!(whole.persons, ["Keegan Murray", "vladimir putin"]);
     }
 }

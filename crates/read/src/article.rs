@@ -31,13 +31,23 @@ pub struct Article {
     pub locations: Option<Vec<String>>,
     /// Organizations named by the source itself.
     pub organizations: Option<Vec<String>>,
+    /// Whether the persons, locations and organizations given name only some
+    /// of those in the text (a wire item's subject codes): extraction then
+    /// still runs and what it finds is kept alongside them.
+    pub entities_partial: bool,
+    /// Language tag the source gives (`xml:lang`), e.g. `en-GB`. Read but not
+    /// yet indexed.
+    pub language: Option<String>,
 }
 
 impl Article {
     /// Whether the extractor must find some of its entities: the source did
-    /// not list all three kinds.
+    /// not list all three kinds, or listed only some of each.
     pub fn needs_extraction(&self) -> bool {
-        self.persons.is_none() || self.locations.is_none() || self.organizations.is_none()
+        self.entities_partial
+            || self.persons.is_none()
+            || self.locations.is_none()
+            || self.organizations.is_none()
     }
 }
 

@@ -65,6 +65,9 @@ pub enum Salvage {
     Nothing,
     /// A `.json` file whose data before the break parses whole: it is indexed.
     Whole,
+    /// A file read record by record (CSV, TSV): the records before the
+    /// break were handed on to be indexed.
+    Records,
 }
 
 /// The reason given when a file's stream broke off with `error` (truncated
@@ -87,6 +90,7 @@ pub fn damage(compression: Compression, error: &io::Error, salvage: Salvage) -> 
         Salvage::Whole => {
             format!("{what} ({cause}); the JSON before it is complete and was indexed")
         }
+        Salvage::Records => format!("{what} ({cause}); the records before it were indexed"),
     }
 }
 

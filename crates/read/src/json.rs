@@ -23,6 +23,18 @@ use crate::article::Article;
 use crate::date::{from_timestamp, parse_date, timestamp_warning};
 use crate::{metadata_list, txt, Parsed};
 
+/// The names of the fields that hold an article's text: a record needs one.
+/// The CSV reader checks a header against them.
+pub(crate) const TEXT_FIELDS: [&str; 7] = [
+    "title",
+    "headline",
+    "body",
+    "text",
+    "content",
+    "article",
+    "description",
+];
+
 /// Every name a field goes by. Kept as separate fields (not serde aliases)
 /// because dumps often carry two of them at once, e.g. `date` and `datetime`.
 #[derive(Deserialize, Default)]
@@ -138,6 +150,7 @@ fn from_value(value: Value) -> Result<Parsed, String> {
         persons: list_of(&f.persons),
         locations: list_of(&f.locations),
         organizations: list_of(&f.organizations),
+        ..Article::default()
     };
     txt::apply_dateline(&mut article);
     Ok(Parsed { article, warnings })

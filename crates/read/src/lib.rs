@@ -13,6 +13,10 @@
 //! | `.txt` | one article: front matter, title line, body ([`txt`]) |
 //! | `.json` | one article object or an array of them ([`json`]) |
 //! | `.jsonl`, `.ndjson` | one article object per line ([`json`]) |
+//! | `.json` holding a JSON Feed | one article per item ([`feed`]) |
+//! | `.xml`, `.nitf`, `.newsml` | by root element: NewsML-G2, NITF ([`newsml`]), RSS, Atom ([`feed`]); others skipped ([`xml`]) |
+//! | `.rss`, `.atom` | one article per item ([`feed`]) |
+//! | `.csv`, `.tsv` | one article per row under a header row ([`csv`]) |
 //!
 //! Each may be compressed, `.gz` or `.zst` ([`compress`]): the format is then
 //! the extension under the suffix (`dump.jsonl.gz` is JSON Lines).
@@ -32,12 +36,18 @@
 pub mod article;
 pub mod charset;
 pub mod compress;
+pub mod csv;
 pub mod date;
 pub mod dateline;
+pub mod feed;
 pub mod json;
 pub mod limits;
+mod markup;
+pub mod newsml;
+pub mod nitf;
 pub mod problem;
 pub mod txt;
+pub mod xml;
 
 pub use article::{Article, Origin};
 pub use problem::{printable, Problem, Severity};
@@ -49,14 +59,14 @@ use std::sync::atomic::AtomicU64;
 use compress::{Compression, Salvage, Source};
 
 /// Lines of a JSON Lines file handed to a worker at once.
-const LINES_PER_BATCH: usize = 256;
+pub(crate) const LINES_PER_BATCH: usize = 256;
 
 /// Bytes of lines after which a batch is handed over even if it has fewer
 /// lines, so long lines do not make batches huge.
-const BYTES_PER_BATCH: usize = 4 << 20;
+pub(crate) const BYTES_PER_BATCH: usize = 4 << 20;
 
 /// Bytes at the start of a JSON Lines file looked at to tell a binary file.
-const SNIFF_BYTES: usize = 8 << 10;
+pub(crate) const SNIFF_BYTES: usize = 8 << 10;
 
 /// An article and what was odd about it (e.g. an unreadable date).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +86,14 @@ pub enum Format {
     Json,
     /// JSON Lines, one article per line.
     JsonLines,
+    /// XML, read by its root element: NewsML-G2, NITF, RSS or Atom.
+    Xml,
+    /// An RSS or Atom feed.
+    Feed,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
 }
 
 impl Format {
@@ -88,6 +106,10 @@ impl Format {
             "txt" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "xml" | "nitf" | "newsml" => Some(Format::Xml),
+            "rss" | "atom" => Some(Format::Feed),
+            "csv" => Some(Format::Csv),
+            "tsv" => Some(Format::Tsv),
             _ => None,
         }
     }
@@ -96,7 +118,7 @@ impl Format {
 /// A unit of parsing work.
 #[derive(Debug)]
 pub enum Batch {
-    /// A whole `.txt` or `.json` file.
+    /// A whole `.txt`, `.json`, XML or feed file.
     File {
         /// Where it was read from.
         path: PathBuf,
@@ -105,7 +127,8 @@ pub enum Batch {
         /// Its contents.
         bytes: Vec<u8>,
     },
-    /// Consecutive lines of a JSON Lines file.
+    /// Consecutive lines of a JSON Lines file, or rows of a CSV file each
+    /// made a JSON object by the reader ([`csv`]).
     Lines {
         /// Where they were read from.
         path: PathBuf,
@@ -176,10 +199,13 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
     let fallback = decoded.fell_back.then(not_utf8_warning);
     let results = match format {
         Format::Text => vec![txt::parse(&decoded.text)],
-        Format::Json => match json::parse_document(&decoded.text) {
-            Ok(results) => results,
-            Err(message) => vec![Err(message)],
-        },
+        Format::Json if feed::is_json_feed(&decoded.text) => whole(feed::parse(bytes)),
+        Format::Json => whole(json::parse_document(&decoded.text)),
+        Format::Xml | Format::Feed => {
+            return xml::parse_file(&origin, bytes, &decoded.text, fallback)
+        }
+        // Read as rows by `read_file`.
+        Format::Csv | Format::Tsv => vec![Err("CSV is read in rows, not whole".to_owned())],
         // Read as lines by `read_file`; whole here only when handed over so.
         Format::JsonLines => {
             let lines = decoded.text.lines().map(|l| l.as_bytes().to_vec());
@@ -202,6 +228,13 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
             Err(message) => Item::Problem(Problem::error(origin.clone(), message)),
         })
         .collect()
+}
+
+/// A document's articles, or the one error that kept it from being read.
+pub(crate) fn whole(
+    document: Result<Vec<Result<Parsed, String>>, String>,
+) -> Vec<Result<Parsed, String>> {
+    document.unwrap_or_else(|message| vec![Err(message)])
 }
 
 fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
@@ -251,7 +284,8 @@ fn not_utf8_warning() -> String {
 ///
 /// Lines up to `skip` (numbered from 1) are read but not handed over: they
 /// are indexed already (a run that was cut short is being continued). For
-/// `.txt` and `.json` files, which are one batch, any `skip` skips it all.
+/// whole-file formats (`.txt`, `.json`, XML), which are one batch, any
+/// `skip` skips it all; CSV rows are skipped by the line they start on.
 pub fn read_file(
     path: &Path,
     format: Format,
@@ -262,11 +296,21 @@ pub fn read_file(
     let (compression, _) = Compression::split(path);
     let (mut source, hash) = Source::open(path, compression, bytes_read)?;
     let mut reader = charset::utf8_stream(source.reader(), SNIFF_BYTES);
+    let streamed = matches!(format, Format::JsonLines | Format::Csv | Format::Tsv);
     let read = match format {
         // Dropping the source reads it through for the hash.
-        _ if skip > 0 && format != Format::JsonLines => Ok(()),
+        _ if skip > 0 && !streamed => Ok(()),
         Format::JsonLines => read_lines(path, &mut *reader, skip, &mut emit),
-        Format::Text | Format::Json => read_whole(path, format, &mut *reader, &mut emit),
+        Format::Csv | Format::Tsv => {
+            let delimiter = if format == Format::Tsv { b'\t' } else { b',' };
+            csv::read_rows(path, &mut *reader, delimiter, skip, &mut emit).map_err(|error| Cut {
+                salvage: Salvage::Records,
+                error,
+            })
+        }
+        Format::Text | Format::Json | Format::Xml | Format::Feed => {
+            read_whole(path, format, &mut *reader, &mut emit)
+        }
     };
     drop(reader);
     drop(source);
@@ -300,7 +344,7 @@ fn read_whole(
     emit: &mut impl FnMut(Batch),
 ) -> Result<(), Cut> {
     let limit = match format {
-        Format::Json => limits::MAX_DOCUMENT_BYTES,
+        Format::Json | Format::Xml | Format::Feed => limits::MAX_DOCUMENT_BYTES,
         _ => limits::MAX_RECORD_BYTES,
     };
     let file = |bytes| Batch::File {

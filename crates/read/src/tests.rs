@@ -15,6 +15,9 @@ fn formats_by_extension() {
         Some(Format::JsonLines)
     );
     assert_eq!(Format::of(Path::new("a.json.zst")), Some(Format::Json));
+    assert_eq!(Format::of(Path::new("g2.NEWSML")), Some(Format::Xml));
+    assert_eq!(Format::of(Path::new("a.atom.gz")), Some(Format::Feed));
+    assert_eq!(Format::of(Path::new("rows.tsv.zst")), Some(Format::Tsv));
     assert_eq!(Format::of(Path::new("photo.jpg")), None);
     assert_eq!(Format::of(Path::new("archive.gz")), None);
     assert_eq!(Format::of(Path::new("README")), None);

@@ -37,4 +37,3 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
 pub(crate) fn name_key(folded: &str) -> String {
     words(folded).join(" ")
 }
-

@@ -1,0 +1,171 @@
+//! Feeds: RSS 0.9x, 1.0 and 2.0, Atom, and JSON Feed, read by `feed-rs`;
+//! each item is an article.
+//!
+//! | article field | feed item |
+//! |---|---|
+//! | id | `guid` (RSS), `id` (Atom, JSON Feed) |
+//! | title | `title` |
+//! | body | `content:encoded` / `content`, else the summary (`description`), HTML made text |
+//! | date | `pubDate` / `published`, else `updated`; unreadable: undated, a warning naming the item |
+//! | url | the first `link` |
+//! | author | the item's authors, else the feed's, joined with commas |
+//! | section | the item's categories, joined with commas |
+//! | source | the feed's title |
+//! | language | the item's, else the feed's |
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use feed_rs::model::{Entry, Feed, Person};
+use serde::Deserialize;
+
+use crate::article::Article;
+use crate::date::parse_date;
+use crate::markup::html_to_text;
+use crate::{txt, Parsed};
+
+/// Parses a feed. The outer `Err` means it is not a feed we can read (its
+/// XML or JSON is broken: nothing of it is indexed).
+pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
+    // feed-rs reads dates itself and drops those it cannot; ours keeps each
+    // unreadable one, and returns in its place a date no feed has (the n-th
+    // second of the first representable day) so the item can say which.
+    let bad_dates: Arc<Mutex<Vec<String>>> = Arc::default();
+    let seen = Arc::clone(&bad_dates);
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .timestamp_parser(move |text| {
+            if let Some(t) = parse_date(text).and_then(|s| DateTime::from_timestamp(s, 0)) {
+                return Some(t);
+            }
+            let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
+            seen.push(text.trim().to_owned());
+            marker(seen.len() - 1)
+        })
+        .build();
+    let feed = parser
+        .parse(bytes)
+        .map_err(|e| format!("not a feed we can read: {e}"))?;
+    let bad_dates = bad_dates.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    Ok(feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| item(&feed, entry, i, &bad_dates))
+        .collect())
+}
+
+fn marker(index: usize) -> Option<DateTime<Utc>> {
+    DateTime::<Utc>::MIN_UTC.checked_add_signed(chrono::TimeDelta::seconds(index as i64))
+}
+
+/// The unreadable date a marker stands for.
+fn unmarked(date: DateTime<Utc>, bad_dates: &[String]) -> Option<&str> {
+    let index = (date - DateTime::<Utc>::MIN_UTC).num_seconds();
+    usize::try_from(index)
+        .ok()
+        .and_then(|i| bad_dates.get(i))
+        .map(String::as_str)
+}
+
+fn item(feed: &Feed, entry: &Entry, index: usize, bad_dates: &[String]) -> Result<Parsed, String> {
+    let title = entry
+        .title
+        .as_ref()
+        .map(|t| html_to_text(&t.content))
+        .unwrap_or_default();
+    let id = (!entry.id.trim().is_empty()).then(|| entry.id.trim().to_owned());
+    let name = match (&id, title.is_empty()) {
+        (Some(id), _) => format!("item {} ({id})", index + 1),
+        (None, false) => format!("item {} ({title:?})", index + 1),
+        (None, true) => format!("item {}", index + 1),
+    };
+    let content = entry.content.as_ref().and_then(|c| c.body.as_deref());
+    let summary = entry.summary.as_ref().map(|s| s.content.as_str());
+    let body = [content, summary]
+        .into_iter()
+        .flatten()
+        .map(html_to_text)
+        .find(|text| !text.is_empty())
+        .unwrap_or_default();
+    if title.is_empty() && body.is_empty() {
+        return Err(format!("{name}: no title or text"));
+    }
+    let mut warnings = Vec::new();
+    let mut date = None;
+    for given in [entry.published, entry.updated].into_iter().flatten() {
+        match unmarked(given, bad_dates) {
+            Some(text) => {
+                let warning =
+                    format!("{name}: date {text:?} is not a date we can read; indexed undated");
+                // RSS gives one date that feed-rs sets as both published and updated.
+                if !warnings.contains(&warning) {
+                    warnings.push(warning);
+                }
+            }
+            None => {
+                date = Some(given.timestamp());
+                break;
+            }
+        }
+    }
+    if date.is_some() {
+        warnings.clear();
+    }
+    let authors = match names(&entry.authors) {
+        Some(names) => Some(names),
+        None => names(&feed.authors),
+    };
+    let categories: Vec<&str> = entry
+        .categories
+        .iter()
+        .map(|c| c.label.as_deref().unwrap_or(&c.term).trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut article = Article {
+        id,
+        title,
+        body,
+        date,
+        source: feed
+            .title
+            .as_ref()
+            .map(|t| html_to_text(&t.content))
+            .filter(|t| !t.is_empty()),
+        url: entry.links.first().map(|l| l.href.clone()),
+        section: (!categories.is_empty()).then(|| categories.join(", ")),
+        author: authors,
+        language: entry.language.clone().or_else(|| feed.language.clone()),
+        ..Article::default()
+    };
+    txt::apply_dateline(&mut article);
+    Ok(Parsed { article, warnings })
+}
+
+fn names(people: &[Person]) -> Option<String> {
+    let names: Vec<&str> = people
+        .iter()
+        .filter_map(|p| p.name.as_deref().map(str::trim))
+        .filter(|n| !n.is_empty() && *n != "unknown")
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Whether a JSON document is a JSON Feed (an object whose `version` is a
+/// jsonfeed.org version URL) rather than an article or a list of them.
+pub fn is_json_feed(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        version: Option<serde_json::Value>,
+    }
+    if !text.trim_start().starts_with('{') {
+        return false;
+    }
+    serde_json::from_str::<Probe>(text).is_ok_and(|probe| {
+        matches!(probe.version, Some(serde_json::Value::String(v))
+            if v.starts_with("https://jsonfeed.org/version/"))
+    })
+}
+
+#[cfg(test)]
+mod tests;
