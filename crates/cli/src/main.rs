@@ -63,6 +63,8 @@ enum Command {
     Serve(cmd::serve::ServeArgs),
     /// Find persons, locations and organizations in JSONL documents.
     Extract(cmd::extract::ExtractArgs),
+    /// Print what the readers make of files, one JSON object per article; no archive.
+    Parse(cmd::parse::ParseArgs),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
     };
     match result {
         Ok(code) => code,

@@ -147,6 +147,8 @@ fn from_value(value: Value) -> Result<Parsed, String> {
         persons: list_of(&f.persons),
         locations: list_of(&f.locations),
         organizations: list_of(&f.organizations),
+        // Detected from the text by the caller.
+        language: None,
     };
     txt::apply_dateline(&mut article);
     Ok(Parsed { article, warnings })

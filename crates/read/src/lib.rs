@@ -13,6 +13,8 @@
 //! | `.txt` | one article: front matter, title line, body ([`txt`]) |
 //! | `.json` | one article object or an array of them ([`json`]) |
 //! | `.jsonl`, `.ndjson` | one article object per line ([`json`]) |
+//! | `.html`, `.htm` | one web page, one article ([`html`]) |
+//! | `.warc` | a web archive, one article per HTML page ([`warc`]) |
 //!
 //! Each may be compressed, `.gz` or `.zst` ([`compress`]): the format is then
 //! the extension under the suffix (`dump.jsonl.gz` is JSON Lines).
@@ -34,10 +36,13 @@ pub mod charset;
 pub mod compress;
 pub mod date;
 pub mod dateline;
+pub mod html;
 pub mod json;
+pub mod language;
 pub mod limits;
 pub mod problem;
 pub mod txt;
+pub mod warc;
 
 pub use article::{Article, Origin};
 pub use problem::{Problem, Severity};
@@ -76,6 +81,10 @@ pub enum Format {
     Json,
     /// JSON Lines, one article per line.
     JsonLines,
+    /// A web page, one article.
+    Html,
+    /// A web archive, one article per HTML response.
+    Warc,
 }
 
 impl Format {
@@ -88,6 +97,8 @@ impl Format {
             "txt" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "warc" => Some(Format::Warc),
             _ => None,
         }
     }
@@ -113,6 +124,13 @@ pub enum Batch {
         first_line: u64,
         /// The raw lines, without their newline.
         lines: Vec<Vec<u8>>,
+    },
+    /// HTML pages of a web archive, with their record numbers.
+    Records {
+        /// Where they were read from.
+        path: PathBuf,
+        /// The records, in file order.
+        records: Vec<warc::Record>,
     },
     /// Something the reader found it could not read (a binary file, a line
     /// past the limit), passed on in order to be reported.
@@ -154,6 +172,7 @@ impl Batch {
                 }
                 items
             }
+            Batch::Records { path, records } => warc::parse(&path, records),
             Batch::Problem(problem) => vec![Item::Problem(problem)],
         }
     }
@@ -161,6 +180,9 @@ impl Batch {
 
 fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
     let origin = Origin { path, line: None };
+    if format == Format::Html {
+        return vec![finish(origin, html::parse(bytes, html::Context::default()))];
+    }
     let decoded = match charset::decode(bytes) {
         Ok(decoded) => decoded,
         Err(charset::NotText::Binary) => {
@@ -175,6 +197,9 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
     }
     let fallback = decoded.fell_back.then(not_utf8_warning);
     let results = match format {
+        // Read from its bytes above: a page declares its own charset; an
+        // archive is read as records.
+        Format::Html | Format::Warc => Vec::new(),
         Format::Text => vec![txt::parse(&decoded.text)],
         Format::Json => match json::parse_document(&decoded.text) {
             Ok(results) => results,
@@ -196,12 +221,24 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
         .map(|result| match result {
             Ok(mut parsed) => {
                 parsed.warnings.extend(fallback.clone());
+                detect_language(&mut parsed.article);
                 limits::enforce(&mut parsed);
                 Item::Article(origin.clone(), Box::new(parsed))
             }
             Err(message) => Item::Problem(Problem::error(origin.clone(), message)),
         })
         .collect()
+}
+
+/// An article (its limits enforced) or the problem that stopped it.
+pub(crate) fn finish(origin: Origin, result: Result<Parsed, String>) -> Item {
+    match result {
+        Ok(mut parsed) => {
+            limits::enforce(&mut parsed);
+            Item::Article(origin, Box::new(parsed))
+        }
+        Err(message) => Item::Problem(Problem::error(origin, message)),
+    }
 }
 
 fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
@@ -222,11 +259,19 @@ fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
             parsed
                 .warnings
                 .extend(decoded.fell_back.then(not_utf8_warning));
+            detect_language(&mut parsed.article);
             limits::enforce(&mut parsed);
             Item::Article(origin, Box::new(parsed))
         }
         Err(message) => Item::Problem(Problem::error(origin, message)),
     })
+}
+
+/// Gives an article the language of its text when its source named none.
+fn detect_language(article: &mut Article) {
+    if article.language.is_none() {
+        article.language = language::detect(&article.body);
+    }
 }
 
 fn not_utf8_warning() -> String {
@@ -255,11 +300,14 @@ pub fn read_file(
     let (compression, _) = Compression::split(path);
     let (mut source, hash) = Source::open(path, compression, bytes_read)?;
     let reader = source.reader();
-    if skip > 0 && format != Format::JsonLines {
+    if format == Format::Warc {
+        warc::read(path, reader, skip, &mut emit)?;
+    } else if skip > 0 && format != Format::JsonLines {
         // Dropping the source reads it through for the hash.
     } else if format != Format::JsonLines {
         let limit = match format {
             Format::Json => limits::MAX_DOCUMENT_BYTES,
+            Format::Html => html::MAX_PAGE_BYTES,
             _ => limits::MAX_RECORD_BYTES,
         };
         let mut bytes = Vec::new();
