@@ -302,9 +302,9 @@ fn reach_of(batch: &Batch) -> Reach {
             first_line, lines, ..
         } => Reach::Line(first_line + lines.len() as u64 - 1),
         Batch::Problem(problem) => problem.origin.line.map_or(Reach::Whole, Reach::Line),
-        Batch::Records { records, .. } => {
-            records.last().map_or(Reach::Whole, |r| Reach::Line(r.number))
-        }
+        Batch::Records { records, .. } => records
+            .last()
+            .map_or(Reach::Whole, |r| Reach::Line(r.number)),
         Batch::File { .. } => Reach::Whole,
     }
 }

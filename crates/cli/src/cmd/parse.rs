@@ -139,7 +139,9 @@ fn print(
             out,
             "{}\t{}\t{}\t{} words\t{}",
             origin,
-            row.date.as_deref().map_or("undated", |d| &d[..10.min(d.len())]),
+            row.date
+                .as_deref()
+                .map_or("undated", |d| &d[..10.min(d.len())]),
             row.language.unwrap_or("-"),
             a.body.split_whitespace().count(),
             a.title
@@ -160,7 +162,9 @@ mod tests {
 
     #[test]
     fn parses_paths_and_format() {
-        let args = Wrapper::try_parse_from(["parse", "a.html", "dir"]).unwrap().args;
+        let args = Wrapper::try_parse_from(["parse", "a.html", "dir"])
+            .unwrap()
+            .args;
         assert_eq!(args.paths, [PathBuf::from("a.html"), PathBuf::from("dir")]);
         assert_eq!(args.format, OutputFormat::Json);
         let args = Wrapper::try_parse_from(["parse", "--format", "table", "x"])

@@ -181,7 +181,8 @@ mod tests {
         let decoded = decode(utf8.as_bytes(), Some("shift_jis"));
         assert_eq!((decoded.source, decoded.encoding), (Source::Bom, UTF_8));
         assert!(decoded.text.contains("Zürich"));
-        let http_equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">";
+        let http_equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">";
         assert_eq!(decode(http_equiv, None).encoding, encoding_rs::KOI8_R);
         let bare = b"<p>Z\xfcrich</p>";
         let decoded = decode(bare, Some("iso-8859-1"));

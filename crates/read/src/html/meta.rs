@@ -57,6 +57,14 @@ const DATE_TAGS: [&str; 10] = [
     "parsely-pub-date",
 ];
 
+/// Where pages mark their byline, most precise first.
+const BYLINE_SELECTORS: [&str; 4] = [
+    "[itemprop='author'] [itemprop='name']",
+    "[rel='author']",
+    ".byline",
+    ".author",
+];
+
 /// Reads the metadata of a parsed page.
 pub fn read(doc: &Document) -> Meta {
     let mut meta = Meta::default();
@@ -108,7 +116,10 @@ fn article_object(object: &serde_json::Map<String, Value>, meta: &mut Meta) {
     set(&mut meta.url, text("url"));
     set(
         &mut meta.site,
-        object.get("publisher").and_then(|p| p.get("name")).and_then(first_text),
+        object
+            .get("publisher")
+            .and_then(|p| p.get("name"))
+            .and_then(first_text),
     );
     if meta.authors.is_empty() {
         if let Some(author) = object.get("author").or_else(|| object.get("creator")) {
@@ -195,11 +206,14 @@ fn markup(doc: &Document, meta: &mut Meta) {
         set(&mut meta.published, time.map(|t| clean(&t)));
     }
     if meta.authors.is_empty() {
-        let found = doc
-            .select("[itemprop='author'] [itemprop='name'], [rel='author'], .byline, .author")
-            .iter()
-            .map(|node| clean(&node.text()))
-            .find(|text| !text.is_empty() && text.len() < 200);
+        // Most precise markup first: a name, then a link to the author's
+        // page, then a byline that may say "By" or "Par".
+        let found = BYLINE_SELECTORS.iter().find_map(|selector| {
+            doc.select(selector)
+                .iter()
+                .map(|node| clean(&node.text()))
+                .find(|text| !text.is_empty() && text.len() < 200)
+        });
         if let Some(byline) = found {
             push_name(&mut meta.authors, &byline);
         }

@@ -15,6 +15,8 @@
 
 pub mod charset;
 pub mod meta;
+#[cfg(test)]
+pub(crate) mod tests;
 mod text;
 
 use dom_query::Document;
@@ -113,7 +115,8 @@ fn extract(doc: Document, url: Option<&str>) -> Result<Found, String> {
     let found = readability
         .parse()
         .map_err(|_| "not an article: no main text found".to_owned())?;
-    let (text, link_share) = text::main_text_of(&found.content);
+    let text = text::lines(&found.text_content);
+    let link_share = text::link_share(&found.content, &text);
     Ok(Found {
         title: found.title,
         text,
@@ -139,7 +142,11 @@ fn article(
     // A structured list of authors first; else the extractor's byline, which
     // weighs meta tags and the page's byline as Readability does; else what
     // the meta tags and markup say.
-    let byline = found.byline.as_deref().map(byline_names).unwrap_or_default();
+    let byline = found
+        .byline
+        .as_deref()
+        .map(byline_names)
+        .unwrap_or_default();
     let authors = if meta.authors_listed || byline.is_empty() {
         meta.authors
     } else {
@@ -176,11 +183,16 @@ fn article(
 /// Words in a text, counting each character of the scripts written without
 /// spaces (Chinese, Japanese) as a word.
 fn word_count(text: &str) -> usize {
-    let unspaced = text
-        .chars()
-        .filter(|c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff))
-        .count();
-    text.split_whitespace().count() + unspaced
+    let unspaced =
+        |c: char| matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff);
+    text.split_whitespace()
+        .map(
+            |token| match token.chars().filter(|c| unspaced(*c)).count() {
+                0 => 1,
+                n => n,
+            },
+        )
+        .sum()
 }
 
 /// Names in a byline as printed: `By Ana Ruiz and Bo Li` gives both.

@@ -6,29 +6,53 @@ use dom_query::Document;
 /// Elements whose text is not text a reader sees.
 const HIDDEN: &str = "script, style, noscript, template, iframe, object, svg, button, form";
 
-/// Text of the extractor's content, and the share of its words that are link
-/// text.
-pub(crate) fn main_text_of(content: &str) -> (String, f64) {
-    let doc = Document::fragment(content);
-    doc.select(HIDDEN).remove();
-    let text = lines(&doc.select("body, html").first().formatted_text());
-    let text = if text.is_empty() {
-        lines(&doc.formatted_text())
-    } else {
-        text
-    };
+/// Share of the words of `text` that are link text in `html`, the markup
+/// it came from. A scan of the markup, not a parse: the extractor has parsed
+/// the page already, and this only has to tell a list of links from prose.
+pub(crate) fn link_share(html: &str, text: &str) -> f64 {
     let words = text.split_whitespace().count();
-    let link_words: usize = doc
-        .select("a")
-        .iter()
-        .map(|a| a.text().split_whitespace().count())
-        .sum();
-    let share = if words == 0 {
-        0.0
-    } else {
-        link_words as f64 / words as f64
-    };
-    (text, share)
+    if words == 0 {
+        return 0.0;
+    }
+    let mut link_words = 0;
+    let mut rest = html;
+    while let Some(start) = find_ascii_ci(rest, "<a") {
+        let after = &rest[start + 2..];
+        if !after.starts_with(|c: char| c.is_ascii_whitespace() || c == '>') {
+            rest = after;
+            continue;
+        }
+        let end = find_ascii_ci(after, "</a").unwrap_or(after.len());
+        let inner = after[..end].split_once('>').map_or("", |(_, inner)| inner);
+        link_words += without_tags(inner).split_whitespace().count();
+        rest = &after[end..];
+    }
+    link_words as f64 / words as f64
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Markup with its tags made spaces.
+fn without_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The text of an HTML fragment (a feed item's content, say), paragraphs on
@@ -40,7 +64,7 @@ pub fn clean_fragment(html: &str) -> String {
 }
 
 /// Lines with runs of white space made one space; no empty lines.
-fn lines(text: &str) -> String {
+pub(crate) fn lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let mut words = line.split_whitespace();
@@ -75,7 +99,8 @@ mod tests {
 
     #[test]
     fn link_share_counts_link_words() {
-        let (_, share) = main_text_of("<div><a href=/a>one two</a> three four</div>");
+        let html = "<div><a href=/a>one <b>two</b></a> three <abbr>four</abbr></div>";
+        let share = link_share(html, "one two three four");
         assert!((share - 0.5).abs() < 1e-9, "{share}");
     }
 }

@@ -26,8 +26,16 @@ pub(super) struct Response {
 
 /// Splits a response into its status line and headers, and its body.
 fn split(block: &[u8]) -> Option<(&str, &[u8])> {
-    let end = block.windows(4).position(|w| w == b"\r\n\r\n").map(|i| (i, i + 4));
-    let end = end.or_else(|| block.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2)))?;
+    let end = block
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| (i, i + 4));
+    let end = end.or_else(|| {
+        block
+            .windows(2)
+            .position(|w| w == b"\n\n")
+            .map(|i| (i, i + 2))
+    })?;
     let head = std::str::from_utf8(&block[..end.0]).ok()?;
     Some((head, &block[end.1..]))
 }
@@ -45,7 +53,10 @@ pub(super) fn check(block: &[u8]) -> Kind {
     let Some((head, _)) = split(block) else {
         return Kind::NotOk;
     };
-    let status = head.lines().next().and_then(|l| l.split_whitespace().nth(1));
+    let status = head
+        .lines()
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1));
     if status != Some("200") {
         return Kind::NotOk;
     }
@@ -64,7 +75,11 @@ impl Response {
             .map(str::to_owned);
         let chunked = header(head, "transfer-encoding")
             .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"));
-        let body = if chunked { dechunk(body) } else { body.to_vec() };
+        let body = if chunked {
+            dechunk(body)
+        } else {
+            body.to_vec()
+        };
         let body = match header(head, "content-encoding").map(str::to_ascii_lowercase) {
             Some(e) if e.contains("gzip") => inflate(flate2::read::MultiGzDecoder::new(&body[..]))?,
             Some(e) if e.contains("deflate") => inflate(flate2::read::ZlibDecoder::new(&body[..]))?,
@@ -111,9 +126,18 @@ mod tests {
 
     #[test]
     fn status_and_type_decide() {
-        assert_eq!(check(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>"), Kind::Page);
-        assert_eq!(check(b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n"), Kind::NotOk);
-        assert_eq!(check(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n"), Kind::NotHtml);
+        assert_eq!(
+            check(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>"),
+            Kind::Page
+        );
+        assert_eq!(
+            check(b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n"),
+            Kind::NotOk
+        );
+        assert_eq!(
+            check(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n"),
+            Kind::NotHtml
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //! reported once per file.
 
 mod http;
+#[cfg(test)]
+mod tests;
 
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -87,7 +89,10 @@ pub(crate) fn read(
     state.flush(emit);
     result?;
     if let Some(summary) = state.summary() {
-        emit(Batch::Problem(Problem::warning(state.origin(None), summary)));
+        emit(Batch::Problem(Problem::warning(
+            state.origin(None),
+            summary,
+        )));
     }
     Ok(())
 }
@@ -125,7 +130,12 @@ impl State {
         }
     }
 
-    fn run(&mut self, reader: &mut dyn BufRead, skip: u64, emit: &mut dyn FnMut(Batch)) -> io::Result<()> {
+    fn run(
+        &mut self,
+        reader: &mut dyn BufRead,
+        skip: u64,
+        emit: &mut dyn FnMut(Batch),
+    ) -> io::Result<()> {
         loop {
             let start = self.offset;
             let header = match self.header(reader) {
@@ -160,7 +170,12 @@ impl State {
 
     /// Reports damage at the record begun at `start`; what came before is
     /// handed over first and the rest of the file is not read.
-    fn damaged(&mut self, error: io::Error, start: u64, emit: &mut dyn FnMut(Batch)) -> io::Result<()> {
+    fn damaged(
+        &mut self,
+        error: io::Error,
+        start: u64,
+        emit: &mut dyn FnMut(Batch),
+    ) -> io::Result<()> {
         self.flush(emit);
         let what = if error.kind() == io::ErrorKind::UnexpectedEof {
             "the file ends inside it (truncated)".to_owned()
@@ -192,7 +207,9 @@ impl State {
         }
         self.number += 1;
         if !line.starts_with(b"WARC/") {
-            return Err(invalid("no `WARC/` version line where a record should start"));
+            return Err(invalid(
+                "no `WARC/` version line where a record should start",
+            ));
         }
         let mut header = Header {
             kind: String::new(),
@@ -231,7 +248,8 @@ impl State {
                 _ => {}
             }
         }
-        header.length = length.ok_or_else(|| invalid("record without a readable Content-Length"))?;
+        header.length =
+            length.ok_or_else(|| invalid("record without a readable Content-Length"))?;
         Ok(Some(header))
     }
 
@@ -256,7 +274,12 @@ impl State {
 
     /// Reads the block of a record kept, or reads it through. An HTTP
     /// response that is not a 200 HTML page is counted and dropped here.
-    fn block(&mut self, reader: &mut dyn BufRead, header: &Header, keep: bool) -> io::Result<Option<Vec<u8>>> {
+    fn block(
+        &mut self,
+        reader: &mut dyn BufRead,
+        header: &Header,
+        keep: bool,
+    ) -> io::Result<Option<Vec<u8>>> {
         let mut taken = reader.take(header.length);
         let block = if keep {
             let mut block = Vec::with_capacity(header.length as usize);
@@ -298,7 +321,9 @@ impl State {
         self.offset += got as u64;
         match &end[..got] {
             b"\r\n\r\n" | b"" => Ok(()),
-            _ => Err(invalid("the block is not followed by a record end: its Content-Length is wrong")),
+            _ => Err(invalid(
+                "the block is not followed by a record end: its Content-Length is wrong",
+            )),
         }
     }
 
