@@ -9,6 +9,7 @@ mod concurrency;
 mod corpora;
 mod crash;
 mod determinism;
+mod formats_html;
 mod hostile;
 mod incremental;
 mod indexing;
