@@ -33,7 +33,12 @@ fn dev_pages() -> (PathBuf, Vec<PathBuf>) {
 /// `(matched, out of)` from the scorer's `title 120/121`.
 fn ratio(summary: &str, name: &str) -> (u32, u32) {
     let after = summary.split(&format!("{name} ")).nth(1).unwrap();
-    let (got, of) = after.split_whitespace().next().unwrap().split_once('/').unwrap();
+    let (got, of) = after
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .split_once('/')
+        .unwrap();
     (got.parse().unwrap(), of.parse().unwrap())
 }
 
@@ -54,7 +59,10 @@ fn dev_pages_score_at_least_what_the_reader_reached() {
         .map(|line| serde_json::from_slice(line).unwrap())
         .collect();
     assert!(rows.len() >= 120, "{} articles; {stderr}", rows.len());
-    for field in ["file", "line", "id", "title", "body", "date", "authors", "url", "source", "section", "language", "warnings"] {
+    for field in [
+        "file", "line", "id", "title", "body", "date", "authors", "url", "source", "section",
+        "language", "warnings",
+    ] {
         assert!(rows[0].get(field).is_some(), "{field} in {}", rows[0]);
     }
     // Pages that are no articles are skipped with the reason, naming the file.
@@ -69,7 +77,15 @@ fn dev_pages_score_at_least_what_the_reader_reached() {
         .expect("python3 runs the shared scorer");
     let summary = String::from_utf8(scored.stdout).unwrap();
     assert!(scored.status.success(), "{summary}");
-    let f1: f64 = summary.split("body f1 ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let f1: f64 = summary
+        .split("body f1 ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(f1 >= MIN_BODY_F1, "{summary}");
     assert!(ratio(&summary, "title").0 >= MIN_TITLES, "{summary}");
     assert!(ratio(&summary, "byline").0 >= MIN_BYLINES, "{summary}");
@@ -96,7 +112,11 @@ fn page() -> String {
 fn warc_gz(page: &str) -> Vec<u8> {
     let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{page}");
     let records = [
-        ("request", "application/http; msgtype=request", "GET /boj HTTP/1.1\r\n\r\n".to_owned()),
+        (
+            "request",
+            "application/http; msgtype=request",
+            "GET /boj HTTP/1.1\r\n\r\n".to_owned(),
+        ),
         ("response", "application/http; msgtype=response", http),
     ];
     let mut out = Vec::new();
