@@ -181,10 +181,11 @@ fn meta_tags(doc: &Document, meta: &mut Meta) {
             "article:section" => set(&mut meta.section, Some(content)),
             "og:url" => set(&mut meta.url, Some(content)),
             "og:site_name" => set(&mut meta.site, Some(content)),
-            "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author" => {
-                if !content.contains("://") {
-                    authors.push(content);
-                }
+            // `article:author` is often a profile URL, not a name.
+            "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author"
+                if !content.contains("://") =>
+            {
+                authors.push(content);
             }
             key if DATE_TAGS.contains(&key) => set(&mut meta.published, Some(content)),
             _ => {}
