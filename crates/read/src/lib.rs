@@ -480,6 +480,9 @@ mod tests {
             Some(Format::JsonLines)
         );
         assert_eq!(Format::of(Path::new("a.json.zst")), Some(Format::Json));
+        assert_eq!(Format::of(Path::new("page.HTM")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("p.html.gz")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("crawl.warc.gz")), Some(Format::Warc));
         assert_eq!(Format::of(Path::new("photo.jpg")), None);
         assert_eq!(Format::of(Path::new("archive.gz")), None);
         assert_eq!(Format::of(Path::new("README")), None);

@@ -158,3 +158,23 @@ fn main_text_is_offered_to_other_readers() {
     assert!(text.contains("\nThe first convoy"), "{text}");
     assert!(main_text("<p>hi</p>").len() < 10);
 }
+
+#[test]
+fn a_page_past_the_limit_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.html");
+    let filler = "<p>word word word word</p>".repeat(MAX_PAGE_BYTES / 20);
+    std::fs::write(&path, format!("<html><body>{filler}</body></html>")).unwrap();
+    let mut items = Vec::new();
+    let hash = crate::read_file(&path, crate::Format::Html, &Default::default(), 0, |b| {
+        items.extend(b.parse())
+    })
+    .unwrap();
+    assert!(hash.is_some(), "read through to the end");
+    match &items[..] {
+        [crate::Item::Problem(p)] => {
+            assert!(p.message.contains("larger than the 16.0 MiB limit"), "{p}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
