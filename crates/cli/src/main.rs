@@ -67,6 +67,8 @@ enum Command {
     Serve(cmd::serve::ServeArgs),
     /// Find persons, locations and organizations in JSONL documents.
     Extract(cmd::extract::ExtractArgs),
+    /// Print what the readers make of files, one JSON object per article; no archive.
+    Parse(cmd::parse::ParseArgs),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&cli.index, args),
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
     };
     match result {
         Ok(code) => code,

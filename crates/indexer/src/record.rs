@@ -53,6 +53,7 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         section: article.section,
         author: article.author,
         url: article.url,
+        language: article.language,
         date: article.date,
         persons,
         locations,

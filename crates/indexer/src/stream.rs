@@ -302,6 +302,9 @@ fn reach_of(batch: &Batch) -> Reach {
             first_line, lines, ..
         } => Reach::Line(first_line + lines.len() as u64 - 1),
         Batch::Problem(problem) => problem.origin.line.map_or(Reach::Whole, Reach::Line),
+        Batch::Records { records, .. } => records
+            .last()
+            .map_or(Reach::Whole, |r| Reach::Line(r.number)),
         Batch::File { .. } => Reach::Whole,
     }
 }
@@ -328,7 +331,13 @@ fn prepare(work: Work, sink: &Sink<'_, '_>) -> Prepared {
                 articles.push((record, signature));
             }
             Item::Problem(problem) => {
-                counters.failed.fetch_add(1, Ordering::Relaxed);
+                // A reader's warning (a web archive's count of records it
+                // skipped) is a warning here too, not a failed input.
+                let counter = match problem.severity {
+                    news_read::Severity::Warning => &counters.warnings,
+                    news_read::Severity::Error => &counters.failed,
+                };
+                counter.fetch_add(1, Ordering::Relaxed);
                 sink.observer.problem(&problem);
             }
         }

@@ -63,6 +63,8 @@ pub mod field {
     pub const AUTHOR: &str = "author";
     /// Canonical URL.
     pub const URL: &str = "url";
+    /// Language, an ISO 639-1 code (`en`): a raw string, for filters and facets.
+    pub const LANGUAGE: &str = "language";
     /// Publication time.
     pub const DATE: &str = "date";
     /// Days since 1970-01-01 of `date`.
@@ -104,6 +106,8 @@ pub struct Fields {
     pub author: Field,
     /// See [`field::URL`].
     pub url: Field,
+    /// See [`field::LANGUAGE`].
+    pub language: Field,
     /// See [`field::DATE`].
     pub date: Field,
     /// See [`field::DAY`].
@@ -160,6 +164,7 @@ impl NewsSchema {
             section: builder.add_text_field(field::SECTION, keyword.clone()),
             author: builder.add_text_field(field::AUTHOR, STRING | STORED),
             url: builder.add_text_field(field::URL, STRING | STORED),
+            language: builder.add_text_field(field::LANGUAGE, keyword.clone()),
             date: builder.add_date_field(
                 field::DATE,
                 DateOptions::from(INDEXED)
@@ -221,6 +226,7 @@ impl NewsSchema {
             (f.section, &record.section),
             (f.author, &record.author),
             (f.url, &record.url),
+            (f.language, &record.language),
         ];
         for (field, value) in optional {
             if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
@@ -275,6 +281,7 @@ impl NewsSchema {
             section: text(f.section),
             author: text(f.author),
             url: text(f.url),
+            language: text(f.language),
             date: doc
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())
@@ -386,6 +393,8 @@ pub struct ArticleRecord {
     pub author: Option<String>,
     /// URL.
     pub url: Option<String>,
+    /// Language, an ISO 639-1 code (`en`), as the source gave it or detected.
+    pub language: Option<String>,
     /// Publication time, seconds since the Unix epoch (UTC); `None` when
     /// undated. Stored only within [`DATE_RANGE`].
     pub date: Option<i64>,

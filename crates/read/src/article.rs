@@ -23,8 +23,11 @@ pub struct Article {
     pub url: Option<String>,
     /// Desk or topic.
     pub section: Option<String>,
-    /// Byline.
+    /// Byline: the author's name, or several joined by `"; "`.
     pub author: Option<String>,
+    /// Language, an ISO 639-1 code like `en`: as the source gave it, else
+    /// detected from the text ([`crate::language`]).
+    pub language: Option<String>,
     /// People named by the source itself; when given they are used as they are.
     pub persons: Option<Vec<String>>,
     /// Places named by the source itself.
@@ -35,9 +38,6 @@ pub struct Article {
     /// of those in the text (a wire item's subject codes): extraction then
     /// still runs and what it finds is kept alongside them.
     pub entities_partial: bool,
-    /// Language tag the source gives (`xml:lang`), e.g. `en-GB`. Read but not
-    /// yet indexed.
-    pub language: Option<String>,
 }
 
 impl Article {

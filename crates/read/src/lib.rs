@@ -17,6 +17,8 @@
 //! | `.xml`, `.nitf`, `.newsml` | by root element: NewsML-G2, NITF ([`newsml`]), RSS, Atom ([`feed`]); others skipped ([`xml`]) |
 //! | `.rss`, `.atom` | one article per item ([`feed`]) |
 //! | `.csv`, `.tsv` | one article per row under a header row ([`csv`]) |
+//! | `.html`, `.htm` | one web page, one article ([`html`]) |
+//! | `.warc` | a web archive, one article per HTML page ([`warc`]) |
 //!
 //! Each may be compressed, `.gz` or `.zst` ([`compress`]): the format is then
 //! the extension under the suffix (`dump.jsonl.gz` is JSON Lines).
@@ -40,13 +42,16 @@ pub mod csv;
 pub mod date;
 pub mod dateline;
 pub mod feed;
+pub mod html;
 pub mod json;
+pub mod language;
 pub mod limits;
 mod markup;
 pub mod newsml;
 pub mod nitf;
 pub mod problem;
 pub mod txt;
+pub mod warc;
 pub mod xml;
 
 pub use article::{Article, Origin};
@@ -94,6 +99,10 @@ pub enum Format {
     Csv,
     /// Tab-separated values with a header row.
     Tsv,
+    /// A web page, one article.
+    Html,
+    /// A web archive, one article per HTML response.
+    Warc,
 }
 
 impl Format {
@@ -110,6 +119,8 @@ impl Format {
             "rss" | "atom" => Some(Format::Feed),
             "csv" => Some(Format::Csv),
             "tsv" => Some(Format::Tsv),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "warc" => Some(Format::Warc),
             _ => None,
         }
     }
@@ -136,6 +147,13 @@ pub enum Batch {
         first_line: u64,
         /// The raw lines, without their newline.
         lines: Vec<Vec<u8>>,
+    },
+    /// HTML pages of a web archive, with their record numbers.
+    Records {
+        /// Where they were read from.
+        path: PathBuf,
+        /// The records, in file order.
+        records: Vec<warc::Record>,
     },
     /// Something the reader found it could not read (a binary file, a line
     /// past the limit), passed on in order to be reported.
@@ -177,6 +195,7 @@ impl Batch {
                 }
                 items
             }
+            Batch::Records { path, records } => warc::parse(&path, records),
             Batch::Problem(problem) => vec![Item::Problem(problem)],
         }
     }
@@ -184,6 +203,9 @@ impl Batch {
 
 fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
     let origin = Origin { path, line: None };
+    if format == Format::Html {
+        return vec![finish(origin, html::parse(bytes, html::Context::default()))];
+    }
     let decoded = match charset::decode(bytes) {
         Ok(decoded) => decoded,
         Err(charset::NotText::Binary) => {
@@ -198,6 +220,9 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
     }
     let fallback = decoded.fell_back.then(not_utf8_warning);
     let results = match format {
+        // Read from its bytes above: a page declares its own charset; an
+        // archive is read as records.
+        Format::Html | Format::Warc => Vec::new(),
         Format::Text => vec![txt::parse(&decoded.text)],
         Format::Json if feed::is_json_feed(&decoded.text) => whole(feed::parse(bytes)),
         Format::Json => whole(json::parse_document(&decoded.text)),
@@ -222,6 +247,7 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> Vec<Item> {
         .map(|result| match result {
             Ok(mut parsed) => {
                 parsed.warnings.extend(fallback.clone());
+                detect_language(&mut parsed.article);
                 limits::enforce(&mut parsed);
                 Item::Article(origin.clone(), Box::new(parsed))
             }
@@ -235,6 +261,17 @@ pub(crate) fn whole(
     document: Result<Vec<Result<Parsed, String>>, String>,
 ) -> Vec<Result<Parsed, String>> {
     document.unwrap_or_else(|message| vec![Err(message)])
+}
+
+/// An article (its limits enforced) or the problem that stopped it.
+pub(crate) fn finish(origin: Origin, result: Result<Parsed, String>) -> Item {
+    match result {
+        Ok(mut parsed) => {
+            limits::enforce(&mut parsed);
+            Item::Article(origin, Box::new(parsed))
+        }
+        Err(message) => Item::Problem(Problem::error(origin, message)),
+    }
 }
 
 fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
@@ -255,11 +292,19 @@ fn parse_line(origin: Origin, line: &[u8]) -> Option<Item> {
             parsed
                 .warnings
                 .extend(decoded.fell_back.then(not_utf8_warning));
+            detect_language(&mut parsed.article);
             limits::enforce(&mut parsed);
             Item::Article(origin, Box::new(parsed))
         }
         Err(message) => Item::Problem(Problem::error(origin, message)),
     })
+}
+
+/// Gives an article the language of its text when its source named none.
+fn detect_language(article: &mut Article) {
+    if article.language.is_none() {
+        article.language = language::detect(&article.body);
+    }
 }
 
 fn not_utf8_warning() -> String {
@@ -296,7 +341,10 @@ pub fn read_file(
     let (compression, _) = Compression::split(path);
     let (mut source, hash) = Source::open(path, compression, bytes_read)?;
     let mut reader = charset::utf8_stream(source.reader(), SNIFF_BYTES);
-    let streamed = matches!(format, Format::JsonLines | Format::Csv | Format::Tsv);
+    let streamed = matches!(
+        format,
+        Format::JsonLines | Format::Csv | Format::Tsv | Format::Warc
+    );
     let read = match format {
         // Dropping the source reads it through for the hash.
         _ if skip > 0 && !streamed => Ok(()),
@@ -308,7 +356,11 @@ pub fn read_file(
                 error,
             })
         }
-        Format::Text | Format::Json | Format::Xml | Format::Feed => {
+        Format::Warc => warc::read(path, &mut *reader, skip, &mut emit).map_err(|error| Cut {
+            salvage: Salvage::Records,
+            error,
+        }),
+        Format::Text | Format::Json | Format::Xml | Format::Feed | Format::Html => {
             read_whole(path, format, &mut *reader, &mut emit)
         }
     };
@@ -345,6 +397,7 @@ fn read_whole(
 ) -> Result<(), Cut> {
     let limit = match format {
         Format::Json | Format::Xml | Format::Feed => limits::MAX_DOCUMENT_BYTES,
+        Format::Html => html::MAX_PAGE_BYTES,
         _ => limits::MAX_RECORD_BYTES,
     };
     let file = |bytes| Batch::File {

@@ -18,6 +18,9 @@ fn formats_by_extension() {
     assert_eq!(Format::of(Path::new("g2.NEWSML")), Some(Format::Xml));
     assert_eq!(Format::of(Path::new("a.atom.gz")), Some(Format::Feed));
     assert_eq!(Format::of(Path::new("rows.tsv.zst")), Some(Format::Tsv));
+    assert_eq!(Format::of(Path::new("page.HTM")), Some(Format::Html));
+    assert_eq!(Format::of(Path::new("p.html.gz")), Some(Format::Html));
+    assert_eq!(Format::of(Path::new("crawl.warc.gz")), Some(Format::Warc));
     assert_eq!(Format::of(Path::new("photo.jpg")), None);
     assert_eq!(Format::of(Path::new("archive.gz")), None);
     assert_eq!(Format::of(Path::new("README")), None);

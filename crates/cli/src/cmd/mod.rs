@@ -6,6 +6,7 @@ pub mod entities;
 pub mod extract;
 pub mod filters;
 pub mod index;
+pub mod parse;
 pub mod related;
 pub mod search;
 pub mod serve;
