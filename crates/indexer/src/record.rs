@@ -41,6 +41,7 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         Some(given) => extractor.places_of(given),
         None => extracted.places,
     };
+    let countries = extractor.countries_of(&places);
     ArticleRecord {
         id,
         title: article.title,
@@ -54,6 +55,7 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         persons: article.persons.unwrap_or(extracted.persons),
         locations: article.locations.unwrap_or(extracted.locations),
         places,
+        countries,
         organizations,
         cluster: None,
         origin: Some(origin.path.to_string_lossy().into_owned()),
