@@ -244,7 +244,7 @@ impl Archive {
     }
 
     /// Runs `f` on one searcher of the current generation.
-    fn with_context<T>(&self, f: impl FnOnce(&Context) -> Result<T>) -> Result<T> {
+    pub(crate) fn with_context<T>(&self, f: impl FnOnce(&Context) -> Result<T>) -> Result<T> {
         let searcher: Searcher = self.inner.reader.searcher();
         let vocabularies = self.inner.vocabularies.for_searcher(&searcher);
         let context = Context {
