@@ -9,6 +9,7 @@ mod concurrency;
 mod corpora;
 mod crash;
 mod determinism;
+mod export;
 mod hostile;
 mod incremental;
 mod indexing;

@@ -63,6 +63,9 @@ enum Command {
     Serve(cmd::serve::ServeArgs),
     /// Find persons, locations and organizations in JSONL documents.
     Extract(cmd::extract::ExtractArgs),
+    /// Write the archive, or a search's matches, as Parquet, JSON Lines, CSV,
+    /// OpenSearch bulk or Quickwit files.
+    Export(cmd::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => cmd::timeline::run(&cli.index, args),
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Export(args) => cmd::export::run(&cli.index, args),
     };
     match result {
         Ok(code) => code,
@@ -113,6 +117,7 @@ mod tests {
             &["news", "entities", "person", "--index", "/tmp/b"],
             &["news", "timeline", "oil", "--index", "/tmp/b"],
             &["news", "serve", "--index", "/tmp/b"],
+            &["news", "export", "--format", "csv", "--index", "/tmp/b"],
         ] {
             assert_eq!(
                 Cli::try_parse_from(argv).unwrap().index,

@@ -48,9 +48,11 @@ impl BulkFiles {
             self.close_current()?;
         }
         if self.current.is_none() {
-            let path = self
-                .dir
-                .join(format!("{}-{:04}.ndjson", self.prefix, self.files.len() + 1));
+            let path = self.dir.join(format!(
+                "{}-{:04}.ndjson",
+                self.prefix,
+                self.files.len() + 1
+            ));
             let file = File::create(&path).map_err(Error::io(&path))?;
             self.files.push(path);
             self.current = Some((BufWriter::with_capacity(1 << 20, file), 0));

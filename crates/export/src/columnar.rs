@@ -37,13 +37,14 @@ impl ParquetFile {
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS));
         for column in plain {
-            properties =
-                properties.set_column_dictionary_enabled(ColumnPath::from(*column), false);
+            properties = properties.set_column_dictionary_enabled(ColumnPath::from(*column), false);
         }
-        let writer = ArrowWriter::try_new(file, schema, Some(properties.build()))
-            .map_err(|source| Error::Parquet {
-                path: path.to_owned(),
-                source,
+        let writer =
+            ArrowWriter::try_new(file, schema, Some(properties.build())).map_err(|source| {
+                Error::Parquet {
+                    path: path.to_owned(),
+                    source,
+                }
             })?;
         Ok(ParquetFile {
             path: path.to_owned(),
@@ -132,7 +133,8 @@ impl ArticleColumns {
         id.append_value(&a.id);
         title.append_value(&a.title);
         body.append_value(a.body.as_deref().unwrap_or_default());
-        self.date.append_option(a.date.map(|secs| secs.saturating_mul(1000)));
+        self.date
+            .append_option(a.date.map(|secs| secs.saturating_mul(1000)));
         let optional = [&a.source, &a.section, &a.url, &a.dateline, &a.language];
         for (builder, value) in self.optional.iter_mut().zip(optional) {
             builder.append_option(value.as_deref());

@@ -68,7 +68,8 @@ pub(crate) fn open(format: Format, path: &Path) -> Result<EntitySink> {
         }
         Format::Jsonl => EntitySink::Jsonl(Output::create(Some(path))?),
         Format::Csv => {
-            let mut writer = csv::Writer::from_path(path).map_err(|source| csv_error(path, source))?;
+            let mut writer =
+                csv::Writer::from_path(path).map_err(|source| csv_error(path, source))?;
             writer
                 .write_record(["entity", "kind", "article_id"])
                 .map_err(|source| csv_error(path, source))?;

@@ -4,7 +4,8 @@
 //!
 //! The same files load into Elasticsearch 7 and 8: the mapping uses only
 //! types both have (`text` with the built-in `english` analyser, `keyword`,
-//! `date`, `long`, `integer`), and the actions carry no `_type`.
+//! `date`, `long`, `integer`), and the actions carry no `_type`. `cluster`
+//! (an unsigned 64-bit hash) is written as the signed `long` of the same bits.
 
 use std::path::{Path, PathBuf};
 
@@ -77,7 +78,14 @@ impl OpenSearchSink {
 impl Sink for OpenSearchSink {
     fn write(&mut self, article: &ExportedArticle) -> Result<()> {
         let action = json!({"index": {"_index": self.index_name, "_id": article.id}});
-        self.files.write(&[&action, article])
+        let mut document = serde_json::to_value(article)
+            .map_err(|e| Error::io(self.definition.clone())(e.into()))?;
+        if let Some(cluster) = article.cluster {
+            // Cluster ids are 64-bit hashes and `long` is signed: the same
+            // bits read as signed keep ids distinct and equal where they were.
+            document["cluster"] = json!(cluster as i64);
+        }
+        self.files.write(&[&action, &document])
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<PathBuf>> {

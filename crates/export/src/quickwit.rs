@@ -47,7 +47,11 @@ pub(crate) fn index_config(index_id: &str) -> String {
         );
     }
     for name in RAW_LISTS {
-        let kind = if name == "language" { "text" } else { "array<text>" };
+        let kind = if name == "language" {
+            "text"
+        } else {
+            "array<text>"
+        };
         yaml += &format!(
             "    - name: {name}\n      type: {kind}\n      tokenizer: raw\n      fast: true\n"
         );

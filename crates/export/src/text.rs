@@ -37,7 +37,11 @@ impl Output {
     /// Flushes; the file written, if it is one.
     pub fn finish(mut self) -> Result<Vec<PathBuf>> {
         self.writer.flush().map_err(Error::io(&self.path))?;
-        Ok(if self.is_file { vec![self.path] } else { Vec::new() })
+        Ok(if self.is_file {
+            vec![self.path]
+        } else {
+            Vec::new()
+        })
     }
 }
 
@@ -118,7 +122,9 @@ impl CsvSink {
             body,
         };
         let header = csv_header(body);
-        sink.writer.write_record(&header).map_err(|e| sink.error(e))?;
+        sink.writer
+            .write_record(&header)
+            .map_err(|e| sink.error(e))?;
         Ok(sink)
     }
 
@@ -158,6 +164,10 @@ impl Sink for CsvSink {
 
     fn finish(mut self: Box<Self>) -> Result<Vec<PathBuf>> {
         self.writer.flush().map_err(Error::io(&self.path))?;
-        Ok(if self.is_file { vec![self.path] } else { Vec::new() })
+        Ok(if self.is_file {
+            vec![self.path]
+        } else {
+            Vec::new()
+        })
     }
 }

@@ -2,6 +2,7 @@
 //! calls the library, and prints.
 
 pub mod entities;
+pub mod export;
 pub mod extract;
 pub mod filters;
 pub mod index;
