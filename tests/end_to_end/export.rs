@@ -130,7 +130,13 @@ fn parquet_of_a_person_filter_has_the_search_total() {
     // only the others count the filtered articles alone.
     python(
         "check_parquet.py",
-        &[&file, "--search", &json, "--facets", "locations,organizations"],
+        &[
+            &file,
+            "--search",
+            &json,
+            "--facets",
+            "locations,organizations",
+        ],
     );
 }
 

@@ -38,16 +38,19 @@ fn rows(article: &ExportedArticle) -> impl Iterator<Item = EntityRow<'_>> {
     })
 }
 
+/// The entity table's Parquet file and the batch being built.
+pub(crate) struct EntityParquet {
+    file: ParquetFile,
+    schema: SchemaRef,
+    columns: [StringBuilder; 3],
+    rows: usize,
+}
+
 /// An open entity table.
 pub(crate) enum EntitySink {
-    Parquet {
-        file: ParquetFile,
-        schema: SchemaRef,
-        columns: [StringBuilder; 3],
-        rows: usize,
-    },
+    Parquet(Box<EntityParquet>),
     Jsonl(Output),
-    Csv(csv::Writer<std::fs::File>, PathBuf),
+    Csv(Box<csv::Writer<std::fs::File>>, PathBuf),
 }
 
 /// Creates the entity table at `path` in `format` (Parquet, JSON Lines or CSV).
@@ -59,12 +62,12 @@ pub(crate) fn open(format: Format, path: &Path) -> Result<EntitySink> {
                     .map(|name| Field::new(name, DataType::Utf8, false))
                     .to_vec(),
             ));
-            EntitySink::Parquet {
+            EntitySink::Parquet(Box::new(EntityParquet {
                 file: ParquetFile::create(path, schema.clone(), &[])?,
                 schema,
                 columns: std::array::from_fn(|_| StringBuilder::new()),
                 rows: 0,
-            }
+            }))
         }
         Format::Jsonl => EntitySink::Jsonl(Output::create(Some(path))?),
         Format::Csv => {
@@ -73,7 +76,7 @@ pub(crate) fn open(format: Format, path: &Path) -> Result<EntitySink> {
             writer
                 .write_record(["entity", "kind", "article_id"])
                 .map_err(|source| csv_error(path, source))?;
-            EntitySink::Csv(writer, path.to_owned())
+            EntitySink::Csv(Box::new(writer), path.to_owned())
         }
         Format::OpenSearch | Format::Quickwit => {
             return Err(Error::Usage(
@@ -99,11 +102,11 @@ impl EntitySink {
         for row in rows(article) {
             written += 1;
             match self {
-                EntitySink::Parquet { columns, rows, .. } => {
-                    columns[0].append_value(row.entity);
-                    columns[1].append_value(row.kind);
-                    columns[2].append_value(row.article_id);
-                    *rows += 1;
+                EntitySink::Parquet(table) => {
+                    table.columns[0].append_value(row.entity);
+                    table.columns[1].append_value(row.kind);
+                    table.columns[2].append_value(row.article_id);
+                    table.rows += 1;
                 }
                 EntitySink::Jsonl(out) => write_json_line(out, &row)?,
                 EntitySink::Csv(writer, path) => writer
@@ -111,42 +114,44 @@ impl EntitySink {
                     .map_err(|source| csv_error(path, source))?,
             }
         }
-        if let EntitySink::Parquet { rows, .. } = self {
-            if *rows >= BATCH_ROWS {
-                self.flush()?;
+        if let EntitySink::Parquet(table) = self {
+            if table.rows >= BATCH_ROWS {
+                table.flush()?;
             }
         }
         Ok(written)
     }
 
-    fn flush(&mut self) -> Result<()> {
-        if let EntitySink::Parquet {
-            file,
-            schema,
-            columns,
-            rows,
-        } = self
-        {
-            let arrays = columns
-                .iter_mut()
-                .map(|c| Arc::new(c.finish()) as arrow_array::ArrayRef)
-                .collect();
-            file.write(&RecordBatch::try_new(schema.clone(), arrays)?)?;
-            *rows = 0;
-        }
-        Ok(())
-    }
-
     /// Closes the table, giving its file.
-    pub fn finish(mut self) -> Result<Vec<PathBuf>> {
-        self.flush()?;
+    pub fn finish(self) -> Result<Vec<PathBuf>> {
         match self {
-            EntitySink::Parquet { file, .. } => Ok(vec![file.close()?]),
+            EntitySink::Parquet(mut table) => {
+                table.flush()?;
+                Ok(vec![table.file.close()?])
+            }
             EntitySink::Jsonl(out) => out.finish(),
             EntitySink::Csv(mut writer, path) => {
                 writer.flush().map_err(Error::io(&path))?;
                 Ok(vec![path])
             }
         }
+    }
+}
+
+impl EntityParquet {
+    /// Writes the batch built so far.
+    fn flush(&mut self) -> Result<()> {
+        if self.rows == 0 {
+            return Ok(());
+        }
+        let arrays = self
+            .columns
+            .iter_mut()
+            .map(|c| Arc::new(c.finish()) as arrow_array::ArrayRef)
+            .collect();
+        self.file
+            .write(&RecordBatch::try_new(self.schema.clone(), arrays)?)?;
+        self.rows = 0;
+        Ok(())
     }
 }
