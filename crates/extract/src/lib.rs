@@ -273,4 +273,14 @@ mod tests {
             assert_eq!(h.join().unwrap(), ["Vladimir Putin", "Angela Merkel"]);
         }
     }
+
+    #[test]
+    fn countries_are_picked_from_places() {
+        let extractor = Extractor::bundled();
+        let places = extractor.places_of(&["Tartus".into(), "Moscow".into(), "Syria".into()]);
+        assert_eq!(extractor.countries_of(&places), ["Syria", "Russia"]);
+        assert!(extractor
+            .countries_of(&["Tartus Governorate".into(), "Nowhere Land".into()])
+            .is_empty());
+    }
 }
