@@ -11,6 +11,7 @@ mod corpora;
 mod crash;
 mod damage;
 mod determinism;
+mod export;
 mod formats_html;
 mod formats_wire;
 mod hostile;

@@ -69,6 +69,9 @@ enum Command {
     Extract(cmd::extract::ExtractArgs),
     /// Print what the readers make of files, one JSON object per article; no archive.
     Parse(cmd::parse::ParseArgs),
+    /// Write the archive, or a search's matches, as Parquet, JSON Lines, CSV,
+    /// OpenSearch bulk or Quickwit files.
+    Export(cmd::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(&cli.index, args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Parse(args) => cmd::parse::run(args),
+        Command::Export(args) => cmd::export::run(&cli.index, args),
     };
     match result {
         Ok(code) => code,
@@ -121,6 +125,7 @@ mod tests {
             &["news", "entities", "person", "--index", "/tmp/b"],
             &["news", "timeline", "oil", "--index", "/tmp/b"],
             &["news", "serve", "--index", "/tmp/b"],
+            &["news", "export", "--format", "csv", "--index", "/tmp/b"],
         ] {
             assert_eq!(
                 Cli::try_parse_from(argv).unwrap().index,

@@ -230,6 +230,25 @@ impl Extractor {
     pub fn places_of(&self, locations: &[String]) -> Vec<String> {
         canonical::places_of(locations, Gazetteer::bundled())
     }
+
+    /// The countries among `places` (canonical names, as [`Extractor::places_of`]
+    /// and [`Extraction::places`] give them), each once, in order: the names
+    /// the gazetteer lists as a country. A name that is both a country and a
+    /// region ("Georgia") counts as a country.
+    pub fn countries_of(&self, places: &[String]) -> Vec<String> {
+        let gazetteer = Gazetteer::bundled();
+        let mut out: Vec<String> = Vec::new();
+        for name in places {
+            let country = gazetteer
+                .lookup(name)
+                .iter()
+                .any(|p| p.kind == gazetteer::PlaceKind::Country && p.name == *name);
+            if country && !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -254,5 +273,15 @@ mod tests {
         for h in handles {
             assert_eq!(h.join().unwrap(), ["Vladimir Putin", "Angela Merkel"]);
         }
+    }
+
+    #[test]
+    fn countries_are_picked_from_places() {
+        let extractor = Extractor::bundled();
+        let places = extractor.places_of(&["Tartus".into(), "Moscow".into(), "Syria".into()]);
+        assert_eq!(extractor.countries_of(&places), ["Syria", "Russia"]);
+        assert!(extractor
+            .countries_of(&["Tartus Governorate".into(), "Nowhere Land".into()])
+            .is_empty());
     }
 }

@@ -44,6 +44,7 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
     let places = given_or_found(given_places, extracted.places, partial);
     let persons = given_or_found(article.persons, extracted.persons, partial);
     let locations = given_or_found(article.locations, extracted.locations, partial);
+    let countries = extractor.countries_of(&places);
     ArticleRecord {
         id,
         title: article.title,
@@ -58,6 +59,7 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         persons,
         locations,
         places,
+        countries,
         organizations,
         cluster: None,
         origin: Some(origin.path.to_string_lossy().into_owned()),

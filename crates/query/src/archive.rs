@@ -279,7 +279,7 @@ impl Archive {
 
     /// Runs `f` on one searcher of the current generation; a panic inside
     /// (tantivy reading a damaged file) is [`Error::Damaged`].
-    fn with_context<T>(
+    pub(crate) fn with_context<T>(
         &self,
         deadline: Deadline,
         f: impl FnOnce(&Context) -> Result<T>,

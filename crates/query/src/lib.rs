@@ -34,7 +34,8 @@
 //! ```
 //!
 //! Besides [`Archive::search`] there are [`Archive::timeline`],
-//! [`Archive::related`], [`Archive::entities`] and [`Archive::article`]; the
+//! [`Archive::related`], [`Archive::entities`], [`Archive::article`] and
+//! [`Archive::scan`] (every match, for exports); the
 //! request and response types serialise to the JSON that `news search --json`
 //! prints.
 
@@ -46,6 +47,7 @@ mod entity;
 mod error;
 mod request;
 mod response;
+mod scan;
 pub mod schema;
 mod search;
 mod stem;
@@ -60,6 +62,7 @@ pub use request::{Interval, SearchRequest, Sort, MAX_FACET_LIMIT, MAX_FRAGMENTS,
 pub use response::{
     Bucket, FacetCount, Facets, FilterFacet, Fragment, Hit, Notice, SearchResponse,
 };
+pub use scan::{Scan, ScannedArticle};
 pub use schema::ArticleRecord;
 pub use search::limits::{
     MAX_EXPANSIONS, MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_SLOP, MAX_PHRASE_WORDS,

@@ -14,6 +14,7 @@
 //!   works in query syntax.
 //! * `place` holds every location plus the regions and countries containing it, so
 //!   a filter on `Syria` finds an article that names only Tartus; it is indexed only.
+//!   `country` holds the countries among those places, stored (for exports).
 //! * `date` is a tantivy date (indexed, fast, stored); `day` (days since
 //!   1970-01-01) and `month` (`year * 12 + month - 1`) are fast integer columns
 //!   for calendar-exact histograms, which tantivy's `date_histogram` cannot do.
@@ -79,6 +80,8 @@ pub mod field {
     pub const PLACE: &str = "place";
     /// Canonical organization names.
     pub const ORGANIZATION: &str = "organization";
+    /// The countries among `place`.
+    pub const COUNTRY: &str = "country";
     /// Near-duplicate cluster id (articles with the same story share it).
     pub const CLUSTER: &str = "cluster";
     /// The file the article was read from, for incremental re-indexing.
@@ -122,6 +125,8 @@ pub struct Fields {
     pub place: Field,
     /// See [`field::ORGANIZATION`].
     pub organization: Field,
+    /// See [`field::COUNTRY`].
+    pub country: Field,
     /// See [`field::CLUSTER`].
     pub cluster: Field,
     /// See [`field::ORIGIN`].
@@ -178,6 +183,7 @@ impl NewsSchema {
             location: builder.add_text_field(field::LOCATION, keyword.clone()),
             place: builder.add_text_field(field::PLACE, STRING),
             organization: builder.add_text_field(field::ORGANIZATION, keyword),
+            country: builder.add_text_field(field::COUNTRY, STRING | STORED),
             cluster: builder.add_u64_field(field::CLUSTER, FAST | STORED | INDEXED),
             origin: builder.add_text_field(field::ORIGIN, STRING | STORED),
             id_key: builder.add_u64_field(field::ID_KEY, FAST),
@@ -244,6 +250,7 @@ impl NewsSchema {
             (f.location, &record.locations),
             (f.place, &record.places),
             (f.organization, &record.organizations),
+            (f.country, &record.countries),
         ];
         for (field, values) in lists {
             for value in values {
@@ -290,6 +297,7 @@ impl NewsSchema {
             locations: all(f.location),
             places: Vec::new(),
             organizations: all(f.organization),
+            countries: all(f.country),
             cluster: doc.get_first(f.cluster).and_then(|v| v.as_u64()),
             origin: text(f.origin),
         }
@@ -406,6 +414,8 @@ pub struct ArticleRecord {
     pub places: Vec<String>,
     /// Canonical organization names.
     pub organizations: Vec<String>,
+    /// The countries among `places` (stored: exports list them).
+    pub countries: Vec<String>,
     /// Near-duplicate cluster.
     pub cluster: Option<u64>,
     /// The file it was read from.
@@ -428,6 +438,7 @@ mod tests {
             date: Some(crate::date::days_from_civil(2026, 1, 28) * 86_400),
             persons: vec!["Vladimir Putin".into(), "Ahmed al-Sharaa".into()],
             locations: vec!["Moscow".into()],
+            countries: vec!["Russia".into()],
             cluster: Some(7),
             ..Default::default()
         };

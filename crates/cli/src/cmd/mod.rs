@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod entities;
+pub mod export;
 pub mod extract;
 pub mod filters;
 pub mod index;
