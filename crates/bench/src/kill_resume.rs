@@ -32,6 +32,7 @@ pub struct Options {
 
 /// Runs the benchmark and prints a Markdown report.
 pub fn run(options: &Options) -> anyhow::Result<()> {
+    // Kept long: the kill-and-resume cycle in the order it runs.
     let clean = options.dir.join("clean");
     let killed = options.dir.join("killed");
     for dir in [&clean, &killed] {

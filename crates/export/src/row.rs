@@ -99,6 +99,11 @@ fn rfc3339<S: serde::Serializer>(date: &Option<i64>, s: S) -> Result<S::Ok, S::E
     }
 }
 
+/// The authors as one byline, names joined by `"; "`.
+fn byline<S: serde::Serializer>(authors: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&authors.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,15 +125,10 @@ mod tests {
         };
         let json = serde_json::to_value(ExportedArticle::new(scanned.clone(), true)).unwrap();
         assert_eq!(json["date"], "2026-01-28T00:00:00Z");
-        assert_eq!(json["author"], serde_json::json!(["A. Writer"]));
+        assert_eq!(json["author"], "A. Writer");
         assert_eq!(json["persons"][0], "Vladimir Putin");
         assert_eq!(json["body"], "B");
         let json = serde_json::to_value(ExportedArticle::new(scanned, false)).unwrap();
         assert!(json.get("body").is_none());
     }
-}
-
-/// The authors as one byline, names joined by `"; "`.
-fn byline<S: serde::Serializer>(authors: &[String], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&authors.join("; "))
 }

@@ -149,6 +149,7 @@ impl Decoder {
     /// [`Decoder::viterbi_masked`] with the transitions of the last
     /// [`Decoder::prepare`]: for many lines decoded with the same ones.
     pub fn viterbi_prepared(&mut self, emit: &[f32], scored: Option<&[bool]>, out: &mut [u8]) {
+        // Kept long: the Viterbi inner loop, kept in one piece so the scores stay in registers.
         let l = self.labels;
         let trans = &self.trans;
         if trans.len() < (l + 1) * l {

@@ -282,6 +282,7 @@ impl Scratch {
     /// thread), and only the context features are looked up per token. Same
     /// sums as [`Featurizer::local`], in another order.
     fn local_cached<W: Weights>(&mut self, w: &W, cache: &WordCache, l: usize) {
+        // Kept long: the tagger's hot path; split, it measured slower.
         let n = self.tokens.len();
         let width = 2 * l;
         let group = GROUPS * width;

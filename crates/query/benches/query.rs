@@ -46,6 +46,7 @@ struct Options {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // Kept long: one benchmark run, read top to bottom: build, time each engine, print the table.
     let options = parse_args();
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let reuters = workspace.join("../shared/data/corpora/reuters21578.jsonl");

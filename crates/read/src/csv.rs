@@ -52,6 +52,7 @@ pub(crate) fn read_rows(
     skip: u64,
     emit: &mut impl FnMut(Batch),
 ) -> std::io::Result<()> {
+    // Kept long: the row loop with its error cases beside the rows they come from.
     let problem = |line: Option<u64>, message: String| {
         let origin = Origin {
             path: path.to_owned(),

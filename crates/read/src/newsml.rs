@@ -104,6 +104,7 @@ struct Concepts {
 }
 
 fn news_item(item: &Element) -> Result<Parsed, String> {
+    // Kept long: one pass over a newsItem's elements, each field where the streaming reader meets it.
     let id = guid(item);
     let item_meta = item.child("itemMeta");
     let meta = item.child("contentMeta");

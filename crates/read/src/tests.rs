@@ -2,6 +2,9 @@
 //! break off or come in UTF-16 and UTF-32.
 
 use super::*;
+use crate::file::read_line;
+use std::io::Read;
+use std::sync::atomic::AtomicU64;
 
 #[test]
 fn formats_by_extension() {

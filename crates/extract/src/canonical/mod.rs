@@ -64,6 +64,7 @@ pub struct Canonical {
 /// come in any order; their offsets are only used to read what follows an
 /// organization (an acronym in parentheses) and may be wrong without harm.
 pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Canonical {
+    // Kept long: the canonicalisation steps in the order they must apply.
     // All name work is done once per distinct (text, kind): an article
     // names its people and places many times over.
     let mut distinct: Vec<&Mention> = Vec::new();

@@ -47,6 +47,7 @@ pub(super) fn consistent_kinds(
     dropped: &[bool],
     gazetteer: &Gazetteer,
 ) -> Vec<Option<EntityKind>> {
+    // Kept long: the kind rules in the order they must apply; each step is commented.
     // Possessives aside: an organization keeps "al-Sharaa's" whole when
     // no bare "al-Sharaa" is around, yet it names the same person.
     let key_of = |c: &str| name_key(strip_possessive(c));

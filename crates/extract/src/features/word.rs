@@ -34,6 +34,7 @@ impl Featurizer {
     /// What `word` (whose hash is `word_hash`) says by itself; positions,
     /// places and case buckets are filled in by the caller.
     pub(super) fn token_info(&mut self, word: &str, word_hash: u64) -> Info {
+        // Kept long: one match over token shapes, computed once per word and cached.
         let mut flags = 0u16;
         let mut letters = 0usize;
         let mut uppers = 0usize;

@@ -27,6 +27,7 @@ impl Gazetteer {
     /// Reads uncompressed data in the format written by
     /// `scripts/build_gazetteer.py` (see its docstring).
     pub fn from_tsv(text: &str) -> Result<Gazetteer, GazetteerError> {
+        // Kept long: one pass over the gazetteer file, column by column as its format lists them.
         let mut g = Gazetteer::default();
         // Sized from the text (names average some 15 bytes, lines 60) so
         // that the big vectors do not grow and copy while loading.

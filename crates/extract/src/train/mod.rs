@@ -83,6 +83,7 @@ pub fn train(
     words: &str,
     log: &mut dyn std::io::Write,
 ) -> std::io::Result<RawModel> {
+    // Kept long: the training schedule (folds, two passes, averaging) in the order it runs; only with the `train` feature.
     let scheme = cfg.scheme;
     let case = case_lexicon(train.iter(), words);
     writeln!(log, "case lexicon: {} words", case.len())?;

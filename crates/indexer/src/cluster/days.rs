@@ -1,3 +1,4 @@
+// Kept long (over 500 lines): the day tables, their spill file and reading them back share one invariant.
 //! The LSH band tables, one partition per publication day, with a bounded
 //! number of members in memory.
 //!
@@ -26,8 +27,8 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::PathBuf;
 
 use super::index::PositionIndex;
+use super::member::{decode_member, encode_member, Extent, Member, MEMBER_BYTES};
 use super::sketch::{mix64, Sketch, BANDS};
-use super::store::{self, Extent};
 use super::{MAX_DAYS_APART, SIMILARITY};
 
 /// Partition of undated articles.
@@ -40,17 +41,6 @@ pub const MEMBER_MEMORY: usize = std::mem::size_of::<Member>() + BANDS * 4 * 2;
 /// Spill extents a day may have before its spilled members are written again
 /// as one (so reading a day back costs a few reads, not one per eviction).
 const MAX_SPILL_EXTENTS: usize = 8;
-
-/// An article in a day's band tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Member {
-    /// Its cluster.
-    pub cluster: u64,
-    /// Its sketch.
-    pub sketch: Sketch,
-    /// Its position among the articles clustering remembers.
-    pub seq: u32,
-}
 
 /// The most similar earlier article found.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -414,13 +404,9 @@ impl Days {
             return Ok(());
         };
         let bytes = &mut self.scratch;
-        bytes.resize(extent.count as usize * store::MEMBER_BYTES, 0);
+        bytes.resize(extent.count as usize * MEMBER_BYTES, 0);
         read_exact_at(file, bytes, extent.offset)?;
-        members.extend(
-            bytes
-                .chunks_exact(store::MEMBER_BYTES)
-                .map(store::decode_member),
-        );
+        members.extend(bytes.chunks_exact(MEMBER_BYTES).map(decode_member));
         Ok(())
     }
 
@@ -465,9 +451,9 @@ impl Days {
         if from == partition.members.len() {
             return Ok(());
         }
-        let mut bytes = Vec::with_capacity((partition.members.len() - from) * store::MEMBER_BYTES);
+        let mut bytes = Vec::with_capacity((partition.members.len() - from) * MEMBER_BYTES);
         for member in &partition.members[from..] {
-            store::encode_member(member, member.seq, &mut bytes);
+            encode_member(member, member.seq, &mut bytes);
         }
         extents.spill.push(Extent {
             offset: self.spill_len,
@@ -513,7 +499,7 @@ impl Days {
             let mut count = 0u32;
             let mut encode = |member: &Member| {
                 if let Some(seq) = renumber(member.seq) {
-                    store::encode_member(member, seq, &mut bytes);
+                    encode_member(member, seq, &mut bytes);
                     count += 1;
                 }
             };

@@ -27,6 +27,7 @@
 
 pub mod days;
 pub mod index;
+pub mod member;
 pub mod sketch;
 pub mod store;
 
@@ -34,8 +35,9 @@ use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
-use days::{Days, Member};
+use days::Days;
 use index::PositionIndex;
+use member::Member;
 pub use sketch::{signature, Signature, Sketch, BANDS};
 
 /// Estimated Jaccard similarity from which two articles are the same story.

@@ -27,8 +27,7 @@ use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
-use super::days::Member;
-use super::sketch::{Sketch, BANDS, BINS};
+use super::member::{Extent, MEMBER_BYTES};
 use super::{Article, Chunked, Skipped};
 
 /// File name of the state in the archive directory.
@@ -42,18 +41,7 @@ const HEADER_BYTES: u64 = 8 * 7;
 const CHECKSUM_AT: u64 = 8 * 6;
 const ARTICLE_BYTES: usize = 8 + 8 + 4;
 const SKIPPED_BYTES: usize = 8 + 4;
-/// Bytes of a band table member on disk.
-pub const MEMBER_BYTES: usize = 4 + 8 + BINS + BANDS * 4;
 const DAY_BYTES: usize = 4 + 4 + 8;
-
-/// Where some of a day's members lie in a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Extent {
-    /// Byte offset of the first.
-    pub offset: u64,
-    /// Members.
-    pub count: u32,
-}
 
 /// A state file as loaded: what lives in memory, and the file itself with
 /// the extent of each day's members in it, to be read on demand.
@@ -66,31 +54,6 @@ pub struct Stored {
     pub file: File,
     /// Each day's members in `file`.
     pub days: Vec<(i32, Extent)>,
-}
-
-/// Appends a member's record, with `seq` as its position.
-pub fn encode_member(member: &Member, seq: u32, out: &mut Vec<u8>) {
-    out.extend_from_slice(&seq.to_le_bytes());
-    out.extend_from_slice(&member.cluster.to_le_bytes());
-    out.extend_from_slice(&member.sketch.bins);
-    for band in &member.sketch.bands {
-        out.extend_from_slice(&band.to_le_bytes());
-    }
-}
-
-/// Reads a member's record ([`MEMBER_BYTES`] long).
-pub fn decode_member(record: &[u8]) -> Member {
-    let mut bins = [0u8; BINS];
-    bins.copy_from_slice(&record[12..12 + BINS]);
-    let mut bands = [0u32; BANDS];
-    for (i, band) in bands.iter_mut().enumerate() {
-        *band = u32_at(record, 12 + BINS + i * 4);
-    }
-    Member {
-        seq: u32_at(record, 0),
-        cluster: u64_at(record, 4),
-        sketch: Sketch { bins, bands },
-    }
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {

@@ -14,6 +14,7 @@ pub(super) fn table(
     args: &SearchArgs,
     response: &SearchResponse,
 ) -> std::io::Result<()> {
+    // Kept long: the human output, section by section, as it appears on screen.
     for notice in &response.notices {
         writeln!(out, "{}", paint(NOTICE, &format!("note: {notice}")))?;
     }
