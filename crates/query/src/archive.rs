@@ -9,10 +9,10 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Warme
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
 use crate::request::{Interval, SearchRequest};
+use crate::response::Timeline;
 use crate::response::{Hit, SearchResponse};
 use crate::schema::{register_tokenizers, ArticleRecord, NewsSchema};
 use crate::search::{self, deadline::Deadline, vocabulary::VocabularyCache, Context};
-use crate::timeline::Timeline;
 use crate::verify::{verify, Depth};
 
 /// A news archive opened for searching.
@@ -273,7 +273,7 @@ impl Archive {
     /// ```
     pub fn entities(&self, kind: EntityKind, text: &str, limit: usize) -> Result<Vec<Entity>> {
         self.with_context(Deadline::none(), |context| {
-            search::entities::run(context, kind, text, limit)
+            search::entity_lookup::run(context, kind, text, limit)
         })
     }
 

@@ -51,7 +51,6 @@ mod scan;
 pub mod schema;
 mod search;
 mod stem;
-mod timeline;
 pub mod verify;
 
 pub use archive::Archive;
@@ -60,7 +59,8 @@ pub use entity::{Entity, EntityKind, NameMatch};
 pub use error::{Error, Result};
 pub use request::{Interval, SearchRequest, Sort, MAX_FACET_LIMIT, MAX_FRAGMENTS, MAX_WINDOW};
 pub use response::{
-    Bucket, FacetCount, Facets, FilterFacet, Fragment, Hit, Notice, SearchResponse,
+    Bucket, FacetCount, Facets, FilterFacet, Fragment, Hit, Notice, SearchResponse, Timeline,
+    TimelineBucket,
 };
 pub use scan::{Scan, ScannedArticle};
 pub use schema::ArticleRecord;
@@ -69,4 +69,3 @@ pub use search::limits::{
     MAX_QUERY_TERMS, MAX_SLOPPY_REPEATS,
 };
 pub use search::snippet::mark_html;
-pub use timeline::{Timeline, TimelineBucket};

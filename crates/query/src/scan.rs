@@ -22,7 +22,7 @@ use crate::request::SearchRequest;
 use crate::response::Notice;
 use crate::schema::{field, ArticleRecord, NewsSchema};
 use crate::search::deadline::Deadline;
-use crate::search::{filter, named, restrict, text};
+use crate::search::{filter, query_names, restrict, text};
 
 /// Articles handed over per message between the reading thread and the caller.
 const CHUNK: usize = 1024;
@@ -92,7 +92,7 @@ impl Archive {
     pub fn scan(&self, request: &SearchRequest) -> Result<Scan> {
         // An export reads the whole archive: no deadline.
         self.with_context(Deadline::none(), |context| {
-            let names = named::QueryNames::of(context)?;
+            let names = query_names::QueryNames::of(context)?;
             let text = text::parse(context.index, context.schema, &names, &request.query)?;
             let filters = filter::build(context, request)?;
             let query = restrict(text, filters.all());

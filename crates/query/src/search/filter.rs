@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::request::SearchRequest;
 use crate::response::{FilterFacet, Notice};
 use crate::schema::DATE_RANGE;
-use crate::search::names::{resolve, Resolution};
+use crate::search::name_match::{resolve, Resolution};
 use crate::search::vocabulary::Keyword;
 use crate::search::Context;
 

@@ -1,6 +1,6 @@
 //! How names are compared: folded (lowercase, accents to ASCII) and word by
 //! word, words being runs of letters and digits, so `al-Sharaa` has the
-//! words `al` and `sharaa`. Shared by name lookup ([`super::names`]), the
+//! words `al` and `sharaa`. Shared by name lookup ([`super::name_match`]), the
 //! vocabularies ([`super::vocabulary`]), names in query text and snippets.
 
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};

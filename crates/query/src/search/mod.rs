@@ -3,16 +3,19 @@
 //! the count, the page of hits, the facets and the histogram, and finally
 //! reads the page's stored articles and marks their terms ([`hit`]).
 //!
-//! Each submodule owns one step: [`text`] the query syntax, [`named`] names
-//! spelt out in it, [`filter`] the
-//! filters, [`facets`] facet counts, [`names`] and [`vocabulary`] canonical names, [`rank`] the order
-//! and cursors, [`histogram`] calendar buckets, [`snippet`] passages, and
-//! [`timeline`], [`related`] and [`entities`] the other requests.
+//! Each submodule owns one step: [`text`] the query syntax (within the
+//! [`limits`]), [`query_names`] canonical names spelt out in it, [`filter`]
+//! the filters, [`facets`] facet counts, [`name_match`] how typed text
+//! matches canonical names, [`fold`] how names are compared, [`vocabulary`]
+//! the names per reader generation, [`rank`] the order and cursors,
+//! [`histogram`] calendar buckets, [`snippet`] passages, [`deadline`] the time
+//! budget, and [`timeline`], [`related`] and [`entity_lookup`] the other
+//! requests.
 
 pub(crate) mod any_field;
 pub(crate) mod collect;
 pub(crate) mod deadline;
-pub(crate) mod entities;
+pub(crate) mod entity_lookup;
 pub(crate) mod facets;
 pub(crate) mod filter;
 pub(crate) mod fold;
@@ -20,8 +23,8 @@ pub(crate) mod groups;
 pub(crate) mod histogram;
 pub(crate) mod hit;
 pub mod limits;
-pub(crate) mod named;
-pub(crate) mod names;
+pub(crate) mod name_match;
+pub(crate) mod query_names;
 pub(crate) mod rank;
 pub(crate) mod related;
 pub(crate) mod snippet;
@@ -84,7 +87,7 @@ impl Context<'_> {
 pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchResponse> {
     validate(request)?;
     limits::check_filters(request)?;
-    let names = named::QueryNames::of(context)?;
+    let names = query_names::QueryNames::of(context)?;
     let text = text::parse(context.index, context.schema, &names, &request.query)?;
     let filters = filter::build(context, request)?;
     let (iterated, selections) = plan(context, &*text, &filters, request.facet_limit > 0)?;

@@ -9,7 +9,7 @@
 //! overlapping it, and so on.
 //!
 //! An article the query found through an entity's canonical name (see
-//! [`super::named`]) may spell the name otherwise: a capitalised word that is
+//! [`super::query_names`]) may spell the name otherwise: a capitalised word that is
 //! a near spelling of one of the name's words ("Tartous" for Tartus) is
 //! marked as well, so the passage shows why the article matched.
 
@@ -22,7 +22,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Searcher};
 
 use super::fold::{words, Folder};
-use super::names::near;
+use super::name_match::near;
 use crate::error::Result;
 use crate::response::Fragment;
 use crate::schema::NewsSchema;

@@ -5,7 +5,7 @@
 //! negations (`NOT Putin`) means "everything except", and `word~N` on a bare
 //! word is a fuzzy match within N edits (tantivy leaves `~N` inside the word),
 //! and a word, phrase or run of words that spells out a canonical name also
-//! matches the articles tagged with it ([`super::named`]). Leaves are still
+//! matches the articles tagged with it ([`super::query_names`]). Leaves are still
 //! turned into queries by tantivy's `QueryParser`.
 
 use tantivy::query::{
@@ -17,7 +17,7 @@ use tantivy::schema::Field;
 use tantivy::{Index, Term};
 
 use super::any_field::AnyFieldQuery;
-use super::named::{or_named, QueryNames};
+use super::query_names::{or_named, QueryNames};
 use crate::error::{Error, Result};
 use crate::schema::NewsSchema;
 

@@ -11,9 +11,9 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::error::Result;
 use crate::request::{Interval, SearchRequest};
+use crate::response::{Timeline, TimelineBucket};
 use crate::search::histogram::{keys_between, label, Histogram};
-use crate::search::{filter, named, restrict, text, Context};
-use crate::timeline::{Timeline, TimelineBucket};
+use crate::search::{filter, query_names, restrict, text, Context};
 
 /// Builds the timeline of `request`'s query and filters.
 pub(crate) fn run(
@@ -22,7 +22,7 @@ pub(crate) fn run(
     interval: Interval,
 ) -> Result<Timeline> {
     crate::search::limits::check_filters(request)?;
-    let names = named::QueryNames::of(context)?;
+    let names = query_names::QueryNames::of(context)?;
     let text = text::parse(context.index, context.schema, &names, &request.query)?;
     let filters = filter::build(context, request)?;
     let matches = restrict(text, filters.all());

@@ -349,7 +349,7 @@ impl Warmer for VocabularyCache {
                 .get(searcher, &self.schema, keyword)
                 .map_err(|error| tantivy::TantivyError::InternalError(error.to_string()))?;
             if keyword != Keyword::Source {
-                // Every query's words are looked up there (see `search::named`).
+                // Every query's words are looked up there (see `search::query_names`).
                 vocabulary.keys();
             }
         }

@@ -8,7 +8,7 @@ use tantivy::Term;
 
 use crate::entity::{Entity, EntityKind};
 use crate::error::Result;
-use crate::search::names::lookup;
+use crate::search::name_match::lookup;
 use crate::search::vocabulary::Keyword;
 use crate::search::Context;
 
