@@ -32,7 +32,7 @@ use crate::xml::{self, Element};
 use crate::{txt, Parsed};
 
 /// Elements read as one item each.
-const ITEMS: [&str; 7] = [
+pub(crate) const ITEMS: [&str; 7] = [
     "newsItem",
     "packageItem",
     "conceptItem",

@@ -24,19 +24,9 @@ pub enum Kind {
     Other(String),
 }
 
-/// Root elements that [`crate::newsml`] reads.
-const WIRE_ROOTS: [&str; 10] = [
-    "newsItem",
-    "newsMessage",
-    "packageItem",
-    "conceptItem",
-    "knowledgeItem",
-    "planningItem",
-    "catalogItem",
-    "nitf",
-    "contentSet",
-    "contentMeta",
-];
+/// Root elements that [`crate::newsml`] reads besides its items
+/// ([`crate::newsml::ITEMS`]): the containers that carry them.
+const WIRE_CONTAINERS: [&str; 3] = ["newsMessage", "contentSet", "contentMeta"];
 
 /// The kind of an XML document, from its root element; `Err` when the text
 /// does not start as XML.
@@ -48,7 +38,9 @@ pub fn sniff(text: &str) -> Result<Kind, String> {
                 let name = local_name(&e);
                 return Ok(match name.as_str() {
                     "rss" | "feed" | "RDF" => Kind::Feed,
-                    n if WIRE_ROOTS.contains(&n) => Kind::Wire,
+                    n if crate::newsml::ITEMS.contains(&n) || WIRE_CONTAINERS.contains(&n) => {
+                        Kind::Wire
+                    }
                     _ => Kind::Other(name),
                 });
             }
