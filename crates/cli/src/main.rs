@@ -94,7 +94,7 @@ fn main() -> ExitCode {
         // The reader went away (`news search x | head`): nothing is wrong.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", render::error_message(&format!("{error:#}")));
             ExitCode::from(2)
         }
     }

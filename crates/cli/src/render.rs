@@ -82,6 +82,25 @@ pub fn count(n: u64, noun: &str) -> String {
     }
 }
 
+/// The message of a fatal error, safe to print after `error: `: each line's
+/// control characters escaped, and every line after the first indented, so
+/// a newline inside a name from the input cannot start a line of its own
+/// (a forged `error:` line). The query error's own indented lines (the
+/// query and its caret) keep their alignment.
+pub fn error_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for (i, line) in message.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.starts_with(' ') {
+                out.push_str("  ");
+            }
+        }
+        out.push_str(&printable(line));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +140,16 @@ mod tests {
         assert_eq!(bar(0, 10, 4), "");
         assert_eq!(bar(1, 1000, 4), "▏");
         assert_eq!(bar(5, 10, 4), "██");
+    }
+
+    #[test]
+    fn error_lines_cannot_be_forged() {
+        let forged = "cannot read a\nerror: all is well\x1b[2J";
+        assert_eq!(
+            error_message(forged),
+            "cannot read a\n  error: all is well\\x1b[2J"
+        );
+        let query = "invalid query at character 3: unexpected\n  a (b\n     ^";
+        assert_eq!(error_message(query), query);
     }
 }

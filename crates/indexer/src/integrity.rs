@@ -25,25 +25,35 @@ const TEMPORARY: [&str; 2] = ["news-manifest.tmp", "news-clusters.tmp"];
 /// manifest and clustering state whole. An error only when the check cannot
 /// run (no archive there, the directory unreadable).
 pub fn check(dir: &Path, depth: Depth) -> Result<Report, news_query::Error> {
+    check_keeping_state(dir, depth).map(|(report, _)| report)
+}
+
+/// [`check`], also giving the clustering state it read (when sound), so a
+/// run does not read it twice.
+fn check_keeping_state(
+    dir: &Path,
+    depth: Depth,
+) -> Result<(Report, Option<cluster::store::Stored>), news_query::Error> {
     let mut report = verify::verify(dir, depth)?;
     let token = report.payload.as_deref().and_then(|p| p.parse().ok());
-    check_own_files(dir, token, &mut report);
+    let state = check_own_files(dir, token, &mut report);
     report.findings.sort_by_key(|f| !f.is_damage());
-    Ok(report)
+    Ok((report, state))
 }
 
 /// Readies the archive in `dir` for a run (the caller holds its lock):
 /// finishes an interrupted commit, refuses a damaged archive, removes
 /// leftovers. A directory without an archive is fine: the run creates one.
-pub(crate) fn prepare(dir: &Path) -> Result<(), IndexError> {
+/// The clustering state of the last commit, read and checked on the way.
+pub(crate) fn prepare(dir: &Path) -> Result<Option<cluster::store::Stored>, IndexError> {
     let report = match verify::verify(dir, Depth::Footers) {
         Ok(report) => report,
-        Err(news_query::Error::NoArchive { .. }) => return Ok(()),
+        Err(news_query::Error::NoArchive { .. }) => return Ok(None),
         Err(other) => return Err(other.into()),
     };
     let token = report.payload.as_deref().and_then(|p| p.parse().ok());
     checkpoint::recover(dir, token)?;
-    let report = check(dir, Depth::Checksums)?;
+    let (report, state) = check_keeping_state(dir, Depth::Changed)?;
     if let Some(finding) = report.first_damage() {
         return Err(IndexError::Damaged {
             path: dir.to_owned(),
@@ -59,13 +69,18 @@ pub(crate) fn prepare(dir: &Path) -> Result<(), IndexError> {
             _ => {}
         }
     }
-    Ok(())
+    Ok(state)
 }
 
 /// Adds the findings about the manifest and clustering state of the commit
 /// with `token` (none for an archive `news index` did not write, or one
-/// still empty), and the temporary files left beside them.
-fn check_own_files(dir: &Path, token: Option<u64>, report: &mut Report) {
+/// still empty), and the temporary files left beside them. The clustering
+/// state, when sound.
+fn check_own_files(
+    dir: &Path,
+    token: Option<u64>,
+    report: &mut Report,
+) -> Option<cluster::store::Stored> {
     for name in TEMPORARY {
         if dir.join(name).exists() {
             let detail =
@@ -76,9 +91,7 @@ fn check_own_files(dir: &Path, token: Option<u64>, report: &mut Report) {
         }
     }
     check_manifest(dir, token, report);
-    if let Some(token) = token {
-        check_state(dir, token, report);
-    }
+    check_state(dir, token?, report)
 }
 
 /// A kill between the index commit and the renames leaves the committed
@@ -121,19 +134,19 @@ fn check_manifest(dir: &Path, token: Option<u64>, report: &mut Report) {
     report.findings.push(finding);
 }
 
-fn check_state(dir: &Path, token: u64, report: &mut Report) {
+fn check_state(dir: &Path, token: u64, report: &mut Report) -> Option<cluster::store::Stored> {
     let state = dir.join(cluster::store::FILE_NAME);
     if matches!(
         cluster::store::read(&state.with_extension("tmp"), token),
         Ok(Some(_))
     ) {
         report.findings.push(pending(cluster::store::FILE_NAME));
-        return;
+        return None;
     }
     let finding = match cluster::store::read(&state, token) {
-        Ok(Some(_)) => {
+        Ok(Some(stored)) => {
             report.files += 1;
-            return;
+            return Some(stored);
         }
         Ok(None) if state.exists() => Finding::new(
             cluster::store::FILE_NAME,
@@ -152,4 +165,5 @@ fn check_state(dir: &Path, token: u64, report: &mut Report) {
         ),
     };
     report.findings.push(finding);
+    None
 }

@@ -147,14 +147,14 @@ pub fn index_paths(
     // Before anything is read: the manifest and index are the holder's until it ends.
     let _lock = WriteLock::acquire(index_dir)?;
     // Refuses a damaged archive; removes what killed runs left.
-    crate::integrity::prepare(index_dir)?;
+    let stored_state = crate::integrity::prepare(index_dir)?;
     let mut archive = Opened::open(index_dir)?;
     let plan = Plan::make(&mut archive, &roots, options.prune, index_dir, observer);
     let mut summary = plan.summary();
     if plan.read.is_empty() && plan.removed.is_empty() {
         return finish_unchanged(archive, &plan, summary, started, started_ns);
     }
-    let clusters = cluster_state(&archive, &plan, options)?;
+    let clusters = cluster_state(&archive, &plan, options, stored_state);
     let delete_every_id = !archive.fresh && !clusters.1;
     let threads = thread_count(options.threads);
     let merge_gate = MergeGate::default();
@@ -373,29 +373,20 @@ fn finish_unchanged(
     Ok(summary)
 }
 
-/// The clustering tables of earlier runs, less what changed and removed
-/// files contributed, and whether there were any.
+/// The clustering tables of earlier runs (`stored`, as the integrity check
+/// read them), less what changed and removed files contributed, and whether
+/// there were any.
 fn cluster_state(
     archive: &Opened,
     plan: &Plan,
     options: &IndexOptions,
-) -> Result<(Clusters, bool), IndexError> {
-    let state_path = archive.dir.join(cluster::store::FILE_NAME);
-    let stored = if archive.trusted && !archive.fresh {
-        // Checked by `integrity::prepare`: an error here is new damage.
-        cluster::store::read(&state_path, archive.manifest.token).map_err(|source| {
-            IndexError::Io {
-                path: state_path.clone(),
-                source,
-            }
-        })?
-    } else {
-        None
-    };
+    stored: Option<cluster::store::Stored>,
+) -> (Clusters, bool) {
+    let stored = stored.filter(|_| archive.trusted && !archive.fresh);
     let known = stored.is_some();
     let forget = plan.forgotten(&archive.manifest);
     let clusters = Clusters::open(&archive.dir, options.cluster_memory, stored, &forget);
-    Ok((clusters, known))
+    (clusters, known)
 }
 
 /// Removes the clustering scratch file of a run that was killed: the write

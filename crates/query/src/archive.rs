@@ -63,13 +63,14 @@ impl Archive {
     /// Opens the archive in directory `path`, as written by `news index`.
     ///
     /// Every file of the archive is checked first ([`crate::verify`], at
-    /// [`Depth::Checksums`]): a missing, truncated or changed file is
+    /// [`Depth::Changed`]): a missing, truncated or changed file is
     /// [`Error::Damaged`], naming it; a directory without an archive is
-    /// [`Error::NoArchive`]. The check reads every byte once (on
-    /// Reuters-21578, see docs/RELIABILITY.md for its cost).
+    /// [`Error::NoArchive`]. The bytes of a file are read for its checksum
+    /// unless a check already found it sound and it has not changed since
+    /// ([`crate::verified`]; docs/RELIABILITY.md gives the costs).
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let report = verify(&path, Depth::Checksums)?;
+        let report = verify(&path, Depth::Changed)?;
         if let Some(finding) = report.first_damage() {
             return Err(Error::Damaged {
                 path,

@@ -51,6 +51,7 @@ mod scan;
 pub mod schema;
 mod search;
 mod stem;
+pub mod verified;
 pub mod verify;
 
 pub use archive::Archive;

@@ -34,6 +34,7 @@ use tantivy::directory::footer::Footer;
 use tantivy::directory::{Directory, MmapDirectory};
 
 use crate::error::{Error, Result};
+use crate::verified::{Stamp, Verified};
 
 /// tantivy's list of committed segments.
 pub const META_FILE: &str = "meta.json";
@@ -51,6 +52,10 @@ pub enum Depth {
     Footers,
     /// And its bytes match the footer's checksum (reads every byte).
     Checksums,
+    /// Footers of every file; the checksums of those not verified before
+    /// in their present state (see [`crate::verified`]): what
+    /// [`Archive::open`](crate::Archive::open) and `news index` run.
+    Changed,
 }
 
 /// What is wrong with one file.
@@ -112,6 +117,9 @@ pub struct Report {
     pub files: u64,
     /// Bytes read to check them.
     pub bytes: u64,
+    /// Files whose checksums were not read again ([`Depth::Changed`]): unchanged
+    /// since a check found them sound.
+    pub trusted: u64,
     /// The payload of the last commit (`news index` keeps its commit token there).
     pub payload: Option<String>,
     /// Everything wrong, damage first.
@@ -140,7 +148,7 @@ pub fn verify(dir: &Path, depth: Depth) -> Result<Report> {
     let mut attempts = 0;
     loop {
         let meta = std::fs::read(dir.join(META_FILE)).ok();
-        let report = verify_once(dir, depth)?;
+        let report = verify_once(dir, depth, std::time::SystemTime::now())?;
         attempts += 1;
         if report.is_healthy() || attempts == 3 || std::fs::read(dir.join(META_FILE)).ok() == meta {
             return Ok(report);
@@ -148,7 +156,8 @@ pub fn verify(dir: &Path, depth: Depth) -> Result<Report> {
     }
 }
 
-fn verify_once(dir: &Path, depth: Depth) -> Result<Report> {
+/// [`verify`] once, as if at time `now` (which decides what has settled).
+fn verify_once(dir: &Path, depth: Depth, now: std::time::SystemTime) -> Result<Report> {
     let io_error = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => Error::NoArchive {
             path: dir.to_owned(),
@@ -193,18 +202,24 @@ fn verify_once(dir: &Path, depth: Depth) -> Result<Report> {
     report.files += 1;
     let managed = check_managed(dir, &names, &mut report);
 
-    let listed = check_segments(dir, &names, &meta, depth, &mut report)?;
+    let listed = check_segments(dir, &names, &meta, (depth, now), &mut report)?;
     if let Some(managed) = managed {
         check_managed_lists(&managed, &listed, &names, &mut report);
     }
     let mut leftovers: Vec<&String> = names
         .iter()
-        .filter(|name| segment_of(name).is_some() && !listed.contains(*name))
+        .filter(|name| {
+            (segment_of(name).is_some() && !listed.contains(*name)) || is_record_temporary(name)
+        })
         .collect();
     leftovers.sort();
     for name in leftovers {
-        let detail = "a segment file no commit refers to \
-                      (left by a run that was killed or failed, or by one running now)";
+        let detail = if is_record_temporary(name) {
+            "a temporary file of a check that was killed (or of one running now)"
+        } else {
+            "a segment file no commit refers to \
+             (left by a run that was killed or failed, or by one running now)"
+        };
         report
             .findings
             .push(Finding::new(name.clone(), Damage::Leftover, detail));
@@ -218,13 +233,15 @@ fn check_segments(
     dir: &Path,
     names: &HashSet<String>,
     meta: &Meta,
-    depth: Depth,
+    (depth, now): (Depth, std::time::SystemTime),
     report: &mut Report,
 ) -> Result<HashSet<String>> {
     let directory = MmapDirectory::open(dir).map_err(|e| Error::Io {
         path: dir.to_owned(),
         source: std::io::Error::other(e),
     })?;
+    let mut record = (depth != Depth::Footers).then(|| Verified::load(dir));
+    let before = record.clone();
     let mut listed = HashSet::new();
     for segment in &meta.segments {
         for file in segment.files() {
@@ -236,13 +253,35 @@ fn check_segments(
                     .push(Finding::new(file, Damage::Missing, detail));
                 continue;
             }
-            match check_file(&directory, Path::new(&file), depth) {
+            let stamp = std::fs::metadata(dir.join(&file)).map(|m| Stamp::of(&m));
+            let trusted = match (&record, &stamp) {
+                (Some(record), Ok(stamp)) => depth == Depth::Changed && record.covers(&file, stamp),
+                _ => false,
+            };
+            let file_depth = if depth == Depth::Footers || trusted {
+                Depth::Footers
+            } else {
+                Depth::Checksums
+            };
+            match check_file(&directory, Path::new(&file), file_depth) {
                 Ok(bytes) => {
                     report.files += 1;
                     report.bytes += bytes;
+                    report.trusted += u64::from(trusted);
+                    if let (Some(record), Ok(stamp)) = (&mut record, stamp) {
+                        if file_depth == Depth::Checksums && stamp.is_settled(now) {
+                            record.insert(file, stamp);
+                        }
+                    }
                 }
                 Err((damage, detail)) => report.findings.push(Finding::new(file, damage, detail)),
             }
+        }
+    }
+    if let Some(mut record) = record {
+        record.retain(|name| listed.contains(name));
+        if Some(&record) != before.as_ref() {
+            record.store(dir);
         }
     }
     Ok(listed)
@@ -387,7 +426,7 @@ fn check_file(
         let detail = "its footer names an index format this version cannot read";
         return Err((Damage::Truncated, detail.into()));
     }
-    if depth == Depth::Checksums {
+    if depth != Depth::Footers {
         let bytes = body
             .read_bytes()
             .map_err(|e| (Damage::Truncated, format!("cannot be read: {e}")))?;
@@ -399,6 +438,11 @@ fn check_file(
     Ok(size)
 }
 
+/// A file [`Verified::store`] writes before renaming it into place.
+fn is_record_temporary(name: &str) -> bool {
+    name.starts_with(&format!(".{}.", crate::verified::FILE_NAME)) && name.ends_with(".tmp")
+}
+
 /// The segment id of a tantivy segment file name (`<32 hex>.<ext>`).
 fn segment_of(name: &str) -> Option<&str> {
     let (id, _) = name.split_once('.')?;
@@ -406,80 +450,5 @@ fn segment_of(name: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::schema::{write_records, ArticleRecord};
-
-    fn archive() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let record = |id: &str| ArticleRecord {
-            id: id.into(),
-            title: format!("Tartus {id}"),
-            body: "The port reopened.".into(),
-            ..Default::default()
-        };
-        write_records(dir.path(), &[record("a"), record("b")]).unwrap();
-        dir
-    }
-
-    fn segment_file(dir: &Path, ext: &str) -> PathBuf {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|e| e == ext))
-            .unwrap()
-    }
-
-    #[test]
-    fn an_empty_or_missing_directory_is_no_archive() {
-        let dir = tempfile::tempdir().unwrap();
-        for path in [dir.path().to_owned(), dir.path().join("nothing-here")] {
-            assert!(matches!(
-                verify(&path, Depth::Checksums),
-                Err(Error::NoArchive { .. })
-            ));
-        }
-    }
-
-    #[test]
-    fn each_kind_of_damage_is_found() {
-        let dir = archive();
-        assert!(verify(dir.path(), Depth::Checksums).unwrap().is_healthy());
-
-        let fast = segment_file(dir.path(), "fast");
-        let mut bytes = std::fs::read(&fast).unwrap();
-        bytes[0] ^= 0xff;
-        std::fs::write(&fast, &bytes).unwrap();
-        assert!(verify(dir.path(), Depth::Footers).unwrap().is_healthy());
-        let report = verify(dir.path(), Depth::Checksums).unwrap();
-        assert_eq!(report.first_damage().unwrap().damage, Damage::Checksum);
-
-        let term = segment_file(dir.path(), "term");
-        let length = std::fs::metadata(&term).unwrap().len();
-        std::fs::File::options()
-            .write(true)
-            .open(&term)
-            .unwrap()
-            .set_len(length / 2)
-            .unwrap();
-        let store = segment_file(dir.path(), "store");
-        std::fs::remove_file(&store).unwrap();
-        let report = verify(dir.path(), Depth::Footers).unwrap();
-        let damages: HashSet<Damage> = report.findings.iter().map(|f| f.damage).collect();
-        assert_eq!(damages, HashSet::from([Damage::Truncated, Damage::Missing]));
-
-        std::fs::write(dir.path().join(META_FILE), "{\"segments\": 3").unwrap();
-        let report = verify(dir.path(), Depth::Footers).unwrap();
-        assert_eq!(report.first_damage().unwrap().file, META_FILE);
-    }
-
-    #[test]
-    fn orphan_segment_files_are_leftovers_not_damage() {
-        let dir = archive();
-        let orphan = dir.path().join(format!("{}.idx", "0".repeat(32)));
-        std::fs::write(&orphan, b"half written").unwrap();
-        let report = verify(dir.path(), Depth::Checksums).unwrap();
-        assert!(report.is_healthy());
-        assert_eq!(report.findings[0].damage, Damage::Leftover);
-    }
-}
+#[path = "verify_tests.rs"]
+mod tests;

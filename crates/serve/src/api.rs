@@ -2,17 +2,22 @@
 //!
 //! Archive calls run on tokio's blocking pool: they are CPU work of a few
 //! milliseconds to a few hundred, and would otherwise stall every connection
-//! sharing their worker thread. At most [`Limits::concurrent_searches`] run at
-//! once and the rest wait their turn in order, so a burst queues instead of
-//! splitting the cores ever thinner; a request that waits longer than
-//! [`Limits::queue_timeout`] is answered 503 `busy` and costs nothing more.
-//! What is left of [`Limits::request_timeout`] when a search starts is its
-//! budget in the archive, which stops the work itself once it is spent. Search answers are kept in a [`SearchCache`] and
-//! sent again while the archive is unchanged (header `x-cache: hit`).
+//! sharing their worker thread. They wait for a turn and run in [`Lanes`]:
+//! a burst queues instead of splitting the cores ever thinner, costly
+//! searches queue apart from ordinary ones, and a request that waits longer
+//! than [`Limits::queue_timeout`] is answered 503 `busy` and costs nothing
+//! more. The time a call may take is its budget in the archive, which stops
+//! the work itself once it is spent. Search answers are kept in a
+//! [`SearchCache`] and sent again while the archive is unchanged (header
+//! `x-cache: hit`).
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::cache::SearchCache;
+use crate::error::ApiError;
+use crate::lanes::Lanes;
+use crate::limits::Limits;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, RawQuery, State as Shared};
 use axum::http::header::{HeaderName, CONTENT_TYPE};
@@ -23,81 +28,45 @@ use news_query::{
     Timeline,
 };
 use serde::{Deserialize, Serialize};
-use tokio::sync::Semaphore;
-
-use crate::cache::SearchCache;
-use crate::error::ApiError;
-use crate::limits::Limits;
 
 /// What every handler shares.
 #[derive(Clone)]
 pub(crate) struct State {
     archive: Archive,
     limits: Arc<Limits>,
-    /// One permit per archive call allowed to run at once.
-    running: Arc<Semaphore>,
+    lanes: Lanes,
     cache: SearchCache,
 }
 
 impl State {
     pub(crate) fn new(archive: Archive, limits: Limits) -> Self {
+        let limits = Arc::new(limits);
         State {
             archive,
-            running: Arc::new(Semaphore::new(limits.concurrent_searches.max(1))),
+            lanes: Lanes::new(Arc::clone(&limits)),
             cache: SearchCache::new(limits.cache_bytes),
-            limits: Arc::new(limits),
+            limits,
         }
     }
 
-    /// Runs `work` on the blocking pool once a permit is free, and answers
-    /// with its result as JSON. `work` gets what is left of the request's
-    /// time, to hand to the archive as its budget.
+    /// Runs `work` in the [`Lanes`] and answers with its result as JSON.
+    /// `work` gets the time it may take, to hand to the archive as its budget.
     async fn blocking<T, F>(&self, work: F) -> Reply<T>
     where
         T: Send + 'static,
-        F: FnOnce(Duration) -> Result<T, ApiError> + Send + 'static,
+        F: Fn(Duration) -> Result<T, ApiError> + Send + Sync + 'static,
     {
-        self.blocking_raw(work).await.map(Json)
-    }
-
-    /// [`State::blocking`], returning the result itself.
-    async fn blocking_raw<T, F>(&self, work: F) -> Result<T, ApiError>
-    where
-        T: Send + 'static,
-        F: FnOnce(Duration) -> Result<T, ApiError> + Send + 'static,
-    {
-        let started = Instant::now();
-        let wait = self.limits.queue_timeout;
-        let permit =
-            match tokio::time::timeout(wait, Arc::clone(&self.running).acquire_owned()).await {
-                Ok(Ok(permit)) => permit,
-                Ok(Err(_)) => return Err(ApiError::internal("the server is shutting down")),
-                Err(_) => {
-                    return Err(ApiError::busy(format!(
-                        "the server is busy: no turn to search came free within {} ms; try again",
-                        wait.as_millis()
-                    )))
-                }
-            };
-        let total = self.limits.request_timeout;
-        let result = tokio::task::spawn_blocking(move || {
-            let result = work(total.saturating_sub(started.elapsed()));
-            drop(permit);
-            result
-        })
-        .await;
-        match result {
-            Ok(result) => result,
-            Err(panic) => Err(ApiError::internal(format!("the request failed: {panic}"))),
-        }
+        self.lanes.run(work).await.map(Json)
     }
 }
 
 /// `request` with a time budget of at most `budget` (a client may ask for less).
-fn within(mut request: SearchRequest, budget: Duration) -> SearchRequest {
+fn within(request: &SearchRequest, budget: Duration) -> SearchRequest {
     let budget = u64::try_from(budget.as_millis()).unwrap_or(u64::MAX);
-    request.timeout_ms = Some(request.timeout_ms.map_or(budget, |asked| asked.min(budget)));
-    request
+    SearchRequest {
+        timeout_ms: Some(request.timeout_ms.map_or(budget, |asked| asked.min(budget))),
+        ..request.clone()
+    }
 }
 
 type Reply<T> = Result<Json<T>, ApiError>;
@@ -139,8 +108,9 @@ async fn search(state: State, request: SearchRequest) -> Result<Response, ApiErr
     }
     let archive = state.archive.clone();
     let body = state
-        .blocking_raw(move |budget| {
-            let response: SearchResponse = archive.search(&within(request, budget))?;
+        .lanes
+        .run(move |budget| {
+            let response: SearchResponse = archive.search(&within(&request, budget))?;
             serde_json::to_vec(&response)
                 .map_err(|error| ApiError::internal(format!("cannot encode the answer: {error}")))
         })
@@ -175,7 +145,7 @@ pub(crate) async fn timeline(
     state.limits.check_search(&request)?;
     let archive = state.archive.clone();
     state
-        .blocking(move |budget| Ok(archive.timeline(&within(request, budget), interval)?))
+        .blocking(move |budget| Ok(archive.timeline(&within(&request, budget), interval)?))
         .await
 }
 
@@ -193,7 +163,7 @@ pub(crate) async fn article(
                 origin: None,
                 ..record
             }),
-            None => Err(news_query::Error::UnknownArticle(id).into()),
+            None => Err(news_query::Error::UnknownArticle(id.clone()).into()),
         })
         .await
 }

@@ -63,6 +63,16 @@ impl ApiError {
         ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
     }
 
+    /// 503 `timeout`: the work ran out of time.
+    pub(crate) fn timeout(message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "timeout", message)
+    }
+
+    /// Whether the work ran out of time.
+    pub(crate) fn is_timeout(&self) -> bool {
+        self.detail.kind == "timeout"
+    }
+
     /// 404: nothing is at this path.
     pub(crate) fn not_found(message: impl Into<String>) -> Self {
         ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
@@ -108,11 +118,7 @@ impl From<news_query::Error> for ApiError {
             E::Date { .. } => ApiError::new(StatusCode::BAD_REQUEST, "date", error.to_string()),
             E::Request(_) => ApiError::bad_request(error.to_string()),
             E::Limit { .. } => ApiError::new(StatusCode::BAD_REQUEST, "limit", error.to_string()),
-            E::Timeout { .. } => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "timeout",
-                error.to_string(),
-            ),
+            E::Timeout { .. } => ApiError::timeout(error.to_string()),
             E::Cursor(_) => ApiError::new(StatusCode::BAD_REQUEST, "cursor", error.to_string()),
             E::UnknownArticle(_) => ApiError::not_found(error.to_string()),
             _ => ApiError::internal(error.to_string()),

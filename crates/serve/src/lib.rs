@@ -34,6 +34,7 @@ mod api;
 mod cache;
 mod connections;
 mod error;
+mod lanes;
 mod limits;
 mod page;
 

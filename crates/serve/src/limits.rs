@@ -27,6 +27,12 @@ pub struct Limits {
     pub request_timeout: Duration,
     /// Archive calls running at once; the others wait in order.
     pub concurrent_searches: usize,
+    /// Time an archive call may take among [`Limits::concurrent_searches`];
+    /// one that needs more starts again among [`Limits::slow_searches`]
+    /// (see the `lanes` module).
+    pub quick_budget: Duration,
+    /// Archive calls past [`Limits::quick_budget`] running at once.
+    pub slow_searches: usize,
     /// Longest wait for a turn among [`Limits::concurrent_searches`]; a
     /// request still waiting then is answered 503 with kind `busy`.
     pub queue_timeout: Duration,
@@ -54,6 +60,11 @@ impl Default for Limits {
             // One per core: a search keeps a core busy, so more at once only
             // makes each slower (the archive searches segments in parallel itself).
             concurrent_searches: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            // Ordinary searches take 5-20 ms on Reuters-21578 and tens of
+            // ms at a million articles (docs/benchmarks.md).
+            quick_budget: Duration::from_millis(100),
+            // Half the cores at most, so that ordinary searches keep the rest.
+            slow_searches: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
             // Long enough for a queue of ordinary searches (milliseconds
             // each) to drain; short enough that a flood is told to come back.
             queue_timeout: Duration::from_secs(2),

@@ -107,6 +107,7 @@ fn print_report(
 ) -> std::io::Result<()> {
     let what = match depth {
         Depth::Checksums => "checksums verified",
+        Depth::Changed => "checksums of changed files verified",
         Depth::Footers => "present and whole (checksums not read: --quick)",
     };
     let mib = report.bytes as f64 / (1024.0 * 1024.0);

@@ -26,6 +26,14 @@ pub struct ServeArgs {
     /// Searches running at once (default: one per core).
     #[arg(long, default_value_t = Limits::default().concurrent_searches, value_name = "N")]
     pub concurrent_searches: usize,
+    /// Time a search may take among the `--concurrent-searches`, in
+    /// milliseconds; one needing more starts again among the
+    /// `--slow-searches`, so costly searches never hold up ordinary ones.
+    #[arg(long, default_value_t = duration_ms(Limits::default().quick_budget), value_name = "MS")]
+    pub quick_budget_ms: u64,
+    /// Searches past `--quick-budget-ms` running at once (default: half the cores).
+    #[arg(long, default_value_t = Limits::default().slow_searches, value_name = "N")]
+    pub slow_searches: usize,
     /// Time a client has to send a request's headers, and the longest a
     /// keep-alive connection may stay idle, in milliseconds.
     #[arg(long, default_value_t = duration_ms(Limits::default().header_read_timeout), value_name = "MS")]
@@ -53,6 +61,8 @@ pub fn run(index: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         request_timeout: Duration::from_millis(args.timeout_ms),
         queue_timeout: Duration::from_millis(args.queue_timeout_ms),
         concurrent_searches: args.concurrent_searches,
+        quick_budget: Duration::from_millis(args.quick_budget_ms),
+        slow_searches: args.slow_searches,
         header_read_timeout: Duration::from_millis(args.header_timeout_ms),
         max_connections: args.max_connections,
         max_page_size: args.max_page_size,
@@ -107,6 +117,10 @@ mod tests {
             "400",
             "--max-connections",
             "7",
+            "--quick-budget-ms",
+            "25",
+            "--slow-searches",
+            "3",
         ])
         .unwrap()
         .args;
@@ -121,5 +135,6 @@ mod tests {
             ),
             (300, 400, 7)
         );
+        assert_eq!((args.quick_budget_ms, args.slow_searches), (25, 3));
     }
 }
