@@ -185,7 +185,21 @@ impl FileHandle for PreadFile {
             return Ok(OwnedBytes::empty());
         }
         let mut buffer = vec![0; range.len()];
-        self.file.read_exact_at(&mut buffer, range.start as u64)?;
+        // A file cut short since it was opened ends here, as an error naming
+        // it (a mapping would fault instead).
+        self.file
+            .read_exact_at(&mut buffer, range.start as u64)
+            .map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{}: reading bytes {}..{}: {e}",
+                        self.path.display(),
+                        range.start,
+                        range.end
+                    ),
+                )
+            })?;
         Ok(OwnedBytes::new(buffer))
     }
 }
@@ -204,6 +218,10 @@ mod tests {
         assert_eq!(handle.read_bytes(2..5).unwrap().as_slice(), b"234");
         assert!(handle.read_bytes(4..4).unwrap().is_empty());
         assert!(handle.read_bytes(8..11).is_err());
+        // Cut short after the open: an error naming the file, not a fault.
+        std::fs::write(dir.path().join("a.bin"), b"01").unwrap();
+        let error = handle.read_bytes(2..5).unwrap_err().to_string();
+        assert!(error.contains("a.bin"), "{error}");
         assert!(matches!(
             directory.get_file_handle(Path::new("missing")),
             Err(OpenReadError::FileDoesNotExist(_))
