@@ -172,8 +172,8 @@ impl Scan {
     }
 
     /// Reads the matches and hands each to `visit`, segment by segment in doc
-    /// id order. Threads read ahead while `visit` runs (see [`Scan::run`]'s
-    /// module doc); an error of `visit` stops the reading and is returned.
+    /// id order. Threads decode ahead while `visit` runs (see the module
+    /// doc); an error of `visit` stops the reading and is returned.
     pub fn run<E: From<crate::Error>>(
         self,
         mut visit: impl FnMut(ScannedArticle) -> std::result::Result<(), E>,
@@ -270,8 +270,9 @@ struct Unit {
 }
 
 /// Threads decompressing and decoding stored documents: one per core, at
-/// most four (the caller's writing thread takes a core too, but decoding
-/// is the larger part of an export's work).
+/// most four. The caller's thread runs beside them; on two cores the three
+/// share the cores, and whichever is slower, decoding or the caller's
+/// writing, sets the pace.
 fn reading_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4))
 }
