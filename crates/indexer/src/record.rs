@@ -44,7 +44,9 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
     let places = given_or_found(given_places, extracted.places, partial);
     let persons = given_or_found(article.persons, extracted.persons, partial);
     let locations = given_or_found(article.locations, extracted.locations, partial);
-    let countries = extractor.countries_of(&places);
+    let countries = article
+        .countries
+        .unwrap_or_else(|| extractor.countries_of(&places));
     ArticleRecord {
         id,
         title: article.title,

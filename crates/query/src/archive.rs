@@ -309,7 +309,7 @@ impl Archive {
 /// caller, so catching here covers them too. The default panic hook still
 /// prints the panic once on stderr, which is what a bug report needs; the
 /// caller gets the error.
-fn guard<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(crate) fn guard<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
         let message = panic
             .downcast_ref::<&str>()

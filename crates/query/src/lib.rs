@@ -48,6 +48,7 @@ mod error;
 mod request;
 mod response;
 mod scan;
+mod scan_directory;
 pub mod schema;
 mod search;
 mod stem;

@@ -75,6 +75,11 @@ pub struct SearchRequest {
     pub sources: Vec<String>,
     /// Keep articles from any of these sections.
     pub sections: Vec<String>,
+    /// Keep articles in any of these languages: ISO 639-1 codes as the
+    /// archive records them (`en`, `de`). In query strings `language=en`
+    /// also works.
+    #[serde(alias = "language")]
+    pub languages: Vec<String>,
     /// Order of hits.
     pub sort: Sort,
     /// Hits to return: the page size, at most [`MAX_WINDOW`] (with `offset`).
@@ -121,6 +126,7 @@ impl Default for SearchRequest {
             organizations: Vec::new(),
             sources: Vec::new(),
             sections: Vec::new(),
+            languages: Vec::new(),
             sort: Sort::Relevance,
             limit: 10,
             offset: 0,
@@ -183,6 +189,12 @@ impl SearchRequest {
     /// Adds a section to the sections filter.
     pub fn section(mut self, name: impl Into<String>) -> Self {
         self.sections.push(name.into());
+        self
+    }
+
+    /// Adds a language (ISO 639-1 code, `en`) to the languages filter.
+    pub fn language(mut self, code: impl Into<String>) -> Self {
+        self.languages.push(code.into());
         self
     }
 

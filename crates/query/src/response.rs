@@ -100,6 +100,9 @@ pub struct Facets {
     pub organizations: Vec<FacetCount>,
     /// Publishers of the most matching articles.
     pub sources: Vec<FacetCount>,
+    /// Languages (ISO 639-1 codes) of the most matching articles; articles
+    /// with no recorded language are not counted.
+    pub languages: Vec<FacetCount>,
 }
 
 /// One facet value and the number of matching articles that carry it.
@@ -134,6 +137,8 @@ pub enum FilterFacet {
     Sources,
     /// `sections`.
     Sections,
+    /// `languages`.
+    Languages,
 }
 
 impl std::fmt::Display for FilterFacet {
@@ -144,6 +149,7 @@ impl std::fmt::Display for FilterFacet {
             FilterFacet::Organizations => "organizations",
             FilterFacet::Sources => "sources",
             FilterFacet::Sections => "sections",
+            FilterFacet::Languages => "languages",
         })
     }
 }

@@ -5,18 +5,27 @@
 //! once.
 //!
 //! Finding the matches keeps 12 bytes per match (doc id and cluster), never
-//! the articles; reading hands them to the caller in chunks through a bounded
-//! channel, so memory stays flat however large the archive, and the reading
-//! thread decompresses while the caller writes.
+//! the articles. Reading cuts the matches into runs of [`CHUNK`] of one
+//! segment; one thread per core (at most four) decompresses and decodes
+//! them, thread `i` taking runs `i`, `i + n`, ..., each handing its chunks
+//! over through a bounded channel of its own, and the caller takes the
+//! chunks from the threads in turn, so articles arrive in order while
+//! decoding runs on every core beside the caller's writing. Memory stays
+//! flat however large the archive: at most [`CHUNKS_AHEAD`] chunks per
+//! thread wait for the caller. With [`Archive::open_for_scan`] the doc store
+//! is read into buffers freed after use rather than mapped.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
+use tantivy::store::StoreReader;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument};
 
-use crate::archive::Archive;
+use crate::archive::{guard, Archive};
 use crate::error::Result;
 use crate::request::SearchRequest;
 use crate::response::Notice;
@@ -24,12 +33,12 @@ use crate::schema::{field, ArticleRecord, NewsSchema};
 use crate::search::deadline::Deadline;
 use crate::search::{filter, query_names, restrict, text};
 
-/// Articles handed over per message between the reading thread and the caller.
+/// Articles handed over per message between a reading thread and the caller.
 const CHUNK: usize = 1024;
-/// Chunks in flight: bounds what is read ahead of the caller.
-const CHUNKS_AHEAD: usize = 8;
-/// Decompressed doc store blocks kept per segment; reading in doc id order
-/// needs only the current one.
+/// Chunks waiting per reading thread: bounds what is read ahead of the caller.
+const CHUNKS_AHEAD: usize = 4;
+/// Decompressed doc store blocks kept per segment and thread; reading in doc
+/// id order needs only the current one.
 const CACHED_BLOCKS: usize = 4;
 
 /// One article of a scan.
@@ -45,6 +54,8 @@ pub struct ScannedArticle {
 /// The matches of a request, found but not yet read: [`Scan::len`] articles
 /// will be handed to [`Scan::run`]'s callback.
 pub struct Scan {
+    /// The archive's directory, to name it in errors.
+    path: PathBuf,
     searcher: Searcher,
     schema: NewsSchema,
     /// Per segment with matches: its ordinal, the doc ids to read (ascending)
@@ -124,6 +135,7 @@ impl Archive {
             segments.retain(|s| !s.docs.is_empty());
             let rows = segments.iter().map(|s| s.docs.len() as u64).sum();
             Ok(Scan {
+                path: self.path().to_owned(),
                 searcher: context.searcher.clone(),
                 schema: context.schema.clone(),
                 segments,
@@ -160,41 +172,82 @@ impl Scan {
     }
 
     /// Reads the matches and hands each to `visit`, segment by segment in doc
-    /// id order. A thread reads ahead while `visit` runs; an error of
-    /// `visit` stops the reading and is returned.
+    /// id order. Threads decode ahead while `visit` runs (see the module
+    /// doc); an error of `visit` stops the reading and is returned.
     pub fn run<E: From<crate::Error>>(
         self,
         mut visit: impl FnMut(ScannedArticle) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let (sender, receiver) = sync_channel(CHUNKS_AHEAD);
+        let units = self.units();
+        let readers = reading_threads().min(units.len()).max(1);
+        let (senders, receivers): (Vec<_>, Vec<_>) =
+            (0..readers).map(|_| sync_channel(CHUNKS_AHEAD)).unzip();
         std::thread::scope(|scope| {
-            scope.spawn(|| self.read(sender));
-            drain(receiver, &mut visit)
+            for (first, sender) in senders.into_iter().enumerate() {
+                let (this, units) = (&self, &units);
+                scope.spawn(move || {
+                    let mine = units.iter().skip(first).step_by(readers);
+                    this.read(mine, sender)
+                });
+            }
+            drain(receivers, units.len(), &mut visit)
         })
     }
 
-    /// The reading thread: stops at the first error, or when the caller has
-    /// stopped listening.
-    fn read(&self, sender: SyncSender<Result<Vec<ScannedArticle>>>) {
-        for segment in &self.segments {
-            if let Err(error) = self.read_segment(segment, &sender) {
-                let _ = sender.send(Err(error));
+    /// The work in runs of at most [`CHUNK`] matches of one segment, in the
+    /// order they are handed over.
+    fn units(&self) -> Vec<Unit> {
+        let mut units = Vec::new();
+        for (segment, matches) in self.segments.iter().enumerate() {
+            for start in (0..matches.docs.len()).step_by(CHUNK) {
+                let end = (start + CHUNK).min(matches.docs.len());
+                units.push(Unit {
+                    segment,
+                    docs: start..end,
+                });
+            }
+        }
+        units
+    }
+
+    /// A reading thread: reads `units` in order, sending one chunk each;
+    /// stops at the first error (a panic inside tantivy, reading a damaged
+    /// file, is one), or when the caller has stopped listening.
+    fn read<'a>(
+        &self,
+        units: impl Iterator<Item = &'a Unit>,
+        sender: SyncSender<Result<Vec<ScannedArticle>>>,
+    ) {
+        let mut store: Option<(usize, StoreReader)> = None;
+        for unit in units {
+            let chunk = guard(&self.path, || {
+                let reader = match &store {
+                    Some((segment, reader)) if *segment == unit.segment => reader,
+                    _ => {
+                        let ordinal = self.segments[unit.segment].ordinal;
+                        let reader = self
+                            .searcher
+                            .segment_reader(ordinal)
+                            .get_store_reader(CACHED_BLOCKS)
+                            .map_err(tantivy::TantivyError::from)?;
+                        &store.insert((unit.segment, reader)).1
+                    }
+                };
+                self.read_unit(reader, unit)
+            });
+            let failed = chunk.is_err();
+            if sender.send(chunk).is_err() || failed {
                 return;
             }
         }
     }
 
-    fn read_segment(
-        &self,
-        segment: &SegmentMatches,
-        sender: &SyncSender<Result<Vec<ScannedArticle>>>,
-    ) -> Result<()> {
-        let reader = self.searcher.segment_reader(segment.ordinal);
-        let store = reader
-            .get_store_reader(CACHED_BLOCKS)
-            .map_err(tantivy::TantivyError::from)?;
-        let mut chunk = Vec::with_capacity(CHUNK);
-        for (&doc, cluster) in segment.docs.iter().zip(&segment.clusters) {
+    fn read_unit(&self, store: &StoreReader, unit: &Unit) -> Result<Vec<ScannedArticle>> {
+        let segment = &self.segments[unit.segment];
+        let docs = &segment.docs[unit.docs.clone()];
+        let clusters = &segment.clusters[unit.docs.clone()];
+        let mut chunk = Vec::with_capacity(docs.len());
+        for (&doc, cluster) in docs.iter().zip(clusters) {
             let document: TantivyDocument = store.get(doc)?;
             let cluster_size = cluster
                 .and_then(|c| self.cluster_sizes.get(&c).copied())
@@ -203,18 +256,25 @@ impl Scan {
                 record: self.schema.to_record(&document),
                 cluster_size,
             });
-            if chunk.len() == CHUNK {
-                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-                if sender.send(Ok(full)).is_err() {
-                    return Ok(());
-                }
-            }
         }
-        if !chunk.is_empty() {
-            let _ = sender.send(Ok(chunk));
-        }
-        Ok(())
+        Ok(chunk)
     }
+}
+
+/// A run of one segment's matches, read by one thread.
+struct Unit {
+    /// Index into [`Scan::segments`].
+    segment: usize,
+    /// Range of that segment's matches.
+    docs: Range<usize>,
+}
+
+/// Threads decompressing and decoding stored documents: one per core, at
+/// most four. The caller's thread runs beside them; on two cores the three
+/// share the cores, and whichever is slower, decoding or the caller's
+/// writing, sets the pace.
+fn reading_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4))
 }
 
 impl std::fmt::Debug for Scan {
@@ -226,13 +286,21 @@ impl std::fmt::Debug for Scan {
     }
 }
 
-/// Hands every article received to `visit`; returning drops the receiver,
-/// which stops the reading thread.
+/// Hands every article received to `visit`, taking the `units` chunks from
+/// the reading threads in turn (thread `i` reads units `i`, `i + n`, ...),
+/// so they arrive in order; returning drops the receivers, which stops the
+/// reading threads.
 fn drain<E: From<crate::Error>>(
-    receiver: Receiver<Result<Vec<ScannedArticle>>>,
+    receivers: Vec<Receiver<Result<Vec<ScannedArticle>>>>,
+    units: usize,
     visit: &mut impl FnMut(ScannedArticle) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    for chunk in receiver {
+    for unit in 0..units {
+        // A reading thread hangs up only after sending its error, which
+        // stops this loop first.
+        let Ok(chunk) = receivers[unit % receivers.len()].recv() else {
+            break;
+        };
         for article in chunk? {
             visit(article)?;
         }

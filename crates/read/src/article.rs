@@ -34,6 +34,11 @@ pub struct Article {
     pub locations: Option<Vec<String>>,
     /// Organizations named by the source itself.
     pub organizations: Option<Vec<String>>,
+    /// Countries of its places as given (a `news export` JSON Lines file
+    /// carries them): used as they are rather than derived from the place
+    /// names again, which would lose the context that chose among places of
+    /// one name.
+    pub countries: Option<Vec<String>>,
     /// Whether the persons, locations and organizations given name only some
     /// of those in the text (a wire item's subject codes): extraction then
     /// still runs and what it finds is kept alongside them.

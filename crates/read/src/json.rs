@@ -12,9 +12,9 @@
 //! | id | `id`, `_id`, `guid`, `uuid` (string or number) |
 //!
 //! plus `section`, `dateline`, and `persons` / `locations` / `organizations`
-//! (a list of names, or one string separated by `;`). A field holding a
-//! value of another type (a number for a body, a list for a title) is
-//! ignored with a warning, even when another field stands in for it.
+//! / `countries` (a list of names, or one string separated by `;`). A field
+//! holding a value of another type (a number for a body, a list for a title)
+//! is ignored with a warning, even when another field stands in for it.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -72,6 +72,7 @@ struct Fields {
     persons: Option<Value>,
     locations: Option<Value>,
     organizations: Option<Value>,
+    countries: Option<Value>,
 }
 
 /// Parses one JSON Lines line.
@@ -150,6 +151,7 @@ fn from_value(value: Value) -> Result<Parsed, String> {
         persons: list_of(&f.persons),
         locations: list_of(&f.locations),
         organizations: list_of(&f.organizations),
+        countries: list_of(&f.countries),
         ..Article::default()
     };
     txt::apply_dateline(&mut article);
@@ -229,6 +231,7 @@ fn wrong_types(f: &Fields) -> Vec<String> {
         ("persons", &f.persons, List),
         ("locations", &f.locations, List),
         ("organizations", &f.organizations, List),
+        ("countries", &f.countries, List),
     ];
     fields
         .into_iter()

@@ -1,11 +1,12 @@
 // The search page. Its whole state lives in the URL's query string, under the
 // same names as the API's parameters (query, from, to, persons, locations,
-// organizations, offset) plus `article` for the article view, so any view can
-// be shared by its address and the browser's back button walks through them.
+// organizations, languages, offset) plus `article` for the article view, so
+// any view can be shared by its address and the browser's back button walks
+// through them.
 "use strict";
 
 const PAGE_SIZE = 10;
-const FACETS = ["persons", "locations", "organizations"];
+const FACETS = ["persons", "locations", "organizations", "languages"];
 const $ = (selector) => document.querySelector(selector);
 
 /** The state in the current URL. */
@@ -486,7 +487,7 @@ document.addEventListener("DOMContentLoaded", () => {
     go(state);
   });
   $("#clear-filters").addEventListener("click", () => {
-    go({ query: readState().query, from: "", to: "", offset: 0, article: "", persons: [], locations: [], organizations: [] });
+    go({ query: readState().query, from: "", to: "", offset: 0, article: "", persons: [], locations: [], organizations: [], languages: [] });
   });
   $("#prev").addEventListener("click", () => {
     const state = readState();
@@ -505,7 +506,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("#home").addEventListener("click", (event) => {
     event.preventDefault();
-    go({ query: "", from: "", to: "", offset: 0, article: "", persons: [], locations: [], organizations: [] });
+    go({ query: "", from: "", to: "", offset: 0, article: "", persons: [], locations: [], organizations: [], languages: [] });
   });
   window.addEventListener("popstate", render);
   render();

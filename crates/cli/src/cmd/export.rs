@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use news_export::{entities_path_beside, Format, Options};
-use news_query::SearchRequest;
+use news_query::{Archive, SearchRequest};
 
 use crate::cmd::filters::FilterArgs;
 
@@ -114,7 +114,7 @@ impl ExportArgs {
 /// Runs `news export`.
 pub fn run(index: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let options = args.options()?;
-    let archive = crate::cmd::open(index)?;
+    let archive = open_for_scan(index)?;
     let scan = archive.scan(&args.to_request())?;
     for notice in scan.notices() {
         match &notice.used {
@@ -144,6 +144,21 @@ pub fn run(index: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The archive opened for reading all of it (see `Archive::open_for_scan`:
+/// read into buffers, not mapped, so its pages do not add up in the
+/// process's memory), with `crate::cmd::open`'s advice when there is none.
+fn open_for_scan(index: &Path) -> anyhow::Result<Archive> {
+    Archive::open_for_scan(index).map_err(|error| match error {
+        news_query::Error::NoArchive { .. } | news_query::Error::Open { .. } => {
+            anyhow::Error::new(error).context(format!(
+                "no archive to export; build one with `news index --index {} DIR`",
+                index.display()
+            ))
+        }
+        other => other.into(),
+    })
 }
 
 /// A bar on a terminal; nothing when quiet or when stderr is a log.

@@ -1,4 +1,4 @@
-//! The filter options shared by `news search` and `news timeline`.
+//! The filter options shared by `news search`, `news timeline` and `news export`.
 
 use std::time::Duration;
 
@@ -35,6 +35,9 @@ pub struct FilterArgs {
     /// Articles from this section (repeatable).
     #[arg(long = "section", value_name = "NAME")]
     pub sections: Vec<String>,
+    /// Articles in this language, an ISO 639-1 code such as `en` (repeatable).
+    #[arg(long = "language", value_name = "CODE")]
+    pub languages: Vec<String>,
     /// Stop the search past this time and fail (exit 2): 500ms, 30s, 2m;
     /// 0 for no limit.
     #[arg(long, value_name = "DURATION", default_value = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
@@ -86,6 +89,7 @@ impl FilterArgs {
             organizations: self.organizations.clone(),
             sources: self.sources.clone(),
             sections: self.sections.clone(),
+            languages: self.languages.clone(),
             ..request
         }
         .timeout(self.timeout.0)

@@ -3,7 +3,7 @@
 //! histogram.
 //!
 //! **Multi-select facets.** A facet with a selection (persons, locations,
-//! organizations, sources) is not part of the query the pass iterates; instead
+//! organizations, sources, languages) is not part of the query the pass iterates; instead
 //! each segment turns the selection into a bitset, and every document gets a
 //! mask of the selections it satisfies. A document satisfying all is a match:
 //! it is counted, ranked and counted in every facet. A document failing
@@ -33,13 +33,16 @@ use crate::search::rank::{date_key, score_key, Ranked, SortKey, TopK};
 use crate::search::vocabulary::Vocabulary;
 
 /// The counted facets, in response order, by their columns.
-pub(crate) const FACET_COLUMNS: [&str; 4] = [
+pub(crate) const FACET_COLUMNS: [&str; FACETS] = [
     field::PERSON,
     field::LOCATION,
     field::ORGANIZATION,
     field::SOURCE,
+    field::LANGUAGE,
 ];
-const ALL_SELECTED: u8 = 0b1111;
+/// The number of counted facets.
+pub(crate) const FACETS: usize = 5;
+const ALL_SELECTED: u8 = (1 << FACETS) - 1;
 
 /// A facet slot and its selection, evaluated per document.
 pub(crate) type Selection = (usize, Box<dyn Weight>);
@@ -54,7 +57,7 @@ pub(crate) struct SearchCollector {
     /// Fold near-duplicate clusters into their best entry.
     pub collapse: bool,
     /// Facet vocabularies, `None` for facets not counted.
-    pub facets: [Option<Arc<Vocabulary>>; 4],
+    pub facets: [Option<Arc<Vocabulary>>; FACETS],
     pub facet_limit: usize,
     /// Per facet slot, the selection evaluated per document (multi-select).
     pub selections: Vec<Selection>,
@@ -73,7 +76,7 @@ pub(crate) struct Collected {
     /// Whether the window's near-duplicate counts are known; else the caller
     /// counts them for the entries it shows.
     pub similar_counted: bool,
-    pub facets: [Vec<FacetCount>; 4],
+    pub facets: [Vec<FacetCount>; FACETS],
     /// Bucket key (in column units) -> matches.
     pub histogram: BTreeMap<i64, u64>,
 }
@@ -85,7 +88,7 @@ pub(crate) struct SegmentFruit {
     top: Vec<Ranked>,
     ungrouped_eligible: u64,
     groups: Groups,
-    facets: [Counter; 4],
+    facets: [Counter; FACETS],
     histogram: BTreeMap<i64, u64>,
 }
 
@@ -103,8 +106,8 @@ impl Collector for SearchCollector {
             Sort::Relevance => None,
             _ => fast.column_opt::<DateTime>(field::DATE)?,
         };
-        let mut facets: [Option<Column<u64>>; 4] = Default::default();
-        let mut counters: [Counter; 4] = Default::default();
+        let mut facets: [Option<Column<u64>>; FACETS] = Default::default();
+        let mut counters: [Counter; FACETS] = Default::default();
         for (slot, vocabulary) in self.facets.iter().enumerate() {
             if vocabulary.is_none() {
                 continue;
@@ -163,7 +166,7 @@ impl Collector for SearchCollector {
         let mut collected = Collected::default();
         let mut top = TopK::new(self.window);
         let mut groups = Groups::new(self.window, self.after.is_some());
-        let mut per_facet: [Vec<(SegmentOrdinal, Counter)>; 4] = Default::default();
+        let mut per_facet: [Vec<(SegmentOrdinal, Counter)>; FACETS] = Default::default();
         for fruit in fruits {
             collected.total += fruit.total;
             collected.eligible += fruit.ungrouped_eligible;
@@ -211,8 +214,8 @@ pub(crate) struct SearchSegment {
     dates: Option<Column<DateTime>>,
     id_keys: Option<Column<u64>>,
     clusters: Option<Column<u64>>,
-    facets: [Option<Column<u64>>; 4],
-    counters: [Counter; 4],
+    facets: [Option<Column<u64>>; FACETS],
+    counters: [Counter; FACETS],
     masks: Vec<(u8, BitSet)>,
     histogram: Option<Histogram>,
     total: u64,

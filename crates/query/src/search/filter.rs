@@ -1,12 +1,12 @@
-//! Request filters (dates, entities, sources, sections) as queries, with each
+//! Request filters (dates, entities, sources, sections, languages) as queries, with each
 //! entity value resolved to a canonical name first.
 //!
 //! Several values of one filter are alternatives (OR); different filters must
 //! all hold (AND). Locations filter on the `place` field, which also holds the
 //! regions and countries containing each place mentioned.
 //!
-//! The filters on counted facets (persons, locations, organizations, sources)
-//! are kept apart as *selections*, so the search can count each facet under
+//! The filters on counted facets (persons, locations, organizations, sources,
+//! languages) are kept apart as *selections*, so the search can count each facet under
 //! all filters but its own; dates and sections are plain restrictions.
 
 use std::ops::Bound;
@@ -27,7 +27,8 @@ use crate::search::Context;
 pub(crate) struct Filters {
     /// Date range and sections.
     pub restrictions: Vec<Box<dyn Query>>,
-    /// Facet slot (0 persons, 1 locations, 2 organizations, 3 sources) and its query.
+    /// Facet slot (0 persons, 1 locations, 2 organizations, 3 sources, 4
+    /// languages) and its query.
     pub selections: Vec<(usize, Box<dyn Query>)>,
     /// How values were resolved.
     pub notices: Vec<Notice>,
@@ -35,17 +36,18 @@ pub(crate) struct Filters {
 
 impl Filters {
     /// The filters that choose which coverage a timeline measures against:
-    /// dates, sections and sources, but not the entity filters, which (like
-    /// the query text) say what is being counted.
+    /// dates, sections, sources and languages, but not the entity filters,
+    /// which (like the query text) say what is being counted.
     pub(crate) fn coverage(&self) -> Vec<Box<dyn Query>> {
         const SOURCES: usize = 3;
+        const LANGUAGES: usize = 4;
         self.restrictions
             .iter()
             .map(|q| q.box_clone())
             .chain(
                 self.selections
                     .iter()
-                    .filter(|(slot, _)| *slot == SOURCES)
+                    .filter(|(slot, _)| matches!(*slot, SOURCES | LANGUAGES))
                     .map(|(_, q)| q.box_clone()),
             )
             .collect()
@@ -86,6 +88,12 @@ pub(crate) fn build(context: &Context, request: &SearchRequest) -> Result<Filter
             &request.organizations,
         ),
         (3, FilterFacet::Sources, Keyword::Source, &request.sources),
+        (
+            4,
+            FilterFacet::Languages,
+            Keyword::Language,
+            &request.languages,
+        ),
     ];
     for (slot, facet, keyword, values) in facets {
         if let Some(query) = any_of(context, facet, keyword, values, &mut filters.notices)? {

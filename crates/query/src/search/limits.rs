@@ -39,7 +39,7 @@ pub const MAX_SLOPPY_REPEATS: usize = 2;
 pub const MAX_EXPANSIONS: usize = 8;
 
 /// Most values of one filter (`persons`, `locations`, `organizations`,
-/// `sources`, `sections`): each value not spelt exactly as a canonical name
+/// `sources`, `sections`, `languages`): each value not spelt exactly as a canonical name
 /// is looked up against every name of its kind.
 pub const MAX_FILTER_VALUES: usize = 32;
 
@@ -54,6 +54,7 @@ pub(crate) fn check_filters(request: &SearchRequest) -> Result<()> {
         ("organizations", &request.organizations),
         ("sources", &request.sources),
         ("sections", &request.sections),
+        ("languages", &request.languages),
     ];
     let mut total = 0;
     for (name, values) in filters {

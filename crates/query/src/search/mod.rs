@@ -98,13 +98,14 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         None => None,
     };
     let skip = if after.is_some() { 0 } else { request.offset };
-    let mut facets: [Option<Arc<Vocabulary>>; 4] = Default::default();
+    let mut facets: [Option<Arc<Vocabulary>>; collect::FACETS] = Default::default();
     if request.facet_limit > 0 {
         let keywords = [
             Keyword::Person,
             Keyword::Location,
             Keyword::Organization,
             Keyword::Source,
+            Keyword::Language,
         ];
         for (slot, keyword) in keywords.into_iter().enumerate() {
             facets[slot] = Some(context.vocabulary(keyword)?);
@@ -140,7 +141,7 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
         _ => None,
     };
     let hits = build_hits(context, request, &*text, &*full, &page)?;
-    let [persons, locations, organizations, sources] = collected.facets;
+    let [persons, locations, organizations, sources, languages] = collected.facets;
     let histogram = match request.histogram {
         Some(interval) => fill(interval, &collected.histogram),
         None => Vec::new(),
@@ -153,6 +154,7 @@ pub(crate) fn run(context: &Context, request: &SearchRequest) -> Result<SearchRe
             locations,
             organizations,
             sources,
+            languages,
         },
         histogram,
         next_cursor,
@@ -280,6 +282,7 @@ fn fingerprint(request: &SearchRequest) -> u32 {
             &request.organizations,
             &request.sources,
             &request.sections,
+            &request.languages,
             request.sort,
             request.all_copies,
         )

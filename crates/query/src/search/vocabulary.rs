@@ -26,17 +26,20 @@ pub(crate) enum Keyword {
     Organization,
     Source,
     Section,
+    /// ISO 639-1 codes.
+    Language,
     /// Locations plus their containing regions; indexed only, so no column.
     Place,
 }
 
 impl Keyword {
-    const ALL: [Keyword; 6] = [
+    const ALL: [Keyword; 7] = [
         Keyword::Person,
         Keyword::Location,
         Keyword::Organization,
         Keyword::Source,
         Keyword::Section,
+        Keyword::Language,
         Keyword::Place,
     ];
 
@@ -48,6 +51,7 @@ impl Keyword {
             Keyword::Organization => f.organization,
             Keyword::Source => f.source,
             Keyword::Section => f.section,
+            Keyword::Language => f.language,
             Keyword::Place => f.place,
         }
     }
@@ -60,6 +64,7 @@ impl Keyword {
             Keyword::Organization => Some(field::ORGANIZATION),
             Keyword::Source => Some(field::SOURCE),
             Keyword::Section => Some(field::SECTION),
+            Keyword::Language => Some(field::LANGUAGE),
             Keyword::Place => None,
         }
     }
@@ -241,7 +246,7 @@ fn map_sorted(terms: &[String], names: &[String]) -> Vec<u32> {
 /// vocabularies, and the archive's articles per calendar bucket (the
 /// timeline's denominator when a request has no filter).
 pub(crate) struct Vocabularies {
-    slots: [OnceLock<Arc<Vocabulary>>; 6],
+    slots: [OnceLock<Arc<Vocabulary>>; 7],
     totals: Mutex<HashMap<Interval, Arc<BTreeMap<i64, u64>>>>,
 }
 
@@ -343,12 +348,13 @@ impl Warmer for VocabularyCache {
             Keyword::Location,
             Keyword::Organization,
             Keyword::Source,
+            Keyword::Language,
         ];
         for keyword in facets {
             let vocabulary = vocabularies
                 .get(searcher, &self.schema, keyword)
                 .map_err(|error| tantivy::TantivyError::InternalError(error.to_string()))?;
-            if keyword != Keyword::Source {
+            if !matches!(keyword, Keyword::Source | Keyword::Language) {
                 // Every query's words are looked up there (see `search::query_names`).
                 vocabulary.keys();
             }

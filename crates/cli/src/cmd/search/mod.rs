@@ -198,6 +198,8 @@ mod tests {
             "Seed",
             "--section",
             "World",
+            "--language",
+            "de",
             "--sort",
             "newest",
             "--limit",
@@ -227,6 +229,7 @@ mod tests {
                     organizations: vec![],
                     sources: vec!["Seed".into()],
                     sections: vec!["World".into()],
+                    languages: vec!["de".into()],
                     timeout: Timeout(Some(std::time::Duration::from_millis(1_500))),
                 },
                 sort: SortArg::Newest,
@@ -252,6 +255,7 @@ mod tests {
                 .location("Syria")
                 .source("Seed")
                 .section("World")
+                .language("de")
                 .sort(Sort::Newest)
                 .limit(5)
                 .cursor("abc")

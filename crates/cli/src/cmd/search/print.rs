@@ -49,6 +49,7 @@ pub(super) fn table(
         ("Locations", &response.facets.locations),
         ("Organizations", &response.facets.organizations),
         ("Sources", &response.facets.sources),
+        ("Languages", &response.facets.languages),
     ];
     for (name, values) in facets {
         if !values.is_empty() {
