@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tantivy::directory::MmapDirectory;
+use tantivy::directory::error::OpenDirectoryError;
+use tantivy::directory::{Directory, MmapDirectory};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Warmer};
 
 use crate::entity::{Entity, EntityKind};
@@ -69,7 +70,16 @@ impl Archive {
     /// unless a check already found it sound and it has not changed since
     /// ([`crate::verified`]; docs/RELIABILITY.md gives the costs).
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref().to_path_buf();
+        Archive::open_through(path.as_ref(), |path| MmapDirectory::open(path))
+    }
+
+    /// Checks the archive in `path` as [`Archive::open`] says, then opens it
+    /// through the directory `directory` makes of `path`.
+    pub(crate) fn open_through<D: Directory>(
+        path: &Path,
+        directory: impl FnOnce(&Path) -> std::result::Result<D, OpenDirectoryError>,
+    ) -> Result<Self> {
+        let path = path.to_path_buf();
         let report = verify(&path, Depth::Changed)?;
         if let Some(finding) = report.first_damage() {
             return Err(Error::Damaged {
@@ -81,8 +91,7 @@ impl Archive {
             path: path.clone(),
             source,
         };
-        let directory =
-            MmapDirectory::open(&path).map_err(|e| open_error(tantivy::TantivyError::from(e)))?;
+        let directory = directory(&path).map_err(|e| open_error(tantivy::TantivyError::from(e)))?;
         let index = Index::open(directory).map_err(open_error)?;
         let opening = path.clone();
         guard(&path, move || Archive::from_index(index, opening))

@@ -27,11 +27,10 @@ use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, OwnedBytes, WatchCallback,
     WatchHandle, WritePtr,
 };
-use tantivy::{HasLen, Index};
+use tantivy::HasLen;
 
 use crate::archive::Archive;
-use crate::error::{Error, Result};
-use crate::verify::{verify, Depth};
+use crate::error::Result;
 
 impl Archive {
     /// Opens the archive in `path` for [`Archive::scan`] over much of it:
@@ -41,24 +40,7 @@ impl Archive {
     /// process's resident memory by the archive's size. Searches are
     /// slower through it: use [`Archive::open`] for them.
     pub fn open_for_scan(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref().to_path_buf();
-        // The checks of `Archive::open`, so a damaged file is named the same way.
-        let report = verify(&path, Depth::Checksums)?;
-        if let Some(finding) = report.first_damage() {
-            return Err(Error::Damaged {
-                path,
-                detail: finding.to_string(),
-            });
-        }
-        let open_error = |source| Error::Open {
-            path: path.clone(),
-            source,
-        };
-        let directory =
-            ScanDirectory::open(&path).map_err(|e| open_error(tantivy::TantivyError::from(e)))?;
-        let index = Index::open(directory).map_err(open_error)?;
-        let opening = path.clone();
-        crate::archive::guard(&path, move || Archive::from_index(index, opening))
+        Archive::open_through(path.as_ref(), ScanDirectory::open)
     }
 }
 
