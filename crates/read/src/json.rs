@@ -10,6 +10,7 @@
 //! | source | `source`, `publisher` (a string, or an object with `name`) |
 //! | author | `author`, `byline` (a string or a list) |
 //! | id | `id`, `_id`, `guid`, `uuid` (string or number) |
+//! | language | `language`, `lang`, `inLanguage` (a tag: `en`, `en-GB`, `eng`, `English`; detected from the text when absent or unreadable) |
 //!
 //! plus `section`, `dateline`, and `persons` / `locations` / `organizations`
 //! / `countries` (a list of names, or one string separated by `;`). A field
@@ -73,6 +74,10 @@ struct Fields {
     locations: Option<Value>,
     organizations: Option<Value>,
     countries: Option<Value>,
+    language: Option<Value>,
+    lang: Option<Value>,
+    #[serde(rename = "inLanguage")]
+    in_language: Option<Value>,
 }
 
 /// Parses one JSON Lines line.
@@ -152,6 +157,10 @@ fn from_value(value: Value) -> Result<Parsed, String> {
         locations: list_of(&f.locations),
         organizations: list_of(&f.organizations),
         countries: list_of(&f.countries),
+        language: [&f.language, &f.lang, &f.in_language]
+            .into_iter()
+            .find_map(text_of)
+            .and_then(|tag| crate::language::from_tag(&tag)),
         ..Article::default()
     };
     txt::apply_dateline(&mut article);
@@ -232,6 +241,9 @@ fn wrong_types(f: &Fields) -> Vec<String> {
         ("locations", &f.locations, List),
         ("organizations", &f.organizations, List),
         ("countries", &f.countries, List),
+        ("language", &f.language, Text),
+        ("lang", &f.lang, Text),
+        ("inLanguage", &f.in_language, Text),
     ];
     fields
         .into_iter()
@@ -342,6 +354,22 @@ mod tests {
         assert_eq!(a.id.as_deref(), Some("42"));
         assert_eq!(a.author.as_deref(), Some("A. One, B. Two"));
         assert_eq!(a.persons.unwrap(), ["Christine Lagarde", "Kazuo Ueda"]);
+    }
+
+    #[test]
+    fn a_given_language_is_kept_as_its_code() {
+        for (line, code) in [
+            (r#"{"title": "T", "language": "en-GB"}"#, Some("en")),
+            (r#"{"title": "T", "lang": "deu"}"#, Some("de")),
+            (r#"{"title": "T", "inLanguage": "French"}"#, Some("fr")),
+            (r#"{"title": "T", "language": "not a language"}"#, None),
+        ] {
+            assert_eq!(
+                parse_line(line).unwrap().article.language.as_deref(),
+                code,
+                "{line}"
+            );
+        }
     }
 
     #[test]
