@@ -118,10 +118,12 @@ impl<'a> Elements<'a> {
             match &*name {
                 "script" if is("type", "application/ld+json") => found.json_ld.push(node),
                 "meta" if node.has_attr("content") => found.meta.push(node),
-                "link" if found.canonical.is_none() && is("rel", "canonical") => {
-                    if node.has_attr("href") {
-                        found.canonical = Some(node);
-                    }
+                "link"
+                    if found.canonical.is_none()
+                        && is("rel", "canonical")
+                        && node.has_attr("href") =>
+                {
+                    found.canonical = Some(node);
                 }
                 "html" if found.html_lang.is_none() && node.has_attr("lang") => {
                     found.html_lang = Some(node);
