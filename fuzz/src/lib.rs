@@ -8,6 +8,7 @@
 //! limits, a page holds at most `limit` hits), so a broken promise is a crash
 //! too.
 
+use std::sync::atomic::AtomicU64;
 use std::sync::OnceLock;
 
 use news_indexer::record;
@@ -43,6 +44,69 @@ pub fn read_json(data: &[u8]) {
         lines,
     };
     check(batch.parse());
+}
+
+/// A web page: charset sniffing, script stripping, the main-text
+/// extractor, metadata; and the same bytes as a feed item's HTML content.
+pub fn read_html(data: &[u8]) {
+    let batch = Batch::File {
+        path: "fuzz.html".into(),
+        format: Format::Html,
+        bytes: data.to_vec(),
+    };
+    check(batch.parse());
+    let text = String::from_utf8_lossy(data);
+    let _ = news_read::html::clean_fragment(&text);
+}
+
+/// A web archive, read as `news index` reads one: from a file, record by
+/// record, each HTML response a page.
+pub fn read_warc(data: &[u8]) {
+    check(read_through("fuzz.warc", Format::Warc, data));
+}
+
+/// XML by its root element: NewsML-G2, NITF, RSS or Atom.
+pub fn read_xml(data: &[u8]) {
+    let batch = Batch::File {
+        path: "fuzz.xml".into(),
+        format: Format::Xml,
+        bytes: data.to_vec(),
+    };
+    check(batch.parse());
+}
+
+/// A feed: RSS, Atom or JSON Feed.
+pub fn read_feed(data: &[u8]) {
+    for (path, format) in [("fuzz.rss", Format::Feed), ("fuzz.json", Format::Json)] {
+        let batch = Batch::File {
+            path: path.into(),
+            format,
+            bytes: data.to_vec(),
+        };
+        check(batch.parse());
+    }
+}
+
+/// The same bytes as CSV and as TSV, read in rows from a file.
+pub fn read_csv(data: &[u8]) {
+    check(read_through("fuzz.csv", Format::Csv, data));
+    check(read_through("fuzz.tsv", Format::Tsv, data));
+}
+
+/// Writes `data` to `name` in a directory of this process and reads it with
+/// [`news_read::read_file`], as the streamed formats are only read so.
+fn read_through(name: &str, format: Format, data: &[u8]) -> Vec<Item> {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let dir = DIR.get_or_init(|| tempfile::tempdir().expect("a temporary directory"));
+    let path = dir.path().join(name);
+    std::fs::write(&path, data).expect("the input is written");
+    let bytes_read = AtomicU64::new(0);
+    let mut items = Vec::new();
+    news_read::read_file(&path, format, &bytes_read, 0, |batch| {
+        items.extend(batch.parse())
+    })
+    .expect("the input opens");
+    items
 }
 
 /// Publication dates: text as dumps write it, and JSON timestamps.

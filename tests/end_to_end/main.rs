@@ -13,6 +13,7 @@ mod damage;
 mod determinism;
 mod export;
 mod formats_html;
+mod formats_same;
 mod formats_wire;
 mod hostile;
 mod incremental;

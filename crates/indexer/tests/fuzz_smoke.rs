@@ -83,6 +83,31 @@ fn read_json() {
 }
 
 #[test]
+fn read_html() {
+    smoke("read_html", targets::read_html, 1000);
+}
+
+#[test]
+fn read_warc() {
+    smoke("read_warc", targets::read_warc, 1500);
+}
+
+#[test]
+fn read_xml() {
+    smoke("read_xml", targets::read_xml, 2000);
+}
+
+#[test]
+fn read_feed() {
+    smoke("read_feed", targets::read_feed, 2000);
+}
+
+#[test]
+fn read_csv() {
+    smoke("read_csv", targets::read_csv, 2000);
+}
+
+#[test]
 fn date() {
     smoke("date", targets::date, 5000);
 }

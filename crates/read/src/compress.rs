@@ -126,8 +126,14 @@ impl<'a> Source<'a> {
         compression: Compression,
         bytes_read: &'a AtomicU64,
     ) -> io::Result<(Source<'a>, TapHandle)> {
+        let file = File::open(path)?;
+        // A small file gets a small buffer: a page read whole needs no
+        // megabyte of it, and allocating one per page costs more than the read.
+        let raw = file.metadata().map_or(BUFFER, |m| {
+            BUFFER.min((m.len() as usize).saturating_add(1).max(8 << 10))
+        });
         let tap = Tap {
-            file: File::open(path)?,
+            file,
             hasher: Xxh3::new(),
             bytes_read,
         };
@@ -137,14 +143,14 @@ impl<'a> Source<'a> {
             done: shared.clone(),
         };
         let reader: Box<dyn BufRead + 'a> = match compression {
-            Compression::None => Box::new(BufReader::with_capacity(BUFFER, tap)),
+            Compression::None => Box::new(BufReader::with_capacity(raw, tap)),
             Compression::Gzip => Box::new(BufReader::with_capacity(
                 BUFFER,
-                flate2::read::MultiGzDecoder::new(BufReader::with_capacity(BUFFER, tap)),
+                flate2::read::MultiGzDecoder::new(BufReader::with_capacity(raw, tap)),
             )),
             Compression::Zstd => Box::new(BufReader::with_capacity(
                 BUFFER,
-                zstd::stream::read::Decoder::with_buffer(BufReader::with_capacity(BUFFER, tap))?,
+                zstd::stream::read::Decoder::with_buffer(BufReader::with_capacity(raw, tap))?,
             )),
         };
         Ok((Source { reader }, shared))

@@ -2,7 +2,7 @@
 //! charset of UTF-16 and UTF-32 files, the size limits, and what survives a
 //! stream that breaks off. Parsing the batches is [`Batch::parse`]'s.
 
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 
@@ -81,6 +81,24 @@ pub fn read_file(
     }
 }
 
+/// Appends up to `limit` bytes of `reader` to `bytes`, straight from its
+/// buffer: `read_to_end` zeroes and probes memory a page read whole does not
+/// need.
+fn read_up_to(reader: &mut dyn BufRead, limit: usize, bytes: &mut Vec<u8>) -> std::io::Result<()> {
+    while bytes.len() < limit {
+        let chunk = match reader.fill_buf() {
+            Ok([]) => break,
+            Ok(chunk) => chunk,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        let take = chunk.len().min(limit - bytes.len());
+        bytes.extend_from_slice(&chunk[..take]);
+        reader.consume(take);
+    }
+    Ok(())
+}
+
 /// Where and why reading a file broke off.
 struct Cut {
     /// What was handed over before the break.
@@ -107,7 +125,7 @@ fn read_whole(
         bytes,
     };
     let mut bytes = Vec::new();
-    if let Err(error) = reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
+    if let Err(error) = read_up_to(reader, limit + 1, &mut bytes) {
         // JSON that parses whole was not cut (the break is in the gzip
         // trailer, say); a cut text would be indexed as if whole, so it is not.
         let whole = format == Format::Json

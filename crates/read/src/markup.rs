@@ -34,14 +34,46 @@ const BLOCKS: [&str; 20] = [
     "hr",
 ];
 
+/// HTML's element names, for telling a tag from text in angle brackets:
+/// wire copy writes ticker symbols so (`STANDARD OIL <SRD> TO FORM UNIT`),
+/// and a feed that entity-escapes such a title hands us `<SRD>` as markup.
+const ELEMENTS: &str =
+    "a abbr acronym address area article aside audio b base bdi bdo big blockquote \
+    body br button canvas caption center cite code col colgroup data datalist dd del \
+    details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer \
+    form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img \
+    input ins kbd label legend li link main map mark marquee menu meta meter nav \
+    nobr noframes noscript object ol optgroup option output p param picture pre \
+    progress q rp rt ruby s samp script section select small source span strike \
+    strong style sub summary sup svg table tbody td template textarea tfoot th thead \
+    time title tr track tt u ul var video wbr";
+
+/// Whether `<tag>` (the text between the brackets) is markup: an HTML
+/// element, a custom or namespaced one (`my-card`, `o:p`), a comment or a
+/// declaration. Anything else in brackets (`<SRD>`, `<IBM.N>`) is text.
+fn is_markup(tag: &str) -> bool {
+    if tag.starts_with(['!', '?']) {
+        return true;
+    }
+    let name = tag
+        .trim_start_matches('/')
+        .split(|c: char| c.is_ascii_whitespace() || c == '/')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    name.contains(['-', ':']) || ELEMENTS.split(' ').any(|element| element == name)
+}
+
 /// The text of an HTML fragment, one line per block, whitespace collapsed.
+/// A fragment with no markup at all is plain text: its line breaks are kept.
 pub fn html_to_text(html: &str) -> String {
+    let newline = if has_markup(html) { ' ' } else { '\n' };
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     let mut hidden: Option<String> = None;
     while let Some(open) = rest.find('<') {
         if hidden.is_none() {
-            push_text(&mut out, &rest[..open]);
+            push_text(&mut out, &rest[..open], newline);
         }
         let after = &rest[open + 1..];
         // `<` not starting a tag (`1 < 2`) is text.
@@ -55,12 +87,19 @@ pub fn html_to_text(html: &str) -> String {
         let Some(close) = after.find('>') else {
             // A lone `<` is text.
             if hidden.is_none() {
-                push_text(&mut out, &rest[open..]);
+                push_text(&mut out, &rest[open..], newline);
             }
             rest = "";
             break;
         };
         let tag = &after[..close];
+        if !is_markup(tag) {
+            if hidden.is_none() {
+                push_text(&mut out, &rest[open..open + close + 2], newline);
+            }
+            rest = &after[close + 1..];
+            continue;
+        }
         rest = &after[close + 1..];
         let closing = tag.starts_with('/');
         let name: String = tag
@@ -82,7 +121,7 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     if hidden.is_none() {
-        push_text(&mut out, rest);
+        push_text(&mut out, rest, newline);
     }
     out.lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -91,12 +130,27 @@ pub fn html_to_text(html: &str) -> String {
         .join("\n")
 }
 
-/// Appends text with its entities resolved; newlines in the source are
-/// spaces, as a browser shows them.
-fn push_text(out: &mut String, text: &str) {
+/// Whether any `<…>` in `html` is markup ([`is_markup`]).
+fn has_markup(html: &str) -> bool {
+    html.match_indices('<').any(|(at, _)| {
+        let after = &html[at + 1..];
+        after
+            .find('>')
+            .is_some_and(|close| is_markup(&after[..close]))
+    })
+}
+
+/// Appends text with its entities resolved; newlines in the source become
+/// `newline`: a space in markup, as a browser shows them, a line break in
+/// plain text.
+fn push_text(out: &mut String, text: &str, newline: char) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
-        out.extend(rest[..amp].chars().map(|c| if c == '\n' { ' ' } else { c }));
+        out.extend(
+            rest[..amp]
+                .chars()
+                .map(|c| if c == '\n' { newline } else { c }),
+        );
         let after = &rest[amp + 1..];
         let end = after.find(';').filter(|&i| i <= 32);
         match end.and_then(|i| entity(&after[..i]).map(|s| (i, s))) {
@@ -110,7 +164,7 @@ fn push_text(out: &mut String, text: &str) {
             }
         }
     }
-    out.extend(rest.chars().map(|c| if c == '\n' { ' ' } else { c }));
+    out.extend(rest.chars().map(|c| if c == '\n' { newline } else { c }));
 }
 
 fn entity(name: &str) -> Option<String> {
@@ -155,5 +209,26 @@ mod tests {
         );
         assert_eq!(html_to_text("plain text"), "plain text");
         assert_eq!(html_to_text("<style>p{}</style>"), "");
+    }
+
+    #[test]
+    fn tickers_in_brackets_are_text() {
+        assert_eq!(
+            html_to_text("STANDARD OIL <SRD> TO FORM <IBM.N> UNIT"),
+            "STANDARD OIL <SRD> TO FORM <IBM.N> UNIT"
+        );
+        assert_eq!(
+            html_to_text("<P>Texas Commerce <TCB> said</P><o:p></o:p><my-card>x</my-card>"),
+            "Texas Commerce <TCB> said\nx"
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_its_lines() {
+        assert_eq!(
+            html_to_text("First para.\n\nSecond &amp; last.\n"),
+            "First para.\nSecond & last."
+        );
+        assert_eq!(html_to_text("<p>One\ntwo</p>"), "One two");
     }
 }

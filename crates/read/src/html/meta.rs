@@ -6,7 +6,7 @@
 //! Each field keeps the first value found in the order of trust: structured
 //! data (JSON-LD) first, then meta tags, then markup in the page.
 
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
 /// Metadata found in a page, all optional.
@@ -68,16 +68,80 @@ const BYLINE_SELECTORS: [&str; 4] = [
 /// Reads the metadata of a parsed page.
 pub fn read(doc: &Document) -> Meta {
     let mut meta = Meta::default();
-    for script in doc.select("script[type='application/ld+json']").iter() {
+    let found = Elements::of(doc);
+    for script in &found.json_ld {
         let text = script.text();
         if let Ok(value) = serde_json::from_str::<Value>(without_cdata(&text)) {
             json_ld(&value, &mut meta, 0);
         }
     }
     meta.authors_listed = !meta.authors.is_empty();
-    meta_tags(doc, &mut meta);
-    markup(doc, &mut meta);
+    meta_tags(&found.meta, &mut meta);
+    markup(doc, &found, &mut meta);
     meta
+}
+
+/// The elements metadata is read from, found in one walk of the tree (a
+/// selector query walks it each time), in document order.
+struct Elements<'a> {
+    /// `<script type="application/ld+json">`.
+    json_ld: Vec<NodeRef<'a>>,
+    /// `<meta content>`.
+    meta: Vec<NodeRef<'a>>,
+    /// `<time itemprop="datePublished">`, `[itemprop="datePublished"][datetime]`
+    /// and `<time pubdate>`.
+    times: Vec<NodeRef<'a>>,
+    /// The first `<link rel="canonical" href>`.
+    canonical: Option<NodeRef<'a>>,
+    /// The first `<html lang>`.
+    html_lang: Option<NodeRef<'a>>,
+}
+
+impl<'a> Elements<'a> {
+    fn of(doc: &'a Document) -> Self {
+        let mut found = Elements {
+            json_ld: Vec::new(),
+            meta: Vec::new(),
+            times: Vec::new(),
+            canonical: None,
+            html_lang: None,
+        };
+        for node in doc.root().descendants_it() {
+            let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
+                continue;
+            };
+            // `type` and `rel` values match in any case, as in CSS on HTML.
+            let is = |attr: &str, value: &str| {
+                node.attr(attr)
+                    .is_some_and(|v| v.eq_ignore_ascii_case(value))
+            };
+            match &*name {
+                "script" if is("type", "application/ld+json") => found.json_ld.push(node),
+                "meta" if node.has_attr("content") => found.meta.push(node),
+                "link"
+                    if found.canonical.is_none()
+                        && is("rel", "canonical")
+                        && node.has_attr("href") =>
+                {
+                    found.canonical = Some(node);
+                }
+                "html" if found.html_lang.is_none() && node.has_attr("lang") => {
+                    found.html_lang = Some(node);
+                }
+                _ => {}
+            }
+            let published = node
+                .attr("itemprop")
+                .is_some_and(|v| &*v == "datePublished");
+            let time = &*name == "time";
+            if (published && (time || node.has_attr("datetime")))
+                || (time && node.has_attr("pubdate"))
+            {
+                found.times.push(node);
+            }
+        }
+        found
+    }
 }
 
 /// Walks a JSON-LD value for article objects, through arrays and `@graph`.
@@ -161,9 +225,9 @@ fn first_text(value: &Value) -> Option<String> {
     }
 }
 
-fn meta_tags(doc: &Document, meta: &mut Meta) {
+fn meta_tags(tags: &[NodeRef<'_>], meta: &mut Meta) {
     let mut authors = Vec::new();
-    for tag in doc.select("meta[content]").iter() {
+    for tag in tags {
         let key = tag
             .attr("property")
             .or_else(|| tag.attr("name"))
@@ -198,10 +262,10 @@ fn meta_tags(doc: &Document, meta: &mut Meta) {
     }
 }
 
-fn markup(doc: &Document, meta: &mut Meta) {
+fn markup(doc: &Document, found: &Elements<'_>, meta: &mut Meta) {
     if meta.published.is_none() {
-        let time = doc
-            .select("time[itemprop='datePublished'], [itemprop='datePublished'][datetime], time[pubdate]")
+        let time = found
+            .times
             .iter()
             .find_map(|t| t.attr("datetime").or_else(|| t.attr("content")));
         set(&mut meta.published, time.map(|t| clean(&t)));
@@ -220,10 +284,10 @@ fn markup(doc: &Document, meta: &mut Meta) {
         }
     }
     if meta.url.is_none() {
-        let canonical = doc.select("link[rel='canonical'][href]").attr("href");
+        let canonical = found.canonical.and_then(|link| link.attr("href"));
         set(&mut meta.url, canonical.map(|u| clean(&u)));
     }
-    let lang = doc.select("html[lang]").attr("lang");
+    let lang = found.html_lang.and_then(|html| html.attr("lang"));
     set(&mut meta.language, lang.map(|l| clean(&l)));
 }
 

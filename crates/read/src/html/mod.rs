@@ -15,6 +15,7 @@
 
 pub mod charset;
 pub mod meta;
+mod strip;
 #[cfg(test)]
 pub(crate) mod tests;
 mod text;
@@ -72,7 +73,7 @@ pub fn parse(bytes: &[u8], context: Context<'_>) -> Result<Parsed, String> {
             decoded.encoding.name()
         ));
     }
-    let doc = Document::from(decoded.text.as_ref());
+    let doc = Document::from(strip::without_code(&decoded.text).as_ref());
     let meta = meta::read(&doc);
     let found = extract(doc, context.url)?;
     let words = word_count(&found.text);
@@ -213,7 +214,7 @@ fn byline_names(byline: &str) -> Vec<String> {
 /// The main text of a whole page as a reader sees it, paragraphs on lines
 /// of their own; empty when the page has none.
 pub fn main_text(html: &str) -> String {
-    extract(Document::from(html), None)
+    extract(Document::from(strip::without_code(html).as_ref()), None)
         .map(|found| found.text)
         .unwrap_or_default()
 }
