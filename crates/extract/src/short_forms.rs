@@ -20,6 +20,20 @@ const MIN_WORDS: usize = 2;
 /// Initials of two to six capitals ("UN", "HTS", "OPEC" if spelt so).
 const INITIALS: std::ops::RangeInclusive<usize> = 2..=6;
 
+/// Last words of company names: "American Financial Corp" and "First
+/// American Financial Corp" are two companies, not one name and its short
+/// form.
+const COMPANY_ENDINGS: &[&str] = &[
+    "ag", "bank", "bhd", "co", "company", "corp", "corporation", "fund", "gmbh", "group",
+    "holdings", "inc", "industries", "llc", "ltd", "nv", "partners", "party", "plc", "sa", "spa",
+    "systems", "trust",
+];
+
+/// Words that join two names ("Eisenberg of Bear Stearns", "Workers and
+/// American Motors"): a longer name holding one before the short form's
+/// words is another thing.
+const JOINING: &[&str] = &["of", "and", "for", "at", "in", "the", "to"];
+
 /// The short forms among `names` (organization values, each once) that fit
 /// exactly one longer name of `names`, mapped to it; sorted by short form.
 pub fn short_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
@@ -35,9 +49,16 @@ pub fn short_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<Str
     // Trailing-word keys and initials → the longer names having them.
     let mut longer: HashMap<String, Vec<&str>> = HashMap::new();
     for &name in &order {
+        if !plain_name(name) {
+            continue;
+        }
         let key = name_key(name);
         let words: Vec<&str> = key.split(' ').collect();
+        let company = words.last().is_some_and(|w| COMPANY_ENDINGS.contains(w));
         for start in 1..words.len().saturating_sub(MIN_WORDS - 1) {
+            if company || words[..start].iter().any(|w| JOINING.contains(w)) {
+                break;
+            }
             longer
                 .entry(words[start..].join(" "))
                 .or_default()
@@ -51,7 +72,13 @@ pub fn short_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<Str
     for &name in &order {
         let key = if is_initials(name) {
             name.to_owned()
-        } else if starts_upper(name) && name_key(name).split(' ').count() >= MIN_WORDS {
+        } else if starts_upper(name)
+            && !shouted(name)
+            && name_key(name).split(' ').count() >= MIN_WORDS
+            // "Bank of Finland" is a whole name, not the tail of "Union
+            // Bank of Finland".
+            && !name_key(name).split(' ').any(|w| JOINING.contains(&w))
+        {
             name_key(name)
         } else {
             continue;
@@ -83,6 +110,21 @@ fn is_initials(name: &str) -> bool {
     INITIALS.contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Words and spaces only (hyphens, apostrophes and dots inside words):
+/// "Air Force, Navy" or "<National Bank" are lists or debris, not names.
+fn plain_name(name: &str) -> bool {
+    starts_upper(name)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '.'))
+}
+
+/// Written in capitals throughout, as headlines are ("AMERICAN MOTORS CORP"):
+/// its words may be anyone's.
+fn shouted(name: &str) -> bool {
+    name.contains(' ') && !name.chars().any(char::is_lowercase)
+}
+
 fn starts_upper(name: &str) -> bool {
     name.chars().next().is_some_and(char::is_uppercase)
 }
@@ -109,6 +151,23 @@ mod tests {
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
         .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn other_companies_and_joined_names_are_no_long_forms() {
+        let got = short_forms([
+            "First American Financial Corp",
+            "American Financial Corp",
+            "Eisenberg of Bear Stearns",
+            "Bear Stearns",
+            "AMERICAN MOTORS",
+            "Potential American Motors",
+            "Air Force, Navy",
+            "AFN",
+            "Union Bank of Finland",
+            "Bank of Finland",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
