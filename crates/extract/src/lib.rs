@@ -350,6 +350,21 @@ mod tests {
     }
 
     #[test]
+    fn latin_script_places_keep_diacritics_and_carry_geonames_ids() {
+        let x = Extractor::bundled()
+            .extract("Port talks\nOfficials from Gdansk met bankers in Zurich and Tartous.");
+        assert_eq!(x.locations, ["Gdańsk", "Zürich", "Tartus"]);
+        assert_eq!(
+            x.geonames_ids,
+            [Some(3099434), Some(2657896), Some(163345)]
+        );
+        let tartus = x.folded.iter().find(|f| f.value == "Tartus").unwrap();
+        assert_eq!(tartus.spellings, ["Tartous"]);
+        assert!(!tartus.spelt);
+        assert_eq!(Extractor::bundled().geonames_id_of("Moscow"), Some(524901));
+    }
+
+    #[test]
     fn countries_are_picked_from_places() {
         let extractor = Extractor::bundled();
         let places = extractor.places_of(&["Tartus".into(), "Moscow".into(), "Syria".into()]);
