@@ -354,10 +354,7 @@ mod tests {
         let x = Extractor::bundled()
             .extract("Port talks\nOfficials from Gdansk met bankers in Zurich and Tartous.");
         assert_eq!(x.locations, ["Gdańsk", "Zürich", "Tartus"]);
-        assert_eq!(
-            x.geonames_ids,
-            [Some(3099434), Some(2657896), Some(163345)]
-        );
+        assert_eq!(x.geonames_ids, [Some(3099434), Some(2657896), Some(163345)]);
         let tartus = x.folded.iter().find(|f| f.value == "Tartus").unwrap();
         assert_eq!(tartus.spellings, ["Tartous"]);
         assert!(!tartus.spelt);

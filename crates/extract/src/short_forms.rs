@@ -24,9 +24,29 @@ const INITIALS: std::ops::RangeInclusive<usize> = 2..=6;
 /// American Financial Corp" are two companies, not one name and its short
 /// form.
 const COMPANY_ENDINGS: &[&str] = &[
-    "ag", "bank", "bhd", "co", "company", "corp", "corporation", "fund", "gmbh", "group",
-    "holdings", "inc", "industries", "llc", "ltd", "nv", "partners", "party", "plc", "sa", "spa",
-    "systems", "trust",
+    "ag",
+    "bank",
+    "bhd",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "fund",
+    "gmbh",
+    "group",
+    "holdings",
+    "inc",
+    "industries",
+    "llc",
+    "ltd",
+    "nv",
+    "partners",
+    "party",
+    "plc",
+    "sa",
+    "spa",
+    "systems",
+    "trust",
 ];
 
 /// Words that join two names ("Eisenberg of Bear Stearns", "Workers and
@@ -96,8 +116,18 @@ pub fn short_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<Str
 /// The initials of a name of two or more capitalised words ("Hayat Tahrir
 /// al-Sham" → "HTS"; words in lower case, "al", "of", are skipped).
 fn initials(name: &str) -> Option<String> {
-    let words = name.split(|c: char| c.is_whitespace() || c == '-');
+    let mut words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .collect();
+    // "General Motors Corp" is "GM" as much as "GMC".
+    if words
+        .last()
+        .is_some_and(|w| COMPANY_ENDINGS.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
     let initials: String = words
+        .iter()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
@@ -166,6 +196,9 @@ mod tests {
             "AFN",
             "Union Bank of Finland",
             "Bank of Finland",
+            "General Motors Corp",
+            "Gazeta Mercantil",
+            "GM",
         ]);
         assert!(got.is_empty(), "{got:?}");
     }

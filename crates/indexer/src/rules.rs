@@ -86,7 +86,10 @@ impl Rules {
         entity.value = None;
         entity.rule = None;
         entity.hidden = false;
-        let folded = (kind == EntityKind::Organization)
+        // A name the input gave is the input's word: short forms, a guess
+        // across the archive, fold extracted names only (so an export read
+        // back in keeps its values).
+        let folded = (kind == EntityKind::Organization && entity.from != Provenance::Source)
             .then(|| self.short.get(&entity.name))
             .flatten();
         let (name, rule) = match (self.authority.rule(kind, &entity.name), folded) {

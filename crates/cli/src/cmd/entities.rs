@@ -73,9 +73,9 @@ pub fn run(index: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
             Some(how) if !args.text.is_empty() => format!("  {}", paint(DIM, how)),
             _ => String::new(),
         };
-        // Say where a name came from when a rule made it.
+        // Say where a name came from when the authority file made it.
         let from = match entity.provenance.map(serde_json::to_value).transpose()? {
-            Some(p) if p != "extraction" => format!(
+            Some(p) if p == "authority" => format!(
                 "  {}",
                 paint(DIM, &format!("({})", p.as_str().unwrap_or_default()))
             ),
