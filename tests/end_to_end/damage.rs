@@ -78,7 +78,9 @@ fn target(dir: &Path, name: &str) -> PathBuf {
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|e| e == extension))
             .collect();
-        found.sort();
+        // The largest: an archive whose names rules rewrote articles has
+        // a small segment beside the main one, and segment names are random.
+        found.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map_or(0, |m| m.len())));
         return found
             .into_iter()
             .next()

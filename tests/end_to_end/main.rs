@@ -18,6 +18,7 @@ mod formats_wire;
 mod hostile;
 mod incremental;
 mod indexing;
+mod names;
 mod newsroom;
 mod search;
 mod search_options;

@@ -65,9 +65,11 @@ impl fmt::Display for AuthorityError {
 impl std::error::Error for AuthorityError {}
 
 /// What a rule does to a value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Rule {
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// The value becomes this name.
     Alias(String),
+    /// The value is never shown.
     Hide,
 }
 
@@ -107,6 +109,27 @@ impl Authority {
         self.rules.is_empty()
     }
 
+    /// The rule for a value `name` of `kind`, if any: one for that kind
+    /// wins over one for any kind.
+    pub fn rule(&self, kind: EntityKind, name: &str) -> Option<&Rule> {
+        let key = name_key(name);
+        self.rules
+            .get(&(Some(kind), key.clone()))
+            .or_else(|| self.rules.get(&(None, key)))
+    }
+
+    /// Every rule as (kind, or `None` for any; name key; rule), sorted: what
+    /// an archive records to tell which rules changed since.
+    pub fn entries(&self) -> Vec<(Option<EntityKind>, String, Rule)> {
+        let mut out: Vec<_> = self
+            .rules
+            .iter()
+            .map(|((kind, key), rule)| (*kind, key.clone(), rule.clone()))
+            .collect();
+        out.sort_by(|a, b| (kind_order(a.0), &a.1).cmp(&(kind_order(b.0), &b.1)));
+        out
+    }
+
     /// The values of one facet of `kind` once the rules are applied, each
     /// once, in order, with where each came from.
     pub fn apply(&self, kind: EntityKind, values: &[String]) -> Vec<(String, Provenance)> {
@@ -127,6 +150,15 @@ impl Authority {
             }
         }
         out
+    }
+}
+
+fn kind_order(kind: Option<EntityKind>) -> u8 {
+    match kind {
+        None => 0,
+        Some(EntityKind::Person) => 1,
+        Some(EntityKind::Location) => 2,
+        Some(EntityKind::Organization) => 3,
     }
 }
 

@@ -45,6 +45,7 @@ mod hash_bits;
 pub mod jsonl;
 pub mod labels;
 pub mod model;
+pub mod short_forms;
 pub mod tagger;
 pub mod tokenize;
 #[cfg(feature = "train")]
@@ -132,6 +133,29 @@ pub struct Extraction {
     pub organizations: Vec<String>,
     /// `locations` plus the regions and countries that contain them.
     pub places: Vec<String>,
+    /// The GeoNames id of each of `locations`, in order (`null` for a place
+    /// the gazetteer lacks or one added to it by hand).
+    #[serde(default)]
+    pub geonames_ids: Vec<Option<u32>>,
+    /// The values spelt otherwise in the text, with those spellings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<Folded>,
+}
+
+/// A facet value and the other spellings of the text folded into it
+/// ("Putin" into "Vladimir Putin", "Moskva" into "Moscow").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Folded {
+    /// What it names.
+    #[serde(rename = "type", with = "conll_kind")]
+    pub kind: EntityKind,
+    /// The facet value.
+    pub value: String,
+    /// The spellings of the text folded into it, each once.
+    pub spellings: Vec<String>,
+    /// Some mention is spelt as the value itself (case and accents aside):
+    /// then the value is the text's own, not only an alias's.
+    pub spelt: bool,
 }
 
 /// Finds entities in text. Cheap to share between threads: the model is
@@ -207,6 +231,7 @@ impl Extractor {
         // Mentions take the kinds the facets use (on CoNLL dev that is
         // worth +0.2 mention F1 for each type) and go where they name
         // nothing.
+        let folded = folded_spellings(&mentions, &c);
         let mut kinds = c.kinds.iter();
         mentions.retain_mut(|m| match kinds.next() {
             Some(Some(k)) => {
@@ -222,7 +247,24 @@ impl Extractor {
             locations: c.locations,
             organizations: c.organizations,
             places: c.places,
+            geonames_ids: c.location_ids,
+            folded,
         }
+    }
+
+    /// The GeoNames id of a canonical place name (as [`Extraction::locations`]
+    /// or a source gives it): the most populous place of that exact name.
+    pub fn geonames_id_of(&self, name: &str) -> Option<u32> {
+        let gazetteer = Gazetteer::bundled();
+        let best = gazetteer.resolve(&gazetteer::name_key(name), &[])?;
+        if best.name == name {
+            return best.geonames_id;
+        }
+        gazetteer
+            .lookup(name)
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.geonames_id)
     }
 
     /// `locations` (canonical names given by a source) plus the regions and
@@ -251,6 +293,38 @@ impl Extractor {
     }
 }
 
+/// The values of `c` spelt otherwise by some mention, in first-mention
+/// order, with those spellings (`mentions` as tagged, before kinds change).
+fn folded_spellings(mentions: &[Mention], c: &canonical::Canonical) -> Vec<Folded> {
+    let mut out: Vec<Folded> = Vec::new();
+    for ((m, name), kind) in mentions.iter().zip(&c.names).zip(&c.kinds) {
+        let Some(kind) = *kind else { continue };
+        if name.is_empty() {
+            continue;
+        }
+        let spelt = gazetteer::name_key(&m.text) == gazetteer::name_key(name);
+        let at = match out.iter().position(|f| f.kind == kind && f.value == *name) {
+            Some(at) => at,
+            None => {
+                out.push(Folded {
+                    kind,
+                    value: name.clone(),
+                    spellings: Vec::new(),
+                    spelt: false,
+                });
+                out.len() - 1
+            }
+        };
+        let f = &mut out[at];
+        f.spelt |= spelt;
+        if !spelt && !f.spellings.contains(&m.text) {
+            f.spellings.push(m.text.clone());
+        }
+    }
+    out.retain(|f| !f.spellings.is_empty());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +347,18 @@ mod tests {
         for h in handles {
             assert_eq!(h.join().unwrap(), ["Vladimir Putin", "Angela Merkel"]);
         }
+    }
+
+    #[test]
+    fn latin_script_places_keep_diacritics_and_carry_geonames_ids() {
+        let x = Extractor::bundled()
+            .extract("Port talks\nOfficials from Gdansk met bankers in Zurich and Tartous.");
+        assert_eq!(x.locations, ["Gdańsk", "Zürich", "Tartus"]);
+        assert_eq!(x.geonames_ids, [Some(3099434), Some(2657896), Some(163345)]);
+        let tartus = x.folded.iter().find(|f| f.value == "Tartus").unwrap();
+        assert_eq!(tartus.spellings, ["Tartous"]);
+        assert!(!tartus.spelt);
+        assert_eq!(Extractor::bundled().geonames_id_of("Moscow"), Some(524901));
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub struct Manifest {
     pub next_key: u32,
     /// Every source file indexed, by absolute path.
     pub sources: BTreeMap<PathBuf, Entry>,
+    /// The archive's rules over names (authority file, short forms) as
+    /// applied to every stored article: see `rewrite.rs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<crate::rules::AppliedRules>,
     /// xxh3-128 (hex) of the manifest's JSON written without this field, so
     /// that a changed byte is seen even where the JSON still parses. Absent
     /// in manifests written before it existed, which are read unverified.

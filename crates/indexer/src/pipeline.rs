@@ -39,6 +39,8 @@ use crate::lock::WriteLock;
 use crate::manifest::{self, Change, Manifest};
 use crate::merge::MergeGate;
 use crate::progress::Observer;
+use crate::rewrite;
+use crate::rules::Rules;
 use crate::stream::{self, Counters, FileToRead, Sink};
 use crate::walk;
 use crate::writer::LazyWriter;
@@ -60,6 +62,9 @@ pub struct IndexOptions {
     /// How often to commit while indexing: a run killed at any moment loses
     /// at most the work since its last commit.
     pub commit_every: CommitEvery,
+    /// An authority file to check, copy into the archive and apply (later
+    /// runs apply the copy); see [`crate::names`].
+    pub names: Option<PathBuf>,
 }
 
 impl Default for IndexOptions {
@@ -70,6 +75,7 @@ impl Default for IndexOptions {
             prune: false,
             cluster_memory: DEFAULT_CLUSTER_MEMORY,
             commit_every: CommitEvery::default(),
+            names: None,
         }
     }
 }
@@ -128,6 +134,9 @@ pub struct IndexSummary {
     /// tantivy writer threads the run used (see `--threads`); 0 when
     /// nothing was written.
     pub writer_threads: usize,
+    /// Stored articles written again, without reading their input, because
+    /// the archive's rules over names changed (see `rewrite.rs`).
+    pub rewritten: u64,
 }
 
 /// Indexes every article under `inputs` (files or directories, walked
@@ -149,11 +158,21 @@ pub fn index_paths(
     // Refuses a damaged archive; removes what killed runs left.
     let stored_state = crate::integrity::prepare(index_dir)?;
     let mut archive = Opened::open(index_dir)?;
+    let names = crate::names::prepare(index_dir, options.names.as_deref(), observer)?;
     let plan = Plan::make(&mut archive, &roots, options.prune, index_dir, observer);
     let mut summary = plan.summary();
-    if plan.read.is_empty() && plan.removed.is_empty() {
+    summary.warnings += names.bad_lines;
+    let applied = archive.manifest.rules.as_ref();
+    if plan.read.is_empty()
+        && plan.removed.is_empty()
+        && !rewrite::pending(&archive.index, &archive.schema, &names, applied)?
+    {
         return finish_unchanged(archive, &plan, summary, started, started_ns);
     }
+    let rules = Rules {
+        authority: names.authority.clone(),
+        short: applied.map(|r| r.short.clone()).unwrap_or_default(),
+    };
     let clusters = cluster_state(&archive, &plan, options, stored_state);
     let delete_every_id = !archive.fresh && !clusters.1;
     let threads = thread_count(options.threads);
@@ -186,6 +205,7 @@ pub fn index_paths(
         ledger: &ledger,
         schema: &archive.schema,
         extractor: Extractor::bundled(),
+        rules: &rules,
         clusters: &clusters,
         delete_every_id,
         counters: &counters,
@@ -202,6 +222,13 @@ pub fn index_paths(
     // Orphans left (their file is gone, or passes ran out) wait for the next run.
     ledger.manifest.mark_stale(&clusters.orphaned_origins());
     ledger.commit(index_dir, &mut writer, &mut clusters)?;
+    let target = rewrite::Target {
+        dir: index_dir,
+        index: &archive.index,
+        schema: &archive.schema,
+        extractor: Extractor::bundled(),
+    };
+    summary.rewritten = rewrite::apply(&target, &names, &mut writer, &mut ledger, &mut clusters)?;
     writer.wait_merging_threads()?;
 
     summary.commits = ledger.commits;
@@ -432,7 +459,7 @@ fn report(summary: &mut IndexSummary, counters: &Counters, started: Instant) {
     summary.duplicates = load(&counters.duplicates);
     summary.clustered = load(&counters.clustered);
     summary.failed += load(&counters.failed);
-    summary.warnings = load(&counters.warnings);
+    summary.warnings += load(&counters.warnings);
     summary.bytes = load(&counters.bytes);
     summary.seconds = seconds;
     summary.articles_per_second = if seconds > 0.0 {

@@ -5,7 +5,10 @@
 use news_query::ArticleRecord;
 use xxhash_rust::xxh3::xxh3_128;
 
-use news_extract::Extractor;
+use news_extract::{Extraction, Extractor};
+use news_query::{Provenance, StoredEntities, StoredEntity};
+
+use crate::rules::Rules;
 use news_read::{Article, Origin};
 
 /// The article's stable id: its own id, else its URL, else a hash of its
@@ -21,9 +24,14 @@ pub fn stable_id(article: &Article) -> String {
     format!("h{:032x}", xxh3_128(content.as_bytes()))
 }
 
-/// Builds the stored record, running the extractor only for entity kinds the
-/// source did not list itself.
-pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> ArticleRecord {
+/// Builds the stored record and its entities as given (before the archive's
+/// rules: the record's entity facets list them as they are), running the
+/// extractor only for entity kinds the source did not list itself.
+pub fn to_record(
+    article: Article,
+    origin: &Origin,
+    extractor: &Extractor,
+) -> (ArticleRecord, StoredEntities) {
     let id = stable_id(&article);
     let extraction = article.needs_extraction().then(|| {
         let mut text = String::with_capacity(article.title.len() + article.body.len() + 1);
@@ -35,19 +43,38 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
     let extracted = extraction.unwrap_or_default();
     let source = article.source;
     let partial = article.entities_partial;
-    let organizations = without_publisher(extracted.organizations, source.as_deref());
-    let organizations = given_or_found(article.organizations, organizations, partial);
+    let found = Found::new(&extracted);
+    let organizations = without_publisher(extracted.organizations.clone(), source.as_deref());
     let given_places = article
         .locations
         .as_deref()
         .map(|given| extractor.places_of(given));
-    let places = given_or_found(given_places, extracted.places, partial);
-    let persons = given_or_found(article.persons, extracted.persons, partial);
-    let locations = given_or_found(article.locations, extracted.locations, partial);
-    let countries = article
-        .countries
-        .unwrap_or_else(|| extractor.countries_of(&places));
-    ArticleRecord {
+    let places = given_or_found(given_places, extracted.places.clone(), partial);
+    let mut entities = StoredEntities {
+        person: found.entities(given_or_found(
+            article.persons,
+            extracted.persons.clone(),
+            partial,
+        )),
+        location: found.entities(given_or_found(
+            article.locations,
+            extracted.locations.clone(),
+            partial,
+        )),
+        organization: found.entities(given_or_found(
+            article.organizations,
+            organizations,
+            partial,
+        )),
+        place: places.into_iter().map(|(p, _)| p).collect(),
+        country: article.countries.unwrap_or_default(),
+    };
+    for place in entities.location.iter_mut() {
+        if place.geonames_id.is_none() {
+            place.geonames_id = extractor.geonames_id_of(&place.name);
+        }
+    }
+    let mut record = ArticleRecord {
         id,
         title: article.title,
         body: article.body,
@@ -58,30 +85,82 @@ pub fn to_record(article: Article, origin: &Origin, extractor: &Extractor) -> Ar
         url: article.url,
         language: article.language,
         date: article.date,
-        persons,
-        locations,
-        places,
-        countries,
-        organizations,
         cluster: None,
         origin: Some(origin.path.to_string_lossy().into_owned()),
+        ..ArticleRecord::default()
+    };
+    Rules::default().fill(&mut record, &entities, extractor);
+    (record, entities)
+}
+
+/// What extraction knows of its values: GeoNames ids and other spellings.
+struct Found<'a> {
+    extraction: &'a Extraction,
+}
+
+impl<'a> Found<'a> {
+    fn new(extraction: &'a Extraction) -> Self {
+        Found { extraction }
+    }
+
+    /// The stored entities of `names` (with whether the source gave each).
+    fn entities(&self, names: Vec<(String, bool)>) -> Vec<StoredEntity> {
+        names
+            .into_iter()
+            .map(|(name, given)| {
+                let mut entity = StoredEntity {
+                    name,
+                    from: if given {
+                        Provenance::Source
+                    } else {
+                        Provenance::Extraction
+                    },
+                    ..StoredEntity::default()
+                };
+                if !given {
+                    self.describe(&mut entity);
+                }
+                entity
+            })
+            .collect()
+    }
+
+    /// Adds what extraction says of an extracted value.
+    fn describe(&self, entity: &mut StoredEntity) {
+        let x = self.extraction;
+        if let Some(at) = x.locations.iter().position(|l| *l == entity.name) {
+            entity.geonames_id = x.geonames_ids.get(at).copied().flatten();
+        }
+        if let Some(f) = x.folded.iter().find(|f| f.value == entity.name) {
+            entity.was = f.spellings.clone();
+            if !f.spelt {
+                entity.from = Provenance::Alias;
+            }
+        }
     }
 }
 
 /// The names a source gave, else those extracted; both when the source's
-/// are partial (a wire item names a few), its own first, each name once.
-fn given_or_found(given: Option<Vec<String>>, found: Vec<String>, partial: bool) -> Vec<String> {
+/// are partial (a wire item names a few), its own first, each name once;
+/// each with whether the source gave it.
+fn given_or_found(
+    given: Option<Vec<String>>,
+    found: Vec<String>,
+    partial: bool,
+) -> Vec<(String, bool)> {
+    let mark = |names: Vec<String>, given: bool| names.into_iter().map(move |n| (n, given));
     match given {
-        Some(mut given) if partial => {
+        Some(given) if partial => {
+            let mut out: Vec<(String, bool)> = mark(given, true).collect();
             for name in found {
-                if !given.iter().any(|g| g.eq_ignore_ascii_case(&name)) {
-                    given.push(name);
+                if !out.iter().any(|(g, _)| g.eq_ignore_ascii_case(&name)) {
+                    out.push((name, false));
                 }
             }
-            given
+            out
         }
-        Some(given) => given,
-        None => found,
+        Some(given) => mark(given, true).collect(),
+        None => mark(found, false).collect(),
     }
 }
 
@@ -133,7 +212,7 @@ mod tests {
             path: "f.txt".into(),
             line: None,
         };
-        let record = to_record(a, &origin, Extractor::bundled());
+        let (record, _) = to_record(a, &origin, Extractor::bundled());
         assert_eq!(record.organizations, ["World Bank"]);
         assert_eq!(
             without_publisher(vec!["Reuters".into(), "OPEC".into()], Some("reuters")),
@@ -149,7 +228,7 @@ mod tests {
             path: "f.jsonl".into(),
             line: Some(1),
         };
-        let record = to_record(a, &origin, Extractor::bundled());
+        let (record, _) = to_record(a, &origin, Extractor::bundled());
         assert_eq!(record.persons, ["Christine Lagarde"]);
         assert_eq!(record.origin.as_deref(), Some("f.jsonl"));
     }
@@ -164,7 +243,7 @@ mod tests {
             path: "f.xml".into(),
             line: Some(2),
         };
-        let record = to_record(a.clone(), &origin, Extractor::bundled());
+        let (record, _) = to_record(a.clone(), &origin, Extractor::bundled());
         assert_eq!(record.persons[..2], ["Keegan Murray", "vladimir putin"]);
         assert!(record.persons.contains(&"Ahmed al-Sharaa".to_owned()));
         assert!(
@@ -173,7 +252,7 @@ mod tests {
         );
         assert!(record.locations.contains(&"Moscow".to_owned()));
         a.entities_partial = false;
-        let whole = to_record(a, &origin, Extractor::bundled());
+        let (whole, _) = to_record(a, &origin, Extractor::bundled());
         assert_eq!(whole.persons, ["Keegan Murray", "vladimir putin"]);
     }
 }

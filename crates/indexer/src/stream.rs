@@ -26,7 +26,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use news_extract::Extractor;
 use news_query::schema::NewsSchema;
-use news_query::ArticleRecord;
+use news_query::{ArticleRecord, StoredEntities};
 use news_read::{Batch, Item, Parsed, Problem};
 
 use crate::checkpoint::{Ledger, Reach};
@@ -37,6 +37,7 @@ use crate::manifest::{Change, Manifest};
 use crate::merge::MergeGate;
 use crate::progress::{Observer, Progress};
 use crate::record::to_record;
+use crate::rules::Rules;
 use crate::walk::{self, SourceFile};
 use crate::writer::LazyWriter;
 
@@ -67,6 +68,8 @@ pub(crate) struct Sink<'a, 'w> {
     pub(crate) ledger: &'a Mutex<Ledger>,
     pub(crate) schema: &'a NewsSchema,
     pub(crate) extractor: &'a Extractor,
+    /// The archive's rules over extracted names, applied to every article written.
+    pub(crate) rules: &'a Rules,
     pub(crate) clusters: &'a Mutex<Clusters>,
     /// The archive holds articles clustering does not know: delete by id always.
     pub(crate) delete_every_id: bool,
@@ -86,15 +89,18 @@ struct Work {
 }
 
 /// A parsed batch waiting for its turn to be clustered and written: each
-/// article's record and signature.
+/// article's record, stored entities and signature.
 struct Prepared {
     file: usize,
     key: u32,
     reach: Reach,
-    articles: Vec<(ArticleRecord, Signature)>,
+    articles: Vec<Article>,
     /// Most of its articles went through extraction.
     extracting: bool,
 }
+
+/// A record ready to be written, its stored entities and its signature.
+type Article = (ArticleRecord, StoredEntities, Signature);
 
 /// Batches read ahead of the last one applied, per parse thread: enough to
 /// keep every thread busy while one works through a large batch.
@@ -326,9 +332,11 @@ fn prepare(work: Work, sink: &Sink<'_, '_>) -> Prepared {
                     sink.observer
                         .problem(&Problem::warning(origin.clone(), warning));
                 }
-                let record = to_record(article, &origin, sink.extractor);
+                let (mut record, mut entities) = to_record(article, &origin, sink.extractor);
+                sink.rules.apply(&mut entities);
+                sink.rules.fill(&mut record, &entities, sink.extractor);
                 let signature = signature(&record.id, &record.title, &record.body, record.date);
-                articles.push((record, signature));
+                articles.push((record, entities, signature));
             }
             Item::Problem(problem) => {
                 // A reader's warning (a web archive's count of records it
@@ -377,14 +385,14 @@ fn apply(prepared: Prepared, files: &[FileToRead], sink: &Sink<'_, '_>) -> Resul
 /// Clusters `articles` of the file with manifest key `key` and hands those
 /// to index to `writer`, deleting what they replace.
 fn write_articles(
-    articles: Vec<(ArticleRecord, Signature)>,
+    articles: Vec<Article>,
     key: u32,
     writer: &mut IndexWriter<TantivyDocument>,
     clusters: &mut Clusters,
     sink: &Sink<'_, '_>,
 ) -> Result<(), IndexError> {
     let counters = sink.counters;
-    for (mut record, signature) in articles {
+    for (mut record, entities, signature) in articles {
         let verdict = clusters
             .assign(&signature, key)
             .map_err(|source| IndexError::Io {
@@ -404,7 +412,9 @@ fn write_articles(
                 if replaces || sink.delete_every_id {
                     writer.delete_term(Term::from_field_text(sink.schema.fields.id, &record.id));
                 }
-                if let Err(error) = writer.add_document(sink.schema.to_document(&record)) {
+                let mut doc = sink.schema.to_document(&record);
+                sink.schema.add_entities(&mut doc, &entities);
+                if let Err(error) = writer.add_document(doc) {
                     return Err(crate::writer::explain(writer, sink.dir, error));
                 }
                 counters.indexed.fetch_add(1, Ordering::Relaxed);

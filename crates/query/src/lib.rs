@@ -57,7 +57,9 @@ pub mod verify;
 
 pub use archive::Archive;
 pub use date::PartialDate;
-pub use entity::{Entity, EntityKind, NameMatch};
+pub use entity::{
+    kind_letter, Entity, EntityKind, NameMatch, Provenance, StoredEntities, StoredEntity,
+};
 pub use error::{Error, Result};
 pub use request::{Interval, SearchRequest, Sort, MAX_FACET_LIMIT, MAX_FRAGMENTS, MAX_WINDOW};
 pub use response::{

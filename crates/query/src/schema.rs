@@ -18,6 +18,12 @@
 //! * `date` is a tantivy date (indexed, fast, stored); `day` (days since
 //!   1970-01-01) and `month` (`year * 12 + month - 1`) are fast integer columns
 //!   for calendar-exact histograms, which tantivy's `date_histogram` cannot do.
+//! * `entities` stores, as JSON ([`StoredEntities`]), the entities extraction
+//!   or the source gave and what the archive's rules (authority file, short
+//!   forms) made of them; the entity facets are derived from it, so a change
+//!   of rules rewrites documents from what is stored. `extracted` indexes
+//!   each name as given, prefixed by its kind (`o:HTS`, places under `l:`),
+//!   so the documents a changed rule touches are found by term.
 //! * `id_key` is a 64-bit hash of `id` in a fast column: the tie-break of every
 //!   sort, so cursors stay valid across segments and merges.
 
@@ -26,6 +32,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::date::CalendarKeys;
+use crate::entity::{kind_letter, EntityKind, StoredEntities};
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, NumericOptions, Schema, TantivyDocument,
@@ -88,6 +95,10 @@ pub mod field {
     pub const ORIGIN: &str = "origin";
     /// [`super::id_key`] of `id`: a fast column breaking ties between equal sort keys.
     pub const ID_KEY: &str = "id_key";
+    /// The article's entities before and after the archive's rules, JSON (stored only).
+    pub const ENTITIES: &str = "entities";
+    /// Each entity name as given, prefixed by its kind letter (`o:HTS`; indexed only).
+    pub const EXTRACTED: &str = "extracted";
 }
 
 /// Handles to every field of the news schema.
@@ -133,6 +144,10 @@ pub struct Fields {
     pub origin: Field,
     /// See [`field::ID_KEY`].
     pub id_key: Field,
+    /// See [`field::ENTITIES`].
+    pub entities: Field,
+    /// See [`field::EXTRACTED`].
+    pub extracted: Field,
 }
 
 /// The tantivy schema of a news archive, with its field handles.
@@ -187,6 +202,8 @@ impl NewsSchema {
             cluster: builder.add_u64_field(field::CLUSTER, FAST | STORED | INDEXED),
             origin: builder.add_text_field(field::ORIGIN, STRING | STORED),
             id_key: builder.add_u64_field(field::ID_KEY, FAST),
+            entities: builder.add_text_field(field::ENTITIES, STORED),
+            extracted: builder.add_text_field(field::EXTRACTED, STRING),
         };
         NewsSchema {
             schema: builder.build(),
@@ -266,6 +283,34 @@ impl NewsSchema {
         doc
     }
 
+    /// Adds an article's stored entities to its document: the JSON, and the
+    /// `extracted` terms of every name as given.
+    pub fn add_entities(&self, doc: &mut TantivyDocument, entities: &StoredEntities) {
+        let f = &self.fields;
+        if let Ok(json) = serde_json::to_string(entities) {
+            doc.add_text(f.entities, json);
+        }
+        let kinds = [
+            EntityKind::Person,
+            EntityKind::Location,
+            EntityKind::Organization,
+        ];
+        for kind in kinds {
+            for entity in entities.of(kind) {
+                doc.add_text(f.extracted, extracted_term(kind, &entity.name));
+            }
+        }
+        for place in &entities.place {
+            doc.add_text(f.extracted, extracted_term(EntityKind::Location, place));
+        }
+    }
+
+    /// The stored entities of a document; `None` when it has none.
+    pub fn entities_of(&self, doc: &TantivyDocument) -> Option<StoredEntities> {
+        let json = doc.get_first(self.fields.entities)?.as_str()?;
+        serde_json::from_str(json).ok()
+    }
+
     /// Reads a stored document back into a record (`places` is indexed only, so empty).
     pub fn to_record(&self, doc: &TantivyDocument) -> ArticleRecord {
         let f = &self.fields;
@@ -328,6 +373,11 @@ pub fn open_for_writing(dir: &Path) -> crate::Result<(Index, NewsSchema)> {
     register_tokenizers(&index);
     let schema = NewsSchema::of_index(&index, dir)?;
     Ok((index, schema))
+}
+
+/// The [`field::EXTRACTED`] term of a name as given: its kind letter, `:`, the name.
+pub fn extracted_term(kind: EntityKind, name: &str) -> String {
+    format!("{}:{name}", kind_letter(kind))
 }
 
 /// The stable 64-bit key of an article id (xxh3), stored in [`field::ID_KEY`].

@@ -73,7 +73,20 @@ pub fn run(index: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
             Some(how) if !args.text.is_empty() => format!("  {}", paint(DIM, how)),
             _ => String::new(),
         };
-        writeln!(out, "{:>7}  {}{how}", entity.count, printable(&entity.name))?;
+        // Say where a name came from when the authority file made it.
+        let from = match entity.provenance.map(serde_json::to_value).transpose()? {
+            Some(p) if p == "authority" => format!(
+                "  {}",
+                paint(DIM, &format!("({})", p.as_str().unwrap_or_default()))
+            ),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{:>7}  {}{how}{from}",
+            entity.count,
+            printable(&entity.name)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -31,6 +31,12 @@ pub struct IndexArgs {
     /// Remove the articles of files indexed before that no longer exist.
     #[arg(long)]
     pub prune: bool,
+    /// Authority file (aliases, names to hide; see README "Authority file"):
+    /// checked, copied into the archive as news-names.tsv and applied;
+    /// later runs apply the copy. Stored articles whose names change are
+    /// rewritten without reading their input again.
+    #[arg(long, value_name = "FILE")]
+    pub names: Option<PathBuf>,
     /// Commit after this many articles (and every --commit-interval): a run
     /// killed at any moment loses at most the work since its last commit, and
     /// running it again goes on from there.
@@ -64,6 +70,7 @@ impl IndexArgs {
                 articles: self.commit_every,
                 interval: Duration::from_secs(self.commit_interval),
             },
+            names: self.names.clone(),
         }
     }
 }
@@ -145,6 +152,12 @@ fn print_summary(index: &Path, s: &IndexSummary) {
         "{} exact duplicates not indexed, {} articles joined the cluster of a near-identical one",
         s.duplicates, s.clustered
     );
+    if s.rewritten > 0 {
+        println!(
+            "{} rewritten from the archive for changed names rules (no input read for them)",
+            count(s.rewritten, "stored article")
+        );
+    }
     println!(
         "archive {} now holds {} ({}, {:.2} s)",
         printable(&index.to_string_lossy()),
@@ -194,6 +207,7 @@ mod tests {
                 memory: 512 << 20,
                 cluster_memory: 8 << 20,
                 prune: true,
+                names: None,
                 commit_every: 500,
                 commit_interval: 7,
                 quiet: false,

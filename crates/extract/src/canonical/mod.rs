@@ -32,7 +32,7 @@ use clean::{bare_key, clean};
 use filter::names_nothing;
 use organizations::link_organizations;
 use persons::link_persons;
-use places::name_locations;
+use places::{name_locations, Named};
 use types::{consistent_kinds, facet_kind};
 use words::{HashMap, HashSet, WordList};
 
@@ -48,6 +48,9 @@ pub struct Canonical {
     /// `locations`, each followed by the region and country containing it,
     /// each once.
     pub places: Vec<String>,
+    /// The GeoNames id of each of `locations`, in order; `None` for a place
+    /// the gazetteer lacks or one it added by hand.
+    pub location_ids: Vec<Option<u32>>,
     /// The canonical name of each input mention, in input order; empty for
     /// a mention that cleans to nothing (a bare title, punctuation).
     pub names: Vec<String>,
@@ -128,7 +131,8 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         }
     }
     let person_of = link_persons(&persons);
-    let (location_of, containing) = name_locations(&locations, gazetteer);
+    let named = name_locations(&locations, gazetteer);
+    let (location_of, containing) = (&named.names, &named.containing);
     let org_of = link_organizations(text, mentions, &of, &filed, &cleaned, &orgs);
 
     let names: Vec<String> = filed
@@ -172,6 +176,11 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         };
         push_unique(list, name);
     }
+    out.location_ids = out
+        .locations
+        .iter()
+        .map(|l| named.ids.get(l).copied())
+        .collect();
     out
 }
 
@@ -183,7 +192,9 @@ pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     for l in locations {
         linker.add(l);
     }
-    let (names, containing) = name_locations(&linker, gazetteer);
+    let Named {
+        names, containing, ..
+    } = name_locations(&linker, gazetteer);
     let mut out = Vec::new();
     for l in locations {
         // The name as given stays (it is in the locations facet), then the

@@ -7,12 +7,18 @@ use super::HashMap;
 use super::super::gazetteer::{Gazetteer, Place, PlaceKind};
 use super::Linker;
 
+/// The places of one article: each location key's canonical name, each
+/// canonical name's containing names and GeoNames id.
+#[derive(Default)]
+pub(super) struct Named {
+    pub names: HashMap<String, String>,
+    pub containing: HashMap<String, Vec<String>>,
+    pub ids: HashMap<String, u32>,
+}
+
 /// Maps each location key to its canonical name and each canonical name to
-/// the names containing it.
-pub(super) fn name_locations(
-    locations: &Linker,
-    gazetteer: &Gazetteer,
-) -> (HashMap<String, String>, HashMap<String, Vec<String>>) {
+/// the names containing it and its GeoNames id.
+pub(super) fn name_locations(locations: &Linker, gazetteer: &Gazetteer) -> Named {
     // First the names that need no context (one candidate, or a country),
     // then every name in their context: "Paris" after "Texas".
     let mut context: Vec<&Place> = Vec::new();
@@ -24,24 +30,26 @@ pub(super) fn name_locations(
             }
         }
     }
-    let mut names = HashMap::default();
-    let mut containing = HashMap::default();
+    let mut out = Named::default();
     for key in &locations.keys {
         let resolved = gazetteer.resolve(key, &context);
         let name = match resolved.map(|p| region_among_regions(p, key, &context, gazetteer)) {
             Some(p) => {
                 let within = gazetteer.containing(p);
-                containing.insert(
+                out.containing.insert(
                     p.name.clone(),
                     within.into_iter().map(str::to_owned).collect(),
                 );
+                if let Some(id) = p.geonames_id {
+                    out.ids.insert(p.name.clone(), id);
+                }
                 p.name.clone()
             }
             None => locations.surface[key].clone(),
         };
-        names.insert(key.clone(), name);
+        out.names.insert(key.clone(), name);
     }
-    (names, containing)
+    out
 }
 
 /// A city named like a region of its country ("New York", "Washington")
