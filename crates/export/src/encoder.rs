@@ -5,12 +5,13 @@
 //! then cannot build the next batch meanwhile. Here each column (leaf) has a
 //! thread of its own with its own [`ArrowColumnWriter`]: the caller splits a
 //! batch into leaves and hands them over through bounded channels, and at the
-//! end of a row group each thread closes its writer into a column chunk and
-//! starts the next row group's. The caller appends the chunks of a row group
-//! to the file, in column order, once the next row group has been handed
-//! over, so the columns of two row groups are encoded at a time and rows keep
-//! their order. The file is the one [`parquet::arrow::ArrowWriter`] would
-//! write: same schema (Arrow's included), properties and row groups.
+//! end of a row group each column thread closes its writer into a column
+//! chunk and goes on with the next row group's writer. An appender thread
+//! takes the chunks row group by row group, in column order, and appends
+//! them to the file, so rows keep their order and a chunk leaves memory as
+//! soon as the columns before it are written. The file is the one
+//! [`parquet::arrow::ArrowWriter`] would write, byte for byte: same schema
+//! (Arrow's included), properties and row groups.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -31,87 +32,89 @@ use parquet::file::writer::SerializedFileWriter;
 use crate::{Error, Result};
 
 /// Leaves waiting per column thread: bounds the batches held ahead of the
-/// slowest column (the text) while letting the caller run on meanwhile.
-const LEAVES_AHEAD: usize = 2;
+/// slowest column (the text) while the caller builds the next one.
+const LEAVES_AHEAD: usize = 1;
 
 /// What a column thread is told.
 enum Message {
     /// Encode these values.
     Write(ArrowLeafColumn),
-    /// Close the row group's chunk and send it; go on with the writer given,
-    /// or stop when there is none.
+    /// Close the row group's chunk and hand it to the appender; go on with
+    /// the writer given, or stop when there is none.
     EndRowGroup(Option<ArrowColumnWriter>),
-    /// Drop the writer unused (no rows came after the last row group) and stop.
-    Stop,
 }
 
-/// One column's thread and its two channels.
-struct ColumnThread {
-    messages: SyncSender<Message>,
-    chunks: Receiver<Result<ArrowColumnChunk, ParquetError>>,
-    handle: JoinHandle<()>,
-}
-
-impl ColumnThread {
-    fn spawn(writer: ArrowColumnWriter) -> std::io::Result<Self> {
-        let (messages, inbox) = sync_channel(LEAVES_AHEAD);
-        // A row group's chunk waits here until the caller appends it, one
-        // row group later.
-        let (outbox, chunks) = sync_channel(2);
-        let handle = std::thread::Builder::new()
-            .name("parquet-column".into())
-            .spawn(move || encode_column(writer, inbox, outbox))?;
-        Ok(ColumnThread {
-            messages,
-            chunks,
-            handle,
-        })
-    }
-}
-
-/// A column thread's loop; an error is sent in place of the chunk and ends it.
+/// A column thread's loop. It ends when the caller hangs up, after the last
+/// row group, or when the appender has (it failed: its error is the one to
+/// report); a failure of its own is its result.
 fn encode_column(
     mut writer: ArrowColumnWriter,
     inbox: Receiver<Message>,
-    outbox: SyncSender<Result<ArrowColumnChunk, ParquetError>>,
-) {
+    outbox: SyncSender<ArrowColumnChunk>,
+) -> Result<(), ParquetError> {
     for message in inbox {
         match message {
-            Message::Write(leaf) => {
-                if let Err(error) = writer.write(&leaf) {
-                    let _ = outbox.send(Err(error));
-                    return;
-                }
-            }
+            Message::Write(leaf) => writer.write(&leaf)?,
             Message::EndRowGroup(Some(next)) => {
-                let chunk = std::mem::replace(&mut writer, next).close();
-                let failed = chunk.is_err();
-                if outbox.send(chunk).is_err() || failed {
-                    return;
+                let chunk = std::mem::replace(&mut writer, next).close()?;
+                if outbox.send(chunk).is_err() {
+                    return Ok(());
                 }
             }
-            Message::EndRowGroup(None) => {
-                let _ = outbox.send(writer.close());
-                return;
-            }
-            Message::Stop => return,
+            Message::EndRowGroup(None) => return send_last(writer, &outbox),
         }
     }
+    Ok(())
 }
+
+fn send_last(
+    writer: ArrowColumnWriter,
+    outbox: &SyncSender<ArrowColumnChunk>,
+) -> Result<(), ParquetError> {
+    // A send fails only when the appender has failed, with its own error.
+    let _ = outbox.send(writer.close()?);
+    Ok(())
+}
+
+/// The appender's loop: a row group begins with the first column's chunk;
+/// the first column hanging up between row groups ends the file.
+fn append_row_groups(
+    mut file: SerializedFileWriter<File>,
+    chunks: Vec<Receiver<ArrowColumnChunk>>,
+) -> Result<SerializedFileWriter<File>, ParquetError> {
+    let Some((first, rest)) = chunks.split_first() else {
+        return Ok(file);
+    };
+    while let Ok(chunk) = first.recv() {
+        let mut row_group = file.next_row_group()?;
+        chunk.append_to_row_group(&mut row_group)?;
+        for column in rest {
+            let chunk = column.recv().map_err(|_| {
+                ParquetError::General("a column encoder stopped within a row group".into())
+            })?;
+            chunk.append_to_row_group(&mut row_group)?;
+        }
+        row_group.close()?;
+    }
+    Ok(file)
+}
+
+/// The appender thread, giving back the file writer.
+type Appender = JoinHandle<Result<SerializedFileWriter<File>, ParquetError>>;
 
 /// A Parquet file whose columns are encoded in parallel, row group by row group.
 pub(crate) struct ParallelParquet {
     path: PathBuf,
     schema: SchemaRef,
-    file: SerializedFileWriter<File>,
     factory: ArrowRowGroupWriterFactory,
-    columns: Vec<ColumnThread>,
+    /// Each column thread's inbox and handle.
+    columns: Vec<(SyncSender<Message>, JoinHandle<Result<(), ParquetError>>)>,
+    /// The appender, until a failure has joined it.
+    appender: Option<Appender>,
     /// Row groups started (the one being fed included).
     row_groups: usize,
     /// Rows handed over for the row group being fed.
     rows: usize,
-    /// Row groups ended whose chunks are not yet in the file.
-    pending: usize,
     row_group_rows: usize,
 }
 
@@ -131,35 +134,35 @@ impl ParallelParquet {
             source,
         };
         // ArrowWriter gives the file writer with the Arrow schema in its
-        // metadata, as a reader expects it.
+        // metadata, as readers expect it.
         let (file, factory) = ArrowWriter::try_new(file, schema.clone(), Some(properties))
             .and_then(ArrowWriter::into_serialized_writer)
             .map_err(parquet)?;
-        let columns = factory
-            .create_column_writers(0)
-            .map_err(parquet)?
-            .into_iter()
-            .map(ColumnThread::spawn)
-            .collect::<std::io::Result<Vec<_>>>()
+        let mut columns = Vec::new();
+        let mut chunks = Vec::new();
+        for writer in factory.create_column_writers(0).map_err(parquet)? {
+            let (messages, inbox) = sync_channel(LEAVES_AHEAD);
+            // One chunk waits while the appender writes the columns before.
+            let (outbox, chunk) = sync_channel(1);
+            let handle = spawn("parquet-column", move || {
+                encode_column(writer, inbox, outbox)
+            })
+            .map_err(Error::io(path))?;
+            columns.push((messages, handle));
+            chunks.push(chunk);
+        }
+        let appender = spawn("parquet-append", move || append_row_groups(file, chunks))
             .map_err(Error::io(path))?;
         Ok(ParallelParquet {
             path: path.to_owned(),
             schema,
-            file,
             factory,
             columns,
+            appender: Some(appender),
             row_groups: 1,
             rows: 0,
-            pending: 0,
             row_group_rows,
         })
-    }
-
-    fn error(&self, source: ParquetError) -> Error {
-        Error::Parquet {
-            path: self.path.clone(),
-            source,
-        }
     }
 
     /// Hands `batch` to the column threads; ends the row group when full.
@@ -175,100 +178,98 @@ impl ParallelParquet {
         }
         self.rows += batch.num_rows();
         if self.rows >= self.row_group_rows {
-            self.end_row_group(true)?;
-        }
-        Ok(())
-    }
-
-    /// Sends to column `column`; a thread that hung up sent its error first.
-    fn send(&mut self, column: usize, message: Message) -> Result<()> {
-        if self.columns[column].messages.send(message).is_ok() {
-            return Ok(());
-        }
-        Err(self.take_chunk(column).err().unwrap_or_else(|| {
-            self.error(ParquetError::General("a column encoder stopped".into()))
-        }))
-    }
-
-    /// The next chunk of column `column`, or why there is none.
-    fn take_chunk(&mut self, column: usize) -> Result<ArrowColumnChunk> {
-        match self.columns[column].chunks.recv() {
-            Ok(chunk) => chunk.map_err(|e| self.error(e)),
-            Err(_) => Err(self.error(ParquetError::General(
-                "a column encoder stopped without its chunk".into(),
-            ))),
-        }
-    }
-
-    /// Ends the row group being fed, starting another when `more` rows may
-    /// come; appends the previous one to the file, so at most two are encoded
-    /// at a time.
-    fn end_row_group(&mut self, more: bool) -> Result<()> {
-        let next = if more {
             let writers = self.factory.create_column_writers(self.row_groups);
-            writers
-                .map_err(|e| self.error(e))?
-                .into_iter()
-                .map(Some)
-                .collect()
-        } else {
-            std::iter::repeat_with(|| None)
-                .take(self.columns.len())
-                .collect::<Vec<_>>()
-        };
-        for (column, writer) in next.into_iter().enumerate() {
-            self.send(column, Message::EndRowGroup(writer))?;
-        }
-        self.row_groups += 1;
-        self.rows = 0;
-        self.pending += 1;
-        if self.pending > 1 {
-            self.append_row_group()?;
+            let writers = writers.map_err(|e| self.error(e))?;
+            for (column, writer) in writers.into_iter().enumerate() {
+                self.send(column, Message::EndRowGroup(Some(writer)))?;
+            }
+            self.row_groups += 1;
+            self.rows = 0;
         }
         Ok(())
     }
 
-    /// Appends the oldest ended row group's chunks to the file.
-    fn append_row_group(&mut self) -> Result<()> {
-        let chunks = (0..self.columns.len())
-            .map(|column| self.take_chunk(column))
-            .collect::<Result<Vec<_>>>()?;
-        let path = &self.path;
+    /// Ends the last row group, waits for the threads and writes the footer.
+    pub fn close(self) -> Result<PathBuf> {
+        let ParallelParquet {
+            path,
+            columns,
+            appender,
+            rows,
+            ..
+        } = self;
         let parquet = |source| Error::Parquet {
             path: path.clone(),
             source,
         };
-        let mut row_group = self.file.next_row_group().map_err(parquet)?;
-        for chunk in chunks {
-            chunk.append_to_row_group(&mut row_group).map_err(parquet)?;
+        // With no rows since the last row group, the threads just stop.
+        let mut handles = Vec::with_capacity(columns.len());
+        for (messages, handle) in columns {
+            if rows > 0 {
+                let _ = messages.send(Message::EndRowGroup(None));
+            }
+            handles.push(handle);
         }
-        row_group.close().map_err(parquet)?;
-        self.pending -= 1;
-        Ok(())
+        let file = join_all(handles, appender).map_err(parquet)?;
+        file.close().map_err(parquet)?;
+        Ok(path)
     }
 
-    /// Ends the last row group, appends what is left and writes the footer.
-    pub fn close(mut self) -> Result<PathBuf> {
-        if self.rows > 0 {
-            self.end_row_group(false)?;
-        } else {
-            for column in 0..self.columns.len() {
-                self.send(column, Message::Stop)?;
-            }
+    /// Sends to column `column`; when its thread has stopped, something
+    /// failed, and the error is what the threads give when joined.
+    fn send(&mut self, column: usize, message: Message) -> Result<()> {
+        if self.columns[column].0.send(message).is_ok() {
+            return Ok(());
         }
-        while self.pending > 0 {
-            self.append_row_group()?;
-        }
-        for column in std::mem::take(&mut self.columns) {
-            drop(column.messages);
-            if column.handle.join().is_err() {
-                return Err(self.error(ParquetError::General("a column encoder panicked".into())));
-            }
-        }
-        let ParallelParquet { file, path, .. } = self;
-        match file.close() {
-            Ok(_) => Ok(path),
-            Err(source) => Err(Error::Parquet { path, source }),
+        let (inboxes, handles): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.columns).into_iter().unzip();
+        drop(inboxes);
+        let appender = self.appender.take();
+        let error = match join_all(handles, appender) {
+            Err(source) => source,
+            Ok(_) => ParquetError::General("a column encoder stopped".into()),
+        };
+        Err(self.error(error))
+    }
+
+    fn error(&self, source: ParquetError) -> Error {
+        Error::Parquet {
+            path: self.path.clone(),
+            source,
         }
     }
+}
+
+/// Waits for the column threads, then the appender: a column's failure
+/// comes first, as the appender only sees the column stop.
+fn join_all(
+    columns: Vec<JoinHandle<Result<(), ParquetError>>>,
+    appender: Option<Appender>,
+) -> Result<SerializedFileWriter<File>, ParquetError> {
+    let panicked = || ParquetError::General("a Parquet encoding thread panicked".into());
+    let mut failure = None;
+    for handle in columns {
+        match handle.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => failure = failure.or(Some(error)),
+            Err(_) => failure = failure.or_else(|| Some(panicked())),
+        }
+    }
+    let file = match appender {
+        Some(appender) => appender.join().map_err(|_| panicked())?,
+        None => Err(ParquetError::General(
+            "the file was left after a failure".into(),
+        )),
+    };
+    match failure {
+        Some(error) => Err(error),
+        None => file,
+    }
+}
+
+fn spawn<T: Send + 'static>(
+    name: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> std::io::Result<JoinHandle<T>> {
+    std::thread::Builder::new().name(name.into()).spawn(work)
 }
