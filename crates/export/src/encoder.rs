@@ -273,3 +273,105 @@ fn spawn<T: Send + 'static>(
 ) -> std::io::Result<JoinHandle<T>> {
     std::thread::Builder::new().name(name.into()).spawn(work)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use arrow_array::builder::{ListBuilder, StringBuilder};
+    use arrow_array::{ArrayRef, UInt64Array};
+    use arrow_schema::{DataType, Field, Schema};
+    use parquet::basic::Compression;
+
+    use super::*;
+
+    fn schema() -> SchemaRef {
+        let list = DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true)));
+        Arc::new(Schema::new(vec![
+            Field::new("n", DataType::UInt64, false),
+            Field::new("names", list, false),
+        ]))
+    }
+
+    /// Rows `from..to`: a number and a list of 0 to 2 names.
+    fn batch(from: u64, to: u64) -> RecordBatch {
+        let mut names = ListBuilder::new(StringBuilder::new());
+        for n in from..to {
+            for k in 0..n % 3 {
+                names.values().append_value(format!("name {n} {k}"));
+            }
+            names.append(true);
+        }
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(UInt64Array::from_iter_values(from..to)),
+            Arc::new(names.finish()),
+        ];
+        RecordBatch::try_new(schema(), columns).unwrap()
+    }
+
+    fn properties() -> WriterProperties {
+        WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(100))
+            .build()
+    }
+
+    /// The file ArrowWriter and ParallelParquet write for batches of 50 rows.
+    fn both(rows: u64) -> (Vec<u8>, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let (serial, parallel) = (dir.path().join("a"), dir.path().join("b"));
+        let file = File::create(&serial).unwrap();
+        let mut writer = ArrowWriter::try_new(file, schema(), Some(properties())).unwrap();
+        let mut encoder = ParallelParquet::create(&parallel, schema(), properties(), 100).unwrap();
+        for from in (0..rows).step_by(50) {
+            let batch = batch(from, rows.min(from + 50));
+            writer.write(&batch).unwrap();
+            encoder.write(&batch).unwrap();
+        }
+        writer.close().unwrap();
+        assert_eq!(encoder.close().unwrap(), parallel);
+        (
+            std::fs::read(serial).unwrap(),
+            std::fs::read(parallel).unwrap(),
+        )
+    }
+
+    #[test]
+    fn writes_the_file_arrow_writer_writes() {
+        // Full row groups, a short last one, exactly full ones, none.
+        for rows in [320, 300, 0] {
+            let (serial, parallel) = both(rows);
+            assert_eq!(serial, parallel, "{rows} rows");
+        }
+    }
+
+    #[test]
+    fn rows_keep_their_order_across_row_groups() {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        use parquet::record::RowAccessor;
+        let (_, parallel) = both(320);
+        let file = tempfile::tempfile().unwrap();
+        std::io::Write::write_all(&mut &file, &parallel).unwrap();
+        let reader = SerializedFileReader::new(file).unwrap();
+        let groups: Vec<i64> = (0..reader.num_row_groups())
+            .map(|i| reader.metadata().row_group(i).num_rows())
+            .collect();
+        assert_eq!(groups, [100, 100, 100, 20]);
+        let numbers: Vec<u64> = reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|row| row.unwrap().get_ulong(0).unwrap())
+            .collect();
+        assert_eq!(numbers, (0..320).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_created_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("x.parquet");
+        let error = ParallelParquet::create(&path, schema(), properties(), 100)
+            .err()
+            .unwrap();
+        assert!(error.to_string().contains("x.parquet"), "{error}");
+    }
+}
