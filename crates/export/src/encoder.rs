@@ -41,7 +41,7 @@ enum Message {
     Write(ArrowLeafColumn),
     /// Close the row group's chunk and hand it to the appender; go on with
     /// the writer given, or stop when there is none.
-    EndRowGroup(Option<ArrowColumnWriter>),
+    EndRowGroup(Option<Box<ArrowColumnWriter>>),
 }
 
 /// A column thread's loop. It ends when the caller hangs up, after the last
@@ -56,7 +56,7 @@ fn encode_column(
         match message {
             Message::Write(leaf) => writer.write(&leaf)?,
             Message::EndRowGroup(Some(next)) => {
-                let chunk = std::mem::replace(&mut writer, next).close()?;
+                let chunk = std::mem::replace(&mut writer, *next).close()?;
                 if outbox.send(chunk).is_err() {
                     return Ok(());
                 }
@@ -99,6 +99,9 @@ fn append_row_groups(
     Ok(file)
 }
 
+/// A column thread, giving its own failure.
+type ColumnThread = JoinHandle<Result<(), ParquetError>>;
+
 /// The appender thread, giving back the file writer.
 type Appender = JoinHandle<Result<SerializedFileWriter<File>, ParquetError>>;
 
@@ -108,7 +111,7 @@ pub(crate) struct ParallelParquet {
     schema: SchemaRef,
     factory: ArrowRowGroupWriterFactory,
     /// Each column thread's inbox and handle.
-    columns: Vec<(SyncSender<Message>, JoinHandle<Result<(), ParquetError>>)>,
+    columns: Vec<(SyncSender<Message>, ColumnThread)>,
     /// The appender, until a failure has joined it.
     appender: Option<Appender>,
     /// Row groups started (the one being fed included).
@@ -181,7 +184,7 @@ impl ParallelParquet {
             let writers = self.factory.create_column_writers(self.row_groups);
             let writers = writers.map_err(|e| self.error(e))?;
             for (column, writer) in writers.into_iter().enumerate() {
-                self.send(column, Message::EndRowGroup(Some(writer)))?;
+                self.send(column, Message::EndRowGroup(Some(Box::new(writer))))?;
             }
             self.row_groups += 1;
             self.rows = 0;
@@ -243,7 +246,7 @@ impl ParallelParquet {
 /// Waits for the column threads, then the appender: a column's failure
 /// comes first, as the appender only sees the column stop.
 fn join_all(
-    columns: Vec<JoinHandle<Result<(), ParquetError>>>,
+    columns: Vec<ColumnThread>,
     appender: Option<Appender>,
 ) -> Result<SerializedFileWriter<File>, ParquetError> {
     let panicked = || ParquetError::General("a Parquet encoding thread panicked".into());
