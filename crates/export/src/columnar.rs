@@ -1,6 +1,8 @@
 //! Parquet through Arrow: articles are appended to column builders and
-//! written as a record batch every [`BATCH_ROWS`] rows, so at most one batch
-//! and the row group being encoded are in memory.
+//! handed over as a record batch every [`HANDOVER_ROWS`] rows to the column
+//! threads of [`ParallelParquet`], so a few batches and the two row groups
+//! being encoded are in memory. The entity table, small, goes through one
+//! [`ArrowWriter`].
 //!
 //! Lists are `List<Utf8>`, dates `Timestamp(Millisecond, "UTC")` (Parquet's
 //! `TIMESTAMP(MILLIS, isAdjustedToUTC)`, which DuckDB reads as `TIMESTAMPTZ`
@@ -21,7 +23,8 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
 
-use crate::{Error, ExportedArticle, Result, Sink, BATCH_ROWS, ROW_GROUP_ROWS};
+use crate::encoder::ParallelParquet;
+use crate::{Error, ExportedArticle, Result, Sink, ROW_GROUP_ROWS};
 
 /// A Parquet file written batch by batch.
 pub(crate) struct ParquetFile {
@@ -33,14 +36,8 @@ impl ParquetFile {
     /// Creates `path` for rows of `schema`; `plain` columns get no dictionary.
     pub fn create(path: &Path, schema: SchemaRef, plain: &[&str]) -> Result<Self> {
         let file = File::create(path).map_err(Error::io(path))?;
-        let mut properties = WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
-            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS));
-        for column in plain {
-            properties = properties.set_column_dictionary_enabled(ColumnPath::from(*column), false);
-        }
         let writer =
-            ArrowWriter::try_new(file, schema, Some(properties.build())).map_err(|source| {
+            ArrowWriter::try_new(file, schema, Some(properties(plain))).map_err(|source| {
                 Error::Parquet {
                     path: path.to_owned(),
                     source,
@@ -68,6 +65,17 @@ impl ParquetFile {
         })?;
         Ok(self.path)
     }
+}
+
+/// Snappy, row groups of [`ROW_GROUP_ROWS`], no dictionary for `plain` columns.
+fn properties(plain: &[&str]) -> WriterProperties {
+    let mut properties = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS));
+    for column in plain {
+        properties = properties.set_column_dictionary_enabled(ColumnPath::from(*column), false);
+    }
+    properties.build()
 }
 
 /// `List<Utf8>`, items nullable as Arrow's list builder makes them.
@@ -189,7 +197,7 @@ impl ArticleColumns {
 
 /// The article table as Parquet.
 pub(crate) struct ParquetSink {
-    file: ParquetFile,
+    file: ParallelParquet,
     schema: SchemaRef,
     columns: ArticleColumns,
     body: bool,
@@ -198,7 +206,8 @@ pub(crate) struct ParquetSink {
 impl ParquetSink {
     pub fn open(path: &Path, body: bool) -> Result<Self> {
         let schema = article_schema(body);
-        let file = ParquetFile::create(path, schema.clone(), &["id", "title", "body", "url"])?;
+        let plain = properties(&["id", "title", "body", "url"]);
+        let file = ParallelParquet::create(path, schema.clone(), plain, ROW_GROUP_ROWS)?;
         Ok(ParquetSink {
             file,
             schema,
@@ -216,7 +225,7 @@ impl ParquetSink {
 impl Sink for ParquetSink {
     fn write(&mut self, article: &ExportedArticle) -> Result<()> {
         self.columns.append(article);
-        if self.columns.rows >= BATCH_ROWS {
+        if self.columns.rows >= HANDOVER_ROWS {
             self.flush()?;
         }
         Ok(())
@@ -229,3 +238,12 @@ impl Sink for ParquetSink {
         Ok(vec![self.file.close()?])
     }
 }
+
+/// Rows per batch handed to the column threads. Smaller batches would hold
+/// less memory while waiting for the slowest column, but change where pages
+/// end (8,192 did): with these the file is byte for byte ArrowWriter's.
+const HANDOVER_ROWS: usize = crate::BATCH_ROWS;
+
+// Row groups end on a batch boundary, so they hold ROW_GROUP_ROWS rows as
+// ArrowWriter's do.
+const _: () = assert!(ROW_GROUP_ROWS % HANDOVER_ROWS == 0);

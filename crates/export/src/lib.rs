@@ -31,6 +31,7 @@
 
 mod bulk;
 mod columnar;
+mod encoder;
 mod entities;
 mod error;
 mod opensearch;
