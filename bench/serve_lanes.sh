@@ -9,6 +9,7 @@
 #
 # Environment: NEWS and NEWS_BENCH (binaries; default target/release/),
 # ROUNDS (default 2), REQUESTS (default 2000), QUERIES (TREC titles),
+# QUICK_BUDGET_MS (the two-lane server's --quick-budget-ms, default 25),
 # LOAD (news-bench's hostile flags, default "--hostile 4 --costly").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,7 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$logs"' EXIT
 urls=()
 for name in one-lane two-lanes; do
-  flags=()
+  flags=(--quick-budget-ms "${QUICK_BUDGET_MS:-25}")
   [ "$name" = one-lane ] && flags=(--quick-budget-ms 10000)
   "$news" --index "$index" serve --addr 127.0.0.1:0 --cache-mib 0 "${flags[@]}" \
     > "$logs/$name" 2>&1 &

@@ -60,9 +60,10 @@ impl Default for Limits {
             // One per core: a search keeps a core busy, so more at once only
             // makes each slower (the archive searches segments in parallel itself).
             concurrent_searches: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            // Ordinary searches take 5-20 ms on Reuters-21578 and tens of
-            // ms at a million articles (docs/benchmarks.md).
-            quick_budget: Duration::from_millis(100),
+            // Ordinary searches take 2-10 ms on Reuters-21578; the costliest
+            // allowed ones 50-350 ms. An archive whose ordinary searches take
+            // longer wants a larger budget (docs/RELIABILITY.md).
+            quick_budget: Duration::from_millis(25),
             // Half the cores at most, so that ordinary searches keep the rest.
             slow_searches: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
             // Long enough for a queue of ordinary searches (milliseconds
