@@ -43,9 +43,11 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
             marker(seen.len() - 1)
         })
         .build();
-    let feed = parser
-        .parse(bytes)
-        .map_err(|e| format!("not a feed we can read: {e}"))?;
+    // quick-xml, under feed-rs, asserts on input (a second XML declaration
+    // naming another encoding): a panic there is this file's error.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)))
+        .map_err(|_| "not a feed we can read: its XML parser failed on it".to_owned())?;
+    let feed = parsed.map_err(|e| format!("not a feed we can read: {e}"))?;
     let bad_dates = bad_dates.lock().unwrap_or_else(|e| e.into_inner()).clone();
     Ok(feed
         .entries

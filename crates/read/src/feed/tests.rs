@@ -92,3 +92,15 @@ fn a_broken_feed_is_one_error() {
     let error = parse(broken.as_bytes()).unwrap_err();
     assert!(error.starts_with("not a feed we can read"), "{error}");
 }
+
+#[test]
+fn a_second_xml_declaration_is_an_error_not_a_panic() {
+    // Found by the read_xml fuzz target: quick-xml asserted inside feed-rs.
+    for feed in [
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>E<?xml version="1.0" encoding="ISO-8859-1"?></title><item><title>T</title></item></channel></rss>"#,
+        r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>E<?xml version="1.0" encoding="ISO-8859-1"?></title></feed>"#,
+    ] {
+        let error = parse(feed.as_bytes()).unwrap_err();
+        assert!(error.starts_with("not a feed we can read"), "{error}");
+    }
+}
