@@ -13,6 +13,7 @@
 //! | source | the feed's title |
 //! | language | the item's, else the feed's |
 
+use std::borrow::Cow;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -43,10 +44,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
             marker(seen.len() - 1)
         })
         .build();
-    // quick-xml, under feed-rs, asserts on input (a second XML declaration
-    // naming another encoding): a panic there is this file's error.
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)))
-        .map_err(|_| "not a feed we can read: its XML parser failed on it".to_owned())?;
+    let bytes = without_inner_declarations(bytes);
+    // A safety net for panics of the parsers below on input (the one known is
+    // avoided above); under a fuzzer, whose panic hook aborts, it still shows.
+    let parsed =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(&bytes[..])))
+            .map_err(|_| "not a feed we can read: its XML parser failed on it".to_owned())?;
     let feed = parsed.map_err(|e| format!("not a feed we can read: {e}"))?;
     let bad_dates = bad_dates.lock().unwrap_or_else(|e| e.into_inner()).clone();
     Ok(feed
@@ -55,6 +58,46 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
         .enumerate()
         .map(|(i, entry)| item(&feed, entry, i, &bad_dates))
         .collect())
+}
+
+/// `bytes` with every XML declaration after the first blanked out. Such a
+/// declaration is ill-formed XML (concatenated feeds carry them), and one
+/// naming another encoding makes quick-xml, under feed-rs, assert. Comments
+/// and CDATA sections, which may quote XML, are left as they are.
+fn without_inner_declarations(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let starts = |at: usize, what: &[u8]| bytes[at..].starts_with(what);
+    let mut blanked: Option<Vec<u8>> = None;
+    let mut at = bytes
+        .iter()
+        .position(|b| *b == b'<')
+        .map_or(bytes.len(), |p| p + 1);
+    while let Some(offset) = bytes[at..].iter().position(|b| *b == b'<') {
+        at += offset;
+        let skip_to = |end: &[u8]| {
+            let from = at + 1;
+            bytes[from..]
+                .windows(end.len())
+                .position(|w| w == end)
+                .map_or(bytes.len(), |p| from + p + end.len())
+        };
+        if starts(at, b"<![CDATA[") {
+            at = skip_to(b"]]>");
+        } else if starts(at, b"<!--") {
+            at = skip_to(b"-->");
+        } else if starts(at, b"<?xml")
+            && bytes
+                .get(at + 5)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'?')
+        {
+            let end = skip_to(b"?>");
+            let copy = blanked.get_or_insert_with(|| bytes.to_vec());
+            copy[at..end].fill(b' ');
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    blanked.map_or(Cow::Borrowed(bytes), Cow::Owned)
 }
 
 fn marker(index: usize) -> Option<DateTime<Utc>> {
