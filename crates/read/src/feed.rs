@@ -13,7 +13,6 @@
 //! | source | the feed's title |
 //! | language | the item's, else the feed's |
 
-use std::borrow::Cow;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -23,7 +22,7 @@ use serde::Deserialize;
 use crate::article::Article;
 use crate::date::parse_date;
 use crate::markup::html_to_text;
-use crate::{txt, Parsed};
+use crate::{charset, txt, Parsed};
 
 /// Parses a feed. The outer `Err` means it is not a feed we can read (its
 /// XML or JSON is broken: nothing of it is indexed).
@@ -44,7 +43,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
             marker(seen.len() - 1)
         })
         .build();
-    let bytes = without_inner_declarations(bytes);
+    let bytes = as_utf8_without_declarations(bytes);
     // A safety net for panics of the parsers below on input (the one known is
     // avoided above); under a fuzzer, whose panic hook aborts, it still shows.
     let parsed =
@@ -60,44 +59,73 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
         .collect())
 }
 
-/// `bytes` with every XML declaration after the first blanked out. Such a
-/// declaration is ill-formed XML (concatenated feeds carry them), and one
-/// naming another encoding makes quick-xml, under feed-rs, assert. Comments
-/// and CDATA sections, which may quote XML, are left as they are.
-fn without_inner_declarations(bytes: &[u8]) -> Cow<'_, [u8]> {
-    let starts = |at: usize, what: &[u8]| bytes[at..].starts_with(what);
-    let mut blanked: Option<Vec<u8>> = None;
-    let mut at = bytes
-        .iter()
-        .position(|b| *b == b'<')
-        .map_or(bytes.len(), |p| p + 1);
+/// The feed as UTF-8 without XML declarations, decoded here (byte order
+/// mark, else the declared encoding, else UTF-8 with our fallback) so that
+/// feed-rs's parser never switches encodings: quick-xml asserts when a
+/// declaration naming another encoding comes after its first buffer (a long
+/// or a second declaration). Declarations inside comments and CDATA, which
+/// may quote XML, are left as they are.
+fn as_utf8_without_declarations(bytes: &[u8]) -> Vec<u8> {
+    let declared = declared_encoding(bytes)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
+    let text = match declared {
+        Some(encoding)
+            if encoding != encoding_rs::UTF_8 && charset::Unicode::sniff(bytes).is_none() =>
+        {
+            encoding.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        _ => charset::decode(bytes).map_or_else(
+            |_| String::from_utf8_lossy(bytes).into_owned(),
+            |d| d.text.into_owned(),
+        ),
+    };
+    let mut bytes = text.into_bytes();
+    blank_declarations(&mut bytes);
+    bytes
+}
+
+/// The `encoding` of the XML declaration the bytes start with.
+fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    let start = &bytes[..bytes.len().min(1024)];
+    let head = String::from_utf8_lossy(start);
+    let declaration = head.trim_start_matches('\u{feff}').trim_start();
+    let declaration = &declaration[..declaration.find("?>")?];
+    let inner = declaration.strip_prefix("<?xml")?;
+    let rest = &inner[inner.find("encoding")? + "encoding".len()..];
+    let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    Some(value[..value.find(quote)?].to_owned())
+}
+
+/// Blanks every `<?xml ...?>` outside comments and CDATA sections.
+fn blank_declarations(bytes: &mut [u8]) {
+    let mut at = 0;
     while let Some(offset) = bytes[at..].iter().position(|b| *b == b'<') {
         at += offset;
-        let skip_to = |end: &[u8]| {
+        let skip_to = |bytes: &[u8], end: &[u8]| {
             let from = at + 1;
             bytes[from..]
                 .windows(end.len())
                 .position(|w| w == end)
                 .map_or(bytes.len(), |p| from + p + end.len())
         };
-        if starts(at, b"<![CDATA[") {
-            at = skip_to(b"]]>");
-        } else if starts(at, b"<!--") {
-            at = skip_to(b"-->");
-        } else if starts(at, b"<?xml")
+        if bytes[at..].starts_with(b"<![CDATA[") {
+            at = skip_to(bytes, b"]]>");
+        } else if bytes[at..].starts_with(b"<!--") {
+            at = skip_to(bytes, b"-->");
+        } else if bytes[at..].starts_with(b"<?xml")
             && bytes
                 .get(at + 5)
                 .is_some_and(|b| b.is_ascii_whitespace() || *b == b'?')
         {
-            let end = skip_to(b"?>");
-            let copy = blanked.get_or_insert_with(|| bytes.to_vec());
-            copy[at..end].fill(b' ');
+            let end = skip_to(bytes, b"?>");
+            bytes[at..end].fill(b' ');
             at = end;
         } else {
             at += 1;
         }
     }
-    blanked.map_or(Cow::Borrowed(bytes), Cow::Owned)
 }
 
 fn marker(index: usize) -> Option<DateTime<Utc>> {

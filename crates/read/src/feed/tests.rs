@@ -104,3 +104,18 @@ fn an_xml_declaration_inside_the_feed_is_ignored_not_a_panic() {
     let atom = r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>E<?xml version="1.0" encoding="ISO-8859-1"?></title></feed>"#;
     assert!(parse(atom.as_bytes()).unwrap().is_empty());
 }
+
+#[test]
+fn a_declared_encoding_is_honoured_and_a_long_declaration_is_no_panic() {
+    let mut latin1 = br#"<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>E</title><item><title>Z"#.to_vec();
+    latin1.extend_from_slice(b"\xfcrich</title></item></channel></rss>");
+    let items = parse(&latin1).unwrap();
+    assert_eq!(items[0].as_ref().unwrap().article.title, "Z\u{fc}rich");
+    // Found by the read_xml fuzz target: a declaration naming another
+    // encoding and closing only after quick-xml's first buffer.
+    let long = format!(
+        r#"<?xml version="1.0" encoding="ISO-8859-1"?on="2.0"><channel>{}?><rss/>"#,
+        "x".repeat(300)
+    );
+    let _ = parse(long.as_bytes());
+}
