@@ -75,6 +75,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(render::print_panic));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Index(args) => cmd::index::run(&cli.index, args),

@@ -82,6 +82,28 @@ pub fn count(n: u64, noun: &str) -> String {
     }
 }
 
+/// The panic hook of `news`: libraries catch panics of the code they call
+/// on damaged input (tantivy, feed-rs) and report the file, but the hook
+/// runs first, and its message may quote the input: printed escaped, on one
+/// line, with the backtrace when `RUST_BACKTRACE` asks for it.
+pub fn print_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let payload = info.payload();
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let at = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    eprintln!("news panicked{at}: {}", printable(&message));
+    let backtrace = std::backtrace::Backtrace::capture();
+    if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
+        eprintln!("{backtrace}");
+    }
+}
+
 /// The message of a fatal error, safe to print after `error: `: each line's
 /// control characters escaped, and every line after the first indented, so
 /// a newline inside a name from the input cannot start a line of its own
