@@ -66,6 +66,8 @@ fn names_file_aliases_hides_and_is_undone_without_reading_input() {
     assert!(entity(archive, "organization", "Kremlin").is_some());
     let hmeimim = entity(archive, "location", "Hmeimim").unwrap();
     assert_eq!(hmeimim["provenance"], "extraction");
+    let total = || search(archive, &["*", "--limit", "0"])["total"].clone();
+    let articles = total();
 
     let names = tempfile::TempDir::new().unwrap();
     let file = names.path().join("names.tsv");
@@ -97,6 +99,11 @@ fn names_file_aliases_hides_and_is_undone_without_reading_input() {
     assert_eq!(second["warnings"], 1, "{second}");
     let rewritten = second["rewritten"].as_u64().unwrap();
     assert!(rewritten > 0, "{second}");
+    assert_eq!(
+        total(),
+        articles,
+        "rewritten articles replace their old copies"
+    );
     assert!(archive.join("news-names.tsv").exists());
 
     // The alias, with its provenance and the names folded into it.

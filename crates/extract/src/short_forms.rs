@@ -5,11 +5,16 @@
 //! names ("Security Council": "UN Security Council", "National Security
 //! Council") stays as it is.
 //!
+//! Initials fold only where some article of the archive spelt them out as
+//! that name ("Hayat Tahrir al-Sham (HTS)"): three capitals fit many names
+//! of a large archive, and the one it happens to hold is often not the one
+//! meant ("BHP" is not "Bank of Hawaii and Philippine").
+//!
 //! Work is linear in the words of the names: each longer name adds its
 //! trailing-word keys and its initials to a table, each name is then looked
 //! up once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::gazetteer::name_key;
 
@@ -54,9 +59,21 @@ const COMPANY_ENDINGS: &[&str] = &[
 /// words is another thing.
 const JOINING: &[&str] = &["of", "and", "for", "at", "in", "the", "to"];
 
+/// Legal forms written abbreviated ("Co.", "Ltd."), which end a company's name.
+const LEGAL_FORMS: &[&str] = &["co", "corp", "inc", "ltd", "plc", "llc", "bhd"];
+
+/// Words that open a phrase, not a name: "A Cominco" is debris of a
+/// sentence ("... Co. A Cominco spokesman").
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that"];
+
 /// The short forms among `names` (organization values, each once) that fit
 /// exactly one longer name of `names`, mapped to it; sorted by short form.
-pub fn short_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
+/// Initials count only as the `(initials, long name)` pairs of
+/// `spelled_out`, the folds articles made.
+pub fn short_forms<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    spelled_out: &HashSet<(String, String)>,
+) -> BTreeMap<String, String> {
     let mut by_key: HashMap<String, &str> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for name in names {
@@ -92,7 +109,7 @@ pub fn short_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<Str
     for &name in &order {
         let key = if is_initials(name) {
             name.to_owned()
-        } else if starts_upper(name)
+        } else if plain_name(name)
             && !shouted(name)
             && name_key(name).split(' ').count() >= MIN_WORDS
             // "Bank of Finland" is a whole name, not the tail of "Union
@@ -104,7 +121,10 @@ pub fn short_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<Str
             continue;
         };
         if let Some([long]) = longer.get(&key).map(Vec::as_slice) {
-            out.insert(name.to_owned(), (*long).to_owned());
+            let evidence = (name.to_owned(), (*long).to_owned());
+            if !is_initials(name) || spelled_out.contains(&evidence) {
+                out.insert(evidence.0, evidence.1);
+            }
         }
     }
     // No chains: a short form's long name is no short form itself.
@@ -141,9 +161,22 @@ fn is_initials(name: &str) -> bool {
 }
 
 /// Words and spaces only (hyphens, apostrophes and dots inside words):
-/// "Air Force, Navy" or "<National Bank" are lists or debris, not names.
+/// "Air Force, Navy" or "<National Bank" are lists or debris, not names;
+/// nor is a phrase opening with "A" or "The", or two names run together
+/// ("Ford Motor Credit Co. A Cominco": an abbreviated legal form before the
+/// last word).
 fn plain_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let run_together = words.iter().rev().skip(1).any(|w| {
+        w.strip_suffix('.')
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+    });
+    let opens_phrase = words
+        .first()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
     starts_upper(name)
+        && !opens_phrase
+        && !run_together
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '.'))
@@ -163,16 +196,26 @@ fn starts_upper(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn spelled(pairs: &[(&str, &str)]) -> HashSet<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
     #[test]
     fn trailing_words_and_initials_fold_into_the_one_longer_name() {
-        let got = short_forms([
-            "Hayat Tahrir al-Sham",
-            "Tahrir al-Sham",
-            "HTS",
-            "al-Sham",
-            "Sham",
-            "Kremlin",
-        ]);
+        let got = short_forms(
+            [
+                "Hayat Tahrir al-Sham",
+                "Tahrir al-Sham",
+                "HTS",
+                "al-Sham",
+                "Sham",
+                "Kremlin",
+            ],
+            &spelled(&[("HTS", "Hayat Tahrir al-Sham")]),
+        );
         let expected: BTreeMap<String, String> = [
             ("HTS", "Hayat Tahrir al-Sham"),
             ("Tahrir al-Sham", "Hayat Tahrir al-Sham"),
@@ -185,34 +228,65 @@ mod tests {
 
     #[test]
     fn other_companies_and_joined_names_are_no_long_forms() {
-        let got = short_forms([
-            "First American Financial Corp",
-            "American Financial Corp",
-            "Eisenberg of Bear Stearns",
-            "Bear Stearns",
-            "AMERICAN MOTORS",
-            "Potential American Motors",
-            "Air Force, Navy",
-            "AFN",
-            "Union Bank of Finland",
-            "Bank of Finland",
-            "General Motors Corp",
-            "Gazeta Mercantil",
-            "GM",
-        ]);
+        let got = short_forms(
+            [
+                "First American Financial Corp",
+                "American Financial Corp",
+                "Eisenberg of Bear Stearns",
+                "Bear Stearns",
+                "AMERICAN MOTORS",
+                "Potential American Motors",
+                "Air Force, Navy",
+                "AFN",
+                "Union Bank of Finland",
+                "Bank of Finland",
+                "General Motors Corp",
+                "Gazeta Mercantil",
+                "GM",
+            ],
+            &spelled(&[("GM", "General Motors Corp")]),
+        );
         assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
     fn ambiguous_short_forms_stay() {
-        let got = short_forms([
-            "UN Security Council",
-            "National Security Council",
-            "Security Council",
-            "European Union",
-            "Energy Union",
-            "EU",
-        ]);
+        let got = short_forms(
+            [
+                "UN Security Council",
+                "National Security Council",
+                "Security Council",
+                "European Union",
+                "Energy Union",
+                "EU",
+            ],
+            &spelled(&[("EU", "European Union")]),
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn initials_no_article_spelt_out_stay() {
+        let names = ["BHP", "Bank of Hawaii and Philippine", "HTS"];
+        let got = short_forms(names, &spelled(&[("HTS", "Hayat Tahrir al-Sham")]));
+        assert!(got.is_empty(), "{got:?}");
+        let got = short_forms(names, &spelled(&[("BHP", "Bank of Hawaii and Philippine")]));
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn debris_of_sentences_is_no_name() {
+        let got = short_forms(
+            [
+                "Ford Motor Credit Co. A Cominco",
+                "A Cominco",
+                "Prev Wk A Hoechst",
+                "A Hoechst",
+                "Credit Co. Cominco",
+                "Cominco",
+            ],
+            &HashSet::new(),
+        );
         assert!(got.is_empty(), "{got:?}");
     }
 }

@@ -165,7 +165,7 @@ pub fn index_paths(
     let applied = archive.manifest.rules.as_ref();
     if plan.read.is_empty()
         && plan.removed.is_empty()
-        && !rewrite::pending(&archive.index, &archive.schema, &names, applied)?
+        && !rewrite::pending(index_dir, &archive.schema, &names, applied)?
     {
         return finish_unchanged(archive, &plan, summary, started, started_ns);
     }
@@ -224,7 +224,6 @@ pub fn index_paths(
     ledger.commit(index_dir, &mut writer, &mut clusters)?;
     let target = rewrite::Target {
         dir: index_dir,
-        index: &archive.index,
         schema: &archive.schema,
         extractor: Extractor::bundled(),
     };

@@ -97,7 +97,9 @@ pub mod field {
     pub const ID_KEY: &str = "id_key";
     /// The article's entities before and after the archive's rules, JSON (stored only).
     pub const ENTITIES: &str = "entities";
-    /// Each entity name as given, prefixed by its kind letter (`o:HTS`; indexed only).
+    /// Each entity name as given, prefixed by its kind letter (`o:HTS`),
+    /// and each organization spelling the article folded into a name
+    /// ([`super::spelled_out_term`]); indexed only.
     pub const EXTRACTED: &str = "extracted";
 }
 
@@ -303,6 +305,11 @@ impl NewsSchema {
         for place in &entities.place {
             doc.add_text(f.extracted, extracted_term(EntityKind::Location, place));
         }
+        for entity in &entities.organization {
+            for spelling in &entity.was {
+                doc.add_text(f.extracted, spelled_out_term(spelling, &entity.name));
+            }
+        }
     }
 
     /// The stored entities of a document; `None` when it has none.
@@ -375,10 +382,38 @@ pub fn open_for_writing(dir: &Path) -> crate::Result<(Index, NewsSchema)> {
     Ok((index, schema))
 }
 
+/// Opens the news archive in `dir` to read much of it once (the indexer's
+/// rules pass rereads the stored articles a rule changes): files are read
+/// with positioned reads into buffers freed after use rather than mapped,
+/// so what is read does not stay in the process's resident memory (see
+/// [`crate::Archive::open_for_scan`]). Not for writing, nor for searches.
+pub fn open_unmapped(dir: &Path) -> crate::Result<Index> {
+    let open_error = |source| crate::Error::Open {
+        path: dir.to_owned(),
+        source,
+    };
+    let directory = crate::scan_directory::ScanDirectory::open(dir)
+        .map_err(|e| open_error(tantivy::TantivyError::from(e)))?;
+    let index = Index::open(directory).map_err(open_error)?;
+    register_tokenizers(&index);
+    Ok(index)
+}
+
 /// The [`field::EXTRACTED`] term of a name as given: its kind letter, `:`, the name.
 pub fn extracted_term(kind: EntityKind, name: &str) -> String {
     format!("{}:{name}", kind_letter(kind))
 }
+
+/// The [`field::EXTRACTED`] term saying an article folded the organization
+/// spelling `short` into `long` ("HTS" into "Hayat Tahrir al-Sham", which it
+/// spelt out): `s:`, the short form, a unit separator, the long form. It is
+/// the evidence an archive-wide fold of initials needs.
+pub fn spelled_out_term(short: &str, long: &str) -> String {
+    format!("{SPELLED_OUT_PREFIX}{short}\u{1f}{long}")
+}
+
+/// The prefix of [`spelled_out_term`]s.
+pub const SPELLED_OUT_PREFIX: &str = "s:";
 
 /// The stable 64-bit key of an article id (xxh3), stored in [`field::ID_KEY`].
 pub fn id_key(id: &str) -> u64 {
