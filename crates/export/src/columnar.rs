@@ -239,10 +239,10 @@ impl Sink for ParquetSink {
     }
 }
 
-/// Rows per batch handed to the column threads. Smaller batches would hold
-/// less memory while waiting for the slowest column, but change where pages
-/// end (8,192 did): with these the file is byte for byte ArrowWriter's.
-const HANDOVER_ROWS: usize = crate::BATCH_ROWS;
+/// Rows per batch handed to the column threads: a batch is in memory up to
+/// three times (being built, waiting, being encoded), so smaller batches
+/// hold less; pages end where ArrowWriter given the same batches ends them.
+const HANDOVER_ROWS: usize = 8 * 1024;
 
 // Row groups end on a batch boundary, so they hold ROW_GROUP_ROWS rows as
 // ArrowWriter's do.

@@ -146,7 +146,7 @@ impl ParallelParquet {
         for writer in factory.create_column_writers(0).map_err(parquet)? {
             let (messages, inbox) = sync_channel(LEAVES_AHEAD);
             // One chunk waits while the appender writes the columns before.
-            let (outbox, chunk) = sync_channel(1);
+            let (outbox, chunk) = sync_channel(0);
             let handle = spawn("parquet-column", move || {
                 encode_column(writer, inbox, outbox)
             })

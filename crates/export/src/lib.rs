@@ -49,7 +49,7 @@ pub use row::ExportedArticle;
 /// Rows per Arrow record batch, and how often progress is reported.
 pub const BATCH_ROWS: usize = 32 * 1024;
 /// Rows per Parquet row group.
-pub const ROW_GROUP_ROWS: usize = 128 * 1024;
+pub const ROW_GROUP_ROWS: usize = 64 * 1024;
 /// The most bytes an OpenSearch `_bulk` or Quickwit NDJSON file gets.
 pub const DEFAULT_BULK_BYTES: u64 = 50 * 1000 * 1000;
 
