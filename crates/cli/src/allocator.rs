@@ -6,13 +6,14 @@
 //! 15% faster than with the system allocator (`cargo bench -p news-extract
 //! --bench extract`).
 //!
-//! The purge delay: mimalloc keeps memory freed in large spans for a
-//! second before it returns it, so a command that frees a few hundred MB a
-//! second holds that much more resident. `news export` of a million
-//! articles to Parquet peaked at 669 MB with the default and 436–441 MB
-//! with 10 ms (two runs each, 1 s more system time in 7 s); `news index` of
-//! Reuters-21578 at 239–257 MB and 213–218 MB, with no difference in time
-//! (docs/benchmarks.md has the commands).
+//! The purge delay, for `news export` only: mimalloc keeps memory freed in
+//! large spans for a second before it returns it, so a command that frees a
+//! few hundred MB a second holds that much more resident. An export of a
+//! million articles to Parquet peaked at 669 MB with the default and
+//! 436-441 MB with 10 ms (two runs each; 1 s more system time in 7 s).
+//! Other commands keep the default: `news parse` of 1,300 pages took 10%
+//! more CPU with 10 ms (3.45 against 3.12 s, three runs each), and
+//! `news index` peaks elsewhere (docs/benchmarks.md has the commands).
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -25,7 +26,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// Milliseconds freed memory waits before mimalloc returns it.
 const PURGE_DELAY_MS: std::os::raw::c_long = 10;
 
-/// Sets the purge delay; call first thing in `main`.
+/// Sets the purge delay for the rest of the process.
 pub fn return_freed_memory_sooner() {
     // SAFETY: sets one of mimalloc's option values; any value is valid.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, PURGE_DELAY_MS) }

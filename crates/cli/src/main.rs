@@ -70,7 +70,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    allocator::return_freed_memory_sooner();
     std::panic::set_hook(Box::new(render::print_panic));
     let cli = Cli::parse();
     let result = match cli.command {

@@ -113,6 +113,7 @@ impl ExportArgs {
 
 /// Runs `news export`.
 pub fn run(index: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    crate::allocator::return_freed_memory_sooner();
     let options = args.options()?;
     let archive = open_for_scan(index)?;
     let scan = archive.scan(&args.to_request())?;
