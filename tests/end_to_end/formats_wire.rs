@@ -171,12 +171,15 @@ fn broken_wire_feed_and_csv_inputs_are_reported_and_the_rest_indexed() {
 }
 
 #[test]
-fn a_panic_inside_the_feed_parser_is_the_files_error_printed_on_one_escaped_line() {
-    // feed-rs 3.0.0 slices an author string inside a character here.
+fn a_feed_whose_author_made_feed_rs_panic_is_read() {
+    // feed-rs 3.0.0 cuts an author string inside the character before the
+    // address, and panicked: the whole feed was lost. The reader now puts a
+    // space there first.
     let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>E</title>\
-                <item><title>T</title><author>\x1b[2J\u{ac}ana@news.example</author></item></channel></rss>";
+                <item><title>Port reopens</title><description>Ships left Tartus at dawn.</description>\
+                <author>\x1b[2J\u{ac}ana@news.example</author></item></channel></rss>";
     let input = tempfile::TempDir::new().unwrap();
-    fs::write(input.path().join("panicky.rss"), feed).unwrap();
+    fs::write(input.path().join("author.rss"), feed).unwrap();
     fs::write(input.path().join("fine.txt"), "Kept story\n\nIts body.\n").unwrap();
     let archive = tempfile::TempDir::new().unwrap();
     let output = news(
@@ -184,20 +187,12 @@ fn a_panic_inside_the_feed_parser_is_the_files_error_printed_on_one_escaped_line
         &["index", &input.path().display().to_string(), "--quiet"],
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr
-            .lines()
-            .any(|l| l.contains("panicky.rss: ") && l.contains("not a feed we can read")),
-        "{stderr}"
-    );
-    assert!(
-        !stderr.contains('\x1b'),
-        "the panic message is escaped: {stderr}"
-    );
-    let titles: Vec<String> = every_article(archive.path())
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let mut titles: Vec<String> = every_article(archive.path())
         .into_iter()
         .map(|(_, _, title)| title)
         .collect();
-    assert_eq!(titles, ["Kept story"]);
+    titles.sort();
+    assert_eq!(titles, ["Kept story", "Port reopens"]);
 }

@@ -93,15 +93,20 @@ pub fn print_panic(info: &std::panic::PanicHookInfo<'_>) {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    let at = info
-        .location()
-        .map(|l| format!(" at {}:{}", l.file(), l.line()))
-        .unwrap_or_default();
-    eprintln!("news panicked{at}: {}", printable(&message));
+    let at = info.location().map(|l| (l.file(), l.line()));
+    eprintln!("{}", panic_line(&message, at));
     let backtrace = std::backtrace::Backtrace::capture();
     if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
         eprintln!("{backtrace}");
     }
+}
+
+/// The line [`print_panic`] prints: the message escaped, on one line.
+fn panic_line(message: &str, at: Option<(&str, u32)>) -> String {
+    let at = at
+        .map(|(file, line)| format!(" at {file}:{line}"))
+        .unwrap_or_default();
+    format!("news panicked{at}: {}", printable(message))
 }
 
 /// The message of a fatal error, safe to print after `error: `: each line's
@@ -141,6 +146,20 @@ mod tests {
         let plain = anstream::adapter::strip_str(&out).to_string();
         assert_eq!(plain, "naïve Tartus base");
         assert!(out.contains(&format!("{}Tartus{}", style.render(), style.render_reset())));
+    }
+
+    #[test]
+    fn a_panic_message_quoting_input_stays_on_one_escaped_line() {
+        let line = panic_line(
+            "byte index 1 is not a char boundary; it is inside '\u{ac}' of `\x1b[2J\nerror: forged`",
+            Some(("src/util.rs", 155)),
+        );
+        assert!(
+            line.starts_with("news panicked at src/util.rs:155: "),
+            "{line}"
+        );
+        assert!(!line.contains('\n') && !line.contains('\x1b'), "{line:?}");
+        assert!(line.contains("\\x1b[2J\\nerror: forged"), "{line}");
     }
 
     #[test]

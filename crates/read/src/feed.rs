@@ -43,9 +43,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
             marker(seen.len() - 1)
         })
         .build();
-    let bytes = as_utf8_without_declarations(bytes);
-    // A safety net for panics of the parsers below on input (the one known is
-    // avoided above); under a fuzzer, whose panic hook aborts, it still shows.
+    let bytes = prepared_for_feed_rs(bytes);
+    // A safety net for panics of the parsers below on input (the ones known
+    // are avoided above); under a fuzzer, whose panic hook aborts, it still shows.
     let parsed =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(&bytes[..])))
             .map_err(|_| "not a feed we can read: its XML parser failed on it".to_owned())?;
@@ -59,13 +59,15 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Result<Parsed, String>>, String> {
         .collect())
 }
 
-/// The feed as UTF-8 without XML declarations, decoded here (byte order
-/// mark, else the declared encoding, else UTF-8 with our fallback) so that
-/// feed-rs's parser never switches encodings: quick-xml asserts when a
-/// declaration naming another encoding comes after its first buffer (a long
-/// or a second declaration). Declarations inside comments and CDATA, which
-/// may quote XML, are left as they are.
-fn as_utf8_without_declarations(bytes: &[u8]) -> Vec<u8> {
+/// The feed as feed-rs reads it without panicking: UTF-8 without XML
+/// declarations, decoded here (byte order mark, else the declared encoding,
+/// else UTF-8 with our fallback) so that feed-rs's parser never switches
+/// encodings: quick-xml asserts when a declaration naming another encoding
+/// comes after its first buffer (a long or a second declaration).
+/// Declarations inside comments and CDATA, which may quote XML, are left as
+/// they are. E-mail addresses touching a wide character are spaced
+/// ([`emails`]).
+fn prepared_for_feed_rs(bytes: &[u8]) -> Vec<u8> {
     let declared = declared_encoding(bytes)
         .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
     let text = match declared {
@@ -79,7 +81,11 @@ fn as_utf8_without_declarations(bytes: &[u8]) -> Vec<u8> {
             |d| d.text.into_owned(),
         ),
     };
-    let mut bytes = text.into_bytes();
+    let mut bytes = match emails::spaced(&text) {
+        std::borrow::Cow::Owned(spaced) => spaced,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
+    .into_bytes();
     blank_declarations(&mut bytes);
     bytes
 }
@@ -240,5 +246,6 @@ pub fn is_json_feed(text: &str) -> bool {
     })
 }
 
+mod emails;
 #[cfg(test)]
 mod tests;
