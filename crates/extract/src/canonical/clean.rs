@@ -198,11 +198,30 @@ fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str
             break;
         }
     }
-    if end > 0 && end < words.len() {
+    if end > 0 && end < words.len() && !is_regnal_name(&words[lead..end], &words[end..]) {
         &words[end..]
+    } else if end > 0 && end < words.len() {
+        &words[lead..]
     } else {
         words
     }
+}
+
+/// Titles of a reigning monarch or a pope, which stay with the name they
+/// precede: the bare name names nobody ("Pope Francis", "Queen Elizabeth
+/// II", "King Charles III").
+static REGNAL: WordList = WordList::new(&["pope", "king", "queen", "emperor", "empress", "tsar"]);
+
+/// Whether `titles` is one regnal title and `name` one given name, with a
+/// number or not ("Francis", "Elizabeth II"): a regnal or papal name.
+fn is_regnal_name(titles: &[&str], name: &[&str]) -> bool {
+    let numeral = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    matches!(titles, [title] if REGNAL.contains(&title.to_lowercase()))
+        && match name {
+            [given] => !numeral(given),
+            [given, number] => !numeral(given) && numeral(number),
+            _ => false,
+        }
 }
 
 fn looks_demonym(word: &str) -> bool {
@@ -234,13 +253,17 @@ mod tests {
                 "U.S. Secretary of State Marco Rubio",
                 "Prime Minister Keir Starmer,",
                 "Pope Leo",
+                "Queen Elizabeth II",
+                "British King Charles III",
             ]),
             [
                 "Ahmed al-Sharaa",
                 "Putin",
                 "Marco Rubio",
                 "Keir Starmer",
-                "Leo"
+                "Pope Leo",
+                "Queen Elizabeth II",
+                "King Charles III",
             ]
         );
         assert_eq!(persons(&["King", "Stephen King"]), ["Stephen King"]);

@@ -99,9 +99,9 @@ pub(super) fn consistent_kinds(
         if has_leading_title(&cleaned[i]) {
             let person = as_person(i);
             let stripped = key_of(&person);
-            if stripped != keys[i]
-                && (part_of_person(&core_words(&stripped))
-                    || is_titled_name(&cleaned[i], gazetteer))
+            // A regnal name keeps its title, so nothing was stripped.
+            if (stripped != keys[i] && part_of_person(&core_words(&stripped)))
+                || is_titled_name(&cleaned[i], gazetteer)
             {
                 titled = Some(person);
             }
@@ -355,7 +355,7 @@ mod tests {
             c.persons,
             [
                 "John R. Bolton",
-                "Elizabeth II",
+                "Queen Elizabeth II",
                 "Nicola Sturgeon",
                 "Bill de Blasio"
             ]
