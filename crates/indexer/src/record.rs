@@ -14,7 +14,10 @@ use news_read::{Article, Origin};
 /// The article's stable id: its own id, else its URL, else a hash of its
 /// title and text, so re-reading the same article yields the same id.
 pub fn stable_id(article: &Article) -> String {
-    if let Some(id) = article.id.as_deref().or(article.url.as_deref()) {
+    if let Some(id) = [&article.id, &article.url]
+        .into_iter()
+        .find_map(|s| s.as_deref().filter(|s| !s.trim().is_empty()))
+    {
         return id.to_owned();
     }
     let mut content = String::with_capacity(article.title.len() + article.body.len() + 1);
@@ -201,6 +204,11 @@ mod tests {
         assert_eq!(stable_id(&a), "https://x.example/1");
         a.id = Some("x-1".into());
         assert_eq!(stable_id(&a), "x-1");
+        // Found by the read_feed fuzz target: a JSON Feed item with
+        // `"url": ""` and no id had an empty id.
+        a.id = Some(" ".into());
+        a.url = Some(String::new());
+        assert_eq!(stable_id(&a), hashed);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! | title | `title` |
 //! | body | `content:encoded` / `content`, else the summary (`description`), HTML made text |
 //! | date | `pubDate` / `published`, else `updated`; unreadable: undated, a warning naming the item |
-//! | url | the first `link` |
+//! | url | the first `link` that is not empty |
 //! | author | the item's authors, else the feed's, joined with commas |
 //! | section | the item's categories, joined with commas |
 //! | source | the feed's title |
@@ -104,32 +104,35 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
     Some(value[..value.find(quote)?].to_owned())
 }
 
-/// Blanks every `<?xml ...?>` outside comments and CDATA sections.
+/// Blanks every XML declaration that quick-xml (the parser under feed-rs)
+/// reads as one, wherever it is: found by a first pass of quick-xml itself,
+/// so that what counts as inside a comment, CDATA section, processing
+/// instruction or attribute is decided exactly as feed-rs's pass will
+/// decide it. (A hand-written scanner missed a declaration after `<?<?xml
+/// …?>`, where blanking the inner one made the outer instruction swallow a
+/// CDATA start.) A declaration made spaces is white space between elements,
+/// so nothing else is read differently. The pass stops where quick-xml
+/// fails, as feed-rs's will.
 fn blank_declarations(bytes: &mut [u8]) {
-    let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|b| *b == b'<') {
-        at += offset;
-        let skip_to = |bytes: &[u8], end: &[u8]| {
-            let from = at + 1;
-            bytes[from..]
-                .windows(end.len())
-                .position(|w| w == end)
-                .map_or(bytes.len(), |p| from + p + end.len())
-        };
-        if bytes[at..].starts_with(b"<![CDATA[") {
-            at = skip_to(bytes, b"]]>");
-        } else if bytes[at..].starts_with(b"<!--") {
-            at = skip_to(bytes, b"-->");
-        } else if bytes[at..].starts_with(b"<?xml")
-            && bytes
-                .get(at + 5)
-                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'?')
-        {
-            let end = skip_to(bytes, b"?>");
-            bytes[at..end].fill(b' ');
-            at = end;
-        } else {
-            at += 1;
+    let mut found = Vec::new();
+    {
+        let mut reader = quick_xml::Reader::from_reader(&bytes[..]);
+        let mut buf = Vec::new();
+        loop {
+            let start = reader.buffer_position() as usize;
+            match reader.read_event_into(&mut buf) {
+                Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                Ok(quick_xml::events::Event::Decl(_)) => {
+                    found.push(start..reader.buffer_position() as usize);
+                }
+                Ok(_) => {}
+            }
+            buf.clear();
+        }
+    }
+    for range in found {
+        if let Some(declaration) = bytes.get_mut(range) {
+            declaration.fill(b' ');
         }
     }
 }
@@ -211,7 +214,12 @@ fn item(feed: &Feed, entry: &Entry, index: usize, bad_dates: &[String]) -> Resul
             .as_ref()
             .map(|t| html_to_text(&t.content))
             .filter(|t| !t.is_empty()),
-        url: entry.links.first().map(|l| l.href.clone()),
+        url: entry
+            .links
+            .iter()
+            .map(|l| l.href.trim())
+            .find(|href| !href.is_empty())
+            .map(str::to_owned),
         section: (!categories.is_empty()).then(|| categories.join(", ")),
         author: authors,
         language: entry.language.clone().or_else(|| feed.language.clone()),

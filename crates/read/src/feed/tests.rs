@@ -116,3 +116,19 @@ fn a_declared_encoding_is_honoured_and_a_long_declaration_is_no_panic() {
     let long = include_bytes!("../../../../fuzz/seeds/read_xml/crash-long-declaration.xml");
     assert!(parse(long).is_err());
 }
+
+#[test]
+fn a_declaration_after_a_nested_instruction_is_blanked_as_quick_xml_reads_it() {
+    // Found by the read_xml fuzz target (third session): `<?<?xml …?>` is one
+    // processing instruction to quick-xml; a scanner of our own blanked the
+    // inner declaration, the instruction then swallowed a CDATA start, and a
+    // later declaration naming another encoding reached feed-rs and panicked.
+    let crash = include_bytes!(
+        "../../../../fuzz/seeds/read_xml/crash-declaration-after-a-nested-instruction.xml"
+    );
+    let error = parse(crash).err().unwrap();
+    assert!(!error.contains("failed on it"), "no panic: {error}");
+    let nested = r#"<?<?xml version="1.0"?><rss version="2.0"><channel><title>E</title><item><title>Kept<?xml version="1.0" encoding="ISO-8859-1"?></title></item></channel></rss>"#;
+    let items = parse(nested.as_bytes()).unwrap();
+    assert_eq!(items[0].as_ref().unwrap().article.title, "Kept");
+}
