@@ -111,21 +111,28 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
 /// decide it. (A hand-written scanner missed a declaration after `<?<?xml
 /// …?>`, where blanking the inner one made the outer instruction swallow a
 /// CDATA start.) A declaration made spaces is white space between elements,
-/// so nothing else is read differently. The pass stops where quick-xml
-/// fails, as feed-rs's will.
+/// so nothing else is read differently. The pass reads with feed-rs's
+/// settings and goes on past errors (feed-rs may read past a mismatched
+/// end tag that would stop a strict pass), to the end of the input.
 fn blank_declarations(bytes: &mut [u8]) {
     let mut found = Vec::new();
     {
         let mut reader = quick_xml::Reader::from_reader(&bytes[..]);
+        let config = reader.config_mut();
+        config.expand_empty_elements = true;
+        config.trim_markup_names_in_closing_tags = true;
+        config.trim_text(false);
+        config.check_end_names = false;
         let mut buf = Vec::new();
         loop {
-            let start = reader.buffer_position() as usize;
+            let start = reader.buffer_position();
             match reader.read_event_into(&mut buf) {
-                Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                Ok(quick_xml::events::Event::Eof) => break,
                 Ok(quick_xml::events::Event::Decl(_)) => {
-                    found.push(start..reader.buffer_position() as usize);
+                    found.push(start as usize..reader.buffer_position() as usize);
                 }
-                Ok(_) => {}
+                Err(_) if reader.buffer_position() == start => break,
+                Ok(_) | Err(_) => {}
             }
             buf.clear();
         }

@@ -131,4 +131,12 @@ fn a_declaration_after_a_nested_instruction_is_blanked_as_quick_xml_reads_it() {
     let nested = r#"<?<?xml version="1.0"?><rss version="2.0"><channel><title>E</title><item><title>Kept<?xml version="1.0" encoding="ISO-8859-1"?></title></item></channel></rss>"#;
     let items = parse(nested.as_bytes()).unwrap();
     assert_eq!(items[0].as_ref().unwrap().article.title, "Kept");
+    // The next find: a declaration after a mismatched end tag, which feed-rs
+    // read past while a strict first pass stopped there.
+    let mismatched = include_bytes!(
+        "../../../../fuzz/seeds/read_xml/crash-declaration-after-a-mismatched-end-tag.xml"
+    );
+    if let Err(error) = parse(mismatched) {
+        assert!(!error.contains("failed on it"), "no panic: {error}");
+    }
 }
