@@ -112,8 +112,9 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
 /// …?>`, where blanking the inner one made the outer instruction swallow a
 /// CDATA start.) A declaration made spaces is white space between elements,
 /// so nothing else is read differently. The pass reads with feed-rs's
-/// settings and goes on past errors (feed-rs may read past a mismatched
-/// end tag that would stop a strict pass), to the end of the input.
+/// settings, but checks no end tag and goes on past errors to the end of
+/// the input: feed-rs read past a mismatched end tag that stopped a strict
+/// pass, and met a declaration after it.
 fn blank_declarations(bytes: &mut [u8]) {
     let mut found = Vec::new();
     {
