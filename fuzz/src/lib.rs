@@ -21,22 +21,12 @@ use news_read::{date as dates, dateline as datelines, limits, Batch, Format, Ite
 
 /// A `.txt` file: decoding, front matter, title, body, dateline, limits.
 pub fn read_txt(data: &[u8]) {
-    let batch = Batch::File {
-        path: "fuzz.txt".into(),
-        format: Format::Text,
-        bytes: data.to_vec(),
-    };
-    check(batch.parse());
+    check(parse_whole("fuzz.txt", Format::Text, data));
 }
 
 /// The same bytes as a `.json` file and as JSON Lines.
 pub fn read_json(data: &[u8]) {
-    let batch = Batch::File {
-        path: "fuzz.json".into(),
-        format: Format::Json,
-        bytes: data.to_vec(),
-    };
-    check(batch.parse());
+    check(parse_whole("fuzz.json", Format::Json, data));
     let lines = data.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
     let batch = Batch::Lines {
         path: "fuzz.jsonl".into(),
@@ -49,12 +39,7 @@ pub fn read_json(data: &[u8]) {
 /// A web page: charset sniffing, script stripping, the main-text
 /// extractor, metadata; and the same bytes as a feed item's HTML content.
 pub fn read_html(data: &[u8]) {
-    let batch = Batch::File {
-        path: "fuzz.html".into(),
-        format: Format::Html,
-        bytes: data.to_vec(),
-    };
-    check(batch.parse());
+    check(parse_whole("fuzz.html", Format::Html, data));
     let text = String::from_utf8_lossy(data);
     let _ = news_read::html::clean_fragment(&text);
 }
@@ -67,30 +52,29 @@ pub fn read_warc(data: &[u8]) {
 
 /// XML by its root element: NewsML-G2, NITF, RSS or Atom.
 pub fn read_xml(data: &[u8]) {
-    let batch = Batch::File {
-        path: "fuzz.xml".into(),
-        format: Format::Xml,
-        bytes: data.to_vec(),
-    };
-    check(batch.parse());
+    check(parse_whole("fuzz.xml", Format::Xml, data));
 }
 
 /// A feed: RSS, Atom or JSON Feed.
 pub fn read_feed(data: &[u8]) {
-    for (path, format) in [("fuzz.rss", Format::Feed), ("fuzz.json", Format::Json)] {
-        let batch = Batch::File {
-            path: path.into(),
-            format,
-            bytes: data.to_vec(),
-        };
-        check(batch.parse());
-    }
+    check(parse_whole("fuzz.rss", Format::Feed, data));
+    check(parse_whole("fuzz.json", Format::Json, data));
 }
 
 /// The same bytes as CSV and as TSV, read in rows from a file.
 pub fn read_csv(data: &[u8]) {
     check(read_through("fuzz.csv", Format::Csv, data));
     check(read_through("fuzz.tsv", Format::Tsv, data));
+}
+
+/// Reads `data` as a whole file named `path`, as the formats read whole are.
+fn parse_whole(path: &str, format: Format, data: &[u8]) -> Vec<Item> {
+    let batch = Batch::File {
+        path: path.into(),
+        format,
+        bytes: data.to_vec(),
+    };
+    batch.parse()
 }
 
 /// Writes `data` to `name` in a directory of this process and reads it with

@@ -13,7 +13,8 @@
 //! 436-441 MB with 10 ms (two runs each; 1 s more system time in 7 s).
 //! Other commands keep the default: `news parse` of 1,300 pages took 10%
 //! more CPU with 10 ms (3.45 against 3.12 s, three runs each), and
-//! `news index` peaks elsewhere (docs/benchmarks.md has the commands).
+//! `news index` peaks elsewhere (docs/export.md and docs/benchmarks-log.md
+//! have the commands).
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

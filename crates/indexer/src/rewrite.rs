@@ -36,11 +36,10 @@ use crate::rules::{AppliedRules, Changes, Rules};
 
 /// The rules to apply now: the authority file's, and the short forms of the
 /// organization names committed in the archive.
-pub(crate) fn current(dir: &Path, schema: &NewsSchema, names: &Names) -> Result<Rules, IndexError> {
-    let searcher = latest(dir)?;
+fn current(searcher: &Searcher, schema: &NewsSchema, names: &Names) -> Result<Rules, IndexError> {
     Ok(Rules {
         authority: names.authority.clone(),
-        short: short_forms_of(&searcher, schema)?,
+        short: short_forms_of(searcher, schema)?,
     })
 }
 
@@ -51,7 +50,7 @@ pub(crate) fn pending(
     names: &Names,
     applied: Option<&AppliedRules>,
 ) -> Result<bool, IndexError> {
-    let now = current(dir, schema, names)?.applied(&names.fingerprint);
+    let now = current(&latest(dir)?, schema, names)?.applied(&names.fingerprint);
     Ok(applied.cloned().unwrap_or_default() != now)
 }
 
@@ -78,10 +77,7 @@ pub(crate) fn apply(
         extractor,
     } = *target;
     let searcher = latest(dir)?;
-    let rules = Rules {
-        authority: names.authority.clone(),
-        short: short_forms_of(&searcher, schema)?,
-    };
+    let rules = current(&searcher, schema, names)?;
     let applied = rules.applied(&names.fingerprint);
     let old = ledger.manifest.rules.clone().unwrap_or_default();
     if old == applied {

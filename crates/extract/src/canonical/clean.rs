@@ -198,12 +198,12 @@ fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str
             break;
         }
     }
-    if end > 0 && end < words.len() && !is_regnal_name(&words[lead..end], &words[end..]) {
-        &words[end..]
-    } else if end > 0 && end < words.len() {
+    if end == 0 || end == words.len() {
+        words
+    } else if is_regnal_name(&words[lead..end], &words[end..]) {
         &words[lead..]
     } else {
-        words
+        &words[end..]
     }
 }
 
