@@ -103,7 +103,7 @@ impl Offsets {
     }
 
     /// The byte offset of code point `c`, if it is in the text.
-    fn byte(&self, c: usize) -> Option<usize> {
+    pub(super) fn byte(&self, c: usize) -> Option<usize> {
         if self.char_starts.is_empty() {
             (c <= self.len).then_some(c)
         } else {
@@ -152,7 +152,33 @@ pub(super) fn cues(
             out[u] = Some(Cue::Organization);
         }
     }
+    // A work or vessel named so once where the tagger missed it ("cargo
+    // ship Namse Bangdzod" in the headline) is one everywhere.
+    for (i, m) in mentions.iter().enumerate() {
+        let u = of[i];
+        if out[u].is_none() && distinct[u].is_some() && named_as_work(text, &m.text) {
+            out[u] = Some(Cue::Nothing);
+        }
+    }
     out
+}
+
+/// Whether `name` follows a work or vessel noun anywhere in `text`.
+fn named_as_work(text: &str, name: &str) -> bool {
+    !name.is_empty()
+        && text.match_indices(name).any(|(b, _)| {
+            let prev = last_word(&text[..b]);
+            // The whole name, not the start of a longer one ("MV Alan
+            // Kurdi" names no "Alan").
+            let after = &text[b + name.len()..];
+            let whole = !after.starts_with(char::is_alphanumeric)
+                && !after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(char::is_uppercase));
+            whole
+                && text[..b].ends_with(' ')
+                && (WORK_NOUNS.contains(prev) || is_vessel_prefix(prev))
+        })
 }
 
 /// Applies the `cues` to the `kinds` of the distinct mentions (their
@@ -193,7 +219,7 @@ fn is_vessel_prefix(word: &str) -> bool {
 
 /// The last word of `s`, trailing spaces ignored, punctuation kept out:
 /// "" when `s` ends with punctuation other than a space.
-fn last_word(s: &str) -> &str {
+pub(super) fn last_word(s: &str) -> &str {
     let s = s.trim_end_matches(' ');
     let start = s
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -326,5 +352,17 @@ mod tests {
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(c.persons, ["Ben Affleck"]);
         assert_eq!(c.organizations, ["Hellboy"]);
+    }
+
+    #[test]
+    fn a_work_named_once_is_a_work_where_the_tagger_missed_that_once() {
+        use EntityKind::*;
+        let text = "MV Alan Kurdi and cargo ship Namse Bangdzod\n\
+                    Namse Bangdzod vanished. Alan, a boy, drowned.";
+        let ms = mentions_of(text, &[(Person, "Namse Bangdzod"), (Person, "Alan")]);
+        // Only the mentions after the headline: the tagger missed those.
+        let ms: Vec<_> = ms.into_iter().filter(|m| m.start > 45).collect();
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.persons, ["Alan"]);
     }
 }

@@ -22,6 +22,7 @@ mod context;
 mod filter;
 mod organizations;
 mod persons;
+mod place_context;
 mod places;
 mod types;
 mod words;
@@ -100,8 +101,12 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         &dropped,
         gazetteer,
     );
-    let heard = context::cues(text, &context::Offsets::new(text), mentions, &of, &kinds);
+    let offsets = context::Offsets::new(text);
+    let heard = context::cues(text, &offsets, mentions, &of, &kinds);
     context::heed(&mut kinds, &heard, &cleaned, gazetteer);
+    let placed =
+        place_context::place_cues(text, &offsets, mentions, &of, &kinds, &cleaned, gazetteer);
+    place_context::heed_places(&mut kinds, &placed, &cleaned);
     for ((m, c), kind) in distinct.iter().zip(&mut cleaned).zip(&kinds) {
         match kind {
             // Persons got their person form from `consistent_kinds`.

@@ -4,7 +4,8 @@
 
 use super::HashMap;
 
-use super::super::gazetteer::{Gazetteer, Place, PlaceKind};
+use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
+use super::place_context::without_compass;
 use super::Linker;
 
 /// The places of one article: each location key's canonical name, each
@@ -32,7 +33,17 @@ pub(super) fn name_locations(locations: &Linker, gazetteer: &Gazetteer) -> Named
     }
     let mut out = Named::default();
     for key in &locations.keys {
-        let resolved = gazetteer.resolve(key, &context);
+        // "North Poland", which the gazetteer lacks, is Poland; "North
+        // Korea" and "West Virginia" are names of their own and resolve
+        // as they are. The rest must be the place's own name: "South
+        // America" is no part of the United States.
+        let resolved = gazetteer.resolve(key, &context).or_else(|| {
+            let rest = without_compass(key)?;
+            gazetteer.resolve(rest, &context).filter(|p| {
+                matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
+                    && name_key(&p.name) == rest
+            })
+        });
         let name = match resolved.map(|p| region_among_regions(p, key, &context, gazetteer)) {
             Some(p) => {
                 let within = gazetteer.containing(p);

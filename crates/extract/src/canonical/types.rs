@@ -247,7 +247,7 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
 
 /// Whether a name is written in capitals (two letters or more, no
 /// lowercase): headlines and datelines.
-fn is_shouted(s: &str) -> bool {
+pub(super) fn is_shouted(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
 }
 

@@ -1,0 +1,236 @@
+//! What the words around a name say about it being a place, where the
+//! tagger took it for a person or an organization: "the island of Rapa
+//! Nui", "close to Alachua", and above all a place followed by the region
+//! or country that contains it ("Marksville, Louisiana", "Koszalin,
+//! Poland"), which names two places and nothing else.
+//!
+//! A name found to be a place here is a place in every mention of the
+//! article ("a Florida highway" once "West Palm Beach, Florida" is read).
+//! The preposition cue asks the gazetteer to know the name, so a company
+//! "in Boeing" stays; the other two do not need it.
+
+use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
+use super::super::{EntityKind, Mention};
+use super::context::{last_word, Offsets};
+use super::types::is_shouted;
+use super::{HashSet, WordList};
+
+/// Nouns that, followed by "of", say the next name is a place ("the island
+/// of Rapa Nui", "the port town of Mokha"). "State" is left out: "the
+/// State of Emergency", "Secretary of State".
+#[rustfmt::skip]
+static PLACE_NOUNS: WordList = WordList::new(&[
+    "island", "city", "town", "village", "province", "region", "district", "county",
+    "port", "municipality", "governorate", "prefecture", "suburb", "neighbourhood",
+    "neighborhood", "oblast",
+]);
+
+/// Compass words that may lead a place name the gazetteer lacks ("North
+/// Poland", "Northern Syria"): the place is the rest.
+static COMPASS: WordList = WordList::new(&[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+]);
+
+/// Which distinct mentions the context says are places (`distinct[u]` is
+/// the kind of distinct mention `u`, `cleaned[u]` its text; `of[i]` maps
+/// mention `i` to it).
+pub(super) fn place_cues(
+    text: &str,
+    offsets: &Offsets,
+    mentions: &[Mention],
+    of: &[usize],
+    distinct: &[Option<EntityKind>],
+    cleaned: &[String],
+    gazetteer: &Gazetteer,
+) -> Vec<bool> {
+    let mut out = vec![false; distinct.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        let u = of[i];
+        if distinct[u].is_none() {
+            continue;
+        }
+        let Some(b) = offsets.byte(m.start) else {
+            continue;
+        };
+        let before = text.get(b.saturating_sub(40)..b).unwrap_or_default();
+        if after_place_noun(before) {
+            out[u] = true;
+        }
+        // "Marksville, Louisiana": the next mention, after a comma, is a
+        // region or country that contains this one. Not in a dateline
+        // ("NICE, France"): a dateline is a place already, and the same
+        // name in the story is often the city's team.
+        let Some(next) = mentions.get(i + 1) else {
+            continue;
+        };
+        let v = of[i + 1];
+        let (Some(e), Some(nb)) = (offsets.byte(m.end), offsets.byte(next.start)) else {
+            continue;
+        };
+        if distinct[v].is_some()
+            && !is_shouted(&m.text)
+            && text.get(e..nb) == Some(", ")
+            && contains(gazetteer, &cleaned[v], &cleaned[u])
+        {
+            out[u] = true;
+            out[v] = true;
+        }
+    }
+    out
+}
+
+/// Moves the mentions the context says are places (`placed`) to places,
+/// and with them every mention of the same name in the article, compass
+/// word aside.
+pub(super) fn heed_places(kinds: &mut [Option<EntityKind>], placed: &[bool], cleaned: &[String]) {
+    // "North Poland" places "Poland" too.
+    let keys: HashSet<String> = placed
+        .iter()
+        .zip(cleaned)
+        .zip(kinds.iter())
+        .filter(|((p, _), k)| **p && k.is_some())
+        .flat_map(|((_, c), _)| {
+            let key = name_key(c);
+            let rest = without_compass(&key).map(str::to_owned);
+            [Some(key), rest]
+        })
+        .flatten()
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    for (kind, c) in kinds.iter_mut().zip(cleaned) {
+        if kind.is_some() && keys.contains(&name_key(c)) {
+            *kind = Some(EntityKind::Location);
+        }
+    }
+}
+
+/// Whether `before` ends with "<place noun> of ": "the island of ".
+fn after_place_noun(before: &str) -> bool {
+    before
+        .strip_suffix(" of ")
+        .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
+}
+
+/// Whether the gazetteer has a place named `inner` inside the region or
+/// country named `outer` (which may lead with a compass word: "North
+/// Poland").
+fn contains(gazetteer: &Gazetteer, outer: &str, inner: &str) -> bool {
+    let Some(outer) = region_or_country(gazetteer, outer) else {
+        return false;
+    };
+    gazetteer.lookup(inner).iter().any(|p| {
+        p.name != outer.name
+            && (p.admin1.as_deref() == Some(outer.name.as_str()) || *p.country == *outer.name)
+    })
+}
+
+/// The region or country `name` means, compass word aside.
+fn region_or_country<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Place> {
+    let is_area = |p: &&Place| matches!(p.kind, PlaceKind::Region | PlaceKind::Country);
+    gazetteer.resolve(name, &[]).filter(is_area).or_else(|| {
+        gazetteer
+            .resolve(without_compass(name)?, &[])
+            .filter(is_area)
+    })
+}
+
+/// `name` without a leading compass word ("North Poland" → "Poland"), if
+/// it has one and more words follow.
+pub(super) fn without_compass(name: &str) -> Option<&str> {
+    let (first, rest) = name.split_once(' ')?;
+    COMPASS.contains(first).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{m, mentions_of};
+    use super::super::*;
+    use super::without_compass;
+    use EntityKind::*;
+
+    fn canon(text: &str, surfaces: &[(EntityKind, &str)]) -> Canonical {
+        canonicalize(text, &mentions_of(text, surfaces), Gazetteer::bundled())
+    }
+
+    #[test]
+    fn a_place_and_the_area_containing_it_are_both_places_everywhere() {
+        let text = "A fire on a Florida highway killed two. One driver was from \
+                    West Palm Beach, Florida. Girls died in Koszalin, North Poland; \
+                    Poland mourns.";
+        let c = canon(
+            text,
+            &[
+                (Organization, "Florida"),
+                (Location, "West Palm Beach"),
+                (Location, "Koszalin"),
+                (Person, "North Poland"),
+                (Person, "Poland"),
+            ],
+        );
+        assert_eq!(
+            c.locations,
+            ["Florida", "West Palm Beach", "Koszalin", "Poland"]
+        );
+        assert!(c.persons.is_empty() && c.organizations.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_dateline_does_not_make_the_team_a_place() {
+        let text = "NICE, France 1996-08-30\nBaratelli is to coach Nice, the club said.";
+        let c = canon(
+            text,
+            &[
+                (Location, "NICE"),
+                (Location, "France"),
+                (Organization, "Nice"),
+            ],
+        );
+        assert_eq!(c.organizations, ["Nice"]);
+    }
+
+    #[test]
+    fn a_place_noun_with_of_makes_a_place() {
+        let text = "Statues dot the island of Rapa Nui. Ana Rapa lives in the town of Hanga Roa.";
+        let c = canon(
+            text,
+            &[
+                (Person, "Rapa Nui"),
+                (Person, "Ana Rapa"),
+                (Organization, "Hanga Roa"),
+            ],
+        );
+        assert_eq!(c.locations, ["Rapa Nui", "Hanga Roa"]);
+        assert_eq!(c.persons, ["Ana Rapa"]);
+    }
+
+    #[test]
+    fn compass_words_lead_to_the_place_only_by_its_own_name() {
+        assert_eq!(without_compass("North Poland"), Some("Poland"));
+        assert_eq!(without_compass("Poland"), None);
+        let ms = [
+            m(Location, "Northern Syria"),
+            m(Location, "South America"),
+            m(Location, "North Korea"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(c.locations, ["Syria", "South America", "North Korea"]);
+    }
+}
