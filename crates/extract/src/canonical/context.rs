@@ -12,6 +12,7 @@
 
 use super::super::gazetteer::Gazetteer;
 use super::super::{EntityKind, Mention};
+use super::persons::PARTICLES;
 use super::WordList;
 
 /// What the context says a mention names.
@@ -21,6 +22,8 @@ pub(super) enum Cue {
     Organization,
     /// Nothing a facet wants: a work, a vessel, a character.
     Nothing,
+    /// A person ("photojournalist Ziad al-Sharabi").
+    Person,
 }
 
 /// Common nouns that, right before a name, say it is an organization
@@ -43,6 +46,28 @@ static WORK_NOUNS: WordList = WordList::new(&[
     "sitcom", "opera", "musical", "documentary", "programme", "painting", "poem",
     "character", "characters", "ship", "vessel", "tanker", "yacht", "frigate", "destroyer",
     "submarine", "mv", "uss", "hms", "ss", "rv", "videogame", "franchise", "episode",
+]);
+
+/// Common nouns that, right before a name and in lower case, say it is a
+/// person ("photojournalist Ziad al-Sharabi", "incumbent Prayuth
+/// Chan-o-cha"). Nouns sports reports put before teams ("host",
+/// "rival", "leader", "champion") are left out.
+#[rustfmt::skip]
+static PERSON_NOUNS: WordList = WordList::new(&[
+    "journalist", "photojournalist", "photographer", "reporter", "correspondent", "colleague",
+    "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer",
+    "writer", "author", "co-author", "novelist", "poet", "playwright", "filmmaker", "designer",
+    "architect", "scientist", "researcher", "biologist", "physicist", "chemist", "astronomer",
+    "economist", "historian", "professor", "lawyer", "activist", "campaigner", "blogger",
+    "striker", "midfielder", "goalkeeper", "teammate", "cyclist", "skier", "swimmer", "boxer",
+    "golfer", "batsman", "bowler", "candidate", "incumbent", "minister", "president",
+    "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+    "envoy", "ambassador", "husband", "wife", "son", "daughter", "widow", "grandson",
+    "granddaughter", "nephew", "niece", "uncle", "aunt", "cousin", "conductor", "comedian",
+    "presenter", "businessman", "businesswoman", "billionaire", "tycoon", "entrepreneur",
+    "co-founder", "chairman", "chairwoman", "secretary", "lawmaker", "legislator", "judge",
+    "prosecutor", "detective", "officer", "soldier", "pilot", "doctor", "surgeon", "nurse",
+    "priest", "bishop", "cleric", "imam", "rabbi", "victim", "suspect", "defendant",
 ]);
 
 /// Last words that make a name an organization whatever the tagger said
@@ -143,6 +168,9 @@ pub(super) fn cues(
             continue;
         }
         if kind == EntityKind::Organization {
+            if is_person_noun(before, prev) && m.text.contains(' ') {
+                out[u] = Some(Cue::Person);
+            }
             continue;
         }
         let of_person = of_a_person(before, i, mentions, of, distinct);
@@ -206,10 +234,34 @@ pub(super) fn heed(
             Some(Cue::Nothing) => None,
             Some(Cue::Organization) if k == EntityKind::Location && gazetteer.contains(c) => *kind,
             Some(Cue::Organization) => Some(EntityKind::Organization),
+            Some(Cue::Person) if is_person_shaped(c) && !gazetteer.contains(c) => {
+                Some(EntityKind::Person)
+            }
+            Some(Cue::Person) => *kind,
             None if org_tail => Some(EntityKind::Organization),
             None => *kind,
         };
     }
+}
+
+/// Whether the word `prev` right before a name, as `before` writes it
+/// (in lower case: no part of the name), is what people are called
+/// ("photojournalist Ziad al-Sharabi", "colleague Faisal al-Thubhani").
+fn is_person_noun(before: &str, prev: &str) -> bool {
+    before.ends_with(' ')
+        && prev.starts_with(|c: char| c.is_lowercase())
+        && PERSON_NOUNS.contains(prev)
+}
+
+/// Whether `name` is written like a person's name: capitalised words
+/// and name particles ("Ziad al-Sharabi"), none an organization word;
+/// not "Bank of England".
+fn is_person_shaped(name: &str) -> bool {
+    name.split(' ').all(|w| {
+        let lead = w.split('-').next().unwrap_or_default();
+        (w.starts_with(char::is_uppercase) || PARTICLES.contains(lead))
+            && !ORGANIZATION_TAILS.contains(w)
+    })
 }
 
 /// "MV", "USS", "HMS" written inside the mention ("MV Namse Bangdzod").
@@ -364,5 +416,26 @@ mod tests {
         let ms: Vec<_> = ms.into_iter().filter(|m| m.start > 45).collect();
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(c.persons, ["Alan"]);
+    }
+
+    #[test]
+    fn a_person_noun_makes_a_person_and_the_surname_follows() {
+        use EntityKind::*;
+        let text = "A bomb killed photojournalist Ziad al-Sharabi; incumbent Prayuth \
+                    Chan-o-cha spoke, and Chan-o-cha left. Striker Arsenal FC won; \
+                    the minister Bank of England did not.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Organization, "Ziad al-Sharabi"),
+                (Organization, "Prayuth Chan-o-cha"),
+                (Organization, "Chan-o-cha"),
+                (Organization, "Arsenal FC"),
+                (Organization, "Bank of England"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.persons, ["Ziad al-Sharabi", "Prayuth Chan-o-cha"]);
+        assert_eq!(c.organizations, ["Arsenal FC", "Bank of England"]);
     }
 }

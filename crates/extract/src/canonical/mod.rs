@@ -34,7 +34,7 @@ use filter::names_nothing;
 use organizations::link_organizations;
 use persons::link_persons;
 use places::{name_locations, Named};
-use types::{consistent_kinds, facet_kind};
+use types::{consistent_kinds, facet_kind, parts_follow_cued_persons};
 use words::{HashMap, HashSet, WordList};
 
 /// The facet values of one article.
@@ -103,14 +103,22 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     );
     let offsets = context::Offsets::new(text);
     let heard = context::cues(text, &offsets, mentions, &of, &kinds);
+    let before_cues = kinds.clone();
     context::heed(&mut kinds, &heard, &cleaned, gazetteer);
+    parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
     let placed =
         place_context::place_cues(text, &offsets, mentions, &of, &kinds, &cleaned, gazetteer);
     place_context::heed_places(&mut kinds, &placed, &cleaned);
-    for ((m, c), kind) in distinct.iter().zip(&mut cleaned).zip(&kinds) {
+    for (((m, c), kind), was) in distinct
+        .iter()
+        .zip(&mut cleaned)
+        .zip(&kinds)
+        .zip(&before_cues)
+    {
         match kind {
-            // Persons got their person form from `consistent_kinds`.
-            Some(k) if *k != m.kind && *k != EntityKind::Person => {
+            // Persons got their person form from `consistent_kinds`,
+            // unless a cue made them persons.
+            Some(k) if *k != m.kind && (*k != EntityKind::Person || kind != was) => {
                 *c = clean(&m.text, *k, gazetteer, &mentioned);
             }
             _ => {}
