@@ -32,9 +32,9 @@ use super::{EntityKind, Mention};
 use clean::{bare_key, clean};
 use filter::names_nothing;
 use organizations::link_organizations;
-use persons::link_persons;
+use persons::{link_persons, parts_follow_cued_persons};
 use places::{name_locations, Named};
-use types::{consistent_kinds, facet_kind, parts_follow_cued_persons};
+use types::{consistent_kinds, facet_kind, is_shouted};
 use words::{HashMap, HashSet, WordList};
 
 /// The facet values of one article.
@@ -266,16 +266,11 @@ impl Linker {
 /// shouting in capitals ("PUTIN" in a headline), then with more of its
 /// punctuation ("al-Sharaa" over "al Sharaa").
 fn better_surface(a: &str, b: &str) -> bool {
-    match (all_caps(a), all_caps(b)) {
+    match (is_shouted(a), is_shouted(b)) {
         (false, true) => true,
         (true, false) => false,
         _ => a.len() > b.len(),
     }
-}
-
-/// Whether every letter is upper case (and there are at least two).
-fn all_caps(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

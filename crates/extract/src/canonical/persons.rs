@@ -4,6 +4,9 @@
 
 use super::HashMap;
 
+use super::super::gazetteer::{name_key, strip_possessive};
+use super::super::EntityKind;
+
 use super::{Linker, WordList};
 
 /// Name particles ignored when matching short person names to long ones
@@ -61,6 +64,40 @@ pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
         out.insert(key.clone(), name.to_owned());
     }
     out
+}
+
+/// Makes persons of the mentions that are parts of a full name the context
+/// made a person (`kinds` now, `was` before the cues): "Chan-o-cha" once
+/// "incumbent Prayuth Chan-o-cha" is read.
+pub(super) fn parts_follow_cued_persons(
+    kinds: &mut [Option<EntityKind>],
+    was: &[Option<EntityKind>],
+    cleaned: &[String],
+) {
+    let keys: Vec<String> = cleaned
+        .iter()
+        .map(|c| name_key(strip_possessive(c)))
+        .collect();
+    let cores: Vec<Vec<&str>> = keys.iter().map(|k| core_words(k)).collect();
+    let full: Vec<&[&str]> = (0..kinds.len())
+        .filter(|&i| kinds[i] == Some(EntityKind::Person) && was[i] != kinds[i])
+        .map(|i| cores[i].as_slice())
+        .filter(|c| c.len() >= 2)
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    for (kind, core) in kinds.iter_mut().zip(&cores) {
+        let other = matches!(kind, Some(EntityKind::Organization | EntityKind::Location));
+        if other
+            && !core.is_empty()
+            && full
+                .iter()
+                .any(|f| core.last() == f.last() && is_subsequence(core, f))
+        {
+            *kind = Some(EntityKind::Person);
+        }
+    }
 }
 
 #[cfg(test)]

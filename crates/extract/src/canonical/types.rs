@@ -182,40 +182,6 @@ pub(super) fn consistent_kinds(
     out
 }
 
-/// Makes persons of the mentions that are parts of a full name the context
-/// made a person (`kinds` now, `was` before the cues): "Chan-o-cha" once
-/// "incumbent Prayuth Chan-o-cha" is read.
-pub(super) fn parts_follow_cued_persons(
-    kinds: &mut [Option<EntityKind>],
-    was: &[Option<EntityKind>],
-    cleaned: &[String],
-) {
-    let keys: Vec<String> = cleaned
-        .iter()
-        .map(|c| name_key(strip_possessive(c)))
-        .collect();
-    let cores: Vec<Vec<&str>> = keys.iter().map(|k| core_words(k)).collect();
-    let full: Vec<&[&str]> = (0..kinds.len())
-        .filter(|&i| kinds[i] == Some(EntityKind::Person) && was[i] != kinds[i])
-        .map(|i| cores[i].as_slice())
-        .filter(|c| c.len() >= 2)
-        .collect();
-    if full.is_empty() {
-        return;
-    }
-    for (kind, core) in kinds.iter_mut().zip(&cores) {
-        let other = matches!(kind, Some(EntityKind::Organization | EntityKind::Location));
-        if other
-            && !core.is_empty()
-            && full
-                .iter()
-                .any(|f| core.last() == f.last() && is_subsequence(core, f))
-        {
-            *kind = Some(EntityKind::Person);
-        }
-    }
-}
-
 /// The last words of `cleaned` that are, particles aside, exactly one of
 /// the `full` person names, when words precede them.
 fn full_name_suffix(cleaned: &str, full: &[&[&str]]) -> Option<String> {
