@@ -42,6 +42,7 @@ pub mod decode;
 pub mod features;
 pub mod gazetteer;
 mod hash_bits;
+mod joins;
 pub mod jsonl;
 pub mod labels;
 pub mod model;
@@ -207,6 +208,7 @@ impl Extractor {
             };
             scratch.tag(model, text, true);
             let toks = &scratch.tokens;
+            joins::join_campus_names(text, toks, &mut scratch.spans);
             scratch
                 .spans
                 .iter()

@@ -13,7 +13,7 @@
 use super::super::gazetteer::Gazetteer;
 use super::super::{EntityKind, Mention};
 use super::persons::PARTICLES;
-use super::WordList;
+use super::{HashSet, WordList};
 
 /// What the context says a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,31 +182,61 @@ pub(super) fn cues(
     }
     // A work or vessel named so once where the tagger missed it ("cargo
     // ship Namse Bangdzod" in the headline) is one everywhere.
-    for (i, m) in mentions.iter().enumerate() {
-        let u = of[i];
-        if out[u].is_none() && distinct[u].is_some() && named_as_work(text, &m.text) {
-            out[u] = Some(Cue::Nothing);
+    let works = names_after_work_nouns(text);
+    if !works.is_empty() {
+        for (i, m) in mentions.iter().enumerate() {
+            let u = of[i];
+            if out[u].is_none() && distinct[u].is_some() && works.contains(m.text.as_str()) {
+                out[u] = Some(Cue::Nothing);
+            }
         }
     }
     out
 }
 
-/// Whether `name` follows a work or vessel noun anywhere in `text`.
-fn named_as_work(text: &str, name: &str) -> bool {
-    !name.is_empty()
-        && text.match_indices(name).any(|(b, _)| {
-            let prev = last_word(&text[..b]);
-            // The whole name, not the start of a longer one ("MV Alan
-            // Kurdi" names no "Alan").
-            let after = &text[b + name.len()..];
-            let whole = !after.starts_with(char::is_alphanumeric)
-                && !after
-                    .strip_prefix(' ')
-                    .is_some_and(|a| a.starts_with(char::is_uppercase));
-            whole
-                && text[..b].ends_with(' ')
-                && (WORK_NOUNS.contains(prev) || is_vessel_prefix(prev))
-        })
+/// Every name written right after a work or vessel noun in `text` ("ship
+/// Namse Bangdzod", "MV Alan Kurdi"): the capitalised words that follow,
+/// up to punctuation, whole (so "MV Alan Kurdi" names no "Alan"). One pass
+/// over the text, however many names the article has.
+fn names_after_work_nouns(text: &str) -> HashSet<&str> {
+    let mut out = HashSet::default();
+    let mut words = text.split(' ').peekable();
+    let mut at = 0;
+    while let Some(word) = words.next() {
+        let next_at = at + word.len() + 1;
+        let is_noun = WORK_NOUNS.contains(word) || is_vessel_prefix(word);
+        if is_noun
+            && words
+                .peek()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            if let Some(name) = text.get(next_at..).map(capitalised_run) {
+                out.insert(name);
+            }
+        }
+        at = next_at;
+    }
+    out
+}
+
+/// The capitalised words `s` starts with, up to the first word that is not
+/// capitalised or ends with punctuation (kept out).
+fn capitalised_run(s: &str) -> &str {
+    let mut end = 0;
+    for word in s.split(' ') {
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        // A line break ends the name too ("ship Namse Bangdzod\nIn late").
+        let line = word.split(char::is_whitespace).next().unwrap_or_default();
+        let bare = line.trim_end_matches(|c: char| !c.is_alphanumeric());
+        end += bare.len();
+        if bare.len() != word.len() {
+            break;
+        }
+        end += 1;
+    }
+    s[..end].trim_end()
 }
 
 /// Applies the `cues` to the `kinds` of the distinct mentions (their
@@ -410,7 +440,7 @@ mod tests {
     fn a_work_named_once_is_a_work_where_the_tagger_missed_that_once() {
         use EntityKind::*;
         let text = "MV Alan Kurdi and cargo ship Namse Bangdzod\n\
-                    Namse Bangdzod vanished. Alan, a boy, drowned.";
+                    The Namse Bangdzod vanished. Alan, a boy, drowned.";
         let ms = mentions_of(text, &[(Person, "Namse Bangdzod"), (Person, "Alan")]);
         // Only the mentions after the headline: the tagger missed those.
         let ms: Vec<_> = ms.into_iter().filter(|m| m.start > 45).collect();
