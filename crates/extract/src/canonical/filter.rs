@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::super::gazetteer::name_key;
+use super::super::EntityKind;
 use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
@@ -40,6 +41,24 @@ static GROUPS: WordList = WordList::new(&[
     "jehovah",
 ]);
 
+/// Adverbs and conjunctions that open sentences and name nothing, as name
+/// keys: after an interview's speaker tag ("MS Although we used...",
+/// "((WN)) Given that...") or an elision ("[...] Unfortunately, Trump")
+/// the tagger takes them for a name. Only words that are no one's name:
+/// "How" and "Still" are surnames, so they are not here.
+#[rustfmt::skip]
+static SENTENCE_WORDS: WordList = WordList::new(&[
+    "although", "though", "given", "however", "meanwhile", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "therefore", "thus", "hence", "perhaps", "indeed", "instead",
+    "otherwise", "unfortunately", "fortunately", "hopefully", "obviously", "clearly",
+    "basically", "actually", "additionally", "consequently", "whereas", "despite", "unless",
+    "regardless", "accordingly", "apparently", "certainly", "definitely", "essentially",
+    "eventually", "frankly", "honestly", "ideally", "importantly", "interestingly", "luckily",
+    "naturally", "notably", "personally", "possibly", "presumably", "probably", "sadly",
+    "seriously", "similarly", "surprisingly", "ultimately", "undoubtedly", "yes", "no", "okay",
+    "well", "anyway", "also",
+]);
+
 /// Last words of names of events, awards and laws ("World Cup", "Nobel
 /// Prize", "Iraq War", "Sacred Defence Week", "Reform Bill"), which CoNLL
 /// labels MISC, not a person, place or organization.
@@ -63,7 +82,8 @@ static STORM_WORDS: WordList =
     WordList::new(&["hurricane", "typhoon", "cyclone", "storm", "depression"]);
 
 /// For each mention (`cleaned` texts of one article in `text`), whether it
-/// names nothing: a [`NOT_NAMES`] abbreviation, a storm ("Hurricane
+/// names nothing: a [`NOT_NAMES`] abbreviation, a group, a word that opens
+/// sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
 /// Barry"), a name the article gives a storm ("Humberto" after "Tropical
 /// Storm Humberto"), an event ([`EVENT_WORDS`]) or a model number. On
 /// CoNLL dev the last two removed 2 wrong mentions and no right one.
@@ -77,12 +97,30 @@ pub(super) fn names_nothing(text: &str, cleaned: &[String], keys: &[String]) -> 
             let last = key.rsplit(' ').next().unwrap_or_default();
             NOT_NAMES.contains(key)
                 || GROUPS.contains(key)
+                || SENTENCE_WORDS.contains(key)
                 || (key.contains(' ') && STORM_WORDS.contains(first))
                 || storms.contains(key)
                 || (key.contains(' ') && EVENT_WORDS.contains(last))
                 || c.split(' ').any(is_model_number)
         })
         .collect()
+}
+
+/// Forgets the mentions (`kinds[i] = None`) whose `cleaned` form, now
+/// that some became persons, names nothing where the form they were
+/// tagged with (`as_tagged`) did not: "MS Although", an interviewer's
+/// initials and the first word of an answer, is no person "Although".
+pub(super) fn forget_forms_naming_nothing(
+    text: &str,
+    as_tagged: &[String],
+    cleaned: &[String],
+    kinds: &mut [Option<EntityKind>],
+) {
+    for (i, c) in cleaned.iter().enumerate() {
+        if *c != as_tagged[i] && names_nothing(text, &cleaned[i..=i], &[name_key(c)])[0] {
+            kinds[i] = None;
+        }
+    }
 }
 
 /// Keys of the names that follow a storm word in `text`: "humberto" for
@@ -151,10 +189,12 @@ mod tests {
                     "Hurricane Barry",
                     "Bermuda",
                     "Area",
-                    "Storm Area"
+                    "Storm Area",
+                    "Unfortunately",
+                    "Although"
                 ]
             ),
-            [true, true, true, true, false, false, true]
+            [true, true, true, true, false, false, true, true, true]
         );
         assert_eq!(nothing("", &["", "Barry"]), [false, false]);
         assert_eq!(nothing("Hurricane ", &["x"]), [false]);
@@ -166,5 +206,21 @@ mod tests {
             ),
             [true, false, true, false, false, true]
         );
+    }
+
+    #[test]
+    fn a_title_stripped_off_a_sentence_word_leaves_nothing() {
+        use super::super::super::Mention;
+        use super::super::{canonicalize, Gazetteer};
+        let text = "MS Although we used data from 2004, it held.";
+        let ms = [Mention {
+            kind: EntityKind::Organization,
+            text: "MS Although".into(),
+            start: 0,
+            end: 11,
+        }];
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.kinds, [None]);
+        assert!(c.persons.is_empty() && c.organizations.is_empty());
     }
 }

@@ -15,11 +15,14 @@
 //! (short names to full names), `places` (gazetteer names and
 //! containment), `organizations` (acronyms to long forms), `types` (one
 //! kind per name and article), `filter` (mentions that name nothing),
-//! `words` (word lists and hashing for names).
+//! `words` (word lists and hashing for names), `linker` (one surface per
+//! name key), `context` and `place_context` (what the words around a
+//! mention say it names).
 
 mod clean;
 mod context;
 mod filter;
+mod linker;
 mod organizations;
 mod persons;
 mod place_context;
@@ -30,11 +33,12 @@ mod words;
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
 use clean::{bare_key, clean};
-use filter::names_nothing;
+use filter::{forget_forms_naming_nothing, names_nothing};
+use linker::Linker;
 use organizations::link_organizations;
 use persons::{link_persons, parts_follow_cued_persons};
 use places::{name_locations, Named};
-use types::{consistent_kinds, facet_kind, is_shouted};
+use types::{consistent_kinds, facet_kind};
 use words::{HashMap, HashSet, WordList};
 
 /// The facet values of one article.
@@ -93,6 +97,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let as_person = |i: usize| clean(&distinct[i].text, EntityKind::Person, gazetteer, &mentioned);
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     let dropped = names_nothing(text, &cleaned, &keys);
+    let as_tagged = cleaned.clone();
     let mut kinds = consistent_kinds(
         &tagged,
         &counts,
@@ -101,6 +106,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         &dropped,
         gazetteer,
     );
+    forget_forms_naming_nothing(text, &as_tagged, &cleaned, &mut kinds);
     let offsets = context::Offsets::new(text);
     let heard = context::cues(text, &offsets, mentions, &of, &kinds);
     let before_cues = kinds.clone();
@@ -225,51 +231,6 @@ pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
 fn push_unique(list: &mut Vec<String>, s: &str) {
     if !s.is_empty() && !list.iter().any(|x| x == s) {
         list.push(s.to_owned());
-    }
-}
-
-/// The distinct names of one kind in an article, grouped by key (case,
-/// accents and punctuation ignored), with the best way to write each.
-#[derive(Default)]
-struct Linker {
-    /// Keys in first-seen order.
-    keys: Vec<String>,
-    /// Key → best surface form seen so far.
-    surface: HashMap<String, String>,
-}
-
-impl Linker {
-    fn add(&mut self, cleaned: &str) {
-        self.add_keyed(&name_key(cleaned), cleaned);
-    }
-
-    /// [`Linker::add`] of a name whose key is known.
-    fn add_keyed(&mut self, key: &str, cleaned: &str) {
-        if key.is_empty() {
-            return;
-        }
-        match self.surface.get_mut(key) {
-            Some(s) => {
-                if better_surface(cleaned, s) {
-                    *s = cleaned.to_owned();
-                }
-            }
-            None => {
-                self.keys.push(key.to_owned());
-                self.surface.insert(key.to_owned(), cleaned.to_owned());
-            }
-        }
-    }
-}
-
-/// Whether `a` is a better way to write a name than `b` (same key): not
-/// shouting in capitals ("PUTIN" in a headline), then with more of its
-/// punctuation ("al-Sharaa" over "al Sharaa").
-fn better_surface(a: &str, b: &str) -> bool {
-    match (is_shouted(a), is_shouted(b)) {
-        (false, true) => true,
-        (true, false) => false,
-        _ => a.len() > b.len(),
     }
 }
 
