@@ -209,6 +209,7 @@ impl Extractor {
             scratch.tag(model, text, true);
             let toks = &scratch.tokens;
             joins::join_campus_names(text, toks, &mut scratch.spans);
+            joins::join_and_names(text, toks, &mut scratch.spans);
             scratch
                 .spans
                 .iter()
