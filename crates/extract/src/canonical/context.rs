@@ -12,8 +12,12 @@
 
 use super::super::gazetteer::Gazetteer;
 use super::super::{EntityKind, Mention};
+use super::cue_words::{
+    AFTER_HEAD, ORGANIZATION_NOUNS, ORGANIZATION_TAILS, PERSON_NOUNS, PERSON_ONLY_TAILS,
+    VENUE_PREPOSITIONS, WORK_NOUNS,
+};
 use super::persons::PARTICLES;
-use super::{HashSet, WordList};
+use super::HashSet;
 
 /// What the context says a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,80 +30,9 @@ pub(super) enum Cue {
     Person,
 }
 
-/// Common nouns that, right before a name, say it is an organization
-/// ("law firm Sidley Austin", "militant group Hamas").
-#[rustfmt::skip]
-static ORGANIZATION_NOUNS: WordList = WordList::new(&[
-    "company", "firm", "band", "group", "airline", "app", "website", "database", "agency",
-    "charity", "startup", "publisher", "newspaper", "magazine", "journal", "broadcaster",
-    "network", "club", "party", "manufacturer", "automaker", "carmaker", "retailer", "bank",
-    "organisation", "organization", "insurer", "conglomerate", "broadcaster", "daily", "tabloid",
-    "outlet", "non-profit", "nonprofit", "ngo", "think-tank", "consultancy", "subsidiary",
-]);
-
-/// Common nouns that, right before a name, say it is a work, a vessel or a
-/// character ("the film Argo", "the 2009 novel Obsession", "MV Alan
-/// Kurdi"): no person, place or organization.
-#[rustfmt::skip]
-static WORK_NOUNS: WordList = WordList::new(&[
-    "film", "movie", "book", "novel", "memoir", "memoirs", "album", "song", "series",
-    "sitcom", "opera", "musical", "documentary", "programme", "painting", "poem",
-    "character", "characters", "ship", "vessel", "tanker", "yacht", "frigate", "destroyer",
-    "submarine", "mv", "uss", "hms", "ss", "rv", "videogame", "franchise", "episode",
-]);
-
-/// Common nouns that, right before a name and in lower case, say it is a
-/// person ("photojournalist Ziad al-Sharabi", "incumbent Prayuth
-/// Chan-o-cha"). Nouns sports reports put before teams ("host",
-/// "rival", "leader", "champion") are left out.
-#[rustfmt::skip]
-static PERSON_NOUNS: WordList = WordList::new(&[
-    "journalist", "photojournalist", "photographer", "reporter", "correspondent", "colleague",
-    "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer",
-    "writer", "author", "co-author", "novelist", "poet", "playwright", "filmmaker", "designer",
-    "architect", "scientist", "researcher", "biologist", "physicist", "chemist", "astronomer",
-    "economist", "historian", "professor", "lawyer", "activist", "campaigner", "blogger",
-    "striker", "midfielder", "goalkeeper", "teammate", "cyclist", "skier", "swimmer", "boxer",
-    "golfer", "batsman", "bowler", "candidate", "incumbent", "minister", "president",
-    "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "diplomat",
-    "envoy", "ambassador", "husband", "wife", "son", "daughter", "widow", "grandson",
-    "granddaughter", "nephew", "niece", "uncle", "aunt", "cousin", "conductor", "comedian",
-    "presenter", "businessman", "businesswoman", "billionaire", "tycoon", "entrepreneur",
-    "co-founder", "chairman", "chairwoman", "secretary", "lawmaker", "legislator", "judge",
-    "prosecutor", "detective", "officer", "soldier", "pilot", "doctor", "surgeon", "nurse",
-    "priest", "bishop", "cleric", "imam", "rabbi", "victim", "suspect", "defendant",
-]);
-
-/// Last words that make a name an organization whatever the tagger said
-/// ("Ural State Medical University", "Saha Airlines"). Words that also
-/// end place names ("West Bank", "Soviet Union") are left out.
-#[rustfmt::skip]
-static ORGANIZATION_TAILS: WordList = WordList::new(&[
-    "university", "college", "institute", "council", "committee", "agency",
-    "ministry", "association", "society", "foundation", "corporation", "company", "inc", "ltd",
-    "corp", "plc", "llc", "gmbh", "group", "party", "airlines", "airways", "police",
-    "laboratory", "forum", "institution", "commission", "league", "partners", "coalition",
-    "department", "service", "bureau", "army", "navy", "guard", "brigade", "organisation",
-    "organization", "fund",
-]);
-
-/// [`ORGANIZATION_TAILS`] that also end the names of venues and places
-/// CoNLL labels as such ("National Tennis Centre", "High Court" as the
-/// building, "Russian Federation"): they move persons only.
-static PERSON_ONLY_TAILS: WordList = WordList::new(&["centre", "center", "court", "federation"]);
-
 /// Lower-case words between ", a" and the noun that says what a name is
 /// ("UpGuard, a cybersecurity firm"): at most this many.
 const APPOSITION_WORDS: usize = 4;
-
-/// Words that follow the head noun of a description ("a firm that
-/// conducts", "a company based in", "a database detailing").
-#[rustfmt::skip]
-static AFTER_HEAD: WordList = WordList::new(&[
-    "that", "which", "whose", "based", "in", "with", "owned", "founded", "run", "from", "for",
-    "of", "and", "specialising", "specializing", "detailing", "listing", "headquartered",
-    "known", "operating", "led", "linked", "backed", "to", "at", "on",
-]);
 
 /// Byte offsets of the mentions of one article in its text (mention offsets
 /// are code points).
@@ -171,6 +104,14 @@ pub(super) fn cues(
             if is_person_noun(before, prev) && m.text.contains(' ') {
                 out[u] = Some(Cue::Person);
             }
+            continue;
+        }
+        if inner_the(before, &m.text) {
+            // "told The Verge", "a report by The Atlantic": a capital
+            // "The" inside a sentence starts the name of a publication,
+            // a band or a work, not of a person or a place the gazetteer
+            // lacks ("The Hague" is one it has).
+            out[u] = Some(Cue::Organization);
             continue;
         }
         let of_person = of_a_person(before, i, mentions, of, distinct);
@@ -272,6 +213,21 @@ pub(super) fn heed(
             None => *kind,
         };
     }
+}
+
+/// Whether a capital "The" that does not start a sentence or a line
+/// ends `before` or starts the mention (`name`), and no preposition of
+/// place comes before it: "at The Oval" is the cricket ground.
+fn inner_the(before: &str, name: &str) -> bool {
+    let rest = match before.strip_suffix("The ") {
+        Some(rest) => rest,
+        None if name.starts_with("The ") => before,
+        None => return false,
+    };
+    let rest = rest.trim_end_matches(' ');
+    before.len() - rest.len() >= 1
+        && rest.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        && !VENUE_PREPOSITIONS.contains(last_word(rest))
 }
 
 /// Whether the word `prev` right before a name, as `before` writes it
@@ -467,5 +423,24 @@ mod tests {
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(c.persons, ["Ziad al-Sharabi", "Prayuth Chan-o-cha"]);
         assert_eq!(c.organizations, ["Arsenal FC", "Bank of England"]);
+    }
+
+    #[test]
+    fn a_capital_the_inside_a_sentence_starts_a_publication() {
+        use EntityKind::*;
+        let text = "Ford told The Verge so, according to The Atlantic. The Hague \
+                    agreed. England batted at The Oval.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Location, "The Verge"),
+                (Location, "Atlantic"),
+                (Location, "The Hague"),
+                (Location, "The Oval"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.organizations, ["Verge", "Atlantic"]);
+        assert_eq!(c.locations, ["The Hague", "Oval"]);
     }
 }

@@ -17,10 +17,11 @@
 //! kind per name and article), `filter` (mentions that name nothing),
 //! `words` (word lists and hashing for names), `linker` (one surface per
 //! name key), `context` and `place_context` (what the words around a
-//! mention say it names).
+//! mention say it names, with `cue_words`).
 
 mod clean;
 mod context;
+mod cue_words;
 mod filter;
 mod linker;
 mod organizations;

@@ -1,0 +1,83 @@
+//! The words that [`context`](super::context) reads around a mention: the
+//! nouns that say what a name is ("the firm", "the film", "photojournalist"),
+//! the last words that make a name an organization, and the prepositions of
+//! a venue. Lists only; how they are read is in `context`.
+
+use super::WordList;
+
+/// Common nouns that, right before a name, say it is an organization
+/// ("law firm Sidley Austin", "militant group Hamas").
+#[rustfmt::skip]
+pub(super) static ORGANIZATION_NOUNS: WordList = WordList::new(&[
+    "company", "firm", "band", "group", "airline", "app", "website", "database", "agency",
+    "charity", "startup", "publisher", "newspaper", "magazine", "journal", "broadcaster",
+    "network", "club", "party", "manufacturer", "automaker", "carmaker", "retailer", "bank",
+    "organisation", "organization", "insurer", "conglomerate", "broadcaster", "daily", "tabloid",
+    "outlet", "non-profit", "nonprofit", "ngo", "think-tank", "consultancy", "subsidiary",
+]);
+
+/// Common nouns that, right before a name, say it is a work, a vessel or a
+/// character ("the film Argo", "the 2009 novel Obsession", "MV Alan
+/// Kurdi"): no person, place or organization.
+#[rustfmt::skip]
+pub(super) static WORK_NOUNS: WordList = WordList::new(&[
+    "film", "movie", "book", "novel", "memoir", "memoirs", "album", "song", "series",
+    "sitcom", "opera", "musical", "documentary", "programme", "painting", "poem",
+    "character", "characters", "ship", "vessel", "tanker", "yacht", "frigate", "destroyer",
+    "submarine", "mv", "uss", "hms", "ss", "rv", "videogame", "franchise", "episode",
+]);
+
+/// Common nouns that, right before a name and in lower case, say it is a
+/// person ("photojournalist Ziad al-Sharabi", "incumbent Prayuth
+/// Chan-o-cha"). Nouns sports reports put before teams ("host",
+/// "rival", "leader", "champion") are left out.
+#[rustfmt::skip]
+pub(super) static PERSON_NOUNS: WordList = WordList::new(&[
+    "journalist", "photojournalist", "photographer", "reporter", "correspondent", "colleague",
+    "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer",
+    "writer", "author", "co-author", "novelist", "poet", "playwright", "filmmaker", "designer",
+    "architect", "scientist", "researcher", "biologist", "physicist", "chemist", "astronomer",
+    "economist", "historian", "professor", "lawyer", "activist", "campaigner", "blogger",
+    "striker", "midfielder", "goalkeeper", "teammate", "cyclist", "skier", "swimmer", "boxer",
+    "golfer", "batsman", "bowler", "candidate", "incumbent", "minister", "president",
+    "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+    "envoy", "ambassador", "husband", "wife", "son", "daughter", "widow", "grandson",
+    "granddaughter", "nephew", "niece", "uncle", "aunt", "cousin", "conductor", "comedian",
+    "presenter", "businessman", "businesswoman", "billionaire", "tycoon", "entrepreneur",
+    "co-founder", "chairman", "chairwoman", "secretary", "lawmaker", "legislator", "judge",
+    "prosecutor", "detective", "officer", "soldier", "pilot", "doctor", "surgeon", "nurse",
+    "priest", "bishop", "cleric", "imam", "rabbi", "victim", "suspect", "defendant",
+]);
+
+/// Last words that make a name an organization whatever the tagger said
+/// ("Ural State Medical University", "Saha Airlines"). Words that also
+/// end place names ("West Bank", "Soviet Union") are left out.
+#[rustfmt::skip]
+pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
+    "university", "college", "institute", "council", "committee", "agency",
+    "ministry", "association", "society", "foundation", "corporation", "company", "inc", "ltd",
+    "corp", "plc", "llc", "gmbh", "group", "party", "airlines", "airways", "police",
+    "laboratory", "forum", "institution", "commission", "league", "partners", "coalition",
+    "department", "service", "bureau", "army", "navy", "guard", "brigade", "organisation",
+    "organization", "fund",
+]);
+
+/// [`ORGANIZATION_TAILS`] that also end the names of venues and places
+/// CoNLL labels as such ("National Tennis Centre", "High Court" as the
+/// building, "Russian Federation"): they move persons only.
+pub(super) static PERSON_ONLY_TAILS: WordList =
+    WordList::new(&["centre", "center", "court", "federation"]);
+
+/// Words that follow the head noun of a description ("a firm that
+/// conducts", "a company based in", "a database detailing").
+#[rustfmt::skip]
+pub(super) static AFTER_HEAD: WordList = WordList::new(&[
+    "that", "which", "whose", "based", "in", "with", "owned", "founded", "run", "from", "for",
+    "of", "and", "specialising", "specializing", "detailing", "listing", "headquartered",
+    "known", "operating", "led", "linked", "backed", "to", "at", "on",
+]);
+
+/// Prepositions before a venue ("at The Oval", "on The Mall").
+pub(super) static VENUE_PREPOSITIONS: WordList = WordList::new(&[
+    "at", "in", "on", "near", "outside", "inside", "from", "into", "around",
+]);
