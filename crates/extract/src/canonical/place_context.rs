@@ -13,7 +13,7 @@ use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
 use super::context::{last_word, Offsets};
 use super::types::is_shouted;
-use super::{HashSet, WordList};
+use super::{HashMap, HashSet, WordList};
 
 /// Nouns that, followed by "of", say the next name is a place ("the island
 /// of Rapa Nui", "the port town of Mokha"). "State" is left out: "the
@@ -23,6 +23,22 @@ static PLACE_NOUNS: WordList = WordList::new(&[
     "island", "city", "town", "village", "province", "region", "district", "county",
     "port", "municipality", "governorate", "prefecture", "suburb", "neighbourhood",
     "neighborhood", "oblast",
+]);
+
+/// Lower-case nouns that, after a name, say it names an area ("Maidan
+/// Wardak province", "the Sulu region", "Rakhine state").
+static AREA_NOUNS: WordList = WordList::new(&[
+    "province",
+    "region",
+    "district",
+    "county",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "oblast",
+    "state",
+    "island",
+    "islands",
 ]);
 
 /// Compass words that may lead a place name the gazetteer lacks ("North
@@ -60,6 +76,13 @@ pub(super) fn place_cues(
     gazetteer: &Gazetteer,
 ) -> Vec<bool> {
     let mut out = vec![false; distinct.len()];
+    // Last words of the article's persons, with how many names end so.
+    let mut surnames: HashMap<String, u32> = HashMap::default();
+    for (kind, c) in distinct.iter().zip(cleaned) {
+        if *kind == Some(EntityKind::Person) {
+            *surnames.entry(last_key_word(c)).or_default() += 1;
+        }
+    }
     for (i, m) in mentions.iter().enumerate() {
         let u = of[i];
         if distinct[u].is_none() {
@@ -69,7 +92,19 @@ pub(super) fn place_cues(
             continue;
         };
         let before = text.get(b.saturating_sub(40)..b).unwrap_or_default();
-        if after_place_noun(before) {
+        let after = offsets
+            .byte(m.end)
+            .and_then(|e| text.get(e..(e + 16).min(text.len())))
+            .unwrap_or_default();
+        // A person right after "in" is a place the tagger did not know
+        // ("a base in Maidan Shahr"), unless the name is part of another
+        // person's ("its closest ally in Assad"); an organization there
+        // is as often a team ("in Nice"), so only persons move.
+        let person_in = distinct[u] == Some(EntityKind::Person)
+            && before.ends_with(" in ")
+            && !after.starts_with('\'')
+            && surnames.get(&last_key_word(&cleaned[u])) == Some(&1);
+        if after_place_noun(before) || before_area_noun(after) || person_in {
             out[u] = true;
         }
         // "Marksville, Louisiana": the next mention, after a comma, is a
@@ -127,6 +162,23 @@ fn after_place_noun(before: &str) -> bool {
     before
         .strip_suffix(" of ")
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
+}
+
+/// The last word of a name, as a name key.
+fn last_key_word(name: &str) -> String {
+    name_key(name.rsplit(' ').next().unwrap_or_default())
+}
+
+/// Whether `after` starts with a lower-case area noun: "Maidan Wardak
+/// province", "the Sulu region".
+fn before_area_noun(after: &str) -> bool {
+    after.strip_prefix(' ').is_some_and(|rest| {
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        word.starts_with(char::is_lowercase) && AREA_NOUNS.contains(word)
+    })
 }
 
 /// Whether the gazetteer has a place named `inner` inside the region or
@@ -219,6 +271,25 @@ mod tests {
         );
         assert_eq!(c.locations, ["Rapa Nui", "Hanga Roa"]);
         assert_eq!(c.persons, ["Ana Rapa"]);
+    }
+
+    #[test]
+    fn an_area_noun_after_or_in_before_a_person_makes_a_place() {
+        let text = "A base in Maidan Shahr, in Maidan Wardak province, was hit; \
+                    in Ana Rapa's view it was the Zaliv region. Nice won in Nice.";
+        let c = canon(
+            text,
+            &[
+                (Person, "Maidan Shahr"),
+                (Organization, "Maidan Wardak"),
+                (Person, "Ana Rapa"),
+                (Person, "Zaliv"),
+                (Organization, "Nice"),
+            ],
+        );
+        assert_eq!(c.locations, ["Maidan Shahr", "Maidan Wardak", "Zaliv"]);
+        assert_eq!(c.persons, ["Ana Rapa"]);
+        assert_eq!(c.organizations, ["Nice"]);
     }
 
     #[test]
