@@ -28,6 +28,8 @@ static TITLES: WordList = WordList::new(&[
     "superintendent", "taoiseach", "mp", "mep", "mla", "hm", "first", "lady", "officer",
     "coach", "manager", "sister", "brother", "father", "saint", "st", "emeritus", "dean",
     "councillor", "councilman", "councilwoman", "assemblyman", "assemblywoman", "alderman",
+    "mme", "mlle", "madame", "monsieur", "mademoiselle", "herr", "frau", "senor", "señor",
+    "senora", "señora", "signor", "signora",
     "attorney", "solicitor", "prosecutor", "magistrate", "consul", "commandant", "corporal",
     "private", "cadet", "prefect", "governor-general",
 ]);
@@ -180,6 +182,10 @@ static PARTIES: WordList = WordList::new(&[
 /// President", "NYC Mayor"), but never the whole name ("King" alone,
 /// "Stephen King" stay).
 fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str] {
+    // A party word leads a surname as a title would ("Democrat Spearman").
+    if words.len() >= 2 && PARTIES.contains(words[0]) && !is_title(words[1]) {
+        return strip_titles(&words[1..], gazetteer);
+    }
     let lead = usize::from(
         words.len() > 2
             && !is_title(words[0])
@@ -255,6 +261,8 @@ mod tests {
                 "Pope Leo",
                 "Queen Elizabeth II",
                 "British King Charles III",
+                "Democrat Spearman",
+                "Mme Spanton",
             ]),
             [
                 "Ahmed al-Sharaa",
@@ -264,6 +272,8 @@ mod tests {
                 "Pope Leo",
                 "Queen Elizabeth II",
                 "King Charles III",
+                "Spearman",
+                "Spanton",
             ]
         );
         assert_eq!(persons(&["King", "Stephen King"]), ["Stephen King"]);

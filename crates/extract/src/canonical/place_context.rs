@@ -98,12 +98,15 @@ pub(super) fn place_cues(
             .unwrap_or_default();
         // A person right after "in" is a place the tagger did not know
         // ("a base in Maidan Shahr"), unless the name is part of another
-        // person's ("its closest ally in Assad"); an organization there
+        // person's and no place ("its closest ally in Assad", but "in
+        // Washington" beside George Washington); an organization there
         // is as often a team ("in Nice"), so only persons move.
+        let name = cleaned[u].as_str();
         let person_in = distinct[u] == Some(EntityKind::Person)
             && before.ends_with(" in ")
             && !after.starts_with('\'')
-            && surnames.get(&last_key_word(&cleaned[u])) == Some(&1);
+            && (surnames.get(&last_key_word(name)) == Some(&1)
+                || (gazetteer.contains(name) && !gazetteer.is_risky(name)));
         if after_place_noun(before) || before_area_noun(after) || person_in {
             out[u] = true;
         }
@@ -164,9 +167,10 @@ fn after_place_noun(before: &str) -> bool {
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
 }
 
-/// The last word of a name, as a name key.
+/// The last word of a name's key ("assad" of "Bashar al-Assad").
 fn last_key_word(name: &str) -> String {
-    name_key(name.rsplit(' ').next().unwrap_or_default())
+    let key = name_key(name);
+    key.rsplit(' ').next().unwrap_or_default().to_owned()
 }
 
 /// Whether `after` starts with a lower-case area noun: "Maidan Wardak
@@ -276,7 +280,9 @@ mod tests {
     #[test]
     fn an_area_noun_after_or_in_before_a_person_makes_a_place() {
         let text = "A base in Maidan Shahr, in Maidan Wardak province, was hit; \
-                    in Ana Rapa's view it was the Zaliv region. Nice won in Nice.";
+                    in Ana Rapa's view it was the Zaliv region. Nice won in Nice. \
+                    George Washington lived in Washington; Bashar al-Assad's ally \
+                    trusted in Assad.";
         let c = canon(
             text,
             &[
@@ -285,10 +291,20 @@ mod tests {
                 (Person, "Ana Rapa"),
                 (Person, "Zaliv"),
                 (Organization, "Nice"),
+                (Person, "George Washington"),
+                (Person, "Washington"),
+                (Person, "Bashar al-Assad"),
+                (Person, "Assad"),
             ],
         );
-        assert_eq!(c.locations, ["Maidan Shahr", "Maidan Wardak", "Zaliv"]);
-        assert_eq!(c.persons, ["Ana Rapa"]);
+        assert_eq!(
+            c.locations,
+            ["Maidan Shahr", "Maidan Wardak", "Zaliv", "Washington, D.C."]
+        );
+        assert_eq!(
+            c.persons,
+            ["Ana Rapa", "George Washington", "Bashar al-Assad"]
+        );
         assert_eq!(c.organizations, ["Nice"]);
     }
 
