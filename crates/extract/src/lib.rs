@@ -40,6 +40,7 @@ pub mod authority;
 pub mod canonical;
 pub mod decode;
 pub mod features;
+mod full_names;
 pub mod gazetteer;
 mod hash_bits;
 mod joins;
@@ -230,6 +231,14 @@ impl Extractor {
     /// Finds and canonicalises the entities of `text`.
     pub fn extract(&self, text: &str) -> Extraction {
         let mut mentions = self.mentions(text);
+        if let Some(model) = &self.model {
+            full_names::add_missed_full_names(
+                text,
+                &mut mentions,
+                model.case(),
+                Gazetteer::bundled(),
+            );
+        }
         let c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
         // Mentions take the kinds the facets use (on CoNLL dev that is
         // worth +0.2 mention F1 for each type) and go where they name

@@ -37,7 +37,8 @@ static TITLES: WordList = WordList::new(&[
 /// Words allowed between two titles ("Secretary of State").
 static TITLE_LINKS: WordList = WordList::new(&["of", "the", "for"]);
 
-fn is_title(word: &str) -> bool {
+/// Whether `word` is a title or honorific ("President", "Dr.", "Mme").
+pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(word.trim_end_matches('.'))
 }
 

@@ -106,11 +106,12 @@ pub(super) fn cues(
             }
             continue;
         }
-        if inner_the(before, &m.text) {
+        if inner_the(before, &m.text) && !cleaned_has_space(&m.text) {
             // "told The Verge", "a report by The Atlantic": a capital
-            // "The" inside a sentence starts the name of a publication,
-            // a band or a work, not of a person or a place the gazetteer
-            // lacks ("The Hague" is one it has).
+            // "The" inside a sentence before one word starts the name of
+            // a publication or a band, not of a person or a place the
+            // gazetteer lacks ("The Hague" is one it has; older wires
+            // also write "The Soviet Union").
             out[u] = Some(Cue::Organization);
             continue;
         }
@@ -215,6 +216,11 @@ pub(super) fn heed(
     }
 }
 
+/// Whether a mention is more than one word once a leading "The" is off.
+fn cleaned_has_space(name: &str) -> bool {
+    name.strip_prefix("The ").unwrap_or(name).contains(' ')
+}
+
 /// Whether a capital "The" that does not start a sentence or a line
 /// ends `before` or starts the mention (`name`), and no preposition of
 /// place comes before it: "at The Oval" is the cricket ground.
@@ -234,7 +240,10 @@ fn inner_the(before: &str, name: &str) -> bool {
 /// (in lower case: no part of the name), is what people are called
 /// ("photojournalist Ziad al-Sharabi", "colleague Faisal al-Thubhani").
 fn is_person_noun(before: &str, prev: &str) -> bool {
+    // No comma between: "vice president, General Merchandise manager"
+    // and "minister, Agriculture Canada" name where the person works.
     before.ends_with(' ')
+        && before.trim_end_matches(' ').ends_with(char::is_alphabetic)
         && prev.starts_with(|c: char| c.is_lowercase())
         && PERSON_NOUNS.contains(prev)
 }
@@ -429,7 +438,7 @@ mod tests {
     fn a_capital_the_inside_a_sentence_starts_a_publication() {
         use EntityKind::*;
         let text = "Ford told The Verge so, according to The Atlantic. The Hague \
-                    agreed. England batted at The Oval.";
+                    agreed. England batted at The Oval. Ties with The Soviet Union.";
         let ms = mentions_of(
             text,
             &[
@@ -437,10 +446,11 @@ mod tests {
                 (Location, "Atlantic"),
                 (Location, "The Hague"),
                 (Location, "The Oval"),
+                (Location, "The Soviet Union"),
             ],
         );
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(c.organizations, ["Verge", "Atlantic"]);
-        assert_eq!(c.locations, ["The Hague", "Oval"]);
+        assert_eq!(c.locations, ["The Hague", "Oval", "Soviet Union"]);
     }
 }

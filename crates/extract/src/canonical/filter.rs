@@ -87,12 +87,18 @@ static STORM_WORDS: WordList =
 /// Barry"), a name the article gives a storm ("Humberto" after "Tropical
 /// Storm Humberto"), an event ([`EVENT_WORDS`]) or a model number. On
 /// CoNLL dev the last two removed 2 wrong mentions and no right one.
-pub(super) fn names_nothing(text: &str, cleaned: &[String], keys: &[String]) -> Vec<bool> {
+pub(super) fn names_nothing(
+    text: &str,
+    cleaned: &[String],
+    keys: &[String],
+    kinds: &[EntityKind],
+) -> Vec<bool> {
     let storms = storm_names(text);
     cleaned
         .iter()
         .zip(keys)
-        .map(|(c, key)| {
+        .zip(kinds)
+        .map(|((c, key), kind)| {
             let first = key.split(' ').next().unwrap_or_default();
             let last = key.rsplit(' ').next().unwrap_or_default();
             NOT_NAMES.contains(key)
@@ -100,10 +106,20 @@ pub(super) fn names_nothing(text: &str, cleaned: &[String], keys: &[String]) -> 
                 || SENTENCE_WORDS.contains(key)
                 || (key.contains(' ') && STORM_WORDS.contains(first))
                 || storms.contains(key)
-                || (key.contains(' ') && EVENT_WORDS.contains(last))
+                || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(c, *kind))
                 || c.split(' ').any(is_model_number)
         })
         .collect()
+}
+
+/// Whether a person's name ends in the surname Day ("Doris Day"), not in
+/// the day of an event ("Mother's Day", "Independence Day" tagged as a
+/// place or organization).
+fn is_surname_day(cleaned: &str, kind: EntityKind) -> bool {
+    kind == EntityKind::Person
+        && cleaned.ends_with(" Day")
+        && !cleaned.contains("'s ")
+        && !cleaned.contains("’s ")
 }
 
 /// Forgets the mentions (`kinds[i] = None`) whose `cleaned` form, now
@@ -117,7 +133,8 @@ pub(super) fn forget_forms_naming_nothing(
     kinds: &mut [Option<EntityKind>],
 ) {
     for (i, c) in cleaned.iter().enumerate() {
-        if *c != as_tagged[i] && names_nothing(text, &cleaned[i..=i], &[name_key(c)])[0] {
+        let kind = kinds[i].unwrap_or(EntityKind::Person);
+        if *c != as_tagged[i] && names_nothing(text, &cleaned[i..=i], &[name_key(c)], &[kind])[0] {
             kinds[i] = None;
         }
     }
@@ -172,7 +189,21 @@ mod tests {
     fn nothing(text: &str, names: &[&str]) -> Vec<bool> {
         let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         let keys: Vec<String> = names.iter().map(|s| name_key(s)).collect();
-        names_nothing(text, &cleaned, &keys)
+        let kinds = vec![EntityKind::Organization; names.len()];
+        names_nothing(text, &cleaned, &keys, &kinds)
+    }
+
+    #[test]
+    fn a_person_may_be_called_day() {
+        let names = ["Doris Day", "Mother's Day", "Independence Day"];
+        let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let keys: Vec<String> = names.iter().map(|s| name_key(s)).collect();
+        let persons = [EntityKind::Person; 3];
+        assert_eq!(
+            names_nothing("", &cleaned, &keys, &persons),
+            [false, true, false]
+        );
+        assert_eq!(nothing("", &names), [true, true, true]);
     }
 
     #[test]

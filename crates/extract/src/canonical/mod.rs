@@ -33,6 +33,7 @@ mod words;
 
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
+pub(crate) use clean::is_title as is_title_word;
 use clean::{bare_key, clean};
 use filter::{forget_forms_naming_nothing, names_nothing};
 use linker::Linker;
@@ -97,7 +98,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         .collect();
     let as_person = |i: usize| clean(&distinct[i].text, EntityKind::Person, gazetteer, &mentioned);
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
-    let dropped = names_nothing(text, &cleaned, &keys);
+    let dropped = names_nothing(text, &cleaned, &keys, &tagged);
     let as_tagged = cleaned.clone();
     let mut kinds = consistent_kinds(
         &tagged,

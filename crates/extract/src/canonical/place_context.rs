@@ -43,24 +43,20 @@ static AREA_NOUNS: WordList = WordList::new(&[
 
 /// Compass words that may lead a place name the gazetteer lacks ("North
 /// Poland", "Northern Syria"): the place is the rest.
+#[rustfmt::skip]
 static COMPASS: WordList = WordList::new(&[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western",
+]);
+
+/// States of their own that a compass word makes and the gazetteer no
+/// longer lists, as name keys: "West Germany" is not Germany in 1987.
+#[rustfmt::skip]
+static FORMER_STATES: WordList = WordList::new(&[
+    "west germany", "east germany", "south yemen", "north yemen", "south vietnam",
+    "north vietnam", "east pakistan", "west pakistan", "east berlin", "west berlin",
 ]);
 
 /// Which distinct mentions the context says are places (`distinct[u]` is
@@ -103,11 +99,15 @@ pub(super) fn place_cues(
         // is as often a team ("in Nice"), so only persons move.
         let name = cleaned[u].as_str();
         let person_in = distinct[u] == Some(EntityKind::Person)
-            && before.ends_with(" in ")
+            && in_a_place(before)
             && !after.starts_with('\'')
+            && !name.split(' ').any(is_initial)
             && (surnames.get(&last_key_word(name)) == Some(&1)
                 || (gazetteer.contains(name) && !gazetteer.is_risky(name)));
-        if after_place_noun(before) || before_area_noun(after) || person_in {
+        // "USDA county offices": an acronym before an area noun is the
+        // body that runs it.
+        let area = before_area_noun(after) && !is_shouted(&m.text);
+        if after_place_noun(before) || area || person_in {
             out[u] = true;
         }
         // "Marksville, Louisiana": the next mention, after a comma, is a
@@ -167,6 +167,28 @@ fn after_place_noun(before: &str) -> bool {
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
 }
 
+/// Whether `before` ends with "in " after a word that puts places there,
+/// not a stake, an interest or a belief ("a stake in Shearson Lehman").
+fn in_a_place(before: &str) -> bool {
+    before
+        .strip_suffix(" in ")
+        .is_some_and(|rest| !NOT_PLACES_IN.contains(last_word(rest)))
+}
+
+/// Nouns after which "in" leads a company or a person, not a place.
+#[rustfmt::skip]
+static NOT_PLACES_IN: WordList = WordList::new(&[
+    "stake", "stakes", "interest", "interests", "investment", "investments", "share",
+    "shares", "holding", "holdings", "profit", "profits", "loss", "losses", "position",
+    "stock", "partner", "trust", "confidence", "faith", "belief", "ally",
+]);
+
+/// Whether `word` is an initial ("F.", "J"): no part of a place name.
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.chars().count() == 1 && letters.starts_with(char::is_uppercase)
+}
+
 /// The last word of a name's key ("assad" of "Bashar al-Assad").
 fn last_key_word(name: &str) -> String {
     let key = name_key(name);
@@ -209,10 +231,11 @@ fn region_or_country<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Pla
 }
 
 /// `name` without a leading compass word ("North Poland" → "Poland"), if
-/// it has one and more words follow.
+/// it has one and more words follow and is no former state ("West
+/// Germany").
 pub(super) fn without_compass(name: &str) -> Option<&str> {
     let (first, rest) = name.split_once(' ')?;
-    COMPASS.contains(first).then_some(rest)
+    (COMPASS.contains(first) && !FORMER_STATES.contains(&name_key(name))).then_some(rest)
 }
 
 #[cfg(test)]
@@ -259,7 +282,6 @@ mod tests {
                 (Organization, "Nice"),
             ],
         );
-        assert_eq!(c.organizations, ["Nice"]);
     }
 
     #[test]
@@ -282,7 +304,8 @@ mod tests {
         let text = "A base in Maidan Shahr, in Maidan Wardak province, was hit; \
                     in Ana Rapa's view it was the Zaliv region. Nice won in Nice. \
                     George Washington lived in Washington; Bashar al-Assad's ally \
-                    trusted in Assad.";
+                    trusted in Assad. A stake in Shearson Lehman; a fund in Ivan F. \
+                    Boesky; USDA county offices.";
         let c = canon(
             text,
             &[
@@ -295,6 +318,9 @@ mod tests {
                 (Person, "Washington"),
                 (Person, "Bashar al-Assad"),
                 (Person, "Assad"),
+                (Person, "Shearson Lehman"),
+                (Person, "Ivan F. Boesky"),
+                (Organization, "USDA"),
             ],
         );
         assert_eq!(
@@ -303,15 +329,22 @@ mod tests {
         );
         assert_eq!(
             c.persons,
-            ["Ana Rapa", "George Washington", "Bashar al-Assad"]
+            [
+                "Ana Rapa",
+                "George Washington",
+                "Bashar al-Assad",
+                "Shearson Lehman",
+                "Ivan F. Boesky"
+            ]
         );
-        assert_eq!(c.organizations, ["Nice"]);
+        assert_eq!(c.organizations, ["Nice", "USDA"]);
     }
 
     #[test]
     fn compass_words_lead_to_the_place_only_by_its_own_name() {
         assert_eq!(without_compass("North Poland"), Some("Poland"));
         assert_eq!(without_compass("Poland"), None);
+        assert_eq!(without_compass("West Germany"), None);
         let ms = [
             m(Location, "Northern Syria"),
             m(Location, "South America"),

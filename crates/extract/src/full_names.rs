@@ -1,0 +1,166 @@
+//! Full names the tagger missed where it found the surname: an obituary
+//! calls its subject "Day" a dozen times, and the one "Doris Day" of the
+//! headline is a capitalised word before a common noun, which the tagger
+//! passes over. When the words written right before such a surname that
+//! may be given names (capitalised; no title, place or ordinary word) are
+//! all the same one, the pair is added as a person mention wherever no
+//! mention covers it.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::canonical::is_title_word;
+use super::features::lexicon::CaseLexicon;
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::{EntityKind, Mention};
+
+/// At most this many surnames are looked for in one text: a document
+/// with more is a list, not a story about one person.
+const MAX_SURNAMES: usize = 32;
+
+/// Adds a person mention for each missed "<given name> <surname>" (see
+/// the module doc) to `mentions` (in text order, code point offsets).
+pub(crate) fn add_missed_full_names(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    case: &CaseLexicon,
+    gazetteer: &Gazetteer,
+) {
+    let surnames = lone_surnames(mentions);
+    if surnames.is_empty() || surnames.len() > MAX_SURNAMES {
+        return;
+    }
+    let Ok(searcher) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&surnames)
+    else {
+        return;
+    };
+    // For each surname: the given name before it, or "" once two differ.
+    let mut given: Vec<Option<&str>> = vec![None; surnames.len()];
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for m in searcher.find_iter(text) {
+        let (b, e) = (m.start(), m.end());
+        if text[e..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(word) = word_before(text, b) else {
+            continue;
+        };
+        let name_like = word.chars().count() >= 2
+            && word.starts_with(char::is_uppercase)
+            && !is_title_word(word)
+            && !case.is_common_word(xxh3_64(word.to_lowercase().as_bytes()))
+            && !is_major_place(gazetteer, word);
+        if !name_like {
+            // "said Day", "Mr Day", "When Day": no evidence either way.
+            continue;
+        }
+        let s = m.pattern().as_usize();
+        given[s] = match given[s] {
+            None => Some(word),
+            Some(g) if g == word => Some(g),
+            Some(_) => Some(""),
+        };
+        found.push((s, b - word.len() - 1, e));
+    }
+    let mut added = Vec::new();
+    for (s, b, e) in found {
+        if given[s].is_none_or(str::is_empty) {
+            continue;
+        }
+        let start = text[..b].chars().count();
+        let end = start + text[b..e].chars().count();
+        if !mentions.iter().any(|m| m.start < end && start < m.end) {
+            added.push(Mention {
+                kind: EntityKind::Person,
+                text: text[b..e].to_owned(),
+                start,
+                end,
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
+/// One-word person mentions with no longer person mention ending in them,
+/// each once: the surnames whose full name the tagger did not find.
+fn lone_surnames(mentions: &[Mention]) -> Vec<&str> {
+    let persons = || mentions.iter().filter(|m| m.kind == EntityKind::Person);
+    let mut out: Vec<&str> = persons()
+        .map(|m| m.text.as_str())
+        .filter(|t| !t.contains(' ') && t.chars().all(char::is_alphabetic))
+        .filter(|t| t.starts_with(char::is_uppercase) && t.chars().count() >= 2)
+        .filter(|t| {
+            !persons().any(|m| m.text.contains(' ') && m.text.rsplit(' ').next() == Some(t))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether `word` names a country, a region or a city of 100,000 people
+/// or more ("Texas Day" is no person; "Doris", a hamlet, may be a name).
+fn is_major_place(gazetteer: &Gazetteer, word: &str) -> bool {
+    gazetteer
+        .resolve(word, &[])
+        .is_some_and(|p| p.kind != PlaceKind::City || p.population >= 100_000)
+}
+
+/// The word right before byte `b` of `text`, one space between: letters,
+/// hyphens and apostrophes.
+fn word_before(text: &str, b: usize) -> Option<&str> {
+    let before = text[..b].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphabetic() || *c == '-' || *c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[start..];
+    (!word.is_empty()).then_some(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    fn with_full_names(text: &str, surnames: &[&str]) -> Vec<String> {
+        let mut mentions = Extractor::bundled().mentions(text);
+        mentions.retain(|m| surnames.contains(&m.text.as_str()));
+        super::add_missed_full_names(
+            text,
+            &mut mentions,
+            Extractor::bundled().model().unwrap().case(),
+            crate::gazetteer::Gazetteer::bundled(),
+        );
+        let chars: Vec<char> = text.chars().collect();
+        mentions
+            .iter()
+            .map(|m| {
+                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+                m.text.clone()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_missed_full_name_is_found_from_its_surname() {
+        let text = "Actor Doris Day dies at 97\nDay made many albums. Day said so. \
+                    \"Doris Day was America,\" said Mr Day. When Day sang, Day won.";
+        let names = with_full_names(text, &["Day"]);
+        assert_eq!(names.iter().filter(|n| *n == "Doris Day").count(), 2);
+        let x = Extractor::bundled().extract(text);
+        assert_eq!(x.persons, ["Doris Day"]);
+    }
+
+    #[test]
+    fn two_different_words_before_a_surname_add_nothing() {
+        let text = "Smith spoke. Smith left. John Smith and Jane Smith stayed.";
+        let names = with_full_names(text, &["Smith"]);
+        assert!(names.iter().all(|n| n == "Smith"), "{names:?}");
+    }
+}
