@@ -282,6 +282,7 @@ mod tests {
                 (Organization, "Nice"),
             ],
         );
+        assert_eq!(c.organizations, ["Nice"]);
     }
 
     #[test]
