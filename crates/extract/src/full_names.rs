@@ -6,7 +6,6 @@
 //! all the same one, the pair is added as a person mention wherever no
 //! mention covers it.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::canonical::is_title_word;
@@ -30,17 +29,16 @@ pub(crate) fn add_missed_full_names(
     if surnames.is_empty() || surnames.len() > MAX_SURNAMES {
         return;
     }
-    let Ok(searcher) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&surnames)
-    else {
-        return;
-    };
     // For each surname: the given name before it, or "" once two differ.
     let mut given: Vec<Option<&str>> = vec![None; surnames.len()];
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for m in searcher.find_iter(text) {
-        let (b, e) = (m.start(), m.end());
+    // One search per surname: a few per article, each over a short text
+    // (an automaton built per article cost more than the searches).
+    let occurrences = surnames.iter().enumerate().flat_map(|(s, name)| {
+        text.match_indices(name)
+            .map(move |(b, _)| (s, b, b + name.len()))
+    });
+    for (s, b, e) in occurrences {
         if text[e..].starts_with(char::is_alphanumeric) {
             continue;
         }
@@ -56,7 +54,6 @@ pub(crate) fn add_missed_full_names(
             // "said Day", "Mr Day", "When Day": no evidence either way.
             continue;
         }
-        let s = m.pattern().as_usize();
         given[s] = match given[s] {
             None => Some(word),
             Some(g) if g == word => Some(g),

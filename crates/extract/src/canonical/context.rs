@@ -146,12 +146,11 @@ fn names_after_work_nouns(text: &str) -> HashSet<&str> {
     let mut at = 0;
     while let Some(word) = words.next() {
         let next_at = at + word.len() + 1;
-        let is_noun = WORK_NOUNS.contains(word) || is_vessel_prefix(word);
-        if is_noun
-            && words
-                .peek()
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-        {
+        // The cheap test first: most words are not followed by a capital.
+        let before_capital = words
+            .peek()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if before_capital && (WORK_NOUNS.contains(word) || is_vessel_prefix(word)) {
             if let Some(name) = text.get(next_at..).map(capitalised_run) {
                 out.insert(name);
             }
