@@ -213,6 +213,36 @@ pub(super) fn heed(
             None => *kind,
         };
     }
+    short_forms_of_organizations(kinds, cleaned, gazetteer);
+}
+
+/// Makes organizations of the persons and places that are an organization
+/// of the article less its organization word ("Thai Raksa Chart" beside
+/// "Thai Raksa Chart Party"), unless the gazetteer knows them as places
+/// ("Florida" beside "Florida Highway Patrol" stays).
+fn short_forms_of_organizations(
+    kinds: &mut [Option<EntityKind>],
+    cleaned: &[String],
+    gazetteer: &Gazetteer,
+) {
+    let stems: HashSet<&str> = kinds
+        .iter()
+        .zip(cleaned)
+        .filter(|(k, _)| **k == Some(EntityKind::Organization))
+        .filter_map(|(_, c)| {
+            let (stem, last) = c.rsplit_once(' ')?;
+            ORGANIZATION_TAILS.contains(last).then_some(stem)
+        })
+        .collect();
+    if stems.is_empty() {
+        return;
+    }
+    for (kind, c) in kinds.iter_mut().zip(cleaned) {
+        let person_or_place = matches!(kind, Some(EntityKind::Person | EntityKind::Location));
+        if person_or_place && stems.contains(c.as_str()) && !gazetteer.contains(c) {
+            *kind = Some(EntityKind::Organization);
+        }
+    }
 }
 
 /// Whether a mention is more than one word once a leading "The" is off.
@@ -331,7 +361,7 @@ fn apposition_says_org(after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::mentions_of;
+    use super::super::tests::{m, mentions_of};
     use super::super::*;
 
     #[test]
@@ -451,5 +481,29 @@ mod tests {
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(c.organizations, ["Verge", "Atlantic"]);
         assert_eq!(c.locations, ["The Hague", "Oval", "Soviet Union"]);
+    }
+
+    #[test]
+    fn an_organization_less_its_organization_word_is_that_organization() {
+        use EntityKind::*;
+        let ms = [
+            m(Organization, "Thai Raksa Chart Party"),
+            m(Location, "Thai Raksa Chart"),
+            m(Organization, "Florida Highway Patrol"),
+            m(Organization, "Florida Police"),
+            m(Location, "Florida"),
+            m(Location, "Armed Forces"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(c.locations, ["Florida"]);
+        assert_eq!(
+            c.organizations,
+            [
+                "Thai Raksa Chart Party",
+                "Florida Highway Patrol",
+                "Florida Police",
+                "Armed Forces"
+            ]
+        );
     }
 }

@@ -59,7 +59,8 @@ pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
     "corp", "plc", "llc", "gmbh", "group", "party", "airlines", "airways", "police",
     "laboratory", "forum", "institution", "commission", "league", "partners", "coalition",
     "department", "service", "bureau", "army", "navy", "guard", "brigade", "organisation",
-    "organization", "fund",
+    "organization", "fund", "forces", "force", "services", "academy",
+    "bulletin", "gazette", "herald", "tribune", "chronicle", "telegraph", "journal",
 ]);
 
 /// [`ORGANIZATION_TAILS`] that also end the names of venues and places
