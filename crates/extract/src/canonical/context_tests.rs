@@ -1,0 +1,147 @@
+//! Tests of `context`: the cues read around mentions, through `canonicalize`.
+
+use super::super::tests::{m, mentions_of};
+use super::super::*;
+
+#[test]
+fn context_moves_persons_and_places_to_organizations() {
+    use EntityKind::*;
+    let text = "\"It is smaller,\" said Ingrid Solberg of Orbis Geospatial. \
+                Lina Farouk, of Levant Strategy, agreed. The law firm Sidley Austin \
+                and UpGuard, a cybersecurity firm, said so. Marco Rubio of Florida too. \
+                An intelligence firm, Meridian Geo, agreed; Joaquin Ferran, a former club \
+                player, did not.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Ingrid Solberg"),
+            (Person, "Orbis Geospatial"),
+            (Person, "Lina Farouk"),
+            (Location, "Levant Strategy"),
+            (Person, "Sidley Austin"),
+            (Person, "UpGuard"),
+            (Person, "Marco Rubio"),
+            (Location, "Florida"),
+            (Person, "Meridian Geo"),
+            (Person, "Joaquin Ferran"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(
+        c.persons,
+        [
+            "Ingrid Solberg",
+            "Lina Farouk",
+            "Marco Rubio",
+            "Joaquin Ferran"
+        ]
+    );
+    assert_eq!(
+        c.organizations,
+        [
+            "Orbis Geospatial",
+            "Levant Strategy",
+            "Sidley Austin",
+            "UpGuard",
+            "Meridian Geo"
+        ]
+    );
+    assert_eq!(c.locations, ["Florida"]);
+}
+
+#[test]
+fn works_vessels_and_characters_name_nothing() {
+    use EntityKind::*;
+    let text = "Ben Affleck made the film Argo. The ship MV Namse Bangdzod vanished. \
+                She wore a Hellboy character Abe Sapien costume.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Ben Affleck"),
+            (Person, "Argo"),
+            (Organization, "MV Namse Bangdzod"),
+            (Organization, "Hellboy"),
+            (Person, "Abe Sapien"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Ben Affleck"]);
+    assert_eq!(c.organizations, ["Hellboy"]);
+}
+
+#[test]
+fn a_work_named_once_is_a_work_where_the_tagger_missed_that_once() {
+    use EntityKind::*;
+    let text = "MV Alan Kurdi and cargo ship Namse Bangdzod\n\
+                The Namse Bangdzod vanished. Alan, a boy, drowned.";
+    let ms = mentions_of(text, &[(Person, "Namse Bangdzod"), (Person, "Alan")]);
+    // Only the mentions after the headline: the tagger missed those.
+    let ms: Vec<_> = ms.into_iter().filter(|m| m.start > 45).collect();
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Alan"]);
+}
+
+#[test]
+fn a_person_noun_makes_a_person_and_the_surname_follows() {
+    use EntityKind::*;
+    let text = "A bomb killed photojournalist Ziad al-Sharabi; incumbent Prayuth \
+                Chan-o-cha spoke, and Chan-o-cha left. Striker Arsenal FC won; \
+                the minister Bank of England did not.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Organization, "Ziad al-Sharabi"),
+            (Organization, "Prayuth Chan-o-cha"),
+            (Organization, "Chan-o-cha"),
+            (Organization, "Arsenal FC"),
+            (Organization, "Bank of England"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Ziad al-Sharabi", "Prayuth Chan-o-cha"]);
+    assert_eq!(c.organizations, ["Arsenal FC", "Bank of England"]);
+}
+
+#[test]
+fn a_capital_the_inside_a_sentence_starts_a_publication() {
+    use EntityKind::*;
+    let text = "Ford told The Verge so, according to The Atlantic. The Hague \
+                agreed. England batted at The Oval. Ties with The Soviet Union.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "The Verge"),
+            (Location, "Atlantic"),
+            (Location, "The Hague"),
+            (Location, "The Oval"),
+            (Location, "The Soviet Union"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.organizations, ["Verge", "Atlantic"]);
+    assert_eq!(c.locations, ["The Hague", "Oval", "Soviet Union"]);
+}
+
+#[test]
+fn an_organization_less_its_organization_word_is_that_organization() {
+    use EntityKind::*;
+    let ms = [
+        m(Organization, "Thai Raksa Chart Party"),
+        m(Location, "Thai Raksa Chart"),
+        m(Organization, "Florida Highway Patrol"),
+        m(Organization, "Florida Police"),
+        m(Location, "Florida"),
+        m(Location, "Armed Forces"),
+    ];
+    let c = canonicalize("", &ms, Gazetteer::bundled());
+    assert_eq!(c.locations, ["Florida"]);
+    assert_eq!(
+        c.organizations,
+        [
+            "Thai Raksa Chart Party",
+            "Florida Highway Patrol",
+            "Florida Police",
+            "Armed Forces"
+        ]
+    );
+}
