@@ -198,9 +198,11 @@ fn full_name_suffix(cleaned: &str, full: &[&[&str]]) -> Option<String> {
 }
 
 /// Words that make a name a place when they end it ("Easter Island",
-/// "Karl Marx Avenue") or begin it before "of" ("Strait of Hormuz", "Gulf
-/// of Oman"). "Bay" and "River" are left out: "Green Bay" and "River
-/// Plate" are sports teams.
+/// "Karl Marx Avenue", "Payam International Airport", "Al Noor Mosque")
+/// or begin it before "of" ("Strait of Hormuz", "Gulf of Oman"). "Bay"
+/// and "River" are left out: "Green Bay" and "River Plate" are sports
+/// teams; so are "Church" ("Catholic Church" is a body) and "Palace"
+/// ("Crystal Palace").
 static GEOGRAPHIC: WordList = WordList::new(&[
     "island",
     "islands",
@@ -220,6 +222,13 @@ static GEOGRAPHIC: WordList = WordList::new(&[
     "valley",
     "mountains",
     "archipelago",
+    "airport",
+    "mosque",
+    "cathedral",
+    "temple",
+    "stadium",
+    "tower",
+    "bridge",
 ]);
 
 /// Whether a name key reads as a place by its geographic word.
@@ -415,6 +424,8 @@ mod tests {
                 (Organization, "Bank of England"),
                 (Organization, "Green Bay"),
                 (Person, "Island"),
+                (Organization, "Payam International Airport"),
+                (Person, "Al Noor Mosque"),
             ]),
             [
                 Location,
@@ -422,7 +433,9 @@ mod tests {
                 Location,
                 Organization,
                 Organization,
-                Person
+                Person,
+                Location,
+                Location
             ]
             .map(Some)
         );
