@@ -10,7 +10,7 @@
 //! first occurrence with a cue, so a name the article introduces once
 //! ("the company Orbis Geospatial") is read the same way everywhere.
 
-use super::super::gazetteer::Gazetteer;
+use super::super::gazetteer::{name_key, Gazetteer};
 use super::super::{EntityKind, Mention};
 use super::cue_words::{
     AFTER_HEAD, ORGANIZATION_NOUNS, ORGANIZATION_TAILS, PERSON_NOUNS, PERSON_ONLY_TAILS,
@@ -225,13 +225,14 @@ fn short_forms_of_organizations(
     cleaned: &[String],
     gazetteer: &Gazetteer,
 ) {
-    let stems: HashSet<&str> = kinds
+    // By key: the headline's "CHRYSLER" is the body's "Chrysler".
+    let stems: HashSet<String> = kinds
         .iter()
         .zip(cleaned)
         .filter(|(k, _)| **k == Some(EntityKind::Organization))
         .filter_map(|(_, c)| {
             let (stem, last) = c.rsplit_once(' ')?;
-            ORGANIZATION_TAILS.contains(last).then_some(stem)
+            ORGANIZATION_TAILS.contains(last).then(|| name_key(stem))
         })
         .collect();
     if stems.is_empty() {
@@ -239,7 +240,7 @@ fn short_forms_of_organizations(
     }
     for (kind, c) in kinds.iter_mut().zip(cleaned) {
         let person_or_place = matches!(kind, Some(EntityKind::Person | EntityKind::Location));
-        if person_or_place && stems.contains(c.as_str()) && !gazetteer.contains(c) {
+        if person_or_place && stems.contains(&name_key(c)) && !gazetteer.contains(c) {
             *kind = Some(EntityKind::Organization);
         }
     }

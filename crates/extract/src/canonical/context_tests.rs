@@ -132,6 +132,8 @@ fn an_organization_less_its_organization_word_is_that_organization() {
         m(Organization, "Florida Police"),
         m(Location, "Florida"),
         m(Location, "Armed Forces"),
+        m(Organization, "Chrysler Corp"),
+        m(Person, "CHRYSLER"),
     ];
     let c = canonicalize("", &ms, Gazetteer::bundled());
     assert_eq!(c.locations, ["Florida"]);
@@ -141,7 +143,8 @@ fn an_organization_less_its_organization_word_is_that_organization() {
             "Thai Raksa Chart Party",
             "Florida Highway Patrol",
             "Florida Police",
-            "Armed Forces"
+            "Armed Forces",
+            "Chrysler Corp"
         ]
     );
 }

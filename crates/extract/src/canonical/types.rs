@@ -139,7 +139,9 @@ pub(super) fn consistent_kinds(
             // "Strait of Hormuz", "Abaco Island", "Karl Marx Avenue": the
             // name says what it is.
             *kind = Some(EntityKind::Location);
-        } else if KNOWN_ORGANIZATIONS.contains(&keys[i]) {
+        } else if KNOWN_ORGANIZATIONS.contains(&keys[i])
+            || (kinds[i] == EntityKind::Person && is_camel_case_brand(&cleaned[i]))
+        {
             // Platforms, agencies and companies news names bare, which a
             // tagger trained on 1996 newswire takes for persons.
             *kind = Some(EntityKind::Organization);
@@ -230,6 +232,29 @@ static GEOGRAPHIC: WordList = WordList::new(&[
     "tower",
     "bridge",
 ]);
+
+/// Whether a one-word name has a capital inside it the way brands and
+/// websites do ("VesselFinder", "MarineTraffic", "GoFundMe"), not the
+/// way surnames and handles do ("McArthur", "MacLean", "DeVita",
+/// "C.Suthorn").
+fn is_camel_case_brand(name: &str) -> bool {
+    const NAME_PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
+    ];
+    if name.contains([' ', '\'', '’', '-', '.']) || !name.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let inner = name
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c.is_uppercase())
+        .map(|(i, _)| i);
+    // The capital must start a word of its own ("Finder"), not an
+    // abbreviation ("USA").
+    inner.is_some_and(|i| {
+        !NAME_PREFIXES.contains(&&name[..i]) && name[i..].chars().skip(1).any(char::is_lowercase)
+    })
+}
 
 /// Whether a name key reads as a place by its geographic word.
 fn is_geographic(key: &str) -> bool {
@@ -399,6 +424,11 @@ mod tests {
                 (Organization, "Chicago"),
                 (Person, "Jordan"),
                 (Organization, "Philippine National Police"),
+                (Person, "VesselFinder"),
+                (Person, "McArthur"),
+                (Person, "DeVita"),
+                (Person, "USA"),
+                (Person, "C.Suthorn"),
             ]),
             [
                 Organization,
@@ -408,7 +438,12 @@ mod tests {
                 Location,
                 Organization,
                 Person,
-                Organization
+                Organization,
+                Organization,
+                Person,
+                Person,
+                Person,
+                Person
             ]
             .map(Some)
         );
