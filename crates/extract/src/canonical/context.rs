@@ -204,6 +204,8 @@ pub(super) fn heed(
         *kind = match cue {
             Some(Cue::Nothing) => None,
             Some(Cue::Organization) if k == EntityKind::Location && gazetteer.contains(c) => *kind,
+            // A middle initial is a person's ("publisher Lewis D. Whitehead").
+            Some(Cue::Organization) if k == EntityKind::Person && has_middle_initial(c) => *kind,
             Some(Cue::Organization) => Some(EntityKind::Organization),
             Some(Cue::Person) if is_person_shaped(c) && !gazetteer.contains(c) => {
                 Some(EntityKind::Person)
@@ -219,7 +221,10 @@ pub(super) fn heed(
 /// Makes organizations of the persons and places that are an organization
 /// of the article less its organization word ("Thai Raksa Chart" beside
 /// "Thai Raksa Chart Party"), unless the gazetteer knows them as places
-/// ("Florida" beside "Florida Highway Patrol" stays).
+/// ("Florida" beside "Florida Highway Patrol" stays). The one-word persons
+/// that begin or end such a name go with it ("Hudson" once "Dayton
+/// Hudson" is the retailer of "Dayton Hudson Corp"), unless a person of
+/// the article still has that word.
 fn short_forms_of_organizations(
     kinds: &mut [Option<EntityKind>],
     cleaned: &[String],
@@ -238,12 +243,48 @@ fn short_forms_of_organizations(
     if stems.is_empty() {
         return;
     }
+    let mut ends: Vec<String> = Vec::new();
     for (kind, c) in kinds.iter_mut().zip(cleaned) {
         let person_or_place = matches!(kind, Some(EntityKind::Person | EntityKind::Location));
-        if person_or_place && stems.contains(&name_key(c)) && !gazetteer.contains(c) {
+        let key = name_key(c);
+        if person_or_place && stems.contains(&key) && !gazetteer.contains(c) {
+            if *kind == Some(EntityKind::Person) {
+                if let (Some((first, _)), Some((_, last))) =
+                    (key.split_once(' '), key.rsplit_once(' '))
+                {
+                    ends.extend([first.to_owned(), last.to_owned()]);
+                }
+            }
             *kind = Some(EntityKind::Organization);
         }
     }
+    if ends.is_empty() {
+        return;
+    }
+    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+    let of_a_person = |w: &str| {
+        kinds.iter().zip(&keys).any(|(k, key)| {
+            *k == Some(EntityKind::Person) && key.contains(' ') && key.split(' ').any(|x| x == w)
+        })
+    };
+    let parts: Vec<usize> = (0..kinds.len())
+        .filter(|&i| kinds[i] == Some(EntityKind::Person) && !keys[i].contains(' '))
+        .filter(|&i| ends.contains(&keys[i]) && !of_a_person(&keys[i]))
+        .collect();
+    for i in parts {
+        kinds[i] = Some(EntityKind::Organization);
+    }
+}
+
+/// Whether a name of three words or more has a one-letter word inside
+/// ("Lewis D. Whitehead").
+fn has_middle_initial(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    words.len() >= 3
+        && words[1..words.len() - 1].iter().any(|w| {
+            let letters = w.trim_end_matches('.');
+            letters.chars().count() == 1 && letters.starts_with(char::is_uppercase)
+        })
 }
 
 /// Whether a mention is more than one word once a leading "The" is off.
@@ -344,7 +385,12 @@ fn apposition_says_org(after: &str) -> bool {
         let bare = word.trim_end_matches([',', '.', ';', ':']);
         // Only a lower-case description counts: "a chairman of the
         // Organisation" describes a person.
+        // A preposition before any organization noun: the head noun came
+        // first and was none ("a spokesman for the bank").
         if bare.is_empty() || bare.starts_with(|c: char| !c.is_lowercase()) || bare == "of" {
+            return false;
+        }
+        if AFTER_HEAD.contains(bare) && !ORGANIZATION_NOUNS.contains(bare) {
             return false;
         }
         if bare.len() != word.len() {

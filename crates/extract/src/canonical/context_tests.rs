@@ -134,9 +134,16 @@ fn an_organization_less_its_organization_word_is_that_organization() {
         m(Location, "Armed Forces"),
         m(Organization, "Chrysler Corp"),
         m(Person, "CHRYSLER"),
+        m(Organization, "Dayton Hudson Corp"),
+        m(Person, "Dayton Hudson"),
+        m(Person, "Hudson"),
+        m(Person, "Rock Hudson"),
+        m(Person, "Dayton"),
     ];
     let c = canonicalize("", &ms, Gazetteer::bundled());
     assert_eq!(c.locations, ["Florida"]);
+    // "Hudson" stays with Rock Hudson; "Dayton" goes with the retailer.
+    assert_eq!(c.persons, ["Rock Hudson"]);
     assert_eq!(
         c.organizations,
         [
@@ -144,7 +151,30 @@ fn an_organization_less_its_organization_word_is_that_organization() {
             "Florida Highway Patrol",
             "Florida Police",
             "Armed Forces",
-            "Chrysler Corp"
+            "Chrysler Corp",
+            "Dayton Hudson Corp"
         ]
     );
+}
+
+#[test]
+fn a_description_headed_by_a_person_noun_and_a_middle_initial_keep_persons() {
+    use EntityKind::*;
+    let text = "Greenspan replaces Paul Volcker, a spokesman for the bank said. \
+                The stake went to publisher Lewis D. Whitehead. Volcker left.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Greenspan"),
+            (Person, "Paul Volcker"),
+            (Person, "Lewis D. Whitehead"),
+            (Person, "Volcker"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(
+        c.persons,
+        ["Greenspan", "Paul Volcker", "Lewis D. Whitehead"]
+    );
+    assert!(c.organizations.is_empty(), "{c:?}");
 }

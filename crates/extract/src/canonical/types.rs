@@ -135,7 +135,10 @@ pub(super) fn consistent_kinds(
         if *kind != Some(kinds[i]) {
             continue;
         }
-        if kinds[i] != EntityKind::Location && is_geographic(&keys[i]) {
+        let structure = kinds[i] == EntityKind::Organization
+            && keys[i].contains(' ')
+            && STRUCTURES.contains(keys[i].rsplit(' ').next().unwrap_or_default());
+        if kinds[i] != EntityKind::Location && (is_geographic(&keys[i]) || structure) {
             // "Strait of Hormuz", "Abaco Island", "Karl Marx Avenue": the
             // name says what it is.
             *kind = Some(EntityKind::Location);
@@ -227,11 +230,13 @@ static GEOGRAPHIC: WordList = WordList::new(&[
     "airport",
     "mosque",
     "cathedral",
-    "temple",
     "stadium",
-    "tower",
-    "bridge",
 ]);
+
+/// Words that end the names of buildings and structures and also of
+/// people ("John Tower", "Shirley Temple"): they make organizations
+/// places, never persons ("Revenue Tower", "George Washington Bridge").
+static STRUCTURES: WordList = WordList::new(&["tower", "temple", "bridge"]);
 
 /// Whether a one-word name has a capital inside it the way brands and
 /// websites do ("VesselFinder", "MarineTraffic", "GoFundMe"), not the
@@ -461,6 +466,8 @@ mod tests {
                 (Person, "Island"),
                 (Organization, "Payam International Airport"),
                 (Person, "Al Noor Mosque"),
+                (Organization, "Revenue Tower"),
+                (Person, "John Tower"),
             ]),
             [
                 Location,
@@ -470,7 +477,9 @@ mod tests {
                 Organization,
                 Person,
                 Location,
-                Location
+                Location,
+                Location,
+                Person
             ]
             .map(Some)
         );
