@@ -1,0 +1,192 @@
+//! Tests of `types`: one kind per name and article, through `canonicalize`.
+
+use super::super::tests::m;
+use super::super::{canonicalize, Canonical};
+use super::*;
+use EntityKind::*;
+
+fn canon(ms: &[(EntityKind, &str)]) -> Canonical {
+    let mentions: Vec<_> = ms.iter().map(|(k, t)| m(*k, t)).collect();
+    canonicalize("", &mentions, Gazetteer::bundled())
+}
+
+fn kinds_of(ms: &[(EntityKind, &str)]) -> Vec<Option<EntityKind>> {
+    canon(ms).kinds
+}
+
+#[test]
+fn parts_of_a_full_person_name_are_that_person() {
+    let c = canon(&[
+        (Person, "Ahmed al-Sharaa"),
+        (Organization, "al-Sharaa"),
+        (Organization, "Sharaa"),
+        (Location, "Assad"),
+        (Person, "Bashar al-Assad"),
+        (Organization, "Bashar al-Assad"),
+        (Location, "Moscow"),
+        // A given name alone that is a place stays a place.
+        (Location, "Paris"),
+        (Person, "Paris Hilton"),
+        (Organization, "Ahmed"),
+    ]);
+    assert_eq!(
+        c.kinds,
+        [Person, Person, Person, Person, Person, Person, Location, Location, Person, Person]
+            .map(Some)
+    );
+    assert_eq!(
+        c.persons,
+        ["Ahmed al-Sharaa", "Bashar al-Assad", "Paris Hilton"]
+    );
+}
+
+#[test]
+fn titled_and_led_person_names_are_that_person() {
+    let c = canon(&[
+        (Person, "John R. Bolton"),
+        (Organization, "Ambassador Bolton"),
+        (Person, "Elizabeth II"),
+        (Organization, "Queen Elizabeth II"),
+        (Person, "Nicola Sturgeon"),
+        (Organization, "Scotland Nicola Sturgeon"),
+        (Person, "Bill de Blasio"),
+        (Organization, "NYC Mayor de Blasio"),
+    ]);
+    assert_eq!(c.kinds, [Some(Person); 8]);
+    assert_eq!(
+        c.persons,
+        [
+            "John R. Bolton",
+            "Queen Elizabeth II",
+            "Nicola Sturgeon",
+            "Bill de Blasio"
+        ]
+    );
+}
+
+#[test]
+fn bare_titles_name_no_one_unless_a_surname() {
+    assert_eq!(
+        kinds_of(&[
+            (Person, "Mayor"),
+            (Person, "Lord"),
+            (Organization, "US Ambassador"),
+            (Location, "Republican Assemblywoman"),
+            (Person, "King"),
+            (Person, "Stephen King"),
+            (Person, "Dr"),
+        ]),
+        [None, None, None, None, Some(Person), Some(Person), None]
+    );
+}
+
+#[test]
+fn known_organizations_and_countries() {
+    assert_eq!(
+        kinds_of(&[
+            (Person, "Twitter"),
+            (Location, "Facebook"),
+            (Person, "Wikinews"),
+            (Organization, "Philippines"),
+            (Organization, "US"),
+            (Organization, "Chicago"),
+            (Person, "Jordan"),
+            (Organization, "Philippine National Police"),
+            (Person, "VesselFinder"),
+            (Person, "McArthur"),
+            (Person, "DeVita"),
+            (Person, "USA"),
+            (Person, "C.Suthorn"),
+        ]),
+        [
+            Organization,
+            Organization,
+            Organization,
+            Location,
+            Location,
+            Organization,
+            Person,
+            Organization,
+            Organization,
+            Person,
+            Person,
+            Person,
+            Person
+        ]
+        .map(Some)
+    );
+}
+
+#[test]
+fn geographic_words_make_places() {
+    assert_eq!(
+        kinds_of(&[
+            (Organization, "Strait of Hormuz"),
+            (Person, "Abaco Island"),
+            (Person, "Karl Marx Avenue"),
+            (Organization, "Bank of England"),
+            (Organization, "Green Bay"),
+            (Person, "Island"),
+            (Organization, "Payam International Airport"),
+            (Person, "Al Noor Mosque"),
+            (Organization, "Revenue Tower"),
+            (Person, "John Tower"),
+        ]),
+        [
+            Location,
+            Location,
+            Location,
+            Organization,
+            Organization,
+            Person,
+            Location,
+            Location,
+            Location,
+            Person
+        ]
+        .map(Some)
+    );
+}
+
+#[test]
+fn the_majority_kind_of_a_name_wins_and_ties_stay() {
+    assert_eq!(
+        kinds_of(&[
+            (Organization, "Kremlin"),
+            (Location, "Kremlin"),
+            (Location, "Kremlin"),
+            (Organization, "Tartus"),
+            (Location, "Nice"),
+            (Person, "Nice"),
+            (Organization, "NEW YORK"),
+            (Location, "New York"),
+            (Location, "New York"),
+        ]),
+        [
+            Location,
+            Location,
+            Location,
+            Organization,
+            Location,
+            Person,
+            Organization,
+            Location,
+            Location
+        ]
+        .map(Some)
+    );
+}
+
+#[test]
+fn seats_of_government_are_filed_as_organizations() {
+    assert_eq!(facet_kind(Location, "kremlin"), Organization);
+    assert_eq!(facet_kind(Location, "white house"), Organization);
+    assert_eq!(facet_kind(Person, "kremlin"), Person);
+    assert_eq!(facet_kind(Location, "moscow"), Location);
+}
+
+#[test]
+fn empty_and_odd_input() {
+    assert!(kinds_of(&[]).is_empty());
+    assert_eq!(kinds_of(&[(Person, ""), (Location, "")]).len(), 2);
+}
