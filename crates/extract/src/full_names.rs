@@ -45,12 +45,7 @@ pub(crate) fn add_missed_full_names(
         let Some(word) = word_before(text, b) else {
             continue;
         };
-        let name_like = word.chars().count() >= 2
-            && word.starts_with(char::is_uppercase)
-            && !is_title_word(word)
-            && !case.is_common_word(xxh3_64(word.to_lowercase().as_bytes()))
-            && !is_major_place(gazetteer, word);
-        if !name_like {
+        if !may_be_given_name(word, case, gazetteer) {
             // "said Day", "Mr Day", "When Day": no evidence either way.
             continue;
         }
@@ -98,6 +93,16 @@ fn lone_surnames(mentions: &[Mention]) -> Vec<&str> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether `word` may be a given name: capitalised, two letters or more,
+/// and no title, ordinary word or major place.
+pub(crate) fn may_be_given_name(word: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
+    word.chars().count() >= 2
+        && word.starts_with(char::is_uppercase)
+        && !is_title_word(word)
+        && !case.is_common_word(xxh3_64(word.to_lowercase().as_bytes()))
+        && !is_major_place(gazetteer, word)
 }
 
 /// Whether `word` names a country, a region or a city of 100,000 people

@@ -4,6 +4,7 @@
 //!   university, not the University of California and the city. Only
 //!   that shape is joined: a university named after a state or system,
 //!   then its campus, which science news names often;
+//! - at a name particle: "Dr Ali bin Tamim", "Moammar al-Eryani";
 //! - at "and": "Bosnia and Herzegovina", "Trinidad and Tobago" (every
 //!   gazetteer place with "and" in its name) and the few organizations
 //!   news names that way ("Islamic State of Iraq and the Levant"), found
@@ -14,7 +15,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::{Gazetteer, PlaceKind};
-use super::labels::TYPES;
+use super::labels::{MISC, TYPES};
 use super::tagger::Span;
 use super::tokenize::Token;
 use super::{kind_of_type, EntityKind};
@@ -101,6 +102,85 @@ pub(crate) fn join_campus_names(text: &str, tokens: &[Token], spans: &mut Vec<Sp
     }
 }
 
+/// Lower-case particles inside Arabic, Dutch, Spanish... person names.
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "van", "von", "der",
+    "den", "dos", "das",
+];
+
+/// Whether `word` is a name particle, alone ("bin") or leading a
+/// hyphenated surname ("al-Eryani").
+fn is_particle(word: &str) -> bool {
+    let lead = word.split('-').next().unwrap_or_default();
+    NAME_PARTICLES.contains(&lead) && (lead == word || word.len() > lead.len() + 1)
+}
+
+/// Completes person names the tagger cut at a name particle: a person
+/// span followed by a particle and a capitalised word takes them ("Dr Ali"
+/// + "bin Tamim"), and a span that starts with a particled surname takes
+/// the given name before it, which must read as a name (`is_name`: no
+/// title, ordinary word or place), and becomes a person ("Moammar" +
+/// "al-Eryani", tagged an organization); a span of no kind that ends so
+/// gives them up ("Information Moammar al-Eryani"). An organization with
+/// a particle inside keeps it ("Hayat Tahrir al-Sham").
+pub(crate) fn join_particle_names(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut Vec<Span>,
+    is_name: impl Fn(&str) -> bool,
+) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
+    let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
+    let person = TYPES.iter().position(|t| *t == "PER").unwrap_or_default() as u8;
+    let mut i = 0;
+    while i < spans.len() {
+        let (ty, s, e) = spans[i];
+        let free = |t: usize| !spans.iter().any(|&(_, a, b)| a <= t && t < b);
+        if kind_of_type(ty) == Some(EntityKind::Person)
+            && e + 1 < tokens.len()
+            && word(e) == word(e).to_lowercase()
+            && NAME_PARTICLES.contains(&word(e))
+            && capitalised(e + 1)
+            && adjacent(e - 1, e)
+            && adjacent(e, e + 1)
+            && free(e)
+        {
+            spans.retain(|&(_, a, _)| a != e + 1);
+            spans[i] = (ty, s, e + 2);
+        } else if ty == MISC {
+            // "Information Moammar al-Eryani", read as one name of no kind:
+            // the person at its end leaves it.
+            let split = (s + 1..e).find(|&k| {
+                is_particle(word(k)) && k + 1 == e && adjacent(k - 1, k) && is_name(word(k - 1))
+            });
+            if let Some(k) = split {
+                if k - 1 > s {
+                    spans[i] = (ty, s, k - 1);
+                    spans.insert(i + 1, (person, k - 1, e));
+                    i += 1;
+                } else {
+                    spans[i] = (person, s, e);
+                }
+            }
+        } else if s > 0
+            && is_particle(word(s))
+            && capitalised(s - 1)
+            && adjacent(s - 1, s)
+            && is_name(word(s - 1))
+        {
+            // The given name may end the span before ("Minister of
+            // Information Moammar"): it leaves that span.
+            if let Some(j) = spans.iter().position(|&(_, a, b)| a < s && b == s) {
+                spans[j].2 -= 1;
+            }
+            spans[i] = (person, s - 1, e);
+            spans.retain(|&(_, a, b)| a < b);
+        }
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{EntityKind, Extractor};
@@ -136,5 +216,16 @@ mod tests {
             ]
         );
         assert_eq!(x.organizations, ["Islamic State of Iraq and the Levant"]);
+    }
+
+    #[test]
+    fn person_names_cut_at_a_particle_are_joined() {
+        let text = "The general manager, Dr Ali bin Tamim, blamed rebels, stated \
+                    Minister of Information Moammar al-Eryani. The militant group \
+                    Hayat Tahrir al-Sham \
+                    denied it.";
+        let x = Extractor::bundled().extract(text);
+        assert_eq!(x.persons, ["Ali bin Tamim", "Moammar al-Eryani"]);
+        assert_eq!(x.organizations, ["Hayat Tahrir al-Sham"]);
     }
 }

@@ -211,6 +211,9 @@ impl Extractor {
             let toks = &scratch.tokens;
             joins::join_campus_names(text, toks, &mut scratch.spans);
             joins::join_and_names(text, toks, &mut scratch.spans);
+            joins::join_particle_names(text, toks, &mut scratch.spans, |w| {
+                full_names::may_be_given_name(w, model.case(), Gazetteer::bundled())
+            });
             scratch
                 .spans
                 .iter()
