@@ -117,9 +117,9 @@ fn is_particle(word: &str) -> bool {
 
 /// Completes person names the tagger cut at a name particle: a person
 /// span followed by a particle and a capitalised word takes them ("Dr Ali"
-/// + "bin Tamim"), and a span that starts with a particled surname takes
+/// then "bin Tamim"), and a span that starts with a particled surname takes
 /// the given name before it, which must read as a name (`is_name`: no
-/// title, ordinary word or place), and becomes a person ("Moammar" +
+/// title, ordinary word or place), and becomes a person ("Moammar" before
 /// "al-Eryani", tagged an organization); a span of no kind that ends so
 /// gives them up ("Information Moammar al-Eryani"). An organization with
 /// a particle inside keeps it ("Hayat Tahrir al-Sham").
