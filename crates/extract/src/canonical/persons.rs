@@ -4,8 +4,9 @@
 
 use super::HashMap;
 
-use super::super::gazetteer::{name_key, strip_possessive};
-use super::super::EntityKind;
+use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
+use super::super::{EntityKind, Mention};
+use super::context::Offsets;
 
 use super::{Linker, WordList};
 
@@ -100,6 +101,67 @@ pub(super) fn parts_follow_cued_persons(
     }
 }
 
+/// The person forms of given names written before another's full name
+/// with "and", which share its surname: "Joanne" in "Joanne and Edward
+/// Corr" is Joanne Corr. `mentions` are in text order; `of[i]` is the
+/// distinct mention of mention `i`, with its kind and cleaned text.
+pub(super) fn shared_surnames(
+    text: &str,
+    offsets: &Offsets,
+    mentions: &[Mention],
+    of: &[usize],
+    kinds: &[Option<EntityKind>],
+    cleaned: &[String],
+    gazetteer: &Gazetteer,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let (u, v) = (of[i], of[i + 1]);
+        let given = &cleaned[u];
+        let full = &cleaned[v];
+        let one_word =
+            !given.is_empty() && !given.contains(' ') && given.starts_with(char::is_uppercase);
+        if !one_word || kinds[u].is_none() || kinds[v] != Some(EntityKind::Person) {
+            continue;
+        }
+        let (Some(s), Some(e), Some(b)) = (
+            offsets.byte(pair[0].start),
+            offsets.byte(pair[0].end),
+            offsets.byte(pair[1].start),
+        ) else {
+            continue;
+        };
+        // A lone given name: no place ("from Portugal and Pedro I"), no
+        // end of a longer name ("Captain America and Tony Stark", "Once
+        // Upon a Time and Black Knight").
+        let before = last_word_before(text, s);
+        let lone = kinds[u] == Some(EntityKind::Person)
+            || (!gazetteer.contains(given)
+                && !before.starts_with(char::is_uppercase)
+                && !matches!(before, "a" | "an" | "the" | "of"));
+        if !lone {
+            continue;
+        }
+        let Some((_, surname)) = full.split_once(' ') else {
+            continue;
+        };
+        if matches!(text.get(e..b), Some(" and " | " & ")) {
+            out.push((u, format!("{given} {surname}")));
+        }
+    }
+    out
+}
+
+/// The word before byte `b` of `text`, punctuation and spaces skipped
+/// ("and" before "Joanne").
+fn last_word_before(text: &str, b: usize) -> &str {
+    let before = text[..b].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &before[start..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::persons;
@@ -123,5 +185,39 @@ mod tests {
         );
         // No longer name: the fullest spelling.
         assert_eq!(persons(&["Sharaa", "al-Sharaa"]), ["al-Sharaa"]);
+    }
+
+    #[test]
+    fn given_names_before_a_full_name_with_and_share_its_surname() {
+        use super::super::tests::mentions_of;
+        use super::super::{canonicalize, EntityKind::*, Gazetteer};
+        let text = "The dead were Aaron Perry, and Joanne and Edward Corr. \
+                    Captain America and Tony Stark posed. Brazil split from \
+                    Portugal and Pedro I ruled.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Person, "Aaron Perry"),
+                (Location, "Joanne"),
+                (Person, "Edward Corr"),
+                (Location, "America"),
+                (Person, "Tony Stark"),
+                (Location, "Brazil"),
+                (Location, "Portugal"),
+                (Person, "Pedro I"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.persons,
+            [
+                "Aaron Perry",
+                "Joanne Corr",
+                "Edward Corr",
+                "Tony Stark",
+                "Pedro I"
+            ]
+        );
+        assert_eq!(c.locations, ["United States", "Brazil", "Portugal"]);
     }
 }
