@@ -61,13 +61,15 @@ fn and_names() -> &'static (AhoCorasick, usize) {
 pub(crate) fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
     let (searcher, places) = and_names();
     for found in searcher.find_iter(text) {
-        let Some(s) = tokens.iter().position(|t| t.start == found.start()) else {
+        // Tokens are in text order: binary searches, however long the text.
+        let s = tokens.partition_point(|t| t.start < found.start());
+        let e = tokens.partition_point(|t| t.end < found.end());
+        if tokens.get(s).is_none_or(|t| t.start != found.start())
+            || tokens.get(e).is_none_or(|t| t.end != found.end())
+        {
             continue;
-        };
-        let Some(e) = tokens[s..].iter().position(|t| t.end == found.end()) else {
-            continue;
-        };
-        let e = s + e + 1;
+        }
+        let e = e + 1;
         let kind = if found.pattern().as_usize() < *places {
             "LOC"
         } else {
