@@ -9,6 +9,9 @@
 //!   gazetteer place with "and" in its name) and the few organizations
 //!   news names that way ("Islamic State of Iraq and the Levant"), found
 //!   by name in one pass over the text.
+//!
+//! It also drops the genus of a Latin species name ("Spheniscus
+//! magellanicus"), which is no organization or person.
 
 use std::sync::OnceLock;
 
@@ -135,21 +138,30 @@ pub(crate) fn join_particle_names(
     let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
     let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
     let person = TYPES.iter().position(|t| *t == "PER").unwrap_or_default() as u8;
-    let mut i = 0;
-    while i < spans.len() {
+    // Spans joined into another are emptied, and dropped at the end.
+    for i in 0..spans.len() {
         let (ty, s, e) = spans[i];
+        if s == e {
+            continue;
+        }
+        let starting_at = |t: usize| spans.iter().position(|&(_, a, b)| a == t && a < b);
+        let ending_at = |t: usize| spans.iter().position(|&(_, a, b)| a < t && b == t);
         let free = |t: usize| !spans.iter().any(|&(_, a, b)| a <= t && t < b);
         if kind_of_type(ty) == Some(EntityKind::Person)
             && e + 1 < tokens.len()
-            && word(e) == word(e).to_lowercase()
             && NAME_PARTICLES.contains(&word(e))
             && capitalised(e + 1)
             && adjacent(e - 1, e)
             && adjacent(e, e + 1)
             && free(e)
         {
-            spans.retain(|&(_, a, _)| a != e + 1);
-            spans[i] = (ty, s, e + 2);
+            // "Prince Abdullah" + "bin" + "Abdul Aziz" (a span of its own)
+            // or + "bin" + "Tamim".
+            let end = match starting_at(e + 1) {
+                Some(j) => std::mem::replace(&mut spans[j], (ty, 0, 0)).2,
+                None => e + 2,
+            };
+            spans[i] = (ty, s, end);
         } else if ty == MISC {
             // "Information Moammar al-Eryani", read as one name of no kind:
             // the person at its end leaves it.
@@ -157,30 +169,65 @@ pub(crate) fn join_particle_names(
                 is_particle(word(k)) && k + 1 == e && adjacent(k - 1, k) && is_name(word(k - 1))
             });
             if let Some(k) = split {
-                if k - 1 > s {
-                    spans[i] = (ty, s, k - 1);
-                    spans.insert(i + 1, (person, k - 1, e));
-                    i += 1;
-                } else {
-                    spans[i] = (person, s, e);
+                spans[i] = (ty, s, k - 1);
+                spans.push((person, k - 1, e));
+            }
+        } else if s > 0 && is_particle(word(s)) && capitalised(s - 1) && adjacent(s - 1, s) {
+            match ending_at(s) {
+                // "Suleiman Abdulaziz" + "al-Salim": one person.
+                Some(j) if kind_of_type(spans[j].0) == Some(EntityKind::Person) => {
+                    spans[j].2 = e;
+                    spans[i] = (ty, 0, 0);
                 }
+                // The given name ends the span before ("Minister of
+                // Information Moammar"): it leaves that span.
+                Some(j) if is_name(word(s - 1)) => {
+                    spans[j].2 -= 1;
+                    spans[i] = (person, s - 1, e);
+                }
+                None if is_name(word(s - 1)) => spans[i] = (person, s - 1, e),
+                _ => {}
             }
-        } else if s > 0
-            && is_particle(word(s))
-            && capitalised(s - 1)
-            && adjacent(s - 1, s)
-            && is_name(word(s - 1))
-        {
-            // The given name may end the span before ("Minister of
-            // Information Moammar"): it leaves that span.
-            if let Some(j) = spans.iter().position(|&(_, a, b)| a < s && b == s) {
-                spans[j].2 -= 1;
-            }
-            spans[i] = (person, s - 1, e);
-            spans.retain(|&(_, a, b)| a < b);
         }
-        i += 1;
     }
+    spans.retain(|&(_, a, b)| a < b);
+    spans.sort_by_key(|&(_, a, _)| a);
+}
+
+/// Endings of the species word of a Latin binomial ("magellanicus",
+/// "chlorophanum", "carcharias", "talpoida").
+const SPECIES_ENDINGS: &[&str] = &[
+    "us", "um", "ii", "ae", "is", "as", "ensis", "oides", "oida", "ata", "ica",
+];
+
+/// Drops the one-word spans that are the genus of a Latin species name
+/// ("Spheniscus magellanicus", "Carcharodon carcharias"), which a tagger
+/// takes for organizations or persons: a capitalised word followed by a
+/// lower-case word of four letters or more with a Latin ending that is no
+/// English word (`is_word`: "Hamas status" stays).
+pub(crate) fn drop_species_names(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut Vec<Span>,
+    is_word: impl Fn(&str) -> bool,
+) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    spans.retain(|&(_, s, e)| {
+        let (genus, species) = (word(s), word(e));
+        // A genus is one capitalised Latin word ("U.S. durum" is none).
+        let genus_like = genus.chars().count() >= 3
+            && genus.starts_with(char::is_uppercase)
+            && genus.chars().skip(1).all(|c| c.is_ascii_lowercase());
+        let latin = e == s + 1
+            && genus_like
+            && e < tokens.len()
+            && tokens[s].end + 1 == tokens[e].start
+            && species.len() >= 4
+            && species.chars().all(|c| c.is_ascii_lowercase())
+            && SPECIES_ENDINGS.iter().any(|end| species.ends_with(end))
+            && !is_word(species);
+        !latin
+    });
 }
 
 #[cfg(test)]
@@ -229,5 +276,33 @@ mod tests {
         let x = Extractor::bundled().extract(text);
         assert_eq!(x.persons, ["Ali bin Tamim", "Moammar al-Eryani"]);
         assert_eq!(x.organizations, ["Hayat Tahrir al-Sham"]);
+        let text = "Oil minister Sheikh Ali Khalifa al-Sabah met Prince Abdullah bin \
+                    Abdul Aziz and Pedro Ferraz da Costa in Riyadh.";
+        let x = Extractor::bundled().extract(text);
+        assert_eq!(
+            x.persons,
+            [
+                "Ali Khalifa al-Sabah",
+                "Abdullah bin Abdul Aziz",
+                "Pedro Ferraz da Costa"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_genus_of_a_species_is_no_entity() {
+        let text = "Male Magellanic penguins, Spheniscus magellanicus, outnumber females. \
+                    The great white shark (Carcharodon carcharias) left. Algeria bought \
+                    U.S. durum wheat; Hamas status rose.";
+        let x = Extractor::bundled().extract(text);
+        let names: Vec<&str> = x.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert!(
+            !names.contains(&"Spheniscus") && !names.contains(&"Carcharodon"),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"U.S.") && names.contains(&"Hamas"),
+            "{names:?}"
+        );
     }
 }

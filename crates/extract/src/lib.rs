@@ -67,6 +67,7 @@ use gazetteer::Gazetteer;
 use labels::TYPES;
 use model::Model;
 use tagger::Scratch;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// The bundled model, trained on CoNLL-2003 train (see `src/bin/train-ner.rs`).
 static MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
@@ -213,6 +214,9 @@ impl Extractor {
             joins::join_and_names(text, toks, &mut scratch.spans);
             joins::join_particle_names(text, toks, &mut scratch.spans, |w| {
                 full_names::may_be_given_name(w, model.case(), Gazetteer::bundled())
+            });
+            joins::drop_species_names(text, toks, &mut scratch.spans, |w| {
+                model.case().get(xxh3_64(w.as_bytes())) != 0
             });
             scratch
                 .spans
