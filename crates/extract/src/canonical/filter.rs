@@ -60,12 +60,14 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
 ]);
 
 /// Last words of names of events, awards and laws ("World Cup", "Nobel
-/// Prize", "Iraq War", "Sacred Defence Week", "Reform Bill"), which CoNLL
-/// labels MISC, not a person, place or organization.
+/// Prize", "Iraq War", "Sacred Defence Week", "Reform Bill", "Toronto
+/// Comicon", "Mini Maker Faire"), which CoNLL labels MISC, not a person,
+/// place or organization.
 #[rustfmt::skip]
 static EVENT_WORDS: WordList = WordList::new(&[
     "award", "awards", "prize", "medal", "week", "bill", "act", "war", "festival", "cup",
     "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
+    "comicon", "expo", "summit", "convention", "exhibition", "faire",
 ]);
 
 /// Whether a word mixes letters and digits like a model number or a code
@@ -236,6 +238,13 @@ mod tests {
                 &["Iraq War", "War", "Airbus A300s", "3M", "G20", "K2-18b"]
             ),
             [true, false, true, false, false, true]
+        );
+        assert_eq!(
+            nothing(
+                "",
+                &["Toronto Comicon", "Mini Maker Faire", "G20 Summit", "Expo"]
+            ),
+            [true, true, true, false]
         );
     }
 
