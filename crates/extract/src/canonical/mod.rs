@@ -38,7 +38,7 @@ use clean::{bare_key, clean};
 use filter::{forget_forms_naming_nothing, names_nothing};
 use linker::Linker;
 use organizations::link_organizations;
-use persons::{link_persons, parts_follow_cued_persons, shared_surnames};
+use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};
 use places::{name_locations, Named};
 use types::{consistent_kinds, facet_kind};
 use words::{HashMap, HashSet, WordList};
@@ -135,6 +135,9 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     for (u, form) in shared_surnames(text, &offsets, mentions, &of, &kinds, &cleaned, gazetteer) {
         kinds[u] = Some(EntityKind::Person);
         cleaned[u] = form;
+    }
+    for (u, name) in birth_names(text, &offsets, mentions, &of, &kinds, &cleaned) {
+        cleaned[u] = name;
     }
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     // The mentions keep `kinds`; the facets file seats of government

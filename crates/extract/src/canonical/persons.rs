@@ -152,6 +152,41 @@ pub(super) fn shared_surnames(
     out
 }
 
+/// The names people were born with, which are theirs: "Day was born Doris
+/// Mary Ann Kappelhoff" beside "Doris Day". For each person mention
+/// written after "born" or "née" whose first word begins exactly one
+/// other full name of the article, that name.
+pub(super) fn birth_names(
+    text: &str,
+    offsets: &Offsets,
+    mentions: &[Mention],
+    of: &[usize],
+    kinds: &[Option<EntityKind>],
+    cleaned: &[String],
+) -> Vec<(usize, String)> {
+    let person = |u: usize| kinds[u] == Some(EntityKind::Person);
+    let mut out = Vec::new();
+    for (m, &u) in mentions.iter().zip(of) {
+        let Some((given, _)) = cleaned[u].split_once(' ') else {
+            continue;
+        };
+        let born = offsets.byte(m.start).is_some_and(|b| {
+            let before = &text[..b];
+            before.ends_with("born ") || before.ends_with("née ") || before.ends_with("nee ")
+        });
+        if !person(u) || !born {
+            continue;
+        }
+        let mut owners = (0..cleaned.len()).filter(|&v| {
+            v != u && person(v) && cleaned[v].split_once(' ').is_some_and(|(g, _)| g == given)
+        });
+        if let (Some(v), None) = (owners.next(), owners.next()) {
+            out.push((u, cleaned[v].clone()));
+        }
+    }
+    out
+}
+
 /// The word before byte `b` of `text`, punctuation and spaces skipped
 /// ("and" before "Joanne").
 fn last_word_before(text: &str, b: usize) -> &str {
@@ -219,5 +254,24 @@ mod tests {
             ]
         );
         assert_eq!(c.locations, ["United States", "Brazil", "Portugal"]);
+    }
+
+    #[test]
+    fn a_birth_name_is_the_persons() {
+        use super::super::tests::mentions_of;
+        use super::super::{canonicalize, EntityKind::*, Gazetteer};
+        let text = "Doris Day died. Day was born Doris Mary Ann Kappelhoff in Ohio. \
+                    Her friend was born Mary Smith.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Person, "Doris Day"),
+                (Person, "Day"),
+                (Person, "Doris Mary Ann Kappelhoff"),
+                (Person, "Mary Smith"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.persons, ["Doris Day", "Mary Smith"]);
     }
 }
