@@ -107,7 +107,14 @@ pub(super) fn place_cues(
         // "USDA county offices": an acronym before an area noun is the
         // body that runs it.
         let area = before_area_noun(after) && !is_shouted(&m.text);
-        if after_place_noun(before) || area || person_in {
+        // "from Jakarta to Pangkal Pinang": a person at the end of a
+        // route is a place ("between Israel and Hizbollah" is a conflict,
+        // and organizations are sent things).
+        let route_end = i > 0
+            && distinct[of[i - 1]] == Some(EntityKind::Location)
+            && distinct[u] == Some(EntityKind::Person)
+            && route_between(text, offsets, &mentions[i - 1], m);
+        if after_place_noun(before) || area || person_in || route_end {
             out[u] = true;
         }
         // "Marksville, Louisiana": the next mention, after a comma, is a
@@ -165,6 +172,19 @@ fn after_place_noun(before: &str) -> bool {
     before
         .strip_suffix(" of ")
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
+}
+
+/// Whether `from` and `to` are the two ends of a route in `text`: "from
+/// <from> to <to>".
+fn route_between(text: &str, offsets: &Offsets, from: &Mention, to: &Mention) -> bool {
+    let (Some(b), Some(e), Some(tb)) = (
+        offsets.byte(from.start),
+        offsets.byte(from.end),
+        offsets.byte(to.start),
+    ) else {
+        return false;
+    };
+    text.get(e..tb) == Some(" to ") && text[..b].ends_with("from ")
 }
 
 /// Whether `before` ends with "in " after a word that puts places there,
@@ -339,6 +359,28 @@ mod tests {
             ]
         );
         assert_eq!(c.organizations, ["Nice", "USDA"]);
+    }
+
+    #[test]
+    fn a_person_at_the_end_of_a_route_is_a_place() {
+        let text = "The jet flew from Jakarta to Pangkal Pinang. Peace talks between \
+                    Israel and Hizbollah; Mary Smith flew to Jordan.";
+        let c = canon(
+            text,
+            &[
+                (Location, "Jakarta"),
+                (Person, "Pangkal Pinang"),
+                (Location, "Israel"),
+                (Organization, "Hizbollah"),
+                (Location, "Jordan"),
+                (Person, "Mary Smith"),
+            ],
+        );
+        assert_eq!(
+            c.locations,
+            ["Jakarta", "Pangkal Pinang", "Israel", "Jordan"]
+        );
+        assert_eq!(c.organizations, ["Hizbollah"]);
     }
 
     #[test]
