@@ -10,6 +10,10 @@
 //! first occurrence with a cue, so a name the article introduces once
 //! ("the company Orbis Geospatial") is read the same way everywhere.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::super::gazetteer::{name_key, Gazetteer};
 use super::super::{EntityKind, Mention};
 use super::cue_words::{
@@ -138,24 +142,38 @@ pub(super) fn cues(
 
 /// Every name written right after a work or vessel noun in `text` ("ship
 /// Namse Bangdzod", "MV Alan Kurdi"): the capitalised words that follow,
-/// up to punctuation, whole (so "MV Alan Kurdi" names no "Alan"). One pass
-/// over the text, however many names the article has.
+/// up to punctuation, whole (so "MV Alan Kurdi" names no "Alan"). One
+/// automaton pass over the text, however many names the article has.
 fn names_after_work_nouns(text: &str) -> HashSet<&str> {
+    static NOUNS: OnceLock<AhoCorasick> = OnceLock::new();
+    let nouns = NOUNS.get_or_init(|| {
+        // "film " and "Film "; the vessel prefixes in capitals only ("MV "),
+        // since "ss " ends half the words of English.
+        let patterns: Vec<String> = WORK_NOUNS
+            .words()
+            .iter()
+            .flat_map(|w| {
+                if is_vessel_prefix(&w.to_uppercase()) {
+                    vec![format!("{} ", w.to_uppercase())]
+                } else {
+                    let mut cap = w.to_string();
+                    cap[..1].make_ascii_uppercase();
+                    vec![format!("{w} "), format!("{cap} ")]
+                }
+            })
+            .collect();
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(patterns)
+            .expect("fixed patterns build")
+    });
     let mut out = HashSet::default();
-    let mut words = text.split(' ').peekable();
-    let mut at = 0;
-    while let Some(word) = words.next() {
-        let next_at = at + word.len() + 1;
-        // The cheap test first: most words are not followed by a capital.
-        let before_capital = words
-            .peek()
-            .is_some_and(|w| w.starts_with(char::is_uppercase));
-        if before_capital && (WORK_NOUNS.contains(word) || is_vessel_prefix(word)) {
-            if let Some(name) = text.get(next_at..).map(capitalised_run) {
-                out.insert(name);
-            }
+    for found in nouns.find_iter(text) {
+        let word_start = !text[..found.start()].ends_with(char::is_alphanumeric);
+        let rest = &text[found.end()..];
+        if word_start && rest.starts_with(char::is_uppercase) {
+            out.insert(capitalised_run(rest));
         }
-        at = next_at;
     }
     out
 }

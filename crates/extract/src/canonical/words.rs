@@ -29,6 +29,11 @@ impl WordList {
         }
     }
 
+    /// The words of the list, lowercase.
+    pub(super) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     /// Whether `word`, lowercased, is in the list.
     pub(super) fn contains(&self, word: &str) -> bool {
         let set = self
