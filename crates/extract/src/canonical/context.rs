@@ -74,17 +74,37 @@ impl Offsets {
     }
 }
 
+/// One article as the context rules read it: its text, its mentions in
+/// text order, the distinct mention of each (`of[i]`) and the byte offset
+/// of each code point.
+pub(super) struct Article<'a> {
+    pub(super) text: &'a str,
+    pub(super) mentions: &'a [Mention],
+    pub(super) of: &'a [usize],
+    pub(super) offsets: Offsets,
+}
+
+impl<'a> Article<'a> {
+    /// The article of `text`, its `mentions` and their distinct mentions.
+    pub(super) fn new(text: &'a str, mentions: &'a [Mention], of: &'a [usize]) -> Article<'a> {
+        Article {
+            text,
+            mentions,
+            of,
+            offsets: Offsets::new(text),
+        }
+    }
+}
+
 /// The cue for each distinct mention (`distinct[u]` is the kind of
 /// distinct mention `u`; `of[i]` maps mention `i` to it), from the first
 /// occurrence that has one. Only persons and places are moved to
 /// organizations; any kind may be a work.
-pub(super) fn cues(
-    text: &str,
-    offsets: &Offsets,
-    mentions: &[Mention],
-    of: &[usize],
-    distinct: &[Option<EntityKind>],
-) -> Vec<Option<Cue>> {
+pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Option<Cue>> {
+    let Article {
+        text, mentions, of, ..
+    } = *article;
+    let offsets = &article.offsets;
     let mut out: Vec<Option<Cue>> = vec![None; distinct.len()];
     for (i, m) in mentions.iter().enumerate() {
         let u = of[i];

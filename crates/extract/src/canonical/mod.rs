@@ -109,13 +109,12 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         gazetteer,
     );
     forget_forms_naming_nothing(text, &as_tagged, &cleaned, &mut kinds);
-    let offsets = context::Offsets::new(text);
-    let heard = context::cues(text, &offsets, mentions, &of, &kinds);
+    let article = context::Article::new(text, mentions, &of);
+    let heard = context::cues(&article, &kinds);
     let before_cues = kinds.clone();
     context::heed(&mut kinds, &heard, &cleaned, gazetteer);
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
-    let placed =
-        place_context::place_cues(text, &offsets, mentions, &of, &kinds, &cleaned, gazetteer);
+    let placed = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
     place_context::heed_places(&mut kinds, &placed, &cleaned);
     for (((m, c), kind), was) in distinct
         .iter()
@@ -132,11 +131,11 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
             _ => {}
         }
     }
-    for (u, form) in shared_surnames(text, &offsets, mentions, &of, &kinds, &cleaned, gazetteer) {
+    for (u, form) in shared_surnames(&article, &kinds, &cleaned, gazetteer) {
         kinds[u] = Some(EntityKind::Person);
         cleaned[u] = form;
     }
-    for (u, name) in birth_names(text, &offsets, mentions, &of, &kinds, &cleaned) {
+    for (u, name) in birth_names(&article, &kinds, &cleaned) {
         cleaned[u] = name;
     }
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();

@@ -5,8 +5,8 @@
 use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
-use super::super::{EntityKind, Mention};
-use super::context::Offsets;
+use super::super::EntityKind;
+use super::context::Article;
 
 use super::{Linker, WordList};
 
@@ -103,17 +103,18 @@ pub(super) fn parts_follow_cued_persons(
 
 /// The person forms of given names written before another's full name
 /// with "and", which share its surname: "Joanne" in "Joanne and Edward
-/// Corr" is Joanne Corr. `mentions` are in text order; `of[i]` is the
-/// distinct mention of mention `i`, with its kind and cleaned text.
+/// Corr" is Joanne Corr. `kinds` and `cleaned` are those of the
+/// article's distinct mentions.
 pub(super) fn shared_surnames(
-    text: &str,
-    offsets: &Offsets,
-    mentions: &[Mention],
-    of: &[usize],
+    article: &Article,
     kinds: &[Option<EntityKind>],
     cleaned: &[String],
     gazetteer: &Gazetteer,
 ) -> Vec<(usize, String)> {
+    let Article {
+        text, mentions, of, ..
+    } = *article;
+    let offsets = &article.offsets;
     let mut out = Vec::new();
     for (i, pair) in mentions.windows(2).enumerate() {
         let (u, v) = (of[i], of[i + 1]);
@@ -157,13 +158,14 @@ pub(super) fn shared_surnames(
 /// written after "born" or "née" whose first word begins exactly one
 /// other full name of the article, that name.
 pub(super) fn birth_names(
-    text: &str,
-    offsets: &Offsets,
-    mentions: &[Mention],
-    of: &[usize],
+    article: &Article,
     kinds: &[Option<EntityKind>],
     cleaned: &[String],
 ) -> Vec<(usize, String)> {
+    let Article {
+        text, mentions, of, ..
+    } = *article;
+    let offsets = &article.offsets;
     let person = |u: usize| kinds[u] == Some(EntityKind::Person);
     let mut out = Vec::new();
     for (m, &u) in mentions.iter().zip(of) {

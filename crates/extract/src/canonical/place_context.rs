@@ -11,7 +11,7 @@
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
-use super::context::{last_word, Offsets};
+use super::context::{last_word, Article, Offsets};
 use super::types::is_shouted;
 use super::{HashMap, HashSet, WordList};
 
@@ -63,14 +63,15 @@ static FORMER_STATES: WordList = WordList::new(&[
 /// the kind of distinct mention `u`, `cleaned[u]` its text; `of[i]` maps
 /// mention `i` to it).
 pub(super) fn place_cues(
-    text: &str,
-    offsets: &Offsets,
-    mentions: &[Mention],
-    of: &[usize],
+    article: &Article,
     distinct: &[Option<EntityKind>],
     cleaned: &[String],
     gazetteer: &Gazetteer,
 ) -> Vec<bool> {
+    let Article {
+        text, mentions, of, ..
+    } = *article;
+    let offsets = &article.offsets;
     let mut out = vec![false; distinct.len()];
     // Last words of the article's persons, with how many names end so.
     let mut surnames: HashMap<String, u32> = HashMap::default();
