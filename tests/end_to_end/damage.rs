@@ -383,8 +383,11 @@ fn the_server_answers_a_search_that_panics_with_500_and_a_message() {
         &["index", "--quiet", reuters.to_str().unwrap()],
     );
     let mut found = None;
+    // Where such an edit lands moves with what the archive holds (each
+    // change to extraction moves the facet columns), so every twentieth of
+    // the file is tried until one panics in a search the server survives.
     'search: for name in [".fast"] {
-        for fraction in [0.5, 0.3, 0.7, 0.1, 0.9] {
+        for fraction in (1..20).map(|k| f64::from(k) / 20.0) {
             let archive = TempDir::new().unwrap();
             for entry in std::fs::read_dir(whole.path()).unwrap() {
                 let path = entry.unwrap().path();
