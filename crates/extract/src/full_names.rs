@@ -128,6 +128,7 @@ fn word_before(text: &str, b: usize) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use crate::tagger::Weights;
     use crate::Extractor;
 
     fn with_full_names(text: &str, surnames: &[&str]) -> Vec<String> {
@@ -136,7 +137,7 @@ mod tests {
         super::add_missed_full_names(
             text,
             &mut mentions,
-            Extractor::bundled().model().unwrap().case(),
+            Weights::case_lexicon(Extractor::bundled().model().unwrap()),
             crate::gazetteer::Gazetteer::bundled(),
         );
         let chars: Vec<char> = text.chars().collect();

@@ -16,12 +16,34 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use xxhash_rust::xxh3::xxh3_64;
 
+use super::features::lexicon::CaseLexicon;
+use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
-use super::labels::{MISC, TYPES};
+use super::labels::{LOC, MISC, ORG, PER};
 use super::tagger::Span;
 use super::tokenize::Token;
-use super::{kind_of_type, EntityKind};
+
+/// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
+/// campus, "and" and particle joins, then the species drop. `case` tells
+/// ordinary words and given names apart.
+pub(crate) fn mend_spans(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut Vec<Span>,
+    case: &CaseLexicon,
+    gazetteer: &Gazetteer,
+) {
+    join_campus_names(text, tokens, spans);
+    join_and_names(text, tokens, spans);
+    join_particle_names(text, tokens, spans, |w| {
+        may_be_given_name(w, case, gazetteer)
+    });
+    drop_species_names(text, tokens, spans, |w| {
+        case.get(xxh3_64(w.as_bytes())) != 0
+    });
+}
 
 /// Organizations whose names have "and" in them and that a tagger splits
 /// into places ("Islamic State of Iraq" and "Levant").
@@ -61,7 +83,7 @@ fn and_names() -> &'static (AhoCorasick, usize) {
 
 /// Makes each name with "and" in it ([`and_names`]) that starts and ends
 /// on token boundaries one span, in place of the spans it overlaps.
-pub(crate) fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
     let (searcher, places) = and_names();
     for found in searcher.find_iter(text) {
         // Tokens are in text order: binary searches, however long the text.
@@ -73,12 +95,11 @@ pub(crate) fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>
             continue;
         }
         let e = e + 1;
-        let kind = if found.pattern().as_usize() < *places {
-            "LOC"
+        let ty = if found.pattern().as_usize() < *places {
+            LOC
         } else {
-            "ORG"
+            ORG
         };
-        let ty = TYPES.iter().position(|t| *t == kind).unwrap_or_default() as u8;
         spans.retain(|&(_, a, b)| b <= s || a >= e);
         let at = spans.partition_point(|&(_, a, _)| a < s);
         spans.insert(at, (ty, s, e));
@@ -87,14 +108,14 @@ pub(crate) fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>
 
 /// Joins each organization span that starts "University of" and the
 /// place span right after it, past one comma, into one organization span.
-pub(crate) fn join_campus_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+fn join_campus_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
     let mut i = 0;
     while i + 1 < spans.len() {
         let (ty, s, e) = spans[i];
         let (next_ty, next_s, next_e) = spans[i + 1];
-        let joins = kind_of_type(ty) == Some(EntityKind::Organization)
-            && kind_of_type(next_ty) == Some(EntityKind::Location)
+        let joins = ty == ORG
+            && next_ty == LOC
             && next_s == e + 1
             && word(e) == ","
             && word(s).eq_ignore_ascii_case("university")
@@ -108,6 +129,9 @@ pub(crate) fn join_campus_names(text: &str, tokens: &[Token], spans: &mut Vec<Sp
 }
 
 /// Lower-case particles inside Arabic, Dutch, Spanish... person names.
+/// Narrower than canonical names' `PARTICLES`: no particle that is also
+/// an English or French word standing alone ("as", "at", "an", "le",
+/// "la"), since here one joins the words around it.
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "van", "von", "der",
     "den", "dos", "das",
@@ -128,7 +152,7 @@ fn is_particle(word: &str) -> bool {
 /// "al-Eryani", tagged an organization); a span of no kind that ends so
 /// gives them up ("Information Moammar al-Eryani"). An organization with
 /// a particle inside keeps it ("Hayat Tahrir al-Sham").
-pub(crate) fn join_particle_names(
+fn join_particle_names(
     text: &str,
     tokens: &[Token],
     spans: &mut Vec<Span>,
@@ -137,7 +161,6 @@ pub(crate) fn join_particle_names(
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
     let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
     let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
-    let person = TYPES.iter().position(|t| *t == "PER").unwrap_or_default() as u8;
     // Spans joined into another are emptied, and dropped at the end.
     for i in 0..spans.len() {
         let (ty, s, e) = spans[i];
@@ -147,7 +170,7 @@ pub(crate) fn join_particle_names(
         let starting_at = |t: usize| spans.iter().position(|&(_, a, b)| a == t && a < b);
         let ending_at = |t: usize| spans.iter().position(|&(_, a, b)| a < t && b == t);
         let free = |t: usize| !spans.iter().any(|&(_, a, b)| a <= t && t < b);
-        if kind_of_type(ty) == Some(EntityKind::Person)
+        if ty == PER
             && e + 1 < tokens.len()
             && NAME_PARTICLES.contains(&word(e))
             && capitalised(e + 1)
@@ -170,12 +193,12 @@ pub(crate) fn join_particle_names(
             });
             if let Some(k) = split {
                 spans[i] = (ty, s, k - 1);
-                spans.push((person, k - 1, e));
+                spans.push((PER, k - 1, e));
             }
         } else if s > 0 && is_particle(word(s)) && capitalised(s - 1) && adjacent(s - 1, s) {
             match ending_at(s) {
                 // "Suleiman Abdulaziz" + "al-Salim": one person.
-                Some(j) if kind_of_type(spans[j].0) == Some(EntityKind::Person) => {
+                Some(j) if spans[j].0 == PER => {
                     spans[j].2 = e;
                     spans[i] = (ty, 0, 0);
                 }
@@ -183,9 +206,9 @@ pub(crate) fn join_particle_names(
                 // Information Moammar"): it leaves that span.
                 Some(j) if is_name(word(s - 1)) => {
                     spans[j].2 -= 1;
-                    spans[i] = (person, s - 1, e);
+                    spans[i] = (PER, s - 1, e);
                 }
-                None if is_name(word(s - 1)) => spans[i] = (person, s - 1, e),
+                None if is_name(word(s - 1)) => spans[i] = (PER, s - 1, e),
                 _ => {}
             }
         }
@@ -205,7 +228,7 @@ const SPECIES_ENDINGS: &[&str] = &[
 /// takes for organizations or persons: a capitalised word followed by a
 /// lower-case word of four letters or more with a Latin ending that is no
 /// English word (`is_word`: "Hamas status" stays).
-pub(crate) fn drop_species_names(
+fn drop_species_names(
     text: &str,
     tokens: &[Token],
     spans: &mut Vec<Span>,

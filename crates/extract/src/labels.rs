@@ -7,6 +7,12 @@
 /// and events out of the other types) but not emitted as a mention.
 pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
 
+/// Index of PER in [`TYPES`].
+pub const PER: u8 = 0;
+/// Index of LOC in [`TYPES`].
+pub const LOC: u8 = 1;
+/// Index of ORG in [`TYPES`].
+pub const ORG: u8 = 2;
 /// Index of MISC in [`TYPES`].
 pub const MISC: u8 = 3;
 

@@ -67,7 +67,6 @@ use gazetteer::Gazetteer;
 use labels::TYPES;
 use model::Model;
 use tagger::Scratch;
-use xxhash_rust::xxh3::xxh3_64;
 
 /// The bundled model, trained on CoNLL-2003 train (see `src/bin/train-ner.rs`).
 static MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
@@ -210,14 +209,8 @@ impl Extractor {
             };
             scratch.tag(model, text, true);
             let toks = &scratch.tokens;
-            joins::join_campus_names(text, toks, &mut scratch.spans);
-            joins::join_and_names(text, toks, &mut scratch.spans);
-            joins::join_particle_names(text, toks, &mut scratch.spans, |w| {
-                full_names::may_be_given_name(w, model.case(), Gazetteer::bundled())
-            });
-            joins::drop_species_names(text, toks, &mut scratch.spans, |w| {
-                model.case().get(xxh3_64(w.as_bytes())) != 0
-            });
+            let case = tagger::Weights::case_lexicon(model);
+            joins::mend_spans(text, toks, &mut scratch.spans, case, Gazetteer::bundled());
             scratch
                 .spans
                 .iter()
@@ -242,7 +235,7 @@ impl Extractor {
             full_names::add_missed_full_names(
                 text,
                 &mut mentions,
-                model.case(),
+                tagger::Weights::case_lexicon(model),
                 Gazetteer::bundled(),
             );
         }

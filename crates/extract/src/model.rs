@@ -379,13 +379,6 @@ impl Model {
     }
 }
 
-impl Model {
-    /// How words are written (the case lexicon the features read).
-    pub fn case(&self) -> &CaseLexicon {
-        &self.case
-    }
-}
-
 impl Weights for Model {
     fn scheme(&self) -> Scheme {
         self.scheme

@@ -223,7 +223,7 @@ static REGNAL: WordList = WordList::new(&["pope", "king", "queen", "emperor", "e
 /// number or not ("Francis", "Elizabeth II"): a regnal or papal name.
 fn is_regnal_name(titles: &[&str], name: &[&str]) -> bool {
     let numeral = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-    matches!(titles, [title] if REGNAL.contains(&title.to_lowercase()))
+    matches!(titles, [title] if REGNAL.contains(title))
         && match name {
             [given] => !numeral(given),
             [given, number] => !numeral(given) && numeral(number),

@@ -130,7 +130,7 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             }
             continue;
         }
-        if inner_the(before, &m.text) && !cleaned_has_space(&m.text) {
+        if inner_the(before, &m.text) && !more_than_one_word(&m.text) {
             // "told The Verge", "a report by The Atlantic": a capital
             // "The" inside a sentence before one word starts the name of
             // a publication or a band, not of a person or a place the
@@ -281,11 +281,11 @@ fn short_forms_of_organizations(
     if stems.is_empty() {
         return;
     }
+    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     let mut ends: Vec<String> = Vec::new();
-    for (kind, c) in kinds.iter_mut().zip(cleaned) {
+    for ((kind, c), key) in kinds.iter_mut().zip(cleaned).zip(&keys) {
         let person_or_place = matches!(kind, Some(EntityKind::Person | EntityKind::Location));
-        let key = name_key(c);
-        if person_or_place && stems.contains(&key) && !gazetteer.contains(c) {
+        if person_or_place && stems.contains(key) && !gazetteer.contains(c) {
             if *kind == Some(EntityKind::Person) {
                 if let (Some((first, _)), Some((_, last))) =
                     (key.split_once(' '), key.rsplit_once(' '))
@@ -299,7 +299,6 @@ fn short_forms_of_organizations(
     if ends.is_empty() {
         return;
     }
-    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     let of_a_person = |w: &str| {
         kinds.iter().zip(&keys).any(|(k, key)| {
             *k == Some(EntityKind::Person) && key.contains(' ') && key.split(' ').any(|x| x == w)
@@ -314,19 +313,21 @@ fn short_forms_of_organizations(
     }
 }
 
-/// Whether a name of three words or more has a one-letter word inside
-/// ("Lewis D. Whitehead").
+/// Whether a name of three words or more has an initial inside ("Lewis
+/// D. Whitehead").
 fn has_middle_initial(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
-    words.len() >= 3
-        && words[1..words.len() - 1].iter().any(|w| {
-            let letters = w.trim_end_matches('.');
-            letters.chars().count() == 1 && letters.starts_with(char::is_uppercase)
-        })
+    words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w))
+}
+
+/// Whether `word` is an initial ("F.", "J").
+pub(super) fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.chars().count() == 1 && letters.starts_with(char::is_uppercase)
 }
 
 /// Whether a mention is more than one word once a leading "The" is off.
-fn cleaned_has_space(name: &str) -> bool {
+fn more_than_one_word(name: &str) -> bool {
     name.strip_prefix("The ").unwrap_or(name).contains(' ')
 }
 
@@ -423,11 +424,11 @@ fn apposition_says_org(after: &str) -> bool {
         let bare = word.trim_end_matches([',', '.', ';', ':']);
         // Only a lower-case description counts: "a chairman of the
         // Organisation" describes a person.
-        // A preposition before any organization noun: the head noun came
-        // first and was none ("a spokesman for the bank").
         if bare.is_empty() || bare.starts_with(|c: char| !c.is_lowercase()) || bare == "of" {
             return false;
         }
+        // A preposition before any organization noun: the head noun came
+        // first and was none ("a spokesman for the bank").
         if AFTER_HEAD.contains(bare) && !ORGANIZATION_NOUNS.contains(bare) {
             return false;
         }

@@ -83,35 +83,57 @@ fn is_model_number(word: &str) -> bool {
 static STORM_WORDS: WordList =
     WordList::new(&["hurricane", "typhoon", "cyclone", "storm", "depression"]);
 
-/// For each mention (`cleaned` texts of one article in `text`), whether it
-/// names nothing: a [`NOT_NAMES`] abbreviation, a group, a word that opens
-/// sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
-/// Barry"), a name the article gives a storm ("Humberto" after "Tropical
-/// Storm Humberto"), an event ([`EVENT_WORDS`]) or a model number. On
-/// CoNLL dev the last two removed 2 wrong mentions and no right one.
-pub(super) fn names_nothing(
-    text: &str,
-    cleaned: &[String],
-    keys: &[String],
-    kinds: &[EntityKind],
-) -> Vec<bool> {
-    let storms = storm_names(text);
-    cleaned
-        .iter()
-        .zip(keys)
-        .zip(kinds)
-        .map(|((c, key), kind)| {
-            let first = key.split(' ').next().unwrap_or_default();
-            let last = key.rsplit(' ').next().unwrap_or_default();
-            NOT_NAMES.contains(key)
-                || GROUPS.contains(key)
-                || SENTENCE_WORDS.contains(key)
-                || (key.contains(' ') && STORM_WORDS.contains(first))
-                || storms.contains(key)
-                || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(c, *kind))
-                || c.split(' ').any(is_model_number)
-        })
-        .collect()
+/// What names nothing in one article: the fixed lists, and the names the
+/// article gives storms, found once per article.
+pub(super) struct NothingFilter {
+    storms: Vec<String>,
+}
+
+impl NothingFilter {
+    /// The filter of the article `text`.
+    pub(super) fn new(text: &str) -> NothingFilter {
+        NothingFilter {
+            storms: storm_names(text),
+        }
+    }
+
+    /// Whether a mention (its `cleaned` text, that text's `key` and its
+    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, a group, a word
+    /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
+    /// Barry"), a name the article gives a storm ("Humberto" after
+    /// "Tropical Storm Humberto"), an event ([`EVENT_WORDS`]) or a model
+    /// number. On CoNLL dev the last two removed 2 wrong mentions and no
+    /// right one.
+    pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
+        let first = key.split(' ').next().unwrap_or_default();
+        let last = key.rsplit(' ').next().unwrap_or_default();
+        NOT_NAMES.contains(key)
+            || GROUPS.contains(key)
+            || SENTENCE_WORDS.contains(key)
+            || (key.contains(' ') && STORM_WORDS.contains(first))
+            || self.storms.iter().any(|s| s == key)
+            || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))
+            || cleaned.split(' ').any(is_model_number)
+    }
+
+    /// Forgets the mentions (`kinds[i] = None`) whose `cleaned` form, now
+    /// that some became persons, names nothing where the form they were
+    /// tagged with (`as_tagged`) did not: "MS Although", an interviewer's
+    /// initials and the first word of an answer, is no person "Although".
+    pub(super) fn forget_forms_naming_nothing(
+        &self,
+        as_tagged: &[String],
+        cleaned: &[String],
+        kinds: &mut [Option<EntityKind>],
+    ) {
+        for ((c, tagged), kind) in cleaned.iter().zip(as_tagged).zip(kinds) {
+            if let Some(k) = *kind {
+                if c != tagged && self.names_nothing(c, &name_key(c), k) {
+                    *kind = None;
+                }
+            }
+        }
+    }
 }
 
 /// Whether a person's name ends in the surname Day ("Doris Day"), not in
@@ -122,24 +144,6 @@ fn is_surname_day(cleaned: &str, kind: EntityKind) -> bool {
         && cleaned.ends_with(" Day")
         && !cleaned.contains("'s ")
         && !cleaned.contains("’s ")
-}
-
-/// Forgets the mentions (`kinds[i] = None`) whose `cleaned` form, now
-/// that some became persons, names nothing where the form they were
-/// tagged with (`as_tagged`) did not: "MS Although", an interviewer's
-/// initials and the first word of an answer, is no person "Although".
-pub(super) fn forget_forms_naming_nothing(
-    text: &str,
-    as_tagged: &[String],
-    cleaned: &[String],
-    kinds: &mut [Option<EntityKind>],
-) {
-    for (i, c) in cleaned.iter().enumerate() {
-        let kind = kinds[i].unwrap_or(EntityKind::Person);
-        if *c != as_tagged[i] && names_nothing(text, &cleaned[i..=i], &[name_key(c)], &[kind])[0] {
-            kinds[i] = None;
-        }
-    }
 }
 
 /// Keys of the names that follow a storm word in `text`: "humberto" for
@@ -191,8 +195,12 @@ mod tests {
     fn nothing(text: &str, names: &[&str]) -> Vec<bool> {
         let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         let keys: Vec<String> = names.iter().map(|s| name_key(s)).collect();
-        let kinds = vec![EntityKind::Organization; names.len()];
-        names_nothing(text, &cleaned, &keys, &kinds)
+        let filter = NothingFilter::new(text);
+        cleaned
+            .iter()
+            .zip(&keys)
+            .map(|(c, k)| filter.names_nothing(c, k, EntityKind::Organization))
+            .collect()
     }
 
     #[test]
@@ -200,11 +208,13 @@ mod tests {
         let names = ["Doris Day", "Mother's Day", "Independence Day"];
         let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         let keys: Vec<String> = names.iter().map(|s| name_key(s)).collect();
-        let persons = [EntityKind::Person; 3];
-        assert_eq!(
-            names_nothing("", &cleaned, &keys, &persons),
-            [false, true, false]
-        );
+        let filter = NothingFilter::new("");
+        let persons: Vec<bool> = cleaned
+            .iter()
+            .zip(&keys)
+            .map(|(c, k)| filter.names_nothing(c, k, EntityKind::Person))
+            .collect();
+        assert_eq!(persons, [false, true, false]);
         assert_eq!(nothing("", &names), [true, true, true]);
     }
 

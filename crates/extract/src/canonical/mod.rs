@@ -35,7 +35,7 @@ use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
 pub(crate) use clean::is_title as is_title_word;
 use clean::{bare_key, clean};
-use filter::{forget_forms_naming_nothing, names_nothing};
+use filter::NothingFilter;
 use linker::Linker;
 use organizations::link_organizations;
 use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};
@@ -98,7 +98,10 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         .collect();
     let as_person = |i: usize| clean(&distinct[i].text, EntityKind::Person, gazetteer, &mentioned);
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
-    let dropped = names_nothing(text, &cleaned, &keys, &tagged);
+    let filter = NothingFilter::new(text);
+    let dropped: Vec<bool> = (0..cleaned.len())
+        .map(|i| filter.names_nothing(&cleaned[i], &keys[i], tagged[i]))
+        .collect();
     let as_tagged = cleaned.clone();
     let mut kinds = consistent_kinds(
         &tagged,
@@ -108,7 +111,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         &dropped,
         gazetteer,
     );
-    forget_forms_naming_nothing(text, &as_tagged, &cleaned, &mut kinds);
+    filter.forget_forms_naming_nothing(&as_tagged, &cleaned, &mut kinds);
     let article = context::Article::new(text, mentions, &of);
     let heard = context::cues(&article, &kinds);
     let before_cues = kinds.clone();

@@ -6,7 +6,7 @@ use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
-use super::context::Article;
+use super::context::{last_word, Article};
 
 use super::{Linker, WordList};
 
@@ -135,7 +135,7 @@ pub(super) fn shared_surnames(
         // A lone given name: no place ("from Portugal and Pedro I"), no
         // end of a longer name ("Captain America and Tony Stark", "Once
         // Upon a Time and Black Knight").
-        let before = last_word_before(text, s);
+        let before = last_word(text[..s].trim_end_matches(|c: char| !c.is_alphanumeric()));
         let lone = kinds[u] == Some(EntityKind::Person)
             || (!gazetteer.contains(given)
                 && !before.starts_with(char::is_uppercase)
@@ -187,16 +187,6 @@ pub(super) fn birth_names(
         }
     }
     out
-}
-
-/// The word before byte `b` of `text`, punctuation and spaces skipped
-/// ("and" before "Joanne").
-fn last_word_before(text: &str, b: usize) -> &str {
-    let before = text[..b].trim_end_matches(|c: char| !c.is_alphanumeric());
-    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    &before[start..]
 }
 
 #[cfg(test)]

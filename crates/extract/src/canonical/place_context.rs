@@ -1,17 +1,18 @@
 //! What the words around a name say about it being a place, where the
 //! tagger took it for a person or an organization: "the island of Rapa
-//! Nui", "close to Alachua", and above all a place followed by the region
-//! or country that contains it ("Marksville, Louisiana", "Koszalin,
+//! Nui", "Maidan Wardak province", "a base in Maidan Shahr", "from Jakarta
+//! to Pangkal Pinang", and above all a place followed by the region or
+//! country that contains it ("Marksville, Louisiana", "Koszalin,
 //! Poland"), which names two places and nothing else.
 //!
 //! A name found to be a place here is a place in every mention of the
 //! article ("a Florida highway" once "West Palm Beach, Florida" is read).
-//! The preposition cue asks the gazetteer to know the name, so a company
-//! "in Boeing" stays; the other two do not need it.
+//! The cues after "in" and "to" move persons only: an organization there
+//! is as often a team ("in Nice") or a party to something.
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
-use super::context::{last_word, Article, Offsets};
+use super::context::{is_initial, last_word, Article, Offsets};
 use super::types::is_shouted;
 use super::{HashMap, HashSet, WordList};
 
@@ -203,12 +204,6 @@ static NOT_PLACES_IN: WordList = WordList::new(&[
     "shares", "holding", "holdings", "profit", "profits", "loss", "losses", "position",
     "stock", "partner", "trust", "confidence", "faith", "belief", "ally",
 ]);
-
-/// Whether `word` is an initial ("F.", "J"): no part of a place name.
-fn is_initial(word: &str) -> bool {
-    let letters = word.trim_end_matches('.');
-    letters.chars().count() == 1 && letters.starts_with(char::is_uppercase)
-}
 
 /// The last word of a name's key ("assad" of "Bashar al-Assad").
 fn last_key_word(name: &str) -> String {
