@@ -6,6 +6,7 @@ use super::HashSet;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::EntityKind;
+use super::filter::is_sentence_word;
 use super::WordList;
 
 /// Titles and honorifics dropped in front of person names, lowercase,
@@ -72,7 +73,7 @@ pub(super) fn clean(
     gazetteer: &Gazetteer,
     mentioned: &HashSet<String>,
 ) -> String {
-    let s = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = name_words(text);
     let s = trim_punctuation(&s);
     let bare = trim_punctuation(strip_possessive(s));
     let drop_possessive = bare.len() == s.len()
@@ -91,6 +92,40 @@ pub(super) fn clean(
         }
     };
     keep.join(" ")
+}
+
+/// Characters inside a mention that belong to no name: the brackets of an
+/// editor's insertion ("Jerry [O'Connell] and I", "[Prime Minister
+/// Narendra] Modi") and zero-width characters left by web pages.
+const INSERTED: &[char] = &[
+    '[', ']', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
+/// The words of a mention, one space apart, without [`INSERTED`] marks,
+/// without a sentence word that opens the sentence before the name
+/// ("Including Hassan", "Whereas Pierce") and without the "Image" of a
+/// photo credit that a page's captions glued to the name ("Howie
+/// HawkinsImage: GreenIn2010").
+fn name_words(text: &str) -> String {
+    let joined;
+    let text = if text.contains(INSERTED) {
+        joined = text.replace(INSERTED, " ");
+        &joined
+    } else {
+        text
+    };
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 1 && is_sentence_word(&name_key(words[0])) {
+        words.remove(0);
+    }
+    if let Some(last) = words.last_mut() {
+        if let Some(name) = last.strip_suffix("Image") {
+            if name.chars().count() >= 2 && name.ends_with(char::is_lowercase) {
+                *last = name;
+            }
+        }
+    }
+    words.join(" ")
 }
 
 /// Drops quotes and punctuation around a name, and a final period unless
@@ -278,6 +313,30 @@ mod tests {
             ]
         );
         assert_eq!(persons(&["King", "Stephen King"]), ["Stephen King"]);
+    }
+
+    #[test]
+    fn marks_and_words_around_a_name_are_no_part_of_it() {
+        assert_eq!(
+            persons(&[
+                "Jerry [O'Connell",
+                "Narendra] Modi",
+                "\u{200d}Aparna Garg",
+                "Howie HawkinsImage",
+                "Whereas Pierce",
+                "Including Hassan",
+            ]),
+            [
+                "Jerry O'Connell",
+                "Narendra Modi",
+                "Aparna Garg",
+                "Howie Hawkins",
+                "Pierce",
+                "Hassan"
+            ]
+        );
+        // A name that ends like a credit but is none stays whole.
+        assert_eq!(persons(&["Image", "Jo RImage"]), ["Image", "Jo RImage"]);
     }
 
     #[test]

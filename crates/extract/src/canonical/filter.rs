@@ -56,8 +56,14 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
     "eventually", "frankly", "honestly", "ideally", "importantly", "interestingly", "luckily",
     "naturally", "notably", "personally", "possibly", "presumably", "probably", "sadly",
     "seriously", "similarly", "surprisingly", "ultimately", "undoubtedly", "yes", "no", "okay",
-    "well", "anyway", "also",
+    "well", "anyway", "also", "including", "does", "did", "hi", "hello", "yeah", "with", "an",
 ]);
+
+/// Whether a name key is a word that opens sentences and names nothing
+/// ([`SENTENCE_WORDS`]).
+pub(super) fn is_sentence_word(key: &str) -> bool {
+    SENTENCE_WORDS.contains(key)
+}
 
 /// Last words of names of events, awards and laws ("World Cup", "Nobel
 /// Prize", "Iraq War", "Sacred Defence Week", "Reform Bill", "Toronto
