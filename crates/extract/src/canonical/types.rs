@@ -135,13 +135,28 @@ pub(super) fn consistent_kinds(
         if *kind != Some(kinds[i]) {
             continue;
         }
-        let structure = kinds[i] == EntityKind::Organization
-            && keys[i].contains(' ')
-            && STRUCTURES.contains(keys[i].rsplit(' ').next().unwrap_or_default());
-        if kinds[i] != EntityKind::Location && (is_geographic(&keys[i]) || structure) {
+        let last = keys[i].rsplit(' ').next().unwrap_or_default();
+        let many_words = keys[i].contains(' ');
+        let structure =
+            kinds[i] == EntityKind::Organization && many_words && STRUCTURES.contains(last);
+        let area = many_words
+            && match kinds[i] {
+                EntityKind::Person => AREAS.contains(last) || keys[i].starts_with("county "),
+                // Not "Bank of Iron County", "Circuit Court of Tuscaloosa County".
+                EntityKind::Organization => {
+                    last == "county"
+                        && !keys[i].contains(" of ")
+                        && !COUNTY_CLUBS.contains(&keys[i])
+                }
+                EntityKind::Location => false,
+            };
+        if kinds[i] != EntityKind::Location && (is_geographic(&keys[i]) || structure || area) {
             // "Strait of Hormuz", "Abaco Island", "Karl Marx Avenue": the
             // name says what it is.
             *kind = Some(EntityKind::Location);
+        } else if kinds[i] == EntityKind::Person && many_words && is_institution(&keys[i]) {
+            // "Walter Reed Hospital" is named after a person.
+            *kind = Some(EntityKind::Organization);
         } else if KNOWN_ORGANIZATIONS.contains(&keys[i])
             || (kinds[i] == EntityKind::Person && is_camel_case_brand(&cleaned[i]))
         {
@@ -238,6 +253,35 @@ static GEOGRAPHIC: WordList = WordList::new(&[
 /// places, never persons ("Revenue Tower", "George Washington Bridge").
 static STRUCTURES: WordList = WordList::new(&["tower", "temple", "bridge"]);
 
+/// Words that end the names of counties, districts and places in a town
+/// ("Jefferson Parish", "Riverside County", "Gaisano Mall", "Victoria
+/// Market") and no person's name. They make persons places; of
+/// organizations only counties (see [`COUNTY_CLUBS`]), since "Common
+/// Market" and "Fox Parish Council" are bodies.
+static AREAS: WordList = WordList::new(&["parish", "county", "township", "mall", "market", "road"]);
+
+/// Sports clubs named like a county, as name keys: CoNLL and British
+/// sports pages name them often; every other organization called "X
+/// County" is the county ("San Diego County", "Westchester County").
+static COUNTY_CLUBS: WordList = WordList::new(&[
+    "notts county",
+    "derby county",
+    "stockport county",
+    "newport county",
+    "ross county",
+    "stirling county",
+]);
+
+/// Words that end the names of hospitals and clinics ("Walter Reed
+/// Hospital", "Mayo Clinic"): organizations by the labelling guideline,
+/// though CoNLL tags them as places as often as not.
+static INSTITUTIONS: WordList = WordList::new(&["hospital", "clinic", "hospice", "infirmary"]);
+
+/// Whether a name key names a hospital or clinic.
+fn is_institution(key: &str) -> bool {
+    INSTITUTIONS.contains(key.rsplit(' ').next().unwrap_or_default())
+}
+
 /// Whether a one-word name has a capital inside it the way brands and
 /// websites do ("VesselFinder", "MarineTraffic", "GoFundMe"), not the
 /// way surnames and handles do ("McArthur", "MacLean", "DeVita",
@@ -312,9 +356,12 @@ pub(super) fn is_seat_of_government(key: &str) -> bool {
 }
 
 /// The facet a mention of `kind` whose cleaned text has the name key `key`
-/// goes to.
+/// goes to: seats of government and hospitals tagged as places go to
+/// organizations.
 pub(super) fn facet_kind(kind: EntityKind, key: &str) -> EntityKind {
-    if kind == EntityKind::Location && SEATS_OF_GOVERNMENT.contains(key) {
+    if kind == EntityKind::Location
+        && (SEATS_OF_GOVERNMENT.contains(key) || (key.contains(' ') && is_institution(key)))
+    {
         EntityKind::Organization
     } else {
         kind

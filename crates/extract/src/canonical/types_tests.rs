@@ -186,6 +186,45 @@ fn seats_of_government_are_filed_as_organizations() {
 }
 
 #[test]
+fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
+    let c = canon(&[
+        (Person, "Jefferson Parish"),
+        (Person, "County Cork"),
+        (Person, "Gaisano Mall"),
+        (Organization, "Riverside County"),
+        (Organization, "Notts County"),
+        (Organization, "Bank of Iron County"),
+        (Organization, "Common Market"),
+        (Person, "Walter Reed Hospital"),
+        (Location, "Holy Cross Hospital"),
+        (Person, "Tynice Nichole Hall"),
+    ]);
+    assert_eq!(
+        c.locations,
+        [
+            "Jefferson Parish",
+            "County Cork",
+            "Gaisano Mall",
+            "Riverside County"
+        ]
+    );
+    assert_eq!(
+        c.organizations,
+        [
+            "Notts County",
+            "Bank of Iron County",
+            "Common Market",
+            "Walter Reed Hospital",
+            "Holy Cross Hospital"
+        ]
+    );
+    assert_eq!(c.persons, ["Tynice Nichole Hall"]);
+    // The mention of a hospital keeps the tagger's kind; only the facet
+    // files it under organizations.
+    assert_eq!(c.kinds[8], Some(Location));
+}
+
+#[test]
 fn empty_and_odd_input() {
     assert!(kinds_of(&[]).is_empty());
     assert_eq!(kinds_of(&[(Person, ""), (Location, "")]).len(), 2);
