@@ -10,6 +10,9 @@
 //!   news names that way ("Islamic State of Iraq and the Levant"), found
 //!   by name in one pass over the text.
 //!
+//! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
+//!   before the number or misses.
+//!
 //! It also drops the genus of a Latin species name ("Spheniscus
 //! magellanicus"), which is no organization or person.
 
@@ -26,7 +29,7 @@ use super::tagger::Span;
 use super::tokenize::Token;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// campus, "and" and particle joins, then the species drop. `case` tells
+/// campus, "and", road and particle joins, then the species drop. `case` tells
 /// ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
@@ -37,6 +40,7 @@ pub(crate) fn mend_spans(
 ) {
     join_campus_names(text, tokens, spans);
     join_and_names(text, tokens, spans);
+    join_road_names(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)
     });
@@ -103,6 +107,47 @@ fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
         spans.retain(|&(_, a, b)| b <= s || a >= e);
         let at = spans.partition_point(|&(_, a, _)| a < s);
         spans.insert(at, (ty, s, e));
+    }
+}
+
+/// Words that name a road when a number follows ("Interstate 75",
+/// "Route 2", "Highway 401").
+const ROAD_WORDS: &[&str] = &["Interstate", "Route", "Highway", "Motorway", "Freeway"];
+
+/// Whether `word` (any case) is one of the [`ROAD_WORDS`].
+pub(crate) fn is_road_word(word: &str) -> bool {
+    ROAD_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words that may lead a road word as part of the road's name ("U.S.
+/// Route 2", "State Highway 1").
+const ROAD_LEADS: &[&str] = &["U.S.", "US", "State", "County", "National"];
+
+/// Makes each road named by a road word and a number ([`ROAD_WORDS`],
+/// with one of [`ROAD_LEADS`] before it or not) one place span, in place
+/// of the spans it overlaps: the guideline labels roads named as
+/// locations places.
+fn join_road_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
+    for k in 1..tokens.len() {
+        let number = word(k);
+        if !number.starts_with(|c: char| c.is_ascii_digit())
+            || number.len() > 4
+            || !number.chars().all(|c| c.is_ascii_alphanumeric())
+            || !ROAD_WORDS.contains(&word(k - 1))
+            || !adjacent(k - 1, k)
+        {
+            continue;
+        }
+        let mut s = k - 1;
+        if s > 0 && ROAD_LEADS.contains(&word(s - 1)) && adjacent(s - 1, s) {
+            s -= 1;
+        }
+        let e = k + 1;
+        spans.retain(|&(_, a, b)| b <= s || a >= e);
+        let at = spans.partition_point(|&(_, a, _)| a < s);
+        spans.insert(at, (LOC, s, e));
     }
 }
 
@@ -310,6 +355,21 @@ mod tests {
                 "Pedro Ferraz da Costa"
             ]
         );
+    }
+
+    #[test]
+    fn roads_are_places_with_their_numbers() {
+        let text = "On Friday, on Route 2 in Randolph, a truck hit them. The driver \
+                    crossed the line on U.S. Route 2 near Interstate 75. Route officials \
+                    and Florida Highway Patrol said so.";
+        let x = Extractor::bundled().extract(text);
+        assert_eq!(
+            x.locations,
+            ["U.S. Route 2", "Randolph", "Interstate 75"],
+            "{:?}",
+            x.mentions
+        );
+        assert_eq!(x.organizations, ["Florida Highway Patrol"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::HashMap;
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
+use super::super::joins::is_road_word;
 use super::place_context::without_compass;
 use super::Linker;
 
@@ -59,6 +60,23 @@ pub(super) fn name_locations(locations: &Linker, gazetteer: &Gazetteer) -> Named
             None => locations.surface[key].clone(),
         };
         out.names.insert(key.clone(), name);
+    }
+    // "Route 2" beside "U.S. Route 2" is that road.
+    for key in &locations.keys {
+        let Some(first) = key.split_once(' ').map(|(first, _)| first) else {
+            continue;
+        };
+        if !is_road_word(first) {
+            continue;
+        }
+        let longer = locations.keys.iter().find(|k| {
+            k.len() > key.len()
+                && k.ends_with(key.as_str())
+                && k[..k.len() - key.len()].ends_with(' ')
+        });
+        if let Some(name) = longer.and_then(|k| out.names.get(k)).cloned() {
+            out.names.insert(key.clone(), name);
+        }
     }
     out
 }
