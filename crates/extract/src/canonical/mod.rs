@@ -143,11 +143,16 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     }
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     // The mentions keep `kinds`; the facets file seats of government
-    // under organizations.
+    // under organizations, unless the article names them as locations.
+    let seats_as_places = place_context::seats_named_as_places(&article, &kinds, &keys);
     let filed: Vec<Option<EntityKind>> = kinds
         .iter()
         .zip(&keys)
-        .map(|(k, key)| k.map(|k| facet_kind(k, key)))
+        .map(|(k, key)| match k {
+            Some(k) if seats_as_places.contains(key) => Some(*k),
+            Some(k) => Some(facet_kind(*k, key)),
+            None => None,
+        })
         .collect();
     let mut persons = Linker::default();
     let mut locations = Linker::default();

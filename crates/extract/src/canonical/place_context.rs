@@ -13,7 +13,7 @@
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
 use super::context::{is_initial, last_word, Article, Offsets};
-use super::types::is_shouted;
+use super::types::{is_seat_of_government, is_shouted};
 use super::{HashMap, HashSet, WordList};
 
 /// Nouns that, followed by "of", say the next name is a place ("the island
@@ -142,6 +142,61 @@ pub(super) fn place_cues(
     out
 }
 
+/// The name keys of the seats of government that `article` names as
+/// locations ("outside the White House", "the south lawn of the White
+/// House", "the Grim Reaper in Whitehall"), not as the government ("the
+/// Kremlin said"): the facets keep those places (`distinct`, `cleaned` and
+/// `keys` as in [`place_cues`]).
+pub(super) fn seats_named_as_places(
+    article: &Article,
+    distinct: &[Option<EntityKind>],
+    keys: &[String],
+) -> HashSet<String> {
+    let mut out = HashSet::default();
+    for (i, m) in article.mentions.iter().enumerate() {
+        let u = article.of[i];
+        if distinct[u] != Some(EntityKind::Location) || !is_seat_of_government(&keys[u]) {
+            continue;
+        }
+        let Some(b) = article.offsets.byte(m.start) else {
+            continue;
+        };
+        let before = article
+            .text
+            .get(b.saturating_sub(30)..b)
+            .unwrap_or_default();
+        if names_a_location(before) {
+            out.insert(keys[u].clone());
+        }
+    }
+    out
+}
+
+/// Whether `before` ends with a word that puts a building somewhere:
+/// "outside (the) ", "in ", "at the ", "the lawn of the ".
+fn names_a_location(before: &str) -> bool {
+    let rest = before.trim_end_matches(' ');
+    let rest = rest
+        .strip_suffix(" the")
+        .or_else(|| rest.strip_suffix(" The"))
+        .unwrap_or(rest);
+    match rest.strip_suffix(" of") {
+        Some(part) => BUILDING_PARTS.contains(last_word(part)),
+        None => LOCATIVES.contains(last_word(rest)),
+    }
+}
+
+/// Prepositions that put a building somewhere ("outside the White House").
+static LOCATIVES: WordList = WordList::new(&[
+    "outside", "inside", "near", "at", "in", "on", "into", "opposite",
+]);
+
+/// Parts of a building or its grounds, before "of the" ("the south lawn
+/// of the White House").
+static BUILDING_PARTS: WordList = WordList::new(&[
+    "lawn", "front", "gates", "gate", "steps", "grounds", "roof", "outside",
+]);
+
 /// Moves the mentions the context says are places (`placed`) to places,
 /// and with them every mention of the same name in the article, compass
 /// word aside.
@@ -263,6 +318,25 @@ mod tests {
 
     fn canon(text: &str, surfaces: &[(EntityKind, &str)]) -> Canonical {
         canonicalize(text, &mentions_of(text, surfaces), Gazetteer::bundled())
+    }
+
+    #[test]
+    fn a_seat_of_government_named_as_a_location_is_a_place() {
+        let text = "The Kremlin said so. A man set himself on fire between the south \
+                    lawn of the White House and the Ellipse. The White House said so. \
+                    Whitehall announced it.";
+        let c = canon(
+            text,
+            &[
+                (Location, "Kremlin"),
+                (Location, "White House"),
+                (Location, "Whitehall"),
+            ],
+        );
+        assert_eq!(c.locations, ["White House"]);
+        assert_eq!(c.organizations, ["Kremlin", "Whitehall"]);
+        let c = canon("Protesters in Whitehall.", &[(Location, "Whitehall")]);
+        assert_eq!(c.locations, ["Whitehall"]);
     }
 
     #[test]
