@@ -11,7 +11,10 @@
 //!   by name in one pass over the text.
 //!
 //! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
-//!   before the number or misses.
+//!   before the number or misses;
+//! - after a street word in another language: "Rue du Château du Roi",
+//!   "Place Hélène Metges", which a tagger reads as an organization or
+//!   the person the square is named after.
 //!
 //! It also drops the genus of a Latin species name ("Spheniscus
 //! magellanicus"), which is no organization or person.
@@ -29,7 +32,7 @@ use super::tagger::Span;
 use super::tokenize::Token;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// campus, "and", road and particle joins, then the species drop. `case` tells
+/// campus, "and", road, street and particle joins, then the species drop. `case` tells
 /// ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
@@ -41,6 +44,7 @@ pub(crate) fn mend_spans(
     join_campus_names(text, tokens, spans);
     join_and_names(text, tokens, spans);
     join_road_names(text, tokens, spans);
+    join_street_names(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)
     });
@@ -148,6 +152,44 @@ fn join_road_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
         spans.retain(|&(_, a, b)| b <= s || a >= e);
         let at = spans.partition_point(|&(_, a, _)| a < s);
         spans.insert(at, (LOC, s, e));
+    }
+}
+
+/// Street words of French, Spanish, Italian, Portuguese and Polish that
+/// lead a street's name and are no English word.
+const STREET_WORDS: &[&str] = &[
+    "Rue", "Quai", "Calle", "Avenida", "Piazza", "Rua", "Praça", "Plac", "Ulica",
+];
+
+/// Street words that are English words too ("Place Hélène Metges",
+/// "Boulevard Haussmann"): they lead a street's name only before a
+/// person's.
+const STREET_WORDS_BEFORE_PERSONS: &[&str] = &["Place", "Boulevard"];
+
+/// Makes a span that starts with a [`STREET_WORDS`] word, or follows one
+/// or a [`STREET_WORDS_BEFORE_PERSONS`] word (then as a person), one
+/// place span with the street word; after a house number, an address of
+/// no kind.
+fn join_street_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    for i in 0..spans.len() {
+        let (ty, s, e) = spans[i];
+        // The street word is free: no span before takes it.
+        let free_before = s > 0 && (i == 0 || spans[i - 1].2 < s);
+        let span = &mut spans[i];
+        if STREET_WORDS.contains(&word(s)) && e > s + 1 {
+            // After a house number it is an address ("36 Quai des
+            // Orfèvres"), which the guideline leaves out.
+            let address = s > 0 && word(s - 1).chars().all(|c| c.is_ascii_digit());
+            *span = (if address { MISC } else { LOC }, s, e);
+        } else if free_before && tokens[s - 1].end + 1 == tokens[s].start {
+            let before = word(s - 1);
+            if STREET_WORDS.contains(&before)
+                || (ty == PER && STREET_WORDS_BEFORE_PERSONS.contains(&before))
+            {
+                *span = (LOC, s - 1, e);
+            }
+        }
     }
 }
 
@@ -370,6 +412,25 @@ mod tests {
             x.mentions
         );
         assert_eq!(x.organizations, ["Florida Highway Patrol"]);
+    }
+
+    #[test]
+    fn foreign_streets_are_places() {
+        let text = "The procession went along Rue des Soubirous and Rue du Château du \
+                    Roi to Place Hélène Metges. Place Hélène Metges was full. The \
+                    police headquarters at 36 Quai des Orfèvres are famed.";
+        let x = Extractor::bundled().extract(text);
+        assert_eq!(
+            x.locations,
+            [
+                "Rue des Soubirous",
+                "Rue du Château du Roi",
+                "Place Hélène Metges"
+            ],
+            "{:?}",
+            x.mentions
+        );
+        assert!(x.persons.is_empty(), "{:?}", x.persons);
     }
 
     #[test]
