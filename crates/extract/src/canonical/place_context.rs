@@ -116,7 +116,10 @@ pub(super) fn place_cues(
             && distinct[of[i - 1]] == Some(EntityKind::Location)
             && distinct[u] == Some(EntityKind::Person)
             && route_between(text, offsets, &mentions[i - 1], m);
-        if after_place_noun(before) || area || person_in || route_end {
+        // "mayor of Denver": a person after the title of a place's
+        // office is that place.
+        let office_of = distinct[u] == Some(EntityKind::Person) && after_office_of_a_place(before);
+        if after_place_noun(before) || area || person_in || route_end || office_of {
             out[u] = true;
         }
         // "Marksville, Louisiana": the next mention, after a comma, is a
@@ -229,6 +232,26 @@ fn after_place_noun(before: &str) -> bool {
     before
         .strip_suffix(" of ")
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
+}
+
+/// Titles of offices held over a place, before "of" ("the mayor of
+/// Denver", "Bishop of Marbel"); "president" and "minister" are left
+/// out: companies and ministries have them too.
+static OFFICES_OF_PLACES: WordList = WordList::new(&[
+    "mayor",
+    "mayors",
+    "governor",
+    "governors",
+    "premier",
+    "bishop",
+    "archbishop",
+]);
+
+/// Whether `before` ends with "<office> of ": "the mayor of ".
+fn after_office_of_a_place(before: &str) -> bool {
+    before
+        .strip_suffix(" of ")
+        .is_some_and(|rest| OFFICES_OF_PLACES.contains(&last_word(rest).to_lowercase()))
 }
 
 /// Whether `from` and `to` are the two ends of a route in `text`: "from
@@ -388,6 +411,22 @@ mod tests {
         );
         assert_eq!(c.locations, ["Rapa Nui", "Hanga Roa"]);
         assert_eq!(c.persons, ["Ana Rapa"]);
+    }
+
+    #[test]
+    fn the_office_of_a_place_makes_a_place() {
+        let text = "Hickenlooper has served as mayor of Denver. The president of \
+                    Robert Mugabe's party spoke.";
+        let c = canon(
+            text,
+            &[
+                (Person, "Hickenlooper"),
+                (Person, "Denver"),
+                (Person, "Robert Mugabe"),
+            ],
+        );
+        assert_eq!(c.locations, ["Denver"]);
+        assert_eq!(c.persons, ["Hickenlooper", "Robert Mugabe"]);
     }
 
     #[test]
