@@ -88,7 +88,12 @@ pub(super) fn clean(
         EntityKind::Person => strip_titles(&words, gazetteer),
         EntityKind::Location | EntityKind::Organization => {
             let the = words.len() > 1 && words[0].eq_ignore_ascii_case("the");
-            &words[usize::from(the)..]
+            let words = &words[usize::from(the)..];
+            if kind == EntityKind::Location && is_state_of_region(words, gazetteer) {
+                &words[2..]
+            } else {
+                words
+            }
         }
     };
     keep.join(" ")
@@ -144,6 +149,21 @@ fn trim_punctuation(s: &str) -> &str {
         s = rest.trim_end_matches(|c: char| AROUND.contains(&c) || c.is_whitespace());
     }
     s
+}
+
+/// Whether `words` are "State of" and a region ("State of Virginia"),
+/// which is that region.
+fn is_state_of_region(words: &[&str], gazetteer: &Gazetteer) -> bool {
+    match words {
+        [state, of, rest @ ..] if !rest.is_empty() => {
+            state.eq_ignore_ascii_case("state")
+                && *of == "of"
+                && gazetteer
+                    .resolve(&rest.join(" "), &[])
+                    .is_some_and(|p| p.kind == PlaceKind::Region)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a cleaned mention is nothing but titles ("Mayor", "Lord",
@@ -343,6 +363,8 @@ mod tests {
     fn possessives_go_unless_part_of_the_name() {
         use EntityKind::*;
         let ms = [
+            m(Location, "the State of Virginia"),
+            m(Location, "State of Emergency"),
             m(Location, "Russia's"),
             m(Location, "Lord's"),
             m(Organization, "Lloyd's"),
@@ -353,7 +375,16 @@ mod tests {
         let c = canonicalize("", &ms, Gazetteer::bundled());
         assert_eq!(
             c.names,
-            ["Russia", "Lord's", "Lloyd's", "HTS", "HTS", "Putin"]
+            [
+                "Virginia",
+                "State of Emergency",
+                "Russia",
+                "Lord's",
+                "Lloyd's",
+                "HTS",
+                "HTS",
+                "Putin"
+            ]
         );
     }
 }
