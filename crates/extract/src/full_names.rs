@@ -5,6 +5,11 @@
 //! may be given names (capitalised; no title, place or ordinary word) are
 //! all the same one, the pair is added as a person mention wherever no
 //! mention covers it.
+//!
+//! A one-word person that stays alone, with no full name around it, and is
+//! an ordinary lowercase word and no name seen in training ("Lava",
+//! "Collagen", "Imagine"), is dropped: the tagger took a capitalised word
+//! for a name.
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -78,6 +83,37 @@ pub(crate) fn add_missed_full_names(
     }
 }
 
+/// Drops the one-word person mentions that are ordinary words and no
+/// names (see the module doc), unless a longer mention of any kind has the
+/// word ("C. William Verity" tagged an organization) or the word speaks
+/// ("Dun said").
+pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case: &CaseLexicon) {
+    let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
+    let ordinary = |word: &str| {
+        let v = case.get(xxh3_64(word.to_lowercase().as_bytes()));
+        CaseLexicon::is_common_value(v) && v & names == 0
+    };
+    let lone: Vec<&str> = lone_surnames(mentions)
+        .into_iter()
+        .filter(|w| ordinary(w))
+        .filter(|w| {
+            !mentions
+                .iter()
+                .any(|m| m.text.contains(' ') && m.text.split(' ').any(|x| x == *w))
+        })
+        .filter(|w| !SPEAKING.iter().any(|v| text.contains(&format!("{w} {v}"))))
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    let lone: Vec<String> = lone.into_iter().map(str::to_owned).collect();
+    mentions.retain(|m| m.kind != EntityKind::Person || !lone.contains(&m.text));
+}
+
+/// Verbs after a name that make it a speaker: a person, or a company
+/// the caller leaves as tagged.
+const SPEAKING: &[&str] = &["said", "says", "told"];
+
 /// One-word person mentions with no longer person mention ending in them,
 /// each once: the surnames whose full name the tagger did not find.
 fn lone_surnames(mentions: &[Mention]) -> Vec<&str> {
@@ -148,6 +184,16 @@ mod tests {
                 m.text.clone()
             })
             .collect()
+    }
+
+    #[test]
+    fn an_ordinary_word_alone_is_no_person_unless_it_speaks() {
+        let text = "Researchers studied the bloom near Hawaii. Green algae also absorb \
+                    carbon dioxide and produce oxygen.";
+        let persons = |t: &str| Extractor::bundled().extract(t).persons;
+        assert!(persons(text).is_empty(), "{:?}", persons(text));
+        let said = format!("{text} Green said the study was new.");
+        assert_eq!(persons(&said), ["Green"]);
     }
 
     #[test]

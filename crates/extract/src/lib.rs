@@ -232,12 +232,9 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Extraction {
         let mut mentions = self.mentions(text);
         if let Some(model) = &self.model {
-            full_names::add_missed_full_names(
-                text,
-                &mut mentions,
-                tagger::Weights::case_lexicon(model),
-                Gazetteer::bundled(),
-            );
+            let case = tagger::Weights::case_lexicon(model);
+            full_names::add_missed_full_names(text, &mut mentions, case, Gazetteer::bundled());
+            full_names::drop_ordinary_words(text, &mut mentions, case);
         }
         let c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
         // Mentions take the kinds the facets use (on CoNLL dev that is
