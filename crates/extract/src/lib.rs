@@ -39,6 +39,7 @@
 pub mod authority;
 pub mod canonical;
 pub mod decode;
+mod demonyms;
 pub mod features;
 mod full_names;
 pub mod gazetteer;
@@ -235,6 +236,7 @@ impl Extractor {
             let case = tagger::Weights::case_lexicon(model);
             full_names::add_missed_full_names(text, &mut mentions, case, Gazetteer::bundled());
             full_names::drop_ordinary_words(text, &mut mentions, case);
+            demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
         }
         let c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
         // Mentions take the kinds the facets use (on CoNLL dev that is

@@ -1,0 +1,99 @@
+//! Demonyms the tagger takes for persons or places: "Kuwaiti",
+//! "Londoners", "Hong Konger", "Omani". CoNLL labels them MISC and the
+//! labelling guideline leaves them out of every facet, so their person and
+//! place mentions are dropped before canonicalisation. A word the training
+//! data knows as part of a person's name stays ("R. Irani", the cricketer);
+//! organization mentions are left alone ("New Yorker", the magazine).
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::features::lexicon::CaseLexicon;
+use super::gazetteer::{name_key, Gazetteer, PlaceKind};
+use super::{EntityKind, Mention};
+
+/// Endings that make a demonym of a place name ("Kuwaiti", "Kenyan",
+/// "Londoners", "Samoans", "Hong Konger"), longest first.
+const DEMONYM_ENDINGS: &[&str] = &[
+    "ians", "iens", "ites", "ers", "ans", "ese", "ian", "ien", "ite", "er", "an", "ns", "is", "i",
+    "n",
+];
+
+/// Drops the person and place mentions that are demonyms (see the module
+/// doc).
+pub(crate) fn drop_demonyms(
+    mentions: &mut Vec<Mention>,
+    case: &CaseLexicon,
+    gazetteer: &Gazetteer,
+) {
+    let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
+    mentions.retain(|m| {
+        if m.kind == EntityKind::Organization {
+            return true;
+        }
+        let key = name_key(&m.text);
+        let last = key.rsplit(' ').next().unwrap_or_default();
+        let a_name = case.get(xxh3_64(last.as_bytes())) & names != 0;
+        a_name || !is_demonym(&key, gazetteer)
+    });
+}
+
+/// Whether a name key is a demonym of a country, a region or a city of a
+/// million people or more ("-i" only of countries and regions: "Mirati"
+/// is a village, not a people of Meerut), and no place itself ("Oman",
+/// "Jordan").
+fn is_demonym(key: &str, gazetteer: &Gazetteer) -> bool {
+    if key.len() < 4 || gazetteer.contains(key) {
+        return false;
+    }
+    DEMONYM_ENDINGS.iter().any(|end| {
+        key.strip_suffix(end).is_some_and(|stem| {
+            stem.len() >= 3
+                && gazetteer.resolve(stem, &[]).is_some_and(|p| match p.kind {
+                    PlaceKind::City => *end != "i" && p.population >= 1_000_000,
+                    _ => true,
+                })
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_demonym;
+    use crate::gazetteer::Gazetteer;
+    use crate::Extractor;
+
+    #[test]
+    fn demonyms_of_countries_regions_and_big_cities() {
+        let g = Gazetteer::bundled();
+        for d in [
+            "kuwaiti",
+            "kenyan",
+            "londoners",
+            "samoans",
+            "hong konger",
+            "alaskan",
+        ] {
+            assert!(is_demonym(d, g), "{d}");
+        }
+        for d in [
+            "oman",
+            "jordan",
+            "adrian",
+            "mirati",
+            "christian",
+            "julian",
+            "alan",
+        ] {
+            assert!(!is_demonym(d, g), "{d}");
+        }
+    }
+
+    #[test]
+    fn demonyms_are_no_persons_or_places() {
+        let text = "Kuwaiti oil output rose, a Kuwaiti official said. Londoners \
+                    queued in London.";
+        let x = Extractor::bundled().extract(text);
+        assert!(x.persons.is_empty(), "{:?}", x.mentions);
+        assert_eq!(x.locations, ["London"], "{:?}", x.mentions);
+    }
+}
