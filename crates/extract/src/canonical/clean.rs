@@ -32,7 +32,8 @@ static TITLES: WordList = WordList::new(&[
     "mme", "mlle", "madame", "monsieur", "mademoiselle", "herr", "frau", "senor", "señor",
     "senora", "señora", "signor", "signora",
     "attorney", "solicitor", "prosecutor", "magistrate", "consul", "commandant", "corporal",
-    "private", "cadet", "prefect", "governor-general",
+    "private", "cadet", "prefect", "governor-general", "comrade", "cde", "monsignor", "msgr",
+    "monsenor", "monseñor", "broadcaster", "podcaster",
 ]);
 
 /// Words allowed between two titles ("Secretary of State").
@@ -106,6 +107,9 @@ const INSERTED: &[char] = &[
     '[', ']', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
 ];
 
+/// Lower-case words that begin no name.
+const LEADING_FUNCTION_WORDS: &[&str] = &["of", "and", "in", "at", "for", "from", "by", "to", "on"];
+
 /// The words of a mention, one space apart, without [`INSERTED`] marks,
 /// without a sentence word that opens the sentence before the name
 /// ("Including Hassan", "Whereas Pierce") and without the "Image" of a
@@ -120,6 +124,11 @@ fn name_words(text: &str) -> String {
         text
     };
     let mut words: Vec<&str> = text.split_whitespace().collect();
+    // "of London Sadiq Khan": a preposition the tagger took in names
+    // nothing.
+    while words.len() > 1 && LEADING_FUNCTION_WORDS.contains(&words[0]) {
+        words.remove(0);
+    }
     if words.len() > 1 && is_sentence_word(&name_key(words[0])) {
         words.remove(0);
     }
@@ -260,6 +269,15 @@ fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str
             break;
         }
     }
+    // "Mayor of London Sadiq Khan": the place of the office goes with it.
+    if end > 0 && words.get(end) == Some(&"of") {
+        let place = (1..=3).rev().find(|&n| {
+            end + 1 + n < words.len() && gazetteer.contains(&words[end + 1..end + 1 + n].join(" "))
+        });
+        if let Some(n) = place {
+            end += 1 + n;
+        }
+    }
     if end == 0 || end == words.len() {
         words
     } else if is_regnal_name(&words[lead..end], &words[end..]) {
@@ -345,6 +363,10 @@ mod tests {
                 "Howie HawkinsImage",
                 "Whereas Pierce",
                 "Including Hassan",
+                "and Tom Watson",
+                "Mayor of London Sadiq Khan",
+                "Prime Minister of New Zealand Jacinda Ardern",
+                "Cde Mugabe",
             ]),
             [
                 "Jerry O'Connell",
@@ -352,7 +374,11 @@ mod tests {
                 "Aparna Garg",
                 "Howie Hawkins",
                 "Pierce",
-                "Hassan"
+                "Hassan",
+                "Tom Watson",
+                "Sadiq Khan",
+                "Jacinda Ardern",
+                "Mugabe"
             ]
         );
         // A name that ends like a credit but is none stays whole.
