@@ -28,11 +28,12 @@ use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::labels::{LOC, MISC, ORG, PER};
+use super::nicknames::join_nicknamed_names;
 use super::tagger::Span;
 use super::tokenize::Token;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// campus, "and", road, street and particle joins, then the species drop. `case` tells
+/// campus, "and", road, street, particle and nickname joins, then the species drop. `case` tells
 /// ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
@@ -46,6 +47,9 @@ pub(crate) fn mend_spans(
     join_road_names(text, tokens, spans);
     join_street_names(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {
+        may_be_given_name(w, case, gazetteer)
+    });
+    join_nicknamed_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)
     });
     drop_species_names(text, tokens, spans, |w| {

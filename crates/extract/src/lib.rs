@@ -48,6 +48,7 @@ mod joins;
 pub mod jsonl;
 pub mod labels;
 pub mod model;
+mod nicknames;
 pub mod short_forms;
 pub mod tagger;
 pub mod tokenize;

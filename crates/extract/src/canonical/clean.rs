@@ -107,6 +107,24 @@ const INSERTED: &[char] = &[
     '[', ']', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
 ];
 
+/// Drops a nickname in quotes from inside a name's `words` (`Pasquale
+/// "Pat" Di Cicco`), when words remain on both sides of it.
+fn drop_nickname(words: &mut Vec<&str>) {
+    const OPEN: &[char] = &['"', '“', '‘', '\''];
+    const CLOSE: &[char] = &['"', '”', '’', '\''];
+    let Some(first) = words.iter().skip(1).position(|w| w.starts_with(OPEN)) else {
+        return;
+    };
+    let first = first + 1;
+    let Some(last) = words[first..].iter().position(|w| w.ends_with(CLOSE)) else {
+        return;
+    };
+    let last = first + last;
+    if last + 1 < words.len() {
+        words.drain(first..=last);
+    }
+}
+
 /// Lower-case words that begin no name.
 const LEADING_FUNCTION_WORDS: &[&str] = &["of", "and", "in", "at", "for", "from", "by", "to", "on"];
 
@@ -124,6 +142,7 @@ fn name_words(text: &str) -> String {
         text
     };
     let mut words: Vec<&str> = text.split_whitespace().collect();
+    drop_nickname(&mut words);
     // "of London Sadiq Khan": a preposition the tagger took in names
     // nothing.
     while words.len() > 1 && LEADING_FUNCTION_WORDS.contains(&words[0]) {

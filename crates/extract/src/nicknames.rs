@@ -1,0 +1,95 @@
+//! Person names with a nickname in quotes inside them: `Pasquale "Pat" Di
+//! Cicco`, `Joaquín "El Chapo" Guzmán`. A tagger cuts them at the quotes
+//! (or misses the given name before them); here they are joined back into
+//! one person span, and cleaning drops the quoted nickname from the name.
+
+use super::labels::PER;
+use super::tagger::Span;
+use super::tokenize::Token;
+
+/// Opening and closing quotes, paired.
+const QUOTES: &[(&str, &str)] = &[("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")];
+
+/// Words a nickname may have.
+const MAX_NICKNAME_WORDS: usize = 3;
+
+/// Joins `<given name> "<nickname>" <surname>` into one person span, in
+/// place of the spans it overlaps: the words on both sides of the quotes
+/// must be capitalised and written one space from them; the word before
+/// must be in a person span or read as a given name (`is_name`), and the
+/// word after must be in a person span.
+pub(crate) fn join_nicknamed_names(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut Vec<Span>,
+    is_name: impl Fn(&str) -> bool,
+) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
+    let touching = |a: usize, b: usize| tokens[a].end == tokens[b].start;
+    let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
+    let person_at = |spans: &[Span], i: usize| {
+        spans
+            .iter()
+            .position(|&(ty, s, e)| ty == PER && s <= i && i < e)
+    };
+    let mut k = 1;
+    while k + 3 < tokens.len() {
+        let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| word(k) == *open) else {
+            k += 1;
+            continue;
+        };
+        // The nickname: capitalised words right inside the quotes.
+        let Some(q) = (k + 2..=k + 1 + MAX_NICKNAME_WORDS).find(|&q| word(q) == close) else {
+            k += 1;
+            continue;
+        };
+        let (before, after) = (k - 1, q + 1);
+        let shaped = after < tokens.len()
+            && capitalised(before)
+            && capitalised(k + 1)
+            && capitalised(after)
+            && adjacent(before, k)
+            && touching(k, k + 1)
+            && touching(q - 1, q)
+            && adjacent(q, after);
+        let left = person_at(spans, before);
+        let right = person_at(spans, after);
+        if !shaped || right.is_none() || (left.is_none() && !is_name(word(before))) {
+            k += 1;
+            continue;
+        }
+        let start = left.map_or(before, |i| spans[i].1);
+        let end = right.map_or(after + 1, |i| spans[i].2);
+        spans.retain(|&(_, a, b)| b <= start || a >= end);
+        let at = spans.partition_point(|&(_, a, _)| a < start);
+        spans.insert(at, (PER, start, end));
+        k = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    #[test]
+    fn a_nickname_in_quotes_is_no_part_of_the_name() {
+        let text = "Vanderbilt was married to talent agent Pasquale \"Pat\" Di Cicco; \
+                    conductor Leopold Stokowski. Joaquín \"El Chapo\" Guzmán was jailed. \
+                    Trump \"Wrong\" Says Court.";
+        let x = Extractor::bundled().extract(text);
+        assert_eq!(
+            x.persons[..3],
+            ["Pasquale Di Cicco", "Leopold Stokowski", "Joaquín Guzmán"],
+            "{:?}",
+            x.mentions
+        );
+        // A quoted word between a name and a word of no person is no
+        // nickname.
+        assert!(
+            !x.mentions.iter().any(|m| m.text.contains("Wrong")),
+            "{:?}",
+            x.mentions
+        );
+    }
+}
