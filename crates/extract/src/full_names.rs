@@ -8,8 +8,9 @@
 //!
 //! A one-word person that stays alone, with no full name around it, and is
 //! an ordinary lowercase word and no name seen in training ("Lava",
-//! "Collagen", "Imagine"), is dropped: the tagger took a capitalised word
-//! for a name.
+//! "Collagen", "Imagine") or a word of another script than Latin ("После"
+//! opening a Russian quote), is dropped: the tagger took a capitalised
+//! word for a name.
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -91,7 +92,7 @@ pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case:
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     let ordinary = |word: &str| {
         let v = case.get(xxh3_64(word.to_lowercase().as_bytes()));
-        CaseLexicon::is_common_value(v) && v & names == 0
+        (CaseLexicon::is_common_value(v) && v & names == 0) || !is_latin(word)
     };
     let lone: Vec<&str> = lone_surnames(mentions)
         .into_iter()
@@ -108,6 +109,16 @@ pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case:
     }
     let lone: Vec<String> = lone.into_iter().map(str::to_owned).collect();
     mentions.retain(|m| m.kind != EntityKind::Person || !lone.contains(&m.text));
+}
+
+/// Whether every letter of `word` is Latin: a capitalised word of another
+/// script alone in English text ("После", a Russian quote's first word)
+/// is read as a name by a tagger trained on English, and a person named
+/// in that script is named in full.
+fn is_latin(word: &str) -> bool {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| (c as u32) < 0x250 || (0x1E00..0x1F00).contains(&(c as u32)))
 }
 
 /// Verbs after a name that make it a speaker: a person, or a company
@@ -194,6 +205,9 @@ mod tests {
         assert!(persons(text).is_empty(), "{:?}", persons(text));
         let said = format!("{text} Green said the study was new.");
         assert_eq!(persons(&said), ["Green"]);
+        let russian = "Madina Bizheva said. Свою победу я дарю маме. После того, как у \
+                       нее случилось.";
+        assert_eq!(persons(russian), ["Madina Bizheva"]);
     }
 
     #[test]
