@@ -27,9 +27,9 @@ static NOT_NAMES: WordList = WordList::new(&[
     "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "cfo", "mph", "kph", "km", "kg", "mw", "gw",
 ]);
 
-/// Faiths, their followers and other groups of people written like names
-/// ("Muslims", "Latinos", "Christendom") and figures of worship, as name
-/// keys: the tagger takes them for places or persons; CoNLL labels the
+/// Faiths, their followers, laws and other groups of people written like
+/// names ("Muslims", "Latinos", "Christendom", "Sharia") and figures of
+/// worship and myth ("Grim Reaper"), as name keys: the tagger takes them for places or persons; CoNLL labels the
 /// groups MISC, and a facet of persons has no place for a god.
 #[rustfmt::skip]
 static GROUPS: WordList = WordList::new(&[
@@ -38,7 +38,8 @@ static GROUPS: WordList = WordList::new(&[
     "protestants", "orthodox", "latina", "latinas", "latino", "latinos", "hispanic",
     "hispanics", "sunni", "sunnis", "shia", "shiite", "shiites", "hindu", "hindus", "hinduism",
     "buddhist", "buddhists", "buddhism", "sikh", "sikhs", "god", "allah", "jesus", "christ",
-    "jehovah",
+    "jehovah", "sharia", "shari a", "sunnah", "salafi", "salafis", "wahhabi", "islamophobia",
+    "grim reaper",
 ]);
 
 /// Adverbs and conjunctions that open sentences and name nothing, as name

@@ -133,10 +133,16 @@ pub(super) fn place_cues(
         let (Some(e), Some(nb)) = (offsets.byte(m.end), offsets.byte(next.start)) else {
             continue;
         };
+        // A town the gazetteer lacks counts after a preposition of place:
+        // "the children were all from Marksville, Louisiana".
+        let unknown_town = !gazetteer.contains(&cleaned[u])
+            && may_name_a_town(&cleaned[u])
+            && TOWN_PREPOSITIONS.contains(last_word(before))
+            && region_or_country(gazetteer, &cleaned[v]).is_some();
         if distinct[v].is_some()
             && !is_shouted(&m.text)
             && text.get(e..nb) == Some(", ")
-            && contains(gazetteer, &cleaned[v], &cleaned[u])
+            && (unknown_town || contains(gazetteer, &cleaned[v], &cleaned[u]))
         {
             out[u] = true;
             out[v] = true;
@@ -147,15 +153,17 @@ pub(super) fn place_cues(
 
 /// The name keys of the seats of government that `article` names as
 /// locations ("outside the White House", "the south lawn of the White
-/// House", "the Grim Reaper in Whitehall"), not as the government ("the
-/// Kremlin said"): the facets keep those places (`distinct`, `cleaned` and
-/// `keys` as in [`place_cues`]).
+/// House", "in Whitehall") more often than as the government ("the
+/// Kremlin said"): the facets keep those places (`distinct` and `keys` as
+/// in [`place_cues`]). "The meeting, held at the Kremlin" beside "the
+/// Kremlin has not signaled" leaves the Kremlin an organization.
 pub(super) fn seats_named_as_places(
     article: &Article,
     distinct: &[Option<EntityKind>],
     keys: &[String],
 ) -> HashSet<String> {
-    let mut out = HashSet::default();
+    // Key → (mentions as a location, all mentions).
+    let mut uses: HashMap<&str, (u32, u32)> = HashMap::default();
     for (i, m) in article.mentions.iter().enumerate() {
         let u = article.of[i];
         if distinct[u] != Some(EntityKind::Location) || !is_seat_of_government(&keys[u]) {
@@ -168,11 +176,14 @@ pub(super) fn seats_named_as_places(
             .text
             .get(b.saturating_sub(30)..b)
             .unwrap_or_default();
-        if names_a_location(before) {
-            out.insert(keys[u].clone());
-        }
+        let count = uses.entry(keys[u].as_str()).or_default();
+        count.0 += u32::from(names_a_location(before));
+        count.1 += 1;
     }
-    out
+    uses.into_iter()
+        .filter(|(_, (located, all))| located * 2 > *all)
+        .map(|(key, _)| key.to_owned())
+        .collect()
 }
 
 /// Whether `before` ends with a word that puts a building somewhere:
@@ -188,6 +199,28 @@ fn names_a_location(before: &str) -> bool {
         None => LOCATIVES.contains(last_word(rest)),
     }
 }
+
+/// Whether a name the gazetteer lacks may be a town's: three words at most
+/// and none that companies, courts and schools are named with ("Taiwan
+/// Power Co, Taiwan", "Polyco of Cincinnati, Ohio", "Christchurch District
+/// Court").
+fn may_name_a_town(name: &str) -> bool {
+    let key = name_key(name);
+    key.split(' ').count() <= 3 && !key.split(' ').any(|w| NOT_IN_TOWN_NAMES.contains(w))
+}
+
+/// Words in the names of organizations, not of towns.
+#[rustfmt::skip]
+static NOT_IN_TOWN_NAMES: WordList = WordList::new(&[
+    "of", "co", "corp", "corporation", "inc", "ltd", "plc", "sa", "ag", "nv", "bv", "gmbh",
+    "bank", "bancorp", "court", "express", "group", "international", "company", "holdings",
+    "university", "college", "school", "hospital", "airlines", "airways", "motors", "power",
+]);
+
+/// Prepositions before a town named with its region ("from Marksville,
+/// Louisiana"). Not "of": "statues of Christopher Columbus, US presidents
+/// ...", "a subsidiary of Svenska Handelsbanken, Sweden".
+static TOWN_PREPOSITIONS: WordList = WordList::new(&["in", "from", "near", "outside"]);
 
 /// Prepositions that put a building somewhere ("outside the White House").
 static LOCATIVES: WordList = WordList::new(&[
@@ -346,8 +379,8 @@ mod tests {
     #[test]
     fn a_seat_of_government_named_as_a_location_is_a_place() {
         let text = "The Kremlin said so. A man set himself on fire between the south \
-                    lawn of the White House and the Ellipse. The White House said so. \
-                    Whitehall announced it.";
+                    lawn of the White House and the Ellipse. Whitehall announced it. \
+                    The meeting, held at the Kremlin, ended.";
         let c = canon(
             text,
             &[
@@ -366,7 +399,8 @@ mod tests {
     fn a_place_and_the_area_containing_it_are_both_places_everywhere() {
         let text = "A fire on a Florida highway killed two. One driver was from \
                     West Palm Beach, Florida. Girls died in Koszalin, North Poland; \
-                    Poland mourns.";
+                    Poland mourns. The children were from Marksville, Louisiana. \
+                    Zynga, Texas, said so. It was bought from Taiwan Power Co, Taiwan.";
         let c = canon(
             text,
             &[
@@ -375,13 +409,29 @@ mod tests {
                 (Location, "Koszalin"),
                 (Person, "North Poland"),
                 (Person, "Poland"),
+                (Organization, "Marksville"),
+                (Location, "Louisiana"),
+                (Organization, "Zynga"),
+                (Location, "Texas"),
+                (Organization, "Taiwan Power Co"),
+                (Location, "Taiwan"),
             ],
         );
         assert_eq!(
             c.locations,
-            ["Florida", "West Palm Beach", "Koszalin", "Poland"]
+            [
+                "Florida",
+                "West Palm Beach",
+                "Koszalin",
+                "Poland",
+                "Marksville",
+                "Louisiana",
+                "Texas",
+                "Taiwan"
+            ]
         );
-        assert!(c.persons.is_empty() && c.organizations.is_empty(), "{c:?}");
+        assert!(c.persons.is_empty(), "{c:?}");
+        assert_eq!(c.organizations, ["Zynga", "Taiwan Power Co"]);
     }
 
     #[test]
