@@ -141,7 +141,10 @@ pub(super) fn consistent_kinds(
             kinds[i] == EntityKind::Organization && many_words && STRUCTURES.contains(last);
         let area = many_words
             && match kinds[i] {
-                EntityKind::Person => AREAS.contains(last) || keys[i].starts_with("county "),
+                EntityKind::Person => {
+                    AREAS.contains(last)
+                        || PLACE_LEADS.contains(keys[i].split(' ').next().unwrap_or_default())
+                }
                 // Not "Bank of Iron County", "Circuit Court of Tuscaloosa County".
                 EntityKind::Organization => {
                     last == "county"
@@ -259,6 +262,15 @@ static STRUCTURES: WordList = WordList::new(&["tower", "temple", "bridge"]);
 /// organizations only counties (see [`COUNTY_CLUBS`]), since "Common
 /// Market" and "Fox Parish Council" are bodies.
 static AREAS: WordList = WordList::new(&["parish", "county", "township", "mall", "market", "road"]);
+
+/// Words that begin the names of places and no person's ("County Cork",
+/// "Mount Apo", "Fort Lee", "Port Moresby", "Masjid Al-Aqsa", "Hagia
+/// Sophia"). They make persons places; organizations keep their kind
+/// ("Cape Cobras" is a team).
+#[rustfmt::skip]
+static PLACE_LEADS: WordList = WordList::new(&[
+    "county", "mount", "mt", "lake", "cape", "fort", "port", "masjid", "hagia", "haghia",
+]);
 
 /// Sports clubs named like a county, as name keys: CoNLL and British
 /// sports pages name them often; every other organization called "X

@@ -198,6 +198,8 @@ fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
         (Person, "Walter Reed Hospital"),
         (Location, "Holy Cross Hospital"),
         (Person, "Tynice Nichole Hall"),
+        (Person, "Masjid Al-Aqsa"),
+        (Person, "Mount Apo"),
     ]);
     assert_eq!(
         c.locations,
@@ -205,7 +207,9 @@ fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
             "Jefferson Parish",
             "County Cork",
             "Gaisano Mall",
-            "Riverside County"
+            "Riverside County",
+            "Masjid Al-Aqsa",
+            "Mount Apo"
         ]
     );
     assert_eq!(
