@@ -125,6 +125,32 @@ fn drop_nickname(words: &mut Vec<&str>) {
     }
 }
 
+/// Whether `word` is a modifier made with a hyphen that begins no name:
+/// "Muslim-majority Mindanao", "Kenyan-born Barack Obama", "rebel-held
+/// Idlib".
+fn is_hyphenated_modifier(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "majority",
+        "dominated",
+        "controlled",
+        "held",
+        "occupied",
+        "run",
+        "led",
+        "backed",
+        "based",
+        "born",
+        "owned",
+        "funded",
+        "linked",
+        "allied",
+        "affiliated",
+        "speaking",
+    ];
+    word.rsplit_once('-')
+        .is_some_and(|(_, end)| ENDINGS.contains(&end))
+}
+
 /// Lower-case words that begin no name.
 const LEADING_FUNCTION_WORDS: &[&str] = &["of", "and", "in", "at", "for", "from", "by", "to", "on"];
 
@@ -145,7 +171,9 @@ fn name_words(text: &str) -> String {
     drop_nickname(&mut words);
     // "of London Sadiq Khan": a preposition the tagger took in names
     // nothing.
-    while words.len() > 1 && LEADING_FUNCTION_WORDS.contains(&words[0]) {
+    while words.len() > 1
+        && (LEADING_FUNCTION_WORDS.contains(&words[0]) || is_hyphenated_modifier(words[0]))
+    {
         words.remove(0);
     }
     if words.len() > 1 && is_sentence_word(&name_key(words[0])) {
@@ -386,6 +414,7 @@ mod tests {
                 "Mayor of London Sadiq Khan",
                 "Prime Minister of New Zealand Jacinda Ardern",
                 "Cde Mugabe",
+                "Kenyan-born Barack Obama",
             ]),
             [
                 "Jerry O'Connell",
@@ -397,7 +426,8 @@ mod tests {
                 "Tom Watson",
                 "Sadiq Khan",
                 "Jacinda Ardern",
-                "Mugabe"
+                "Mugabe",
+                "Barack Obama"
             ]
         );
         // A name that ends like a credit but is none stays whole.
