@@ -138,10 +138,14 @@ const ROAD_LEADS: &[&str] = &["U.S.", "US", "State", "County", "National"];
 fn join_road_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
     let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
+    let bytes = text.as_bytes();
     for k in 1..tokens.len() {
+        // Most tokens are no number: one byte says so.
+        if !bytes[tokens[k].start].is_ascii_digit() {
+            continue;
+        }
         let number = word(k);
-        if !number.starts_with(|c: char| c.is_ascii_digit())
-            || number.len() > 4
+        if number.len() > 4
             || !number.chars().all(|c| c.is_ascii_alphanumeric())
             || !ROAD_WORDS.contains(&word(k - 1))
             || !adjacent(k - 1, k)

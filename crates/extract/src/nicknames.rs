@@ -33,8 +33,15 @@ pub(crate) fn join_nicknamed_names(
             .iter()
             .position(|&(ty, s, e)| ty == PER && s <= i && i < e)
     };
+    let bytes = text.as_bytes();
     let mut k = 1;
     while k + 3 < tokens.len() {
+        // Most tokens are no quote: their first byte says so (0xE2 leads
+        // the curly quotes).
+        if !matches!(bytes[tokens[k].start], b'"' | b'\'' | 0xE2) {
+            k += 1;
+            continue;
+        }
         let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| word(k) == *open) else {
             k += 1;
             continue;
