@@ -253,8 +253,10 @@ static GEOGRAPHIC: WordList = WordList::new(&[
 
 /// Words that end the names of buildings and structures and also of
 /// people ("John Tower", "Shirley Temple"): they make organizations
-/// places, never persons ("Revenue Tower", "George Washington Bridge").
-static STRUCTURES: WordList = WordList::new(&["tower", "temple", "bridge"]);
+/// places, never persons ("Revenue Tower", "George Washington Bridge",
+/// "Legislative Council Complex", "Cielo Vista Mall"). Not "building":
+/// "U.K. Building" is the building societies, "Bank Building" a company.
+static STRUCTURES: WordList = WordList::new(&["tower", "temple", "bridge", "complex", "mall"]);
 
 /// Words that end the names of counties, districts and places in a town
 /// ("Jefferson Parish", "Riverside County", "Gaisano Mall", "Victoria
