@@ -1,9 +1,12 @@
 //! What the words around a name say about it being a place, where the
 //! tagger took it for a person or an organization: "the island of Rapa
 //! Nui", "Maidan Wardak province", "a base in Maidan Shahr", "from Jakarta
-//! to Pangkal Pinang", and above all a place followed by the region or
-//! country that contains it ("Marksville, Louisiana", "Koszalin,
-//! Poland"), which names two places and nothing else.
+//! to Pangkal Pinang", "the mayor of Denver", and above all a place
+//! followed by the region or country that contains it ("Koszalin,
+//! Poland"; a town the gazetteer lacks after "in" or "from": "from
+//! Marksville, Louisiana"), which names two places and nothing else. Also
+//! which seats of government an article names as locations ("outside the
+//! White House") rather than as the government ("the Kremlin said").
 //!
 //! A name found to be a place here is a place in every mention of the
 //! article ("a Florida highway" once "West Palm Beach, Florida" is read).

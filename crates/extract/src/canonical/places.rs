@@ -7,6 +7,7 @@ use super::HashMap;
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::place_context::without_compass;
+use super::types::ends_with_geographic_word;
 use super::Linker;
 
 /// The places of one article: each location key's canonical name, each
@@ -61,24 +62,51 @@ pub(super) fn name_locations(locations: &Linker, gazetteer: &Gazetteer) -> Named
         };
         out.names.insert(key.clone(), name);
     }
-    // "Route 2" beside "U.S. Route 2" is that road.
+    fold_short_forms(locations, gazetteer, &mut out.names);
+    out
+}
+
+/// Folds short forms of the article's longer place names into them:
+/// "Route 2" beside "U.S. Route 2" is that road, and a name the gazetteer
+/// does not know that begins a longer one ending with a geographic word
+/// is that place ("Payam" beside "Payam International Airport").
+fn fold_short_forms(
+    locations: &Linker,
+    gazetteer: &Gazetteer,
+    names: &mut HashMap<String, String>,
+) {
+    let longer_than = |key: &str, k: &str| k.len() > key.len() + 1;
     for key in &locations.keys {
-        let Some(first) = key.split_once(' ').map(|(first, _)| first) else {
-            continue;
+        let road = key
+            .split_once(' ')
+            .is_some_and(|(first, _)| is_road_word(first));
+        let longer = if road {
+            locations.keys.iter().find(|k| {
+                longer_than(key, k)
+                    && k.ends_with(key.as_str())
+                    && k[..k.len() - key.len()].ends_with(' ')
+            })
+        } else if !gazetteer.contains(key) && !names_an_area(key) {
+            locations.keys.iter().find(|k| {
+                longer_than(key, k)
+                    && k.starts_with(key.as_str())
+                    && k[key.len()..].starts_with(' ')
+                    && ends_with_geographic_word(k)
+            })
+        } else {
+            None
         };
-        if !is_road_word(first) {
-            continue;
-        }
-        let longer = locations.keys.iter().find(|k| {
-            k.len() > key.len()
-                && k.ends_with(key.as_str())
-                && k[..k.len() - key.len()].ends_with(' ')
-        });
-        if let Some(name) = longer.and_then(|k| out.names.get(k)).cloned() {
-            out.names.insert(key.clone(), name);
+        if let Some(name) = longer.and_then(|k| names.get(k)).cloned() {
+            names.insert(key.clone(), name);
         }
     }
-    out
+}
+
+/// Whether a name key ends with a word that names an area of its own
+/// ("Orange County" is no short form of "Orange County Airport").
+fn names_an_area(key: &str) -> bool {
+    const AREA_WORDS: &[&str] = &["county", "city", "state", "province", "region", "district"];
+    AREA_WORDS.contains(&key.rsplit(' ').next().unwrap_or_default())
 }
 
 /// A city named like a region of its country ("New York", "Washington")
@@ -159,6 +187,36 @@ mod tests {
             "Russia",
         ];
         assert_eq!(places_of(&given, g), expected);
+    }
+
+    #[test]
+    fn short_forms_of_airports_and_roads_fold_into_them() {
+        use EntityKind::*;
+        let ms = [
+            m(Location, "Fath Airport"),
+            m(Location, "Payam International Airport"),
+            m(Location, "Fath"),
+            m(Location, "Payam"),
+            m(Location, "Route 2"),
+            m(Location, "U.S. Route 2"),
+            m(Location, "Toronto"),
+            m(Location, "Toronto Pearson Airport"),
+            m(Location, "Orange County"),
+            m(Location, "Orange County Airport"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.locations,
+            [
+                "Fath Airport",
+                "Payam International Airport",
+                "U.S. Route 2",
+                "Toronto",
+                "Toronto Pearson Airport",
+                "Orange County",
+                "Orange County Airport"
+            ]
+        );
     }
 
     #[test]

@@ -319,6 +319,12 @@ fn is_camel_case_brand(name: &str) -> bool {
     })
 }
 
+/// Whether a name key of two words or more ends with a geographic word
+/// ("payam international airport", "easter island").
+pub(super) fn ends_with_geographic_word(key: &str) -> bool {
+    key.contains(' ') && GEOGRAPHIC.contains(key.rsplit(' ').next().unwrap_or_default())
+}
+
 /// Whether a name key reads as a place by its geographic word.
 fn is_geographic(key: &str) -> bool {
     let mut words = key.split(' ');
