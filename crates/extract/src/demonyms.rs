@@ -5,6 +5,7 @@
 //! data knows as part of a person's name stays ("R. Irani", the cricketer);
 //! organization mentions are left alone ("New Yorker", the magazine).
 
+use foldhash::HashSet;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::features::lexicon::CaseLexicon;
@@ -26,15 +27,24 @@ pub(crate) fn drop_demonyms(
     gazetteer: &Gazetteer,
 ) {
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
-    mentions.retain(|m| {
-        if m.kind == EntityKind::Organization {
-            return true;
+    // An article names its people and places many times: each text is
+    // judged once.
+    let mut judged: HashSet<&str> = HashSet::default();
+    let mut demonyms: HashSet<String> = HashSet::default();
+    for m in mentions.iter() {
+        if m.kind == EntityKind::Organization || !judged.insert(&m.text) {
+            continue;
         }
         let key = name_key(&m.text);
         let last = key.rsplit(' ').next().unwrap_or_default();
         let a_name = case.get(xxh3_64(last.as_bytes())) & names != 0;
-        a_name || !is_demonym(&key, gazetteer)
-    });
+        if !a_name && is_demonym(&key, gazetteer) {
+            demonyms.insert(m.text.clone());
+        }
+    }
+    if !demonyms.is_empty() {
+        mentions.retain(|m| m.kind == EntityKind::Organization || !demonyms.contains(&m.text));
+    }
 }
 
 /// Whether a name key is a demonym of a country, a region or a city of a

@@ -161,7 +161,10 @@ const LEADING_FUNCTION_WORDS: &[&str] = &["of", "and", "in", "at", "for", "from"
 /// HawkinsImage: GreenIn2010").
 fn name_words(text: &str) -> String {
     let joined;
-    let text = if text.contains(INSERTED) {
+    // One pass over the bytes first: the marks are '[', ']' or start with
+    // 0xE2 / 0xEF in UTF-8, and most names have none.
+    let may_have_marks = text.bytes().any(|b| matches!(b, b'[' | b']' | 0xE2 | 0xEF));
+    let text = if may_have_marks && text.contains(INSERTED) {
         joined = text.replace(INSERTED, " ");
         &joined
     } else {
