@@ -1,0 +1,191 @@
+//! Tests of `place_context`: what the words around a name say about it
+//! being a place, through `canonicalize`.
+
+use super::super::tests::{m, mentions_of};
+use super::super::*;
+use super::without_compass;
+use EntityKind::*;
+
+fn canon(text: &str, surfaces: &[(EntityKind, &str)]) -> Canonical {
+    canonicalize(text, &mentions_of(text, surfaces), Gazetteer::bundled())
+}
+
+#[test]
+fn a_seat_of_government_named_as_a_location_is_a_place() {
+    let text = "The Kremlin said so. A man set himself on fire between the south \
+                lawn of the White House and the Ellipse. Whitehall announced it. \
+                The meeting, held at the Kremlin, ended.";
+    let c = canon(
+        text,
+        &[
+            (Location, "Kremlin"),
+            (Location, "White House"),
+            (Location, "Whitehall"),
+        ],
+    );
+    assert_eq!(c.locations, ["White House"]);
+    assert_eq!(c.organizations, ["Kremlin", "Whitehall"]);
+    let c = canon("Protesters in Whitehall.", &[(Location, "Whitehall")]);
+    assert_eq!(c.locations, ["Whitehall"]);
+}
+
+#[test]
+fn a_place_and_the_area_containing_it_are_both_places_everywhere() {
+    let text = "A fire on a Florida highway killed two. One driver was from \
+                West Palm Beach, Florida. Girls died in Koszalin, North Poland; \
+                Poland mourns. The children were from Marksville, Louisiana. \
+                Zynga, Texas, said so. It was bought from Taiwan Power Co, Taiwan.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Florida"),
+            (Location, "West Palm Beach"),
+            (Location, "Koszalin"),
+            (Person, "North Poland"),
+            (Person, "Poland"),
+            (Organization, "Marksville"),
+            (Location, "Louisiana"),
+            (Organization, "Zynga"),
+            (Location, "Texas"),
+            (Organization, "Taiwan Power Co"),
+            (Location, "Taiwan"),
+        ],
+    );
+    assert_eq!(
+        c.locations,
+        [
+            "Florida",
+            "West Palm Beach",
+            "Koszalin",
+            "Poland",
+            "Marksville",
+            "Louisiana",
+            "Texas",
+            "Taiwan"
+        ]
+    );
+    assert!(c.persons.is_empty(), "{c:?}");
+    assert_eq!(c.organizations, ["Zynga", "Taiwan Power Co"]);
+}
+
+#[test]
+fn a_dateline_does_not_make_the_team_a_place() {
+    let text = "NICE, France 1996-08-30\nBaratelli is to coach Nice, the club said.";
+    let c = canon(
+        text,
+        &[
+            (Location, "NICE"),
+            (Location, "France"),
+            (Organization, "Nice"),
+        ],
+    );
+    assert_eq!(c.organizations, ["Nice"]);
+}
+
+#[test]
+fn a_place_noun_with_of_makes_a_place() {
+    let text = "Statues dot the island of Rapa Nui. Ana Rapa lives in the town of Hanga Roa.";
+    let c = canon(
+        text,
+        &[
+            (Person, "Rapa Nui"),
+            (Person, "Ana Rapa"),
+            (Organization, "Hanga Roa"),
+        ],
+    );
+    assert_eq!(c.locations, ["Rapa Nui", "Hanga Roa"]);
+    assert_eq!(c.persons, ["Ana Rapa"]);
+}
+
+#[test]
+fn the_office_of_a_place_makes_a_place() {
+    let text = "Hickenlooper has served as mayor of Denver. The president of \
+                Robert Mugabe's party spoke.";
+    let c = canon(
+        text,
+        &[
+            (Person, "Hickenlooper"),
+            (Person, "Denver"),
+            (Person, "Robert Mugabe"),
+        ],
+    );
+    assert_eq!(c.locations, ["Denver"]);
+    assert_eq!(c.persons, ["Hickenlooper", "Robert Mugabe"]);
+}
+
+#[test]
+fn an_area_noun_after_or_in_before_a_person_makes_a_place() {
+    let text = "A base in Maidan Shahr, in Maidan Wardak province, was hit; \
+                in Ana Rapa's view it was the Zaliv region. Nice won in Nice. \
+                George Washington lived in Washington; Bashar al-Assad's ally \
+                trusted in Assad. A stake in Shearson Lehman; a fund in Ivan F. \
+                Boesky; USDA county offices.";
+    let c = canon(
+        text,
+        &[
+            (Person, "Maidan Shahr"),
+            (Organization, "Maidan Wardak"),
+            (Person, "Ana Rapa"),
+            (Person, "Zaliv"),
+            (Organization, "Nice"),
+            (Person, "George Washington"),
+            (Person, "Washington"),
+            (Person, "Bashar al-Assad"),
+            (Person, "Assad"),
+            (Person, "Shearson Lehman"),
+            (Person, "Ivan F. Boesky"),
+            (Organization, "USDA"),
+        ],
+    );
+    assert_eq!(
+        c.locations,
+        ["Maidan Shahr", "Maidan Wardak", "Zaliv", "Washington, D.C."]
+    );
+    assert_eq!(
+        c.persons,
+        [
+            "Ana Rapa",
+            "George Washington",
+            "Bashar al-Assad",
+            "Shearson Lehman",
+            "Ivan F. Boesky"
+        ]
+    );
+    assert_eq!(c.organizations, ["Nice", "USDA"]);
+}
+
+#[test]
+fn a_person_at_the_end_of_a_route_is_a_place() {
+    let text = "The jet flew from Jakarta to Pangkal Pinang. Peace talks between \
+                Israel and Hizbollah; Mary Smith flew to Jordan.";
+    let c = canon(
+        text,
+        &[
+            (Location, "Jakarta"),
+            (Person, "Pangkal Pinang"),
+            (Location, "Israel"),
+            (Organization, "Hizbollah"),
+            (Location, "Jordan"),
+            (Person, "Mary Smith"),
+        ],
+    );
+    assert_eq!(
+        c.locations,
+        ["Jakarta", "Pangkal Pinang", "Israel", "Jordan"]
+    );
+    assert_eq!(c.organizations, ["Hizbollah"]);
+}
+
+#[test]
+fn compass_words_lead_to_the_place_only_by_its_own_name() {
+    assert_eq!(without_compass("North Poland"), Some("Poland"));
+    assert_eq!(without_compass("Poland"), None);
+    assert_eq!(without_compass("West Germany"), None);
+    let ms = [
+        m(Location, "Northern Syria"),
+        m(Location, "South America"),
+        m(Location, "North Korea"),
+    ];
+    let c = canonicalize("", &ms, Gazetteer::bundled());
+    assert_eq!(c.locations, ["Syria", "South America", "North Korea"]);
+}
