@@ -33,8 +33,8 @@ use super::tagger::Span;
 use super::tokenize::Token;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// campus, "and", road, street, particle and nickname joins, then the species drop. `case` tells
-/// ordinary words and given names apart.
+/// campus, "and", road, street, particle and nickname joins, then the
+/// species drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
     tokens: &[Token],

@@ -154,10 +154,12 @@ fn is_hyphenated_modifier(word: &str) -> bool {
 /// Lower-case words that begin no name.
 const LEADING_FUNCTION_WORDS: &[&str] = &["of", "and", "in", "at", "for", "from", "by", "to", "on"];
 
-/// The words of a mention, one space apart, without [`INSERTED`] marks,
-/// without a sentence word that opens the sentence before the name
-/// ("Including Hassan", "Whereas Pierce") and without the "Image" of a
-/// photo credit that a page's captions glued to the name ("Howie
+/// The words of a mention, one space apart, without what is no part of
+/// the name: [`INSERTED`] marks, a nickname in quotes inside it, leading
+/// function words and hyphenated modifiers ("of London Sadiq Khan",
+/// "Muslim-majority Mindanao"), a sentence word that opens the sentence
+/// before the name ("Including Hassan", "Whereas Pierce") and the "Image"
+/// of a photo credit that a page's captions glued to the name ("Howie
 /// HawkinsImage: GreenIn2010").
 fn name_words(text: &str) -> String {
     let joined;

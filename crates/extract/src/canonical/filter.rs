@@ -29,8 +29,9 @@ static NOT_NAMES: WordList = WordList::new(&[
 
 /// Faiths, their followers, laws and other groups of people written like
 /// names ("Muslims", "Latinos", "Christendom", "Sharia") and figures of
-/// worship and myth ("Grim Reaper"), as name keys: the tagger takes them for places or persons; CoNLL labels the
-/// groups MISC, and a facet of persons has no place for a god.
+/// worship and myth ("Grim Reaper"), as name keys: the tagger takes them
+/// for places or persons; CoNLL labels the groups MISC, and a facet of
+/// persons has no place for a god.
 #[rustfmt::skip]
 static GROUPS: WordList = WordList::new(&[
     "muslim", "muslims", "christian", "christians", "christianity", "christendom", "islam",

@@ -14,9 +14,13 @@
 //!    full person name ("Scotland Nicola Sturgeon"). A mention that is
 //!    nothing but titles ("Mayor", "US Ambassador") names no one.
 //! 2. A name with a geographic word ("Strait of Hormuz", "Easter Island")
-//!    is a place; a few organizations that news names bare ("Twitter",
-//!    "Boeing") are organizations; an organization named exactly like a
-//!    country is that country.
+//!    is a place, and so is a person named like a county, a mall or a
+//!    mountain ("Jefferson Parish", "Mount Apo") and an organization named
+//!    like a county or a building ("Riverside County", "Revenue Tower");
+//!    a person named like a hospital is an organization; a few
+//!    organizations that news names bare ("Twitter", "Boeing") are
+//!    organizations; an organization named exactly like a country is that
+//!    country.
 //! 3. Otherwise the mentions of one name take the kind most of them have;
 //!    a tie keeps each as tagged, and so does a mention in capitals: a
 //!    dateline ("NEW YORK") is a place even where the body's "New York"
