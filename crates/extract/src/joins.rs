@@ -29,12 +29,13 @@ use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
+use super::places_in_names::mend_places_in_names;
 use super::tagger::Span;
 use super::tokenize::Token;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// campus, "and", road, street, particle and nickname joins, then the
-/// species drop. `case` tells ordinary words and given names apart.
+/// campus, "and", road, street, particle and nickname joins, the places
+/// that end a larger name, then the species drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
     tokens: &[Token],
@@ -52,6 +53,7 @@ pub(crate) fn mend_spans(
     join_nicknamed_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)
     });
+    mend_places_in_names(text, tokens, spans);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0
     });

@@ -49,6 +49,7 @@ pub mod jsonl;
 pub mod labels;
 pub mod model;
 mod nicknames;
+mod places_in_names;
 pub mod short_forms;
 pub mod tagger;
 pub mod tokenize;
