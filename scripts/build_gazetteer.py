@@ -202,6 +202,7 @@ CITY_NAMES = {
     281124: "Khan Younis",     # Khān Yūnis
     99454: "Fallujah",         # Al Fallūjah
     5128581: "New York",       # New York City
+    1205733: "Chittagong",     # Chattogram: renamed 2018, news still writes Chittagong
 }
 
 # The news sense of an ambiguous name, by geonameid: "Washington" alone is the
