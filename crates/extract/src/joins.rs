@@ -59,6 +59,16 @@ pub(crate) fn mend_spans(
     });
 }
 
+/// The text of token `i` of `text`; "" past the last token.
+pub(crate) fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i).map_or("", |t| t.text(text))
+}
+
+/// Whether tokens `a` and `b` are written one space apart.
+pub(crate) fn one_space_apart(tokens: &[Token], a: usize, b: usize) -> bool {
+    tokens[a].end + 1 == tokens[b].start
+}
+
 /// Organizations whose names have "and" in them and that a tagger splits
 /// into places ("Islamic State of Iraq" and "Levant").
 const AND_ORGANIZATIONS: &[&str] = &[
@@ -138,8 +148,8 @@ const ROAD_LEADS: &[&str] = &["U.S.", "US", "State", "County", "National"];
 /// of the spans it overlaps: the guideline labels roads named as
 /// locations places.
 fn join_road_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
-    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
-    let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
+    let word = |i: usize| word_at(text, tokens, i);
+    let adjacent = |a: usize, b: usize| one_space_apart(tokens, a, b);
     let bytes = text.as_bytes();
     for k in 1..tokens.len() {
         // Most tokens are no number: one byte says so.
@@ -181,7 +191,7 @@ const STREET_WORDS_BEFORE_PERSONS: &[&str] = &["Place", "Boulevard"];
 /// place span with the street word; after a house number, an address of
 /// no kind.
 fn join_street_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
-    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let word = |i: usize| word_at(text, tokens, i);
     for i in 0..spans.len() {
         let (ty, s, e) = spans[i];
         // The street word is free: no span before takes it.
@@ -192,7 +202,7 @@ fn join_street_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
             // Orfèvres"), which the guideline leaves out.
             let address = s > 0 && word(s - 1).chars().all(|c| c.is_ascii_digit());
             *span = (if address { MISC } else { LOC }, s, e);
-        } else if free_before && tokens[s - 1].end + 1 == tokens[s].start {
+        } else if free_before && one_space_apart(tokens, s - 1, s) {
             let before = word(s - 1);
             if STREET_WORDS.contains(&before)
                 || (ty == PER && STREET_WORDS_BEFORE_PERSONS.contains(&before))
@@ -206,7 +216,7 @@ fn join_street_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
 /// Joins each organization span that starts "University of" and the
 /// place span right after it, past one comma, into one organization span.
 fn join_campus_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
-    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let word = |i: usize| word_at(text, tokens, i);
     let mut i = 0;
     while i + 1 < spans.len() {
         let (ty, s, e) = spans[i];
@@ -255,9 +265,9 @@ fn join_particle_names(
     spans: &mut Vec<Span>,
     is_name: impl Fn(&str) -> bool,
 ) {
-    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let word = |i: usize| word_at(text, tokens, i);
     let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
-    let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
+    let adjacent = |a: usize, b: usize| one_space_apart(tokens, a, b);
     // Spans joined into another are emptied, and dropped at the end.
     for i in 0..spans.len() {
         let (ty, s, e) = spans[i];
@@ -331,7 +341,7 @@ fn drop_species_names(
     spans: &mut Vec<Span>,
     is_word: impl Fn(&str) -> bool,
 ) {
-    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let word = |i: usize| word_at(text, tokens, i);
     spans.retain(|&(_, s, e)| {
         let (genus, species) = (word(s), word(e));
         // A genus is one capitalised Latin word ("U.S. durum" is none).

@@ -3,12 +3,17 @@
 //! (or misses the given name before them); here they are joined back into
 //! one person span, and cleaning drops the quoted nickname from the name.
 
+use super::joins::{one_space_apart, word_at};
 use super::labels::PER;
 use super::tagger::Span;
 use super::tokenize::Token;
 
-/// Opening and closing quotes, paired.
-const QUOTES: &[(&str, &str)] = &[("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")];
+/// Quotes that open a nickname, paired by position with
+/// [`CLOSING_QUOTES`].
+pub(crate) const OPENING_QUOTES: &[char] = &['"', '“', '‘', '\''];
+
+/// Quotes that close a nickname.
+pub(crate) const CLOSING_QUOTES: &[char] = &['"', '”', '’', '\''];
 
 /// Words a nickname may have.
 const MAX_NICKNAME_WORDS: usize = 3;
@@ -24,8 +29,12 @@ pub(crate) fn join_nicknamed_names(
     spans: &mut Vec<Span>,
     is_name: impl Fn(&str) -> bool,
 ) {
-    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
-    let adjacent = |a: usize, b: usize| tokens[a].end + 1 == tokens[b].start;
+    let word = |i: usize| word_at(text, tokens, i);
+    let adjacent = |a: usize, b: usize| one_space_apart(tokens, a, b);
+    let one_char = |i: usize| {
+        let mut chars = word(i).chars();
+        chars.next().filter(|_| chars.next().is_none())
+    };
     let touching = |a: usize, b: usize| tokens[a].end == tokens[b].start;
     let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
     let person_at = |spans: &[Span], i: usize| {
@@ -42,12 +51,16 @@ pub(crate) fn join_nicknamed_names(
             k += 1;
             continue;
         }
-        let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| word(k) == *open) else {
+        let Some(close) = one_char(k)
+            .and_then(|c| OPENING_QUOTES.iter().position(|&open| open == c))
+            .map(|at| CLOSING_QUOTES[at])
+        else {
             k += 1;
             continue;
         };
         // The nickname: capitalised words right inside the quotes.
-        let Some(q) = (k + 2..=k + 1 + MAX_NICKNAME_WORDS).find(|&q| word(q) == close) else {
+        let Some(q) = (k + 2..=k + 1 + MAX_NICKNAME_WORDS).find(|&q| one_char(q) == Some(close))
+        else {
             k += 1;
             continue;
         };

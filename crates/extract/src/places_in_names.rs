@@ -6,6 +6,7 @@
 //! before a place is as often a title or a phrase, "Sultan of Oman",
 //! "One of Cuba", as an organization's name.)
 
+use super::joins::{one_space_apart, word_at};
 use super::labels::{LOC, MISC};
 use super::tagger::Span;
 use super::tokenize::Token;
@@ -21,11 +22,10 @@ pub(crate) fn mend_places_in_names(text: &str, tokens: &[Token], spans: &mut [Sp
     for i in 0..spans.len() {
         let (ty, s, e) = spans[i];
         let free = i == 0 || spans[i - 1].2 < s;
-        if ty != LOC || s == 0 || !free || tokens[s - 1].end + 1 != tokens[s].start {
+        if ty != LOC || s == 0 || !free || !one_space_apart(tokens, s - 1, s) {
             continue;
         }
-        let t = tokens[s - 1];
-        if ADDRESS_TITLES.contains(&&text[t.start..t.end]) {
+        if ADDRESS_TITLES.contains(&word_at(text, tokens, s - 1)) {
             spans[i] = (MISC, s - 1, e);
         }
     }

@@ -5,6 +5,7 @@
 use super::HashSet;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
+use super::super::nicknames::{CLOSING_QUOTES, OPENING_QUOTES};
 use super::super::EntityKind;
 use super::filter::is_sentence_word;
 use super::WordList;
@@ -110,13 +111,18 @@ const INSERTED: &[char] = &[
 /// Drops a nickname in quotes from inside a name's `words` (`Pasquale
 /// "Pat" Di Cicco`), when words remain on both sides of it.
 fn drop_nickname(words: &mut Vec<&str>) {
-    const OPEN: &[char] = &['"', '“', '‘', '\''];
-    const CLOSE: &[char] = &['"', '”', '’', '\''];
-    let Some(first) = words.iter().skip(1).position(|w| w.starts_with(OPEN)) else {
+    let Some(first) = words
+        .iter()
+        .skip(1)
+        .position(|w| w.starts_with(OPENING_QUOTES))
+    else {
         return;
     };
     let first = first + 1;
-    let Some(last) = words[first..].iter().position(|w| w.ends_with(CLOSE)) else {
+    let Some(last) = words[first..]
+        .iter()
+        .position(|w| w.ends_with(CLOSING_QUOTES))
+    else {
         return;
     };
     let last = first + last;
@@ -181,7 +187,8 @@ fn name_words(text: &str) -> String {
     {
         words.remove(0);
     }
-    if words.len() > 1 && is_sentence_word(&name_key(words[0])) {
+    // The word list looks up in any case: no key to build per mention.
+    if words.len() > 1 && is_sentence_word(words[0].trim_matches(|c: char| !c.is_alphanumeric())) {
         words.remove(0);
     }
     if let Some(last) = words.last_mut() {

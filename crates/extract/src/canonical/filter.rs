@@ -61,8 +61,8 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
     "well", "anyway", "also", "including", "does", "did", "hi", "hello", "yeah", "with", "an",
 ]);
 
-/// Whether a name key is a word that opens sentences and names nothing
-/// ([`SENTENCE_WORDS`]).
+/// Whether a word (any case) is one that opens sentences and names
+/// nothing ([`SENTENCE_WORDS`]).
 pub(super) fn is_sentence_word(key: &str) -> bool {
     SENTENCE_WORDS.contains(key)
 }

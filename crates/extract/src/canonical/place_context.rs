@@ -138,14 +138,16 @@ pub(super) fn place_cues(
         };
         // A town the gazetteer lacks counts after a preposition of place:
         // "the children were all from Marksville, Louisiana".
-        let unknown_town = !gazetteer.contains(&cleaned[u])
-            && may_name_a_town(&cleaned[u])
-            && TOWN_PREPOSITIONS.contains(last_word(before))
-            && region_or_country(gazetteer, &cleaned[v]).is_some();
+        let unknown_town = || {
+            !gazetteer.contains(&cleaned[u])
+                && may_name_a_town(&cleaned[u])
+                && TOWN_PREPOSITIONS.contains(last_word(before))
+                && region_or_country(gazetteer, &cleaned[v]).is_some()
+        };
         if distinct[v].is_some()
             && !is_shouted(&m.text)
             && text.get(e..nb) == Some(", ")
-            && (unknown_town || contains(gazetteer, &cleaned[v], &cleaned[u]))
+            && (contains(gazetteer, &cleaned[v], &cleaned[u]) || unknown_town())
         {
             out[u] = true;
             out[v] = true;
