@@ -30,10 +30,12 @@ use super::gazetteer::{Gazetteer, PlaceKind};
 use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::mend_places_in_names;
+use super::splits::split_run_together_names;
 use super::tagger::Span;
 use super::tokenize::Token;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
+/// splits of names run together, the
 /// campus, "and", road, street, particle and nickname joins, the places
 /// that end a larger name, then the species drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
@@ -43,6 +45,7 @@ pub(crate) fn mend_spans(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
+    split_run_together_names(text, tokens, spans, gazetteer, case);
     join_campus_names(text, tokens, spans);
     join_and_names(text, tokens, spans);
     join_road_names(text, tokens, spans);

@@ -51,6 +51,7 @@ pub mod model;
 mod nicknames;
 mod places_in_names;
 pub mod short_forms;
+mod splits;
 pub mod tagger;
 pub mod tokenize;
 #[cfg(feature = "train")]

@@ -1,0 +1,202 @@
+//! Names the tagger runs together, cut apart before they are mentions:
+//!
+//! - at a comma: "First Minister of Scotland Nicola Sturgeon, Labour MP"
+//!   or "the National Science Foundation, Department of Energy" came out
+//!   of the tagger as one organization. A comma stays inside a name only
+//!   before a legal form or a suffix ("A.G. Edwards & Sons, Inc",
+//!   "Washington, D.C."), in a name a legal form ends ("Kleinwort, Benson
+//!   Ltd") or in a list of words that
+//!   "and" or "&" closes ("United Nations Educational, Scientific and
+//!   Cultural Organization"): the shapes CoNLL-2003's gold names with a
+//!   comma have;
+//! - after an office held over a place: "First Minister of Scotland
+//!   Nicola Sturgeon" and "Mayor of London Sadiq Khan" name the place and
+//!   the person, not one person (or organization) "Scotland Nicola
+//!   Sturgeon".
+
+use super::canonical::is_title_word;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::features::lexicon::CaseLexicon;
+use super::full_names::may_be_given_name;
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::joins::word_at;
+use super::labels::{LOC, PER};
+use super::tagger::Span;
+use super::tokenize::Token;
+
+/// Words after a comma that keep it inside a name, lowercase and without
+/// their dots: legal forms of companies, suffixes of persons' names, and
+/// "D.C.".
+const AFTER_COMMA_IN_NAMES: &[&str] = &[
+    "inc", "ltd", "llc", "llp", "lp", "co", "corp", "plc", "sa", "ag", "nv", "gmbh", "jr", "sr",
+    "ii", "iii", "iv", "dc",
+];
+
+/// Cuts the tagger's `spans` over the `tokens` of `text` at commas, then
+/// after offices held over places; `case` tells given names and ordinary
+/// words apart.
+pub(crate) fn split_run_together_names(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut Vec<Span>,
+    gazetteer: &Gazetteer,
+    case: &CaseLexicon,
+) {
+    let word = |i: usize| word_at(text, tokens, i);
+    if spans
+        .iter()
+        .any(|&(_, s, e)| (s..e).any(|i| word(i) == ","))
+    {
+        *spans = spans
+            .iter()
+            .flat_map(|&span| split_at_commas(text, tokens, span))
+            .collect();
+    }
+    let mut i = 0;
+    while i < spans.len() {
+        let parts = split_office_of_a_place(text, tokens, spans[i], gazetteer, case);
+        match parts {
+            Some(parts) => {
+                i += parts.len();
+                spans.splice(i - parts.len()..=i - parts.len(), parts);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Titles held in companies, not over places ("Chairman of Canada
+/// Development Corp" is cut short by the tagger, not an office).
+const COMPANY_TITLES: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "director",
+    "manager",
+    "officer",
+    "coach",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// Whether `word` is in [`AFTER_COMMA_IN_NAMES`], dots and case aside.
+fn is_legal_form(word: &str) -> bool {
+    AFTER_COMMA_IN_NAMES.contains(&word.replace('.', "").to_lowercase().as_str())
+}
+
+/// The parts of `span` between the commas that no name keeps.
+fn split_at_commas(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
+    let word = |i: usize| word_at(text, tokens, i);
+    let (ty, s, e) = span;
+    let mut parts = Vec::new();
+    let mut start = s;
+    for c in s + 1..e.saturating_sub(1) {
+        if word(c) != "," {
+            continue;
+        }
+        let listed = (c + 1..e).any(|j| matches!(word(j), "and" | "&"));
+        if !listed && !is_legal_form(word(c + 1)) && !is_legal_form(word(e - 1)) {
+            parts.push((ty, start, c));
+            start = c + 1;
+        }
+    }
+    parts.push((ty, start, e));
+    parts
+}
+
+/// `span` as a place and a person when it is, or ends, "<title> of
+/// <place> <Given> <Name>" or follows "<title> of" ("First Minister of |
+/// Scotland Nicola Sturgeon"): the title goes, the place (the longest name
+/// of one to three words the gazetteer knows) and the person of two words
+/// or more stay. The person's first word must open persons' names in
+/// training, or, after a country or region, may be a given name: the
+/// president of a company named after a town is no office of a place
+/// ("President of Nikko Securities Co"). A span that is only titles, "of"
+/// and the place ("Mayor of London") is the place.
+fn split_office_of_a_place(
+    text: &str,
+    tokens: &[Token],
+    (_, s, e): Span,
+    gazetteer: &Gazetteer,
+    case: &CaseLexicon,
+) -> Option<Vec<Span>> {
+    let word = |i: usize| word_at(text, tokens, i);
+    let of = (s.saturating_sub(1)..e).find(|&k| {
+        k >= 1
+            && word(k) == "of"
+            && is_title_word(word(k - 1))
+            && !COMPANY_TITLES.contains(&word(k - 1).to_lowercase().as_str())
+    })?;
+    let place_start = of + 1;
+    let place_name = |end: usize| &text[tokens[place_start].start..tokens[end - 1].end];
+    let place_end = (place_start + 1..=(place_start + 3).min(e))
+        .rev()
+        .find(|&end| gazetteer.contains(place_name(end)))?;
+    let only_titles = || (s..of).all(|i| is_title_word(word(i)) || word(i) == "of");
+    if place_end == e {
+        return (of >= s && only_titles()).then(|| vec![(LOC, place_start, e)]);
+    }
+    let person = place_end..e;
+    let capitalised = person
+        .clone()
+        .all(|i| word(i).starts_with(char::is_uppercase));
+    let given = word(place_end);
+    let trained_given =
+        case.get(xxh3_64(given.to_lowercase().as_bytes())) & CaseLexicon::FIRST_NAME;
+    let area = gazetteer
+        .resolve(place_name(place_end), &[])
+        .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region));
+    let opens_a_name = trained_given != 0 || (area && may_be_given_name(given, case, gazetteer));
+    let company = person.clone().any(|i| is_legal_form(word(i)));
+    (person.len() >= 2 && capitalised && opens_a_name && !company)
+        .then(|| vec![(LOC, place_start, place_end), (PER, place_end, e)])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{EntityKind, Extractor};
+
+    fn mentions(text: &str) -> Vec<(EntityKind, String)> {
+        let x = Extractor::bundled().extract(text);
+        x.mentions.into_iter().map(|m| (m.kind, m.text)).collect()
+    }
+
+    #[test]
+    fn a_comma_cuts_names_run_together() {
+        let text = "Speakers included First Minister of Scotland Nicola Sturgeon, \
+                    Labour MP Tom Watson, and Sadiq Khan.";
+        let x = Extractor::bundled().extract(text);
+        assert_eq!(x.persons, ["Nicola Sturgeon", "Tom Watson", "Sadiq Khan"]);
+        assert_eq!(x.locations, ["Scotland"]);
+    }
+
+    #[test]
+    fn a_comma_stays_in_legal_forms_and_lists() {
+        let found = mentions(
+            "Shares of Goldman, Sachs & Co rose. The United Nations Educational, \
+             Scientific and Cultural Organization met in Washington, D.C. on Monday.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(texts.contains(&"Goldman, Sachs & Co"), "{found:?}");
+        assert!(
+            texts.contains(&"United Nations Educational, Scientific and Cultural Organization"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_office_of_a_place_is_no_part_of_the_name() {
+        let x = Extractor::bundled()
+            .extract("The Mayor of London Sadiq Khan spoke. Then Governor of Texas Greg Abbott.");
+        assert_eq!(x.persons, ["Sadiq Khan", "Greg Abbott"]);
+        assert_eq!(x.locations, ["London", "Texas"]);
+        let x = Extractor::bundled().extract(
+            "Yoshio Tateishi, the president of Nikko Securities Co Ltd, and the \
+             Chairman of Canada Development Corp agreed.",
+        );
+        assert!(x.locations.is_empty(), "{:?}", x.mentions);
+    }
+}
