@@ -19,6 +19,7 @@
 //! name key), `context` and `place_context` (what the words around a
 //! mention say it names, with `cue_words`).
 
+mod abbreviations;
 mod clean;
 mod context;
 mod cue_words;

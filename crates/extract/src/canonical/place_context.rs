@@ -15,6 +15,7 @@
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
+use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::types::{is_seat_of_government, is_shouted};
 use super::{HashMap, HashSet, WordList};
@@ -352,9 +353,13 @@ fn contains(gazetteer: &Gazetteer, outer: &str, inner: &str) -> bool {
     })
 }
 
-/// The region or country `name` means, compass word aside.
+/// The region or country `name` means, compass word aside, or abbreviates
+/// ("Calif.").
 fn region_or_country<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Place> {
     let is_area = |p: &&Place| matches!(p.kind, PlaceKind::Region | PlaceKind::Country);
+    if let Some(p) = abbreviated_place(gazetteer, &name_key(name)).filter(is_area) {
+        return Some(p);
+    }
     gazetteer.resolve(name, &[]).filter(is_area).or_else(|| {
         gazetteer
             .resolve(without_compass(name)?, &[])

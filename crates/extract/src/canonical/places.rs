@@ -6,6 +6,7 @@ use super::HashMap;
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
+use super::abbreviations::abbreviated_place;
 use super::place_context::without_compass;
 use super::types::ends_with_geographic_word;
 use super::Linker;
@@ -39,13 +40,15 @@ pub(super) fn name_locations(locations: &Linker, gazetteer: &Gazetteer) -> Named
         // Korea" and "West Virginia" are names of their own and resolve
         // as they are. The rest must be the place's own name: "South
         // America" is no part of the United States.
-        let resolved = gazetteer.resolve(key, &context).or_else(|| {
-            let rest = without_compass(key)?;
-            gazetteer.resolve(rest, &context).filter(|p| {
-                matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
-                    && name_key(&p.name) == rest
-            })
-        });
+        let resolved = abbreviated_place(gazetteer, key)
+            .or_else(|| gazetteer.resolve(key, &context))
+            .or_else(|| {
+                let rest = without_compass(key)?;
+                gazetteer.resolve(rest, &context).filter(|p| {
+                    matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
+                        && name_key(&p.name) == rest
+                })
+            });
         let name = match resolved.map(|p| region_among_regions(p, key, &context, gazetteer)) {
             Some(p) => {
                 let within = gazetteer.containing(p);

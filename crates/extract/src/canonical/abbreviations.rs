@@ -1,0 +1,113 @@
+//! Places as the wires abbreviate them: the AP's state abbreviations
+//! ("Calif.", "N.J.", "W.Va.", "Pa"), which datelines and wire copy write
+//! after a town ("Santa Clara, Calif."), and a few countries' ("H.K.",
+//! "N.Z."). A location so written names the state: the facet shows
+//! "California", not a place called "Calif". Reuters-21578 alone has over
+//! a thousand such values.
+//!
+//! Only mentions already taken for locations are read this way. The
+//! abbreviations are not gazetteer names because the gazetteer's names are
+//! also the tagger's features, and "Del", "Ill", "Miss" and "Mass" are
+//! given names or ordinary words outside a dateline.
+
+use super::super::gazetteer::{Gazetteer, Place, PlaceKind};
+
+/// The name of the state or country a name key abbreviates, and the kind
+/// of place it is.
+fn expansion(key: &str) -> Option<(&'static str, PlaceKind)> {
+    use PlaceKind::{City, Country, Region};
+    let found = match key {
+        "ala" => ("Alabama", Region),
+        "ariz" => ("Arizona", Region),
+        "ark" => ("Arkansas", Region),
+        "calif" => ("California", Region),
+        "colo" => ("Colorado", Region),
+        "conn" => ("Connecticut", Region),
+        "del" => ("Delaware", Region),
+        "fla" => ("Florida", Region),
+        "ga" => ("Georgia", Region),
+        "ill" => ("Illinois", Region),
+        "ind" => ("Indiana", Region),
+        "kan" | "kans" => ("Kansas", Region),
+        "ky" => ("Kentucky", Region),
+        "la" => ("Louisiana", Region),
+        "md" => ("Maryland", Region),
+        "mass" => ("Massachusetts", Region),
+        "mich" => ("Michigan", Region),
+        "minn" => ("Minnesota", Region),
+        "miss" => ("Mississippi", Region),
+        "mo" => ("Missouri", Region),
+        "mont" => ("Montana", Region),
+        "neb" | "nebr" => ("Nebraska", Region),
+        "nev" => ("Nevada", Region),
+        "n h" => ("New Hampshire", Region),
+        "n j" => ("New Jersey", Region),
+        "n m" | "n mex" => ("New Mexico", Region),
+        "n y" => ("New York", Region),
+        "n c" => ("North Carolina", Region),
+        "n d" | "n dak" => ("North Dakota", Region),
+        "okla" => ("Oklahoma", Region),
+        "ore" | "oreg" => ("Oregon", Region),
+        "pa" | "penn" | "penna" => ("Pennsylvania", Region),
+        "r i" => ("Rhode Island", Region),
+        "s c" => ("South Carolina", Region),
+        "s d" | "s dak" => ("South Dakota", Region),
+        "tenn" => ("Tennessee", Region),
+        "tex" => ("Texas", Region),
+        "vt" => ("Vermont", Region),
+        "va" => ("Virginia", Region),
+        "wash" => ("Washington", Region),
+        "w va" => ("West Virginia", Region),
+        "wis" | "wisc" => ("Wisconsin", Region),
+        "wyo" => ("Wyoming", Region),
+        "h k" => ("Hong Kong", Country),
+        "n z" => ("New Zealand", Country),
+        "s korea" => ("South Korea", Country),
+        "n korea" => ("North Korea", Country),
+        "s africa" => ("South Africa", Country),
+        "l a" => ("Los Angeles", City),
+        _ => return None,
+    };
+    Some(found)
+}
+
+/// The place a location's name `key` abbreviates, if it is one of the
+/// wires' abbreviations ([`expansion`]) and the gazetteer has that place.
+pub(super) fn abbreviated_place<'g>(gazetteer: &'g Gazetteer, key: &str) -> Option<&'g Place> {
+    let (name, kind) = expansion(key)?;
+    let us_state = kind == PlaceKind::Region;
+    gazetteer
+        .lookup(name)
+        .into_iter()
+        .find(|p| p.kind == kind && p.name == name && (!us_state || &*p.country == "United States"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::{Gazetteer, PlaceKind};
+    use crate::Extractor;
+
+    #[test]
+    fn the_wires_state_abbreviations_are_the_states() {
+        let x = Extractor::bundled().extract(
+            "Intel Corp of Santa Clara, Calif., and a company in Newark, N.J., \
+             said sales rose. Georgia-Pacific Corp of Atlanta, Ga., agreed.",
+        );
+        for state in ["California", "New Jersey", "Georgia"] {
+            assert!(x.locations.iter().any(|l| l == state), "{:?}", x.locations);
+        }
+        for abbreviation in ["Calif", "N.J", "Ga"] {
+            let written = |l: &String| l.trim_end_matches('.') == abbreviation;
+            assert!(!x.locations.iter().any(written), "{:?}", x.locations);
+        }
+        // The state, not the country.
+        let state = Gazetteer::bundled()
+            .lookup("Georgia")
+            .into_iter()
+            .find(|p| p.kind == PlaceKind::Region)
+            .and_then(|p| p.geonames_id);
+        let georgia = x.locations.iter().position(|p| p == "Georgia").unwrap();
+        assert!(state.is_some());
+        assert_eq!(x.geonames_ids[georgia], state);
+    }
+}
