@@ -17,7 +17,8 @@ use super::super::EntityKind;
 use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
-/// units and common initialisms.
+/// units, common initialisms, and a company's legal form standing alone
+/// (the tagger's "CO" of "MAY DEPARTMENT STORES CO" in a headline).
 #[rustfmt::skip]
 static NOT_NAMES: WordList = WordList::new(&[
     "utc", "gmt", "ast", "adt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
@@ -25,6 +26,7 @@ static NOT_NAMES: WordList = WordList::new(&[
     "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "sast", "wat", "cat", "eat", "pht",
     "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
     "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "cfo", "mph", "kph", "km", "kg", "mw", "gw",
+    "co", "inc", "ltd", "corp", "plc", "llc", "gmbh",
 ]);
 
 /// Faiths, their followers, laws and other groups of people written like
