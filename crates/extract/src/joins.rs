@@ -32,12 +32,15 @@ use super::nicknames::join_nicknamed_names;
 use super::places_in_names::mend_places_in_names;
 use super::splits::split_run_together_names;
 use super::tagger::Span;
+use super::tickers::cut_tickers;
 use super::tokenize::Token;
+use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// splits of names run together, the
+/// tickers cut off, the splits of names run together, the
 /// campus, "and", road, street, particle and nickname joins, the places
-/// that end a larger name, then the species drop. `case` tells ordinary words and given names apart.
+/// that end a larger name, the names in titles of works, then the species
+/// drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
     tokens: &[Token],
@@ -45,6 +48,7 @@ pub(crate) fn mend_spans(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
+    cut_tickers(text, tokens, spans);
     split_run_together_names(text, tokens, spans, gazetteer, case);
     join_campus_names(text, tokens, spans);
     join_and_names(text, tokens, spans);
@@ -57,6 +61,7 @@ pub(crate) fn mend_spans(
         may_be_given_name(w, case, gazetteer)
     });
     mend_places_in_names(text, tokens, spans);
+    drop_names_in_work_titles(text, tokens, spans);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0
     });

@@ -53,10 +53,12 @@ mod places_in_names;
 pub mod short_forms;
 mod splits;
 pub mod tagger;
+mod tickers;
 pub mod tokenize;
 #[cfg(feature = "train")]
 pub mod train;
 pub mod word_cache;
+mod work_titles;
 
 use std::cell::RefCell;
 use std::sync::OnceLock;

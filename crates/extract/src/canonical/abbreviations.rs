@@ -32,6 +32,7 @@ fn expansion(key: &str) -> Option<(&'static str, PlaceKind)> {
         "ky" => ("Kentucky", Region),
         "la" => ("Louisiana", Region),
         "md" => ("Maryland", Region),
+        "me" => ("Maine", Region),
         "mass" => ("Massachusetts", Region),
         "mich" => ("Michigan", Region),
         "minn" => ("Minnesota", Region),
