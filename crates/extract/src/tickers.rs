@@ -39,12 +39,16 @@ fn ticker_at(text: &str, tokens: &[Token], open: usize) -> Option<std::ops::Rang
 /// Cuts each span at the ticker that starts inside it, and makes the
 /// spans inside a ticker spans of no kind.
 pub(crate) fn cut_tickers(text: &str, tokens: &[Token], spans: &mut [Span]) {
+    let bytes = text.as_bytes();
     let mut tickers = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let bracket = matches!(t.text(text), "<" | "(");
+        let bracket = t.end == t.start + 1 && matches!(bytes[t.start], b'<' | b'(');
         if let Some(ticker) = bracket.then(|| ticker_at(text, tokens, i)).flatten() {
             tickers.push(ticker);
         }
+    }
+    if tickers.is_empty() {
+        return;
     }
     for span in spans.iter_mut() {
         let (_, s, e) = *span;

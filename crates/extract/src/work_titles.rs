@@ -15,14 +15,39 @@ use super::labels::MISC;
 use super::tagger::Span;
 use super::tokenize::Token;
 
-/// Words that, capitalised inside a run of capitalised words, make it the
-/// title of a work. Exact case: "WHO" is the World Health Organization.
-/// "I" is left out ("World War I", "Elizabeth I"), and so are "This" and
-/// "It" ("Kamloops This Week" is a newspaper).
-const WORK_WORDS: &[&str] = &[
-    "Who", "What", "Where", "When", "Why", "You", "Your", "Yours", "My", "We", "Our", "Us", "Upon",
-    "Too", "Is", "Are", "Was", "Were", "Be", "Been", "Can't", "Don't", "Won't",
-];
+/// Whether `word`, capitalised inside a run of capitalised words, makes it
+/// the title of a work. Exact case: "WHO" is the World Health
+/// Organization. "I" is left out ("World War I", "Elizabeth I"), and so
+/// are "This" and "It" ("Kamloops This Week" is a newspaper), "Me" (the
+/// wires' Maine) and "Am" ("Pan Am").
+fn is_work_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Who"
+            | "What"
+            | "Where"
+            | "When"
+            | "Why"
+            | "You"
+            | "Your"
+            | "Yours"
+            | "My"
+            | "We"
+            | "Our"
+            | "Us"
+            | "Upon"
+            | "Too"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Be"
+            | "Been"
+            | "Can't"
+            | "Don't"
+            | "Won't"
+    )
+}
 
 /// Small words a title keeps in lower case between its capitalised ones
 /// ("Once Upon a Time", "The Time of Your Life").
@@ -40,8 +65,7 @@ pub(crate) fn drop_names_in_work_titles(text: &str, tokens: &[Token], spans: &mu
         let run = capitalised_run(text, tokens, s, e);
         let titled = run
             .clone()
-            .filter(|&t| !opens_sentence(text, tokens, t))
-            .any(|t| WORK_WORDS.contains(&word_at(text, tokens, t)));
+            .any(|t| is_work_word(word_at(text, tokens, t)) && !opens_sentence(text, tokens, t));
         if titled && !in_title_case_line(text, tokens, s) {
             span.0 = MISC;
         }
