@@ -45,6 +45,31 @@ static GROUPS: WordList = WordList::new(&[
     "grim reaper",
 ]);
 
+/// Topics of modern news written like names, as name keys: a disease or
+/// a policy is no place or organization ("fears of Covid", "after
+/// Brexit"), yet the tagger reads them as one.
+#[rustfmt::skip]
+static TOPICS: WordList = WordList::new(&[
+    "brexit", "covid", "covid 19", "coronavirus", "ebola", "zika", "obamacare",
+]);
+
+/// The Sun, the Moon, the planets and the like, as name keys: the
+/// guideline leaves space objects out of the places. Only a name the
+/// article takes for a location, all its mentions counted, is dropped
+/// ("Sun" is a newspaper, "Venus" a tennis player): see
+/// [`forget_space_objects`].
+#[rustfmt::skip]
+static SPACE_OBJECTS: WordList = WordList::new(&[
+    "earth", "moon", "sun", "mercury", "venus", "mars", "jupiter", "saturn", "uranus",
+    "neptune", "pluto", "solar system", "universe", "milky way",
+]);
+
+/// Whether a one-word key names a doctrine ("Fascism", "Authoritarianism",
+/// "Islamism"), which CoNLL labels MISC.
+fn is_doctrine(key: &str) -> bool {
+    key.len() >= 6 && !key.contains(' ') && (key.ends_with("ism") || key.ends_with("isms"))
+}
+
 /// Adverbs and conjunctions that open sentences and name nothing, as name
 /// keys: after an interview's speaker tag ("MS Although we used...",
 /// "((WN)) Given that...") or an elision ("[...] Unfortunately, Trump")
@@ -108,7 +133,8 @@ impl NothingFilter {
     }
 
     /// Whether a mention (its `cleaned` text, that text's `key` and its
-    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, a group, a word
+    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, a group, a
+    /// topic, a doctrine, a word
     /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
     /// Barry"), a name the article gives a storm ("Humberto" after
     /// "Tropical Storm Humberto"), an event ([`EVENT_WORDS`]) or a model
@@ -119,6 +145,8 @@ impl NothingFilter {
         let last = key.rsplit(' ').next().unwrap_or_default();
         NOT_NAMES.contains(key)
             || GROUPS.contains(key)
+            || TOPICS.contains(key)
+            || is_doctrine(key)
             || SENTENCE_WORDS.contains(key)
             || (key.contains(' ') && STORM_WORDS.contains(first))
             || self.storms.iter().any(|s| s == key)
@@ -142,6 +170,17 @@ impl NothingFilter {
                     *kind = None;
                 }
             }
+        }
+    }
+}
+
+/// Forgets the mentions (`kinds[i] = None`) that the article, all its
+/// mentions of the name counted, takes for a location and whose `cleaned`
+/// form names a space object ([`SPACE_OBJECTS`]).
+pub(super) fn forget_space_objects(cleaned: &[String], kinds: &mut [Option<EntityKind>]) {
+    for (c, kind) in cleaned.iter().zip(kinds) {
+        if *kind == Some(EntityKind::Location) && SPACE_OBJECTS.contains(c) {
+            *kind = None;
         }
     }
 }
@@ -265,6 +304,39 @@ mod tests {
                 &["Toronto Comicon", "Mini Maker Faire", "G20 Summit", "Expo"]
             ),
             [true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn topics_and_doctrines_name_nothing() {
+        assert_eq!(
+            nothing(
+                "",
+                &[
+                    "Brexit",
+                    "COVID-19",
+                    "Fascism",
+                    "Communism",
+                    "Ism",
+                    "Chrism Ltd"
+                ]
+            ),
+            [true, true, true, true, false, false]
+        );
+    }
+
+    #[test]
+    fn space_objects_are_no_places_but_the_newspaper_stays() {
+        use crate::Extractor;
+        let x = Extractor::bundled().extract(
+            "The planet orbits closer to the Sun than Earth does, astronomers in Chile said.",
+        );
+        assert_eq!(x.locations, ["Chile"], "{:?}", x.mentions);
+        let x = Extractor::bundled().extract("Editors at The Sun in London said so.");
+        assert!(
+            x.organizations.contains(&"Sun".to_string()),
+            "{:?}",
+            x.mentions
         );
     }
 

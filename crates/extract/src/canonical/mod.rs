@@ -113,6 +113,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         gazetteer,
     );
     filter.forget_forms_naming_nothing(&as_tagged, &cleaned, &mut kinds);
+    filter::forget_space_objects(&cleaned, &mut kinds);
     let article = context::Article::new(text, mentions, &of);
     let heard = context::cues(&article, &kinds);
     let before_cues = kinds.clone();
