@@ -130,6 +130,12 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             }
             continue;
         }
+        if kind == EntityKind::Location && is_person_noun(before, prev) {
+            // "his wife Melania", "classical composer Mozart": a name the
+            // gazetteer lacks (see `heed`) after what people are called.
+            out[u] = Some(Cue::Person);
+            continue;
+        }
         if inner_the(before, &m.text) && !more_than_one_word(&m.text) {
             // "told The Verge", "a report by The Atlantic": a capital
             // "The" inside a sentence before one word starts the name of

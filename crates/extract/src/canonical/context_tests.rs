@@ -178,3 +178,24 @@ fn a_description_headed_by_a_person_noun_and_a_middle_initial_keep_persons() {
     );
     assert!(c.organizations.is_empty(), "{c:?}");
 }
+
+#[test]
+fn what_people_are_called_makes_places_persons() {
+    use EntityKind::*;
+    let text = "Trump, his wife Melania and the rapper Kanye West met the composer \
+                Mozart's heirs in Vienna, near the Danube.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Trump"),
+            (Location, "Melania"),
+            (Location, "Kanye West"),
+            (Location, "Mozart"),
+            (Location, "Vienna"),
+            (Location, "Danube"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Trump", "Melania", "Kanye West", "Mozart"]);
+    assert_eq!(c.locations, ["Vienna", "Danube"]);
+}

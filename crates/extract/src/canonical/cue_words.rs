@@ -47,6 +47,8 @@ pub(super) static PERSON_NOUNS: WordList = WordList::new(&[
     "co-founder", "chairman", "chairwoman", "secretary", "lawmaker", "legislator", "judge",
     "prosecutor", "detective", "officer", "soldier", "pilot", "doctor", "surgeon", "nurse",
     "priest", "bishop", "cleric", "imam", "rabbi", "victim", "suspect", "defendant",
+    "composer", "painter", "sculptor", "pianist", "violinist", "dancer", "pseudonym",
+    "boyfriend", "girlfriend", "fiancé", "fiancée", "stepson", "stepdaughter",
 ]);
 
 /// Last words that make a name an organization whatever the tagger said
