@@ -61,15 +61,88 @@ fn expansion(key: &str) -> Option<(&'static str, PlaceKind)> {
         "w va" => ("West Virginia", Region),
         "wis" | "wisc" => ("Wisconsin", Region),
         "wyo" => ("Wyoming", Region),
-        "h k" => ("Hong Kong", Country),
-        "n z" => ("New Zealand", Country),
+        "h k" | "hk" => ("Hong Kong", Country),
+        "n z" | "nz" => ("New Zealand", Country),
         "s korea" => ("South Korea", Country),
         "n korea" => ("North Korea", Country),
         "s africa" => ("South Africa", Country),
         "l a" => ("Los Angeles", City),
+        "nyc" => ("New York City", City),
         _ => return None,
     };
     Some(found)
+}
+
+/// The state a US postal code names ("NY", "CA"), as a name key. Such a
+/// location is kept a location, but not read as the state: "Ca" is a
+/// Moody's rating and "MI" the Milan bourse as often as not.
+fn postal_code(key: &str) -> Option<&'static str> {
+    const CODES: &[(&str, &str)] = &[
+        ("al", "Alabama"),
+        ("ak", "Alaska"),
+        ("az", "Arizona"),
+        ("ar", "Arkansas"),
+        ("ca", "California"),
+        ("co", "Colorado"),
+        ("ct", "Connecticut"),
+        ("de", "Delaware"),
+        ("fl", "Florida"),
+        ("ga", "Georgia"),
+        ("hi", "Hawaii"),
+        ("id", "Idaho"),
+        ("il", "Illinois"),
+        ("in", "Indiana"),
+        ("ia", "Iowa"),
+        ("ks", "Kansas"),
+        ("ky", "Kentucky"),
+        ("la", "Louisiana"),
+        ("me", "Maine"),
+        ("md", "Maryland"),
+        ("ma", "Massachusetts"),
+        ("mi", "Michigan"),
+        ("mn", "Minnesota"),
+        ("ms", "Mississippi"),
+        ("mo", "Missouri"),
+        ("mt", "Montana"),
+        ("ne", "Nebraska"),
+        ("nv", "Nevada"),
+        ("nh", "New Hampshire"),
+        ("nj", "New Jersey"),
+        ("nm", "New Mexico"),
+        ("ny", "New York"),
+        ("nc", "North Carolina"),
+        ("nd", "North Dakota"),
+        ("oh", "Ohio"),
+        ("ok", "Oklahoma"),
+        ("or", "Oregon"),
+        ("pa", "Pennsylvania"),
+        ("ri", "Rhode Island"),
+        ("sc", "South Carolina"),
+        ("sd", "South Dakota"),
+        ("tn", "Tennessee"),
+        ("tx", "Texas"),
+        ("ut", "Utah"),
+        ("vt", "Vermont"),
+        ("va", "Virginia"),
+        ("wa", "Washington"),
+        ("wv", "West Virginia"),
+        ("wi", "Wisconsin"),
+        ("wy", "Wyoming"),
+    ];
+    CODES
+        .iter()
+        .find(|(code, _)| *code == key)
+        .map(|(_, state)| *state)
+}
+
+/// Acronyms of states that are no more, which the gazetteer lacks and
+/// which name places all the same ("USSR", "FRG").
+const FORMER_STATE_ACRONYMS: &[&str] = &["ussr", "frg", "gdr"];
+
+/// Whether a name key may abbreviate a place: one of the wires'
+/// abbreviations, a postal code, or a former state's acronym.
+pub(super) fn may_abbreviate_a_place(key: &str) -> bool {
+    expansion(key).is_some() || postal_code(key).is_some() || FORMER_STATE_ACRONYMS.contains(&key)
 }
 
 /// The place a location's name `key` abbreviates, if it is one of the

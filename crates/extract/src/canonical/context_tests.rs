@@ -199,3 +199,22 @@ fn what_people_are_called_makes_places_persons() {
     assert_eq!(c.persons, ["Trump", "Melania", "Kanye West", "Mozart"]);
     assert_eq!(c.locations, ["Vienna", "Danube"]);
 }
+
+#[test]
+fn an_acronym_the_gazetteer_lacks_is_an_organization() {
+    use EntityKind::*;
+    let text = "Ballots sent by the USPS from Buffalo, NY reached the USSR.\nKINNEAR, Wyo.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "USPS"),
+            (Location, "Buffalo"),
+            (Location, "NY"),
+            (Location, "USSR"),
+            (Location, "KINNEAR"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.organizations, ["USPS"]);
+    assert_eq!(c.locations, ["Buffalo", "NY", "USSR", "KINNEAR"]);
+}
