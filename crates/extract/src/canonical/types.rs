@@ -57,13 +57,19 @@ pub(super) fn consistent_kinds(
     let key_of = |c: &str| name_key(strip_possessive(c));
     let keys: Vec<String> = cleaned.iter().map(|c| key_of(c)).collect();
     let cores: Vec<Vec<&str>> = keys.iter().map(|k| core_words(k)).collect();
-    // Full names: persons of two or more words (particles aside).
+    // Full names: persons of two or more words (particles aside), but
+    // not those named like places ("Hagia Sophia", "Jefferson Parish"),
+    // which the rules below make places: an organization "Hagia Sophia"
+    // is no part of them.
     let mut full: Vec<&[&str]> = kinds
         .iter()
         .zip(&cores)
         .zip(dropped)
-        .filter(|((k, c), d)| **k == EntityKind::Person && c.len() >= 2 && !**d)
-        .map(|((_, c), _)| c.as_slice())
+        .zip(&keys)
+        .filter(|(((k, c), d), key)| {
+            **k == EntityKind::Person && c.len() >= 2 && !**d && !person_named_like_a_place(key)
+        })
+        .map(|(((_, c), _), _)| c.as_slice())
         .collect();
     full.sort_unstable();
     full.dedup();
@@ -145,10 +151,7 @@ pub(super) fn consistent_kinds(
             kinds[i] == EntityKind::Organization && many_words && STRUCTURES.contains(last);
         let area = many_words
             && match kinds[i] {
-                EntityKind::Person => {
-                    AREAS.contains(last)
-                        || PLACE_LEADS.contains(keys[i].split(' ').next().unwrap_or_default())
-                }
+                EntityKind::Person => person_named_like_a_place(&keys[i]),
                 // Not "Bank of Iron County", "Circuit Court of Tuscaloosa County".
                 EntityKind::Organization => {
                     last == "county"
@@ -277,6 +280,15 @@ static AREAS: WordList = WordList::new(&["parish", "county", "township", "mall",
 static PLACE_LEADS: WordList = WordList::new(&[
     "county", "mount", "mt", "lake", "cape", "fort", "port", "masjid", "hagia", "haghia",
 ]);
+
+/// Whether a person's name key of two words or more is named like an area
+/// or a place ("Jefferson Parish", "Mount Apo", "Hagia Sophia").
+fn person_named_like_a_place(key: &str) -> bool {
+    let (Some((first, _)), Some((_, last))) = (key.split_once(' '), key.rsplit_once(' ')) else {
+        return false;
+    };
+    AREAS.contains(last) || PLACE_LEADS.contains(first)
+}
 
 /// Sports clubs named like a county, as name keys: CoNLL and British
 /// sports pages name them often; every other organization called "X

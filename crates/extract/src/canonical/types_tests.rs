@@ -235,3 +235,15 @@ fn empty_and_odd_input() {
     assert!(kinds_of(&[]).is_empty());
     assert_eq!(kinds_of(&[(Person, ""), (Location, "")]).len(), 2);
 }
+
+#[test]
+fn a_person_named_like_a_place_makes_no_organization_a_person() {
+    // The tagger's person "Hagia Sophia" is a place by its first word; the
+    // same name tagged an organization is no part of a person's name.
+    let c = canon(&[
+        (Person, "Hagia Sophia"),
+        (Organization, "Hagia Sophia"),
+        (Person, "Recep Tayyip Erdoğan"),
+    ]);
+    assert_eq!(c.persons, ["Recep Tayyip Erdoğan"]);
+}
