@@ -97,6 +97,9 @@ pub(super) fn link_organizations(
 /// longer names qualify ("University of California" beside its San Diego
 /// and Los Angeles campuses).
 fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
+    if PARENT_BODIES.contains(key) {
+        return None;
+    }
     let extends = |short: &str, long: &str| {
         long.len() > short.len()
             && ((long.starts_with(short) && long.as_bytes()[short.len()] == b' ')
@@ -116,6 +119,20 @@ fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
     }
     Some(best)
 }
+
+/// Bodies whose agencies and organs carry their name in front ("United
+/// Nations Educational, Scientific and Cultural Organization", "United
+/// Nations Security Council", "European Union Aviation Safety Agency"),
+/// as name keys: no short form of those, but a body of its own.
+static PARENT_BODIES: WordList = WordList::new(&[
+    "united nations",
+    "european union",
+    "european community",
+    "african union",
+    "federal reserve",
+    "red cross",
+    "world health organization",
+]);
 
 /// Last words of organizations that are a part of another ("House Ways
 /// and Means Committee" is no long form of "House").
@@ -215,7 +232,7 @@ mod tests {
                     Hayat Tahrir al-Sham; Tahrir al-Sham. Levant Wire; Wire. \
                     University of California, San Diego and University of California, \
                     Los Angeles; University of California. House Ways and Means Committee; \
-                    House.";
+                    House. The United Nations Security Council; the United Nations.";
         let ms = mentions_of(
             text,
             &[
@@ -230,6 +247,8 @@ mod tests {
                 (Organization, "University of California"),
                 (Organization, "House Ways and Means Committee"),
                 (Organization, "House"),
+                (Organization, "United Nations Security Council"),
+                (Organization, "United Nations"),
             ],
         );
         let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -243,7 +262,9 @@ mod tests {
                 "University of California, Los Angeles",
                 "University of California",
                 "House Ways and Means Committee",
-                "House"
+                "House",
+                "United Nations Security Council",
+                "United Nations"
             ]
         );
     }
