@@ -12,6 +12,7 @@
 //!
 //! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
 //!   before the number or misses;
+//! - before "Air" and "Airlines": "Mahan Air", cut after "Mahan";
 //! - after a street word in another language: "Rue du Château du Roi",
 //!   "Place Hélène Metges", which a tagger reads as an organization or
 //!   the person the square is named after.
@@ -38,7 +39,7 @@ use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
 /// tickers cut off, the splits of names run together, the
-/// campus, "and", road, street, particle and nickname joins, the places
+/// campus, "and", road, airline, street, particle and nickname joins, the places
 /// that end a larger name, the names in titles of works, then the species
 /// drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
@@ -53,6 +54,7 @@ pub(crate) fn mend_spans(
     join_campus_names(text, tokens, spans);
     join_and_names(text, tokens, spans);
     join_road_names(text, tokens, spans);
+    join_airline_names(text, tokens, spans);
     join_street_names(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)
@@ -221,6 +223,31 @@ fn join_street_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
     }
 }
 
+/// Words that end airlines' names and that a tagger leaves out of them
+/// ("Mahan | Air", "Lion | Air").
+const AIRLINE_WORDS: &[&str] = &["Air", "Airlines", "Airways"];
+
+/// Extends each span that an [`AIRLINE_WORDS`] word follows, one space
+/// apart and in no span, over that word, as an organization; not when a
+/// capitalised word comes next ("Israeli Air Force", "Little Rock Air
+/// Force Base").
+fn join_airline_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
+    for i in 0..spans.len() {
+        let (_, s, e) = spans[i];
+        let free = spans.get(i + 1).is_none_or(|next| next.1 > e);
+        if free
+            && e < tokens.len()
+            && one_space_apart(tokens, e - 1, e)
+            && AIRLINE_WORDS.contains(&word_at(text, tokens, e))
+            && !(e + 1 < tokens.len()
+                && one_space_apart(tokens, e, e + 1)
+                && word_at(text, tokens, e + 1).starts_with(char::is_uppercase))
+        {
+            spans[i] = (ORG, s, e + 1);
+        }
+    }
+}
+
 /// Joins each organization span that starts "University of" and the
 /// place span right after it, past one comma, into one organization span.
 fn join_campus_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
@@ -369,112 +396,5 @@ fn drop_species_names(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::{EntityKind, Extractor};
-
-    #[test]
-    fn a_university_and_its_campus_are_one_name() {
-        let text = "Walter Munk's death was announced by the University of California, \
-                    San Diego. He had lived in San Diego, California.";
-        let x = Extractor::bundled().extract(text);
-        let orgs: Vec<_> = x
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityKind::Organization)
-            .map(|m| m.text.as_str())
-            .collect();
-        assert_eq!(orgs, ["University of California, San Diego"]);
-        assert!(x.locations.iter().any(|l| l == "San Diego"));
-    }
-
-    #[test]
-    fn names_with_and_are_one_name() {
-        let text = "Troops from Bosnia and Herzegovina and Trinidad and Tobago joined. \
-                    The Islamic State of Iraq and the Levant claimed it; Iraq and Syria \
-                    denied it.";
-        let x = Extractor::bundled().extract(text);
-        assert_eq!(
-            x.locations,
-            [
-                "Bosnia and Herzegovina",
-                "Trinidad and Tobago",
-                "Iraq",
-                "Syria"
-            ]
-        );
-        assert_eq!(x.organizations, ["Islamic State of Iraq and the Levant"]);
-    }
-
-    #[test]
-    fn person_names_cut_at_a_particle_are_joined() {
-        let text = "The general manager, Dr Ali bin Tamim, blamed rebels, stated \
-                    Minister of Information Moammar al-Eryani. The militant group \
-                    Hayat Tahrir al-Sham \
-                    denied it.";
-        let x = Extractor::bundled().extract(text);
-        assert_eq!(x.persons, ["Ali bin Tamim", "Moammar al-Eryani"]);
-        assert_eq!(x.organizations, ["Hayat Tahrir al-Sham"]);
-        let text = "Oil minister Sheikh Ali Khalifa al-Sabah met Prince Abdullah bin \
-                    Abdul Aziz and Pedro Ferraz da Costa in Riyadh.";
-        let x = Extractor::bundled().extract(text);
-        assert_eq!(
-            x.persons,
-            [
-                "Ali Khalifa al-Sabah",
-                "Abdullah bin Abdul Aziz",
-                "Pedro Ferraz da Costa"
-            ]
-        );
-    }
-
-    #[test]
-    fn roads_are_places_with_their_numbers() {
-        let text = "On Friday, on Route 2 in Randolph, a truck hit them. The driver \
-                    crossed the line on U.S. Route 2 near Interstate 75. Route officials \
-                    and Florida Highway Patrol said so.";
-        let x = Extractor::bundled().extract(text);
-        assert_eq!(
-            x.locations,
-            ["U.S. Route 2", "Randolph", "Interstate 75"],
-            "{:?}",
-            x.mentions
-        );
-        assert_eq!(x.organizations, ["Florida Highway Patrol"]);
-    }
-
-    #[test]
-    fn foreign_streets_are_places() {
-        let text = "The procession went along Rue des Soubirous and Rue du Château du \
-                    Roi to Place Hélène Metges. Place Hélène Metges was full. The \
-                    police headquarters at 36 Quai des Orfèvres are famed.";
-        let x = Extractor::bundled().extract(text);
-        assert_eq!(
-            x.locations,
-            [
-                "Rue des Soubirous",
-                "Rue du Château du Roi",
-                "Place Hélène Metges"
-            ],
-            "{:?}",
-            x.mentions
-        );
-        assert!(x.persons.is_empty(), "{:?}", x.persons);
-    }
-
-    #[test]
-    fn the_genus_of_a_species_is_no_entity() {
-        let text = "Male Magellanic penguins, Spheniscus magellanicus, outnumber females. \
-                    The great white shark (Carcharodon carcharias) left. Algeria bought \
-                    U.S. durum wheat; Hamas status rose.";
-        let x = Extractor::bundled().extract(text);
-        let names: Vec<&str> = x.mentions.iter().map(|m| m.text.as_str()).collect();
-        assert!(
-            !names.contains(&"Spheniscus") && !names.contains(&"Carcharodon"),
-            "{names:?}"
-        );
-        assert!(
-            names.contains(&"U.S.") && names.contains(&"Hamas"),
-            "{names:?}"
-        );
-    }
-}
+#[path = "joins_tests.rs"]
+mod tests;

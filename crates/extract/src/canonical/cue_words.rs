@@ -58,7 +58,7 @@ pub(super) static PERSON_NOUNS: WordList = WordList::new(&[
 pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
     "university", "college", "institute", "council", "committee", "agency",
     "ministry", "association", "society", "foundation", "corporation", "company", "inc", "ltd",
-    "corp", "plc", "llc", "gmbh", "group", "party", "airlines", "airways", "police",
+    "corp", "plc", "llc", "gmbh", "group", "party", "airlines", "airways", "air", "airline", "police",
     "laboratory", "forum", "institution", "commission", "league", "partners", "coalition",
     "department", "service", "bureau", "army", "navy", "guard", "brigade", "organisation",
     "organization", "fund", "forces", "force", "services", "academy",

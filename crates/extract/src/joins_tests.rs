@@ -1,0 +1,116 @@
+//! Tests of `joins`: the span repairs, through the whole extractor.
+
+use crate::{EntityKind, Extractor};
+
+#[test]
+fn a_university_and_its_campus_are_one_name() {
+    let text = "Walter Munk's death was announced by the University of California, \
+                San Diego. He had lived in San Diego, California.";
+    let x = Extractor::bundled().extract(text);
+    let orgs: Vec<_> = x
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(orgs, ["University of California, San Diego"]);
+    assert!(x.locations.iter().any(|l| l == "San Diego"));
+}
+
+#[test]
+fn names_with_and_are_one_name() {
+    let text = "Troops from Bosnia and Herzegovina and Trinidad and Tobago joined. \
+                The Islamic State of Iraq and the Levant claimed it; Iraq and Syria \
+                denied it.";
+    let x = Extractor::bundled().extract(text);
+    assert_eq!(
+        x.locations,
+        [
+            "Bosnia and Herzegovina",
+            "Trinidad and Tobago",
+            "Iraq",
+            "Syria"
+        ]
+    );
+    assert_eq!(x.organizations, ["Islamic State of Iraq and the Levant"]);
+}
+
+#[test]
+fn person_names_cut_at_a_particle_are_joined() {
+    let text = "The general manager, Dr Ali bin Tamim, blamed rebels, stated \
+                Minister of Information Moammar al-Eryani. The militant group \
+                Hayat Tahrir al-Sham \
+                denied it.";
+    let x = Extractor::bundled().extract(text);
+    assert_eq!(x.persons, ["Ali bin Tamim", "Moammar al-Eryani"]);
+    assert_eq!(x.organizations, ["Hayat Tahrir al-Sham"]);
+    let text = "Oil minister Sheikh Ali Khalifa al-Sabah met Prince Abdullah bin \
+                Abdul Aziz and Pedro Ferraz da Costa in Riyadh.";
+    let x = Extractor::bundled().extract(text);
+    assert_eq!(
+        x.persons,
+        [
+            "Ali Khalifa al-Sabah",
+            "Abdullah bin Abdul Aziz",
+            "Pedro Ferraz da Costa"
+        ]
+    );
+}
+
+#[test]
+fn roads_are_places_with_their_numbers() {
+    let text = "On Friday, on Route 2 in Randolph, a truck hit them. The driver \
+                crossed the line on U.S. Route 2 near Interstate 75. Route officials \
+                and Florida Highway Patrol said so.";
+    let x = Extractor::bundled().extract(text);
+    assert_eq!(
+        x.locations,
+        ["U.S. Route 2", "Randolph", "Interstate 75"],
+        "{:?}",
+        x.mentions
+    );
+    assert_eq!(x.organizations, ["Florida Highway Patrol"]);
+}
+
+#[test]
+fn foreign_streets_are_places() {
+    let text = "The procession went along Rue des Soubirous and Rue du Château du \
+                Roi to Place Hélène Metges. Place Hélène Metges was full. The \
+                police headquarters at 36 Quai des Orfèvres are famed.";
+    let x = Extractor::bundled().extract(text);
+    assert_eq!(
+        x.locations,
+        [
+            "Rue des Soubirous",
+            "Rue du Château du Roi",
+            "Place Hélène Metges"
+        ],
+        "{:?}",
+        x.mentions
+    );
+    assert!(x.persons.is_empty(), "{:?}", x.persons);
+}
+
+#[test]
+fn the_genus_of_a_species_is_no_entity() {
+    let text = "Male Magellanic penguins, Spheniscus magellanicus, outnumber females. \
+                The great white shark (Carcharodon carcharias) left. Algeria bought \
+                U.S. durum wheat; Hamas status rose.";
+    let x = Extractor::bundled().extract(text);
+    let names: Vec<&str> = x.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        !names.contains(&"Spheniscus") && !names.contains(&"Carcharodon"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"U.S.") && names.contains(&"Hamas"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn airlines_keep_their_air() {
+    let x = Extractor::bundled()
+        .extract("Germany banned Iranian airline Mahan Air. Mahan has been under sanctions.");
+    assert_eq!(x.organizations, ["Mahan Air"], "{:?}", x.mentions);
+}
