@@ -33,8 +33,9 @@ const AFTER_COMMA_IN_NAMES: &[&str] = &[
     "ii", "iii", "iv", "dc",
 ];
 
-/// Cuts the tagger's `spans` over the `tokens` of `text` at commas, then
-/// after offices held over places; `case` tells given names and ordinary
+/// Cuts the tagger's `spans` over the `tokens` of `text` at commas (a list
+/// the tagger ended before its "and" closed first), then after offices
+/// held over places; `case` tells given names and ordinary
 /// words apart.
 pub(crate) fn split_run_together_names(
     text: &str,
@@ -48,6 +49,7 @@ pub(crate) fn split_run_together_names(
         .iter()
         .any(|&(_, s, e)| (s..e).any(|i| word(i) == ","))
     {
+        close_listed_names(text, tokens, spans);
         *spans = spans
             .iter()
             .flat_map(|&span| split_at_commas(text, tokens, span))
@@ -62,6 +64,30 @@ pub(crate) fn split_run_together_names(
                 spans.splice(i - parts.len()..=i - parts.len(), parts);
             }
             None => i += 1,
+        }
+    }
+}
+
+/// Extends each span with a comma and no "and" in it over the "and" and
+/// the capitalised words in no span that close its list: the tagger ends
+/// "Ministry of Trade, Industry and Energy" before "and".
+fn close_listed_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
+    let word = |i: usize| word_at(text, tokens, i);
+    let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
+    for i in 0..spans.len() {
+        let (ty, s, e) = spans[i];
+        let next_start = spans.get(i + 1).map_or(tokens.len(), |next| next.1);
+        let listed = (s..e).any(|j| word(j) == ",")
+            && !(s..e).any(|j| matches!(word(j), "and" | "&"))
+            && matches!(word(e), "and" | "&")
+            && e + 1 < next_start
+            && capitalised(e + 1);
+        if listed {
+            let end = (e + 1..next_start)
+                .take_while(|&j| capitalised(j))
+                .last()
+                .map_or(e + 1, |j| j + 1);
+            spans[i] = (ty, s, end);
         }
     }
 }
@@ -184,6 +210,19 @@ mod tests {
         assert!(
             texts.contains(&"United Nations Educational, Scientific and Cultural Organization"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_in_a_name_is_closed_after_its_and() {
+        let x = Extractor::bundled().extract(
+            "Exports rose, according to the Ministry of Trade, Industry and Energy, in Seoul.",
+        );
+        assert_eq!(
+            x.organizations,
+            ["Ministry of Trade, Industry and Energy"],
+            "{:?}",
+            x.mentions
         );
     }
 
