@@ -79,8 +79,9 @@ pub(crate) fn one_space_apart(tokens: &[Token], a: usize, b: usize) -> bool {
     tokens[a].end + 1 == tokens[b].start
 }
 
-/// Organizations whose names have "and" in them and that a tagger splits
-/// into places ("Islamic State of Iraq" and "Levant").
+/// Organizations whose names have "and" in them, or a place after "of",
+/// and that a tagger splits into places ("Islamic State of Iraq" and
+/// "Levant"; "Voice of | America", no United States).
 const AND_ORGANIZATIONS: &[&str] = &[
     "Islamic State of Iraq and the Levant",
     "Islamic State of Iraq and Syria",
@@ -90,6 +91,9 @@ const AND_ORGANIZATIONS: &[&str] = &[
     "Organisation for Economic Co-operation and Development",
     "Organization for Economic Co-operation and Development",
     "Bill and Melinda Gates Foundation",
+    "Voice of America",
+    "Radio Free Europe",
+    "Radio Free Asia",
 ];
 
 /// The names with "and" in them, places first, and how many are places.
