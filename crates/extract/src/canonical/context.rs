@@ -22,6 +22,7 @@ use super::cue_words::{
     VENUE_PREPOSITIONS, WORK_NOUNS,
 };
 use super::persons::PARTICLES;
+use super::place_context::{is_acronym_in_prose, place_adjectives};
 use super::HashSet;
 
 /// What the context says a mention names.
@@ -162,6 +163,13 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         let based = prev.len() > 6 && prev.ends_with("-based");
         if ORGANIZATION_NOUNS.contains(prev) || of_person || based || apposition_says_org(after) {
             out[u] = Some(Cue::Organization);
+        }
+    }
+    // "Antarctic mountain ranges": an adjective, as a demonym is, names no
+    // place, where the article never names the place itself.
+    for (u, adjective) in place_adjectives(article, distinct).into_iter().enumerate() {
+        if adjective {
+            out[u] = Some(Cue::Nothing);
         }
     }
     // A work or vessel named so once where the tagger missed it ("cargo
@@ -329,25 +337,6 @@ fn short_forms_of_organizations(
     for i in parts {
         kinds[i] = Some(EntityKind::Organization);
     }
-}
-
-/// Whether `name` is one acronym ("USPS", "UOKiK": letters and digits,
-/// two capitals or more, six characters at most) written inside a line
-/// of prose: the line has lower-case letters (`before` and `after` are the
-/// text around the name) and does not start with the name.
-fn is_acronym_in_prose(name: &str, before: &str, after: &str) -> bool {
-    let acronym = name.len() <= 6
-        && name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
-    if !acronym {
-        return false;
-    }
-    let line_before = before.rsplit('\n').next().unwrap_or_default();
-    let line_after = after.split('\n').next().unwrap_or_default();
-    !line_before.trim().is_empty()
-        && (line_before.chars().any(char::is_lowercase)
-            || line_after.chars().any(char::is_lowercase))
 }
 
 /// Whether a name of three words or more has an initial inside ("Lewis

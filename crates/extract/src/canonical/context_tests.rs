@@ -218,3 +218,16 @@ fn an_acronym_the_gazetteer_lacks_is_an_organization() {
     assert_eq!(c.organizations, ["USPS"]);
     assert_eq!(c.locations, ["Buffalo", "NY", "USSR", "KINNEAR"]);
 }
+
+#[test]
+fn a_place_adjective_is_no_place() {
+    use EntityKind::*;
+    let text = "Lichens grow in Antarctic mountain ranges and on Pacific coasts.";
+    let ms = mentions_of(text, &[(Location, "Antarctic"), (Location, "Pacific")]);
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.locations, ["Pacific"]);
+    let text = "Antarctic lichens; he wintered in the Antarctic by 1990.";
+    let ms = mentions_of(text, &[(Location, "Antarctic")]);
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.locations, ["Antarctic"]);
+}

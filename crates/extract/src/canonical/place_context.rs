@@ -6,7 +6,10 @@
 //! Poland"; a town the gazetteer lacks after "in" or "from": "from
 //! Marksville, Louisiana"), which names two places and nothing else. Also
 //! which seats of government an article names as locations ("outside the
-//! White House") rather than as the government ("the Kremlin said").
+//! White House") rather than as the government ("the Kremlin said"), and
+//! what names no place though tagged one: an acronym the gazetteer lacks
+//! in prose ("USPS": a body), a place's adjective ("Antarctic mountain
+//! ranges"); `context` turns those into its cues.
 //!
 //! A name found to be a place here is a place in every mention of the
 //! article ("a Florida highway" once "West Palm Beach, Florida" is read).
@@ -373,6 +376,73 @@ fn region_or_country<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Pla
 pub(super) fn without_compass(name: &str) -> Option<&str> {
     let (first, rest) = name.split_once(' ')?;
     (COMPASS.contains(first) && !FORMER_STATES.contains(&name_key(name))).then_some(rest)
+}
+
+/// Adjectives of places that the tagger reads as places: "Antarctic" is
+/// Antarctica's, and the name of no place but "the Antarctic".
+const PLACE_ADJECTIVES: &[&str] = &["Antarctic"];
+
+/// Which distinct location mentions are [`PLACE_ADJECTIVES`] used as
+/// adjectives every time ("Antarctic mountain ranges", not "in the
+/// Antarctic").
+pub(super) fn place_adjectives(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<bool> {
+    let mut uses: Vec<(bool, bool)> = vec![(false, false); distinct.len()];
+    for (i, m) in article.mentions.iter().enumerate() {
+        let u = article.of[i];
+        if distinct[u] != Some(EntityKind::Location) || !PLACE_ADJECTIVES.contains(&m.text.as_str())
+        {
+            continue;
+        }
+        let after = article
+            .offsets
+            .byte(m.end)
+            .and_then(|e| article.text.get(e..(e + 40).min(article.text.len())))
+            .unwrap_or_default();
+        let adjective = before_a_noun(after);
+        uses[u] = (uses[u].0 || adjective, uses[u].1 || !adjective);
+    }
+    uses.into_iter()
+        .map(|(adjective, noun)| adjective && !noun)
+        .collect()
+}
+
+/// Whether `after` starts with a space and a lower-case word that is no
+/// function word: the noun an adjective goes with ("mountain ranges"),
+/// not "and", "by" or "is" after a noun.
+fn before_a_noun(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    next.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(next)
+}
+
+/// Lower-case words that follow a noun, not an adjective.
+static FUNCTION_WORDS: WordList = WordList::new(&[
+    "and", "or", "but", "by", "in", "on", "at", "to", "of", "for", "from", "with", "as", "is",
+    "was", "are", "were", "has", "had", "have", "will", "would", "said", "says", "that", "which",
+]);
+
+/// Whether `name` is one acronym ("USPS", "UOKiK": letters and digits,
+/// two capitals or more, six characters at most) written inside a line
+/// of prose: the line has lower-case letters (`before` and `after` are the
+/// text around the name) and does not start with the name.
+pub(super) fn is_acronym_in_prose(name: &str, before: &str, after: &str) -> bool {
+    let acronym = name.len() <= 6
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    if !acronym {
+        return false;
+    }
+    let line_before = before.rsplit('\n').next().unwrap_or_default();
+    let line_after = after.split('\n').next().unwrap_or_default();
+    !line_before.trim().is_empty()
+        && (line_before.chars().any(char::is_lowercase)
+            || line_after.chars().any(char::is_lowercase))
 }
 
 #[cfg(test)]
