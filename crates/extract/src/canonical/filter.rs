@@ -134,7 +134,7 @@ impl NothingFilter {
 
     /// Whether a mention (its `cleaned` text, that text's `key` and its
     /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, a group, a
-    /// topic, a doctrine, a word
+    /// topic, a hashtag ("#LetHerSpeak"), a doctrine, a word
     /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
     /// Barry"), a name the article gives a storm ("Humberto" after
     /// "Tropical Storm Humberto"), an event ([`EVENT_WORDS`]) or a model
@@ -146,6 +146,7 @@ impl NothingFilter {
         NOT_NAMES.contains(key)
             || GROUPS.contains(key)
             || TOPICS.contains(key)
+            || cleaned.starts_with('#')
             || is_doctrine(key)
             || SENTENCE_WORDS.contains(key)
             || (key.contains(' ') && STORM_WORDS.contains(first))

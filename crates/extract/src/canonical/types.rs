@@ -362,6 +362,10 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "daimler", "volkswagen", "gazprom", "rosneft", "aramco", "reuters", "agence france presse",
     "afp", "associated press", "tass", "xinhua", "interfax", "ria novosti", "bloomberg",
     "al jazeera", "nasa", "interpol", "europol", "hamas", "hezbollah", "taliban", "al qaeda",
+    "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "alibaba", "tencent", "baidu",
+    "yandex", "weibo", "wechat", "snapchat", "pinterest", "twitch", "discord", "openai",
+    "nvidia", "airbnb", "shopify", "dropbox", "costco", "walmart", "woolworths", "ocado",
+    "roscosmos", "mojang",
 ]);
 
 /// Whether a name is written in capitals (two letters or more, no

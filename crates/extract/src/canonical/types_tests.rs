@@ -97,6 +97,8 @@ fn known_organizations_and_countries() {
             (Person, "DeVita"),
             (Person, "USA"),
             (Person, "C.Suthorn"),
+            (Person, "GitHub"),
+            (Location, "Costco"),
         ]),
         [
             Organization,
@@ -111,7 +113,9 @@ fn known_organizations_and_countries() {
             Person,
             Person,
             Person,
-            Person
+            Person,
+            Organization,
+            Organization
         ]
         .map(Some)
     );
