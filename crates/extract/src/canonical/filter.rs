@@ -74,7 +74,9 @@ fn is_doctrine(key: &str) -> bool {
 /// keys: after an interview's speaker tag ("MS Although we used...",
 /// "((WN)) Given that...") or an elision ("[...] Unfortunately, Trump")
 /// the tagger takes them for a name. Only words that are no one's name:
-/// "How" and "Still" are surnames, so they are not here.
+/// "How" and "Still" are surnames, "Oh" and "Ah" are too, "Umm" begins
+/// Arabic place names ("Umm Qasr") and "UH" is a university, so they are
+/// not here.
 #[rustfmt::skip]
 static SENTENCE_WORDS: WordList = WordList::new(&[
     "although", "though", "given", "however", "meanwhile", "moreover", "furthermore",
@@ -86,6 +88,9 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
     "naturally", "notably", "personally", "possibly", "presumably", "probably", "sadly",
     "seriously", "similarly", "surprisingly", "ultimately", "undoubtedly", "yes", "no", "okay",
     "well", "anyway", "also", "including", "does", "did", "hi", "hello", "yeah", "with", "an",
+    "absolutely", "because", "between", "since", "unlike", "firstly", "secondly", "thirdly",
+    "historically", "technically", "majorly", "greetings", "please", "thank", "thanks", "uhh",
+    "hmm", "yep", "your", "my", "our",
 ]);
 
 /// Whether a word (any case) is one that opens sentences and names
@@ -284,10 +289,12 @@ mod tests {
                     "Area",
                     "Storm Area",
                     "Unfortunately",
-                    "Although"
+                    "Although",
+                    "Absolutely",
+                    "Thank"
                 ]
             ),
-            [true, true, true, true, false, false, true, true, true]
+            [true, true, true, true, false, false, true, true, true, true, true]
         );
         assert_eq!(nothing("", &["", "Barry"]), [false, false]);
         assert_eq!(nothing("Hurricane ", &["x"]), [false]);
