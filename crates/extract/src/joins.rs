@@ -5,8 +5,9 @@
 //!   that shape is joined: a university named after a state or system,
 //!   then its campus, which science news names often;
 //! - at a name particle: "Dr Ali bin Tamim", "Moammar al-Eryani";
-//! - at "and": "Bosnia and Herzegovina", "Trinidad and Tobago" (every
-//!   gazetteer place with "and" in its name) and the few organizations
+//! - at "and", "of" or "in": "Bosnia and Herzegovina", "Isle of Man",
+//!   "Autonomous Region in Muslim Mindanao" (every gazetteer country or
+//!   region with one of those in its name) and the few organizations
 //!   news names that way ("Islamic State of Iraq and the Levant"), found
 //!   by name in one pass over the text.
 //!
@@ -96,7 +97,8 @@ const AND_ORGANIZATIONS: &[&str] = &[
     "Radio Free Asia",
 ];
 
-/// The names with "and" in them, places first, and how many are places.
+/// The names with "and" in them (or, for places, "of" or "in"), places
+/// first, and how many are places.
 fn and_names() -> &'static (AhoCorasick, usize) {
     static NAMES: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
     NAMES.get_or_init(|| {
@@ -105,7 +107,7 @@ fn and_names() -> &'static (AhoCorasick, usize) {
             .iter()
             .filter(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
             .map(|p| p.name.as_str())
-            .filter(|n| n.contains(" and "))
+            .filter(|n| [" and ", " of ", " in "].iter().any(|w| n.contains(w)))
             .collect();
         names.sort_unstable();
         names.dedup();

@@ -33,6 +33,21 @@ fn names_with_and_are_one_name() {
         ]
     );
     assert_eq!(x.organizations, ["Islamic State of Iraq and the Levant"]);
+    let x = Extractor::bundled().extract(
+        "The quake hit the Autonomous Region in Muslim Mindanao. Voters in the District of \
+         Columbia and the Isle of Man agreed. Image: Voice of America.",
+    );
+    assert_eq!(
+        x.locations,
+        [
+            "Autonomous Region in Muslim Mindanao",
+            "District of Columbia",
+            "Isle of Man"
+        ],
+        "{:?}",
+        x.mentions
+    );
+    assert_eq!(x.organizations, ["Voice of America"], "{:?}", x.mentions);
 }
 
 #[test]

@@ -2,9 +2,10 @@
 //! America" is a character and "Miss Universe" a title, yet a tagger
 //! trained on 1996 newswire tags "America" alone as the place. A title of
 //! address right before a place, outside any span, makes the two a name
-//! of no kind. ("Voice of America" stays cut: a capitalised word and "of"
-//! before a place is as often a title or a phrase, "Sultan of Oman",
-//! "One of Cuba", as an organization's name.)
+//! of no kind. (A capitalised word and "of" before a place is as often a
+//! title or a phrase, "Sultan of Oman", "One of Cuba", as an
+//! organization's name: the few organizations so named that news cites,
+//! "Voice of America", are found by name in `joins`.)
 
 use super::joins::{one_space_apart, word_at};
 use super::labels::{LOC, MISC};
