@@ -115,7 +115,7 @@ pub(super) fn place_cues(
                 || (gazetteer.contains(name) && !gazetteer.is_risky(name)));
         // "USDA county offices": an acronym before an area noun is the
         // body that runs it.
-        let area = before_area_noun(after) && !is_shouted(&m.text);
+        let area = (before_area_noun(after) || before_building_noun(after)) && !is_shouted(&m.text);
         // "from Jakarta to Pangkal Pinang": a person at the end of a
         // route is a place ("between Israel and Hizbollah" is a conflict,
         // and organizations are sent things).
@@ -329,6 +329,33 @@ static NOT_PLACES_IN: WordList = WordList::new(&[
 fn last_key_word(name: &str) -> String {
     let key = name_key(name);
     key.rsplit(' ').next().unwrap_or_default().to_owned()
+}
+
+/// Lower-case nouns of buildings that, after a name, say it names the
+/// building ("Notre Dame cathedral", "Kansai airport"). Not "church": "the
+/// Mormon church" is a body.
+static BUILDING_NOUNS: WordList = WordList::new(&[
+    "cathedral",
+    "basilica",
+    "mosque",
+    "synagogue",
+    "temple",
+    "shrine",
+    "airport",
+    "stadium",
+    "palace",
+    "castle",
+]);
+
+/// Whether `after` starts with a lower-case building noun ([`BUILDING_NOUNS`]).
+fn before_building_noun(after: &str) -> bool {
+    after.strip_prefix(' ').is_some_and(|rest| {
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        word.starts_with(char::is_lowercase) && BUILDING_NOUNS.contains(word)
+    })
 }
 
 /// Whether `after` starts with a lower-case area noun: "Maidan Wardak

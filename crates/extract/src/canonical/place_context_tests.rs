@@ -189,3 +189,19 @@ fn compass_words_lead_to_the_place_only_by_its_own_name() {
     let c = canonicalize("", &ms, Gazetteer::bundled());
     assert_eq!(c.locations, ["Syria", "South America", "North Korea"]);
 }
+
+#[test]
+fn a_name_before_a_building_noun_is_that_building() {
+    let text = "The roof of Notre Dame cathedral burned; Notre Dame will be rebuilt. \
+                Flights left Charles de Gaulle airport. The Mormon church agreed.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Notre Dame"),
+            (Person, "Charles de Gaulle"),
+            (Organization, "Mormon"),
+        ],
+    );
+    assert_eq!(c.locations, ["Notre Dame", "Charles de Gaulle"]);
+    assert!(c.persons.is_empty());
+}
