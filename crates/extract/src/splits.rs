@@ -14,9 +14,9 @@
 //!   the person, not one person (or organization) "Scotland Nicola
 //!   Sturgeon".
 
-use super::canonical::is_title_word;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::canonical::is_title_word;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};

@@ -62,9 +62,7 @@ pub(crate) fn drop_names_in_work_titles(text: &str, tokens: &[Token], spans: &mu
         if ty == MISC {
             continue;
         }
-        let run = capitalised_run(text, tokens, s, e);
-        let titled = run
-            .clone()
+        let titled = capitalised_run(text, tokens, s, e)
             .any(|t| is_work_word(word_at(text, tokens, t)) && !opens_sentence(text, tokens, t));
         if titled && !in_title_case_line(text, tokens, s) {
             span.0 = MISC;

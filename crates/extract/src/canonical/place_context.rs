@@ -347,27 +347,26 @@ static BUILDING_NOUNS: WordList = WordList::new(&[
     "castle",
 ]);
 
+/// The lower-case word `after` starts with, after one space: the noun a
+/// name may go before ("Maidan Wardak province", "Notre Dame cathedral",
+/// "Antarctic mountain ranges").
+fn next_lowercase_word(after: &str) -> Option<&str> {
+    let word = after
+        .strip_prefix(' ')?
+        .split(|c: char| !c.is_alphanumeric())
+        .next()?;
+    word.starts_with(char::is_lowercase).then_some(word)
+}
+
 /// Whether `after` starts with a lower-case building noun ([`BUILDING_NOUNS`]).
 fn before_building_noun(after: &str) -> bool {
-    after.strip_prefix(' ').is_some_and(|rest| {
-        let word = rest
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
-        word.starts_with(char::is_lowercase) && BUILDING_NOUNS.contains(word)
-    })
+    next_lowercase_word(after).is_some_and(|w| BUILDING_NOUNS.contains(w))
 }
 
 /// Whether `after` starts with a lower-case area noun: "Maidan Wardak
 /// province", "the Sulu region".
 fn before_area_noun(after: &str) -> bool {
-    after.strip_prefix(' ').is_some_and(|rest| {
-        let word = rest
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
-        word.starts_with(char::is_lowercase) && AREA_NOUNS.contains(word)
-    })
+    next_lowercase_word(after).is_some_and(|w| AREA_NOUNS.contains(w))
 }
 
 /// Whether the gazetteer has a place named `inner` inside the region or
@@ -437,14 +436,7 @@ pub(super) fn place_adjectives(article: &Article, distinct: &[Option<EntityKind>
 /// function word: the noun an adjective goes with ("mountain ranges"),
 /// not "and", "by" or "is" after a noun.
 fn before_a_noun(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let next = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
-    next.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(next)
+    next_lowercase_word(after).is_some_and(|w| !FUNCTION_WORDS.contains(w))
 }
 
 /// Lower-case words that follow a noun, not an adjective.
