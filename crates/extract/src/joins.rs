@@ -297,8 +297,9 @@ fn is_particle(word: &str) -> bool {
 /// then "bin Tamim"), and a span that starts with a particled surname takes
 /// the given name before it, which must read as a name (`is_name`: no
 /// title, ordinary word or place), and becomes a person ("Moammar" before
-/// "al-Eryani", tagged an organization); a span of no kind that ends so
-/// gives them up ("Information Moammar al-Eryani"). An organization with
+/// "al-Eryani", tagged an organization; "al-Sabah" of no kind after
+/// "Ali Khalifa"); a span of no kind that ends so gives them up
+/// ("Information Moammar al-Eryani"). An organization with
 /// a particle inside keeps it ("Hayat Tahrir al-Sham").
 fn join_particle_names(
     text: &str,
@@ -318,6 +319,15 @@ fn join_particle_names(
         let starting_at = |t: usize| spans.iter().position(|&(_, a, b)| a == t && a < b);
         let ending_at = |t: usize| spans.iter().position(|&(_, a, b)| a < t && b == t);
         let free = |t: usize| !spans.iter().any(|&(_, a, b)| a <= t && t < b);
+        // "Information Moammar al-Eryani", read as one name of no kind:
+        // the person at its end leaves it.
+        let misc_split = (ty == MISC)
+            .then(|| {
+                (s + 1..e).find(|&k| {
+                    is_particle(word(k)) && k + 1 == e && adjacent(k - 1, k) && is_name(word(k - 1))
+                })
+            })
+            .flatten();
         if ty == PER
             && e + 1 < tokens.len()
             && NAME_PARTICLES.contains(&word(e))
@@ -333,19 +343,13 @@ fn join_particle_names(
                 None => e + 2,
             };
             spans[i] = (ty, s, end);
-        } else if ty == MISC {
-            // "Information Moammar al-Eryani", read as one name of no kind:
-            // the person at its end leaves it.
-            let split = (s + 1..e).find(|&k| {
-                is_particle(word(k)) && k + 1 == e && adjacent(k - 1, k) && is_name(word(k - 1))
-            });
-            if let Some(k) = split {
-                spans[i] = (ty, s, k - 1);
-                spans.push((PER, k - 1, e));
-            }
+        } else if let Some(k) = misc_split {
+            spans[i] = (ty, s, k - 1);
+            spans.push((PER, k - 1, e));
         } else if s > 0 && is_particle(word(s)) && capitalised(s - 1) && adjacent(s - 1, s) {
             match ending_at(s) {
-                // "Suleiman Abdulaziz" + "al-Salim": one person.
+                // "Suleiman Abdulaziz" + "al-Salim" (or "Ali Khalifa" +
+                // "al-Sabah" of no kind): one person.
                 Some(j) if spans[j].0 == PER => {
                     spans[j].2 = e;
                     spans[i] = (ty, 0, 0);
@@ -403,4 +407,4 @@ fn drop_species_names(
 
 #[cfg(test)]
 #[path = "joins_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -16,16 +16,18 @@
 //! `(L + 1) x L` f32 transitions of pass one and of pass two, then `rows`
 //! u64 keys, then `rows` u8 entry counts, then the u32 entries in row order:
 //! bits 0-7 label, bit 8 pass, bits 16-31 the i16 weight; then u32 count
-//! of case-lexicon words, their u64 keys and their u8 buckets.
+//! of case-lexicon words, their u64 keys and their u8 buckets; then u32
+//! count of clustered words, their u64 keys and, per word, its
+//! [`CLUSTER_SIZES`] u16 cluster ids (plus one).
 
-use super::features::CaseLexicon;
+use super::features::{CaseLexicon, WordClusters, CLUSTER_SIZES};
 use super::hash_bits::HashBits;
 use super::labels::Scheme;
 use super::tagger::Weights;
 use super::word_cache::WordCache;
 
 const MAGIC: &[u8; 4] = b"NERM";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// Bits in [`Model::filter`].
 const FILTER_BITS: usize = 1 << 21;
@@ -61,6 +63,7 @@ pub struct Model {
     entries: Vec<u32>,
     rows: usize,
     case: CaseLexicon,
+    clusters: WordClusters,
     /// The tagger's per-word score vectors for these weights, shared by all threads.
     words: WordCache,
 }
@@ -76,6 +79,8 @@ pub struct RawModel {
     pub rows: Vec<(u64, Vec<f32>, Vec<f32>)>,
     /// Word-case lexicon used by the features.
     pub case: CaseLexicon,
+    /// Word clusters used by the features.
+    pub clusters: WordClusters,
 }
 
 struct Reader<'a> {
@@ -160,6 +165,16 @@ impl RawModel {
             out.extend_from_slice(&k.to_le_bytes());
         }
         out.extend(case.iter().map(|&(_, b)| b));
+        let clusters = self.clusters.pairs();
+        out.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
+        for (k, _) in &clusters {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for (_, ids) in &clusters {
+            for id in ids {
+                out.extend_from_slice(&id.to_le_bytes());
+            }
+        }
         out
     }
 }
@@ -211,6 +226,25 @@ impl Model {
                     b,
                 )
             }));
+        let n_clustered = r.u32()? as usize;
+        let cluster_keys = r.take(n_clustered.checked_mul(8).ok_or(ModelError::Truncated)?)?;
+        let cluster_ids = r.take(
+            n_clustered
+                .checked_mul(2 * CLUSTER_SIZES)
+                .ok_or(ModelError::Truncated)?,
+        )?;
+        let clusters = WordClusters::from_pairs(
+            cluster_keys
+                .chunks_exact(8)
+                .zip(cluster_ids.chunks_exact(2 * CLUSTER_SIZES))
+                .map(|(k, c)| {
+                    let mut ids = [0u16; CLUSTER_SIZES];
+                    for (id, b) in ids.iter_mut().zip(c.chunks_exact(2)) {
+                        *id = u16::from_le_bytes([b[0], b[1]]);
+                    }
+                    (u64::from_le_bytes(k.try_into().expect("8 bytes")), ids)
+                }),
+        );
         let cap = (rows * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
@@ -239,6 +273,7 @@ impl Model {
             entries,
             rows,
             case,
+            clusters,
             words: WordCache::default(),
         })
     }
@@ -443,6 +478,10 @@ impl Weights for Model {
     fn case_lexicon(&self) -> &CaseLexicon {
         &self.case
     }
+
+    fn word_clusters(&self) -> &WordClusters {
+        &self.clusters
+    }
 }
 
 #[cfg(test)]
@@ -464,6 +503,7 @@ mod tests {
             trans: [vec![0.5; (l + 1) * l], vec![0.25; (l + 1) * l]],
             rows,
             case: CaseLexicon::from_pairs([(5, 1), (9, 4)]),
+            clusters: WordClusters::from_pairs([(11, [1, 2, 3]), (3, [4, 5, 65535])]),
         };
         let m = Model::from_bytes(&raw.to_bytes()).unwrap();
         assert_eq!(m.rows(), 199);
@@ -474,6 +514,8 @@ mod tests {
         m.add_local(12345, &mut a, &mut b);
         assert!((a[0] - 7.0).abs() < 0.01);
         assert_eq!(m.case_lexicon().bucket(9), 4);
+        assert_eq!(m.word_clusters().get(3), [4, 5, 65535]);
+        assert_eq!(m.word_clusters().get(11), [1, 2, 3]);
         assert!(Model::from_bytes(b"NERM").is_err());
         assert!(Model::from_bytes(&raw.to_bytes()[..100]).is_err());
     }

@@ -99,8 +99,13 @@ mod tests {
                     Trump \"Wrong\" Says Court.";
         let x = Extractor::bundled().extract(text);
         assert_eq!(
-            x.persons[..3],
-            ["Pasquale Di Cicco", "Leopold Stokowski", "Joaquín Guzmán"],
+            x.persons[..4],
+            [
+                "Vanderbilt",
+                "Pasquale Di Cicco",
+                "Leopold Stokowski",
+                "Joaquín Guzmán"
+            ],
             "{:?}",
             x.mentions
         );

@@ -8,7 +8,7 @@
 //! canonicalise names.
 
 use super::decode::Decoder;
-use super::features::{CaseLexicon, Featurizer, NEIGHBOURS};
+use super::features::{CaseLexicon, Featurizer, WordClusters, NEIGHBOURS};
 use super::labels::Scheme;
 use super::tokenize::{tokenize, Token};
 use super::word_cache::WordCache;
@@ -30,6 +30,8 @@ pub trait Weights {
     }
     /// The word-case lexicon the features were trained with.
     fn case_lexicon(&self) -> &CaseLexicon;
+    /// The word clusters the features were trained with.
+    fn word_clusters(&self) -> &WordClusters;
     /// `(L + 1) x L` transition scores of pass `pass` (0 or 1).
     fn trans(&self, pass: usize) -> &[f32];
     /// Adds local feature `keys[j]` to the rows of token `owners[j]` in
@@ -130,7 +132,7 @@ impl Scratch {
         tokenize(text, &mut self.tokens);
         let n = self.tokens.len();
         self.featurizer
-            .prepare(text, &self.tokens, w.case_lexicon());
+            .prepare(text, &self.tokens, w.case_lexicon(), w.word_clusters());
         self.featurizer.name_candidates(&mut self.scored);
         self.emit_a.clear();
         self.emit_a.resize(n * l, 0.0);

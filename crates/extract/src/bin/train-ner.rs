@@ -13,9 +13,11 @@
 //!
 //! Defaults: BILOU labels, 10 epochs of pass one, 6 of pass two (dev F1
 //! plateaus there), 5 jackknife folds, seed 20030601. The model learns from
-//! CoNLL-2003 train and from the English word list bundled in the crate
+//! CoNLL-2003 train, from the English word list bundled in the crate
 //! (`data/english-words.txt.gz`, SCOWL; `--words FILE` reads another list,
-//! one word per line), nothing else. Dev is only scored (per epoch, to
+//! one word per line) and from the bundled word clusters
+//! (`data/word-clusters.tsv.gz`, k-means clusters of the GloVe vectors;
+//! `--clusters FILE` reads others), nothing else. Dev is only scored (per epoch, to
 //! choose epochs and features), never trained on. `--eval MODEL` scores an
 //! existing model file on `--dev`; `--predict MODEL` writes its predictions
 //! for `--dev` as JSONL to stdout, in the format `score.py` reads; `--debug
@@ -26,6 +28,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
+use news_extract::features::WordClusters;
 use news_extract::labels::Scheme;
 use news_extract::model::Model;
 use news_extract::tagger::{Scratch, Weights};
@@ -50,6 +53,10 @@ struct Args {
     /// English word list, one word per line (default: the bundled SCOWL list).
     #[arg(long)]
     words: Option<PathBuf>,
+    /// Word clusters, `word <tab> id <tab> id <tab> id` lines (default: the
+    /// bundled GloVe clusters); an empty file trains without clusters.
+    #[arg(long)]
+    clusters: Option<PathBuf>,
     /// Score this model on `--dev` instead of training.
     #[arg(long, value_name = "MODEL")]
     eval: Option<PathBuf>,
@@ -224,9 +231,14 @@ fn train_model(train_path: &Path, out: &Path, dev: &[GoldDoc], args: &Args) -> R
         Some(p) => std::fs::read_to_string(p).with_context(|| p.display().to_string())?,
         None => train::english_words().context("bundled word list")?,
     };
+    let clusters = match &args.clusters {
+        Some(p) => std::fs::read_to_string(p).with_context(|| p.display().to_string())?,
+        None => train::word_clusters().context("bundled word clusters")?,
+    };
+    let clusters = WordClusters::parse(&clusters)?;
     eprintln!("config: {cfg:?}");
     let t = Instant::now();
-    let raw = train::train(&cfg, &docs, dev, &words, &mut std::io::stderr())?;
+    let raw = train::train(&cfg, &docs, dev, &words, &clusters, &mut std::io::stderr())?;
     let bytes = raw.to_bytes();
     std::fs::write(out, &bytes).with_context(|| out.display().to_string())?;
     let model = Model::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{e}"))?;

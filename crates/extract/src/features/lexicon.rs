@@ -181,6 +181,14 @@ pub(super) fn lexicon() -> &'static KeyMap<u16> {
     })
 }
 
+/// A process-unique id for the content of a [`CaseLexicon`] or a
+/// [`WordClusters`](super::WordClusters), so a featurizer knows when its
+/// per-word cache holds another's values.
+pub(super) fn next_lexicon_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// How a word is usually written, keyed by the hash of the lowercased word:
 /// the best evidence that a capitalised sentence-initial or headline word
 /// ("Among", "Rescuers") is an ordinary word, not a name.
@@ -261,10 +269,9 @@ impl CaseLexicon {
     }
 
     fn with_buckets(buckets: KeyMap<u8>) -> CaseLexicon {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         CaseLexicon {
             buckets,
-            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            id: next_lexicon_id(),
         }
     }
 

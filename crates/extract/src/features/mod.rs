@@ -2,17 +2,19 @@
 //!
 //! Owns what the tagger looks at: per-token features (word, lowercase, shape,
 //! affixes, ±2 context, sentence position, line capitalisation, lexicon
-//! membership) and document-level features computed from the first pass's
+//! membership, word clusters) and document-level features computed from the first pass's
 //! labels (how the same word is tagged and capitalised elsewhere in the
 //! document). Features are 64-bit hashes of (template, values), so nothing is
 //! interned or allocated per token; the model decides which keys carry
 //! weight. It does not score, decode or train.
 //!
 //! Submodules: `word` (what a word says by itself), [`lexicon`] (word
-//! lists and the case lexicon), `lines` (sentences, line case, name
+//! lists and the case lexicon), `clusters` (word clusters from unlabelled
+//! text), `lines` (sentences, line case, name
 //! candidates), `keys` (the local feature keys), `doc` (document-level
 //! features).
 
+mod clusters;
 mod doc;
 mod keys;
 pub mod lexicon;
@@ -27,6 +29,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::gazetteer::tags::{KeyWords, TokenKey};
 use super::gazetteer::{Gazetteer, PlaceTag};
 use super::tokenize::Token;
+pub use clusters::{ClusterFileError, WordClusters, CLUSTER_SIZES};
 use doc::DocStat;
 pub use keys::NEIGHBOURS;
 pub use lexicon::CaseLexicon;
@@ -82,6 +85,8 @@ mod tpl {
     pub const DOC_MAJOR_WORD: u64 = 60;
     pub const DOC_STRONG: u64 = 61;
     pub const DOC_MULTI: u64 = 62;
+    pub const CLUSTER: u64 = 70; // + size index (0..CLUSTER_SIZES)
+    pub const CLUSTER_AT: u64 = 74; // + offset index (1, 2: the words either side)
 }
 
 /// Per-token flags.
@@ -144,6 +149,8 @@ struct Info {
     case: u8,
     /// Index of the first token of this token's line.
     line: u32,
+    /// [`WordClusters`] ids of the lowercased word (0 = unknown).
+    cluster: [u16; CLUSTER_SIZES],
     /// Length in characters, capped at 255.
     len: u8,
     /// `PUNCT_*` bits: what the token does to sentence positions.
@@ -168,8 +175,9 @@ pub struct Featurizer {
     info: Vec<Info>,
     /// Word-level analysis by word hash: most tokens are words seen before.
     word_info: KeyMap<Info>,
-    /// Id of the [`CaseLexicon`] whose values `word_info` holds.
-    case_id: u64,
+    /// Ids of the [`CaseLexicon`] and [`WordClusters`] whose values
+    /// `word_info` holds.
+    lexicon_ids: (u64, u64),
     key_words: KeyWords,
     place_tags: Vec<PlaceTag>,
     lower_buf: String,
@@ -178,12 +186,18 @@ pub struct Featurizer {
 
 impl Featurizer {
     /// Analyses the tokens of `text`; must precede the feature calls.
-    pub fn prepare(&mut self, text: &str, tokens: &[Token], case: &CaseLexicon) {
+    pub fn prepare(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        case: &CaseLexicon,
+        clusters: &WordClusters,
+    ) {
         self.info.clear();
         self.info.reserve(tokens.len());
-        if self.case_id != case.id {
+        if self.lexicon_ids != (case.id, clusters.id) {
             self.word_info.clear();
-            self.case_id = case.id;
+            self.lexicon_ids = (case.id, clusters.id);
         }
         let mut line = 0u32;
         for (i, t) in tokens.iter().enumerate() {
@@ -200,6 +214,7 @@ impl Featurizer {
                     }
                     let mut x = self.token_info(word, h);
                     x.case = case.get(x.lower);
+                    x.cluster = clusters.get(x.lower);
                     self.word_info.insert(h, x);
                     x
                 }

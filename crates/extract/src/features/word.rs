@@ -154,6 +154,7 @@ impl Featurizer {
             place: 0,
             gazetteer_key: self.key_words.key_of(word),
             case: 0,
+            cluster: [0; 3],
             line: 0,
             seg: 0,
         }

@@ -7,7 +7,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::super::features::{CaseLexicon, Featurizer, KeyMap};
+use super::super::features::{CaseLexicon, Featurizer, KeyMap, WordClusters};
 use super::super::labels::TYPES;
 use super::super::tokenize::{tokenize, Token};
 
@@ -145,6 +145,18 @@ pub fn english_words() -> std::io::Result<String> {
     Ok(s)
 }
 
+/// The word clusters bundled for training (k-means clusters of the GloVe
+/// vectors, built by `scripts/build_word_clusters.py`), gzip'd.
+pub static WORD_CLUSTERS_GZ: &[u8] = include_bytes!("../../data/word-clusters.tsv.gz");
+
+/// The bundled word clusters, as `word <tab> id <tab> id <tab> id` lines.
+pub fn word_clusters() -> std::io::Result<String> {
+    use std::io::Read;
+    let mut s = String::new();
+    flate2::read::GzDecoder::new(WORD_CLUSTERS_GZ).read_to_string(&mut s)?;
+    Ok(s)
+}
+
 /// Learns the word-case lexicon from training documents (their text, and
 /// the words of their person names) and a word list (one word per line,
 /// as [`english_words`] gives it).
@@ -154,10 +166,11 @@ pub fn case_lexicon<'a>(docs: impl Iterator<Item = &'a GoldDoc>, words: &str) ->
     let mut tokens = Vec::new();
     let mut fz = Featurizer::default();
     let empty = CaseLexicon::default();
+    let no_clusters = WordClusters::default();
     let mut misaligned = 0;
     for d in docs {
         tokenize(&d.text, &mut tokens);
-        fz.prepare(&d.text, &tokens, &empty);
+        fz.prepare(&d.text, &tokens, &empty, &no_clusters);
         fz.case_counts(&mut counts);
         for (ty, s, e) in project(d, &tokens, &mut misaligned) {
             if TYPES[ty as usize] != "PER" || e - s < 2 {

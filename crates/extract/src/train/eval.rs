@@ -1,7 +1,7 @@
 //! Scoring: mention and docset precision/recall as `score.py` computes
 //! them, and the weights of a model still in training as [`Weights`].
 
-use super::super::features::{CaseLexicon, KeyMap};
+use super::super::features::{CaseLexicon, KeyMap, WordClusters};
 use super::super::labels::{Scheme, TYPES};
 use super::super::tagger::{Scratch, Weights};
 use super::GoldDoc;
@@ -135,6 +135,7 @@ pub fn evaluate<W: Weights>(w: &W, docs: &[GoldDoc], two_pass: bool, greedy: boo
 pub(super) struct Interned<'a> {
     pub(super) scheme: Scheme,
     pub(super) case: &'a CaseLexicon,
+    pub(super) clusters: &'a WordClusters,
     pub(super) map: &'a KeyMap<u32>,
     pub(super) n_local: usize,
     pub(super) a: &'a [f32],
@@ -175,6 +176,9 @@ impl Weights for Interned<'_> {
     }
     fn case_lexicon(&self) -> &CaseLexicon {
         self.case
+    }
+    fn word_clusters(&self) -> &WordClusters {
+        self.clusters
     }
     fn trans(&self, pass: usize) -> &[f32] {
         if pass == 0 {

@@ -17,14 +17,14 @@ mod eval;
 mod perceptron;
 
 use super::decode::Decoder;
-use super::features::{CaseLexicon, Featurizer, KeyMap};
+use super::features::{CaseLexicon, Featurizer, KeyMap, WordClusters};
 use super::labels::Scheme;
 use super::model::RawModel;
 use super::tokenize::tokenize;
 
 pub use data::{
-    case_lexicon, english_words, project, read_docs, title_case_copy, GoldDoc, GoldMention,
-    ENGLISH_WORDS_GZ,
+    case_lexicon, english_words, project, read_docs, title_case_copy, word_clusters, GoldDoc,
+    GoldMention, ENGLISH_WORDS_GZ,
 };
 use eval::Interned;
 pub use eval::{evaluate, Counts, Scores};
@@ -81,12 +81,18 @@ pub fn train(
     train: &[GoldDoc],
     dev: &[GoldDoc],
     words: &str,
+    clusters: &WordClusters,
     log: &mut dyn std::io::Write,
 ) -> std::io::Result<RawModel> {
     // Kept long: the training schedule (folds, two passes, averaging) in the order it runs; only with the `train` feature.
     let scheme = cfg.scheme;
     let case = case_lexicon(train.iter(), words);
-    writeln!(log, "case lexicon: {} words", case.len())?;
+    writeln!(
+        log,
+        "case lexicon: {} words; word clusters: {} words",
+        case.len(),
+        clusters.len()
+    )?;
     // A document and its Title Case copy share a fold, so pass one never
     // labels a copy with a model that saw the original.
     let n_orig = train.len().max(1);
@@ -142,7 +148,7 @@ pub fn train(
         let base = gold.len();
         gold.extend_from_slice(&labels);
         doc_tokens.push((base, tokens.len()));
-        fz.prepare(&d.text, &tokens, &fold_case[fold_of(di)]);
+        fz.prepare(&d.text, &tokens, &fold_case[fold_of(di)], clusters);
         let mut s = 0;
         while s < tokens.len() {
             let mut e = s + 1;
@@ -229,6 +235,7 @@ pub fn train(
             let iw = Interned {
                 scheme,
                 case: &case,
+                clusters,
                 map: &map,
                 n_local,
                 a: &w,
@@ -250,7 +257,7 @@ pub fn train(
     let mut dcounts: KeyMap<u32> = KeyMap::default();
     for (di, d) in train.iter().enumerate() {
         tokenize(&d.text, &mut tokens);
-        fz.prepare(&d.text, &tokens, &fold_case[fold_of(di)]);
+        fz.prepare(&d.text, &tokens, &fold_case[fold_of(di)], clusters);
         let (base, n) = doc_tokens[di];
         let p1 = &pass1[base..base + n];
         fz.doc_stats(scheme, p1);
@@ -284,6 +291,7 @@ pub fn train(
             let iw = Interned {
                 scheme,
                 case: &case,
+                clusters,
                 map: &map,
                 n_local,
                 a: &last_a.0,
@@ -325,5 +333,6 @@ pub fn train(
         trans: [last_a.1, tb],
         rows,
         case,
+        clusters: clusters.clone(),
     })
 }
