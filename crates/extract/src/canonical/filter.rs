@@ -123,10 +123,24 @@ fn is_model_number(word: &str) -> bool {
 static STORM_WORDS: WordList =
     WordList::new(&["hurricane", "typhoon", "cyclone", "storm", "depression"]);
 
-/// What names nothing in one article: the fixed lists, and the names the
-/// article gives storms, found once per article.
+/// Compass adjectives, as name keys: alone they name no place ("the
+/// Northern route", "Middle Eastern airlines"); as organizations they
+/// may ("Eastern", the airline).
+static COMPASS_ADJECTIVES: WordList = WordList::new(&[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "middle eastern",
+    "far eastern",
+]);
+
+/// What names nothing in one article: the fixed lists, the names the
+/// article gives storms and the names of diseases named after people,
+/// found once per article.
 pub(super) struct NothingFilter {
     storms: Vec<String>,
+    eponyms: Vec<String>,
 }
 
 impl NothingFilter {
@@ -134,6 +148,7 @@ impl NothingFilter {
     pub(super) fn new(text: &str) -> NothingFilter {
         NothingFilter {
             storms: storm_names(text),
+            eponyms: disease_eponyms(text),
         }
     }
 
@@ -142,7 +157,9 @@ impl NothingFilter {
     /// topic, a hashtag ("#LetHerSpeak"), a doctrine, a word
     /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
     /// Barry"), a name the article gives a storm ("Humberto" after
-    /// "Tropical Storm Humberto"), an event ([`EVENT_WORDS`]) or a model
+    /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
+    /// "Parkinson's disease"), a compass adjective that is no
+    /// organization ("Middle Eastern"), an event ([`EVENT_WORDS`]) or a model
     /// number. On CoNLL dev the last two removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
@@ -156,6 +173,8 @@ impl NothingFilter {
             || SENTENCE_WORDS.contains(key)
             || (key.contains(' ') && STORM_WORDS.contains(first))
             || self.storms.iter().any(|s| s == key)
+            || self.eponyms.iter().any(|s| s == key)
+            || (kind != EntityKind::Organization && COMPASS_ADJECTIVES.contains(key))
             || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))
             || cleaned.split(' ').any(is_model_number)
     }
@@ -243,6 +262,40 @@ fn storm_names(text: &str) -> Vec<String> {
     out
 }
 
+/// Keys of the names before "'s disease" or "'s syndrome" in `text`:
+/// "parkinson" for "Parkinson's disease", "lou gehrig" for "Lou Gehrig's
+/// disease"; the article names the disease, not the doctor.
+fn disease_eponyms(text: &str) -> Vec<String> {
+    static DISEASES: OnceLock<AhoCorasick> = OnceLock::new();
+    let diseases = DISEASES.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["'s disease", "’s disease", "'s syndrome", "’s syndrome"])
+            .expect("fixed patterns build")
+    });
+    let mut out: Vec<String> = Vec::new();
+    for found in diseases.find_iter(text) {
+        let before = &text[..found.start()];
+        // Up to three capitalised words, one space apart, end the name.
+        let mut name_bytes = 0;
+        for word in before.rsplit(' ').take(3) {
+            let name_like = word.starts_with(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            if !name_like {
+                break;
+            }
+            name_bytes += word.len() + 1;
+        }
+        let key = name_key(&before[before.len() + 1 - name_bytes.max(1)..]);
+        if !key.is_empty() && !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,6 +309,19 @@ mod tests {
             .zip(&keys)
             .map(|(c, k)| filter.names_nothing(c, k, EntityKind::Organization))
             .collect()
+    }
+
+    #[test]
+    fn eponyms_of_diseases_and_compass_adjectives_name_nothing() {
+        let text = "He died of Parkinson's disease. Lou Gehrig’s disease is rare; \
+                    so is Tourette's syndrome. Smith's house burned.";
+        let names = ["Parkinson", "Lou Gehrig", "Tourette", "Smith", "Middle Eastern"];
+        assert_eq!(nothing(text, &names), [true, true, true, false, false]);
+        let filter = NothingFilter::new(text);
+        let place = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Location);
+        assert!(place("Middle Eastern") && place("Northern"));
+        assert!(!place("Northern Ireland") && !place("Smith"));
+        assert_eq!(disease_eponyms("'s disease. A's disease"), ["a"]);
     }
 
     #[test]

@@ -58,16 +58,20 @@ pub(super) fn consistent_kinds(
     let keys: Vec<String> = cleaned.iter().map(|c| key_of(c)).collect();
     let cores: Vec<Vec<&str>> = keys.iter().map(|k| core_words(k)).collect();
     // Full names: persons of two or more words (particles aside), but
-    // not those named like places ("Hagia Sophia", "Jefferson Parish"),
-    // which the rules below make places: an organization "Hagia Sophia"
-    // is no part of them.
+    // not those named like places ("Hagia Sophia", "Jefferson Parish",
+    // "Fath Airport"), which the rules below make places: an organization
+    // "Hagia Sophia" or a location "Fath Airport" is no part of them.
     let mut full: Vec<&[&str]> = kinds
         .iter()
         .zip(&cores)
         .zip(dropped)
         .zip(&keys)
         .filter(|(((k, c), d), key)| {
-            **k == EntityKind::Person && c.len() >= 2 && !**d && !person_named_like_a_place(key)
+            **k == EntityKind::Person
+                && c.len() >= 2
+                && !**d
+                && !person_named_like_a_place(key)
+                && !is_geographic(key)
         })
         .map(|(((_, c), _), _)| c.as_slice())
         .collect();

@@ -251,3 +251,12 @@ fn a_person_named_like_a_place_makes_no_organization_a_person() {
     ]);
     assert_eq!(c.persons, ["Recep Tayyip Erdoğan"]);
 }
+
+#[test]
+fn a_person_named_like_a_place_makes_no_location_a_person() {
+    // The tagger's person "Fath Airport" is a place by its last word; the
+    // same name tagged a location stays one.
+    let c = canon(&[(Person, "Fath Airport"), (Location, "Fath Airport")]);
+    assert!(c.persons.is_empty(), "{:?}", c.persons);
+    assert_eq!(c.locations, ["Fath Airport"]);
+}
