@@ -315,7 +315,13 @@ mod tests {
     fn eponyms_of_diseases_and_compass_adjectives_name_nothing() {
         let text = "He died of Parkinson's disease. Lou Gehrig’s disease is rare; \
                     so is Tourette's syndrome. Smith's house burned.";
-        let names = ["Parkinson", "Lou Gehrig", "Tourette", "Smith", "Middle Eastern"];
+        let names = [
+            "Parkinson",
+            "Lou Gehrig",
+            "Tourette",
+            "Smith",
+            "Middle Eastern",
+        ];
         assert_eq!(nothing(text, &names), [true, true, true, false, false]);
         let filter = NothingFilter::new(text);
         let place = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Location);
