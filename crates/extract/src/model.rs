@@ -104,6 +104,11 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The little-endian u64 of an 8-byte chunk.
+fn le_u64(k: &[u8]) -> u64 {
+    u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]])
+}
+
 impl RawModel {
     /// Quantises to i16 (one scale per pass), drops rows that quantise to
     /// zero, and serialises.
@@ -213,19 +218,15 @@ impl Model {
         {
             return Err(ModelError::Format);
         }
-        // Load factor at most 1/2: most lookups are of keys the model does
-        // not know, and at 1/2 an unsuccessful probe visits ~2.5 slots
-        // instead of ~8 at 3/4.
         let n_case = r.u32()? as usize;
         let case_keys = r.take(n_case.checked_mul(8).ok_or(ModelError::Truncated)?)?;
         let case_buckets = r.take(n_case)?;
-        let case =
-            CaseLexicon::from_pairs(case_keys.chunks_exact(8).zip(case_buckets).map(|(k, &b)| {
-                (
-                    u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]),
-                    b,
-                )
-            }));
+        let case = CaseLexicon::from_pairs(
+            case_keys
+                .chunks_exact(8)
+                .zip(case_buckets)
+                .map(|(k, &b)| (le_u64(k), b)),
+        );
         let n_clustered = r.u32()? as usize;
         let cluster_keys = r.take(n_clustered.checked_mul(8).ok_or(ModelError::Truncated)?)?;
         let cluster_ids = r.take(
@@ -242,16 +243,19 @@ impl Model {
                     for (id, b) in ids.iter_mut().zip(c.chunks_exact(2)) {
                         *id = u16::from_le_bytes([b[0], b[1]]);
                     }
-                    (u64::from_le_bytes(k.try_into().expect("8 bytes")), ids)
+                    (le_u64(k), ids)
                 }),
         );
+        // Load factor at most 1/2: most lookups are of keys the model does
+        // not know, and at 1/2 an unsuccessful probe visits ~2.5 slots
+        // instead of ~8 at 3/4.
         let cap = (rows * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
         let mut first = 0usize;
         let mut filter = HashBits::with_bits(FILTER_BITS);
         for (k, &count) in keys.chunks_exact(8).zip(counts) {
-            let key = u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]);
+            let key = le_u64(k);
             filter.insert(key);
             if count == 0 || first + count as usize > n_entries {
                 return Err(ModelError::Format);
@@ -485,38 +489,5 @@ impl Weights for Model {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trip_and_lookup() {
-        let scheme = Scheme::Bio;
-        let l = scheme.num_labels();
-        let rows = (1..200u64)
-            .map(|k| {
-                let key = k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                (key, vec![k as f32; l], vec![-(k as f32); l])
-            })
-            .collect();
-        let raw = RawModel {
-            scheme,
-            trans: [vec![0.5; (l + 1) * l], vec![0.25; (l + 1) * l]],
-            rows,
-            case: CaseLexicon::from_pairs([(5, 1), (9, 4)]),
-            clusters: WordClusters::from_pairs([(11, [1, 2, 3]), (3, [4, 5, 65535])]),
-        };
-        let m = Model::from_bytes(&raw.to_bytes()).unwrap();
-        assert_eq!(m.rows(), 199);
-        let mut a = vec![0.0; l];
-        let mut b = vec![0.0; l];
-        m.add_local(7u64.wrapping_mul(0x9E37_79B9_7F4A_7C15), &mut a, &mut b);
-        assert!((a[0] - 7.0).abs() < 0.01 && (b[0] + 7.0).abs() < 0.01);
-        m.add_local(12345, &mut a, &mut b);
-        assert!((a[0] - 7.0).abs() < 0.01);
-        assert_eq!(m.case_lexicon().bucket(9), 4);
-        assert_eq!(m.word_clusters().get(3), [4, 5, 65535]);
-        assert_eq!(m.word_clusters().get(11), [1, 2, 3]);
-        assert!(Model::from_bytes(b"NERM").is_err());
-        assert!(Model::from_bytes(&raw.to_bytes()[..100]).is_err());
-    }
-}
+#[path = "model_tests.rs"]
+mod tests;

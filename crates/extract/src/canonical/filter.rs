@@ -146,10 +146,8 @@ pub(super) struct NothingFilter {
 impl NothingFilter {
     /// The filter of the article `text`.
     pub(super) fn new(text: &str) -> NothingFilter {
-        NothingFilter {
-            storms: storm_names(text),
-            eponyms: disease_eponyms(text),
-        }
+        let (storms, eponyms) = names_around_patterns(text);
+        NothingFilter { storms, eponyms }
     }
 
     /// Whether a mention (its `cleaned` text, that text's `key` and its
@@ -220,80 +218,81 @@ fn is_surname_day(cleaned: &str, kind: EntityKind) -> bool {
         && !cleaned.contains("’s ")
 }
 
-/// Keys of the names that follow a storm word in `text`: "humberto" for
-/// "Tropical Storm Humberto". Only capitalised storm words count
-/// ("Hurricane", not "the hurricane season").
-fn storm_names(text: &str) -> Vec<String> {
-    // One pass for all five words: this runs on every article.
-    static STORM_PREFIXES: OnceLock<AhoCorasick> = OnceLock::new();
-    let prefixes = STORM_PREFIXES.get_or_init(|| {
+/// Capitalised words that open a storm's name ("Tropical Storm Humberto").
+const STORM_PREFIXES: [&str; 5] = [
+    "Hurricane ",
+    "Typhoon ",
+    "Cyclone ",
+    "Storm ",
+    "Depression ",
+];
+
+/// What closes a name a disease is named after ("Parkinson's disease").
+const DISEASE_SUFFIXES: [&str; 4] = ["'s disease", "’s disease", "'s syndrome", "’s syndrome"];
+
+/// Keys of the names the article gives storms (after a capitalised storm
+/// word: "humberto" for "Tropical Storm Humberto", not "the hurricane
+/// season") and of the people its diseases are named after ("parkinson"
+/// for "Parkinson's disease", "lou gehrig" for "Lou Gehrig's disease":
+/// the article names the disease, not the doctor).
+fn names_around_patterns(text: &str) -> (Vec<String>, Vec<String>) {
+    // One pass for all the patterns: this runs on every article.
+    static PATTERNS: OnceLock<AhoCorasick> = OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
         // Leftmost-first lets the search skip ahead with a SIMD prefilter
-        // (the words cannot overlap, so no match is lost).
+        // (the patterns cannot overlap, so no match is lost).
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
-            .build([
-                "Hurricane ",
-                "Typhoon ",
-                "Cyclone ",
-                "Storm ",
-                "Depression ",
-            ])
+            .build(STORM_PREFIXES.iter().chain(&DISEASE_SUFFIXES))
             .expect("fixed patterns build")
     });
-    let mut out: Vec<String> = Vec::new();
-    for found in prefixes.find_iter(text) {
-        let rest = &text[found.end()..];
-        let end = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .unwrap_or(rest.len());
-        let name = &rest[..end];
-        let key = name_key(name);
-        // "Storm Area 51" is an event, not a storm.
-        let numbered = rest[end..]
-            .trim_start_matches(' ')
-            .starts_with(|c: char| c.is_ascii_digit());
-        let is_name = name.starts_with(|c: char| c.is_uppercase())
-            && !numbered
-            && !STORM_WORDS.contains(&key);
-        if is_name && !out.contains(&key) {
-            out.push(key);
+    let (mut storms, mut eponyms) = (Vec::new(), Vec::new());
+    for found in patterns.find_iter(text) {
+        let (key, list) = if found.pattern().as_usize() < STORM_PREFIXES.len() {
+            (storm_name(&text[found.end()..]), &mut storms)
+        } else {
+            (eponym(&text[..found.start()]), &mut eponyms)
+        };
+        if let Some(key) = key.filter(|k| !list.contains(k)) {
+            list.push(key);
         }
     }
-    out
+    (storms, eponyms)
 }
 
-/// Keys of the names before "'s disease" or "'s syndrome" in `text`:
-/// "parkinson" for "Parkinson's disease", "lou gehrig" for "Lou Gehrig's
-/// disease"; the article names the disease, not the doctor.
-fn disease_eponyms(text: &str) -> Vec<String> {
-    static DISEASES: OnceLock<AhoCorasick> = OnceLock::new();
-    let diseases = DISEASES.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(["'s disease", "’s disease", "'s syndrome", "’s syndrome"])
-            .expect("fixed patterns build")
-    });
-    let mut out: Vec<String> = Vec::new();
-    for found in diseases.find_iter(text) {
-        let before = &text[..found.start()];
-        // Up to three capitalised words, one space apart, end the name.
-        let mut name_bytes = 0;
-        for word in before.rsplit(' ').take(3) {
-            let name_like = word.starts_with(char::is_uppercase)
-                && word
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-            if !name_like {
-                break;
-            }
-            name_bytes += word.len() + 1;
+/// The key of the storm's name at the start of `rest` (after "Storm ").
+fn storm_name(rest: &str) -> Option<String> {
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    let key = name_key(name);
+    // "Storm Area 51" is an event, not a storm.
+    let numbered = rest[end..]
+        .trim_start_matches(' ')
+        .starts_with(|c: char| c.is_ascii_digit());
+    let is_name =
+        name.starts_with(|c: char| c.is_uppercase()) && !numbered && !STORM_WORDS.contains(&key);
+    is_name.then_some(key)
+}
+
+/// The key of the name that ends `before` (before "'s disease"): up to
+/// three capitalised words, one space apart.
+fn eponym(before: &str) -> Option<String> {
+    let mut name_bytes = 0;
+    for word in before.rsplit(' ').take(3) {
+        let name_like = word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        if !name_like {
+            break;
         }
-        let key = name_key(&before[before.len() + 1 - name_bytes.max(1)..]);
-        if !key.is_empty() && !out.contains(&key) {
-            out.push(key);
-        }
+        // The word and the space before it (none before the text's first).
+        name_bytes += word.len() + 1;
     }
-    out
+    let key = name_key(&before[before.len() - name_bytes.saturating_sub(1)..]);
+    (!key.is_empty()).then_some(key)
 }
 
 #[cfg(test)]
@@ -327,7 +326,7 @@ mod tests {
         let place = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Location);
         assert!(place("Middle Eastern") && place("Northern"));
         assert!(!place("Northern Ireland") && !place("Smith"));
-        assert_eq!(disease_eponyms("'s disease. A's disease"), ["a"]);
+        assert_eq!(NothingFilter::new("'s disease. A's disease").eponyms, ["a"]);
     }
 
     #[test]

@@ -2,17 +2,16 @@
 //!
 //! Owns what the tagger looks at: per-token features (word, lowercase, shape,
 //! affixes, ±2 context, sentence position, line capitalisation, lexicon
-//! membership, word clusters) and document-level features computed from the first pass's
-//! labels (how the same word is tagged and capitalised elsewhere in the
-//! document). Features are 64-bit hashes of (template, values), so nothing is
+//! membership, word clusters) and document-level features computed from
+//! the first pass's labels (how the same word is tagged and capitalised
+//! elsewhere in the document). Features are 64-bit hashes of (template, values), so nothing is
 //! interned or allocated per token; the model decides which keys carry
 //! weight. It does not score, decode or train.
 //!
 //! Submodules: `word` (what a word says by itself), [`lexicon`] (word
 //! lists and the case lexicon), `clusters` (word clusters from unlabelled
-//! text), `lines` (sentences, line case, name
-//! candidates), `keys` (the local feature keys), `doc` (document-level
-//! features).
+//! text), `lines` (sentences, line case, name candidates), `keys` (the
+//! local feature keys), `doc` (document-level features).
 
 mod clusters;
 mod doc;

@@ -5,7 +5,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::super::tokenize::is_word_char;
 use super::lexicon::lexicon;
-use super::{flag, Featurizer, Info};
+use super::{flag, Featurizer, Info, CLUSTER_SIZES};
 
 /// [`punct_class`] bit: a quote or bracket that keeps a sentence start pending.
 pub(super) const PUNCT_OPEN: u8 = 1;
@@ -154,7 +154,7 @@ impl Featurizer {
             place: 0,
             gazetteer_key: self.key_words.key_of(word),
             case: 0,
-            cluster: [0; 3],
+            cluster: [0; CLUSTER_SIZES],
             line: 0,
             seg: 0,
         }

@@ -139,22 +139,24 @@ pub static ENGLISH_WORDS_GZ: &[u8] = include_bytes!("../../data/english-words.tx
 
 /// The bundled English word list, one word per line.
 pub fn english_words() -> std::io::Result<String> {
+    gunzip(ENGLISH_WORDS_GZ)
+}
+
+/// The text of gzip'd `bytes`.
+fn gunzip(bytes: &[u8]) -> std::io::Result<String> {
     use std::io::Read;
     let mut s = String::new();
-    flate2::read::GzDecoder::new(ENGLISH_WORDS_GZ).read_to_string(&mut s)?;
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut s)?;
     Ok(s)
 }
 
 /// The word clusters bundled for training (k-means clusters of the GloVe
 /// vectors, built by `scripts/build_word_clusters.py`), gzip'd.
-pub static WORD_CLUSTERS_GZ: &[u8] = include_bytes!("../../data/word-clusters.tsv.gz");
+static WORD_CLUSTERS_GZ: &[u8] = include_bytes!("../../data/word-clusters.tsv.gz");
 
 /// The bundled word clusters, as `word <tab> id <tab> id <tab> id` lines.
 pub fn word_clusters() -> std::io::Result<String> {
-    use std::io::Read;
-    let mut s = String::new();
-    flate2::read::GzDecoder::new(WORD_CLUSTERS_GZ).read_to_string(&mut s)?;
-    Ok(s)
+    gunzip(WORD_CLUSTERS_GZ)
 }
 
 /// Learns the word-case lexicon from training documents (their text, and
