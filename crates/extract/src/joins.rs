@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
@@ -39,7 +40,7 @@ use super::tokenize::Token;
 use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// tickers cut off, the splits of names run together, the
+/// datelines marked, the tickers cut off, the splits of names run together, the
 /// campus, "and", road, airline, street, particle and nickname joins, the places
 /// that end a larger name, the names in titles of works, then the species
 /// drop. `case` tells ordinary words and given names apart.
@@ -50,6 +51,7 @@ pub(crate) fn mend_spans(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
+    mark_datelines(text, tokens, spans, gazetteer);
     cut_tickers(text, tokens, spans);
     split_run_together_names(text, tokens, spans, gazetteer, case);
     join_campus_names(text, tokens, spans);
@@ -73,6 +75,14 @@ pub(crate) fn mend_spans(
 /// The text of token `i` of `text`; "" past the last token.
 pub(crate) fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
     tokens.get(i).map_or("", |t| t.text(text))
+}
+
+/// Makes tokens `s..e` one span of type `ty`, in place of the spans it
+/// overlaps; `spans` stay in text order.
+pub(crate) fn replace_spans(spans: &mut Vec<Span>, ty: u8, s: usize, e: usize) {
+    spans.retain(|&(_, a, b)| b <= s || a >= e);
+    let at = spans.partition_point(|&(_, a, _)| a < s);
+    spans.insert(at, (ty, s, e));
 }
 
 /// Whether tokens `a` and `b` are written one space apart.
@@ -140,9 +150,7 @@ fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
         } else {
             ORG
         };
-        spans.retain(|&(_, a, b)| b <= s || a >= e);
-        let at = spans.partition_point(|&(_, a, _)| a < s);
-        spans.insert(at, (ty, s, e));
+        replace_spans(spans, ty, s, e);
     }
 }
 
@@ -185,9 +193,7 @@ fn join_road_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
             s -= 1;
         }
         let e = k + 1;
-        spans.retain(|&(_, a, b)| b <= s || a >= e);
-        let at = spans.partition_point(|&(_, a, _)| a < s);
-        spans.insert(at, (LOC, s, e));
+        replace_spans(spans, LOC, s, e);
     }
 }
 

@@ -3,7 +3,7 @@
 //! (or misses the given name before them); here they are joined back into
 //! one person span, and cleaning drops the quoted nickname from the name.
 
-use super::joins::{one_space_apart, word_at};
+use super::joins::{one_space_apart, replace_spans, word_at};
 use super::labels::PER;
 use super::tagger::Span;
 use super::tokenize::Token;
@@ -81,9 +81,7 @@ pub(crate) fn join_nicknamed_names(
         }
         let start = left.map_or(before, |i| spans[i].1);
         let end = right.map_or(after + 1, |i| spans[i].2);
-        spans.retain(|&(_, a, b)| b <= start || a >= end);
-        let at = spans.partition_point(|&(_, a, _)| a < start);
-        spans.insert(at, (PER, start, end));
+        replace_spans(spans, PER, start, end);
         k = end;
     }
 }
