@@ -230,31 +230,56 @@ const STORM_PREFIXES: [&str; 5] = [
 /// What closes a name a disease is named after ("Parkinson's disease").
 const DISEASE_SUFFIXES: [&str; 4] = ["'s disease", "’s disease", "'s syndrome", "’s syndrome"];
 
+/// What closes a name written without a possessive that a scale or a
+/// disease is named after ("Saffir–Simpson scale", "Creutzfeldt–Jakob
+/// disease", "Lyme disease"): every one of its dashed parts is an eponym.
+const NAMED_THING_SUFFIXES: [&str; 3] = [" scale", " disease", " syndrome"];
+
 /// Keys of the names the article gives storms (after a capitalised storm
 /// word: "humberto" for "Tropical Storm Humberto", not "the hurricane
-/// season") and of the people its diseases are named after ("parkinson"
-/// for "Parkinson's disease", "lou gehrig" for "Lou Gehrig's disease":
-/// the article names the disease, not the doctor).
+/// season") and of the people its diseases and scales are named after
+/// ("parkinson" for "Parkinson's disease", "lou gehrig" for "Lou Gehrig's
+/// disease", "saffir" and "simpson" for "Saffir–Simpson scale": the
+/// article names the disease or the scale, not the scientist).
 fn names_around_patterns(text: &str) -> (Vec<String>, Vec<String>) {
     // One pass for all the patterns: this runs on every article.
     static PATTERNS: OnceLock<AhoCorasick> = OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| {
-        // Leftmost-first lets the search skip ahead with a SIMD prefilter
-        // (the patterns cannot overlap, so no match is lost).
+        // Leftmost-first lets the search skip ahead with a SIMD prefilter;
+        // "'s disease" starts before the " disease" it ends with, so the
+        // possessive form is the one found.
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
-            .build(STORM_PREFIXES.iter().chain(&DISEASE_SUFFIXES))
+            .build(
+                STORM_PREFIXES
+                    .iter()
+                    .chain(&DISEASE_SUFFIXES)
+                    .chain(&NAMED_THING_SUFFIXES),
+            )
             .expect("fixed patterns build")
     });
     let (mut storms, mut eponyms) = (Vec::new(), Vec::new());
     for found in patterns.find_iter(text) {
-        let (key, list) = if found.pattern().as_usize() < STORM_PREFIXES.len() {
-            (storm_name(&text[found.end()..]), &mut storms)
+        let pattern = found.pattern().as_usize();
+        let (keys, list) = if pattern < STORM_PREFIXES.len() {
+            (
+                storm_name(&text[found.end()..]).into_iter().collect(),
+                &mut storms,
+            )
+        } else if pattern < STORM_PREFIXES.len() + DISEASE_SUFFIXES.len() {
+            (
+                eponym(&text[..found.start()]).into_iter().collect(),
+                &mut eponyms,
+            )
+        } else if !text[found.end()..].starts_with(char::is_alphanumeric) {
+            (dashed_eponyms(&text[..found.start()]), &mut eponyms)
         } else {
-            (eponym(&text[..found.start()]), &mut eponyms)
+            continue; // "the Bundesbank scales down"
         };
-        if let Some(key) = key.filter(|k| !list.contains(k)) {
-            list.push(key);
+        for key in keys {
+            if !list.contains(&key) {
+                list.push(key);
+            }
         }
     }
     (storms, eponyms)
@@ -295,6 +320,30 @@ fn eponym(before: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// The keys of the capitalised word that ends `before` (before " scale")
+/// and of each of its dashed parts: "Saffir–Simpson" gives "saffir
+/// simpson", "saffir" and "simpson".
+fn dashed_eponyms(before: &str) -> Vec<String> {
+    let word = before.rsplit(' ').next().unwrap_or_default();
+    let name_like = word.starts_with(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphanumeric() || is_dash(c));
+    if !name_like {
+        return Vec::new();
+    }
+    let whole = word.contains(is_dash).then_some(word);
+    whole
+        .into_iter()
+        .chain(word.split(is_dash))
+        .map(name_key)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Hyphen, en dash or em dash: what joins the names of a double eponym.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +376,10 @@ mod tests {
         assert!(place("Middle Eastern") && place("Northern"));
         assert!(!place("Northern Ireland") && !place("Smith"));
         assert_eq!(NothingFilter::new("'s disease. A's disease").eponyms, ["a"]);
+        let text = "It reached Category 5 on the Saffir–Simpson scale. Lyme disease spread. \
+                    A large scale, a rare disease. The Bundesbank scales down bids.";
+        let names = ["Saffir", "Simpson", "Lyme", "Large", "Bundesbank"];
+        assert_eq!(nothing(text, &names), [true, true, true, false, false]);
     }
 
     #[test]
