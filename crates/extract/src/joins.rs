@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::canonical::is_regnal_name;
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
@@ -41,7 +42,7 @@ use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
 /// datelines marked, the tickers cut off, the splits of names run together, the
-/// campus, "and", road, airline, street, particle and nickname joins, the places
+/// campus, "and", road, airline, street, regnal title, particle and nickname joins, the places
 /// that end a larger name, the places cut in two, the names in titles of works, then the species
 /// drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
@@ -59,6 +60,7 @@ pub(crate) fn mend_spans(
     join_road_names(text, tokens, spans);
     join_airline_names(text, tokens, spans);
     join_street_names(text, tokens, spans);
+    join_regnal_titles(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)
     });
@@ -257,6 +259,25 @@ fn join_airline_names(text: &str, tokens: &[Token], spans: &mut [Span]) {
                 && word_at(text, tokens, e + 1).starts_with(char::is_uppercase))
         {
             spans[i] = (ORG, s, e + 1);
+        }
+    }
+}
+
+/// Takes the regnal title right before each person span into it, when the
+/// two make a regnal name ("Queen" + "Elizabeth II", "King" + "Charles
+/// III"): the bare name names nobody, and the tagger, trained on copy
+/// that writes titles apart from names, leaves the title out.
+fn join_regnal_titles(text: &str, tokens: &[Token], spans: &mut [Span]) {
+    for i in 0..spans.len() {
+        let (ty, s, e) = spans[i];
+        let free = i == 0 || spans[i - 1].2 < s;
+        if ty != PER || s == 0 || !free || !one_space_apart(tokens, s - 1, s) {
+            continue;
+        }
+        let title = word_at(text, tokens, s - 1);
+        let name: Vec<&str> = (s..e).map(|k| word_at(text, tokens, k)).collect();
+        if title.starts_with(char::is_uppercase) && is_regnal_name(&[title], &name) {
+            spans[i] = (PER, s - 1, e);
         }
     }
 }

@@ -181,3 +181,27 @@ fn airlines_keep_their_air() {
         .extract("Germany banned Iranian airline Mahan Air. Mahan has been under sanctions.");
     assert_eq!(x.organizations, ["Mahan Air"], "{:?}", x.mentions);
 }
+
+#[test]
+fn a_regnal_title_joins_the_name_it_precedes() {
+    let text = "Johnson asked Queen Elizabeth II and King Charles III; Prince William and \
+                Queen Rania Al Abdullah came.";
+    let tagged = [
+        (PER, "Johnson"),
+        (PER, "Elizabeth II"),
+        (PER, "Charles III"),
+        (PER, "William"),
+        (PER, "Rania Al Abdullah"),
+    ];
+    let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Johnson",
+            "Queen Elizabeth II",
+            "King Charles III",
+            "William",
+            "Rania Al Abdullah"
+        ]
+    );
+}

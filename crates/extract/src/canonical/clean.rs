@@ -353,7 +353,7 @@ static REGNAL: WordList = WordList::new(&["pope", "king", "queen", "emperor", "e
 
 /// Whether `titles` is one regnal title and `name` one given name, with a
 /// number or not ("Francis", "Elizabeth II"): a regnal or papal name.
-fn is_regnal_name(titles: &[&str], name: &[&str]) -> bool {
+pub(crate) fn is_regnal_name(titles: &[&str], name: &[&str]) -> bool {
     let numeral = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     matches!(titles, [title] if REGNAL.contains(title))
         && match name {

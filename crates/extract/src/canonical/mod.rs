@@ -34,6 +34,7 @@ mod words;
 
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
+pub(crate) use clean::is_regnal_name;
 pub(crate) use clean::is_title as is_title_word;
 use clean::{bare_key, clean};
 use filter::NothingFilter;
