@@ -320,9 +320,19 @@ fn is_particle(word: &str) -> bool {
     NAME_PARTICLES.contains(&lead) && (lead == word || word.len() > lead.len() + 1)
 }
 
+/// A surname that begins with its particle: "al-Eryani", "d'Estaing".
+fn is_particled_surname(word: &str) -> bool {
+    let elided = ["d'", "d’", "D'", "D’"].iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    });
+    elided || (is_particle(word) && word.contains('-'))
+}
+
 /// Completes person names the tagger cut at a name particle: a person
 /// span followed by a particle and a capitalised word takes them ("Dr Ali"
-/// then "bin Tamim"), and a span that starts with a particled surname takes
+/// then "bin Tamim"), and one followed by a particled surname in no span
+/// takes it ("Valéry Giscard" then "d'Estaing"), and a span that starts with a particled surname takes
 /// the given name before it, which must read as a name (`is_name`: no
 /// title, ordinary word or place), and becomes a person ("Moammar" before
 /// "al-Eryani", tagged an organization; "al-Sabah" of no kind after
@@ -371,6 +381,13 @@ fn join_particle_names(
                 None => e + 2,
             };
             spans[i] = (ty, s, end);
+        } else if ty == PER
+            && e < tokens.len()
+            && is_particled_surname(word(e))
+            && adjacent(e - 1, e)
+            && free(e)
+        {
+            spans[i] = (ty, s, e + 1);
         } else if let Some(k) = misc_split {
             spans[i] = (ty, s, k - 1);
             spans.push((PER, k - 1, e));

@@ -205,3 +205,24 @@ fn a_regnal_title_joins_the_name_it_precedes() {
         ]
     );
 }
+
+#[test]
+fn a_person_takes_the_particled_surname_after_it() {
+    let text = "Valéry Giscard d’Estaing met Jean d'Alembert and Ali al-Sabah; Paris d'abord.";
+    let tagged = [
+        (PER, "Valéry Giscard"),
+        (PER, "Jean"),
+        (PER, "Ali"),
+        (PER, "Paris"),
+    ];
+    let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Valéry Giscard d’Estaing",
+            "Jean d'Alembert",
+            "Ali al-Sabah",
+            "Paris"
+        ]
+    );
+}
