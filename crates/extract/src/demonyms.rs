@@ -51,7 +51,7 @@ pub(crate) fn drop_demonyms(
 /// million people or more ("-i" only of countries and regions: "Mirati"
 /// is a village, not a people of Meerut), and no place itself ("Oman",
 /// "Jordan").
-fn is_demonym(key: &str, gazetteer: &Gazetteer) -> bool {
+pub(crate) fn is_demonym(key: &str, gazetteer: &Gazetteer) -> bool {
     if key.len() < 4 || gazetteer.contains(key) {
         return false;
     }

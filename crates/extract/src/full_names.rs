@@ -4,7 +4,8 @@
 //! passes over. When the words written right before such a surname that
 //! may be given names (capitalised; no title, place or ordinary word) are
 //! all the same one, the pair is added as a person mention wherever no
-//! mention covers it.
+//! mention covers it, and a person mention of the surname alone takes the
+//! given name ("Rai" before the "Benjamin" tagged alone).
 //!
 //! A one-word person that stays alone, with no full name around it, and is
 //! an ordinary lowercase word and no name seen in training ("Lava",
@@ -15,8 +16,9 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::canonical::is_title_word;
+use super::demonyms::is_demonym;
 use super::features::lexicon::CaseLexicon;
-use super::gazetteer::{Gazetteer, PlaceKind};
+use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::{EntityKind, Mention};
 
 /// At most this many surnames are looked for in one text: a document
@@ -31,7 +33,9 @@ pub(crate) fn add_missed_full_names(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
-    let surnames = lone_surnames(mentions);
+    let mut surnames = lone_surnames(mentions);
+    // "Republican Assemblywoman": a title tagged alone is no surname.
+    surnames.retain(|s| !is_title_word(s));
     if surnames.is_empty() || surnames.len() > MAX_SURNAMES {
         return;
     }
@@ -64,12 +68,20 @@ pub(crate) fn add_missed_full_names(
     }
     let mut added = Vec::new();
     for (s, b, e) in found {
-        if given[s].is_none_or(str::is_empty) {
+        let Some(given) = given[s].filter(|g| !g.is_empty()) else {
             continue;
-        }
+        };
         let start = text[..b].chars().count();
         let end = start + text[b..e].chars().count();
-        if !mentions.iter().any(|m| m.start < end && start < m.end) {
+        // The surname tagged alone here: it takes the given name.
+        let surname_start = start + given.chars().count() + 1;
+        let alone = mentions
+            .iter_mut()
+            .find(|m| m.kind == EntityKind::Person && m.start == surname_start && m.end == end);
+        if let Some(m) = alone {
+            m.start = start;
+            m.text = text[b..e].to_owned();
+        } else if !mentions.iter().any(|m| m.start < end && start < m.end) {
             added.push(Mention {
                 kind: EntityKind::Person,
                 text: text[b..e].to_owned(),
@@ -142,14 +154,73 @@ fn lone_surnames(mentions: &[Mention]) -> Vec<&str> {
     out
 }
 
-/// Whether `word` may be a given name: capitalised, two letters or more,
-/// and no title, ordinary word or major place.
+/// Whether `word` may be a given name: written like one (see
+/// [`given_name_shaped`]), and no title, calendar word, ordinary word, major
+/// place or demonym ("Israeli").
 pub(crate) fn may_be_given_name(word: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
-    word.chars().count() >= 2
-        && word.starts_with(char::is_uppercase)
-        && !is_title_word(word)
+    given_name_shaped(word)
+        && !word.split('-').any(is_title_word)
+        && !CALENDAR_WORDS.contains(&word)
         && !case.is_common_word(xxh3_64(word.to_lowercase().as_bytes()))
         && !is_major_place(gazetteer, word)
+        && !is_demonym(&name_key(word), gazetteer)
+}
+
+/// Months and weekdays, whole and cut short: before a surname they date
+/// it ("January Maya", "Friday Reagan").
+const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether `word` is written like a given name: two letters or more, each
+/// hyphened part capitalised, not all capitals unless initials
+/// ("Jean-Claude", "C.J."; not "TREASURY", a headline's, or
+/// "Fifteen-year-old"), and no
+/// possessive ("Treasury's Baker").
+fn given_name_shaped(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word
+            .split('-')
+            .all(|part| part.starts_with(char::is_uppercase))
+        && (word.chars().any(char::is_lowercase) || is_initials(word))
+        && !word.ends_with(['\'', '’'])
+        && !word.ends_with("'s")
+        && !word.ends_with("’s")
+}
+
+/// Whether `word` is initials: capitals each followed by a dot ("C.J.").
+fn is_initials(word: &str) -> bool {
+    word.ends_with('.') && word.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 /// Whether `word` names a country, a region or a city of 100,000 people
@@ -225,5 +296,51 @@ mod tests {
         let text = "Smith spoke. Smith left. John Smith and Jane Smith stayed.";
         let names = with_full_names(text, &["Smith"]);
         assert!(names.iter().all(|n| n == "Smith"), "{names:?}");
+    }
+
+    /// `add_missed_full_names` over `text` whose only mentions are the
+    /// persons `tagged`, each where it first occurs.
+    fn given_added(text: &str, tagged: &[&str]) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut mentions: Vec<crate::Mention> = tagged
+            .iter()
+            .map(|name| {
+                let b = text.find(name).expect("name is in the text");
+                let start = text[..b].chars().count();
+                crate::Mention {
+                    kind: crate::EntityKind::Person,
+                    text: name.to_string(),
+                    start,
+                    end: start + name.chars().count(),
+                }
+            })
+            .collect();
+        super::add_missed_full_names(
+            text,
+            &mut mentions,
+            Weights::case_lexicon(Extractor::bundled().model().unwrap()),
+            crate::gazetteer::Gazetteer::bundled(),
+        );
+        for m in &mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+        mentions.into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn a_surname_tagged_alone_takes_the_given_name_before_it() {
+        let text = "Silver went to Rai Benjamin from the United States.";
+        assert_eq!(given_added(text, &["Benjamin"]), ["Rai Benjamin"]);
+        for (text, surname) in [
+            (
+                "TREASURY'S BAKER SPEAKS\nBaker said rates would hold.",
+                "BAKER",
+            ),
+            ("Rates fell in January Maya said.", "Maya"),
+            ("The Republican Assemblywoman voted.", "Assemblywoman"),
+            ("Then Israeli Netanyahu spoke.", "Netanyahu"),
+        ] {
+            assert_eq!(given_added(text, &[surname]), [surname], "{text}");
+        }
     }
 }
