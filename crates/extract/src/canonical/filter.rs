@@ -14,6 +14,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::super::gazetteer::name_key;
 use super::super::EntityKind;
+use super::clean::is_title;
 use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
@@ -157,7 +158,8 @@ impl NothingFilter {
     /// Barry"), a name the article gives a storm ("Humberto" after
     /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
     /// "Parkinson's disease"), a compass adjective that is no
-    /// organization ("Middle Eastern"), an event ([`EVENT_WORDS`]) or a model
+    /// organization ("Middle Eastern"), a person named by titles alone
+    /// ("Director General"; one title alone may be a surname: "King"), an event ([`EVENT_WORDS`]) or a model
     /// number. On CoNLL dev the last two removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
@@ -173,6 +175,7 @@ impl NothingFilter {
             || self.storms.iter().any(|s| s == key)
             || self.eponyms.iter().any(|s| s == key)
             || (kind != EntityKind::Organization && COMPASS_ADJECTIVES.contains(key))
+            || (kind == EntityKind::Person && is_titles_only(key))
             || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))
             || cleaned.split(' ').any(is_model_number)
     }
@@ -206,6 +209,16 @@ pub(super) fn forget_space_objects(cleaned: &[String], kinds: &mut [Option<Entit
             *kind = None;
         }
     }
+}
+
+/// Whether a name key is two titles or more and nothing else ("director
+/// general", "prime minister"); "Lord King" ends with a surname that is
+/// also a title and names a peer.
+fn is_titles_only(key: &str) -> bool {
+    let surname_too = ["king", "pope", "bishop", "marshall", "judge"];
+    key.contains(' ')
+        && key.split(' ').all(is_title)
+        && !surname_too.contains(&key.rsplit(' ').next().unwrap_or_default())
 }
 
 /// Whether a person's name ends in the surname Day ("Doris Day"), not in
@@ -375,6 +388,9 @@ mod tests {
         let place = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Location);
         assert!(place("Middle Eastern") && place("Northern"));
         assert!(!place("Northern Ireland") && !place("Smith"));
+        let person = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Person);
+        assert!(person("Director General") && person("Prime Minister"));
+        assert!(!person("King") && !person("Stephen King") && !person("Lord King"));
         assert_eq!(NothingFilter::new("'s disease. A's disease").eponyms, ["a"]);
         let text = "It reached Category 5 on the Saffir–Simpson scale. Lyme disease spread. \
                     A large scale, a rare disease. The Bundesbank scales down bids.";
