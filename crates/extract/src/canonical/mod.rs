@@ -29,6 +29,7 @@ mod organizations;
 mod persons;
 mod place_context;
 mod places;
+mod seats;
 mod types;
 mod words;
 
@@ -120,8 +121,8 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let before_cues = kinds.clone();
     context::heed(&mut kinds, &heard, &cleaned, gazetteer);
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
-    let placed = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
-    place_context::heed_places(&mut kinds, &placed, &cleaned);
+    let cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
+    place_context::heed_places(&mut kinds, &cues.placed, &cleaned);
     for (((m, c), kind), was) in distinct
         .iter()
         .zip(&mut cleaned)
@@ -147,7 +148,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     // The mentions keep `kinds`; the facets file seats of government
     // under organizations, unless the article names them as locations.
-    let seats_as_places = place_context::seats_named_as_places(&article, &kinds, &keys);
+    let seats_as_places = seats::seats_named_as_places(&article, &kinds, &keys);
     let filed: Vec<Option<EntityKind>> = kinds
         .iter()
         .zip(&keys)
@@ -169,7 +170,11 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         }
     }
     let person_of = link_persons(&persons);
-    let named = name_locations(&locations, gazetteer);
+    let as_regions: HashSet<String> = (cues.regions.iter().zip(&keys))
+        .filter(|(region, _)| **region)
+        .map(|(_, key)| key.clone())
+        .collect();
+    let named = name_locations(&locations, &as_regions, gazetteer);
     let (location_of, containing) = (&named.names, &named.containing);
     let org_of = link_organizations(text, mentions, &of, &filed, &cleaned, &orgs);
 
@@ -232,7 +237,7 @@ pub fn places_of(locations: &[String], gazetteer: &Gazetteer) -> Vec<String> {
     }
     let Named {
         names, containing, ..
-    } = name_locations(&linker, gazetteer);
+    } = name_locations(&linker, &HashSet::default(), gazetteer);
     let mut out = Vec::new();
     for l in locations {
         // The name as given stays (it is in the locations facet), then the

@@ -4,10 +4,10 @@
 //! to Pangkal Pinang", "the mayor of Denver", and above all a place
 //! followed by the region or country that contains it ("Koszalin,
 //! Poland"; a town the gazetteer lacks after "in" or "from": "from
-//! Marksville, Louisiana"), which names two places and nothing else. Also
-//! which seats of government an article names as locations ("outside the
-//! White House") rather than as the government ("the Kremlin said"), and
-//! what names no place though tagged one: an acronym the gazetteer lacks
+//! Marksville, Louisiana"), which names two places and nothing else; and
+//! which names mean the region rather than the city of that name
+//! ("Queens, New York", "the Senator from New York"). Also what names no
+//! place though tagged one: an acronym the gazetteer lacks
 //! in prose ("USPS": a body), a place's adjective ("Antarctic mountain
 //! ranges"); `context` turns those into its cues.
 //!
@@ -20,7 +20,7 @@ use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
-use super::types::{is_seat_of_government, is_shouted};
+use super::types::is_shouted;
 use super::{HashMap, HashSet, WordList};
 
 /// Nouns that, followed by "of", say the next name is a place ("the island
@@ -75,12 +75,13 @@ pub(super) fn place_cues(
     distinct: &[Option<EntityKind>],
     cleaned: &[String],
     gazetteer: &Gazetteer,
-) -> Vec<bool> {
+) -> PlaceCues {
     let Article {
         text, mentions, of, ..
     } = *article;
     let offsets = &article.offsets;
     let mut out = vec![false; distinct.len()];
+    let mut regions = vec![false; distinct.len()];
     // Last words of the article's persons, with how many names end so.
     let mut surnames: HashMap<String, u32> = HashMap::default();
     for (kind, c) in distinct.iter().zip(cleaned) {
@@ -129,6 +130,10 @@ pub(super) fn place_cues(
         if after_place_noun(before) || area || person_in || route_end || office_of {
             out[u] = true;
         }
+        // "the junior Senator from New York": the state, not the city.
+        if after_office_of_a_region(before) && area_named(gazetteer, name).is_some() {
+            regions[u] = true;
+        }
         // "Marksville, Louisiana": the next mention, after a comma, is a
         // region or country that contains this one. Not in a dateline
         // ("NICE, France"): a dateline is a place already, and the same
@@ -155,58 +160,23 @@ pub(super) fn place_cues(
         {
             out[u] = true;
             out[v] = true;
+            regions[v] = true;
         }
     }
-    out
+    PlaceCues {
+        placed: out,
+        regions,
+    }
 }
 
-/// The name keys of the seats of government that `article` names as
-/// locations ("outside the White House", "the south lawn of the White
-/// House", "in Whitehall") more often than as the government ("the
-/// Kremlin said"): the facets keep those places (`distinct` and `keys` as
-/// in [`place_cues`]). "The meeting, held at the Kremlin" beside "the
-/// Kremlin has not signaled" leaves the Kremlin an organization.
-pub(super) fn seats_named_as_places(
-    article: &Article,
-    distinct: &[Option<EntityKind>],
-    keys: &[String],
-) -> HashSet<String> {
-    // Key → (mentions as a location, all mentions).
-    let mut uses: HashMap<&str, (u32, u32)> = HashMap::default();
-    for (i, m) in article.mentions.iter().enumerate() {
-        let u = article.of[i];
-        if distinct[u] != Some(EntityKind::Location) || !is_seat_of_government(&keys[u]) {
-            continue;
-        }
-        let Some(b) = article.offsets.byte(m.start) else {
-            continue;
-        };
-        let before = article
-            .text
-            .get(b.saturating_sub(30)..b)
-            .unwrap_or_default();
-        let count = uses.entry(keys[u].as_str()).or_default();
-        count.0 += u32::from(names_a_location(before));
-        count.1 += 1;
-    }
-    uses.into_iter()
-        .filter(|(_, (located, all))| located * 2 > *all)
-        .map(|(key, _)| key.to_owned())
-        .collect()
-}
-
-/// Whether `before` ends with a word that puts a building somewhere:
-/// "outside (the) ", "in ", "at the ", "the lawn of the ".
-fn names_a_location(before: &str) -> bool {
-    let rest = before.trim_end_matches(' ');
-    let rest = rest
-        .strip_suffix(" the")
-        .or_else(|| rest.strip_suffix(" The"))
-        .unwrap_or(rest);
-    match rest.strip_suffix(" of") {
-        Some(part) => BUILDING_PARTS.contains(last_word(part)),
-        None => LOCATIVES.contains(last_word(rest)),
-    }
+/// What the words around the article's distinct mentions say of them, by
+/// distinct mention: whether each is a place, and whether it is named as
+/// the region or country containing another ("Queens, New York": the
+/// state; "Seattle, Washington") or as the state of an office ("Senator
+/// from New York").
+pub(super) struct PlaceCues {
+    pub placed: Vec<bool>,
+    pub regions: Vec<bool>,
 }
 
 /// Whether a name the gazetteer lacks may be a town's: three words at most
@@ -230,17 +200,6 @@ static NOT_IN_TOWN_NAMES: WordList = WordList::new(&[
 /// Louisiana"). Not "of": "statues of Christopher Columbus, US presidents
 /// ...", "a subsidiary of Svenska Handelsbanken, Sweden".
 static TOWN_PREPOSITIONS: WordList = WordList::new(&["in", "from", "near", "outside"]);
-
-/// Prepositions that put a building somewhere ("outside the White House").
-static LOCATIVES: WordList = WordList::new(&[
-    "outside", "inside", "near", "at", "in", "on", "into", "opposite",
-]);
-
-/// Parts of a building or its grounds, before "of the" ("the south lawn
-/// of the White House").
-static BUILDING_PARTS: WordList = WordList::new(&[
-    "lawn", "front", "gates", "gate", "steps", "grounds", "roof", "outside",
-]);
 
 /// Moves the mentions the context says are places (`placed`) to places,
 /// and with them every mention of the same name in the article, compass
@@ -294,6 +253,29 @@ fn after_office_of_a_place(before: &str) -> bool {
     before
         .strip_suffix(" of ")
         .is_some_and(|rest| OFFICES_OF_PLACES.contains(&last_word(rest).to_lowercase()))
+}
+
+/// Offices held for a state or province, before "from", "for" or "of"
+/// ("the junior Senator from New York", "Governor of New York").
+static OFFICES_OF_REGIONS: WordList = WordList::new(&[
+    "senator",
+    "senators",
+    "governor",
+    "congressman",
+    "congresswoman",
+    "representative",
+]);
+
+/// Whether `before` ends with "<Office of a region> from|for|of ",
+/// capitalised ("a sales representative for MarkitStar" is no office).
+fn after_office_of_a_region(before: &str) -> bool {
+    [" from ", " for ", " of "].iter().any(|link| {
+        before.strip_suffix(link).is_some_and(|rest| {
+            let office = last_word(rest);
+            office.starts_with(char::is_uppercase)
+                && OFFICES_OF_REGIONS.contains(&office.to_lowercase())
+        })
+    })
 }
 
 /// Whether `from` and `to` are the two ends of a route in `text`: "from
@@ -389,11 +371,27 @@ fn region_or_country<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Pla
     if let Some(p) = abbreviated_place(gazetteer, &name_key(name)).filter(is_area) {
         return Some(p);
     }
-    gazetteer.resolve(name, &[]).filter(is_area).or_else(|| {
-        gazetteer
-            .resolve(without_compass(name)?, &[])
-            .filter(is_area)
-    })
+    gazetteer
+        .resolve(name, &[])
+        .filter(is_area)
+        .or_else(|| area_named(gazetteer, name))
+        .or_else(|| {
+            gazetteer
+                .resolve(without_compass(name)?, &[])
+                .filter(is_area)
+        })
+}
+
+/// The most populous region or country whose own name is `name`, where
+/// the name more often means a city ("New York", "Washington").
+pub(super) fn area_named<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Place> {
+    let key = name_key(name);
+    gazetteer
+        .lookup(name)
+        .into_iter()
+        .filter(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country))
+        .filter(|p| name_key(&p.name) == key)
+        .max_by_key(|p| p.population)
 }
 
 /// `name` without a leading compass word ("North Poland" → "Poland"), if

@@ -205,3 +205,32 @@ fn a_name_before_a_building_noun_is_that_building() {
     assert_eq!(c.locations, ["Notre Dame", "Charles de Gaulle"]);
     assert!(c.persons.is_empty());
 }
+
+#[test]
+fn a_city_name_named_as_a_region_is_the_region() {
+    let text = "The chef of a New York City restaurant was found in Queens, New York.";
+    let c = canon(
+        text,
+        &[
+            (Location, "New York City"),
+            (Location, "Queens"),
+            (Location, "New York"),
+        ],
+    );
+    assert_eq!(c.locations, ["New York City", "Queens", "New York"]);
+    let c = canon(
+        "A bank in Seattle, Washington, was sold.",
+        &[(Location, "Seattle"), (Location, "Washington")],
+    );
+    assert_eq!(c.locations, ["Seattle", "Washington"]);
+    let text = "She is the junior Senator from New York. A representative of New York \
+                spoke.";
+    let c = canon(text, &[(Location, "New York")]);
+    assert_eq!(c.locations, ["New York"]);
+    assert_eq!(c.location_ids, [Some(5128638)]);
+    let c = canon(
+        "A representative of New York spoke.",
+        &[(Location, "New York")],
+    );
+    assert_eq!(c.locations, ["New York City"]);
+}

@@ -2,12 +2,12 @@
 //! each other's context ("Paris" after "Texas"), and the regions and
 //! countries that contain them.
 
-use super::HashMap;
+use super::{HashMap, HashSet};
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::abbreviated_place;
-use super::place_context::without_compass;
+use super::place_context::{area_named, without_compass};
 use super::types::ends_with_geographic_word;
 use super::Linker;
 
@@ -21,8 +21,14 @@ pub(super) struct Named {
 }
 
 /// Maps each location key to its canonical name and each canonical name to
-/// the names containing it and its GeoNames id.
-pub(super) fn name_locations(locations: &Linker, gazetteer: &Gazetteer) -> Named {
+/// the names containing it and its GeoNames id. The keys in `as_regions`
+/// are named as a region or country ("Queens, New York"): that area, where
+/// the name more often means a city.
+pub(super) fn name_locations(
+    locations: &Linker,
+    as_regions: &HashSet<String>,
+    gazetteer: &Gazetteer,
+) -> Named {
     // First the names that need no context (one candidate, or a country),
     // then every name in their context: "Paris" after "Texas".
     let mut context: Vec<&Place> = Vec::new();
@@ -40,7 +46,14 @@ pub(super) fn name_locations(locations: &Linker, gazetteer: &Gazetteer) -> Named
         // Korea" and "West Virginia" are names of their own and resolve
         // as they are. The rest must be the place's own name: "South
         // America" is no part of the United States.
+        let as_region = || {
+            as_regions
+                .contains(key)
+                .then(|| area_named(gazetteer, key))
+                .flatten()
+        };
         let resolved = abbreviated_place(gazetteer, key)
+            .or_else(as_region)
             .or_else(|| gazetteer.resolve(key, &context))
             .or_else(|| {
                 let rest = without_compass(key)?;

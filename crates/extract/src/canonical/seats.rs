@@ -1,0 +1,69 @@
+//! Seats of government an article names as locations ("outside the White
+//! House", "in Whitehall") rather than as the government they stand for
+//! ("the Kremlin said"): the facets file the first under places and the
+//! second under organizations.
+
+use super::super::EntityKind;
+use super::context::{last_word, Article};
+use super::types::is_seat_of_government;
+use super::{HashMap, HashSet, WordList};
+
+/// The name keys of the seats of government that `article` names as
+/// locations ("outside the White House", "the south lawn of the White
+/// House", "in Whitehall") more often than as the government ("the
+/// Kremlin said"): the facets keep those places (`distinct` and `keys` as
+/// in `place_context::place_cues`). "The meeting, held at the Kremlin" beside "the
+/// Kremlin has not signaled" leaves the Kremlin an organization.
+pub(super) fn seats_named_as_places(
+    article: &Article,
+    distinct: &[Option<EntityKind>],
+    keys: &[String],
+) -> HashSet<String> {
+    // Key → (mentions as a location, all mentions).
+    let mut uses: HashMap<&str, (u32, u32)> = HashMap::default();
+    for (i, m) in article.mentions.iter().enumerate() {
+        let u = article.of[i];
+        if distinct[u] != Some(EntityKind::Location) || !is_seat_of_government(&keys[u]) {
+            continue;
+        }
+        let Some(b) = article.offsets.byte(m.start) else {
+            continue;
+        };
+        let before = article
+            .text
+            .get(b.saturating_sub(30)..b)
+            .unwrap_or_default();
+        let count = uses.entry(keys[u].as_str()).or_default();
+        count.0 += u32::from(names_a_location(before));
+        count.1 += 1;
+    }
+    uses.into_iter()
+        .filter(|(_, (located, all))| located * 2 > *all)
+        .map(|(key, _)| key.to_owned())
+        .collect()
+}
+
+/// Whether `before` ends with a word that puts a building somewhere:
+/// "outside (the) ", "in ", "at the ", "the lawn of the ".
+fn names_a_location(before: &str) -> bool {
+    let rest = before.trim_end_matches(' ');
+    let rest = rest
+        .strip_suffix(" the")
+        .or_else(|| rest.strip_suffix(" The"))
+        .unwrap_or(rest);
+    match rest.strip_suffix(" of") {
+        Some(part) => BUILDING_PARTS.contains(last_word(part)),
+        None => LOCATIVES.contains(last_word(rest)),
+    }
+}
+
+/// Prepositions that put a building somewhere ("outside the White House").
+static LOCATIVES: WordList = WordList::new(&[
+    "outside", "inside", "near", "at", "in", "on", "into", "opposite",
+]);
+
+/// Parts of a building or its grounds, before "of the" ("the south lawn
+/// of the White House").
+static BUILDING_PARTS: WordList = WordList::new(&[
+    "lawn", "front", "gates", "gate", "steps", "grounds", "roof", "outside",
+]);
