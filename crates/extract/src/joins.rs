@@ -33,7 +33,9 @@ use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
-use super::places_in_names::{join_split_places, mend_places_in_names};
+use super::places_in_names::{
+    join_country_led_organizations, join_split_places, mend_places_in_names,
+};
 use super::splits::split_run_together_names;
 use super::tagger::Span;
 use super::tickers::cut_tickers;
@@ -43,7 +45,8 @@ use super::work_titles::drop_names_in_work_titles;
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
 /// datelines marked, the tickers cut off, the splits of names run together, the
 /// campus, "and", road, airline, street, regnal title, particle and nickname joins, the places
-/// that end a larger name, the places cut in two, the names in titles of works, then the species
+/// that end a larger name, the places cut in two, the countries that lead
+/// their bodies' names, the names in titles of works, then the species
 /// drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
@@ -69,6 +72,7 @@ pub(crate) fn mend_spans(
     });
     mend_places_in_names(text, tokens, spans);
     join_split_places(text, tokens, spans, gazetteer);
+    join_country_led_organizations(text, tokens, spans);
     drop_names_in_work_titles(text, tokens, spans);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0

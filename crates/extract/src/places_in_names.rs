@@ -7,13 +7,17 @@
 //! organization's name: the few organizations so named that news cites,
 //! "Voice of America", are found by name in `joins`.)
 //!
+//! A country that leads the name of its body is part of it: "United
+//! States" then "Senate" is one organization, "United States Senate".
+//!
 //! Also the other way round: one place the tagger cut in two places side
 //! by side ("New South" and "Wales"), joined when the gazetteer knows the
 //! whole.
 
+use super::canonical::is_title_word;
 use super::gazetteer::Gazetteer;
 use super::joins::{one_space_apart, word_at};
-use super::labels::{LOC, MISC};
+use super::labels::{LOC, MISC, ORG};
 use super::tagger::Span;
 use super::tokenize::Token;
 
@@ -33,6 +37,34 @@ pub(crate) fn mend_places_in_names(text: &str, tokens: &[Token], spans: &mut [Sp
         }
         if ADDRESS_TITLES.contains(&word_at(text, tokens, s - 1)) {
             spans[i] = (MISC, s - 1, e);
+        }
+    }
+}
+
+/// Countries whose full name leads the names of their bodies ("United
+/// States Senate", "United Kingdom Space Agency").
+const LEADING_COUNTRIES: &[&str] = &["United States", "United Kingdom"];
+
+/// Joins each [`LEADING_COUNTRIES`] place span and the organization span
+/// right after it, one space apart on one line, into one organization
+/// (not a title tagged one: "United States Senator").
+pub(crate) fn join_country_led_organizations(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+    let mut i = 1;
+    while i < spans.len() {
+        let ((ta, s, m), (tb, n, e)) = (spans[i - 1], spans[i]);
+        let country = &text[tokens[s].start..tokens[m - 1].end];
+        if ta == LOC
+            && tb == ORG
+            && m == n
+            && !tokens[n].line_start
+            && one_space_apart(tokens, m - 1, n)
+            && LEADING_COUNTRIES.contains(&country)
+            && !is_title_word(word_at(text, tokens, e - 1))
+        {
+            spans[i - 1] = (ORG, s, e);
+            spans.remove(i);
+        } else {
+            i += 1;
         }
     }
 }
@@ -86,5 +118,33 @@ mod tests {
         let mut spans = vec![(LOC, 0, 2), (LOC, 2, 3), (LOC, 4, 5), (LOC, 5, 6)];
         super::join_split_places(text, &tokens, &mut spans, Gazetteer::bundled());
         assert_eq!(spans, [(LOC, 0, 3), (LOC, 4, 5), (LOC, 5, 6)]);
+    }
+
+    #[test]
+    fn a_country_leading_its_body_is_part_of_its_name() {
+        use crate::labels::{LOC, ORG};
+        let text = "The United States Senate and United States officials in Geneva met \
+                    United States Senator Ted Cruz";
+        let mut tokens = Vec::new();
+        crate::tokenize::tokenize(text, &mut tokens);
+        let mut spans = vec![
+            (LOC, 1, 3),
+            (ORG, 3, 4),
+            (LOC, 5, 7),
+            (LOC, 9, 10),
+            (LOC, 11, 13),
+            (ORG, 13, 14),
+        ];
+        super::join_country_led_organizations(text, &tokens, &mut spans);
+        assert_eq!(
+            spans,
+            [
+                (ORG, 1, 4),
+                (LOC, 5, 7),
+                (LOC, 9, 10),
+                (LOC, 11, 13),
+                (ORG, 13, 14)
+            ]
+        );
     }
 }

@@ -81,9 +81,11 @@ pub(super) fn link_organizations(
             }
         }
         if name == &orgs.surface[key] {
-            if let Some(long) = longer_form(key, &orgs.keys) {
-                name = &orgs.surface[long];
-            }
+            let key = same_with_country_spelt_out(key, orgs);
+            name = match longer_form(key, &orgs.keys) {
+                Some(long) => &orgs.surface[long],
+                None => &orgs.surface[key],
+            };
         }
         out.insert(key.clone(), name.clone());
     }
@@ -105,7 +107,11 @@ fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
             && ((long.starts_with(short) && long.as_bytes()[short.len()] == b' ')
                 || (long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '))
     };
-    let mut found = keys.iter().filter(|k| extends(key, k) && !names_a_part(k));
+    // "U.S. Congress" and "United States Congress" are one longer form.
+    let spelt_elsewhere = |k: &str| country_spelt_out(k).is_some_and(|s| keys.contains(&s));
+    let mut found = keys
+        .iter()
+        .filter(|k| extends(key, k) && !names_a_part(k) && !spelt_elsewhere(k));
     let first = found.next()?;
     // Several: fine when they nest ("Kelley Oil", "Kelley Oil and Gas
     // Partners Ltd"), the longest then; else ambiguous.
@@ -153,6 +159,39 @@ static PART_WORDS: WordList = WordList::new(&[
 /// seat of government ("White House" is no long form of "House").
 fn names_a_part(key: &str) -> bool {
     PART_WORDS.contains(key.rsplit(' ').next().unwrap_or_default()) || is_seat_of_government(key)
+}
+
+/// Country acronyms that lead organizations' names, as name keys, and the
+/// countries they stand for.
+const COUNTRY_ACRONYMS: [(&str, &str); 4] = [
+    ("u s ", "united states "),
+    ("us ", "united states "),
+    ("u k ", "united kingdom "),
+    ("uk ", "united kingdom "),
+];
+
+/// The article's key for the organization `key` names with its country
+/// acronym spelt out or written otherwise: "U.S. Congress" beside "United
+/// States Congress" is the latter, "US Army" beside "U.S. Army" the first
+/// written; `key` itself otherwise.
+fn same_with_country_spelt_out<'a>(key: &'a String, orgs: &'a Linker) -> &'a String {
+    let Some(spelt) = country_spelt_out(key) else {
+        return key;
+    };
+    if let Some((spelt, _)) = orgs.surface.get_key_value(&spelt) {
+        return spelt;
+    }
+    let same = |k: &&String| country_spelt_out(k).as_ref() == Some(&spelt);
+    orgs.keys.iter().find(same).unwrap_or(key)
+}
+
+/// The key with its leading country acronym spelt out ("u s congress" →
+/// "united states congress"), if it has one.
+fn country_spelt_out(key: &str) -> Option<String> {
+    COUNTRY_ACRONYMS.iter().find_map(|(acronym, country)| {
+        let rest = key.strip_prefix(acronym)?;
+        Some(format!("{country}{rest}"))
+    })
 }
 
 /// "U.N." and "UN" alike: "un".
