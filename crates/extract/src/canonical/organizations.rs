@@ -307,4 +307,23 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn country_acronyms_in_names_are_one_organization() {
+        use EntityKind::*;
+        let text = "The 116th United States Congress met. The U.S. Congress voted and \
+                    Congress adjourned. The US Army and the U.S. Army left.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Organization, "United States Congress"),
+                (Organization, "U.S. Congress"),
+                (Organization, "Congress"),
+                (Organization, "US Army"),
+                (Organization, "U.S. Army"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.organizations, ["United States Congress", "US Army"]);
+    }
 }
