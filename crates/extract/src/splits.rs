@@ -9,6 +9,12 @@
 //!   "and" or "&" closes ("United Nations Educational, Scientific and
 //!   Cultural Organization"): the shapes CoNLL-2003's gold names with a
 //!   comma have;
+//! - at "and" between two organizations: "London Ambulance Service and
+//!   London Fire Brigade", "University of Washington and Center for
+//!   Ecosystem Sentinels" (the part after "and" starts as the first does,
+//!   or with the head word of an institution); "Bill and Melinda Gates
+//!   Foundation" and "Organization for Security and Co-operation in
+//!   Europe" stay one;
 //! - after an office held over a place: "First Minister of Scotland
 //!   Nicola Sturgeon" and "Mayor of London Sadiq Khan" name the place and
 //!   the person, not one person (or organization) "Scotland Nicola
@@ -21,7 +27,7 @@ use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::joins::word_at;
-use super::labels::{LOC, PER};
+use super::labels::{LOC, ORG, PER};
 use super::tagger::Span;
 use super::tokenize::Token;
 
@@ -34,7 +40,8 @@ const AFTER_COMMA_IN_NAMES: &[&str] = &[
 ];
 
 /// Cuts the tagger's `spans` over the `tokens` of `text` at commas (a list
-/// the tagger ended before its "and" closed first), then after offices
+/// the tagger ended before its "and" closed first), at "and" between two
+/// organizations, then after offices
 /// held over places; `case` tells given names and ordinary
 /// words apart.
 pub(crate) fn split_run_together_names(
@@ -55,6 +62,15 @@ pub(crate) fn split_run_together_names(
             .flat_map(|&span| split_at_commas(text, tokens, span))
             .collect();
     }
+    if spans
+        .iter()
+        .any(|&(_, s, e)| (s..e).any(|i| word(i) == "and"))
+    {
+        *spans = spans
+            .iter()
+            .flat_map(|&span| split_at_and(text, tokens, span))
+            .collect();
+    }
     let mut i = 0;
     while i < spans.len() {
         let parts = split_office_of_a_place(text, tokens, spans[i], gazetteer, case);
@@ -65,6 +81,56 @@ pub(crate) fn split_run_together_names(
             }
             None => i += 1,
         }
+    }
+}
+
+/// Head words of institutions that, after "and", start a second one
+/// ("University of Washington and Center for Ecosystem Sentinels").
+const INSTITUTION_HEADS: &[&str] = &[
+    "University",
+    "Center",
+    "Centre",
+    "Institute",
+    "Department",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Bureau",
+    "Foundation",
+    "Society",
+    "Association",
+    "School",
+    "College",
+    "Academy",
+    "Museum",
+    "Hospital",
+];
+
+/// An organization span of two names of two words or more joined by one
+/// "and", cut in two where the second starts as the first does or with an
+/// [`INSTITUTION_HEADS`] word; the span as it is otherwise.
+fn split_at_and(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
+    let word = |i: usize| word_at(text, tokens, i);
+    let (ty, s, e) = span;
+    let mut ands = (s..e).filter(|&i| word(i) == "and");
+    let (Some(k), None) = (ands.next(), ands.next()) else {
+        return vec![span];
+    };
+    let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
+    let second_starts_anew = word(k + 1) == word(s) || INSTITUTION_HEADS.contains(&word(k + 1));
+    if ty == ORG
+        && k >= s + 2
+        && k + 3 <= e
+        && capitalised(s)
+        && capitalised(k - 1)
+        && second_starts_anew
+        && !(s..e).any(|i| word(i) == ",")
+    {
+        vec![(ORG, s, k), (ORG, k + 1, e)]
+    } else {
+        vec![span]
     }
 }
 
@@ -184,7 +250,7 @@ fn split_office_of_a_place(
 #[cfg(test)]
 mod tests {
     use crate::joins::tests::mended;
-    use crate::labels::{LOC, PER};
+    use crate::labels::{LOC, ORG, PER};
     use crate::{EntityKind, Extractor};
 
     fn mentions(text: &str) -> Vec<(EntityKind, String)> {
@@ -255,5 +321,34 @@ mod tests {
              Chairman of Canada Development Corp agreed.",
         );
         assert!(x.locations.is_empty(), "{:?}", x.mentions);
+    }
+
+    #[test]
+    fn and_cuts_two_organizations_run_together() {
+        let text = "The London Ambulance Service and London Fire Brigade came; so did the \
+                    University of Washington and Center for Ecosystem Sentinels, the Bill \
+                    and Melinda Gates Foundation and the Organization for Security and \
+                    Co-operation in Europe.";
+        let tagged = [
+            (ORG, "London Ambulance Service and London Fire Brigade"),
+            (
+                ORG,
+                "University of Washington and Center for Ecosystem Sentinels",
+            ),
+            (ORG, "Bill and Melinda Gates Foundation"),
+            (ORG, "Organization for Security and Co-operation in Europe"),
+        ];
+        let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "London Ambulance Service",
+                "London Fire Brigade",
+                "University of Washington",
+                "Center for Ecosystem Sentinels",
+                "Bill and Melinda Gates Foundation",
+                "Organization for Security and Co-operation in Europe",
+            ]
+        );
     }
 }
