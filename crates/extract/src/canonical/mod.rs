@@ -17,7 +17,8 @@
 //! kind per name and article), `filter` (mentions that name nothing),
 //! `words` (word lists and hashing for names), `linker` (one surface per
 //! name key), `context` and `place_context` (what the words around a
-//! mention say it names, with `cue_words`).
+//! mention say it names, with `cue_words`), `seats` (seats of government
+//! named as places).
 
 mod abbreviations;
 mod clean;
