@@ -81,7 +81,8 @@ pub(super) fn link_organizations(
             }
         }
         if name == &orgs.surface[key] {
-            let key = same_with_country_spelt_out(key, orgs);
+            let key = newsroom_long_form(key, orgs)
+                .unwrap_or_else(|| same_with_country_spelt_out(key, orgs));
             name = match longer_form(key, &orgs.keys) {
                 Some(long) => &orgs.surface[long],
                 None => &orgs.surface[key],
@@ -100,7 +101,10 @@ pub(super) fn link_organizations(
 /// and Los Angeles campuses).
 fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
     if PARENT_BODIES.contains(key) {
-        return None;
+        // "US Federal Reserve" is the Federal Reserve; its banks are not.
+        return keys
+            .iter()
+            .find(|k| without_country(k) == Some(key) && !names_a_part(k));
     }
     let extends = |short: &str, long: &str| {
         long.len() > short.len()
@@ -159,6 +163,30 @@ static PART_WORDS: WordList = WordList::new(&[
 /// seat of government ("White House" is no long form of "House").
 fn names_a_part(key: &str) -> bool {
     PART_WORDS.contains(key.rsplit(' ').next().unwrap_or_default()) || is_seat_of_government(key)
+}
+
+/// Short names newsrooms give organizations that neither start nor end
+/// their names nor are their initials, as name keys, with the name they
+/// stand for where the article also writes it.
+const NEWSROOM_SHORT_FORMS: [(&str, &str); 2] =
+    [("fed", "federal reserve"), ("banxico", "bank of mexico")];
+
+/// The article's key for the organization `key` is a newsroom's short
+/// name of ([`NEWSROOM_SHORT_FORMS`]), if it has one.
+fn newsroom_long_form<'a>(key: &str, orgs: &'a Linker) -> Option<&'a String> {
+    let (_, long) = NEWSROOM_SHORT_FORMS
+        .iter()
+        .find(|(short, _)| *short == key)?;
+    orgs.surface.get_key_value(*long).map(|(k, _)| k)
+}
+
+/// `key` less a leading country ("us federal reserve" → "federal
+/// reserve"), if it has one.
+fn without_country(key: &str) -> Option<&str> {
+    let countries = COUNTRY_ACRONYMS
+        .iter()
+        .flat_map(|(acronym, country)| [*acronym, *country]);
+    countries.into_iter().find_map(|c| key.strip_prefix(c))
 }
 
 /// Country acronyms that lead organizations' names, as name keys, and the
@@ -325,5 +353,33 @@ mod tests {
         );
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(c.organizations, ["United States Congress", "US Army"]);
+    }
+
+    #[test]
+    fn the_fed_and_the_us_federal_reserve_are_the_federal_reserve() {
+        use EntityKind::*;
+        let text = "The Fed cut rates. The US Federal Reserve and the Federal Reserve Bank of \
+                    New York agreed; the Federal Reserve said so.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Organization, "Fed"),
+                (Organization, "US Federal Reserve"),
+                (Organization, "Federal Reserve Bank of New York"),
+                (Organization, "Federal Reserve"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.organizations,
+            ["US Federal Reserve", "Federal Reserve Bank of New York"]
+        );
+        let alone = "The Fed cut rates.";
+        let c = canonicalize(
+            alone,
+            &mentions_of(alone, &[(Organization, "Fed")]),
+            Gazetteer::bundled(),
+        );
+        assert_eq!(c.organizations, ["Fed"]);
     }
 }

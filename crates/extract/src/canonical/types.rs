@@ -369,7 +369,7 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "alibaba", "tencent", "baidu",
     "yandex", "weibo", "wechat", "snapchat", "pinterest", "twitch", "discord", "openai",
     "nvidia", "airbnb", "shopify", "dropbox", "costco", "walmart", "woolworths", "ocado",
-    "roscosmos", "mojang",
+    "roscosmos", "mojang", "banxico", "bundesbank",
 ]);
 
 /// Whether a name is written in capitals (two letters or more, no
