@@ -18,8 +18,8 @@ use super::super::gazetteer::{name_key, Gazetteer};
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
 use super::cue_words::{
-    AFTER_HEAD, ORGANIZATION_NOUNS, ORGANIZATION_TAILS, PERSON_NOUNS, PERSON_ONLY_TAILS,
-    VENUE_PREPOSITIONS, WORK_NOUNS,
+    AFTER_HEAD, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, ORGANIZATION_TAILS, PERSON_NOUNS,
+    PERSON_ONLY_TAILS, VENUE_PREPOSITIONS, WORK_NOUNS,
 };
 use super::persons::PARTICLES;
 use super::place_context::{is_acronym_in_prose, place_adjectives};
@@ -245,7 +245,8 @@ fn capitalised_run(s: &str) -> &str {
 }
 
 /// Applies the `cues` to the `kinds` of the distinct mentions (their
-/// `cleaned` text alongside), and the organization words that end a name:
+/// `cleaned` text alongside), and the organization words that end a name
+/// or, in languages that put the head first, start it:
 /// a work or vessel names nothing; a person becomes an organization; so
 /// does a place, unless the gazetteer knows it ("Marco Rubio of Florida").
 pub(super) fn heed(
@@ -257,12 +258,18 @@ pub(super) fn heed(
     for ((kind, cue), c) in kinds.iter_mut().zip(cues).zip(cleaned) {
         let Some(k) = *kind else { continue };
         let last = c.rsplit(' ').next().unwrap_or_default();
+        let first = c.split(' ').next().unwrap_or_default();
         let org_tail = c.contains(' ')
             && match k {
                 EntityKind::Person => {
-                    ORGANIZATION_TAILS.contains(last) || PERSON_ONLY_TAILS.contains(last)
+                    ORGANIZATION_TAILS.contains(last)
+                        || PERSON_ONLY_TAILS.contains(last)
+                        || ORGANIZATION_HEADS.contains(first)
                 }
-                EntityKind::Location => ORGANIZATION_TAILS.contains(last),
+                EntityKind::Location => {
+                    ORGANIZATION_TAILS.contains(last)
+                        || (ORGANIZATION_HEADS.contains(first) && !gazetteer.contains(c))
+                }
                 EntityKind::Organization => false,
             };
         *kind = match cue {

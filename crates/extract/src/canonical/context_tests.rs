@@ -231,3 +231,28 @@ fn a_place_adjective_is_no_place() {
     let c = canonicalize(text, &ms, Gazetteer::bundled());
     assert_eq!(c.locations, ["Antarctic"]);
 }
+
+#[test]
+fn a_head_word_first_makes_an_organization() {
+    use EntityKind::*;
+    let text = "Grupo Financiero Altiplano said so; Banque Gutzwiller agreed. \
+                Banco de la Republica too.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "Grupo Financiero Altiplano"),
+            (Person, "Banque Gutzwiller"),
+            (Location, "Banco de la Republica"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert!(c.locations.is_empty() && c.persons.is_empty(), "{c:?}");
+    assert_eq!(
+        c.organizations,
+        [
+            "Grupo Financiero Altiplano",
+            "Banque Gutzwiller",
+            "Banco de la Republica"
+        ]
+    );
+}

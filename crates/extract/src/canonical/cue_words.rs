@@ -65,6 +65,17 @@ pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
     "bulletin", "gazette", "herald", "tribune", "chronicle", "telegraph", "journal",
 ]);
 
+/// First words that make a name an organization in languages that put the
+/// head noun first ("Grupo Financiero Altiplano", "Banco Santander",
+/// "Société Générale", "Universidad de Chile").
+#[rustfmt::skip]
+pub(super) static ORGANIZATION_HEADS: WordList = WordList::new(&[
+    "grupo", "banco", "banca", "banque", "compañía", "companhia", "compagnie", "société",
+    "sociedad", "sociedade", "fundación", "fundação", "fondation", "instituto", "universidad",
+    "universidade", "université", "universität", "partido", "partito", "ministerio",
+    "ministère", "ministério",
+]);
+
 /// [`ORGANIZATION_TAILS`] that also end the names of venues and places
 /// CoNLL labels as such ("National Tennis Centre", "High Court" as the
 /// building, "Russian Federation"): they move persons only.
