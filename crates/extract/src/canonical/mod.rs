@@ -124,6 +124,8 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
     let cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
     place_context::heed_places(&mut kinds, &cues.placed, &cleaned);
+    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+    types::words_of_longer_names(&keys, &mut kinds);
     for (((m, c), kind), was) in distinct
         .iter()
         .zip(&mut cleaned)

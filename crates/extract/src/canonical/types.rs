@@ -34,6 +34,7 @@ use super::HashMap;
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::EntityKind;
 use super::clean::{has_leading_title, is_only_titles, is_titled_name};
+use super::cue_words::ORGANIZATION_TAILS;
 use super::persons::{core_words, is_subsequence};
 use super::WordList;
 
@@ -214,6 +215,38 @@ pub(super) fn consistent_kinds(
         }
     }
     out
+}
+
+/// Gives a one-word person that is a longer organization or place of the
+/// article less its kind word ("Mahan" beside "Mahan Air", "Fath" beside
+/// "Fath Airport") their kind, so it folds into them as a short form; not
+/// when a person's name of two words or more has the word. Run once the
+/// context has given the longer names their kinds ("... Air" an airline).
+pub(super) fn words_of_longer_names(keys: &[String], out: &mut [Option<EntityKind>]) {
+    for i in 0..keys.len() {
+        let word = keys[i].as_str();
+        if out[i] != Some(EntityKind::Person) || word.is_empty() || word.contains(' ') {
+            continue;
+        }
+        let mut kinds = keys.iter().zip(out.iter()).filter_map(|(key, kind)| {
+            let has = key.contains(' ') && key.split(' ').any(|w| w == word);
+            let kind_word = key
+                .strip_prefix(word)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| GEOGRAPHIC.contains(rest) || ORGANIZATION_TAILS.contains(rest));
+            match kind {
+                Some(EntityKind::Person) if has => Some(None),
+                Some(k) if kind_word => Some(Some(*k)),
+                _ => None,
+            }
+        });
+        let Some(Some(first)) = kinds.next() else {
+            continue;
+        };
+        if kinds.all(|k| k == Some(first)) {
+            out[i] = Some(first);
+        }
+    }
 }
 
 /// The last words of `cleaned` that are, particles aside, exactly one of

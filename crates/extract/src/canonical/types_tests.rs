@@ -1,6 +1,6 @@
 //! Tests of `types`: one kind per name and article, through `canonicalize`.
 
-use super::super::tests::m;
+use super::super::tests::{m, mentions_of};
 use super::super::{canonicalize, Canonical};
 use super::*;
 use EntityKind::*;
@@ -259,4 +259,27 @@ fn a_person_named_like_a_place_makes_no_location_a_person() {
     let c = canon(&[(Person, "Fath Airport"), (Location, "Fath Airport")]);
     assert!(c.persons.is_empty(), "{:?}", c.persons);
     assert_eq!(c.locations, ["Fath Airport"]);
+}
+
+#[test]
+fn a_person_named_like_a_longer_name_less_its_kind_word_is_its_short_form() {
+    let text = "Germany banned Mahan Air. Mahan flies to Syria. A plane crashed near \
+                Fath Airport; Fath is small. The Washington Post wrote that George \
+                Washington slept there; Washington left.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Organization, "Mahan Air"),
+            (Person, "Mahan"),
+            (Location, "Fath Airport"),
+            (Person, "Fath"),
+            (Organization, "Washington Post"),
+            (Person, "George Washington"),
+            (Person, "Washington"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["George Washington"]);
+    assert_eq!(c.locations, ["Fath Airport"]);
+    assert_eq!(c.organizations, ["Mahan Air", "Washington Post"]);
 }
