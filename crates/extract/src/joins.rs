@@ -43,7 +43,7 @@ use super::tokenize::Token;
 use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// datelines marked, the tickers cut off, the splits of names run together, the
+/// brackets at their edges cut off, the datelines marked, the tickers cut off, the splits of names run together, the
 /// campus, "and", road, airline, street, regnal title, particle and nickname joins, the places
 /// that end a larger name, the places cut in two, the countries that lead
 /// their bodies' names, the names in titles of works, then the species
@@ -55,6 +55,7 @@ pub(crate) fn mend_spans(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
+    trim_bracket_edges(text, tokens, spans);
     mark_datelines(text, tokens, spans, gazetteer);
     cut_tickers(text, tokens, spans);
     split_run_together_names(text, tokens, spans, gazetteer, case);
@@ -77,6 +78,23 @@ pub(crate) fn mend_spans(
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0
     });
+}
+
+/// Cuts a closing bracket off the start of each span and an opening one
+/// off its end: after an elision ("would happen [...] Lava doesn't") the
+/// tagger, which learnt editors' brackets inside names ("Jerry
+/// [O'Connell]"), takes the bracket with the next word.
+fn trim_bracket_edges(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+    let word = |i: usize| word_at(text, tokens, i);
+    for (_, s, e) in spans.iter_mut() {
+        while *s < *e && matches!(word(*s), "]" | ")" | "}") {
+            *s += 1;
+        }
+        while *s < *e && matches!(word(*e - 1), "[" | "(" | "{") {
+            *e -= 1;
+        }
+    }
+    spans.retain(|&(_, s, e)| s < e);
 }
 
 /// The text of token `i` of `text`; "" past the last token.

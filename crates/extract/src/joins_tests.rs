@@ -226,3 +226,11 @@ fn a_person_takes_the_particled_surname_after_it() {
         ]
     );
 }
+
+#[test]
+fn brackets_at_the_edges_of_a_name_are_cut_off() {
+    let text = "It would happen [...] Lava does not. Jerry [O'Connell] came (";
+    let tagged = [(PER, "] Lava"), (PER, "Jerry [O'Connell]"), (PER, "came (")];
+    let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, ["Lava", "Jerry [O'Connell]", "came"]);
+}
