@@ -5,7 +5,10 @@
 //! may be given names (capitalised; no title, place or ordinary word) are
 //! all the same one, the pair is added as a person mention wherever no
 //! mention covers it, and a person mention of the surname alone takes the
-//! given name ("Rai" before the "Benjamin" tagged alone).
+//! given name ("Rai" before the "Benjamin" tagged alone); so does a
+//! person of two words when training saw the word begin names and the
+//! name's first word in names ("John" before "Paul Stevens", not
+//! "Christian" before "Democrat Andreotti").
 //!
 //! A one-word person that stays alone, with no full name around it, and is
 //! an ordinary lowercase word and no name seen in training ("Lava",
@@ -33,7 +36,10 @@ pub(crate) fn add_missed_full_names(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
-    let mut surnames = lone_surnames(mentions);
+    // A given name missed before a surname alone, or before a name of two
+    // words when training saw it begin names ("Jo" before "Anne Val
+    // Tilburg", "John" before "Paul Stevens").
+    let mut surnames = lone_names(mentions, 3);
     // "Republican Assemblywoman": a title tagged alone is no surname.
     surnames.retain(|s| !is_title_word(s));
     if surnames.is_empty() || surnames.len() > MAX_SURNAMES {
@@ -58,6 +64,16 @@ pub(crate) fn add_missed_full_names(
         if !may_be_given_name(word, case, gazetteer) {
             // "said Day", "Mr Day", "When Day": no evidence either way.
             continue;
+        }
+        if let Some((first, _)) = surnames[s].split_once(' ') {
+            // "United States Joe Biden", "Secretary of Agriculture Richard
+            // Lyng", a misspelt "Secertary James Baker"; "Christian" before
+            // "Democrat Andreotti".
+            let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
+            let bits = |w: &str| case.get(xxh3_64(w.to_lowercase().as_bytes()));
+            if bits(word) & CaseLexicon::FIRST_NAME == 0 || bits(first) & names == 0 {
+                continue;
+            }
         }
         given[s] = match given[s] {
             None => Some(word),
@@ -140,13 +156,24 @@ const SPEAKING: &[&str] = &["said", "says", "told"];
 /// One-word person mentions with no longer person mention ending in them,
 /// each once: the surnames whose full name the tagger did not find.
 fn lone_surnames(mentions: &[Mention]) -> Vec<&str> {
+    lone_names(mentions, 1)
+}
+
+/// Person mentions of at most `words` words (letters only) with no
+/// longer person mention ending in them, each once.
+fn lone_names(mentions: &[Mention], words: usize) -> Vec<&str> {
     let persons = || mentions.iter().filter(|m| m.kind == EntityKind::Person);
     let mut out: Vec<&str> = persons()
         .map(|m| m.text.as_str())
-        .filter(|t| !t.contains(' ') && t.chars().all(char::is_alphabetic))
+        .filter(|t| t.split(' ').count() <= words)
+        .filter(|t| t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
         .filter(|t| t.starts_with(char::is_uppercase) && t.chars().count() >= 2)
         .filter(|t| {
-            !persons().any(|m| m.text.contains(' ') && m.text.rsplit(' ').next() == Some(t))
+            !persons().any(|m| {
+                m.text.len() > t.len()
+                    && m.text.ends_with(t)
+                    && m.text[..m.text.len() - t.len()].ends_with(' ')
+            })
         })
         .collect();
     out.sort_unstable();
@@ -331,6 +358,11 @@ mod tests {
     fn a_surname_tagged_alone_takes_the_given_name_before_it() {
         let text = "Silver went to Rai Benjamin from the United States.";
         assert_eq!(given_added(text, &["Benjamin"]), ["Rai Benjamin"]);
+        let text = "Justice John Paul Stevens died. Christian Democrat Andreotti spoke.";
+        assert_eq!(
+            given_added(text, &["Paul Stevens", "Democrat Andreotti"]),
+            ["John Paul Stevens", "Democrat Andreotti"]
+        );
         for (text, surname) in [
             (
                 "TREASURY'S BAKER SPEAKS\nBaker said rates would hold.",
