@@ -236,13 +236,14 @@ fn a_place_adjective_is_no_place() {
 fn a_head_word_first_makes_an_organization() {
     use EntityKind::*;
     let text = "Grupo Financiero Altiplano said so; Banque Gutzwiller agreed. \
-                Banco de la Republica too.";
+                Banco de la Republica too, and the Institut Merieux.";
     let ms = mentions_of(
         text,
         &[
             (Location, "Grupo Financiero Altiplano"),
             (Person, "Banque Gutzwiller"),
             (Location, "Banco de la Republica"),
+            (Person, "Institut Merieux"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -252,7 +253,8 @@ fn a_head_word_first_makes_an_organization() {
         [
             "Grupo Financiero Altiplano",
             "Banque Gutzwiller",
-            "Banco de la Republica"
+            "Banco de la Republica",
+            "Institut Merieux",
         ]
     );
 }

@@ -73,7 +73,7 @@ pub(super) static ORGANIZATION_HEADS: WordList = WordList::new(&[
     "grupo", "banco", "banca", "banque", "compañía", "companhia", "compagnie", "société",
     "sociedad", "sociedade", "fundación", "fundação", "fondation", "instituto", "universidad",
     "universidade", "université", "universität", "partido", "partito", "ministerio",
-    "ministère", "ministério",
+    "ministère", "ministério", "institut", "senado", "congreso", "asamblea", "cámara",
 ]);
 
 /// [`ORGANIZATION_TAILS`] that also end the names of venues and places

@@ -17,7 +17,8 @@ impl Gazetteer {
     /// it through [`containing`](Self::containing)).
     ///
     /// A city smaller than 100,000 people is found by its own name only, not
-    /// by its GeoNames alternate names ("Africa" is not Mahdia, Tunisia).
+    /// by its GeoNames alternate names ("Africa" is not Mahdia, Tunisia),
+    /// but for its own name and "City" ("Tandag City").
     /// It never refuses a risky name ("Nice", "Reading"): only call it for
     /// what the tagger marked as a location.
     pub fn resolve(&self, name: &str, context: &[&Place]) -> Option<&Place> {
@@ -30,7 +31,7 @@ impl Gazetteer {
             let Some(p) = self.places.get(c.place as usize) else {
                 continue;
             };
-            if !c.primary && p.population < MIN_ALTERNATE_POPULATION {
+            if !c.primary && p.population < MIN_ALTERNATE_POPULATION && !is_city_of(name, p) {
                 continue;
             }
             let s = self.score(p, c, context);
@@ -85,6 +86,14 @@ impl Gazetteer {
         }
         s
     }
+}
+
+/// Whether `name` is the place's own name and "City" ("Tandag City" for
+/// Tandag), an alternate name that is no other place's.
+fn is_city_of(name: &str, place: &Place) -> bool {
+    let key = super::name_key(name);
+    key.strip_suffix(" city")
+        .is_some_and(|own| own == super::name_key(&place.name))
 }
 
 #[cfg(test)]
@@ -221,5 +230,12 @@ mod tests {
         assert_eq!(g().resolve("Khmeimim", &[]).unwrap().name, "Hmeimim");
         assert_eq!(g().resolve("Kiev", &[]).unwrap().name, "Kyiv");
         assert_eq!(g().resolve("Tartous", &[]).unwrap().name, "Tartus");
+    }
+
+    #[test]
+    fn a_small_city_is_found_by_its_name_and_city() {
+        let tandag = g().resolve("Tandag City", &[]).unwrap();
+        assert_eq!(tandag.name, "Tandag");
+        assert_eq!(g().resolve("Quezon City", &[]).unwrap().name, "Quezon City");
     }
 }
