@@ -133,21 +133,23 @@ const AND_ORGANIZATIONS: &[&str] = &[
 ];
 
 /// The names with "and" in them (or, for places, "of" or "in"), places
-/// first, and how many are places.
+/// first, and how many are places. A place's "of the" may go without its
+/// "the" ("Democratic Republic of Congo").
 fn and_names() -> &'static (AhoCorasick, usize) {
     static NAMES: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut names: Vec<&str> = Gazetteer::bundled()
+        let mut names: Vec<String> = Gazetteer::bundled()
             .places()
             .iter()
             .filter(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
             .map(|p| p.name.as_str())
             .filter(|n| [" and ", " of ", " in "].iter().any(|w| n.contains(w)))
+            .flat_map(|n| [n.to_owned(), n.replacen(" of the ", " of ", 1)])
             .collect();
         names.sort_unstable();
         names.dedup();
         let places = names.len();
-        names.extend(AND_ORGANIZATIONS);
+        names.extend(AND_ORGANIZATIONS.iter().map(|n| n.to_string()));
         let searcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)

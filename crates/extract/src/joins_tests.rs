@@ -90,6 +90,19 @@ fn names_with_and_are_one_name() {
         x.mentions
     );
     assert_eq!(x.organizations, ["Voice of America"], "{:?}", x.mentions);
+    let x = Extractor::bundled()
+        .extract("The union grapples with conflicts in the eastern Democratic Republic of Congo.");
+    assert_eq!(
+        x.locations,
+        ["Democratic Republic of the Congo"],
+        "{:?}",
+        x.mentions
+    );
+    assert!(
+        x.persons.is_empty() && x.organizations.is_empty(),
+        "{:?}",
+        x.mentions
+    );
 }
 
 #[test]

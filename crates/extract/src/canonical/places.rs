@@ -55,6 +55,13 @@ pub(super) fn name_locations(
         let resolved = abbreviated_place(gazetteer, key)
             .or_else(as_region)
             .or_else(|| gazetteer.resolve(key, &context))
+            // "Democratic Republic of Congo": the gazetteer's "of the".
+            .or_else(|| {
+                let with_the = key.replacen(" of ", " of the ", 1);
+                (with_the != *key)
+                    .then(|| gazetteer.resolve(&with_the, &context))
+                    .flatten()
+            })
             .or_else(|| {
                 let rest = without_compass(key)?;
                 gazetteer.resolve(rest, &context).filter(|p| {
