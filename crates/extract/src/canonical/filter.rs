@@ -91,7 +91,7 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
     "well", "anyway", "also", "including", "does", "did", "hi", "hello", "yeah", "with", "an",
     "absolutely", "because", "between", "since", "unlike", "firstly", "secondly", "thirdly",
     "historically", "technically", "majorly", "greetings", "please", "thank", "thanks", "uhh",
-    "hmm", "yep", "your", "my", "our",
+    "hmm", "yep", "your", "my", "our", "oh", "ah", "wow", "ciao", "bye", "goodbye",
 ]);
 
 /// Whether a word (any case) is one that opens sentences and names
@@ -159,7 +159,8 @@ impl NothingFilter {
     /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
     /// "Parkinson's disease"), a compass adjective that is no
     /// organization ("Middle Eastern"), a person named by titles alone
-    /// ("Director General"; one title alone may be a surname: "King"), an event ([`EVENT_WORDS`]) or a model
+    /// ("Director General"; one title alone may be a surname: "King") or
+    /// two names with a slash ("Carroll/Patel"), an event ([`EVENT_WORDS`]) or a model
     /// number. On CoNLL dev the last two removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
@@ -176,6 +177,7 @@ impl NothingFilter {
             || self.eponyms.iter().any(|s| s == key)
             || (kind != EntityKind::Organization && COMPASS_ADJECTIVES.contains(key))
             || (kind == EntityKind::Person && is_titles_only(key))
+            || (kind == EntityKind::Person && cleaned.contains('/'))
             || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))
             || cleaned.split(' ').any(is_model_number)
     }
@@ -391,6 +393,7 @@ mod tests {
         let person = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Person);
         assert!(person("Director General") && person("Prime Minister"));
         assert!(!person("King") && !person("Stephen King") && !person("Lord King"));
+        assert!(person("Carroll/Patel") && person("Oh") && person("Ciao"));
         assert_eq!(NothingFilter::new("'s disease. A's disease").eponyms, ["a"]);
         let text = "It reached Category 5 on the Saffir–Simpson scale. Lyme disease spread. \
                     A large scale, a rare disease. The Bundesbank scales down bids.";
