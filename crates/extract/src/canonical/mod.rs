@@ -149,9 +149,15 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         cleaned[u] = name;
     }
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
-    // The mentions keep `kinds`; the facets file seats of government
-    // under organizations, unless the article names them as locations.
-    let seats_as_places = seats::seats_named_as_places(&article, &kinds, &keys);
+    let buildings = seats::buildings_named_as_places(&article, &kinds, &keys);
+    // The mentions keep `kinds`; the facets file seats of government and
+    // institutions under organizations, unless the article names them as
+    // locations.
+    let mut seats_as_places = seats::seats_named_as_places(&article, &kinds, &keys);
+    for u in buildings {
+        kinds[u] = Some(EntityKind::Location);
+        seats_as_places.insert(keys[u].clone());
+    }
     let filed: Vec<Option<EntityKind>> = kinds
         .iter()
         .zip(&keys)

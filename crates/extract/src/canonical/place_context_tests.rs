@@ -234,3 +234,22 @@ fn a_city_name_named_as_a_region_is_the_region() {
     );
     assert_eq!(c.locations, ["New York City"]);
 }
+
+#[test]
+fn a_building_named_as_a_location_is_a_place() {
+    let text = "Stevens died at Holy Cross Hospital. Gleneagles Hospital said he was well; \
+                he was held at Corcoran State Prison.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Holy Cross Hospital"),
+            (Location, "Gleneagles Hospital"),
+            (Organization, "Corcoran State Prison"),
+        ],
+    );
+    assert_eq!(
+        c.locations,
+        ["Holy Cross Hospital", "Corcoran State Prison"]
+    );
+    assert_eq!(c.organizations, ["Gleneagles Hospital"]);
+}

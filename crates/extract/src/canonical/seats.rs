@@ -1,7 +1,9 @@
 //! Seats of government an article names as locations ("outside the White
 //! House", "in Whitehall") rather than as the government they stand for
 //! ("the Kremlin said"): the facets file the first under places and the
-//! second under organizations.
+//! second under organizations. Likewise buildings taken for organizations
+//! ("died at Holy Cross Hospital", "held at Corcoran State Prison"): the
+//! guideline labels a building used as a location a place.
 
 use super::super::EntityKind;
 use super::context::{last_word, Article};
@@ -19,11 +21,60 @@ pub(super) fn seats_named_as_places(
     distinct: &[Option<EntityKind>],
     keys: &[String],
 ) -> HashSet<String> {
+    let is_seat =
+        |u: usize| distinct[u] == Some(EntityKind::Location) && is_seat_of_government(&keys[u]);
+    located_uses(article, keys, is_seat)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Last words of buildings' names ("Holy Cross Hospital", "Grand Central
+/// Terminal", "Blenheim Palace"). Not "center" or "centre": "researchers
+/// at the Center for Biological Diversity" work for it.
+#[rustfmt::skip]
+static BUILDING_WORDS: WordList = WordList::new(&[
+    "hospital", "prison", "penitentiary", "jail", "terminal", "station", "palace", "theatre",
+    "theater", "mall", "hotel", "tavern", "lodge", "arena", "cathedral", "temple", "tower",
+    "complex", "headquarters",
+]);
+
+/// The distinct organization and location mentions (`distinct` and `keys`
+/// as in [`seats_named_as_places`]; the facets file a location named like
+/// an institution under organizations) whose name ends with one of the
+/// [`BUILDING_WORDS`] and that `article` names as locations more often
+/// than not ("died at Holy Cross Hospital"; "Gleneagles Hospital said"
+/// stays an organization).
+pub(super) fn buildings_named_as_places(
+    article: &Article,
+    distinct: &[Option<EntityKind>],
+    keys: &[String],
+) -> Vec<usize> {
+    let is_building = |u: usize| {
+        matches!(
+            distinct[u],
+            Some(EntityKind::Organization | EntityKind::Location)
+        ) && keys[u].contains(' ')
+            && BUILDING_WORDS.contains(keys[u].rsplit(' ').next().unwrap_or_default())
+    };
+    let located = located_uses(article, keys, is_building);
+    (0..distinct.len())
+        .filter(|&u| is_building(u) && located.contains(keys[u].as_str()))
+        .collect()
+}
+
+/// The keys of the mentions `chosen` (by distinct mention) that `article`
+/// names as locations more often than not.
+fn located_uses<'k>(
+    article: &Article,
+    keys: &'k [String],
+    chosen: impl Fn(usize) -> bool,
+) -> HashSet<&'k str> {
     // Key → (mentions as a location, all mentions).
     let mut uses: HashMap<&str, (u32, u32)> = HashMap::default();
     for (i, m) in article.mentions.iter().enumerate() {
         let u = article.of[i];
-        if distinct[u] != Some(EntityKind::Location) || !is_seat_of_government(&keys[u]) {
+        if !chosen(u) {
             continue;
         }
         let Some(b) = article.offsets.byte(m.start) else {
@@ -39,7 +90,7 @@ pub(super) fn seats_named_as_places(
     }
     uses.into_iter()
         .filter(|(_, (located, all))| located * 2 > *all)
-        .map(|(key, _)| key.to_owned())
+        .map(|(key, _)| key)
         .collect()
 }
 
