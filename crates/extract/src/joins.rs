@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::is_regnal_name;
+use super::canonical::{is_regnal_name, is_regnal_title};
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
@@ -299,8 +299,11 @@ fn join_regnal_titles(text: &str, tokens: &[Token], spans: &mut [Span]) {
             continue;
         }
         let title = word_at(text, tokens, s - 1);
+        if !title.starts_with(char::is_uppercase) || !is_regnal_title(title) {
+            continue;
+        }
         let name: Vec<&str> = (s..e).map(|k| word_at(text, tokens, k)).collect();
-        if title.starts_with(char::is_uppercase) && is_regnal_name(&[title], &name) {
+        if is_regnal_name(&[title], &name) {
             spans[i] = (PER, s - 1, e);
         }
     }

@@ -351,6 +351,11 @@ fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str
 /// II", "King Charles III").
 static REGNAL: WordList = WordList::new(&["pope", "king", "queen", "emperor", "empress", "tsar"]);
 
+/// Whether `word` (any case) is a regnal title ("Queen", "Pope").
+pub(crate) fn is_regnal_title(word: &str) -> bool {
+    REGNAL.contains(word)
+}
+
 /// Whether `titles` is one regnal title and `name` one given name, with a
 /// number or not ("Francis", "Elizabeth II"): a regnal or papal name.
 pub(crate) fn is_regnal_name(titles: &[&str], name: &[&str]) -> bool {

@@ -36,9 +36,9 @@ mod words;
 
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
-pub(crate) use clean::is_regnal_name;
 pub(crate) use clean::is_title as is_title_word;
 use clean::{bare_key, clean};
+pub(crate) use clean::{is_regnal_name, is_regnal_title};
 use filter::NothingFilter;
 use linker::Linker;
 use organizations::link_organizations;
@@ -124,8 +124,6 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
     let cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
     place_context::heed_places(&mut kinds, &cues.placed, &cleaned);
-    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
-    types::words_of_longer_names(&keys, &mut kinds);
     for (((m, c), kind), was) in distinct
         .iter()
         .zip(&mut cleaned)
@@ -149,6 +147,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         cleaned[u] = name;
     }
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+    types::words_of_longer_names(&keys, &mut kinds);
     let buildings = seats::buildings_named_as_places(&article, &kinds, &keys);
     // The mentions keep `kinds`; the facets file seats of government and
     // institutions under organizations, unless the article names them as

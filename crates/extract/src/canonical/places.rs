@@ -57,10 +57,8 @@ pub(super) fn name_locations(
             .or_else(|| gazetteer.resolve(key, &context))
             // "Democratic Republic of Congo": the gazetteer's "of the".
             .or_else(|| {
-                let with_the = key.replacen(" of ", " of the ", 1);
-                (with_the != *key)
-                    .then(|| gazetteer.resolve(&with_the, &context))
-                    .flatten()
+                let (name, place) = key.split_once(" of ")?;
+                gazetteer.resolve(&format!("{name} of the {place}"), &context)
             })
             .or_else(|| {
                 let rest = without_compass(key)?;

@@ -91,9 +91,15 @@ impl Gazetteer {
 /// Whether `name` is the place's own name and "City" ("Tandag City" for
 /// Tandag), an alternate name that is no other place's.
 fn is_city_of(name: &str, place: &Place) -> bool {
-    let key = super::name_key(name);
-    key.strip_suffix(" city")
-        .is_some_and(|own| own == super::name_key(&place.name))
+    // Most names end otherwise: no keys built for them.
+    city_stem(name).is_some_and(|stem| super::name_key(stem) == super::name_key(&place.name))
+}
+
+/// `name` less a final " City" (any case), if it ends so.
+fn city_stem(name: &str) -> Option<&str> {
+    let cut = name.len().checked_sub(5)?;
+    let end = name.get(cut..)?;
+    end.eq_ignore_ascii_case(" city").then(|| &name[..cut])
 }
 
 #[cfg(test)]
@@ -237,5 +243,11 @@ mod tests {
         let tandag = g().resolve("Tandag City", &[]).unwrap();
         assert_eq!(tandag.name, "Tandag");
         assert_eq!(g().resolve("Quezon City", &[]).unwrap().name, "Quezon City");
+        assert_eq!(
+            super::super::resolve::city_stem("Tandag CITY"),
+            Some("Tandag")
+        );
+        // Five bytes from the end of "Zürich" is inside "ü".
+        assert_eq!(super::super::resolve::city_stem("Zürich"), None);
     }
 }
