@@ -29,12 +29,12 @@
 //! mentions returned carry those kinds.
 //!
 //! On CoNLL-2003 dev the bundled model scores (mention / docset F1, see
-//! `tests/extraction`) PER 96.5 / 96.3, LOC 95.9 / 95.0, ORG 89.4 / 89.2,
-//! at about 1.4 M tokens per CPU-second for [`Extractor::extract`] on one
+//! `tests/extraction`) PER 96.9 / 96.9, LOC 96.4 / 96.0, ORG 90.5 / 90.7,
+//! at about 1.1 M tokens per CPU-second for [`Extractor::extract`] on one
 //! thread with mimalloc, the allocator of the `news` binary (`cargo bench -p
-//! news-extract --bench extract`). The model (3.2
-//! MB, with its case lexicon) loads on first use in about 10 ms, the
-//! gazetteer in about 40 ms.
+//! news-extract --bench extract`, on a shared machine at load 1.4). The
+//! model (6.6 MB, with its case lexicon and word clusters) and the
+//! gazetteer load on first use in about 100 ms.
 
 pub mod authority;
 pub mod canonical;
