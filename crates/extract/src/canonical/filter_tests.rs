@@ -1,0 +1,146 @@
+//! Tests of `filter`: mentions that name nothing.
+
+use super::*;
+
+fn nothing(text: &str, names: &[&str]) -> Vec<bool> {
+    let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    let keys: Vec<String> = names.iter().map(|s| name_key(s)).collect();
+    let filter = NothingFilter::new(text);
+    cleaned
+        .iter()
+        .zip(&keys)
+        .map(|(c, k)| filter.names_nothing(c, k, EntityKind::Organization))
+        .collect()
+}
+
+#[test]
+fn eponyms_of_diseases_and_compass_adjectives_name_nothing() {
+    let text = "He died of Parkinson's disease. Lou Gehrig’s disease is rare; \
+                so is Tourette's syndrome. Smith's house burned.";
+    let names = [
+        "Parkinson",
+        "Lou Gehrig",
+        "Tourette",
+        "Smith",
+        "Middle Eastern",
+    ];
+    assert_eq!(nothing(text, &names), [true, true, true, false, false]);
+    let filter = NothingFilter::new(text);
+    let place = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Location);
+    assert!(place("Middle Eastern") && place("Northern"));
+    assert!(!place("Northern Ireland") && !place("Smith"));
+    let person = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Person);
+    assert!(person("Director General") && person("Prime Minister"));
+    assert!(!person("King") && !person("Stephen King") && !person("Lord King"));
+    assert!(person("Carroll/Patel") && person("Oh") && person("Ciao"));
+    assert_eq!(NothingFilter::new("'s disease. A's disease").eponyms, ["a"]);
+    let text = "It reached Category 5 on the Saffir–Simpson scale. Lyme disease spread. \
+                A large scale, a rare disease. The Bundesbank scales down bids.";
+    let names = ["Saffir", "Simpson", "Lyme", "Large", "Bundesbank"];
+    assert_eq!(nothing(text, &names), [true, true, true, false, false]);
+}
+
+#[test]
+fn a_person_may_be_called_day() {
+    let names = ["Doris Day", "Mother's Day", "Independence Day"];
+    let cleaned: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    let keys: Vec<String> = names.iter().map(|s| name_key(s)).collect();
+    let filter = NothingFilter::new("");
+    let persons: Vec<bool> = cleaned
+        .iter()
+        .zip(&keys)
+        .map(|(c, k)| filter.names_nothing(c, k, EntityKind::Person))
+        .collect();
+    assert_eq!(persons, [false, true, false]);
+    assert_eq!(nothing("", &names), [true, true, true]);
+}
+
+#[test]
+fn abbreviations_and_storms_name_nothing() {
+    let text = "Tropical Storm Humberto became a hurricane at 8 p.m. AST (0000 UTC). \
+                Humberto passed Bermuda; the hurricane season goes on. Storm Area 51.";
+    assert_eq!(
+        nothing(
+            text,
+            &[
+                "UTC",
+                "AST",
+                "Humberto",
+                "Hurricane Barry",
+                "Bermuda",
+                "Area",
+                "Storm Area",
+                "Unfortunately",
+                "Although",
+                "Absolutely",
+                "Thank"
+            ]
+        ),
+        [true, true, true, true, false, false, true, true, true, true, true]
+    );
+    assert_eq!(nothing("", &["", "Barry"]), [false, false]);
+    assert_eq!(nothing("Hurricane ", &["x"]), [false]);
+    assert_eq!(nothing("Storm Ünïcödé", &["Ünïcödé"]), [true]);
+    assert_eq!(
+        nothing(
+            "",
+            &["Iraq War", "War", "Airbus A300s", "3M", "G20", "K2-18b"]
+        ),
+        [true, false, true, false, false, true]
+    );
+    assert_eq!(
+        nothing(
+            "",
+            &["Toronto Comicon", "Mini Maker Faire", "G20 Summit", "Expo"]
+        ),
+        [true, true, true, false]
+    );
+}
+
+#[test]
+fn topics_and_doctrines_name_nothing() {
+    assert_eq!(
+        nothing(
+            "",
+            &[
+                "Brexit",
+                "COVID-19",
+                "Fascism",
+                "Communism",
+                "Ism",
+                "Chrism Ltd"
+            ]
+        ),
+        [true, true, true, true, false, false]
+    );
+}
+
+#[test]
+fn space_objects_are_no_places_but_the_newspaper_stays() {
+    use crate::Extractor;
+    let x = Extractor::bundled()
+        .extract("The planet orbits closer to the Sun than Earth does, astronomers in Chile said.");
+    assert_eq!(x.locations, ["Chile"], "{:?}", x.mentions);
+    let x = Extractor::bundled().extract("Editors at The Sun in London said so.");
+    assert!(
+        x.organizations.contains(&"Sun".to_string()),
+        "{:?}",
+        x.mentions
+    );
+}
+
+#[test]
+fn a_title_stripped_off_a_sentence_word_leaves_nothing() {
+    use super::super::super::Mention;
+    use super::super::{canonicalize, Gazetteer};
+    let text = "MS Although we used data from 2004, it held.";
+    let ms = [Mention {
+        kind: EntityKind::Organization,
+        text: "MS Although".into(),
+        start: 0,
+        end: 11,
+    }];
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.kinds, [None]);
+    assert!(c.persons.is_empty() && c.organizations.is_empty());
+}
