@@ -49,49 +49,49 @@ const LEADING_COUNTRIES: &[&str] = &["United States", "United Kingdom"];
 /// right after it, one space apart on one line, into one organization
 /// (not a title tagged one: "United States Senator").
 pub(crate) fn join_country_led_organizations(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
-    let mut i = 1;
-    while i < spans.len() {
-        let ((ta, s, m), (tb, n, e)) = (spans[i - 1], spans[i]);
+    join_side_by_side(tokens, spans, |(ta, s, m), (tb, _, e)| {
         let country = &text[tokens[s].start..tokens[m - 1].end];
-        if ta == LOC
+        (ta == LOC
             && tb == ORG
-            && m == n
-            && !tokens[n].line_start
-            && one_space_apart(tokens, m - 1, n)
             && LEADING_COUNTRIES.contains(&country)
-            && !is_title_word(word_at(text, tokens, e - 1))
-        {
-            spans[i - 1] = (ORG, s, e);
-            spans.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+            && !is_title_word(word_at(text, tokens, e - 1)))
+        .then_some(ORG)
+    });
 }
 
-/// Joins each two place spans on adjacent tokens of one line, one space apart, into
-/// one when the gazetteer knows the two together as a place name.
+/// Joins each two place spans on adjacent tokens of one line, one space
+/// apart, into one when the gazetteer knows the two together as a place
+/// name.
 pub(crate) fn join_split_places(
     text: &str,
     tokens: &[Token],
     spans: &mut Vec<Span>,
     gazetteer: &Gazetteer,
 ) {
+    join_side_by_side(tokens, spans, |(ta, s, _), (tb, _, e)| {
+        let whole = &text[tokens[s].start..tokens[e - 1].end];
+        (ta == LOC && tb == LOC && gazetteer.contains(whole)).then_some(LOC)
+    });
+}
+
+/// Joins each two spans on adjacent tokens of one line, one space apart,
+/// into one span of the type `join` gives them (`None`: left apart).
+fn join_side_by_side(
+    tokens: &[Token],
+    spans: &mut Vec<Span>,
+    join: impl Fn(Span, Span) -> Option<u8>,
+) {
     let mut i = 1;
     while i < spans.len() {
-        let ((ta, s, m), (tb, n, e)) = (spans[i - 1], spans[i]);
-        let whole = &text[tokens[s].start..tokens[e - 1].end];
-        if ta == LOC
-            && tb == LOC
-            && m == n
-            && !tokens[n].line_start
-            && one_space_apart(tokens, m - 1, n)
-            && gazetteer.contains(whole)
-        {
-            spans[i - 1] = (LOC, s, e);
-            spans.remove(i);
-        } else {
-            i += 1;
+        let (a, b) = (spans[i - 1], spans[i]);
+        let side_by_side =
+            a.2 == b.1 && !tokens[b.1].line_start && one_space_apart(tokens, b.1 - 1, b.1);
+        match side_by_side.then(|| join(a, b)).flatten() {
+            Some(ty) => {
+                spans[i - 1] = (ty, a.1, b.2);
+                spans.remove(i);
+            }
+            None => i += 1,
         }
     }
 }
