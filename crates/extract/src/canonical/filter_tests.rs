@@ -33,6 +33,9 @@ fn eponyms_of_diseases_and_compass_adjectives_name_nothing() {
     assert!(person("Director General") && person("Prime Minister"));
     assert!(!person("King") && !person("Stephen King") && !person("Lord King"));
     assert!(person("Carroll/Patel") && person("Oh") && person("Ciao"));
+    let org = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Organization);
+    assert!(org("Cabinet") && org("House") && org("Earth") && org("Federal Government"));
+    assert!(!org("House of Representatives") && !org("Senate") && !org("Treasury"));
     assert_eq!(NothingFilter::new("'s disease. A's disease").eponyms, ["a"]);
     let text = "It reached Category 5 on the Saffir–Simpson scale. Lyme disease spread. \
                 A large scale, a rare disease. The Bundesbank scales down bids.";

@@ -298,8 +298,8 @@ mod tests {
         let text = "Kelley Oil and Gas Partners Ltd said Kelley would sell. \
                     Hayat Tahrir al-Sham; Tahrir al-Sham. Levant Wire; Wire. \
                     University of California, San Diego and University of California, \
-                    Los Angeles; University of California. House Ways and Means Committee; \
-                    House. The United Nations Security Council; the United Nations.";
+                    Los Angeles; University of California. Senate Armed Services Committee; \
+                    Senate. The United Nations Security Council; the United Nations.";
         let ms = mentions_of(
             text,
             &[
@@ -312,8 +312,8 @@ mod tests {
                 (Organization, "University of California, San Diego"),
                 (Organization, "University of California, Los Angeles"),
                 (Organization, "University of California"),
-                (Organization, "House Ways and Means Committee"),
-                (Organization, "House"),
+                (Organization, "Senate Armed Services Committee"),
+                (Organization, "Senate"),
                 (Organization, "United Nations Security Council"),
                 (Organization, "United Nations"),
             ],
@@ -328,8 +328,8 @@ mod tests {
                 "University of California, San Diego",
                 "University of California, Los Angeles",
                 "University of California",
-                "House Ways and Means Committee",
-                "House",
+                "Senate Armed Services Committee",
+                "Senate",
                 "United Nations Security Council",
                 "United Nations"
             ]
