@@ -29,7 +29,7 @@
 //! mentions returned carry those kinds.
 //!
 //! On CoNLL-2003 dev the bundled model scores (mention / docset F1, see
-//! `tests/extraction`) PER 96.9 / 96.9, LOC 96.4 / 96.0, ORG 90.5 / 90.7,
+//! `tests/extraction`) PER 96.9 / 96.9, LOC 96.4 / 96.0, ORG 90.6 / 90.8,
 //! at about 1.1 M tokens per CPU-second for [`Extractor::extract`] on one
 //! thread with mimalloc, the allocator of the `news` binary (`cargo bench -p
 //! news-extract --bench extract`, on a shared machine at load 1.4). The
