@@ -258,3 +258,22 @@ fn a_head_word_first_makes_an_organization() {
         ]
     );
 }
+
+#[test]
+fn a_platform_named_only_as_a_medium_is_no_organization() {
+    use EntityKind::*;
+    let text = "Merkel said via Twitter that she agreed. Reporters read the Telegram \
+                messages. Facebook must remove the post, and a Facebook user shared it.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Merkel"),
+            (Organization, "Twitter"),
+            (Organization, "Telegram"),
+            (Organization, "Facebook"),
+            (Organization, "Facebook"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.organizations, ["Facebook"]);
+}

@@ -18,7 +18,7 @@
 //! `words` (word lists and hashing for names), `linker` (one surface per
 //! name key), `context` and `place_context` (what the words around a
 //! mention say it names, with `cue_words`), `seats` (seats of government
-//! named as places).
+//! and buildings named as places), `media` (platforms named as a medium).
 
 mod abbreviations;
 mod clean;
@@ -26,6 +26,7 @@ mod context;
 mod cue_words;
 mod filter;
 mod linker;
+mod media;
 mod organizations;
 mod persons;
 mod place_context;
@@ -148,6 +149,9 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     }
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     types::words_of_longer_names(&keys, &mut kinds);
+    for u in media::platforms_named_as_media(&article, &kinds, &keys) {
+        kinds[u] = None;
+    }
     let buildings = seats::buildings_named_as_places(&article, &kinds, &keys);
     // The mentions keep `kinds`; the facets file seats of government and
     // institutions under organizations, unless the article names them as

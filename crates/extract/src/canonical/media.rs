@@ -1,0 +1,83 @@
+//! Platforms an article names only as the medium of something ("said via
+//! Twitter", "on Instagram", "using Telegram", "Telegram messages"): the
+//! guideline labels a social network or app so used no organization. One
+//! acting as a company ("Facebook must remove the post") stays.
+
+use super::super::EntityKind;
+use super::context::Article;
+use super::WordList;
+
+/// Social networks, messaging apps and video sites, as name keys.
+#[rustfmt::skip]
+static PLATFORMS: WordList = WordList::new(&[
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram", "reddit",
+    "snapchat", "weibo", "wechat", "linkedin", "pinterest", "twitch", "discord", "gofundme",
+    "vimeo",
+]);
+
+/// Words before a platform that make it the medium ("via Twitter").
+static BEFORE_MEDIUM: [&str; 4] = ["via ", "on ", "using ", "through "];
+
+/// Nouns after a platform that make it the medium ("Telegram messages").
+static AFTER_MEDIUM: WordList = WordList::new(&[
+    "message",
+    "messages",
+    "post",
+    "posts",
+    "account",
+    "accounts",
+    "video",
+    "videos",
+    "page",
+    "pages",
+    "user",
+    "users",
+    "feed",
+    "channel",
+    "live",
+    "livestream",
+    "stream",
+    "group",
+]);
+
+/// The distinct organization mentions (`distinct` and `keys` by distinct
+/// mention) that are [`PLATFORMS`] every mention of which `article` names
+/// as a medium.
+pub(super) fn platforms_named_as_media(
+    article: &Article,
+    distinct: &[Option<EntityKind>],
+    keys: &[String],
+) -> Vec<usize> {
+    let is_platform =
+        |u: usize| distinct[u] == Some(EntityKind::Organization) && PLATFORMS.contains(&keys[u]);
+    if !(0..distinct.len()).any(is_platform) {
+        return Vec::new();
+    }
+    // Distinct mention -> whether some mention of it is no medium.
+    let mut acts = vec![false; distinct.len()];
+    for (i, m) in article.mentions.iter().enumerate() {
+        let u = article.of[i];
+        if !is_platform(u) {
+            continue;
+        }
+        let (Some(b), Some(e)) = (article.offsets.byte(m.start), article.offsets.byte(m.end))
+        else {
+            continue;
+        };
+        let before = article
+            .text
+            .get(b.saturating_sub(12)..b)
+            .unwrap_or_default();
+        let after = article.text.get(e..).unwrap_or_default();
+        let next = after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or_default();
+        let medium =
+            BEFORE_MEDIUM.iter().any(|w| before.ends_with(w)) || AFTER_MEDIUM.contains(next);
+        acts[u] |= !medium;
+    }
+    (0..distinct.len())
+        .filter(|&u| is_platform(u) && !acts[u])
+        .collect()
+}
