@@ -96,6 +96,29 @@ impl<'a> Article<'a> {
             offsets: Offsets::new(text),
         }
     }
+
+    /// The text around mention `i`: up to `before` bytes before it and up
+    /// to `after` bytes after it, each "" where its window would cut a
+    /// character; `None` when the mention starts outside the text.
+    pub(super) fn around(
+        &self,
+        i: usize,
+        before: usize,
+        after: usize,
+    ) -> Option<(&'a str, &'a str)> {
+        let m = &self.mentions[i];
+        let b = self.offsets.byte(m.start)?;
+        let head = self
+            .text
+            .get(b.saturating_sub(before)..b)
+            .unwrap_or_default();
+        let tail = self
+            .offsets
+            .byte(m.end)
+            .and_then(|e| self.text.get(e..(e + after).min(self.text.len())))
+            .unwrap_or_default();
+        Some((head, tail))
+    }
 }
 
 /// The cue for each distinct mention (`distinct[u]` is the kind of

@@ -55,20 +55,15 @@ pub(super) fn platforms_named_as_media(
     }
     // Distinct mention -> whether some mention of it is no medium.
     let mut acts = vec![false; distinct.len()];
-    for (i, m) in article.mentions.iter().enumerate() {
+    for i in 0..article.mentions.len() {
         let u = article.of[i];
         if !is_platform(u) {
             continue;
         }
-        let (Some(b), Some(e)) = (article.offsets.byte(m.start), article.offsets.byte(m.end))
-        else {
+        // 24 bytes: a space and the longest of the AFTER_MEDIUM words.
+        let Some((before, after)) = article.around(i, 12, 24) else {
             continue;
         };
-        let before = article
-            .text
-            .get(b.saturating_sub(12)..b)
-            .unwrap_or_default();
-        let after = article.text.get(e..).unwrap_or_default();
         let next = after
             .strip_prefix(' ')
             .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())

@@ -94,14 +94,9 @@ pub(super) fn place_cues(
         if distinct[u].is_none() {
             continue;
         }
-        let Some(b) = offsets.byte(m.start) else {
+        let Some((before, after)) = article.around(i, 40, 16) else {
             continue;
         };
-        let before = text.get(b.saturating_sub(40)..b).unwrap_or_default();
-        let after = offsets
-            .byte(m.end)
-            .and_then(|e| text.get(e..(e + 16).min(text.len())))
-            .unwrap_or_default();
         // A person right after "in" is a place the tagger did not know
         // ("a base in Maidan Shahr"), unless the name is part of another
         // person's and no place ("its closest ally in Assad", but "in

@@ -72,18 +72,14 @@ fn located_uses<'k>(
 ) -> HashSet<&'k str> {
     // Key → (mentions as a location, all mentions).
     let mut uses: HashMap<&str, (u32, u32)> = HashMap::default();
-    for (i, m) in article.mentions.iter().enumerate() {
+    for i in 0..article.mentions.len() {
         let u = article.of[i];
         if !chosen(u) {
             continue;
         }
-        let Some(b) = article.offsets.byte(m.start) else {
+        let Some((before, _)) = article.around(i, 30, 0) else {
             continue;
         };
-        let before = article
-            .text
-            .get(b.saturating_sub(30)..b)
-            .unwrap_or_default();
         let count = uses.entry(keys[u].as_str()).or_default();
         count.0 += u32::from(names_a_location(before));
         count.1 += 1;
