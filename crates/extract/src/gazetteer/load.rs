@@ -75,7 +75,7 @@ impl Gazetteer {
                     regions.insert((iso, code), (index, Arc::from(name)));
                     (*countries.get(iso).ok_or(err("unknown country"))?, None)
                 }
-                PlaceKind::City | PlaceKind::Locality => (
+                PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => (
                     *countries.get(iso).ok_or(err("unknown country"))?,
                     regions.get(&(iso, code)).map(|r| r.0),
                 ),
@@ -85,7 +85,7 @@ impl Gazetteer {
                 _ => g.places[country_index as usize].country.clone(),
             };
             let admin1 = match kind {
-                PlaceKind::City | PlaceKind::Locality => {
+                PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => {
                     regions.get(&(iso, code)).map(|r| r.1.clone())
                 }
                 _ => None,
@@ -131,6 +131,11 @@ impl Gazetteer {
                 }
             }
         }
+        g.country_codes = countries.iter().map(|(k, v)| ((*k).into(), *v)).collect();
+        g.region_codes = regions
+            .iter()
+            .map(|((iso, code), (i, _))| (((*iso).into(), (*code).into()), *i))
+            .collect();
         g.index(pending);
         for h in risky {
             if let Some(n) = g.nodes.get_mut(&h) {
@@ -244,7 +249,7 @@ fn pending_name(
             tag: match kind {
                 PlaceKind::Country => PlaceTag::COUNTRY,
                 PlaceKind::Region => PlaceTag::REGION,
-                PlaceKind::City | PlaceKind::Locality => PlaceTag::CITY,
+                PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => PlaceTag::CITY,
             },
             bits: (u8::from(primary) * PRIMARY) | (u8::from(preferred) * PREFERRED),
         });

