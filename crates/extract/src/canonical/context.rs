@@ -21,6 +21,7 @@ use super::cue_words::{
     AFTER_HEAD, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, ORGANIZATION_TAILS, PERSON_NOUNS,
     PERSON_ONLY_TAILS, VENUE_PREPOSITIONS, WORK_NOUNS,
 };
+use super::organizations::is_syllabic_short_form;
 use super::persons::PARTICLES;
 use super::place_context::{is_acronym_in_prose, place_adjectives};
 use super::HashSet;
@@ -131,9 +132,13 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
     } = *article;
     let offsets = &article.offsets;
     let mut out: Vec<Option<Cue>> = vec![None; distinct.len()];
+    let mut short_forms: HashSet<&str> = HashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         let u = of[i];
         let Some(kind) = distinct[u] else { continue };
+        if defines_a_short_form(article, i, distinct) {
+            short_forms.insert(m.text.as_str());
+        }
         if out[u].is_some() {
             continue;
         }
@@ -188,6 +193,17 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             out[u] = Some(Cue::Organization);
         }
     }
+    // "the Philippine Institute of Volcanology and Seismology (Phivolcs)":
+    // the short form names the organization wherever the tagger took it
+    // for something else ("Phivolcs reported").
+    for (i, m) in mentions.iter().enumerate() {
+        let u = of[i];
+        if distinct[u].is_some_and(|k| k != EntityKind::Organization)
+            && short_forms.contains(m.text.as_str())
+        {
+            out[u] = Some(Cue::Organization);
+        }
+    }
     // "Antarctic mountain ranges": an adjective, as a demonym is, names no
     // place, where the article never names the place itself.
     for (u, adjective) in place_adjectives(article, distinct).into_iter().enumerate() {
@@ -207,6 +223,33 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         }
     }
     out
+}
+
+/// Whether mention `i` is written in parentheses right after an
+/// organization and made of its initials: "the Philippine Institute of
+/// Volcanology and Seismology (Phivolcs)"; not "Merrill Lynch (Europe)".
+fn defines_a_short_form(article: &Article, i: usize, distinct: &[Option<EntityKind>]) -> bool {
+    let Article {
+        text, mentions, of, ..
+    } = *article;
+    let (Some(m), Some(prev)) = (
+        mentions.get(i),
+        i.checked_sub(1).and_then(|p| mentions.get(p)),
+    ) else {
+        return false;
+    };
+    let offsets = &article.offsets;
+    let (Some(pe), Some(b), Some(e)) = (
+        offsets.byte(prev.end),
+        offsets.byte(m.start),
+        offsets.byte(m.end),
+    ) else {
+        return false;
+    };
+    distinct[of[i - 1]] == Some(EntityKind::Organization)
+        && text.get(pe..b) == Some(" (")
+        && text.get(e..).is_some_and(|a| a.starts_with(')'))
+        && is_syllabic_short_form(&m.text, &prev.text)
 }
 
 /// Every name written right after a work or vessel noun in `text` ("ship

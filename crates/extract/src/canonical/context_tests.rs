@@ -277,3 +277,42 @@ fn a_platform_named_only_as_a_medium_is_no_organization() {
     let c = canonicalize(text, &ms, Gazetteer::bundled());
     assert_eq!(c.organizations, ["Facebook"]);
 }
+
+#[test]
+fn a_short_form_in_parentheses_names_the_organization_everywhere() {
+    use EntityKind::*;
+    let text = "The Philippine Institute of Volcanology and Seismology (Phivolcs) \
+                said so. Phivolcs reported a magnitude of 5.5; Phivolcs said more. The African \
+                Development Bank (ADB) lent. ADB said. Merrill Lynch (Europe) \
+                opened an office in Europe.";
+    let mut ms = mentions_of(
+        text,
+        &[
+            (
+                Organization,
+                "Philippine Institute of Volcanology and Seismology",
+            ),
+            (Organization, "Phivolcs"),
+            (Organization, "African Development Bank"),
+            (Location, "ADB"),
+            (Organization, "Merrill Lynch"),
+            (Location, "Europe"),
+        ],
+    );
+    // The tagger took the later two for a person.
+    ms.sort_by_key(|m| m.start);
+    for m in ms.iter_mut().filter(|m| m.text == "Phivolcs").skip(1) {
+        m.kind = Person;
+    }
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert!(c.persons.is_empty(), "{:?}", c.persons);
+    assert_eq!(
+        c.organizations,
+        [
+            "Philippine Institute of Volcanology and Seismology",
+            "African Development Bank",
+            "Merrill Lynch"
+        ]
+    );
+    assert_eq!(c.locations, ["Europe"]);
+}

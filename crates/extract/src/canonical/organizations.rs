@@ -2,7 +2,7 @@
 //! long form the article spells out ("Hayat Tahrir al-Sham (HTS)") or whose
 //! initials it is ("NATO", "North Atlantic Treaty Organization").
 
-use super::HashMap;
+use super::{HashMap, HashSet};
 
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
@@ -27,6 +27,8 @@ pub(super) fn link_organizations(
     orgs: &Linker,
 ) -> HashMap<String, String> {
     let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
+    // Short forms the article spells out in parentheses.
+    let mut defined: HashSet<String> = HashSet::default();
     // Mention offsets are in code points; in ASCII text they are bytes.
     let ascii = text.is_ascii();
     let char_starts: Vec<usize> = if !ascii && kinds.contains(&Some(EntityKind::Organization)) {
@@ -50,7 +52,8 @@ pub(super) fn link_organizations(
             char_starts.get(m.end).copied()
         };
         let after = byte.and_then(|b| text.get(b..));
-        if let Some(acr) = after.and_then(parenthesised_acronym) {
+        if let Some(acr) = after.and_then(|a| parenthesised_short_form(a, c)) {
+            defined.insert(acronym_key(acr));
             acronyms
                 .entry(acronym_key(acr))
                 .or_default()
@@ -68,7 +71,7 @@ pub(super) fn link_organizations(
     let mut out = HashMap::default();
     for key in &orgs.keys {
         let mut name = &orgs.surface[key];
-        if is_acronym(name) {
+        if is_acronym(name) || defined.contains(&acronym_key(name)) {
             if let Some(longs) = acronyms.get(&acronym_key(name)) {
                 let mut longs: Vec<&String> = longs.iter().filter(|l| *l != key).collect();
                 longs.sort();
@@ -227,12 +230,44 @@ fn acronym_key(acronym: &str) -> String {
     name_key(&acronym.replace('.', ""))
 }
 
-/// An acronym in parentheses at the start of `s` (spaces allowed before).
-fn parenthesised_acronym(s: &str) -> Option<&str> {
+/// A short form of `long` in parentheses at the start of `s` (spaces
+/// allowed before): an acronym ("HTS"), or one capitalised word that
+/// begins as `long` does and holds the initials of its main words in
+/// order ("Philippine Institute of Volcanology and Seismology (Phivolcs)").
+fn parenthesised_short_form<'s>(s: &'s str, long: &str) -> Option<&'s str> {
     let s = s.trim_start().strip_prefix('(')?;
     let end = s.find(')')?;
-    let acr = s.get(..end)?.trim();
-    is_acronym(acr).then_some(acr)
+    let short = s.get(..end)?.trim();
+    (is_acronym(short) || is_syllabic_short_form(short, long)).then_some(short)
+}
+
+/// Whether `short`, one capitalised word, is made of the first letters of
+/// `long`'s main words and more ("Phivolcs", "Ofgem" of "Office of Gas
+/// and Electricity Markets"; "HTS" of "Hayat Tahrir al-Sham").
+pub(super) fn is_syllabic_short_form(short: &str, long: &str) -> bool {
+    if !short.starts_with(|c: char| c.is_ascii_uppercase())
+        || !short.chars().all(|c| c.is_ascii_alphabetic())
+        || short.len() < 3
+    {
+        return false;
+    }
+    let key = name_key(long);
+    let initials = key
+        .split(' ')
+        .filter(|w| !PARTICLES.contains(w) && !FUNCTION_WORDS.contains(w))
+        .filter_map(|w| w.chars().next());
+    let mut letters = short.chars().map(|c| c.to_ascii_lowercase());
+    let mut count = 0;
+    for initial in initials {
+        if count == 0 && letters.next() != Some(initial) {
+            return false;
+        }
+        if count > 0 && !letters.any(|c| c == initial) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// Two to ten capitals, digits, dots or ampersands, one word: "HTS",
