@@ -10,10 +10,6 @@
 //! first occurrence with a cue, so a name the article introduces once
 //! ("the company Orbis Geospatial") is read the same way everywhere.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::super::gazetteer::{name_key, Gazetteer};
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
@@ -24,6 +20,7 @@ use super::cue_words::{
 use super::organizations::is_syllabic_short_form;
 use super::persons::PARTICLES;
 use super::place_context::{is_acronym_in_prose, place_adjectives};
+use super::works::{is_vessel_prefix, names_after_work_nouns};
 use super::HashSet;
 
 /// What the context says a mention names.
@@ -252,64 +249,6 @@ fn defines_a_short_form(article: &Article, i: usize, distinct: &[Option<EntityKi
         && is_syllabic_short_form(&m.text, &prev.text)
 }
 
-/// Every name written right after a work or vessel noun in `text` ("ship
-/// Namse Bangdzod", "MV Alan Kurdi"): the capitalised words that follow,
-/// up to punctuation, whole (so "MV Alan Kurdi" names no "Alan"). One
-/// automaton pass over the text, however many names the article has.
-fn names_after_work_nouns(text: &str) -> HashSet<&str> {
-    static NOUNS: OnceLock<AhoCorasick> = OnceLock::new();
-    let nouns = NOUNS.get_or_init(|| {
-        // "film " and "Film "; the vessel prefixes in capitals only ("MV "),
-        // since "ss " ends half the words of English.
-        let patterns: Vec<String> = WORK_NOUNS
-            .words()
-            .iter()
-            .flat_map(|w| {
-                if is_vessel_prefix(&w.to_uppercase()) {
-                    vec![format!("{} ", w.to_uppercase())]
-                } else {
-                    let mut cap = w.to_string();
-                    cap[..1].make_ascii_uppercase();
-                    vec![format!("{w} "), format!("{cap} ")]
-                }
-            })
-            .collect();
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(patterns)
-            .expect("fixed patterns build")
-    });
-    let mut out = HashSet::default();
-    for found in nouns.find_iter(text) {
-        let word_start = !text[..found.start()].ends_with(char::is_alphanumeric);
-        let rest = &text[found.end()..];
-        if word_start && rest.starts_with(char::is_uppercase) {
-            out.insert(capitalised_run(rest));
-        }
-    }
-    out
-}
-
-/// The capitalised words `s` starts with, up to the first word that is not
-/// capitalised or ends with punctuation (kept out).
-fn capitalised_run(s: &str) -> &str {
-    let mut end = 0;
-    for word in s.split(' ') {
-        if !word.starts_with(char::is_uppercase) {
-            break;
-        }
-        // A line break ends the name too ("ship Namse Bangdzod\nIn late").
-        let line = word.split(char::is_whitespace).next().unwrap_or_default();
-        let bare = line.trim_end_matches(|c: char| !c.is_alphanumeric());
-        end += bare.len();
-        if bare.len() != word.len() {
-            break;
-        }
-        end += 1;
-    }
-    s[..end].trim_end()
-}
-
 /// Applies the `cues` to the `kinds` of the distinct mentions (their
 /// `cleaned` text alongside), and the organization words that end a name
 /// or, in languages that put the head first, start it:
@@ -466,11 +405,6 @@ fn is_person_shaped(name: &str) -> bool {
         (w.starts_with(char::is_uppercase) || PARTICLES.contains(lead))
             && !ORGANIZATION_TAILS.contains(w)
     })
-}
-
-/// "MV", "USS", "HMS" written inside the mention ("MV Namse Bangdzod").
-fn is_vessel_prefix(word: &str) -> bool {
-    matches!(word, "MV" | "USS" | "HMS" | "RV" | "SS")
 }
 
 /// The last word of `s`, trailing spaces ignored, punctuation kept out:

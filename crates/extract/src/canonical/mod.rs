@@ -35,6 +35,7 @@ mod seats;
 mod towns;
 mod types;
 mod words;
+mod works;
 
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
