@@ -64,6 +64,47 @@ pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
         };
         out.insert(key.clone(), name.to_owned());
     }
+    fold_vowel_spellings(&people.keys, &mut out);
+    out
+}
+
+/// Folds a full name into the article's first spelling of it where the two
+/// differ in vowels only, in words of four letters or more: "Usama bin
+/// Ladin" (a quoted statement's transliteration) is the article's "Osama
+/// bin Laden". `keys` are in first-seen order; `names` maps them to their
+/// values.
+fn fold_vowel_spellings(keys: &[String], names: &mut HashMap<String, String>) {
+    let mut firsts: Vec<(Vec<String>, String)> = Vec::new();
+    for key in keys {
+        let Some(name) = names.get(key).filter(|n| n.contains(' ')).cloned() else {
+            continue;
+        };
+        let words: Vec<String> = name_key(&name).split(' ').map(str::to_owned).collect();
+        let same = firsts.iter().find(|(first, _)| {
+            first.len() == words.len()
+                && first != &words
+                && first.iter().zip(&words).all(|(a, b)| {
+                    a == b || (a.len() >= 4 && b.len() >= 4 && consonants(a) == consonants(b))
+                })
+        });
+        match same {
+            Some((_, first)) => {
+                names.insert(key.clone(), first.clone());
+            }
+            None => firsts.push((words, name)),
+        }
+    }
+}
+
+/// The consonants of a word, doubled ones once: "ladin" and "laden" →
+/// "ldn", "mohammed" → "mhmd".
+fn consonants(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().filter(|c| !"aeiouy".contains(*c)) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -212,6 +253,26 @@ mod tests {
         );
         // No longer name: the fullest spelling.
         assert_eq!(persons(&["Sharaa", "al-Sharaa"]), ["al-Sharaa"]);
+    }
+
+    #[test]
+    fn spellings_differing_in_vowels_are_the_first_one() {
+        assert_eq!(
+            persons(&[
+                "Osama bin Laden",
+                "Hamza bin Laden",
+                "Usama bin Ladin",
+                "Hamza bin Ladin",
+                "Frido Welker",
+                "Frido Walker"
+            ]),
+            ["Osama bin Laden", "Hamza bin Laden", "Frido Welker"]
+        );
+        // Short words are other names; so are other consonants.
+        assert_eq!(
+            persons(&["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]),
+            ["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]
+        );
     }
 
     #[test]
