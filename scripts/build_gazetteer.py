@@ -321,7 +321,7 @@ def fold(s: str) -> str:
     space: the key the Rust side computes (see gazetteer.rs `name_key`)."""
     out = []
     for ch in unicodedata.normalize("NFD", s):
-        if unicodedata.combining(ch):
+        if unicodedata.combining(ch) or ch in "ʻʼʽʾʿ":
             continue
         ch = {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
               "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th",
