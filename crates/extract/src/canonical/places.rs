@@ -55,6 +55,7 @@ pub(super) fn name_locations(
         let resolved = abbreviated_place(gazetteer, key)
             .or_else(as_region)
             .or_else(|| gazetteer.resolve(key, &context))
+            .or_else(|| country_of_official_name(key, gazetteer))
             // "Democratic Republic of Congo": the gazetteer's "of the".
             .or_else(|| {
                 let (name, place) = key.split_once(" of ")?;
@@ -94,6 +95,29 @@ pub(super) fn name_locations(
     }
     fold_short_forms(locations, gazetteer, &mut out.names);
     out
+}
+
+/// The country an official name the gazetteer lacks names: "Republic of
+/// Ireland", "Kingdom of Saudi Arabia", "Federal Republic of Germany" are
+/// the country named after "of", where that is a country's own name.
+/// "Republic of China" is Taiwan, not China.
+fn country_of_official_name<'g>(key: &str, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
+    const FORMS: &[&str] = &[
+        "republic",
+        "kingdom",
+        "federal",
+        "commonwealth",
+        "sultanate",
+        "principality",
+    ];
+    let (form, country) = key.split_once(" of ")?;
+    let country = country.strip_prefix("the ").unwrap_or(country);
+    if !form.split(' ').all(|w| FORMS.contains(&w)) || key == "republic of china" {
+        return None;
+    }
+    gazetteer
+        .resolve(country, &[])
+        .filter(|p| p.kind == PlaceKind::Country && name_key(&p.name) == country)
 }
 
 /// Whether `place` lies in a country of `context` (or is one).
@@ -222,6 +246,29 @@ mod tests {
             "Russia",
         ];
         assert_eq!(places_of(&given, g), expected);
+    }
+
+    #[test]
+    fn official_names_of_countries_are_the_countries() {
+        use EntityKind::*;
+        let ms = [
+            m(Location, "Republic of Ireland"),
+            m(Location, "Kingdom of Saudi Arabia"),
+            m(Location, "Federal Republic of Germany"),
+            m(Location, "Republic of China"),
+            m(Location, "Republic of Texas"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.locations,
+            [
+                "Ireland",
+                "Saudi Arabia",
+                "Germany",
+                "Republic of China",
+                "Republic of Texas"
+            ]
+        );
     }
 
     #[test]
