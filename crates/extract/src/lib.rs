@@ -238,13 +238,25 @@ impl Extractor {
     /// Finds and canonicalises the entities of `text`.
     pub fn extract(&self, text: &str) -> Extraction {
         let mut mentions = self.mentions(text);
+        let mut unnamed = Vec::new();
         if let Some(model) = &self.model {
             let case = tagger::Weights::case_lexicon(model);
             full_names::add_missed_full_names(text, &mut mentions, case, Gazetteer::bundled());
             full_names::drop_ordinary_words(text, &mut mentions, case);
+            unnamed = full_names::unnamed_words(text, &mentions, case);
             demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
         }
-        let c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
+        let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
+        if !unnamed.is_empty() {
+            // Words no name had that stayed persons (see `full_names`).
+            let persons = c.kinds.iter_mut().zip(&mentions);
+            for (kind, m) in persons.filter(|(k, _)| **k == Some(EntityKind::Person)) {
+                if unnamed.contains(&m.text) {
+                    *kind = None;
+                }
+            }
+            c.persons.retain(|p| !unnamed.contains(p));
+        }
         // Mentions take the kinds the facets use (on CoNLL dev that is
         // worth +0.2 mention F1 for each type) and go where they name
         // nothing.

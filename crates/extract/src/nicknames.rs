@@ -92,14 +92,14 @@ mod tests {
 
     #[test]
     fn a_nickname_in_quotes_is_no_part_of_the_name() {
-        let text = "Vanderbilt was married to talent agent Pasquale \"Pat\" Di Cicco; \
+        let text = "Gloria Vanderbilt was married to talent agent Pasquale \"Pat\" Di Cicco; \
                     conductor Leopold Stokowski. Joaquín \"El Chapo\" Guzmán was jailed. \
                     Trump \"Wrong\" Says Court.";
         let x = Extractor::bundled().extract(text);
         assert_eq!(
             x.persons[..4],
             [
-                "Vanderbilt",
+                "Gloria Vanderbilt",
                 "Pasquale Di Cicco",
                 "Leopold Stokowski",
                 "Joaquín Guzmán"
