@@ -224,6 +224,9 @@ impl Extractor {
                 .filter_map(|&(ty, s, e)| {
                     let kind = kind_of_type(ty)?;
                     let (first, last) = (toks[s], toks[e - 1]);
+                    if kind == EntityKind::Location && names_a_currency(&text[last.end..]) {
+                        return None;
+                    }
                     Some(Mention {
                         kind,
                         text: text[first.start..last.end].to_string(),
@@ -324,6 +327,16 @@ impl Extractor {
 
 /// The values of `c` spelt otherwise by some mention, in first-mention
 /// order, with those spellings (`mentions` as tagged, before kinds change).
+/// Whether the text after a place's name makes it a currency's ("U.S.
+/// dollars", "US$3.4 trillion", "Hong Kong dollar"): the guideline counts
+/// no place there.
+fn names_a_currency(after: &str) -> bool {
+    after.starts_with('$')
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with("dollar") || a.starts_with("cents"))
+}
+
 fn folded_spellings(mentions: &[Mention], c: &canonical::Canonical) -> Vec<Folded> {
     let mut out: Vec<Folded> = Vec::new();
     for ((m, name), kind) in mentions.iter().zip(&c.names).zip(&c.kinds) {
@@ -388,6 +401,15 @@ mod tests {
         assert_eq!(tartus.spellings, ["Tartous"]);
         assert!(!tartus.spelt);
         assert_eq!(Extractor::bundled().geonames_id_of("Moscow"), Some(524901));
+    }
+
+    #[test]
+    fn a_currency_names_no_place() {
+        let x = Extractor::bundled().extract(
+            "Trade talks\nMost trade in Africa is paid in U.S. dollars; the bloc is worth \
+             US$3.4 trillion, officials in Ghana said.",
+        );
+        assert_eq!(x.locations, ["Africa", "Ghana"]);
     }
 
     #[test]
