@@ -34,7 +34,8 @@ use super::gazetteer::{Gazetteer, PlaceKind};
 use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
-    join_country_led_organizations, join_split_places, mend_places_in_names,
+    join_country_led_organizations, join_organizations_cut_short, join_split_places,
+    mend_places_in_names,
 };
 use super::splits::split_run_together_names;
 use super::tagger::Span;
@@ -74,6 +75,7 @@ pub(crate) fn mend_spans(
     mend_places_in_names(text, tokens, spans);
     join_split_places(text, tokens, spans, gazetteer);
     join_country_led_organizations(text, tokens, spans);
+    join_organizations_cut_short(text, tokens, spans, gazetteer);
     drop_names_in_work_titles(text, tokens, spans);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0

@@ -12,7 +12,9 @@
 //!
 //! Also the other way round: one place the tagger cut in two places side
 //! by side ("New South" and "Wales"), joined when the gazetteer knows the
-//! whole.
+//! whole; and an organization cut before a place in its name ("University
+//! of the" and "South Pacific", "University of South" and "Carolina
+//! Beaufort"), joined back.
 
 use super::canonical::is_title_word;
 use super::gazetteer::Gazetteer;
@@ -56,6 +58,36 @@ pub(crate) fn join_country_led_organizations(text: &str, tokens: &[Token], spans
             && LEADING_COUNTRIES.contains(&country)
             && !is_title_word(word_at(text, tokens, e - 1)))
         .then_some(ORG)
+    });
+}
+
+/// Words an organization's name does not end with but the tagger, cutting
+/// a place out of it, leaves there: "University of the" + "South
+/// Pacific".
+const OPEN_ENDS: &[&str] = &["of", "the", "for", "de", "du", "des", "del", "la"];
+
+/// Joins each organization span and the place or organization span right
+/// after it, one space apart on one line, into one organization where the
+/// first ends open ("University of the" + "South Pacific") or ends with
+/// the first word of a place the gazetteer knows with the second's first
+/// word ("University of South" + "Carolina Beaufort").
+pub(crate) fn join_organizations_cut_short(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut Vec<Span>,
+    gazetteer: &Gazetteer,
+) {
+    join_side_by_side(tokens, spans, |(ta, _, m), (tb, _, _)| {
+        if ta != ORG || !(tb == LOC || tb == ORG) {
+            return None;
+        }
+        let last = word_at(text, tokens, m - 1);
+        let split_place = || {
+            last.starts_with(char::is_uppercase)
+                && gazetteer.contains(&text[tokens[m - 1].start..tokens[m].end])
+                && !gazetteer.contains(last)
+        };
+        (OPEN_ENDS.contains(&last) || split_place()).then_some(ORG)
     });
 }
 
@@ -106,6 +138,29 @@ mod tests {
                     The President of France agreed.";
         let x = Extractor::bundled().extract(text);
         assert_eq!(x.locations, ["France"], "{:?}", x.mentions);
+    }
+
+    #[test]
+    fn an_organization_cut_before_a_place_in_its_name_is_joined() {
+        use crate::gazetteer::Gazetteer;
+        use crate::labels::{LOC, ORG};
+        let text = "University of the South Pacific ; University of South Carolina Beaufort \
+                    ; Bank of Canada Toronto";
+        let mut tokens = Vec::new();
+        crate::tokenize::tokenize(text, &mut tokens);
+        let mut spans = vec![
+            (ORG, 0, 3),
+            (LOC, 3, 5),
+            (ORG, 6, 9),
+            (LOC, 9, 11),
+            (ORG, 12, 15),
+            (LOC, 15, 16),
+        ];
+        super::join_organizations_cut_short(text, &tokens, &mut spans, Gazetteer::bundled());
+        assert_eq!(
+            spans,
+            [(ORG, 0, 5), (ORG, 6, 11), (ORG, 12, 15), (LOC, 15, 16)]
+        );
     }
 
     #[test]
