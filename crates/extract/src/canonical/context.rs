@@ -13,6 +13,7 @@
 use super::super::gazetteer::{name_key, Gazetteer};
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
+use super::captions::characters_in_captions;
 use super::cue_words::{
     AFTER_HEAD, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, ORGANIZATION_TAILS, PERSON_NOUNS,
     PERSON_ONLY_TAILS, VENUE_PREPOSITIONS, WORK_NOUNS,
@@ -205,6 +206,15 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
     // place, where the article never names the place itself.
     for (u, adjective) in place_adjectives(article, distinct).into_iter().enumerate() {
         if adjective {
+            out[u] = Some(Cue::Nothing);
+        }
+    }
+    // "Daenerys Targaryen from Game of Thrones" in a gallery: a character.
+    for (u, character) in characters_in_captions(article, distinct)
+        .into_iter()
+        .enumerate()
+    {
+        if character {
             out[u] = Some(Cue::Nothing);
         }
     }

@@ -21,6 +21,7 @@
 //! and buildings named as places), `media` (platforms named as a medium).
 
 mod abbreviations;
+mod captions;
 mod clean;
 mod context;
 mod cue_words;
