@@ -53,16 +53,32 @@ impl Towns {
     fn named(&self, key: &str) -> Vec<Line<'_>> {
         let first = self
             .lines
-            .partition_point(|&s| self.key_at(s).as_deref() < Some(key));
+            .partition_point(|&s| self.name_at(s).is_some_and(|n| key_cmp(n, key).is_lt()));
         (first..self.lines.len())
-            .map_while(|i| self.line(i).filter(|l| name_key(l.name) == key))
+            .map_while(|i| self.line(i).filter(|l| key_cmp(l.name, key).is_eq()))
             .collect()
     }
 
-    fn key_at(&self, start: u32) -> Option<String> {
+    fn name_at(&self, start: u32) -> Option<&str> {
         let line = self.text.get(start as usize..)?.split('\n').next()?;
-        line.split('\t').nth(3).map(name_key)
+        line.split('\t').nth(3)
     }
+}
+
+/// `name_key(name)` compared with `key`, without building the key for the
+/// ASCII names most towns have (the binary search compares some twenty).
+fn key_cmp(name: &str, key: &str) -> Ordering {
+    if !name.is_ascii() {
+        return name_key(name).as_str().cmp(key);
+    }
+    let words = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let folded = words
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(b' ').into_iter().chain(w.bytes()))
+        .map(|b| b.to_ascii_lowercase());
+    folded.cmp(key.bytes())
 }
 
 impl Gazetteer {
@@ -222,6 +238,20 @@ mod tests {
             "{:?}",
             &unsorted[..unsorted.len().min(5)]
         );
+    }
+
+    #[test]
+    fn names_compare_as_their_keys() {
+        for (name, key) in [
+            ("Tin Hau", "tin hau"),
+            ("'A'ala", "a ala"),
+            ("St. Louis", "st louis"),
+        ] {
+            assert!(super::key_cmp(name, key).is_eq(), "{name}");
+            assert!(super::key_cmp(name, "m").is_lt() == (key < "m"), "{name}");
+        }
+        assert!(super::key_cmp("Zürich", "zurich").is_eq());
+        assert!(super::key_cmp("Tin", "tin hau").is_lt());
     }
 
     #[test]
