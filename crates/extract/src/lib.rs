@@ -29,10 +29,10 @@
 //! mentions returned carry those kinds.
 //!
 //! On CoNLL-2003 dev the bundled model scores (mention / docset F1, see
-//! `tests/extraction`) PER 96.9 / 96.9, LOC 96.4 / 96.0, ORG 90.6 / 90.8,
-//! at about 1.1 M tokens per CPU-second for [`Extractor::extract`] on one
+//! `tests/extraction`) PER 96.9 / 96.8, LOC 96.4 / 96.0, ORG 90.6 / 90.8,
+//! at about 1.15 M tokens per CPU-second for [`Extractor::extract`] on one
 //! thread with mimalloc, the allocator of the `news` binary (`cargo bench -p
-//! news-extract --bench extract`, on a shared machine at load 1.4). The
+//! news-extract --bench extract`, on a shared machine at load 1.2). The
 //! model (6.6 MB, with its case lexicon and word clusters) and the
 //! gazetteer load on first use in about 100 ms.
 
