@@ -65,12 +65,13 @@ static GENERIC_BODIES: WordList = WordList::new(&[
     "earth",
 ]);
 
-/// Topics of modern news written like names, as name keys: a disease or
-/// a policy is no place or organization ("fears of Covid", "after
-/// Brexit"), yet the tagger reads them as one.
+/// Topics of modern news written like names, as name keys: a disease, a
+/// policy or a climate pattern is no person, place or organization ("fears
+/// of Covid", "after Brexit", "El Niño"), yet the tagger reads them as one.
 #[rustfmt::skip]
 static TOPICS: WordList = WordList::new(&[
     "brexit", "covid", "covid 19", "coronavirus", "ebola", "zika", "obamacare",
+    "el nino", "la nina",
 ]);
 
 /// The Sun, the Moon, the planets and the like, as name keys: the
@@ -269,7 +270,7 @@ const DISEASE_SUFFIXES: [&str; 4] = ["'s disease", "’s disease", "'s syndrome"
 /// What closes a name written without a possessive that a scale or a
 /// disease is named after ("Saffir–Simpson scale", "Creutzfeldt–Jakob
 /// disease", "Lyme disease"): every one of its dashed parts is an eponym.
-const NAMED_THING_SUFFIXES: [&str; 3] = [" scale", " disease", " syndrome"];
+const NAMED_THING_SUFFIXES: [&str; 4] = [" scale", " disease", " syndrome", " space telescope"];
 
 /// Keys of the names the article gives storms (after a capitalised storm
 /// word: "humberto" for "Tropical Storm Humberto", not "the hurricane

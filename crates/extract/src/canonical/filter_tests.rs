@@ -38,9 +38,13 @@ fn eponyms_of_diseases_and_compass_adjectives_name_nothing() {
     assert!(!org("House of Representatives") && !org("Senate") && !org("Treasury"));
     assert_eq!(NothingFilter::new("'s disease. A's disease").eponyms, ["a"]);
     let text = "It reached Category 5 on the Saffir–Simpson scale. Lyme disease spread. \
-                A large scale, a rare disease. The Bundesbank scales down bids.";
-    let names = ["Saffir", "Simpson", "Lyme", "Large", "Bundesbank"];
-    assert_eq!(nothing(text, &names), [true, true, true, false, false]);
+                A large scale, a rare disease. The Bundesbank scales down bids. NASA's \
+                Kepler space telescope looked.";
+    let names = ["Saffir", "Simpson", "Lyme", "Large", "Bundesbank", "Kepler"];
+    assert_eq!(
+        nothing(text, &names),
+        [true, true, true, false, false, true]
+    );
 }
 
 #[test]
@@ -111,10 +115,11 @@ fn topics_and_doctrines_name_nothing() {
                 "Fascism",
                 "Communism",
                 "Ism",
-                "Chrism Ltd"
+                "Chrism Ltd",
+                "El Niño"
             ]
         ),
-        [true, true, true, true, false, false]
+        [true, true, true, true, false, false, true]
     );
 }
 

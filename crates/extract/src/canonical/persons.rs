@@ -215,7 +215,9 @@ pub(super) fn birth_names(
         };
         let born = offsets.byte(m.start).is_some_and(|b| {
             let before = &text[..b];
-            before.ends_with("born ") || before.ends_with("née ") || before.ends_with("nee ")
+            ["born ", "Born ", "née ", "nee "]
+                .iter()
+                .any(|w| before.ends_with(w))
         });
         if !person(u) || !born {
             continue;
@@ -314,7 +316,8 @@ mod tests {
         use super::super::tests::mentions_of;
         use super::super::{canonicalize, EntityKind::*, Gazetteer};
         let text = "Doris Day died. Day was born Doris Mary Ann Kappelhoff in Ohio. \
-                    Her friend was born Mary Smith.";
+                    Her friend was born Mary Smith. Robert Hunter died. Born Robert \
+                    Burns in 1941, he wrote.";
         let ms = mentions_of(
             text,
             &[
@@ -322,9 +325,11 @@ mod tests {
                 (Person, "Day"),
                 (Person, "Doris Mary Ann Kappelhoff"),
                 (Person, "Mary Smith"),
+                (Person, "Robert Hunter"),
+                (Person, "Robert Burns"),
             ],
         );
         let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(c.persons, ["Doris Day", "Mary Smith"]);
+        assert_eq!(c.persons, ["Doris Day", "Mary Smith", "Robert Hunter"]);
     }
 }
