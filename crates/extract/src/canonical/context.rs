@@ -118,6 +118,14 @@ impl<'a> Article<'a> {
             .unwrap_or_default();
         Some((head, tail))
     }
+
+    /// The text between the end of mention `i` and the start of mention
+    /// `j` (`i < j`): ", " in "Carrascal, Cantilan".
+    pub(super) fn between(&self, i: usize, j: usize) -> Option<&'a str> {
+        let e = self.offsets.byte(self.mentions.get(i)?.end)?;
+        let b = self.offsets.byte(self.mentions.get(j)?.start)?;
+        self.text.get(e..b)
+    }
 }
 
 /// The cue for each distinct mention (`distinct[u]` is the kind of
@@ -236,26 +244,17 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
 /// organization and made of its initials: "the Philippine Institute of
 /// Volcanology and Seismology (Phivolcs)"; not "Merrill Lynch (Europe)".
 fn defines_a_short_form(article: &Article, i: usize, distinct: &[Option<EntityKind>]) -> bool {
-    let Article {
-        text, mentions, of, ..
-    } = *article;
     let (Some(m), Some(prev)) = (
-        mentions.get(i),
-        i.checked_sub(1).and_then(|p| mentions.get(p)),
+        article.mentions.get(i),
+        i.checked_sub(1).and_then(|p| article.mentions.get(p)),
     ) else {
         return false;
     };
-    let offsets = &article.offsets;
-    let (Some(pe), Some(b), Some(e)) = (
-        offsets.byte(prev.end),
-        offsets.byte(m.start),
-        offsets.byte(m.end),
-    ) else {
-        return false;
-    };
-    distinct[of[i - 1]] == Some(EntityKind::Organization)
-        && text.get(pe..b) == Some(" (")
-        && text.get(e..).is_some_and(|a| a.starts_with(')'))
+    distinct[article.of[i - 1]] == Some(EntityKind::Organization)
+        && article.between(i - 1, i) == Some(" (")
+        && article
+            .around(i, 0, 1)
+            .is_some_and(|(_, after)| after == ")")
         && is_syllabic_short_form(&m.text, &prev.text)
 }
 

@@ -194,14 +194,8 @@ fn names_a_firm(article: &Article, i: usize, others: &[usize]) -> bool {
 
 /// Whether mentions `i` and `j` (`i < j`) are neighbours in a list.
 fn listed_together(article: &Article, i: usize, j: usize) -> bool {
-    let (Some(a), Some(b)) = (article.mentions.get(i), article.mentions.get(j)) else {
-        return false;
-    };
-    let (Some(e), Some(s)) = (article.offsets.byte(a.end), article.offsets.byte(b.start)) else {
-        return false;
-    };
     matches!(
-        article.text.get(e..s),
+        article.between(i, j),
         Some(", " | " and " | ", and " | " or " | ", or ")
     )
 }
