@@ -53,12 +53,15 @@ fn context_moves_persons_and_places_to_organizations() {
 fn works_vessels_and_characters_name_nothing() {
     use EntityKind::*;
     let text = "Ben Affleck made the film Argo. The ship MV Namse Bangdzod vanished. \
-                She wore a Hellboy character Abe Sapien costume.";
+                She wore a Hellboy character Abe Sapien costume. U.S.S. Grayback sank; \
+                Grayback was found.";
     let ms = mentions_of(
         text,
         &[
             (Person, "Ben Affleck"),
             (Person, "Argo"),
+            (Person, "U.S.S. Grayback"),
+            (Person, "Grayback"),
             (Organization, "MV Namse Bangdzod"),
             (Organization, "Hellboy"),
             (Person, "Abe Sapien"),

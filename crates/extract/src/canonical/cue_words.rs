@@ -24,7 +24,8 @@ pub(super) static WORK_NOUNS: WordList = WordList::new(&[
     "film", "movie", "book", "novel", "memoir", "memoirs", "album", "song", "series",
     "sitcom", "opera", "musical", "documentary", "programme", "painting", "poem",
     "character", "characters", "ship", "vessel", "tanker", "yacht", "frigate", "destroyer",
-    "submarine", "mv", "uss", "hms", "ss", "rv", "videogame", "franchise", "episode",
+    "submarine", "mv", "uss", "hms", "ss", "rv", "m.v.", "u.s.s.", "h.m.s.", "videogame",
+    "franchise", "episode",
 ]);
 
 /// Common nouns that, right before a name and in lower case, say it is a

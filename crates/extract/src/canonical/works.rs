@@ -67,7 +67,11 @@ fn capitalised_run(s: &str) -> &str {
     s[..end].trim_end()
 }
 
-/// "MV", "USS", "HMS" written inside the mention ("MV Namse Bangdzod").
+/// "MV", "USS", "HMS" written inside the mention ("MV Namse Bangdzod",
+/// "U.S.S. Grayback").
 pub(super) fn is_vessel_prefix(word: &str) -> bool {
-    matches!(word, "MV" | "USS" | "HMS" | "RV" | "SS")
+    matches!(
+        word,
+        "MV" | "USS" | "HMS" | "RV" | "SS" | "M.V." | "U.S.S." | "H.M.S."
+    )
 }
