@@ -26,6 +26,7 @@ mod clean;
 mod context;
 mod cue_words;
 mod filter;
+mod geography;
 mod linker;
 mod media;
 mod organizations;
@@ -128,8 +129,9 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
     let mut cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
     let towns = towns::town_cues(&article, &kinds, &cleaned, gazetteer);
-    for (placed, town) in cues.placed.iter_mut().zip(towns) {
-        *placed |= town;
+    let features = geography::features_taken_for_others(&kinds, &cleaned);
+    for ((placed, town), feature) in cues.placed.iter_mut().zip(towns).zip(features) {
+        *placed |= town || feature;
     }
     place_context::heed_places(&mut kinds, &cues.placed, &cleaned);
     for (((m, c), kind), was) in distinct

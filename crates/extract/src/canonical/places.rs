@@ -7,6 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::abbreviated_place;
+use super::geography::feature_named;
 use super::place_context::{area_named, without_compass};
 use super::types::ends_with_geographic_word;
 use super::Linker;
@@ -77,6 +78,17 @@ pub(super) fn name_locations(
             _ => gazetteer.town_in(key, &context, false),
         };
         let resolved = town.as_ref().or(resolved);
+        // A named feature over a town of its name: "Rio Grande", "Bali".
+        let feature = feature_named(key).filter(|_| {
+            resolved.is_none_or(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Town))
+        });
+        if let Some(f) = feature {
+            let within = gazetteer.country_with_code(f.iso).map(|c| c.name.clone());
+            out.containing
+                .insert(f.name.to_owned(), within.into_iter().collect());
+            out.names.insert(key.clone(), f.name.to_owned());
+            continue;
+        }
         let name = match resolved.map(|p| region_among_regions(p, key, &context, gazetteer)) {
             Some(p) => {
                 let within = gazetteer.containing(p);
@@ -246,6 +258,33 @@ mod tests {
             "Russia",
         ];
         assert_eq!(places_of(&given, g), expected);
+    }
+
+    #[test]
+    fn named_features_beat_towns_of_their_name() {
+        use EntityKind::*;
+        let ms = [
+            m(Location, "Rio Grande"),
+            m(Location, "Bali"),
+            // The tagger's organization: the feature all the same.
+            m(Organization, "Azores"),
+            m(Location, "Hawaii"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(c.locations, ["Rio Grande", "Bali", "Azores", "Hawaii"]);
+        assert_eq!(
+            c.places,
+            [
+                "Rio Grande",
+                "Bali",
+                "Indonesia",
+                "Azores",
+                "Portugal",
+                "Hawaii",
+                "United States"
+            ]
+        );
+        assert_eq!(c.location_ids[..3], [None, None, None]);
     }
 
     #[test]

@@ -214,6 +214,11 @@ impl Gazetteer {
         &self.places
     }
 
+    /// The country whose ISO code is `iso` ("PT": Portugal).
+    pub fn country_with_code(&self, iso: &str) -> Option<&Place> {
+        self.places.get(*self.country_codes.get(iso)? as usize)
+    }
+
     /// Every place `name` may mean, in no particular order; empty when the
     /// gazetteer does not know the name. Case and accents do not matter.
     pub fn lookup(&self, name: &str) -> Vec<&Place> {

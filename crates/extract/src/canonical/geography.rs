@@ -1,0 +1,227 @@
+//! Named natural features and geographic regions that the gazetteer, built
+//! from GeoNames' populated places, lacks or mistakes for a town: seas,
+//! gulfs and straits, rivers, islands and archipelagos, mountains and
+//! ranges, deserts, and a few disputed or historic regions ("Rio Grande"
+//! is the river, not Río Grande, Brazil; "Bali" the island, not a town in
+//! India; "the Azores", which the tagger may take for an organization).
+//!
+//! A hand-made list of the features news names most, with the country
+//! that contains each where it lies in one: compiled for this project,
+//! not copied from a gazetteer, so no GeoNames id. Kept out of the
+//! gazetteer file because that is also the tagger's feature, and a new
+//! place there changes the model.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::super::gazetteer::name_key;
+use super::super::EntityKind;
+
+/// One named feature: its name, the ISO code of the country containing it
+/// ("" when it spans several), and other names for it.
+pub(super) struct Feature {
+    pub name: &'static str,
+    pub iso: &'static str,
+    aliases: &'static [&'static str],
+}
+
+const fn f(name: &'static str, iso: &'static str, aliases: &'static [&'static str]) -> Feature {
+    Feature { name, iso, aliases }
+}
+
+#[rustfmt::skip]
+static FEATURES: &[Feature] = &[
+    // Oceans, seas, gulfs, straits, channels, canals.
+    f("Arctic Ocean", "", &[]), f("Indian Ocean", "", &[]), f("Atlantic Ocean", "", &[]),
+    f("Pacific Ocean", "", &[]), f("Southern Ocean", "", &[]),
+    f("Mediterranean Sea", "", &[]), f("Black Sea", "", &[]), f("Red Sea", "", &[]),
+    f("Dead Sea", "", &[]), f("Caspian Sea", "", &[]), f("Baltic Sea", "", &[]),
+    f("North Sea", "", &[]), f("Irish Sea", "", &[]), f("Aegean Sea", "", &[]),
+    f("Adriatic Sea", "", &[]), f("Ionian Sea", "", &[]), f("Arabian Sea", "", &[]),
+    f("South China Sea", "", &[]), f("East China Sea", "", &[]), f("Yellow Sea", "", &[]),
+    f("Sea of Japan", "", &[]), f("Sea of Okhotsk", "", &[]), f("Bering Sea", "", &[]),
+    f("Barents Sea", "", &[]), f("Caribbean Sea", "", &[]), f("Coral Sea", "", &[]),
+    f("Tasman Sea", "", &[]), f("Java Sea", "", &[]), f("Sea of Azov", "", &[]),
+    f("Persian Gulf", "", &["Arabian Gulf"]), f("Gulf of Mexico", "", &[]),
+    f("Gulf of Aden", "", &[]), f("Gulf of Oman", "", &[]), f("Gulf of Guinea", "", &[]),
+    f("Gulf of Thailand", "", &[]), f("Gulf of Finland", "", &[]), f("Bay of Bengal", "", &[]),
+    f("Bay of Biscay", "", &[]), f("Strait of Hormuz", "", &[]), f("Strait of Gibraltar", "", &[]),
+    f("Strait of Malacca", "", &["Malacca Strait"]), f("Taiwan Strait", "", &[]),
+    f("Bosphorus", "TR", &["Bosporus"]), f("Dardanelles", "TR", &[]), f("Kerch Strait", "", &[]),
+    f("Bab-el-Mandeb", "", &["Bab al-Mandab"]), f("English Channel", "", &[]),
+    f("Suez Canal", "EG", &[]), f("Panama Canal", "PA", &[]), f("Gulf of Aqaba", "", &[]),
+    // Rivers and lakes.
+    f("Nile", "", &["Nile River", "River Nile"]), f("Danube", "", &["Danube River", "River Danube"]),
+    f("Rhine", "", &["Rhine River", "River Rhine"]), f("Seine", "FR", &["River Seine", "Seine River"]),
+    f("Thames", "GB", &["River Thames", "Thames River"]), f("Volga", "RU", &["Volga River"]),
+    f("Dnieper", "", &["Dnipro River", "Dnieper River"]), f("Euphrates River", "", &["Euphrates"]),
+    f("Tigris River", "", &["Tigris"]), f("Jordan River", "", &["River Jordan"]),
+    f("Mekong", "", &["Mekong River"]), f("Yangtze", "CN", &["Yangtze River"]),
+    f("Yellow River", "CN", &[]), f("Ganges", "IN", &["Ganges River", "Ganga"]),
+    f("Indus", "", &["Indus River"]), f("Brahmaputra", "", &[]),
+    f("Mississippi River", "US", &[]), f("Missouri River", "US", &[]),
+    f("Colorado River", "", &[]), f("Rio Grande", "", &[]), f("Hudson River", "US", &[]),
+    f("Potomac River", "US", &[]), f("St. Lawrence River", "", &[]),
+    f("Amazon River", "", &[]), f("Amazon rainforest", "", &[]), f("Orinoco", "", &[]),
+    f("Congo River", "", &[]), f("Niger River", "", &[]), f("Zambezi", "", &[]),
+    f("Limpopo", "", &[]), f("Lake Victoria", "", &[]), f("Lake Chad", "", &[]),
+    f("Lake Titicaca", "", &[]), f("Lake Baikal", "RU", &[]), f("Great Lakes", "", &[]),
+    f("Lake Erie", "", &[]), f("Lake Michigan", "US", &[]), f("Lake Superior", "", &[]),
+    f("Lake Ontario", "", &[]), f("Lake Geneva", "", &[]), f("Sea of Galilee", "IL", &[]),
+    // Islands and archipelagos.
+    f("Azores", "PT", &["Azores Islands"]), f("Madeira", "PT", &[]),
+    f("Canary Islands", "ES", &["Canaries"]), f("Balearic Islands", "ES", &[]),
+    f("Sicily", "IT", &[]), f("Sardinia", "IT", &[]), f("Corsica", "FR", &[]),
+    f("Bali", "ID", &[]), f("Java", "ID", &[]), f("Sumatra", "ID", &[]),
+    f("Borneo", "", &[]), f("Sulawesi", "ID", &[]), f("Lombok", "ID", &[]),
+    f("Mindanao", "PH", &[]), f("Luzon", "PH", &[]), f("Visayas", "PH", &[]),
+    f("Hokkaido", "JP", &[]), f("Okinawa", "JP", &[]), f("Honshu", "JP", &[]),
+    f("Kyushu", "JP", &[]), f("Hainan", "CN", &[]), f("Jeju Island", "KR", &["Jeju"]),
+    f("Galápagos Islands", "EC", &["Galapagos", "Galápagos", "Galapagos Islands"]),
+    f("Hawaiian Islands", "US", &[]), f("Aleutian Islands", "US", &[]),
+    f("Grand Bahama", "BS", &[]), f("Abaco Islands", "BS", &["Abaco", "Great Abaco"]),
+    f("Falkland Islands", "FK", &["Falklands"]), f("Channel Islands", "", &[]),
+    f("Isle of Wight", "GB", &[]), f("Hebrides", "GB", &[]), f("Shetland", "GB", &["Shetland Islands"]),
+    f("Orkney", "GB", &["Orkney Islands"]), f("Lampedusa", "IT", &[]), f("Lesbos", "GR", &["Lesvos"]),
+    f("Santorini", "GR", &[]), f("Zanzibar", "TZ", &[]),
+    f("Tasmania", "AU", &[]), f("Easter Island", "CL", &["Rapa Nui"]),
+    f("Spratly Islands", "", &["Spratlys"]), f("Paracel Islands", "", &["Paracels"]),
+    f("Kuril Islands", "", &["Kurils"]), f("Svalbard", "NO", &[]), f("Greenland", "GL", &[]),
+    // Mountains, ranges, deserts, regions.
+    f("Mount Everest", "", &["Everest"]), f("Himalayas", "", &["Himalaya"]), f("Alps", "", &[]),
+    f("Andes", "", &[]), f("Rocky Mountains", "", &["Rockies"]), f("Pyrenees", "", &[]),
+    f("Urals", "RU", &["Ural Mountains"]), f("Caucasus", "", &[]), f("Mount Kilimanjaro", "TZ", &["Kilimanjaro"]),
+    f("Mount Etna", "IT", &["Etna"]), f("Mount Fuji", "JP", &[]), f("Kīlauea", "US", &["Kilauea"]),
+    f("Sahara", "", &["Sahara Desert"]), f("Gobi Desert", "", &["Gobi"]), f("Sahel", "", &[]),
+    f("Sinai Peninsula", "EG", &["Sinai"]), f("Golan Heights", "", &["Golan"]),
+    f("Arabian Peninsula", "", &[]), f("Korean Peninsula", "", &[]), f("Balkans", "", &[]),
+    f("Scandinavia", "", &[]), f("Siberia", "RU", &[]), f("Patagonia", "", &[]),
+    f("Kashmir", "", &[]), f("Donbas", "UA", &["Donbass"]), f("Horn of Africa", "", &[]),
+    f("Amazon basin", "", &[]), f("Outback", "AU", &[]), f("Antarctica", "", &[]),
+];
+
+/// The feature named `key` (a name key), if the list has it.
+pub(super) fn feature_named(key: &str) -> Option<&'static Feature> {
+    static BY_KEY: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (i, f) in FEATURES.iter().enumerate() {
+            for n in std::iter::once(f.name).chain(f.aliases.iter().copied()) {
+                m.insert(name_key(n), i);
+            }
+        }
+        m
+    });
+    by_key.get(key).map(|&i| &FEATURES[i])
+}
+
+/// One-word names of features that name nothing else news mentions: the
+/// tagger's person or organization so named is the feature. Other
+/// one-word names ("Java", "Everest", "Sahara") also name companies,
+/// languages or products, and longer ones may begin a longer name
+/// ("Rio Grande do Sul"): those are features only where the tagger took
+/// them for places.
+static ONLY_FEATURES: &[&str] = &[
+    "azores",
+    "bosphorus",
+    "dardanelles",
+    "lesbos",
+    "lesvos",
+    "kilauea",
+    "galapagos",
+    "svalbard",
+    "zanzibar",
+    "hebrides",
+    "balkans",
+    "himalayas",
+    "sahel",
+    "donbas",
+    "donbass",
+    "mindanao",
+    "luzon",
+    "sulawesi",
+    "sumatra",
+    "borneo",
+    "lampedusa",
+    "santorini",
+    "sicily",
+    "sardinia",
+    "corsica",
+    "euphrates",
+    "tigris",
+    "danube",
+    "mekong",
+    "yangtze",
+    "falklands",
+    "abaco",
+];
+
+/// Whether the tagger's person or organization named `key` (a feature's
+/// name) is that feature: see [`ONLY_FEATURES`]; longer names only with a
+/// word saying what they are ("Bay of Bengal", "River Thames").
+fn names_only_the_feature(key: &str) -> bool {
+    const KIND_WORDS: &[&str] = &[
+        "sea",
+        "ocean",
+        "gulf",
+        "bay",
+        "strait",
+        "channel",
+        "canal",
+        "river",
+        "lake",
+        "island",
+        "islands",
+        "mountains",
+        "mount",
+        "peninsula",
+        "desert",
+        "heights",
+    ];
+    ONLY_FEATURES.contains(&key) || key.split(' ').any(|w| KIND_WORDS.contains(&w))
+}
+
+/// Which distinct mentions (`distinct[u]` their kinds, `cleaned[u]` their
+/// names) the tagger took for a person or an organization though they
+/// name a feature ("the Azores" as an organization).
+pub(super) fn features_taken_for_others(
+    distinct: &[Option<EntityKind>],
+    cleaned: &[String],
+) -> Vec<bool> {
+    distinct
+        .iter()
+        .zip(cleaned)
+        .map(|(kind, c)| {
+            matches!(kind, Some(EntityKind::Person | EntityKind::Organization)) && {
+                let key = name_key(c);
+                feature_named(&key).is_some() && names_only_the_feature(&key)
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_are_found_by_name_and_alias() {
+        assert_eq!(feature_named("azores").map(|f| f.name), Some("Azores"));
+        assert_eq!(
+            feature_named("galapagos").map(|f| f.name),
+            Some("Galápagos Islands")
+        );
+        assert_eq!(feature_named("river seine").map(|f| f.iso), Some("FR"));
+        assert!(feature_named("paris").is_none());
+    }
+
+    #[test]
+    fn features_taken_for_bodies_are_places_where_the_name_says_so() {
+        let kinds = [Some(EntityKind::Organization); 5];
+        let names = ["Azores", "Bay of Bengal", "Java", "Rio Grande", "Paris"].map(String::from);
+        assert_eq!(
+            features_taken_for_others(&kinds, &names),
+            [true, true, false, false, false]
+        );
+    }
+}
