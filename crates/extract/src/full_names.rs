@@ -142,12 +142,11 @@ pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case:
 pub(crate) fn unnamed_words(text: &str, mentions: &[Mention], case: &CaseLexicon) -> Vec<String> {
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     // Ordinary words and other scripts went before (`drop_ordinary_words`).
-    let no_name = |word: &str| {
-        let v = case.get(xxh3_64(word.to_lowercase().as_bytes()));
-        v & names == 0 && !after_a_title(text, word)
-    };
+    let no_name = |word: &str| case.get(xxh3_64(word.to_lowercase().as_bytes())) & names == 0;
+    // The title search reads the whole text: last.
     silent_lone_words(text, mentions, no_name)
         .into_iter()
+        .filter(|w| !after_a_title(text, mentions, w))
         .map(str::to_owned)
         .collect()
 }
@@ -159,30 +158,64 @@ fn silent_lone_words<'m>(
     mentions: &'m [Mention],
     pick: impl Fn(&str) -> bool,
 ) -> Vec<&'m str> {
-    lone_surnames(mentions)
+    let lone: Vec<&str> = lone_surnames(mentions)
         .into_iter()
         .filter(|w| pick(w))
+        .collect();
+    if lone.is_empty() {
+        return lone;
+    }
+    let speaking = speakers(text);
+    lone.into_iter()
         .filter(|w| {
             !mentions
                 .iter()
                 .any(|m| m.text.contains(' ') && m.text.split(' ').any(|x| x == *w))
         })
-        .filter(|w| !SPEAKING.iter().any(|v| text.contains(&format!("{w} {v}"))))
+        .filter(|w| !speaking.contains(w))
         .collect()
 }
 
-/// Whether a title or honorific is written right before `word` somewhere
-/// in `text` ("Prime Minister Nakasone", "Mr. Day").
-fn after_a_title(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(b, _)| {
-        let whole = !text[b + word.len()..].starts_with(char::is_alphanumeric);
-        let before = text[..b].trim_end_matches(' ');
-        let prev = before
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default();
-        whole && is_title_word(prev)
-    })
+/// The words written right before one of the [`SPEAKING`] verbs in `text`
+/// ("Dun" of "Dun said"): one pass over the text per verb, however many
+/// words are asked about.
+fn speakers(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for verb in SPEAKING {
+        for (b, _) in text.match_indices(verb) {
+            let Some(before) = text[..b].strip_suffix(' ') else {
+                continue;
+            };
+            let name_char = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+            out.push(before.rsplit(|c| !name_char(c)).next().unwrap_or_default());
+        }
+    }
+    out
+}
+
+/// Whether a title or honorific is written right before a person mention
+/// of `word` ("Prime Minister Nakasone", "Mr. Day").
+fn after_a_title(text: &str, mentions: &[Mention], word: &str) -> bool {
+    let ascii = text.is_ascii();
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.text == word)
+        .filter_map(|m| {
+            // Mention offsets are code points: bytes in ASCII text.
+            if ascii {
+                Some(m.start)
+            } else {
+                text.char_indices().nth(m.start).map(|(b, _)| b)
+            }
+        })
+        .any(|b| {
+            let before = text[..b].trim_end_matches(' ');
+            let prev = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+            is_title_word(prev)
+        })
 }
 
 /// Whether every letter of `word` is Latin: a capitalised word of another
@@ -350,6 +383,13 @@ mod tests {
         let text = "Oil prices rose in Jakarta, where President Suharto spoke. \
                     Suharto wants more.";
         assert_eq!(persons(text), ["Suharto"]);
+    }
+
+    #[test]
+    fn a_speaker_after_a_wide_space_does_not_panic() {
+        // "Viazul", a word no name had, speaks after a no-break space.
+        let text = "Officials met, and\u{a0}Viazul said more.";
+        assert_eq!(Extractor::bundled().extract(text).persons, ["Viazul"]);
     }
 
     #[test]

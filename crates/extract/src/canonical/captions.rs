@@ -27,15 +27,19 @@ pub(super) fn characters_in_captions(
     // Caption lines: whether sure of a work after "from", and the mentions.
     let mut captions: Vec<(bool, Vec<usize>)> = Vec::new();
     let offsets = &article.offsets;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        let body = line.trim_end();
-        let span = (line_start, line_start + body.len());
-        line_start = line_end;
-        let Some(from) = body.find(" from ") else {
+    // The lines with a " from ", found in one pass over the text (wire
+    // copy breaks its lines every seventy characters).
+    let mut last_line = usize::MAX;
+    for (at, _) in text.match_indices(" from ") {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if line_start == last_line {
             continue;
-        };
+        }
+        last_line = line_start;
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let body = text[line_start..line_end].trim_end();
+        let span = (line_start, line_start + body.len());
+        let from = at - line_start;
         if body.ends_with(['.', '!', '?', ':', '"']) || body.split(' ').count() > MAX_CAPTION_WORDS
         {
             continue;

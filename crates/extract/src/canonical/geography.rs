@@ -11,11 +11,11 @@
 //! gazetteer file because that is also the tagger's feature, and a new
 //! place there changes the model.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::super::gazetteer::name_key;
 use super::super::EntityKind;
+use super::HashMap;
 
 /// One named feature: its name, the ISO code of the country containing it
 /// ("" when it spans several), and other names for it.
@@ -104,7 +104,7 @@ static FEATURES: &[Feature] = &[
 pub(super) fn feature_named(key: &str) -> Option<&'static Feature> {
     static BY_KEY: OnceLock<HashMap<String, usize>> = OnceLock::new();
     let by_key = BY_KEY.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for (i, f) in FEATURES.iter().enumerate() {
             for n in std::iter::once(f.name).chain(f.aliases.iter().copied()) {
                 m.insert(name_key(n), i);
@@ -181,21 +181,20 @@ fn names_only_the_feature(key: &str) -> bool {
     ONLY_FEATURES.contains(&key) || key.split(' ').any(|w| KIND_WORDS.contains(&w))
 }
 
-/// Which distinct mentions (`distinct[u]` their kinds, `cleaned[u]` their
-/// names) the tagger took for a person or an organization though they
+/// Which distinct mentions (`distinct[u]` their kinds, `keys[u]` their
+/// name keys) the tagger took for a person or an organization though they
 /// name a feature ("the Azores" as an organization).
 pub(super) fn features_taken_for_others(
     distinct: &[Option<EntityKind>],
-    cleaned: &[String],
+    keys: &[String],
 ) -> Vec<bool> {
     distinct
         .iter()
-        .zip(cleaned)
-        .map(|(kind, c)| {
-            matches!(kind, Some(EntityKind::Person | EntityKind::Organization)) && {
-                let key = name_key(c);
-                feature_named(&key).is_some() && names_only_the_feature(&key)
-            }
+        .zip(keys)
+        .map(|(kind, key)| {
+            matches!(kind, Some(EntityKind::Person | EntityKind::Organization))
+                && feature_named(key).is_some()
+                && names_only_the_feature(key)
         })
         .collect()
 }
@@ -218,7 +217,7 @@ mod tests {
     #[test]
     fn features_taken_for_bodies_are_places_where_the_name_says_so() {
         let kinds = [Some(EntityKind::Organization); 5];
-        let names = ["Azores", "Bay of Bengal", "Java", "Rio Grande", "Paris"].map(String::from);
+        let names = ["Azores", "Bay of Bengal", "Java", "Rio Grande", "Paris"].map(name_key);
         assert_eq!(
             features_taken_for_others(&kinds, &names),
             [true, true, false, false, false]

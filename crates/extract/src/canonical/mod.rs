@@ -129,7 +129,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
     let mut cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
     let towns = towns::town_cues(&article, &kinds, &cleaned, gazetteer);
-    let features = geography::features_taken_for_others(&kinds, &cleaned);
+    let features = geography::features_taken_for_others(&kinds, &keys);
     for ((placed, town), feature) in cues.placed.iter_mut().zip(towns).zip(features) {
         *placed |= town || feature;
     }

@@ -71,7 +71,7 @@ pub(super) fn link_organizations(
     let mut out = HashMap::default();
     for key in &orgs.keys {
         let mut name = &orgs.surface[key];
-        if is_acronym(name) || defined.contains(&acronym_key(name)) {
+        if is_acronym(name) || (!defined.is_empty() && defined.contains(&acronym_key(name))) {
             if let Some(longs) = acronyms.get(&acronym_key(name)) {
                 let mut longs: Vec<&String> = longs.iter().filter(|l| *l != key).collect();
                 longs.sort();
