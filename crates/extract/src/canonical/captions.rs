@@ -44,7 +44,11 @@ pub(super) fn characters_in_captions(
         {
             continue;
         }
-        let titled = body[from + 6..].starts_with(char::is_uppercase);
+        // " from " at the line's end, its space trimmed off, begins no work.
+        let Some(work_text) = body.get(from + 6..) else {
+            continue;
+        };
+        let titled = work_text.starts_with(char::is_uppercase);
         let from = span.0 + from;
         let on_line: Vec<usize> = (0..mentions.len())
             .filter(|&i| {
@@ -140,6 +144,14 @@ mod tests {
         assert_eq!(c.persons, ["Tom Lee"]);
         assert_eq!(c.locations, ["Toronto"]);
         assert!(c.organizations.is_empty(), "{:?}", c.organizations);
+    }
+
+    #[test]
+    fn a_line_ending_in_from_is_no_caption() {
+        let text = "Nabil Hasan, a photojournalist from \nYemen, spoke.\nAli from ";
+        let ms = mentions_of(text, &[(Person, "Nabil Hasan"), (Person, "Ali")]);
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.persons, ["Nabil Hasan", "Ali"]);
     }
 
     #[test]
