@@ -105,7 +105,17 @@ pub fn extract_jsonl(
                 continue;
             }
         };
-        let ex = extractor.extract(&text);
+        let ex = match extractor.try_extract(&text) {
+            Ok(ex) => ex,
+            Err(error) => {
+                summary.errors += 1;
+                on_error(&JsonlError {
+                    line: n + 1,
+                    message: error.to_string(),
+                });
+                continue;
+            }
+        };
         buf.clear();
         serde_json::to_writer(
             &mut buf,

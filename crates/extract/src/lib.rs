@@ -178,6 +178,14 @@ thread_local! {
     static SCRATCH: RefCell<Option<Scratch>> = const { RefCell::new(None) };
 }
 
+/// Why [`Extractor::try_extract`] found no entities in a text.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A fault inside the extractor (a bug): the text is skipped.
+    #[error("entity extraction failed (an internal error; please report it): {0}")]
+    Internal(String),
+}
+
 impl Extractor {
     /// The extractor with the model and gazetteer bundled in this crate,
     /// loaded on first use.
@@ -236,6 +244,23 @@ impl Extractor {
                 })
                 .collect()
         })
+    }
+
+    /// [`Extractor::extract`], with a fault in the extractor on one text
+    /// turned into an error instead of a panic, so that a run over many
+    /// texts reports it and goes on. No text is known to cause one: this is
+    /// the guard for the one nobody found yet.
+    pub fn try_extract(&self, text: &str) -> Result<Extraction, ExtractError> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(text))).map_err(
+            |payload| {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown fault".to_owned());
+                ExtractError::Internal(message)
+            },
+        )
     }
 
     /// Finds and canonicalises the entities of `text`.
@@ -401,6 +426,15 @@ mod tests {
         assert_eq!(tartus.spellings, ["Tartous"]);
         assert!(!tartus.spelt);
         assert_eq!(Extractor::bundled().geonames_id_of("Moscow"), Some(524901));
+    }
+
+    #[test]
+    fn try_extract_gives_what_extract_gives() {
+        let text = "Talks\nVladimir Putin met Ahmed al-Sharaa in Moscow.";
+        let x = Extractor::bundled().try_extract(text).unwrap();
+        assert_eq!(x.persons, Extractor::bundled().extract(text).persons);
+        let e = ExtractError::Internal("index out of bounds".into());
+        assert!(e.to_string().contains("internal error"), "{e}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use news_query::ArticleRecord;
 use xxhash_rust::xxh3::xxh3_128;
 
-use news_extract::{Extraction, Extractor};
+use news_extract::{ExtractError, Extraction, Extractor};
 use news_query::{Provenance, StoredEntities, StoredEntity};
 
 use crate::rules::Rules;
@@ -29,21 +29,22 @@ pub fn stable_id(article: &Article) -> String {
 
 /// Builds the stored record and its entities as given (before the archive's
 /// rules: the record's entity facets list them as they are), running the
-/// extractor only for entity kinds the source did not list itself.
+/// extractor only for entity kinds the source did not list itself. An
+/// error is a fault of the extractor on this article's text.
 pub fn to_record(
     article: Article,
     origin: &Origin,
     extractor: &Extractor,
-) -> (ArticleRecord, StoredEntities) {
+) -> Result<(ArticleRecord, StoredEntities), ExtractError> {
     let id = stable_id(&article);
     let extraction = article.needs_extraction().then(|| {
         let mut text = String::with_capacity(article.title.len() + article.body.len() + 1);
         text.push_str(&article.title);
         text.push('\n');
         text.push_str(&article.body);
-        extractor.extract(&text)
+        extractor.try_extract(&text)
     });
-    let extracted = extraction.unwrap_or_default();
+    let extracted = extraction.transpose()?.unwrap_or_default();
     let source = article.source;
     let partial = article.entities_partial;
     let found = Found::new(&extracted);
@@ -93,7 +94,7 @@ pub fn to_record(
         ..ArticleRecord::default()
     };
     Rules::default().fill(&mut record, &entities, extractor);
-    (record, entities)
+    Ok((record, entities))
 }
 
 /// What extraction knows of its values: GeoNames ids and other spellings.
@@ -220,7 +221,7 @@ mod tests {
             path: "f.txt".into(),
             line: None,
         };
-        let (record, _) = to_record(a, &origin, Extractor::bundled());
+        let (record, _) = to_record(a, &origin, Extractor::bundled()).unwrap();
         assert_eq!(record.organizations, ["World Bank"]);
         assert_eq!(
             without_publisher(vec!["Reuters".into(), "OPEC".into()], Some("reuters")),
@@ -236,7 +237,7 @@ mod tests {
             path: "f.jsonl".into(),
             line: Some(1),
         };
-        let (record, _) = to_record(a, &origin, Extractor::bundled());
+        let (record, _) = to_record(a, &origin, Extractor::bundled()).unwrap();
         assert_eq!(record.persons, ["Christine Lagarde"]);
         assert_eq!(record.origin.as_deref(), Some("f.jsonl"));
     }
@@ -251,7 +252,7 @@ mod tests {
             path: "f.xml".into(),
             line: Some(2),
         };
-        let (record, _) = to_record(a.clone(), &origin, Extractor::bundled());
+        let (record, _) = to_record(a.clone(), &origin, Extractor::bundled()).unwrap();
         assert_eq!(record.persons[..2], ["Keegan Murray", "vladimir putin"]);
         assert!(record.persons.contains(&"Ahmed al-Sharaa".to_owned()));
         assert!(
@@ -260,7 +261,7 @@ mod tests {
         );
         assert!(record.locations.contains(&"Moscow".to_owned()));
         a.entities_partial = false;
-        let (whole, _) = to_record(a, &origin, Extractor::bundled());
+        let (whole, _) = to_record(a, &origin, Extractor::bundled()).unwrap();
         assert_eq!(whole.persons, ["Keegan Murray", "vladimir putin"]);
     }
 }

@@ -332,7 +332,15 @@ fn prepare(work: Work, sink: &Sink<'_, '_>) -> Prepared {
                     sink.observer
                         .problem(&Problem::warning(origin.clone(), warning));
                 }
-                let (mut record, mut entities) = to_record(article, &origin, sink.extractor);
+                let (mut record, mut entities) = match to_record(article, &origin, sink.extractor) {
+                    Ok(built) => built,
+                    Err(error) => {
+                        counters.failed.fetch_add(1, Ordering::Relaxed);
+                        sink.observer
+                            .problem(&Problem::error(origin, error.to_string()));
+                        continue;
+                    }
+                };
                 sink.rules.apply(&mut entities);
                 sink.rules.fill(&mut record, &entities, sink.extractor);
                 let signature = signature(&record.id, &record.title, &record.body, record.date);
