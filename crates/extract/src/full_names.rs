@@ -143,7 +143,6 @@ pub(crate) fn unnamed_words(text: &str, mentions: &[Mention], case: &CaseLexicon
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     // Ordinary words and other scripts went before (`drop_ordinary_words`).
     let no_name = |word: &str| case.get(xxh3_64(word.to_lowercase().as_bytes())) & names == 0;
-    // The title search reads the whole text: last.
     silent_lone_words(text, mentions, no_name)
         .into_iter()
         .filter(|w| !after_a_title(text, mentions, w))

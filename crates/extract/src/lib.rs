@@ -350,8 +350,6 @@ impl Extractor {
     }
 }
 
-/// The values of `c` spelt otherwise by some mention, in first-mention
-/// order, with those spellings (`mentions` as tagged, before kinds change).
 /// Whether the text after a place's name makes it a currency's ("U.S.
 /// dollars", "US$3.4 trillion", "Hong Kong dollar"): the guideline counts
 /// no place there.
@@ -362,6 +360,8 @@ fn names_a_currency(after: &str) -> bool {
             .is_some_and(|a| a.starts_with("dollar") || a.starts_with("cents"))
 }
 
+/// The values of `c` spelt otherwise by some mention, in first-mention
+/// order, with those spellings (`mentions` as tagged, before kinds change).
 fn folded_spellings(mentions: &[Mention], c: &canonical::Canonical) -> Vec<Folded> {
     let mut out: Vec<Folded> = Vec::new();
     for ((m, name), kind) in mentions.iter().zip(&c.names).zip(&c.kinds) {

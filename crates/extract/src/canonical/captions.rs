@@ -8,8 +8,8 @@
 //! from South Park" among them).
 
 use super::super::EntityKind;
-use super::super::Mention;
-use super::context::{Article, Offsets};
+use super::clean::is_title;
+use super::context::Article;
 
 /// Words a caption line may have at most.
 const MAX_CAPTION_WORDS: usize = 14;
@@ -39,17 +39,16 @@ pub(super) fn characters_in_captions(
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         let body = text[line_start..line_end].trim_end();
         let span = (line_start, line_start + body.len());
-        let from = at - line_start;
         if body.ends_with(['.', '!', '?', ':', '"']) || body.split(' ').count() > MAX_CAPTION_WORDS
         {
             continue;
         }
         // " from " at the line's end, its space trimmed off, begins no work.
-        let Some(work_text) = body.get(from + 6..) else {
+        let Some(work_text) = body.get(at - line_start + 6..) else {
             continue;
         };
         let titled = work_text.starts_with(char::is_uppercase);
-        let from = span.0 + from;
+        let from = at;
         let on_line: Vec<usize> = (0..mentions.len())
             .filter(|&i| {
                 offsets
@@ -63,7 +62,7 @@ pub(super) fn characters_in_captions(
         let people = names
             .iter()
             .any(|&i| distinct[of[i]] == Some(EntityKind::Person))
-            && only_names_before(text, offsets, &names, span.0, from, mentions);
+            && only_names_before(article, &names, span.0, from);
         // "from Boston", "from Reuters": a person's place or employer, the
         // rest of the line ("from Beauty and the Beast" is a title).
         let work_is_no_body = work.first().is_none_or(|&i| {
@@ -89,26 +88,21 @@ pub(super) fn characters_in_captions(
     out
 }
 
-/// Whether the text of a caption line before "from" holds nothing but the
-/// `names` mentions, titles of address and "and" or commas between them.
-fn only_names_before(
-    text: &str,
-    offsets: &Offsets,
-    names: &[usize],
-    line_start: usize,
-    from: usize,
-    mentions: &[Mention],
-) -> bool {
+/// Whether the text of a caption line before "from" (bytes `line_start`
+/// to `from`) holds nothing but the `names` mentions, titles of address
+/// and "and" or commas between them.
+fn only_names_before(article: &Article, names: &[usize], line_start: usize, from: usize) -> bool {
+    let Article { text, mentions, .. } = *article;
     let mut at = line_start;
     for &i in names {
         let (Some(b), Some(e)) = (
-            offsets.byte(mentions[i].start),
-            offsets.byte(mentions[i].end),
+            article.offsets.byte(mentions[i].start),
+            article.offsets.byte(mentions[i].end),
         ) else {
             return false;
         };
         let gap = text.get(at..b).unwrap_or("?").trim();
-        if !matches!(gap, "" | "and" | "," | "Mrs." | "Mr." | "Ms." | "Dr.") {
+        if !(matches!(gap, "" | "and" | ",") || is_title(gap)) {
             return false;
         }
         at = e;

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use super::super::gazetteer::name_key;
 use super::super::EntityKind;
-use super::HashMap;
+use super::{HashMap, WordList};
 
 /// One named feature: its name, the ISO code of the country containing it
 /// ("" when it spans several), and other names for it.
@@ -121,64 +121,29 @@ pub(super) fn feature_named(key: &str) -> Option<&'static Feature> {
 /// languages or products, and longer ones may begin a longer name
 /// ("Rio Grande do Sul"): those are features only where the tagger took
 /// them for places.
-static ONLY_FEATURES: &[&str] = &[
-    "azores",
-    "bosphorus",
-    "dardanelles",
-    "lesbos",
-    "lesvos",
-    "kilauea",
-    "galapagos",
-    "svalbard",
-    "zanzibar",
-    "hebrides",
-    "balkans",
-    "himalayas",
-    "sahel",
-    "donbas",
-    "donbass",
-    "mindanao",
-    "luzon",
-    "sulawesi",
-    "sumatra",
-    "borneo",
-    "lampedusa",
-    "santorini",
-    "sicily",
-    "sardinia",
-    "corsica",
-    "euphrates",
-    "tigris",
-    "danube",
-    "mekong",
-    "yangtze",
-    "falklands",
+#[rustfmt::skip]
+static ONLY_FEATURES: WordList = WordList::new(&[
+    "azores", "bosphorus", "dardanelles", "lesbos", "lesvos", "kilauea", "galapagos",
+    "svalbard", "zanzibar", "hebrides", "balkans", "himalayas", "sahel", "donbas", "donbass",
+    "mindanao", "luzon", "sulawesi", "sumatra", "borneo", "lampedusa", "santorini", "sicily",
+    "sardinia", "corsica", "euphrates", "tigris", "danube", "mekong", "yangtze", "falklands",
     "abaco",
-];
+]);
+
+/// Words that say a name is a feature's ("Bay of Bengal", "River
+/// Thames"). Wider than the words that make any name a place (`types`),
+/// since only names on the list are asked about: "River Plate" is none.
+#[rustfmt::skip]
+static KIND_WORDS: WordList = WordList::new(&[
+    "sea", "ocean", "gulf", "bay", "strait", "channel", "canal", "river", "lake", "island",
+    "islands", "mountains", "mount", "peninsula", "desert", "heights",
+]);
 
 /// Whether the tagger's person or organization named `key` (a feature's
 /// name) is that feature: see [`ONLY_FEATURES`]; longer names only with a
 /// word saying what they are ("Bay of Bengal", "River Thames").
 fn names_only_the_feature(key: &str) -> bool {
-    const KIND_WORDS: &[&str] = &[
-        "sea",
-        "ocean",
-        "gulf",
-        "bay",
-        "strait",
-        "channel",
-        "canal",
-        "river",
-        "lake",
-        "island",
-        "islands",
-        "mountains",
-        "mount",
-        "peninsula",
-        "desert",
-        "heights",
-    ];
-    ONLY_FEATURES.contains(&key) || key.split(' ').any(|w| KIND_WORDS.contains(&w))
+    ONLY_FEATURES.contains(key) || key.split(' ').any(|w| KIND_WORDS.contains(w))
 }
 
 /// Which distinct mentions (`distinct[u]` their kinds, `keys[u]` their

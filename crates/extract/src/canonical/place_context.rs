@@ -82,13 +82,7 @@ pub(super) fn place_cues(
     let offsets = &article.offsets;
     let mut out = vec![false; distinct.len()];
     let mut regions = vec![false; distinct.len()];
-    // Last words of the article's persons, with how many names end so.
-    let mut surnames: HashMap<String, u32> = HashMap::default();
-    for (kind, c) in distinct.iter().zip(cleaned) {
-        if *kind == Some(EntityKind::Person) {
-            *surnames.entry(last_key_word(c)).or_default() += 1;
-        }
-    }
+    let surnames = surname_counts(distinct, cleaned);
     for (i, m) in mentions.iter().enumerate() {
         let u = of[i];
         if distinct[u].is_none() {
@@ -301,6 +295,21 @@ static NOT_PLACES_IN: WordList = WordList::new(&[
     "shares", "holding", "holdings", "profit", "profits", "loss", "losses", "position",
     "stock", "partner", "trust", "confidence", "faith", "belief", "ally",
 ]);
+
+/// The last words of the article's persons (`distinct` kinds, `cleaned`
+/// names), with how many of its person names end so.
+pub(super) fn surname_counts(
+    distinct: &[Option<EntityKind>],
+    cleaned: &[String],
+) -> HashMap<String, u32> {
+    let mut surnames: HashMap<String, u32> = HashMap::default();
+    for (kind, c) in distinct.iter().zip(cleaned) {
+        if *kind == Some(EntityKind::Person) {
+            *surnames.entry(last_key_word(c)).or_default() += 1;
+        }
+    }
+    surnames
+}
 
 /// The last word of a name's key ("assad" of "Bashar al-Assad").
 pub(super) fn last_key_word(name: &str) -> String {

@@ -12,7 +12,7 @@
 use super::super::gazetteer::{Gazetteer, Place};
 use super::super::EntityKind;
 use super::context::{is_initial, last_word, Article};
-use super::place_context::last_key_word;
+use super::place_context::{last_key_word, surname_counts};
 use super::HashMap;
 use super::WordList;
 
@@ -76,8 +76,9 @@ struct Towns<'a> {
     cleaned: &'a [String],
     gazetteer: &'a Gazetteer,
     context: Option<Vec<&'a Place>>,
-    surnames: HashMap<String, u32>,
-    known: HashMap<usize, bool>,
+    surnames: Option<HashMap<String, u32>>,
+    /// Each distinct mention's answer, once asked.
+    known: Vec<Option<bool>>,
 }
 
 impl<'a> Towns<'a> {
@@ -91,8 +92,8 @@ impl<'a> Towns<'a> {
             cleaned,
             gazetteer,
             context: None,
-            surnames: HashMap::default(),
-            known: HashMap::default(),
+            surnames: None,
+            known: vec![None; distinct.len()],
         }
     }
 
@@ -100,8 +101,8 @@ impl<'a> Towns<'a> {
     /// article names, and is no other person's surname ("Lanuza" beside
     /// "Maria Lanuza" stays hers).
     fn is(&mut self, u: usize) -> bool {
-        if let Some(&k) = self.known.get(&u) {
-            return k;
+        if let Some(known) = self.known[u] {
+            return known;
         }
         let context = self.context.get_or_insert_with(|| {
             self.distinct
@@ -111,22 +112,13 @@ impl<'a> Towns<'a> {
                 .filter_map(|(_, c)| self.gazetteer.resolve(c, &[]))
                 .collect()
         });
-        if self.surnames.is_empty() {
-            for (kind, c) in self.distinct.iter().zip(self.cleaned) {
-                if *kind == Some(EntityKind::Person) {
-                    *self.surnames.entry(last_key_word(c)).or_default() += 1;
-                }
-            }
-        }
+        let surnames = self
+            .surnames
+            .get_or_insert_with(|| surname_counts(self.distinct, self.cleaned));
         let name = self.cleaned[u].as_str();
         let own_surname = u32::from(self.distinct[u] == Some(EntityKind::Person));
         let town = !name.split(' ').any(is_initial)
-            && self
-                .surnames
-                .get(&last_key_word(name))
-                .copied()
-                .unwrap_or(0)
-                <= own_surname
+            && surnames.get(&last_key_word(name)).copied().unwrap_or(0) <= own_surname
             && !self.gazetteer.is_risky(name)
             && (self
                 .gazetteer
@@ -134,7 +126,7 @@ impl<'a> Towns<'a> {
                 .iter()
                 .any(|p| context.iter().any(|c| c.country == p.country))
                 || self.gazetteer.town_in(name, context, true).is_some());
-        self.known.insert(u, town);
+        self.known[u] = Some(town);
         town
     }
 }

@@ -132,10 +132,12 @@ impl Gazetteer {
             }
         }
         g.country_codes = countries.iter().map(|(k, v)| ((*k).into(), *v)).collect();
-        g.region_codes = regions
-            .iter()
-            .map(|((iso, code), (i, _))| (((*iso).into(), (*code).into()), *i))
-            .collect();
+        for ((iso, code), (i, _)) in &regions {
+            g.region_codes
+                .entry((*iso).into())
+                .or_default()
+                .insert((*code).into(), *i);
+        }
         g.index(pending);
         for h in risky {
             if let Some(n) = g.nodes.get_mut(&h) {

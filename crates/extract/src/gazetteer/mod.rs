@@ -177,9 +177,10 @@ pub struct Gazetteer {
     /// node table (about one in sixteen still probes it).
     node_bits: HashBits,
     candidates: Vec<Candidate>,
-    /// Country indexes by ISO code, region indexes by ISO and admin1 code.
+    /// Country indexes by ISO code, region indexes by ISO and then admin1
+    /// code (nested, so that a lookup by `&str` allocates nothing).
     country_codes: HashMap<Box<str>, u32>,
-    region_codes: HashMap<(Box<str>, Box<str>), u32>,
+    region_codes: HashMap<Box<str>, HashMap<Box<str>, u32>>,
     /// Gzip'd small-town data, read into `towns` on first use.
     town_data: &'static [u8],
     towns: OnceLock<towns::Towns>,
@@ -217,6 +218,12 @@ impl Gazetteer {
     /// The country whose ISO code is `iso` ("PT": Portugal).
     pub fn country_with_code(&self, iso: &str) -> Option<&Place> {
         self.places.get(*self.country_codes.get(iso)? as usize)
+    }
+
+    /// The index of the region with GeoNames admin1 code `code` in the
+    /// country with ISO code `iso`, when the gazetteer has it.
+    fn region_with_code(&self, iso: &str, code: &str) -> Option<u32> {
+        self.region_codes.get(iso)?.get(code).copied()
     }
 
     /// Every place `name` may mean, in no particular order; empty when the

@@ -87,12 +87,7 @@ impl Gazetteer {
             PlaceKind::Region => 1.0,
             PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => 0.0,
         };
-        let in_region = p.admin1_index.is_some_and(|r| {
-            context
-                .iter()
-                .any(|q| q.index == r || q.admin1_index == Some(r))
-        });
-        if in_region {
+        if in_region_of(p.admin1_index, context) {
             s += 4.0;
         }
         if context.iter().any(|q| q.country_index == p.country_index) {
@@ -100,6 +95,16 @@ impl Gazetteer {
         }
         s
     }
+}
+
+/// Whether the region of index `admin1` is one of `context` or contains
+/// one of its places.
+pub(super) fn in_region_of(admin1: Option<u32>, context: &[&Place]) -> bool {
+    admin1.is_some_and(|r| {
+        context
+            .iter()
+            .any(|q| q.index == r || q.admin1_index == Some(r))
+    })
 }
 
 /// Whether `name` is the place's own name and "City" ("Tandag City" for

@@ -12,6 +12,7 @@
 use std::cmp::Ordering;
 use std::io::Read;
 
+use super::resolve::in_region_of;
 use super::{name_key, Gazetteer, GazetteerError, Place, PlaceKind};
 
 /// The towns' lines, `geonameid <tab> ISO <tab> admin1 code <tab> name
@@ -103,15 +104,7 @@ impl Gazetteer {
             let Some(&country) = self.country_codes.get(line.iso) else {
                 continue;
             };
-            let region = self
-                .region_codes
-                .get(&(line.iso.into(), line.code.into()))
-                .copied();
-            let in_region = region.is_some_and(|r| {
-                context
-                    .iter()
-                    .any(|q| q.index == r || q.admin1_index == Some(r))
-            });
+            let in_region = in_region_of(self.region_with_code(line.iso, line.code), context);
             let in_country = context.iter().any(|q| q.country_index == country);
             let weight = (
                 u8::from(in_region) * 2 + u8::from(in_country),
@@ -132,10 +125,7 @@ impl Gazetteer {
     /// The [`Place`] of a town's line.
     fn town_place(&self, line: &Line, population: u64) -> Option<Place> {
         let country_index = *self.country_codes.get(line.iso)?;
-        let admin1_index = self
-            .region_codes
-            .get(&(line.iso.into(), line.code.into()))
-            .copied();
+        let admin1_index = self.region_with_code(line.iso, line.code);
         Some(Place {
             name: line.name.to_owned(),
             kind: PlaceKind::Town,
