@@ -14,10 +14,11 @@
 //! by side ("New South" and "Wales"), joined when the gazetteer knows the
 //! whole; and an organization cut before a place in its name ("University
 //! of the" and "South Pacific", "University of South" and "Carolina
-//! Beaufort"), joined back.
+//! Beaufort"), joined back; and a building word the tagger left out of a
+//! name ("Bhera" + "Market", "Legislative Council" + "Complex") taken in.
 
 use super::canonical::is_title_word;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, PlaceKind};
 use super::joins::{one_space_apart, word_at};
 use super::labels::{LOC, MISC, ORG};
 use super::tagger::Span;
@@ -91,6 +92,66 @@ pub(crate) fn join_organizations_cut_short(
     });
 }
 
+/// Words that end the names of buildings, squares and markets and that the
+/// tagger leaves out of them ("Bhera" | "Market", "Legislative Council" |
+/// "Complex"): the 1996 newswire it learnt from names few such places.
+/// "station" is one lowercase too ("Waterloo station"), after a place only.
+const BUILDING_ENDS: &[&str] = &[
+    "Square",
+    "Market",
+    "Palace",
+    "Complex",
+    "Cathedral",
+    "Castle",
+    "Abbey",
+    "Mosque",
+    "Stadium",
+    "Terminal",
+    "Station",
+    "station",
+];
+
+/// Extends each place or organization span that a [`BUILDING_ENDS`] word
+/// follows, one space apart and in no span, over that word, as a place:
+/// the guideline labels buildings and squares named as locations places.
+/// Not after a country ("U.S. Market" heads market reports), nor when a
+/// capitalised word comes next, which the tagger left out for a reason of
+/// its own ("Market Street").
+pub(crate) fn join_building_names(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut [Span],
+    gazetteer: &Gazetteer,
+) {
+    for i in 0..spans.len() {
+        let (ty, s, e) = spans[i];
+        let free = spans.get(i + 1).is_none_or(|next| next.1 > e);
+        if !(ty == LOC || ty == ORG) || !free || e >= tokens.len() || tokens[e].line_start {
+            continue;
+        }
+        let end = word_at(text, tokens, e);
+        let capitalised_next = e + 1 < tokens.len()
+            && !tokens[e + 1].line_start
+            && one_space_apart(tokens, e, e + 1)
+            && word_at(text, tokens, e + 1).starts_with(char::is_uppercase);
+        if one_space_apart(tokens, e - 1, e)
+            && BUILDING_ENDS.contains(&end)
+            && (ty == LOC || end != "station")
+            && !capitalised_next
+            && !is_country(gazetteer, &text[tokens[s].start..tokens[e - 1].end])
+        {
+            spans[i] = (LOC, s, e + 1);
+        }
+    }
+}
+
+/// Whether the gazetteer takes `name` for a country.
+fn is_country(gazetteer: &Gazetteer, name: &str) -> bool {
+    gazetteer
+        .resolve(name, &[])
+        .is_some_and(|p| p.kind == PlaceKind::Country)
+}
+
 /// Joins each two place spans on adjacent tokens of one line, one space
 /// apart, into one when the gazetteer knows the two together as a place
 /// name.
@@ -160,6 +221,36 @@ mod tests {
         assert_eq!(
             spans,
             [(ORG, 0, 5), (ORG, 6, 11), (ORG, 12, 15), (LOC, 15, 16)]
+        );
+    }
+
+    #[test]
+    fn a_building_word_the_tagger_left_out_joins_its_name() {
+        use crate::gazetteer::Gazetteer;
+        use crate::labels::{LOC, ORG};
+        let text = "Bhera Market ; Legislative Council Complex ; Waterloo station ; \
+                    BBC station ; U.S. Market ; Pike Market Street";
+        let mut tokens = Vec::new();
+        crate::tokenize::tokenize(text, &mut tokens);
+        let mut spans = vec![
+            (LOC, 0, 1),
+            (ORG, 3, 5),
+            (LOC, 7, 8),
+            (ORG, 10, 11),
+            (LOC, 13, 14),
+            (LOC, 16, 17),
+        ];
+        super::join_building_names(text, &tokens, &mut spans, Gazetteer::bundled());
+        assert_eq!(
+            spans,
+            [
+                (LOC, 0, 2),
+                (LOC, 3, 6),
+                (LOC, 7, 9),
+                (ORG, 10, 11),
+                (LOC, 13, 14),
+                (LOC, 16, 17)
+            ]
         );
     }
 

@@ -254,3 +254,27 @@ fn a_building_named_as_a_location_is_a_place() {
     );
     assert_eq!(c.organizations, ["Gleneagles Hospital"]);
 }
+
+#[test]
+fn a_building_moved_to_or_from_is_a_place_but_no_space_station_or_seat() {
+    let text = "The toilet was stolen from Blenheim Palace. Protesters moved to the Hong Kong \
+                Police Headquarters. The crew docked to the International Space Station. \
+                A statement from the White House came.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Blenheim Palace"),
+            (Organization, "Hong Kong Police Headquarters"),
+            (Organization, "International Space Station"),
+            (Location, "White House"),
+        ],
+    );
+    assert_eq!(
+        c.locations,
+        ["Blenheim Palace", "Hong Kong Police Headquarters"]
+    );
+    assert_eq!(
+        c.organizations,
+        ["International Space Station", "White House"]
+    );
+}

@@ -23,7 +23,7 @@ pub(super) fn seats_named_as_places(
 ) -> HashSet<String> {
     let is_seat =
         |u: usize| distinct[u] == Some(EntityKind::Location) && is_seat_of_government(&keys[u]);
-    located_uses(article, keys, is_seat)
+    located_uses(article, keys, &LOCATIVES, is_seat)
         .into_iter()
         .map(str::to_owned)
         .collect()
@@ -56,18 +56,22 @@ pub(super) fn buildings_named_as_places(
             Some(EntityKind::Organization | EntityKind::Location)
         ) && keys[u].contains(' ')
             && BUILDING_WORDS.contains(keys[u].rsplit(' ').next().unwrap_or_default())
+            // A space station is no Earth-bound place ("docked to the
+            // International Space Station").
+            && !keys[u].ends_with("space station")
     };
-    let located = located_uses(article, keys, is_building);
+    let located = located_uses(article, keys, &BUILDING_LOCATIVES, is_building);
     (0..distinct.len())
         .filter(|&u| is_building(u) && located.contains(keys[u].as_str()))
         .collect()
 }
 
 /// The keys of the mentions `chosen` (by distinct mention) that `article`
-/// names as locations more often than not.
+/// names as locations, after one of `locatives`, more often than not.
 fn located_uses<'k>(
     article: &Article,
     keys: &'k [String],
+    locatives: &WordList,
     chosen: impl Fn(usize) -> bool,
 ) -> HashSet<&'k str> {
     // Key → (mentions as a location, all mentions).
@@ -81,7 +85,7 @@ fn located_uses<'k>(
             continue;
         };
         let count = uses.entry(keys[u].as_str()).or_default();
-        count.0 += u32::from(names_a_location(before));
+        count.0 += u32::from(names_a_location(before, locatives));
         count.1 += 1;
     }
     uses.into_iter()
@@ -91,8 +95,9 @@ fn located_uses<'k>(
 }
 
 /// Whether `before` ends with a word that puts a building somewhere:
-/// "outside (the) ", "in ", "at the ", "the lawn of the ".
-fn names_a_location(before: &str) -> bool {
+/// one of `locatives` ("outside (the) ", "in ", "at the ") or "the lawn of
+/// the ".
+fn names_a_location(before: &str, locatives: &WordList) -> bool {
     let rest = before.trim_end_matches(' ');
     let rest = rest
         .strip_suffix(" the")
@@ -100,13 +105,21 @@ fn names_a_location(before: &str) -> bool {
         .unwrap_or(rest);
     match rest.strip_suffix(" of") {
         Some(part) => BUILDING_PARTS.contains(last_word(part)),
-        None => LOCATIVES.contains(last_word(rest)),
+        None => locatives.contains(last_word(rest)),
     }
 }
 
 /// Prepositions that put a building somewhere ("outside the White House").
 static LOCATIVES: WordList = WordList::new(&[
     "outside", "inside", "near", "at", "in", "on", "into", "opposite",
+]);
+
+/// Prepositions that put a building somewhere or move to or from it
+/// ("stolen from Blenheim Palace", "moved to the Hong Kong Police
+/// Headquarters"); not for seats of government, since "a statement from
+/// the White House" and "wrote to the Kremlin" address the government.
+static BUILDING_LOCATIVES: WordList = WordList::new(&[
+    "outside", "inside", "near", "at", "in", "on", "into", "opposite", "from", "to",
 ]);
 
 /// Parts of a building or its grounds, before "of the" ("the south lawn
