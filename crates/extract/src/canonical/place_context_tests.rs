@@ -278,3 +278,38 @@ fn a_building_moved_to_or_from_is_a_place_but_no_space_station_or_seat() {
         ["International Space Station", "White House"]
     );
 }
+
+#[test]
+fn a_centre_or_facility_is_a_building_by_its_last_two_words() {
+    let text = "The fair was held at the Mesquite Convention Center. He was held at \
+                Richard J. Donovan Correctional Facility. Wall is chief executive at \
+                Asbestos Claims Facility. She spoke at the Center for Biological Diversity.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Mesquite Convention Center"),
+            (Organization, "Richard J. Donovan Correctional Facility"),
+            (Organization, "Asbestos Claims Facility"),
+            (Organization, "Center for Biological Diversity"),
+        ],
+    );
+    assert_eq!(
+        c.locations,
+        [
+            "Mesquite Convention Center",
+            "Richard J. Donovan Correctional Facility"
+        ]
+    );
+    assert_eq!(
+        c.organizations,
+        ["Asbestos Claims Facility", "Center for Biological Diversity"]
+    );
+}
+
+#[test]
+fn a_seat_of_government_outside_which_a_country_stands_is_a_place() {
+    let text = "A man set himself on fire outside US White House, near the south lawn of \
+                the White House.";
+    let c = canon(text, &[(Location, "White House"), (Location, "White House")]);
+    assert_eq!(c.locations, ["White House"]);
+}

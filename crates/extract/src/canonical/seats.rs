@@ -30,14 +30,38 @@ pub(super) fn seats_named_as_places(
 }
 
 /// Last words of buildings' names ("Holy Cross Hospital", "Grand Central
-/// Terminal", "Blenheim Palace"). Not "center" or "centre": "researchers
-/// at the Center for Biological Diversity" work for it.
+/// Terminal", "Blenheim Palace"). Not "center", "centre" or "facility"
+/// alone: "researchers at the Center for Biological Diversity" work for
+/// it, and "chief executive at Asbestos Claims Facility" for that (see
+/// [`BUILDING_TAILS`]).
 #[rustfmt::skip]
 static BUILDING_WORDS: WordList = WordList::new(&[
     "hospital", "prison", "penitentiary", "jail", "terminal", "station", "palace", "theatre",
     "theater", "mall", "hotel", "tavern", "lodge", "arena", "cathedral", "temple", "tower",
     "complex", "headquarters",
 ]);
+
+/// Last two words of buildings' names ("Mesquite Convention Center",
+/// "Richard J. Donovan Correctional Facility").
+#[rustfmt::skip]
+static BUILDING_TAILS: WordList = WordList::new(&[
+    "convention center", "convention centre", "exhibition center", "exhibition centre",
+    "shopping center", "shopping centre", "medical center", "medical centre",
+    "correctional facility", "detention facility",
+]);
+
+/// Whether a name key names a building ([`BUILDING_WORDS`],
+/// [`BUILDING_TAILS`]). A space station is none: it is no Earth-bound
+/// place ("docked to the International Space Station").
+fn is_building_name(key: &str) -> bool {
+    let mut spaces = key.rmatch_indices(' ').map(|(at, _)| at);
+    let Some(last) = spaces.next() else {
+        return false;
+    };
+    let tail = spaces.next().map_or(key, |at| &key[at + 1..]);
+    (BUILDING_WORDS.contains(&key[last + 1..]) || BUILDING_TAILS.contains(tail))
+        && tail != "space station"
+}
 
 /// The distinct organization and location mentions (`distinct` and `keys`
 /// as in [`seats_named_as_places`]; the facets file a location named like
@@ -54,11 +78,7 @@ pub(super) fn buildings_named_as_places(
         matches!(
             distinct[u],
             Some(EntityKind::Organization | EntityKind::Location)
-        ) && keys[u].contains(' ')
-            && BUILDING_WORDS.contains(keys[u].rsplit(' ').next().unwrap_or_default())
-            // A space station is no Earth-bound place ("docked to the
-            // International Space Station").
-            && !keys[u].ends_with("space station")
+        ) && is_building_name(&keys[u])
     };
     let located = located_uses(article, keys, &BUILDING_LOCATIVES, is_building);
     (0..distinct.len())
@@ -99,6 +119,11 @@ fn located_uses<'k>(
 /// the ".
 fn names_a_location(before: &str, locatives: &WordList) -> bool {
     let rest = before.trim_end_matches(' ');
+    // A country's short name between says nothing ("outside US White House").
+    let rest = ["US", "U.S.", "UK", "U.K."]
+        .iter()
+        .find_map(|c| rest.strip_suffix(c)?.strip_suffix(' '))
+        .unwrap_or(rest);
     let rest = rest
         .strip_suffix(" the")
         .or_else(|| rest.strip_suffix(" The"))
