@@ -144,6 +144,23 @@ fn is_model_number(word: &str) -> bool {
 static STORM_WORDS: WordList =
     WordList::new(&["hurricane", "typhoon", "cyclone", "storm", "depression"]);
 
+/// Words that lead a storm word in a storm's name ("Tropical Storm Barry",
+/// "Super Typhoon Haiyan").
+static STORM_LEADS: WordList = WordList::new(&[
+    "tropical",
+    "subtropical",
+    "post-tropical",
+    "super",
+    "severe",
+]);
+
+/// Whether a name key is a storm's name: a storm word, maybe led by
+/// [`STORM_LEADS`], then a name.
+fn is_storm_name(key: &str) -> bool {
+    let mut words = key.split(' ').skip_while(|w| STORM_LEADS.contains(w));
+    words.next().is_some_and(|w| STORM_WORDS.contains(w)) && words.next().is_some()
+}
+
 /// Compass adjectives, as name keys: alone they name no place ("the
 /// Northern route", "Middle Eastern airlines"); as organizations they
 /// may ("Eastern", the airline).
@@ -185,7 +202,6 @@ impl NothingFilter {
     /// ([`EVENT_WORDS`]) or a model number. On CoNLL dev the last two removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
-        let first = key.split(' ').next().unwrap_or_default();
         let last = key.rsplit(' ').next().unwrap_or_default();
         NOT_NAMES.contains(key)
             || GROUPS.contains(key)
@@ -194,7 +210,7 @@ impl NothingFilter {
             || cleaned.starts_with('#')
             || is_doctrine(key)
             || SENTENCE_WORDS.contains(key)
-            || (key.contains(' ') && STORM_WORDS.contains(first))
+            || is_storm_name(key)
             || self.storms.iter().any(|s| s == key)
             || self.eponyms.iter().any(|s| s == key)
             || (kind != EntityKind::Organization && COMPASS_ADJECTIVES.contains(key))

@@ -86,6 +86,18 @@ fn abbreviations_and_storms_name_nothing() {
         [true, true, true, true, false, false, true, true, true, true, true]
     );
     assert_eq!(nothing("", &["", "Barry"]), [false, false]);
+    assert_eq!(
+        nothing(
+            "",
+            &[
+                "Tropical Storm Barry",
+                "Super Typhoon Haiyan",
+                "Tropical",
+                "Storm"
+            ]
+        ),
+        [true, true, false, false]
+    );
     assert_eq!(nothing("Hurricane ", &["x"]), [false]);
     assert_eq!(nothing("Storm Ünïcödé", &["Ünïcödé"]), [true]);
     assert_eq!(

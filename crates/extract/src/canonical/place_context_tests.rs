@@ -302,7 +302,10 @@ fn a_centre_or_facility_is_a_building_by_its_last_two_words() {
     );
     assert_eq!(
         c.organizations,
-        ["Asbestos Claims Facility", "Center for Biological Diversity"]
+        [
+            "Asbestos Claims Facility",
+            "Center for Biological Diversity"
+        ]
     );
 }
 
@@ -310,6 +313,9 @@ fn a_centre_or_facility_is_a_building_by_its_last_two_words() {
 fn a_seat_of_government_outside_which_a_country_stands_is_a_place() {
     let text = "A man set himself on fire outside US White House, near the south lawn of \
                 the White House.";
-    let c = canon(text, &[(Location, "White House"), (Location, "White House")]);
+    let c = canon(
+        text,
+        &[(Location, "White House"), (Location, "White House")],
+    );
     assert_eq!(c.locations, ["White House"]);
 }
