@@ -16,6 +16,9 @@ pub(super) fn key_hash(name: &str, words: &mut Words) -> u64 {
 /// → "tartus", "Washington, D.C." → "washington d c"). Two names are the
 /// same to the gazetteer when their keys are equal.
 pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        return ascii_name_key(name);
+    }
     let mut out = String::with_capacity(name.len());
     Words::default().each(name, |w| {
         if !out.is_empty() {
@@ -24,6 +27,26 @@ pub fn name_key(name: &str) -> String {
         out.push_str(w);
     });
     out
+}
+
+/// [`name_key`] of an ASCII name, in one pass with no second buffer: the
+/// canonicaliser builds keys for every mention several times over.
+fn ascii_name_key(name: &str) -> String {
+    let mut out = Vec::with_capacity(name.len());
+    let mut gap = false;
+    for &b in name.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    // Only ASCII letters, digits and spaces were pushed.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Drops a trailing possessive: "Russia's" → "Russia", "Wales'" → "Wales".
@@ -159,5 +182,30 @@ mod tests {
         assert_eq!(name_key("Łódź"), "lodz");
         assert_eq!(name_key("Nukuʻalofa"), "nukualofa");
         assert_eq!(name_key("  "), "");
+    }
+
+    #[test]
+    fn ascii_keys_are_the_words_keys() {
+        let by_words = |name: &str| {
+            let mut words = Vec::new();
+            Words::default().each(name, |w| words.push(w.to_owned()));
+            words.join(" ")
+        };
+        for name in [
+            "",
+            " ",
+            "--",
+            "U.S.",
+            " New  York, N.Y. ",
+            "AL-SHARAA's",
+            "Interstate 75",
+            "3M",
+            "x",
+            ".a.b.",
+            "O'Neill",
+            "Rock-and-Roll Hall",
+        ] {
+            assert_eq!(name_key(name), by_words(name), "{name:?}");
+        }
     }
 }
