@@ -22,6 +22,7 @@ pub struct ExtractArgs {
 /// Runs `news extract`. Bad lines are reported on stderr with their line
 /// number and skipped; the exit code is 1 when there were any.
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    crate::allocator::keep_freed_memory();
     let stdout = std::io::stdout();
     let out = BufWriter::new(stdout.lock());
     let report = |e: &news_extract::JsonlError| eprintln!("extract: {e}");
