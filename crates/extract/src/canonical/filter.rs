@@ -161,6 +161,31 @@ fn is_storm_name(key: &str) -> bool {
     words.next().is_some_and(|w| STORM_WORDS.contains(w)) && words.next().is_some()
 }
 
+/// A state's form of government, as name keys ("Republic", "Kingdom"),
+/// and the words that qualify it ("Islamic", "People's").
+static STATE_FORMS: WordList = WordList::new(&["republic", "kingdom"]);
+static STATE_FORM_QUALIFIERS: WordList = WordList::new(&[
+    "arab",
+    "islamic",
+    "democratic",
+    "people",
+    "s",
+    "socialist",
+    "federal",
+]);
+
+/// Whether a name key is a qualified form of government alone, which names
+/// no place: "Arab Republic" cut from "Arab Republic of Egypt" or "Syrian
+/// Arab Republic", "Islamic Republic" from "Islamic Republic of Iran".
+/// "United Kingdom" and "Syrian Arab Republic" name a country. "Republic"
+/// alone is left: CoNLL-2003 writes "Czech" and "Republic" on two lines.
+fn is_state_form(key: &str) -> bool {
+    let words = || key.split(' ');
+    words().any(|w| STATE_FORMS.contains(w))
+        && words().any(|w| STATE_FORM_QUALIFIERS.contains(w))
+        && words().all(|w| STATE_FORMS.contains(w) || STATE_FORM_QUALIFIERS.contains(w))
+}
+
 /// Compass adjectives, as name keys: alone they name no place ("the
 /// Northern route", "Middle Eastern airlines"); as organizations they
 /// may ("Eastern", the airline).
@@ -195,7 +220,8 @@ impl NothingFilter {
     /// Barry"), a name the article gives a storm ("Humberto" after
     /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
     /// "Parkinson's disease"), a compass adjective that is no
-    /// organization ("Middle Eastern"), a person named by titles alone
+    /// organization ("Middle Eastern"), a qualified form of government
+    /// alone as a place ("Arab Republic"), a person named by titles alone
     /// ("Director General"; one title alone may be a surname: "King") or
     /// two names with a slash ("Carroll/Patel"), a generic body as an
     /// organization ([`GENERIC_BODIES`]: "the Cabinet"), an event
@@ -214,6 +240,7 @@ impl NothingFilter {
             || self.storms.iter().any(|s| s == key)
             || self.eponyms.iter().any(|s| s == key)
             || (kind != EntityKind::Organization && COMPASS_ADJECTIVES.contains(key))
+            || (kind == EntityKind::Location && is_state_form(key))
             || (kind == EntityKind::Person && is_titles_only(key))
             || (kind == EntityKind::Person && cleaned.contains('/'))
             || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))

@@ -164,3 +164,28 @@ fn a_title_stripped_off_a_sentence_word_leaves_nothing() {
     assert_eq!(c.kinds, [None]);
     assert!(c.persons.is_empty() && c.organizations.is_empty());
 }
+
+#[test]
+fn a_qualified_form_of_government_alone_names_no_place() {
+    let filter = NothingFilter::new("");
+    let places = [
+        "Arab Republic",
+        "People's Republic",
+        "Islamic Republic",
+        "Republic",
+        "United Kingdom",
+        "Syrian Arab Republic",
+        "Czech Republic",
+        "Federal Islamic",
+    ];
+    let found: Vec<bool> = places
+        .iter()
+        .map(|p| filter.names_nothing(p, &name_key(p), EntityKind::Location))
+        .collect();
+    assert_eq!(found, [true, true, true, false, false, false, false, false]);
+    assert!(!filter.names_nothing(
+        "Islamic Republic",
+        "islamic republic",
+        EntityKind::Organization
+    ));
+}
