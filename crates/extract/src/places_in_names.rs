@@ -18,7 +18,7 @@
 //! name ("Bhera" + "Market", "Legislative Council" + "Complex") taken in.
 
 use super::canonical::is_title_word;
-use super::gazetteer::{Gazetteer, PlaceKind};
+use super::gazetteer::Gazetteer;
 use super::joins::{one_space_apart, word_at};
 use super::labels::{LOC, MISC, ORG};
 use super::tagger::Span;
@@ -138,18 +138,11 @@ pub(crate) fn join_building_names(
             && BUILDING_ENDS.contains(&end)
             && (ty == LOC || end != "station")
             && !capitalised_next
-            && !is_country(gazetteer, &text[tokens[s].start..tokens[e - 1].end])
+            && !gazetteer.resolves_to_country(&text[tokens[s].start..tokens[e - 1].end])
         {
             spans[i] = (LOC, s, e + 1);
         }
     }
-}
-
-/// Whether the gazetteer takes `name` for a country.
-fn is_country(gazetteer: &Gazetteer, name: &str) -> bool {
-    gazetteer
-        .resolve(name, &[])
-        .is_some_and(|p| p.kind == PlaceKind::Country)
 }
 
 /// Joins each two place spans on adjacent tokens of one line, one space

@@ -161,9 +161,9 @@ fn is_storm_name(key: &str) -> bool {
     words.next().is_some_and(|w| STORM_WORDS.contains(w)) && words.next().is_some()
 }
 
-/// A state's form of government, as name keys ("Republic", "Kingdom"),
-/// and the words that qualify it ("Islamic", "People's").
+/// A state's form of government, as name keys ("Republic", "Kingdom").
 static STATE_FORMS: WordList = WordList::new(&["republic", "kingdom"]);
+/// Words that qualify a [`STATE_FORMS`] word ("Islamic", "People's").
 static STATE_FORM_QUALIFIERS: WordList = WordList::new(&[
     "arab",
     "islamic",

@@ -31,7 +31,7 @@
 
 use super::HashMap;
 
-use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
+use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
 use super::clean::{has_leading_title, is_only_titles, is_titled_name};
 use super::cue_words::ORGANIZATION_TAILS;
@@ -181,9 +181,7 @@ pub(super) fn consistent_kinds(
         } else if kinds[i] == EntityKind::Organization
             && gazetteer.contains(&cleaned[i])
             && (is_shouted(&cleaned[i]) || !gazetteer.is_risky(&cleaned[i]))
-            && gazetteer
-                .resolve(&cleaned[i], &[])
-                .is_some_and(|p| p.kind == PlaceKind::Country)
+            && gazetteer.resolves_to_country(&cleaned[i])
         {
             // An organization named exactly like a country is the country:
             // CoNLL labels national teams as places too, and "Philippines"

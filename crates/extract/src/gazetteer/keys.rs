@@ -32,21 +32,20 @@ pub fn name_key(name: &str) -> String {
 /// [`name_key`] of an ASCII name, in one pass with no second buffer: the
 /// canonicaliser builds keys for every mention several times over.
 fn ascii_name_key(name: &str) -> String {
-    let mut out = Vec::with_capacity(name.len());
+    let mut out = String::with_capacity(name.len());
     let mut gap = false;
-    for &b in name.as_bytes() {
-        if b.is_ascii_alphanumeric() {
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
             if gap && !out.is_empty() {
-                out.push(b' ');
+                out.push(' ');
             }
             gap = false;
-            out.push(b.to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else {
             gap = true;
         }
     }
-    // Only ASCII letters, digits and spaces were pushed.
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 /// Drops a trailing possessive: "Russia's" → "Russia", "Wales'" → "Wales".

@@ -58,6 +58,13 @@ impl Gazetteer {
         Some(best)
     }
 
+    /// Whether [`resolve`](Self::resolve), with no context, takes `name` for
+    /// a country ("Philippines", "U.S.").
+    pub fn resolves_to_country(&self, name: &str) -> bool {
+        self.resolve(name, &[])
+            .is_some_and(|p| p.kind == PlaceKind::Country)
+    }
+
     /// Whether `name` is `place`'s own name or a curated alias of it
     /// ("Washington" of Washington, D.C.), not one of its GeoNames
     /// alternate names ("Carmen" of Ciudad del Carmen).
