@@ -9,8 +9,10 @@
 //!   "Autonomous Region in Muslim Mindanao" (every gazetteer country or
 //!   region with one of those in its name) and the few organizations
 //!   news names that way ("Islamic State of Iraq and the Levant"), found
-//!   by name in one pass over the text.
-//!
+//!   by name in one pass over the text;
+//! - at a nationality: natural features named with a word saying what
+//!   they are ("English Channel", "Gulf of Mexico"), which a tagger cuts
+//!   after "English" or passes by, found by name in the same pass;
 //! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
 //!   before the number or misses;
 //! - before "Air" and "Airlines": "Mahan Air", cut after "Mahan";
@@ -26,7 +28,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::{is_regnal_name, is_regnal_title};
+use super::canonical::{is_regnal_name, is_regnal_title, kind_named_features};
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
@@ -135,11 +137,13 @@ const AND_ORGANIZATIONS: &[&str] = &[
     "Radio Free Asia",
 ];
 
-/// The names with "and" in them (or, for places, "of" or "in"), places
-/// first, and how many are places. A place's "of the" may go without its
-/// "the" ("Democratic Republic of Congo").
-fn and_names() -> &'static (AhoCorasick, usize) {
-    static NAMES: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
+/// The names found by name: those with "and" in them (or, for places,
+/// "of" or "in"), then the natural features named with a word saying
+/// what they are ("English Channel", [`kind_named_features`]), then the
+/// organizations; with where the features begin and end. A place's "of
+/// the" may go without its "the" ("Democratic Republic of Congo").
+fn and_names() -> &'static (AhoCorasick, usize, usize) {
+    static NAMES: OnceLock<(AhoCorasick, usize, usize)> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names: Vec<String> = Gazetteer::bundled()
             .places()
@@ -152,19 +156,23 @@ fn and_names() -> &'static (AhoCorasick, usize) {
         names.sort_unstable();
         names.dedup();
         let places = names.len();
+        names.extend(kind_named_features().map(str::to_owned));
+        let features = names.len();
         names.extend(AND_ORGANIZATIONS.iter().map(|n| n.to_string()));
         let searcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
             .expect("fixed names build");
-        (searcher, places)
+        (searcher, places, features)
     })
 }
 
-/// Makes each name with "and" in it ([`and_names`]) that starts and ends
-/// on token boundaries one span, in place of the spans it overlaps.
+/// Makes each name found by name ([`and_names`]) that starts and ends on
+/// token boundaries one span, in place of the spans it overlaps; a
+/// feature only where no span runs past it ("English Channel Tunnel
+/// Group" stays the company).
 fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
-    let (searcher, places) = and_names();
+    let (searcher, places, features) = and_names();
     for found in searcher.find_iter(text) {
         // Tokens are in text order: binary searches, however long the text.
         let s = tokens.partition_point(|t| t.start < found.start());
@@ -175,7 +183,14 @@ fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
             continue;
         }
         let e = e + 1;
-        let ty = if found.pattern().as_usize() < *places {
+        let pattern = found.pattern().as_usize();
+        let ty = if pattern < *places {
+            LOC
+        } else if pattern < *features {
+            let runs_past = |&(_, a, b): &Span| a < e && b > s && (a < s || b > e);
+            if spans.iter().any(runs_past) {
+                continue;
+            }
             LOC
         } else {
             ORG

@@ -3,7 +3,7 @@
 //! repair mends (another model may).
 
 use crate::gazetteer::Gazetteer;
-use crate::labels::{ORG, PER};
+use crate::labels::{LOC, MISC, ORG, PER};
 use crate::tagger::Weights;
 use crate::tokenize::tokenize;
 use crate::{EntityKind, Extractor};
@@ -246,4 +246,24 @@ fn brackets_at_the_edges_of_a_name_are_cut_off() {
     let tagged = [(PER, "] Lava"), (PER, "Jerry [O'Connell]"), (PER, "came (")];
     let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
     assert_eq!(names, ["Lava", "Jerry [O'Connell]", "came"]);
+}
+
+#[test]
+fn a_feature_named_with_its_kind_word_is_one_place() {
+    let text = "He crossed the English Channel and the Gulf of Mexico. \
+                English Channel Tunnel Group shares fell.";
+    let tagged = [
+        (MISC, "English"),
+        (ORG, "Gulf"),
+        (LOC, "Mexico"),
+        (ORG, "English Channel Tunnel Group"),
+    ];
+    assert_eq!(
+        mended(text, &tagged),
+        [
+            (LOC, "English Channel".to_string()),
+            (LOC, "Gulf of Mexico".to_string()),
+            (ORG, "English Channel Tunnel Group".to_string()),
+        ]
+    );
 }

@@ -65,6 +65,20 @@ static GENERIC_BODIES: WordList = WordList::new(&[
     "earth",
 ]);
 
+/// Words that name no place alone, as name keys, though the tagger takes
+/// them for one: the kind of an area ("County sheriff Kerry Lee", the
+/// county named before) and the law of a land ("the Constitution").
+/// "Republic" is left: CoNLL-2003 writes "Czech" and "Republic" on two
+/// lines.
+static GENERIC_PLACES: WordList = WordList::new(&[
+    "county",
+    "province",
+    "district",
+    "region",
+    "prefecture",
+    "constitution",
+]);
+
 /// Topics of modern news written like names, as name keys: a disease, a
 /// policy or a climate pattern is no person, place or organization ("fears
 /// of Covid", "after Brexit", "El Niño"), yet the tagger reads them as one.
@@ -221,7 +235,8 @@ impl NothingFilter {
     /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
     /// "Parkinson's disease"), a compass adjective that is no
     /// organization ("Middle Eastern"), a qualified form of government
-    /// alone as a place ("Arab Republic"), a person named by titles alone
+    /// alone as a place ("Arab Republic"), a generic place word alone
+    /// ([`GENERIC_PLACES`]: "County"), a person named by titles alone
     /// ("Director General"; one title alone may be a surname: "King") or
     /// two names with a slash ("Carroll/Patel"), a generic body as an
     /// organization ([`GENERIC_BODIES`]: "the Cabinet"), an event
@@ -240,7 +255,8 @@ impl NothingFilter {
             || self.storms.iter().any(|s| s == key)
             || self.eponyms.iter().any(|s| s == key)
             || (kind != EntityKind::Organization && COMPASS_ADJECTIVES.contains(key))
-            || (kind == EntityKind::Location && is_state_form(key))
+            || (kind == EntityKind::Location
+                && (is_state_form(key) || GENERIC_PLACES.contains(key)))
             || (kind == EntityKind::Person && is_titles_only(key))
             || (kind == EntityKind::Person && cleaned.contains('/'))
             || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))

@@ -189,3 +189,22 @@ fn a_qualified_form_of_government_alone_names_no_place() {
         EntityKind::Organization
     ));
 }
+
+#[test]
+fn a_generic_place_word_alone_names_no_place() {
+    let filter = NothingFilter::new("");
+    let places = [
+        "County",
+        "Constitution",
+        "Province",
+        "Lincoln County",
+        "Republic",
+        "Gulf",
+    ];
+    let found: Vec<bool> = places
+        .iter()
+        .map(|p| filter.names_nothing(p, &name_key(p), EntityKind::Location))
+        .collect();
+    assert_eq!(found, [true, true, true, false, false, false]);
+    assert!(!filter.names_nothing("County", "county", EntityKind::Organization));
+}

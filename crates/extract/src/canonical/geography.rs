@@ -139,6 +139,24 @@ static KIND_WORDS: WordList = WordList::new(&[
     "islands", "mountains", "mount", "peninsula", "desert", "heights",
 ]);
 
+/// The names and other names of the features, as written, that are two
+/// words or more with one saying what they are ("English Channel",
+/// "Gulf of Mexico", "River Thames"): names nothing else is called, so
+/// found by name in the text ([`crate::joins`]) wherever the tagger cut
+/// them ("English" and "Channel") or passed them by.
+pub(crate) fn kind_named_features() -> impl Iterator<Item = &'static str> {
+    FEATURES
+        .iter()
+        .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()))
+        .filter(|n| n.contains(' ') && names_only_the_feature(&name_key(n)))
+}
+
+/// Whether a name key is one word saying what a feature is ("gulf",
+/// "channel"): alone it is the short form of a feature's name.
+pub(super) fn is_feature_word(key: &str) -> bool {
+    KIND_WORDS.contains(key)
+}
+
 /// Whether the tagger's person or organization named `key` (a feature's
 /// name) is that feature: see [`ONLY_FEATURES`]; longer names only with a
 /// word saying what they are ("Bay of Bengal", "River Thames").

@@ -45,6 +45,7 @@ pub(crate) use clean::is_title as is_title_word;
 use clean::{bare_key, clean};
 pub(crate) use clean::{is_regnal_name, is_regnal_title};
 use filter::NothingFilter;
+pub(crate) use geography::kind_named_features;
 use linker::Linker;
 use organizations::link_organizations;
 use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};

@@ -7,7 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::abbreviated_place;
-use super::geography::feature_named;
+use super::geography::{feature_named, is_feature_word};
 use super::place_context::{area_named, without_compass};
 use super::types::ends_with_geographic_word;
 use super::Linker;
@@ -138,9 +138,11 @@ fn in_countries(place: &Place, context: &[&Place]) -> bool {
 }
 
 /// Folds short forms of the article's longer place names into them:
-/// "Route 2" beside "U.S. Route 2" is that road, and a name the gazetteer
-/// does not know that begins a longer one ending with a geographic word
-/// is that place ("Payam" beside "Payam International Airport").
+/// "Route 2" beside "U.S. Route 2" is that road, a feature's kind word
+/// alone the one feature of the article so named ("the Gulf" beside
+/// "Persian Gulf"), and a name the gazetteer does not know that begins a
+/// longer one ending with a geographic word is that place ("Payam" beside
+/// "Payam International Airport").
 fn fold_short_forms(
     locations: &Linker,
     gazetteer: &Gazetteer,
@@ -151,12 +153,16 @@ fn fold_short_forms(
         let road = key
             .split_once(' ')
             .is_some_and(|(first, _)| is_road_word(first));
-        let longer = if road {
-            locations.keys.iter().find(|k| {
-                longer_than(key, k)
-                    && k.ends_with(key.as_str())
-                    && k[..k.len() - key.len()].ends_with(' ')
-            })
+        let ends_with_key = |k: &&String| {
+            longer_than(key, k)
+                && k.ends_with(key.as_str())
+                && k[..k.len() - key.len()].ends_with(' ')
+        };
+        let longer = if is_feature_word(key) {
+            let mut named = locations.keys.iter().filter(ends_with_key);
+            named.next().filter(|_| named.next().is_none())
+        } else if road {
+            locations.keys.iter().find(ends_with_key)
         } else if !gazetteer.contains(key) && !names_an_area(key) {
             locations.keys.iter().find(|k| {
                 longer_than(key, k)
@@ -336,6 +342,28 @@ mod tests {
                 "Toronto Pearson Airport",
                 "Orange County",
                 "Orange County Airport"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_feature_word_alone_is_the_one_feature_so_named() {
+        use EntityKind::*;
+        let ms = [
+            m(Location, "Gulf"),
+            m(Location, "Persian Gulf"),
+            m(Location, "Channel"),
+            m(Location, "English Channel"),
+            m(Location, "Bristol Channel"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.locations,
+            [
+                "Persian Gulf",
+                "Channel",
+                "English Channel",
+                "Bristol Channel"
             ]
         );
     }
