@@ -36,8 +36,8 @@ use super::gazetteer::{Gazetteer, PlaceKind};
 use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
-    join_building_names, join_country_led_organizations, join_organizations_cut_short,
-    join_split_places, mend_places_in_names,
+    join_bodies_and_subjects, join_building_names, join_country_led_organizations,
+    join_organizations_cut_short, join_split_places, mend_places_in_names,
 };
 use super::splits::split_run_together_names;
 use super::tagger::Span;
@@ -49,7 +49,8 @@ use super::work_titles::drop_names_in_work_titles;
 /// brackets at their edges cut off, the datelines marked, the tickers cut off, the splits of names run together, the
 /// campus, "and", road, airline, building, street, regnal title, particle and nickname joins, the places
 /// that end a larger name, the places cut in two, the countries that lead
-/// their bodies' names, the names in titles of works, then the species
+/// their bodies' names, the organizations cut short or before their
+/// subjects, the names in titles of works, then the species
 /// drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
@@ -79,6 +80,7 @@ pub(crate) fn mend_spans(
     join_split_places(text, tokens, spans, gazetteer);
     join_country_led_organizations(text, tokens, spans);
     join_organizations_cut_short(text, tokens, spans, gazetteer);
+    join_bodies_and_subjects(text, tokens, spans, gazetteer);
     drop_names_in_work_titles(text, tokens, spans);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0
