@@ -15,7 +15,9 @@
 //! whole; and an organization cut before a place in its name ("University
 //! of the" and "South Pacific", "University of South" and "Carolina
 //! Beaufort"), joined back; and a building word the tagger left out of a
-//! name ("Bhera" + "Market", "Legislative Council" + "Complex") taken in;
+//! name ("Bhera" + "Market", "Legislative Council" + "Complex") taken in,
+//! and a building it tagged as a name of no kind ("Grand Central
+//! Terminal") made a place;
 //! and a body's name cut before its subject ("Puerto Rico Center" +
 //! "for Investigative Journalism"), which leaves a place that is none,
 //! joined as one organization.
@@ -196,8 +198,10 @@ const BUILDING_ENDS: &[&str] = &[
     "station",
 ];
 
-/// Extends each place or organization span that a [`BUILDING_ENDS`] word
-/// follows, one space apart and in no span, over that word, as a place:
+/// Makes each span of no kind that names a building a place
+/// ([`names_a_building`]), and extends each place or organization span
+/// that a [`BUILDING_ENDS`] word follows, one space apart and in no span,
+/// over that word, as a place:
 /// the guideline labels buildings and squares named as locations places.
 /// Not after a country ("U.S. Market" heads market reports), nor when a
 /// capitalised word comes next, which the tagger left out for a reason of
@@ -210,6 +214,10 @@ pub(crate) fn join_building_names(
 ) {
     for i in 0..spans.len() {
         let (ty, s, e) = spans[i];
+        if ty == MISC && e - s >= 2 && names_a_building(text, tokens, s, e, gazetteer) {
+            spans[i] = (LOC, s, e);
+            continue;
+        }
         let free = spans.get(i + 1).is_none_or(|next| next.1 > e);
         if !(ty == LOC || ty == ORG) || !free || e >= tokens.len() || tokens[e].line_start {
             continue;
@@ -228,6 +236,25 @@ pub(crate) fn join_building_names(
             spans[i] = (LOC, s, e + 1);
         }
     }
+}
+
+/// Whether tokens `s..e` (two or more) end with a capitalised
+/// [`BUILDING_ENDS`] word: "Grand Central Terminal", which the tagger may
+/// take for a name of no kind. Not a space station, no place on Earth,
+/// nor a country's market ("U.K. Market" heads market reports).
+fn names_a_building(
+    text: &str,
+    tokens: &[Token],
+    s: usize,
+    e: usize,
+    gazetteer: &Gazetteer,
+) -> bool {
+    let end = word_at(text, tokens, e - 1);
+    end.starts_with(char::is_uppercase)
+        && BUILDING_ENDS.contains(&end)
+        && !word_at(text, tokens, e - 2).eq_ignore_ascii_case("space")
+        && (s..e - 1).all(|k| one_space_apart(tokens, k, k + 1))
+        && !gazetteer.resolves_to_country(&text[tokens[s].start..tokens[e - 2].end])
 }
 
 /// Joins each two place spans on adjacent tokens of one line, one space
@@ -334,11 +361,12 @@ mod tests {
     }
 
     #[test]
-    fn a_building_word_the_tagger_left_out_joins_its_name() {
+    fn buildings_the_tagger_cut_short_or_left_kindless_are_places() {
         use crate::gazetteer::Gazetteer;
-        use crate::labels::{LOC, ORG};
+        use crate::labels::{LOC, MISC, ORG};
         let text = "Bhera Market ; Legislative Council Complex ; Waterloo station ; \
-                    BBC station ; U.S. Market ; Pike Market Street";
+                    BBC station ; U.S. Market ; Pike Market Street ; Grand Central Terminal \
+                    ; International Space Station ; U.K. Market";
         let mut tokens = Vec::new();
         crate::tokenize::tokenize(text, &mut tokens);
         let mut spans = vec![
@@ -348,6 +376,9 @@ mod tests {
             (ORG, 10, 11),
             (LOC, 13, 14),
             (LOC, 16, 17),
+            (MISC, 20, 23),
+            (MISC, 24, 27),
+            (MISC, 28, 30),
         ];
         super::join_building_names(text, &tokens, &mut spans, Gazetteer::bundled());
         assert_eq!(
@@ -358,7 +389,10 @@ mod tests {
                 (LOC, 7, 9),
                 (ORG, 10, 11),
                 (LOC, 13, 14),
-                (LOC, 16, 17)
+                (LOC, 16, 17),
+                (LOC, 20, 23),
+                (MISC, 24, 27),
+                (MISC, 28, 30)
             ]
         );
     }
