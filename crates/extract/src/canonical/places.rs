@@ -106,7 +106,36 @@ pub(super) fn name_locations(
         out.names.insert(key.clone(), name);
     }
     fold_short_forms(locations, gazetteer, &mut out.names);
+    fold_misspellings(locations, gazetteer, &mut out.names);
     out
+}
+
+/// Folds a misspelt place name into the article's one place the gazetteer
+/// knows that it misses by a letter ("Lousiana" beside "Louisiana"): a
+/// name of six letters or more, unknown to the gazetteer, one edit (an
+/// adjacent swap counted as one) from that place and with its first
+/// letter.
+fn fold_misspellings(
+    locations: &Linker,
+    gazetteer: &Gazetteer,
+    names: &mut HashMap<String, String>,
+) {
+    const SHORTEST: usize = 6;
+    for key in &locations.keys {
+        if key.len() < SHORTEST || key.contains(' ') || gazetteer.contains(key) {
+            continue;
+        }
+        let mut near = locations.keys.iter().filter(|k| {
+            k.as_bytes().first() == key.as_bytes().first()
+                && strsim::osa_distance(key, k) == 1
+                && gazetteer.contains(k)
+        });
+        if let (Some(k), None) = (near.next(), near.next()) {
+            if let Some(name) = names.get(k).cloned() {
+                names.insert(key.clone(), name);
+            }
+        }
+    }
 }
 
 /// The country an official name the gazetteer lacks names: "Republic of
@@ -365,6 +394,24 @@ mod tests {
                 "English Channel",
                 "Bristol Channel"
             ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_place_is_the_place_it_misses_by_a_letter() {
+        use EntityKind::*;
+        let ms = [
+            m(Location, "Louisiana"),
+            m(Location, "Lousiana"),
+            m(Location, "Austria"),
+            m(Location, "Australia"),
+            m(Location, "Gambia"),
+            m(Location, "Zambia"),
+        ];
+        let c = canonicalize("", &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.locations,
+            ["Louisiana", "Austria", "Australia", "Gambia", "Zambia"]
         );
     }
 
