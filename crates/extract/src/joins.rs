@@ -10,9 +10,6 @@
 //!   region with one of those in its name) and the few organizations
 //!   news names that way ("Islamic State of Iraq and the Levant"), found
 //!   by name in one pass over the text;
-//! - at a nationality: natural features named with a word saying what
-//!   they are ("English Channel", "Gulf of Mexico"), which a tagger cuts
-//!   after "English" or passes by, found by name in the same pass;
 //! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
 //!   before the number or misses;
 //! - before "Air" and "Airlines": "Mahan Air", cut after "Mahan";
@@ -28,7 +25,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::{is_regnal_name, is_regnal_title, kind_named_features};
+use super::canonical::{is_regnal_name, is_regnal_title};
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
@@ -37,7 +34,7 @@ use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
     join_bodies_and_subjects, join_building_names, join_country_led_organizations,
-    join_organizations_cut_short, join_split_places, mend_places_in_names,
+    join_feature_names, join_organizations_cut_short, join_split_places, mend_places_in_names,
 };
 use super::splits::split_run_together_names;
 use super::tagger::Span;
@@ -48,7 +45,7 @@ use super::work_titles::drop_names_in_work_titles;
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
 /// brackets at their edges cut off, the datelines marked, the tickers cut off, the splits of names run together, the
 /// campus, "and", road, airline, building, street, regnal title, particle and nickname joins, the places
-/// that end a larger name, the places cut in two, the countries that lead
+/// that end a larger name, the places and features cut in two, the countries that lead
 /// their bodies' names, the organizations cut short or before their
 /// subjects, the names in titles of works, then the species
 /// drop. `case` tells ordinary words and given names apart.
@@ -78,6 +75,7 @@ pub(crate) fn mend_spans(
     });
     mend_places_in_names(text, tokens, spans);
     join_split_places(text, tokens, spans, gazetteer);
+    join_feature_names(text, tokens, spans);
     join_country_led_organizations(text, tokens, spans);
     join_organizations_cut_short(text, tokens, spans, gazetteer);
     join_bodies_and_subjects(text, tokens, spans, gazetteer);
@@ -139,13 +137,11 @@ const AND_ORGANIZATIONS: &[&str] = &[
     "Radio Free Asia",
 ];
 
-/// The names found by name: those with "and" in them (or, for places,
-/// "of" or "in"), then the natural features named with a word saying
-/// what they are ("English Channel", [`kind_named_features`]), then the
-/// organizations; with where the features begin and end. A place's "of
-/// the" may go without its "the" ("Democratic Republic of Congo").
-fn and_names() -> &'static (AhoCorasick, usize, usize) {
-    static NAMES: OnceLock<(AhoCorasick, usize, usize)> = OnceLock::new();
+/// The names with "and" in them (or, for places, "of" or "in"), places
+/// first, and how many are places. A place's "of the" may go without its
+/// "the" ("Democratic Republic of Congo").
+fn and_names() -> &'static (AhoCorasick, usize) {
+    static NAMES: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names: Vec<String> = Gazetteer::bundled()
             .places()
@@ -158,23 +154,19 @@ fn and_names() -> &'static (AhoCorasick, usize, usize) {
         names.sort_unstable();
         names.dedup();
         let places = names.len();
-        names.extend(kind_named_features().map(str::to_owned));
-        let features = names.len();
         names.extend(AND_ORGANIZATIONS.iter().map(|n| n.to_string()));
         let searcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
             .expect("fixed names build");
-        (searcher, places, features)
+        (searcher, places)
     })
 }
 
-/// Makes each name found by name ([`and_names`]) that starts and ends on
-/// token boundaries one span, in place of the spans it overlaps; a
-/// feature only where no span runs past it ("English Channel Tunnel
-/// Group" stays the company).
+/// Makes each name with "and" in it ([`and_names`]) that starts and ends
+/// on token boundaries one span, in place of the spans it overlaps.
 fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
-    let (searcher, places, features) = and_names();
+    let (searcher, places) = and_names();
     for found in searcher.find_iter(text) {
         // Tokens are in text order: binary searches, however long the text.
         let s = tokens.partition_point(|t| t.start < found.start());
@@ -185,14 +177,7 @@ fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
             continue;
         }
         let e = e + 1;
-        let pattern = found.pattern().as_usize();
-        let ty = if pattern < *places {
-            LOC
-        } else if pattern < *features {
-            let runs_past = |&(_, a, b): &Span| a < e && b > s && (a < s || b > e);
-            if spans.iter().any(runs_past) {
-                continue;
-            }
+        let ty = if found.pattern().as_usize() < *places {
             LOC
         } else {
             ORG

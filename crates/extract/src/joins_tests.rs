@@ -250,12 +250,13 @@ fn brackets_at_the_edges_of_a_name_are_cut_off() {
 
 #[test]
 fn a_feature_named_with_its_kind_word_is_one_place() {
-    let text = "He crossed the English Channel and the Gulf of Mexico. \
-                English Channel Tunnel Group shares fell.";
+    let text = "He crossed the English Channel, the Gulf of Mexico and the Strait of \
+                Hormuz. English Channel Tunnel Group shares fell.";
     let tagged = [
         (MISC, "English"),
         (ORG, "Gulf"),
         (LOC, "Mexico"),
+        (LOC, "Hormuz"),
         (ORG, "English Channel Tunnel Group"),
     ];
     assert_eq!(
@@ -263,6 +264,7 @@ fn a_feature_named_with_its_kind_word_is_one_place() {
         [
             (LOC, "English Channel".to_string()),
             (LOC, "Gulf of Mexico".to_string()),
+            (LOC, "Strait of Hormuz".to_string()),
             (ORG, "English Channel Tunnel Group".to_string()),
         ]
     );

@@ -22,9 +22,9 @@
 //! "for Investigative Journalism"), which leaves a place that is none,
 //! joined as one organization.
 
-use super::canonical::is_title_word;
+use super::canonical::{is_title_word, kind_named_features};
 use super::gazetteer::Gazetteer;
-use super::joins::{one_space_apart, word_at};
+use super::joins::{one_space_apart, replace_spans, word_at};
 use super::labels::{LOC, MISC, ORG, PER};
 use super::tagger::Span;
 use super::tokenize::Token;
@@ -257,6 +257,44 @@ fn names_a_building(
         && !gazetteer.resolves_to_country(&text[tokens[s].start..tokens[e - 2].end])
 }
 
+/// Makes each natural feature's name that a span begins, as written
+/// ([`kind_named_features`]), one place span in place of the spans inside
+/// it, or that begins two words before a span, with "of" between ("Strait
+/// of" + "Hormuz"): the tagger cuts "English Channel" after the
+/// nationality and "Gulf of Mexico" in two. Not where a span runs past the
+/// name ("English Channel Tunnel Group" stays the company).
+pub(crate) fn join_feature_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+    for i in 0..spans.len() {
+        let Some(&(_, first, _)) = spans.get(i) else {
+            break;
+        };
+        let before = if i == 0 { 0 } else { spans[i - 1].2 };
+        let of_before = first >= before + 2 && word_at(text, tokens, first - 1) == "of";
+        let mut starts = of_before.then(|| first - 2).into_iter().chain([first]);
+        let found = starts.find_map(|s| {
+            let at = tokens[s].start;
+            let names = kind_named_features(tokens[s].text(text));
+            names
+                .iter()
+                .find(|n| text[at..].starts_with(**n))
+                .map(|n| (s, at, n))
+        });
+        let Some((s, at, name)) = found else {
+            continue;
+        };
+        let end = at + name.len();
+        let last = tokens.partition_point(|t| t.end < end);
+        let whole_tokens = tokens.get(last).is_some_and(|t| t.end == end);
+        if whole_tokens
+            && spans[i..]
+                .iter()
+                .all(|&(_, a, b)| b <= last + 1 || a > last)
+        {
+            replace_spans(spans, LOC, s, last + 1);
+        }
+    }
+}
+
 /// Joins each two place spans on adjacent tokens of one line, one space
 /// apart, into one when the gazetteer knows the two together as a place
 /// name.
@@ -295,145 +333,5 @@ fn join_side_by_side(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::Extractor;
-
-    #[test]
-    fn a_place_after_a_title_of_address_is_no_place() {
-        let text = "Captain America and Tony Stark were there. Miss Universe came. \
-                    The President of France agreed.";
-        let x = Extractor::bundled().extract(text);
-        assert_eq!(x.locations, ["France"], "{:?}", x.mentions);
-    }
-
-    #[test]
-    fn an_organization_cut_before_a_place_in_its_name_is_joined() {
-        use crate::gazetteer::Gazetteer;
-        use crate::labels::{LOC, ORG};
-        let text = "University of the South Pacific ; University of South Carolina Beaufort \
-                    ; Bank of Canada Toronto";
-        let mut tokens = Vec::new();
-        crate::tokenize::tokenize(text, &mut tokens);
-        let mut spans = vec![
-            (ORG, 0, 3),
-            (LOC, 3, 5),
-            (ORG, 6, 9),
-            (LOC, 9, 11),
-            (ORG, 12, 15),
-            (LOC, 15, 16),
-        ];
-        super::join_organizations_cut_short(text, &tokens, &mut spans, Gazetteer::bundled());
-        assert_eq!(
-            spans,
-            [(ORG, 0, 5), (ORG, 6, 11), (ORG, 12, 15), (LOC, 15, 16)]
-        );
-    }
-
-    #[test]
-    fn a_body_and_its_subject_after_for_or_of_are_one_organization() {
-        use crate::gazetteer::Gazetteer;
-        use crate::labels::{LOC, MISC, ORG, PER};
-        let text = "Puerto Rico Center for Investigative Journalism ; UH's Center for \
-                    Microbial Oceanography ; Safety Committee of Indonesia ; Control Centre \
-                    of the Coast Guard ; Foundation for Anna Lee ; Institute of Physics";
-        let mut tokens = Vec::new();
-        crate::tokenize::tokenize(text, &mut tokens);
-        let at = |word: &str| tokens.iter().position(|t| t.text(text) == word).unwrap();
-        let mut spans = vec![
-            (LOC, 0, 3),
-            (MISC, 4, 6),
-            (ORG, at("UH"), at("UH") + 1),
-            (LOC, at("Microbial"), at("Microbial") + 2),
-            (ORG, at("Safety"), at("Safety") + 2),
-            (LOC, at("Indonesia"), at("Indonesia") + 1),
-            (LOC, at("Control"), at("Control") + 2),
-            (ORG, at("Coast"), at("Coast") + 2),
-            (PER, at("Anna"), at("Anna") + 2),
-            (LOC, at("Physics"), at("Physics") + 1),
-        ];
-        let mut expected = spans.clone();
-        expected[0] = (ORG, 0, 6);
-        expected.remove(1);
-        expected[2] = (ORG, at("Microbial") - 2, at("Microbial") + 2);
-        expected[8] = (ORG, at("Institute"), at("Physics") + 1);
-        super::join_bodies_and_subjects(text, &tokens, &mut spans, Gazetteer::bundled());
-        assert_eq!(spans, expected);
-    }
-
-    #[test]
-    fn buildings_the_tagger_cut_short_or_left_kindless_are_places() {
-        use crate::gazetteer::Gazetteer;
-        use crate::labels::{LOC, MISC, ORG};
-        let text = "Bhera Market ; Legislative Council Complex ; Waterloo station ; \
-                    BBC station ; U.S. Market ; Pike Market Street ; Grand Central Terminal \
-                    ; International Space Station ; U.K. Market";
-        let mut tokens = Vec::new();
-        crate::tokenize::tokenize(text, &mut tokens);
-        let mut spans = vec![
-            (LOC, 0, 1),
-            (ORG, 3, 5),
-            (LOC, 7, 8),
-            (ORG, 10, 11),
-            (LOC, 13, 14),
-            (LOC, 16, 17),
-            (MISC, 20, 23),
-            (MISC, 24, 27),
-            (MISC, 28, 30),
-        ];
-        super::join_building_names(text, &tokens, &mut spans, Gazetteer::bundled());
-        assert_eq!(
-            spans,
-            [
-                (LOC, 0, 2),
-                (LOC, 3, 6),
-                (LOC, 7, 9),
-                (ORG, 10, 11),
-                (LOC, 13, 14),
-                (LOC, 16, 17),
-                (LOC, 20, 23),
-                (MISC, 24, 27),
-                (MISC, 28, 30)
-            ]
-        );
-    }
-
-    #[test]
-    fn a_place_cut_in_two_is_joined_when_the_gazetteer_knows_the_whole() {
-        use crate::gazetteer::Gazetteer;
-        use crate::labels::LOC;
-        let text = "New South Wales and Sydney Australia";
-        let mut tokens = Vec::new();
-        crate::tokenize::tokenize(text, &mut tokens);
-        let mut spans = vec![(LOC, 0, 2), (LOC, 2, 3), (LOC, 4, 5), (LOC, 5, 6)];
-        super::join_split_places(text, &tokens, &mut spans, Gazetteer::bundled());
-        assert_eq!(spans, [(LOC, 0, 3), (LOC, 4, 5), (LOC, 5, 6)]);
-    }
-
-    #[test]
-    fn a_country_leading_its_body_is_part_of_its_name() {
-        use crate::labels::{LOC, ORG};
-        let text = "The United States Senate and United States officials in Geneva met \
-                    United States Senator Ted Cruz";
-        let mut tokens = Vec::new();
-        crate::tokenize::tokenize(text, &mut tokens);
-        let mut spans = vec![
-            (LOC, 1, 3),
-            (ORG, 3, 4),
-            (LOC, 5, 7),
-            (LOC, 9, 10),
-            (LOC, 11, 13),
-            (ORG, 13, 14),
-        ];
-        super::join_country_led_organizations(text, &tokens, &mut spans);
-        assert_eq!(
-            spans,
-            [
-                (ORG, 1, 4),
-                (LOC, 5, 7),
-                (LOC, 9, 10),
-                (LOC, 11, 13),
-                (ORG, 13, 14)
-            ]
-        );
-    }
-}
+#[path = "places_in_names_tests.rs"]
+mod tests;

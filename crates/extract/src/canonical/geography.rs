@@ -139,16 +139,28 @@ static KIND_WORDS: WordList = WordList::new(&[
     "islands", "mountains", "mount", "peninsula", "desert", "heights",
 ]);
 
-/// The names and other names of the features, as written, that are two
-/// words or more with one saying what they are ("English Channel",
-/// "Gulf of Mexico", "River Thames"): names nothing else is called, so
-/// found by name in the text ([`crate::joins`]) wherever the tagger cut
-/// them ("English" and "Channel") or passed them by.
-pub(crate) fn kind_named_features() -> impl Iterator<Item = &'static str> {
-    FEATURES
-        .iter()
-        .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()))
-        .filter(|n| n.contains(' ') && names_only_the_feature(&name_key(n)))
+/// The names and other names of the features, as written, that begin
+/// with `first` and are two words or more with one saying what they are
+/// ("English Channel", "Gulf of Mexico", "River Thames"), longest first:
+/// names nothing else is called, so taken where the tagger cut them
+/// ("English" and "Channel") or left part of them out.
+pub(crate) fn kind_named_features(first: &str) -> &'static [&'static str] {
+    static BY_FIRST: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        let names = FEATURES
+            .iter()
+            .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()));
+        for name in names.filter(|n| n.contains(' ') && names_only_the_feature(&name_key(n))) {
+            let first = name.split(' ').next().unwrap_or_default();
+            m.entry(first).or_default().push(name);
+        }
+        for names in m.values_mut() {
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        }
+        m
+    });
+    by_first.get(first).map_or(&[], Vec::as_slice)
 }
 
 /// Whether a name key is one word saying what a feature is ("gulf",
