@@ -10,6 +10,10 @@
 //! name's first word in names ("John" before "Paul Stevens", not
 //! "Christian" before "Democrat Andreotti").
 //!
+//! The full name the tagger took for an organization or place beside
+//! the surname it took for a person is the person ("Eva
+//! Glawischnig-Piesczek" and "Glawischnig-Piesczek").
+//!
 //! A one-word person that stays alone, with no full name around it, is
 //! dropped where training never saw the word in a name ("Lava",
 //! "Collagen", "Viazul", "Bangsamoro", "Abqaiq") or it is a word of another
@@ -100,6 +104,21 @@ pub(crate) fn add_missed_full_names(
         if let Some(m) = alone {
             m.start = start;
             m.text = text[b..e].to_owned();
+            continue;
+        }
+        // The full name tagged as a body or place beside the surname
+        // tagged a person: "Eva Glawischnig-Piesczek" an organization.
+        // Only where training saw the given name begin names: not "South
+        // Korea", "Showa Shell" or "Italian Treasury" beside a "Korea",
+        // "Shell" or "Treasury" taken for a person.
+        let other = mentions
+            .iter_mut()
+            .find(|m| m.kind != EntityKind::Person && m.start == start && m.end == end)
+            .filter(|_| {
+                case.get(xxh3_64(given.to_lowercase().as_bytes())) & CaseLexicon::FIRST_NAME != 0
+            });
+        if let Some(m) = other {
+            m.kind = EntityKind::Person;
         } else if !mentions.iter().any(|m| m.start < end && start < m.end) {
             added.push(Mention {
                 kind: EntityKind::Person,
@@ -469,6 +488,56 @@ mod tests {
             ("Then Israeli Netanyahu spoke.", "Netanyahu"),
         ] {
             assert_eq!(given_added(text, &[surname]), [surname], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_full_name_taken_for_a_body_beside_its_surname_is_the_person() {
+        use crate::EntityKind::{Location, Organization, Person};
+        let kinds = |text: &str, tagged: &[(crate::EntityKind, &str)]| {
+            let mut mentions: Vec<crate::Mention> = tagged
+                .iter()
+                .map(|&(kind, name)| {
+                    let b = text.find(name).expect("name is in the text");
+                    let start = text[..b].chars().count();
+                    let end = start + name.chars().count();
+                    let text = name.to_string();
+                    crate::Mention {
+                        kind,
+                        text,
+                        start,
+                        end,
+                    }
+                })
+                .collect();
+            let model = Extractor::bundled().model().unwrap();
+            let gazetteer = crate::gazetteer::Gazetteer::bundled();
+            super::add_missed_full_names(text, &mut mentions, model.case_lexicon(), gazetteer);
+            mentions
+                .into_iter()
+                .map(|m| (m.kind, m.text))
+                .collect::<Vec<_>>()
+        };
+        let text = "Glawischnig-Piesczek sued. The post was about Eva Glawischnig-Piesczek.";
+        let tagged = [
+            (Person, "Glawischnig-Piesczek"),
+            (Organization, "Eva Glawischnig-Piesczek"),
+        ];
+        assert_eq!(kinds(text, &tagged)[1], (Person, tagged[1].1.to_string()));
+        for (text, tagged) in [
+            (
+                "Korea said so. Exports of South Korea rose.",
+                [(Person, "Korea"), (Location, "South Korea")],
+            ),
+            (
+                "Shell said so. Showa Shell shares rose.",
+                [(Person, "Shell"), (Organization, "Showa Shell")],
+            ),
+        ] {
+            assert_eq!(
+                kinds(text, &tagged)[1],
+                (tagged[1].0, tagged[1].1.to_string())
+            );
         }
     }
 }
