@@ -35,7 +35,9 @@ use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
 use super::clean::{has_leading_title, is_only_titles, is_titled_name};
 use super::cue_words::ORGANIZATION_TAILS;
+use super::geography::{feature_named, is_feature_word};
 use super::persons::{core_words, is_subsequence};
+use super::place_context::without_compass;
 use super::WordList;
 
 /// The kind each mention should have (`None`: it names nothing), given
@@ -208,8 +210,14 @@ pub(super) fn consistent_kinds(
             continue;
         }
         let best = (0..3).max_by_key(|&i| v[i]).unwrap_or(0);
+        let [person, place, body] = *v;
         if v.iter().enumerate().all(|(i, &n)| i == best || n < v[best]) {
             *kind = KINDS[best];
+        } else if place == body && body > person && !reads_as_place(key, gazetteer) {
+            // As often a place as a body, and not named like a place: the
+            // body ("the company Cultura Colectiva", "an email to Cultura
+            // Colectiva").
+            *kind = EntityKind::Organization;
         }
     }
     out
@@ -368,6 +376,19 @@ fn is_camel_case_brand(name: &str) -> bool {
     inner.is_some_and(|i| {
         !NAME_PREFIXES.contains(&&name[..i]) && name[i..].chars().skip(1).any(char::is_lowercase)
     })
+}
+
+/// Whether a name key reads as a place whatever the tagger says: the
+/// gazetteer knows it, with or without a compass word ("West Texas"), so
+/// does the list of named features ("Madeira"), or a word says what place
+/// or feature it is ("Prudhoe Bay", "Lincoln County").
+fn reads_as_place(key: &str, gazetteer: &Gazetteer) -> bool {
+    let known = |name: &str| gazetteer.resolve(name, &[]).is_some();
+    known(key)
+        || without_compass(key).is_some_and(known)
+        || feature_named(key).is_some()
+        || is_geographic(key)
+        || key.rsplit(' ').next().is_some_and(is_feature_word)
 }
 
 /// Whether a name key of two words or more ends with a geographic word

@@ -283,3 +283,31 @@ fn a_person_named_like_a_longer_name_less_its_kind_word_is_its_short_form() {
     assert_eq!(c.locations, ["Fath Airport"]);
     assert_eq!(c.organizations, ["Mahan Air", "Washington Post"]);
 }
+
+#[test]
+fn a_name_as_often_a_place_as_a_body_is_the_body_unless_named_like_a_place() {
+    let c = canon(&[
+        (Organization, "Cultura Colectiva"),
+        (Location, "Cultura Colectiva"),
+        (Organization, "Prudhoe Bay"),
+        (Location, "Prudhoe Bay"),
+        (Organization, "West Texas"),
+        (Location, "West Texas"),
+        (Organization, "Madeira"),
+        (Location, "Madeira"),
+    ]);
+    assert_eq!(
+        c.kinds,
+        [
+            Organization,
+            Organization,
+            Organization,
+            Location,
+            Organization,
+            Location,
+            Organization,
+            Location
+        ]
+        .map(Some)
+    );
+}
