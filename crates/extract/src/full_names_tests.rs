@@ -1,0 +1,173 @@
+//! Tests of `full_names`: full names found from their surnames, and
+//! one-word persons that are no names dropped.
+
+use crate::tagger::Weights;
+use crate::Extractor;
+
+fn with_full_names(text: &str, surnames: &[&str]) -> Vec<String> {
+    let mut mentions = Extractor::bundled().mentions(text);
+    mentions.retain(|m| surnames.contains(&m.text.as_str()));
+    super::add_missed_full_names(
+        text,
+        &mut mentions,
+        Weights::case_lexicon(Extractor::bundled().model().unwrap()),
+        crate::gazetteer::Gazetteer::bundled(),
+    );
+    let chars: Vec<char> = text.chars().collect();
+    mentions
+        .iter()
+        .map(|m| {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            m.text.clone()
+        })
+        .collect()
+}
+
+#[test]
+fn a_word_no_name_had_is_no_person_unless_a_title_leads_it() {
+    let persons = |t: &str| Extractor::bundled().extract(t).persons;
+    let text = "The Viazul bus crashed near Havana. Viazul operates the line, \
+                Dr. Viazulova said.";
+    assert_eq!(persons(text), ["Viazulova"]);
+    let text = "Oil prices rose in Jakarta, where President Suharto spoke. \
+                Suharto wants more.";
+    assert_eq!(persons(text), ["Suharto"]);
+}
+
+#[test]
+fn a_speaker_after_a_wide_space_does_not_panic() {
+    // "Viazul", a word no name had, speaks after a no-break space.
+    let text = "Officials met, and\u{a0}Viazul said more.";
+    assert_eq!(Extractor::bundled().extract(text).persons, ["Viazul"]);
+}
+
+#[test]
+fn an_ordinary_word_alone_is_no_person_unless_it_speaks() {
+    let text = "Researchers studied the bloom near Hawaii. Green algae also absorb \
+                carbon dioxide and produce oxygen.";
+    let persons = |t: &str| Extractor::bundled().extract(t).persons;
+    assert!(persons(text).is_empty(), "{:?}", persons(text));
+    let said = format!("{text} Green said the study was new.");
+    assert_eq!(persons(&said), ["Green"]);
+    let russian = "Madina Bizheva said. Свою победу я дарю маме. После того, как у \
+                   нее случилось.";
+    assert_eq!(persons(russian), ["Madina Bizheva"]);
+}
+
+#[test]
+fn a_missed_full_name_is_found_from_its_surname() {
+    let text = "Actor Doris Day dies at 97\nDay made many albums. Day said so. \
+                \"Doris Day was America,\" said Mr Day. When Day sang, Day won.";
+    let names = with_full_names(text, &["Day"]);
+    assert_eq!(names.iter().filter(|n| *n == "Doris Day").count(), 2);
+    let x = Extractor::bundled().extract(text);
+    assert_eq!(x.persons, ["Doris Day"]);
+}
+
+#[test]
+fn two_different_words_before_a_surname_add_nothing() {
+    let text = "Smith spoke. Smith left. John Smith and Jane Smith stayed.";
+    let names = with_full_names(text, &["Smith"]);
+    assert!(names.iter().all(|n| n == "Smith"), "{names:?}");
+}
+
+/// `add_missed_full_names` over `text` whose only mentions are the
+/// persons `tagged`, each where it first occurs.
+fn given_added(text: &str, tagged: &[&str]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut mentions: Vec<crate::Mention> = tagged
+        .iter()
+        .map(|name| {
+            let b = text.find(name).expect("name is in the text");
+            let start = text[..b].chars().count();
+            crate::Mention {
+                kind: crate::EntityKind::Person,
+                text: name.to_string(),
+                start,
+                end: start + name.chars().count(),
+            }
+        })
+        .collect();
+    super::add_missed_full_names(
+        text,
+        &mut mentions,
+        Weights::case_lexicon(Extractor::bundled().model().unwrap()),
+        crate::gazetteer::Gazetteer::bundled(),
+    );
+    for m in &mentions {
+        assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+    }
+    mentions.into_iter().map(|m| m.text).collect()
+}
+
+#[test]
+fn a_surname_tagged_alone_takes_the_given_name_before_it() {
+    let text = "Silver went to Rai Benjamin from the United States.";
+    assert_eq!(given_added(text, &["Benjamin"]), ["Rai Benjamin"]);
+    let text = "Justice John Paul Stevens died. Christian Democrat Andreotti spoke.";
+    assert_eq!(
+        given_added(text, &["Paul Stevens", "Democrat Andreotti"]),
+        ["John Paul Stevens", "Democrat Andreotti"]
+    );
+    for (text, surname) in [
+        (
+            "TREASURY'S BAKER SPEAKS\nBaker said rates would hold.",
+            "BAKER",
+        ),
+        ("Rates fell in January Maya said.", "Maya"),
+        ("The Republican Assemblywoman voted.", "Assemblywoman"),
+        ("Then Israeli Netanyahu spoke.", "Netanyahu"),
+    ] {
+        assert_eq!(given_added(text, &[surname]), [surname], "{text}");
+    }
+}
+
+#[test]
+fn a_full_name_taken_for_a_body_beside_its_surname_is_the_person() {
+    use crate::EntityKind::{Location, Organization, Person};
+    let kinds = |text: &str, tagged: &[(crate::EntityKind, &str)]| {
+        let mut mentions: Vec<crate::Mention> = tagged
+            .iter()
+            .map(|&(kind, name)| {
+                let b = text.find(name).expect("name is in the text");
+                let start = text[..b].chars().count();
+                let end = start + name.chars().count();
+                let text = name.to_string();
+                crate::Mention {
+                    kind,
+                    text,
+                    start,
+                    end,
+                }
+            })
+            .collect();
+        let model = Extractor::bundled().model().unwrap();
+        let gazetteer = crate::gazetteer::Gazetteer::bundled();
+        super::add_missed_full_names(text, &mut mentions, model.case_lexicon(), gazetteer);
+        mentions
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect::<Vec<_>>()
+    };
+    let text = "Glawischnig-Piesczek sued. The post was about Eva Glawischnig-Piesczek.";
+    let tagged = [
+        (Person, "Glawischnig-Piesczek"),
+        (Organization, "Eva Glawischnig-Piesczek"),
+    ];
+    assert_eq!(kinds(text, &tagged)[1], (Person, tagged[1].1.to_string()));
+    for (text, tagged) in [
+        (
+            "Korea said so. Exports of South Korea rose.",
+            [(Person, "Korea"), (Location, "South Korea")],
+        ),
+        (
+            "Shell said so. Showa Shell shares rose.",
+            [(Person, "Shell"), (Organization, "Showa Shell")],
+        ),
+    ] {
+        assert_eq!(
+            kinds(text, &tagged)[1],
+            (tagged[1].0, tagged[1].1.to_string())
+        );
+    }
+}
