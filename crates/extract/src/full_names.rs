@@ -77,8 +77,9 @@ pub(crate) fn add_missed_full_names(
             // Lyng", a misspelt "Secertary James Baker"; "Christian" before
             // "Democrat Andreotti".
             let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
-            let bits = |w: &str| case.get(xxh3_64(w.to_lowercase().as_bytes()));
-            if bits(word) & CaseLexicon::FIRST_NAME == 0 || bits(first) & names == 0 {
+            if word_bits(case, word) & CaseLexicon::FIRST_NAME == 0
+                || word_bits(case, first) & names == 0
+            {
                 continue;
             }
         }
@@ -114,9 +115,7 @@ pub(crate) fn add_missed_full_names(
         let other = mentions
             .iter_mut()
             .find(|m| m.kind != EntityKind::Person && m.start == start && m.end == end)
-            .filter(|_| {
-                case.get(xxh3_64(given.to_lowercase().as_bytes())) & CaseLexicon::FIRST_NAME != 0
-            });
+            .filter(|_| word_bits(case, given) & CaseLexicon::FIRST_NAME != 0);
         if let Some(m) = other {
             m.kind = EntityKind::Person;
         } else if !mentions.iter().any(|m| m.start < end && start < m.end) {
@@ -141,7 +140,7 @@ pub(crate) fn add_missed_full_names(
 pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case: &CaseLexicon) {
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     let ordinary = |word: &str| {
-        let v = case.get(xxh3_64(word.to_lowercase().as_bytes()));
+        let v = word_bits(case, word);
         (CaseLexicon::is_common_value(v) && v & names == 0) || !is_latin(word)
     };
     let lone = silent_lone_words(text, mentions, ordinary);
@@ -161,7 +160,7 @@ pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case:
 pub(crate) fn unnamed_words(text: &str, mentions: &[Mention], case: &CaseLexicon) -> Vec<String> {
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     // Ordinary words and other scripts went before (`drop_ordinary_words`).
-    let no_name = |word: &str| case.get(xxh3_64(word.to_lowercase().as_bytes())) & names == 0;
+    let no_name = |word: &str| word_bits(case, word) & names == 0;
     silent_lone_words(text, mentions, no_name)
         .into_iter()
         .filter(|w| !after_a_title(text, mentions, w))
@@ -276,6 +275,11 @@ fn lone_names(mentions: &[Mention], words: usize) -> Vec<&str> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// What training saw of `word` (any case): the case lexicon's bits.
+fn word_bits(case: &CaseLexicon, word: &str) -> u8 {
+    case.get(xxh3_64(word.to_lowercase().as_bytes()))
 }
 
 /// Whether `word` may be a given name: written like one (see

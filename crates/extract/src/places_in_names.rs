@@ -146,11 +146,12 @@ pub(crate) fn join_bodies_and_subjects(
         if ty != PER && at > before && word_at(text, tokens, at - 1) == "the" {
             at -= 1;
         }
-        let subject = || match word_at(text, tokens, at.wrapping_sub(1)) {
+        // Called once `at >= 2`.
+        let subject = || match word_at(text, tokens, at - 1) {
             "for" => true,
             "of" => {
-                let subject = &text[tokens[b].start..tokens[e - 1].end];
-                ty == LOC && gazetteer.resolve(subject, &[]).is_none()
+                let named = &text[tokens[b].start..tokens[e - 1].end];
+                ty == LOC && gazetteer.resolve(named, &[]).is_none()
             }
             _ => false,
         };
