@@ -21,11 +21,14 @@
 //! capitalised word for a name. It stays where it speaks ("Saree said")
 //! or a title comes before it ("President Suharto", "Mrs Thatcher"): the
 //! people news names by one word are so named. On the Wikinews dev set
-//! one such word in five was a person.
+//! one such word in five was a person. So are dropped persons of two or
+//! three such words ("Pillow Talk", "Vessel Tracker"), unless a title
+//! leads them, a results table lists them ("2. Paddy Lad 16-1", a horse)
+//! or they are named like a place ("Vermillion Parish").
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::is_title_word;
+use super::canonical::{is_title_word, person_named_like_a_place};
 use super::demonyms::is_demonym;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
@@ -136,19 +139,60 @@ pub(crate) fn add_missed_full_names(
 /// Drops the one-word person mentions that are ordinary words and no
 /// names (see the module doc), unless a longer mention of any kind has the
 /// word ("C. William Verity" tagged an organization) or the word speaks
-/// ("Dun said").
+/// ("Dun said"); and the persons of two or three ordinary words (see
+/// [`ordinary_phrases`]) unless a title comes before them, they head a
+/// line of a results table or they are named like a place.
 pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case: &CaseLexicon) {
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     let ordinary = |word: &str| {
         let v = word_bits(case, word);
         (CaseLexicon::is_common_value(v) && v & names == 0) || !is_latin(word)
     };
-    let lone = silent_lone_words(text, mentions, ordinary);
+    let mut lone: Vec<String> = silent_lone_words(text, mentions, ordinary)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let common = |word: &str| {
+        let v = word_bits(case, word);
+        CaseLexicon::is_common_value(v) && v & names == 0
+    };
+    let given = |word: &str| word_bits(case, word) & CaseLexicon::DICT_CAP != 0;
+    lone.extend(
+        ordinary_phrases(mentions, common, given)
+            .into_iter()
+            .filter(|p| !after_a_title(text, mentions, p) && !in_a_results_table(text, mentions, p))
+            // Left for the canonical rules, which make them places.
+            .filter(|p| !person_named_like_a_place(&name_key(p))),
+    );
     if lone.is_empty() {
         return;
     }
-    let lone: Vec<String> = lone.into_iter().map(str::to_owned).collect();
     mentions.retain(|m| m.kind != EntityKind::Person || !lone.contains(&m.text));
+}
+
+/// Person mentions of two or three words, each an `ordinary` word, the
+/// first no `given` name ("Pillow Talk", "Vessel Tracker", "Juicy Fruit";
+/// not "Gene Moos", which the dictionary also writes capitalised): titles
+/// of works, products and websites that capitals made names.
+fn ordinary_phrases(
+    mentions: &[Mention],
+    ordinary: impl Fn(&str) -> bool,
+    given: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let words: Vec<&str> = m.text.split(' ').collect();
+        if (2..=3).contains(&words.len())
+            && !given(words[0])
+            && words
+                .iter()
+                .all(|w| w.chars().all(char::is_alphabetic) && ordinary(w))
+            && !out.contains(&m.text)
+        {
+            out.push(m.text.clone());
+        }
+    }
+    out
 }
 
 /// The one-word person mentions that training never saw in a name (see
@@ -213,11 +257,37 @@ fn speakers(text: &str) -> Vec<&str> {
 /// Whether a title or honorific is written right before a person mention
 /// of `word` ("Prime Minister Nakasone", "Mr. Day").
 fn after_a_title(text: &str, mentions: &[Mention], word: &str) -> bool {
+    mention_starts(text, mentions, word).any(|b| {
+        let before = text[..b].trim_end_matches(' ');
+        let prev = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        is_title_word(prev)
+    })
+}
+
+/// Whether a person mention of `name` lies on a line that opens with a
+/// number ("2. Paddy Lad 16-1 (Peter Bloomfield)"): a results table, whose
+/// names are competitors however ordinary their words.
+fn in_a_results_table(text: &str, mentions: &[Mention], name: &str) -> bool {
+    mention_starts(text, mentions, name).any(|b| {
+        let line = text[..b].rsplit('\n').next().unwrap_or_default();
+        line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Byte offsets in `text` of the person mentions of `name`.
+fn mention_starts<'a>(
+    text: &'a str,
+    mentions: &'a [Mention],
+    name: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     let ascii = text.is_ascii();
     mentions
         .iter()
-        .filter(|m| m.kind == EntityKind::Person && m.text == word)
-        .filter_map(|m| {
+        .filter(move |m| m.kind == EntityKind::Person && m.text == name)
+        .filter_map(move |m| {
             // Mention offsets are code points: bytes in ASCII text.
             if ascii {
                 Some(m.start)
@@ -225,14 +295,7 @@ fn after_a_title(text: &str, mentions: &[Mention], word: &str) -> bool {
                 text.char_indices().nth(m.start).map(|(b, _)| b)
             }
         })
-        .any(|b| {
-            let before = text[..b].trim_end_matches(' ');
-            let prev = before
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or_default();
-            is_title_word(prev)
-        })
+        .filter(move |&b| text.is_char_boundary(b))
 }
 
 /// Whether every letter of `word` is Latin: a capitalised word of another

@@ -171,3 +171,59 @@ fn a_full_name_taken_for_a_body_beside_its_surname_is_the_person() {
         );
     }
 }
+
+/// The person mentions of `names` (every place `text` has them) that
+/// `drop_ordinary_words` keeps, each once.
+fn persons_kept(text: &str, names: &[&str]) -> Vec<String> {
+    let mut mentions = Vec::new();
+    for name in names {
+        for (b, _) in text.match_indices(name) {
+            let start = text[..b].chars().count();
+            mentions.push(crate::Mention {
+                kind: crate::EntityKind::Person,
+                text: name.to_string(),
+                start,
+                end: start + name.chars().count(),
+            });
+        }
+    }
+    let case = Weights::case_lexicon(Extractor::bundled().model().unwrap());
+    super::drop_ordinary_words(text, &mut mentions, case);
+    let mut kept: Vec<String> = mentions.into_iter().map(|m| m.text).collect();
+    kept.dedup();
+    kept
+}
+
+#[test]
+fn a_phrase_of_ordinary_words_is_no_person() {
+    let text = "Doris Day starred in Pillow Talk with Rock Hudson.";
+    let kept = persons_kept(text, &["Doris Day", "Pillow Talk", "Rock Hudson"]);
+    assert_eq!(kept, ["Doris Day", "Rock Hudson"]);
+    let text = "Ship trackers such as Vessel Tracker lost the signal.";
+    assert!(persons_kept(text, &["Vessel Tracker"]).is_empty());
+}
+
+#[test]
+fn an_ordinary_phrase_stays_a_person_where_a_name_is_likely() {
+    // A given name the dictionary also writes capitalised.
+    let text = "Gene Moos, an aide to the majority leader, told reporters.";
+    assert_eq!(persons_kept(text, &["Gene Moos"]), ["Gene Moos"]);
+    // A title before it.
+    let text = "Planning Minister Song Ping made a speech.";
+    assert_eq!(persons_kept(text, &["Song Ping"]), ["Song Ping"]);
+    // A results table: competitors.
+    let text = "RESULT\n1. Miss Stamper 3-1\n2. Paddy Lad 16-1 (Peter Bloomfield)";
+    assert_eq!(persons_kept(text, &["Paddy Lad"]), ["Paddy Lad"]);
+    // Named like a place: the canonical rules make it one.
+    let text = "The well lies in Vermillion Parish, La.";
+    assert_eq!(
+        persons_kept(text, &["Vermillion Parish"]),
+        ["Vermillion Parish"]
+    );
+    // Another script: the lexicon knows nothing of it.
+    let text = "Дмитрий Кошелев won the olympiad.";
+    assert_eq!(
+        persons_kept(text, &["Дмитрий Кошелев"]),
+        ["Дмитрий Кошелев"]
+    );
+}

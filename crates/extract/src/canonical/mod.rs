@@ -50,6 +50,7 @@ use linker::Linker;
 use organizations::link_organizations;
 use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};
 use places::{name_locations, Named};
+pub(crate) use types::person_named_like_a_place;
 use types::{consistent_kinds, facet_kind};
 use words::{HashMap, HashSet, WordList};
 

@@ -326,7 +326,7 @@ static PLACE_LEADS: WordList = WordList::new(&[
 
 /// Whether a person's name key of two words or more is named like an area
 /// or a place ("Jefferson Parish", "Mount Apo", "Hagia Sophia").
-fn person_named_like_a_place(key: &str) -> bool {
+pub(crate) fn person_named_like_a_place(key: &str) -> bool {
     let (Some((first, _)), Some((_, last))) = (key.split_once(' '), key.rsplit_once(' ')) else {
         return false;
     };
