@@ -49,6 +49,7 @@ mod joins;
 pub mod jsonl;
 pub mod labels;
 pub mod model;
+mod modifiers;
 mod nicknames;
 mod places_in_names;
 pub mod short_forms;
@@ -136,7 +137,9 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Canonical person names, each once.
     pub persons: Vec<String>,
-    /// Canonical place names, each once.
+    /// Canonical place names, each once; after them the places named only
+    /// inside a hyphenated modifier ("Luxembourg-based"), which have no
+    /// mention.
     pub locations: Vec<String>,
     /// Canonical organization names, each once.
     pub organizations: Vec<String>,
@@ -275,6 +278,11 @@ impl Extractor {
             demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
         }
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
+        let in_modifiers = modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
+        if !in_modifiers.is_empty() {
+            let found = canonical::canonicalize(text, &in_modifiers, Gazetteer::bundled());
+            modifiers::add_to_facets(&mut c, found);
+        }
         if !unnamed.is_empty() {
             // Words no name had that stayed persons (see `full_names`).
             let persons = c.kinds.iter_mut().zip(&mentions);
