@@ -1,7 +1,9 @@
 //! Tests of `full_names`: full names found from their surnames, and
 //! one-word persons that are no names dropped.
 
+use crate::canonical::tests::mentions_of;
 use crate::tagger::Weights;
+use crate::EntityKind::Person;
 use crate::Extractor;
 
 fn with_full_names(text: &str, surnames: &[&str]) -> Vec<String> {
@@ -72,22 +74,11 @@ fn two_different_words_before_a_surname_add_nothing() {
 }
 
 /// `add_missed_full_names` over `text` whose only mentions are the
-/// persons `tagged`, each where it first occurs.
+/// persons `tagged`, wherever they occur.
 fn given_added(text: &str, tagged: &[&str]) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
-    let mut mentions: Vec<crate::Mention> = tagged
-        .iter()
-        .map(|name| {
-            let b = text.find(name).expect("name is in the text");
-            let start = text[..b].chars().count();
-            crate::Mention {
-                kind: crate::EntityKind::Person,
-                text: name.to_string(),
-                start,
-                end: start + name.chars().count(),
-            }
-        })
-        .collect();
+    let tagged: Vec<_> = tagged.iter().map(|&name| (Person, name)).collect();
+    let mut mentions = mentions_of(text, &tagged);
     super::add_missed_full_names(
         text,
         &mut mentions,
@@ -124,23 +115,9 @@ fn a_surname_tagged_alone_takes_the_given_name_before_it() {
 
 #[test]
 fn a_full_name_taken_for_a_body_beside_its_surname_is_the_person() {
-    use crate::EntityKind::{Location, Organization, Person};
+    use crate::EntityKind::{Location, Organization};
     let kinds = |text: &str, tagged: &[(crate::EntityKind, &str)]| {
-        let mut mentions: Vec<crate::Mention> = tagged
-            .iter()
-            .map(|&(kind, name)| {
-                let b = text.find(name).expect("name is in the text");
-                let start = text[..b].chars().count();
-                let end = start + name.chars().count();
-                let text = name.to_string();
-                crate::Mention {
-                    kind,
-                    text,
-                    start,
-                    end,
-                }
-            })
-            .collect();
+        let mut mentions = mentions_of(text, tagged);
         let model = Extractor::bundled().model().unwrap();
         let gazetteer = crate::gazetteer::Gazetteer::bundled();
         super::add_missed_full_names(text, &mut mentions, model.case_lexicon(), gazetteer);
@@ -172,21 +149,11 @@ fn a_full_name_taken_for_a_body_beside_its_surname_is_the_person() {
     }
 }
 
-/// The person mentions of `names` (every place `text` has them) that
+/// The person mentions of `names` (wherever `text` has them) that
 /// `drop_ordinary_words` keeps, each once.
 fn persons_kept(text: &str, names: &[&str]) -> Vec<String> {
-    let mut mentions = Vec::new();
-    for name in names {
-        for (b, _) in text.match_indices(name) {
-            let start = text[..b].chars().count();
-            mentions.push(crate::Mention {
-                kind: crate::EntityKind::Person,
-                text: name.to_string(),
-                start,
-                end: start + name.chars().count(),
-            });
-        }
-    }
+    let names: Vec<_> = names.iter().map(|&name| (Person, name)).collect();
+    let mut mentions = mentions_of(text, &names);
     let case = Weights::case_lexicon(Extractor::bundled().model().unwrap());
     super::drop_ordinary_words(text, &mut mentions, case);
     let mut kept: Vec<String> = mentions.into_iter().map(|m| m.text).collect();

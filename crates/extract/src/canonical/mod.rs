@@ -283,4 +283,4 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
 
 #[cfg(test)]
 #[path = "mod_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -18,7 +18,7 @@ pub(super) fn seed() -> String {
 /// Every word-bounded occurrence of each surface as a mention, longer
 /// surfaces first and never overlapping, in text order; offsets in
 /// code points.
-pub(super) fn mentions_of(text: &str, surfaces: &[(EntityKind, &str)]) -> Vec<Mention> {
+pub(crate) fn mentions_of(text: &str, surfaces: &[(EntityKind, &str)]) -> Vec<Mention> {
     let mut by_len: Vec<_> = surfaces.to_vec();
     by_len.sort_by_key(|(_, s)| std::cmp::Reverse(s.len()));
     let mut taken: Vec<(usize, usize)> = Vec::new();
