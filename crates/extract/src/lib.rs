@@ -59,6 +59,7 @@ mod tickers;
 pub mod tokenize;
 #[cfg(feature = "train")]
 pub mod train;
+mod weight_table;
 pub mod word_cache;
 mod work_titles;
 

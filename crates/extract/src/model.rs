@@ -1,14 +1,15 @@
 //! The trained model: feature weights for both passes, and its file format.
 //!
-//! Owns the binary layout of `ner.model`, loading it into an open-addressing
-//! table keyed by feature hash, and looking weights up during tagging. It
-//! does not know how features are computed or how weights were learned.
+//! Owns the binary layout of `ner.model`, loading it into a weight table
+//! (`weight_table`), and answering the tagger's weight lookups through it.
+//! It does not know how features are computed or how weights were learned.
 //!
 //! Weights are sparse: an averaged perceptron leaves most labels of a
-//! feature at zero (about 5 of 34 pass/label pairs are set), so each row is
-//! a short run of (pass, label, i16 weight) entries. That keeps the whole
-//! table near 3 MB, mostly cache-resident, which is what tagging speed
-//! depends on.
+//! feature at zero (of the bundled model's 82,822 features, 70,528 have
+//! fewer than 8 of their 34 pass/label weights set), so the file stores
+//! each row as a short run of (pass, label, i16 weight) entries; in memory
+//! the table is about 5 MB, mostly cache-resident, which is what tagging
+//! speed depends on.
 //!
 //! File layout (little-endian):
 //! `b"NERM"`, u32 version, u8 scheme, 3 bytes padding, f32 scale of pass
@@ -21,16 +22,13 @@
 //! [`CLUSTER_SIZES`] u16 cluster ids (plus one).
 
 use super::features::{CaseLexicon, WordClusters, CLUSTER_SIZES};
-use super::hash_bits::HashBits;
 use super::labels::Scheme;
 use super::tagger::Weights;
+use super::weight_table::WeightTable;
 use super::word_cache::WordCache;
 
 const MAGIC: &[u8; 4] = b"NERM";
 const VERSION: u32 = 5;
-
-/// Bits in [`Model::filter`].
-const FILTER_BITS: usize = 1 << 21;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -47,21 +45,9 @@ pub enum ModelError {
 #[derive(Debug)]
 pub struct Model {
     scheme: Scheme,
-    scale: [f32; 2],
     trans: [Vec<f32>; 2],
-    /// Open-addressing slots: high 32 bits of the key, then the row's entry
-    /// count (8 bits) and first entry (24 bits); 0 = empty. The slot index
-    /// comes from the key's low bits, so fingerprint plus index identify a
-    /// key to ~2^-50.
-    slots: Vec<u64>,
-    mask: usize,
-    /// The known keys, `FILTER_BITS` bits. Most looked-up keys are unknown
-    /// to the model; this 256 KB filter stays in L2 and turns ~95% of those
-    /// into no access to the 2 MB slot table.
-    filter: HashBits,
-    /// Row entries (see the module doc).
-    entries: Vec<u32>,
-    rows: usize,
+    /// Feature weights by key.
+    table: WeightTable,
     case: CaseLexicon,
     clusters: WordClusters,
     /// The tagger's per-word score vectors for these weights, shared by all threads.
@@ -246,36 +232,11 @@ impl Model {
                     (le_u64(k), ids)
                 }),
         );
-        // Load factor at most 1/2: most lookups are of keys the model does
-        // not know, and at 1/2 an unsuccessful probe visits ~2.5 slots
-        // instead of ~8 at 3/4.
-        let cap = (rows * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![0u64; cap];
-        let mut first = 0usize;
-        let mut filter = HashBits::with_bits(FILTER_BITS);
-        for (k, &count) in keys.chunks_exact(8).zip(counts) {
-            let key = le_u64(k);
-            filter.insert(key);
-            if count == 0 || first + count as usize > n_entries {
-                return Err(ModelError::Format);
-            }
-            let mut i = key as usize & mask;
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = (key & 0xFFFF_FFFF_0000_0000) | u64::from(count) << 24 | first as u64;
-            first += count as usize;
-        }
+        let table = WeightTable::new(l, scale, keys.chunks_exact(8).map(le_u64), counts, &entries)?;
         Ok(Model {
             scheme,
-            scale,
             trans,
-            slots,
-            mask,
-            filter,
-            entries,
-            rows,
+            table,
             case,
             clusters,
             words: WordCache::default(),
@@ -284,137 +245,12 @@ impl Model {
 
     /// The weights of `key` as `(pass, label, weight)`, for inspection.
     pub fn weights_of(&self, key: u64) -> Vec<(u8, u8, f32)> {
-        self.row(key)
-            .iter()
-            .map(|&e| {
-                let pass = ((e >> 8) & 1) as u8;
-                let w = f32::from((e >> 16) as u16 as i16) * self.scale[usize::from(pass)];
-                (pass, (e & 0xFF) as u8, w)
-            })
-            .collect()
+        self.table.weights_of(key)
     }
 
     /// Number of weighted features.
     pub fn rows(&self) -> usize {
-        self.rows
-    }
-
-    /// The entries of `key`'s row (empty when the model does not know it).
-    #[inline]
-    fn row(&self, key: u64) -> &[u32] {
-        if !self.may_know(key) {
-            return &[];
-        }
-        self.row_from(key, key as usize & self.mask)
-    }
-
-    /// False when the model surely has no row for `key`.
-    #[inline]
-    fn may_know(&self, key: u64) -> bool {
-        self.filter.may_contain(key)
-    }
-
-    /// Looks keys up in phases over a large batch (filter bits, then first
-    /// slots, then rows, then the additions) so the cache misses of
-    /// different keys overlap instead of queueing behind each other's
-    /// branches: tagging speed is bound by memory latency, not arithmetic.
-    /// `BATCH` keys go through at a time; their buffers are zeroed on every
-    /// call, so short key lists take a small batch.
-    fn add_batch<const BATCH: usize>(
-        &self,
-        keys: &[u64],
-        owner: impl Fn(usize) -> u32,
-        l: usize,
-        emit_a: &mut [f32],
-        mut emit_b: Option<&mut [f32]>,
-    ) {
-        let doc_only = emit_b.is_none();
-        for (c, chunk) in keys.chunks(BATCH).enumerate() {
-            let mut cand = [0u16; BATCH];
-            let mut n = 0;
-            for (j, &k) in chunk.iter().enumerate() {
-                cand[n] = j as u16;
-                n += usize::from(self.may_know(k));
-            }
-            let mut slot = [0u64; BATCH];
-            for (s, &j) in slot.iter_mut().zip(&cand[..n]) {
-                *s = self.slots[chunk[j as usize] as usize & self.mask];
-            }
-            let mut rows = [(0u32, 0u32, 0u32); BATCH];
-            let mut m = 0;
-            let mut touch = 0u32;
-            for (&s, &j) in slot.iter().zip(&cand[..n]) {
-                if s == 0 {
-                    continue;
-                }
-                let k = chunk[j as usize];
-                let (first, count) = if s & 0xFFFF_FFFF_0000_0000 == k & 0xFFFF_FFFF_0000_0000 {
-                    ((s & 0xFF_FFFF) as u32, ((s >> 24) & 0xFF) as u32)
-                } else {
-                    // Another key in the first slot: probe on.
-                    self.locate(k, (k as usize + 1) & self.mask)
-                };
-                if count == 0 {
-                    continue;
-                }
-                rows[m] = (first, count, owner(c * BATCH + j as usize));
-                // Load each row's first entry now, while other loads are in
-                // flight, so the additions below find it in cache.
-                touch ^= self.entries.get(first as usize).copied().unwrap_or(0);
-                m += 1;
-            }
-            std::hint::black_box(touch);
-            for &(first, count, tok) in &rows[..m] {
-                let (first, count, t) = (first as usize, count as usize, tok as usize);
-                for &e in self.entries.get(first..first + count).unwrap_or(&[]) {
-                    let w = f32::from((e >> 16) as u16 as i16);
-                    let label = t * l + (e & 0xFF) as usize;
-                    if e & 0x100 == 0 {
-                        if !doc_only {
-                            if let Some(s) = emit_a.get_mut(label) {
-                                *s += w * self.scale[0];
-                            }
-                        }
-                    } else {
-                        let target = match emit_b.as_deref_mut() {
-                            Some(b) => b.get_mut(label),
-                            None => emit_a.get_mut(label),
-                        };
-                        if let Some(s) = target {
-                            *s += w * self.scale[1];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// First entry and entry count of `key`'s row, probing from slot `i`.
-    fn locate(&self, key: u64, i: usize) -> (u32, u32) {
-        let r = self.row_from(key, i);
-        if r.is_empty() {
-            return (0, 0);
-        }
-        let first = (r.as_ptr() as usize - self.entries.as_ptr() as usize) / 4;
-        (first as u32, r.len() as u32)
-    }
-
-    /// [`Model::row`], probing from slot `i`.
-    #[inline]
-    fn row_from(&self, key: u64, mut i: usize) -> &[u32] {
-        let fp = key & 0xFFFF_FFFF_0000_0000;
-        loop {
-            let s = self.slots[i];
-            if s == 0 {
-                return &[];
-            }
-            if s & 0xFFFF_FFFF_0000_0000 == fp {
-                let first = (s & 0xFF_FFFF) as usize;
-                let count = ((s >> 24) & 0xFF) as usize;
-                return self.entries.get(first..first + count).unwrap_or(&[]);
-            }
-            i = (i + 1) & self.mask;
-        }
+        self.table.rows()
     }
 }
 
@@ -425,23 +261,11 @@ impl Weights for Model {
 
     #[inline]
     fn add_local(&self, key: u64, a: &mut [f32], b: &mut [f32]) {
-        for &e in self.row(key) {
-            let w = f32::from((e >> 16) as u16 as i16);
-            let label = (e & 0xFF) as usize;
-            // Labels were checked against L at load; `get_mut` keeps a
-            // corrupted table from panicking all the same.
-            if e & 0x100 == 0 {
-                if let Some(s) = a.get_mut(label) {
-                    *s += w * self.scale[0];
-                }
-            } else if let Some(s) = b.get_mut(label) {
-                *s += w * self.scale[1];
-            }
-        }
+        self.table.add(key, Some(a), b);
     }
 
     fn add_local_all(&self, keys: &[u64], a: &mut [f32], b: &mut [f32]) {
-        self.add_batch::<32>(keys, |_| 0, a.len(), a, Some(b));
+        self.table.add_batch::<32>(keys, |_| 0, a, Some(b));
     }
 
     fn add_local_tokens(
@@ -451,24 +275,18 @@ impl Weights for Model {
         emit_a: &mut [f32],
         emit_b: &mut [f32],
     ) {
-        let l = self.scheme.num_labels();
-        self.add_batch::<256>(keys, |j| owners[j], l, emit_a, Some(emit_b));
+        self.table
+            .add_batch::<256>(keys, |j| owners[j], emit_a, Some(emit_b));
     }
 
     fn add_doc_tokens(&self, keys: &[u64], owners: &[u32], emit_b: &mut [f32]) {
-        let l = self.scheme.num_labels();
-        self.add_batch::<256>(keys, |j| owners[j], l, emit_b, None);
+        self.table
+            .add_batch::<256>(keys, |j| owners[j], emit_b, None);
     }
 
     #[inline]
     fn add_doc(&self, key: u64, b: &mut [f32]) {
-        for &e in self.row(key) {
-            if e & 0x100 != 0 {
-                if let Some(s) = b.get_mut((e & 0xFF) as usize) {
-                    *s += f32::from((e >> 16) as u16 as i16) * self.scale[1];
-                }
-            }
-        }
+        self.table.add(key, None, b);
     }
 
     fn trans(&self, pass: usize) -> &[f32] {
