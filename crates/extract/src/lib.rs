@@ -278,6 +278,7 @@ impl Extractor {
             unnamed = full_names::unnamed_words(text, &mentions, case);
             demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
         }
+        modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
         let in_modifiers = modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
         if !in_modifiers.is_empty() {

@@ -10,10 +10,12 @@
 //! first, becomes a location mention when the gazetteer resolves it to a
 //! country, a region or a city of 100,000 people or more; not where the
 //! article tags the same words as a person or an organization ("Ford-owned"
-//! beside "Ford said") or a mention already covers them.
+//! beside "Ford said") or a mention already covers them. Before that, a
+//! modifier the tagger ran into a name is taken off it ("Hong Kong-based
+//! Industrial Equity"), so the name is the company's and the place counts.
 
 use super::canonical::Canonical;
-use super::gazetteer::{Gazetteer, PlaceKind};
+use super::gazetteer::{Gazetteer, Place, PlaceKind};
 use super::{EntityKind, Mention};
 
 /// Participles a place may modify with a hyphen.
@@ -55,10 +57,12 @@ pub(crate) fn places_in_modifiers(
         } else {
             Vec::new()
         };
+        // The longest run the gazetteer knows is the place named ("South
+        // San Francisco-based", a small city, is not San Francisco).
         let place = candidates
             .into_iter()
-            .find(|&(_, name)| is_major_place(gazetteer, name));
-        let Some((b, name)) = place else {
+            .find_map(|(b, name)| Some((b, name, gazetteer.resolve(name, &[])?)));
+        let Some((b, name, _)) = place.filter(|(_, _, p)| is_major(p)) else {
             continue;
         };
         let tagged_otherwise = mentions
@@ -77,6 +81,48 @@ pub(crate) fn places_in_modifiers(
         }
     }
     added
+}
+
+/// Takes a leading modifier off the mentions the tagger ran into one: "Hong
+/// Kong-based Industrial Equity" is the organization Industrial Equity,
+/// "Communist-led Workers Commissions" the Workers Commissions. A mention
+/// that is only a modifier ("United States-led", "Co-owned") is dropped,
+/// except a person's of two words or more, which keeps the name ("Carl C.
+/// Icahn-led" names Carl C. Icahn). The modifier's place then reaches the
+/// facets through [`places_in_modifiers`], as when the tagger leaves it out.
+pub(crate) fn trim_modifiers(mentions: &mut Vec<Mention>) {
+    mentions.retain_mut(|m| {
+        let Some((hyphen, end)) = leading_modifier(&m.text) else {
+            return true;
+        };
+        if let Some(rest) = m.text[end..].strip_prefix(' ') {
+            m.start += m.text[..m.text.len() - rest.len()].chars().count();
+            m.text = rest.to_owned();
+            true
+        } else if m.kind == EntityKind::Person && m.text[..hyphen].contains(' ') {
+            m.end -= m.text[hyphen..].chars().count();
+            m.text.truncate(hyphen);
+            true
+        } else {
+            false
+        }
+    });
+}
+
+/// The byte offsets of the hyphen and of the end of a modifier opening
+/// `text` (up to [`MAX_WORDS`] capitalised words, a hyphen and one of
+/// [`TAILS`]) that ends the text or a space follows.
+fn leading_modifier(text: &str) -> Option<(usize, usize)> {
+    let hyphen = text.find('-')?;
+    let words = text[..hyphen].split(' ');
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(is_name_char);
+    if words.clone().count() > MAX_WORDS || !words.into_iter().all(capitalised) {
+        return None;
+    }
+    let tail = word_after(&text[hyphen + 1..]);
+    let end = hyphen + 1 + tail.len();
+    let ends_word = end == text.len() || text[end..].starts_with(' ');
+    (TAILS.contains(&tail) && ends_word).then_some((hyphen, end))
 }
 
 /// Adds the places of `modifiers` (the canonical names of the mentions
@@ -168,12 +214,12 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// A country, a region, or a city of 100,000 people or more.
-fn is_major_place(gazetteer: &Gazetteer, name: &str) -> bool {
-    gazetteer.resolve(name, &[]).is_some_and(|p| match p.kind {
+fn is_major(place: &Place) -> bool {
+    match place.kind {
         PlaceKind::Country | PlaceKind::Region => true,
-        PlaceKind::City => p.population >= 100_000,
+        PlaceKind::City => place.population >= 100_000,
         _ => false,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -72,3 +72,78 @@ fn no_place_where_the_words_name_something_else() {
     let tagged = [(EntityKind::Organization, "Paris-based Holdings")];
     assert_eq!(places_added(text, &tagged), ["Paris"]);
 }
+
+/// What [`trim_modifiers`] leaves of `tagged` mentions of `text`.
+fn trimmed(text: &str, tagged: &[(EntityKind, &str)]) -> Vec<(EntityKind, String)> {
+    let mut mentions: Vec<Mention> = tagged
+        .iter()
+        .map(|&(kind, name)| {
+            let start = text[..text.find(name).expect("tagged text is in the text")]
+                .chars()
+                .count();
+            let end = start + name.chars().count();
+            let text = name.to_owned();
+            Mention {
+                kind,
+                text,
+                start,
+                end,
+            }
+        })
+        .collect();
+    trim_modifiers(&mut mentions);
+    let chars: Vec<char> = text.chars().collect();
+    mentions
+        .into_iter()
+        .map(|m| {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            (m.kind, m.text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_modifier_run_into_a_name_is_taken_off() {
+    use EntityKind::{Organization as Org, Person as Per};
+    let text = "The Hong Kong-based Industrial Equity Ltd said so.";
+    let got = trimmed(text, &[(Org, "Hong Kong-based Industrial Equity Ltd")]);
+    assert_eq!(got, [(Org, "Industrial Equity Ltd".to_string())]);
+    // Only a modifier: no name, unless a person's of two words or more.
+    assert!(trimmed("the United States-led war", &[(Org, "United States-led")]).is_empty());
+    assert!(trimmed("a Co-owned unit", &[(Per, "Co-owned")]).is_empty());
+    let got = trimmed("a Carl C. Icahn-led group", &[(Per, "Carl C. Icahn-led")]);
+    assert_eq!(got, [(Per, "Carl C. Icahn".to_string())]);
+    // Hyphenated names, modifiers that do not open the mention, more words
+    // than a place has, and a participle that runs on stay.
+    for name in [
+        "Big Apple North New York-based Fund",
+        "Franco-made/German Fund",
+        "Rolls-Royce Ltd",
+        "Hewlett-Packard",
+        "Paris-basedness Group",
+        "Bank of Paris-based Unit",
+    ] {
+        let text = format!("{name} said so.");
+        assert_eq!(trimmed(&text, &[(Org, name)]), [(Org, name.to_string())]);
+    }
+    let got = trimmed("the pro-Israel lobby", &[(Org, "pro-Israel lobby")]);
+    assert_eq!(got, [(Org, "pro-Israel lobby".to_string())]);
+}
+
+#[test]
+fn the_place_of_a_modifier_the_tagger_took_into_a_name_reaches_the_facets() {
+    let x =
+        crate::Extractor::bundled().extract("He opposed the United States-led Iraq War in 2003.");
+    assert_eq!(x.locations, ["United States"], "{x:?}");
+    assert!(!x.organizations.iter().any(|o| o.contains("-led")), "{x:?}");
+}
+
+#[test]
+fn the_longest_place_the_gazetteer_knows_is_the_one_named() {
+    // South San Francisco is a city of its own, too small to be read in.
+    assert!(places_added("The South San Francisco-based firm grew.", &[]).is_empty());
+    assert_eq!(
+        places_added("The San Francisco-based firm grew.", &[]),
+        ["San Francisco"]
+    );
+}
