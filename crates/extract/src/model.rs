@@ -194,16 +194,6 @@ impl Model {
         let keys = r.take(rows.checked_mul(8).ok_or(ModelError::Truncated)?)?;
         let counts = r.take(rows)?;
         let ebytes = r.take(n_entries.checked_mul(4).ok_or(ModelError::Truncated)?)?;
-        let entries: Vec<u32> = ebytes
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
-        if entries
-            .iter()
-            .any(|e| (e & 0xFF) as usize >= l || (e >> 8) & 0xFF > 1)
-        {
-            return Err(ModelError::Format);
-        }
         let n_case = r.u32()? as usize;
         let case_keys = r.take(n_case.checked_mul(8).ok_or(ModelError::Truncated)?)?;
         let case_buckets = r.take(n_case)?;
@@ -232,7 +222,7 @@ impl Model {
                     (le_u64(k), ids)
                 }),
         );
-        let table = WeightTable::new(l, scale, keys.chunks_exact(8).map(le_u64), counts, &entries)?;
+        let table = WeightTable::new(l, scale, keys.chunks_exact(8).map(le_u64), counts, ebytes)?;
         Ok(Model {
             scheme,
             trans,

@@ -55,14 +55,16 @@ pub(crate) struct WeightTable {
 
 impl WeightTable {
     /// The table of `keys[r]`'s row of `counts[r]` entries, the rows lying
-    /// one after another in `entries`, for `labels` labels with the passes'
-    /// `scale`s. Entries must name labels below `labels` and pass 0 or 1.
+    /// one after another in `entries` (little-endian u32s, read here so
+    /// that the file's entries are never held twice), for `labels` labels
+    /// with the passes' `scale`s. An entry naming a label from `labels` on
+    /// or a pass other than 0 or 1 is a format error.
     pub(crate) fn new(
         labels: usize,
         scale: [f32; 2],
         keys: impl ExactSizeIterator<Item = u64>,
         counts: &[u8],
-        entries: &[u32],
+        entries: &[u8],
     ) -> Result<WeightTable, ModelError> {
         let rows = keys.len();
         // Load factor at most 1/2: most lookups are of keys the model does
@@ -80,26 +82,45 @@ impl WeightTable {
             dense: Vec::new(),
             rows,
         };
+        let dense_rows = counts
+            .iter()
+            .filter(|&&c| usize::from(c) >= DENSE_FROM)
+            .count();
+        table.dense.reserve_exact(dense_rows * 2 * labels);
+        let sparse = counts
+            .iter()
+            .map(|&c| usize::from(c))
+            .filter(|&c| c < DENSE_FROM);
+        table.entries.reserve_exact(sparse.sum());
         let mut first = 0usize;
         for (key, &count) in keys.zip(counts) {
             let count = usize::from(count);
-            let row = entries
-                .get(first..first + count)
+            let bytes = entries
+                .get(first * 4..(first + count) * 4)
                 .filter(|r| !r.is_empty())
                 .ok_or(ModelError::Format)?;
             first += count;
+            let row = bytes
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+            if row
+                .clone()
+                .any(|e| (e & 0xFF) as usize >= labels || (e >> 8) & 0xFF > 1)
+            {
+                return Err(ModelError::Format);
+            }
             let (count, at) = if count >= DENSE_FROM {
                 let at = table.dense.len() / (2 * labels);
                 table.dense.resize(table.dense.len() + 2 * labels, 0.0);
                 let dense = &mut table.dense[at * 2 * labels..];
-                for &e in row {
+                for e in row {
                     let pass = ((e >> 8) & 1) as usize;
                     dense[pass * labels + (e & 0xFF) as usize] = weight(e, scale);
                 }
                 (DENSE, at)
             } else {
                 let at = table.entries.len();
-                table.entries.extend_from_slice(row);
+                table.entries.extend(row);
                 (count as u32, at)
             };
             if at >= 1 << 24 {
@@ -313,6 +334,10 @@ mod tests {
         u32::from(weight as u16) << 16 | pass << 8 | label
     }
 
+    fn bytes(entries: &[u32]) -> Vec<u8> {
+        entries.iter().flat_map(|e| e.to_le_bytes()).collect()
+    }
+
     #[test]
     fn dense_and_sparse_rows_add_the_same_sums_as_entry_by_entry() {
         let l = 17;
@@ -323,7 +348,7 @@ mod tests {
             .map(|label| entry(label % 2, label, label as i16 * 11 - 90))
             .collect();
         assert!(sparse.len() < DENSE_FROM && dense.len() >= DENSE_FROM);
-        let entries = [sparse.clone(), dense.clone()].concat();
+        let entries = bytes(&[sparse.clone(), dense.clone()].concat());
         let counts = [sparse.len() as u8, dense.len() as u8];
         let table = WeightTable::new(
             l,
@@ -362,9 +387,14 @@ mod tests {
     }
 
     #[test]
-    fn a_row_past_the_entries_is_a_format_error() {
-        let entries = [entry(0, 1, 5)];
+    fn a_row_past_the_entries_or_a_bad_entry_is_a_format_error() {
+        let entries = bytes(&[entry(0, 1, 5)]);
         let table = WeightTable::new(17, [1.0; 2], [7u64].into_iter(), &[2], &entries);
         assert!(matches!(table, Err(ModelError::Format)));
+        // A label past the scheme's, a pass past the second.
+        for e in [entry(0, 17, 5), entry(2, 1, 5)] {
+            let table = WeightTable::new(17, [1.0; 2], [7u64].into_iter(), &[1], &bytes(&[e]));
+            assert!(matches!(table, Err(ModelError::Format)));
+        }
     }
 }
