@@ -42,7 +42,8 @@ static FEATURES: &[Feature] = &[
     f("Sea of Japan", "", &[]), f("Sea of Okhotsk", "", &[]), f("Bering Sea", "", &[]),
     f("Barents Sea", "", &[]), f("Caribbean Sea", "", &[]), f("Coral Sea", "", &[]),
     f("Tasman Sea", "", &[]), f("Java Sea", "", &[]), f("Sea of Azov", "", &[]),
-    f("Persian Gulf", "", &["Arabian Gulf"]), f("Gulf of Mexico", "", &[]),
+    f("Persian Gulf", "", &["Arabian Gulf", "Mideast Gulf"]),
+    f("Gulf of Mexico", "", &["U.S. Gulf"]),
     f("Gulf of Aden", "", &[]), f("Gulf of Oman", "", &[]), f("Gulf of Guinea", "", &[]),
     f("Gulf of Thailand", "", &[]), f("Gulf of Finland", "", &[]), f("Bay of Bengal", "", &[]),
     f("Bay of Biscay", "", &[]), f("Strait of Hormuz", "", &[]), f("Strait of Gibraltar", "", &[]),
@@ -161,6 +162,35 @@ pub(crate) fn kind_named_features(first: &str) -> &'static [&'static str] {
         m
     });
     by_first.get(first).map_or(&[], Vec::as_slice)
+}
+
+/// The gulf a bare "Gulf" means, from the article's places and the
+/// regions and countries containing them (`names`, each once): the
+/// Persian Gulf in a story of the Middle East ("Western and Gulf states"
+/// beside Syria and Lebanon; "tanker attacks in the Gulf" beside Iran),
+/// the Gulf of Mexico in one of its coast ("a hurricane entering the Gulf"
+/// beside Louisiana); none when neither has more. The United States alone
+/// says nothing: wires name it in stories of either gulf.
+pub(super) fn gulf_of<'a>(names: impl Iterator<Item = &'a str>) -> Option<&'static str> {
+    #[rustfmt::skip]
+    const MIDDLE_EAST: &[&str] = &[
+        "Bahrain", "Egypt", "Iran", "Iraq", "Israel", "Jordan", "Kuwait", "Lebanon", "Oman",
+        "Palestine", "Qatar", "Saudi Arabia", "Syria", "Turkey", "United Arab Emirates", "Yemen",
+    ];
+    #[rustfmt::skip]
+    const GULF_COAST: &[&str] = &[
+        "Texas", "Louisiana", "Mississippi", "Alabama", "Florida", "Mexico", "Cuba",
+    ];
+    let (mut east, mut west) = (0, 0);
+    for name in names {
+        east += usize::from(MIDDLE_EAST.contains(&name));
+        west += usize::from(GULF_COAST.contains(&name));
+    }
+    match east.cmp(&west) {
+        std::cmp::Ordering::Greater => Some("Persian Gulf"),
+        std::cmp::Ordering::Less => Some("Gulf of Mexico"),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 /// Whether a name key is one word saying what a feature is ("gulf",

@@ -7,7 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::abbreviated_place;
-use super::geography::{feature_named, is_feature_word};
+use super::geography::{feature_named, gulf_of, is_feature_word};
 use super::place_context::{area_named, without_compass};
 use super::types::ends_with_geographic_word;
 use super::Linker;
@@ -107,7 +107,27 @@ pub(super) fn name_locations(
     }
     fold_short_forms(locations, gazetteer, &mut out.names);
     fold_misspellings(locations, gazetteer, &mut out.names);
+    name_bare_gulf(&mut out);
     out
+}
+
+/// Names a "Gulf" the article's own places did not fold into one of its
+/// gulfs by the article's other places (see [`gulf_of`]).
+fn name_bare_gulf(out: &mut Named) {
+    if out.names.get("gulf").is_none_or(|name| name != "Gulf") {
+        return;
+    }
+    let mut names: HashSet<&str> = HashSet::default();
+    for name in out.names.values() {
+        names.insert(name);
+        let containing = out.containing.get(name).into_iter().flatten();
+        names.extend(containing.map(String::as_str));
+    }
+    let Some(gulf) = gulf_of(names.into_iter()) else {
+        return;
+    };
+    out.containing.insert(gulf.to_owned(), Vec::new());
+    out.names.insert("gulf".to_owned(), gulf.to_owned());
 }
 
 /// Folds a misspelt place name into the article's one place the gazetteer
@@ -395,6 +415,31 @@ mod tests {
                 "Bristol Channel"
             ]
         );
+    }
+
+    #[test]
+    fn a_bare_gulf_is_the_gulf_of_the_articles_other_places() {
+        use EntityKind::*;
+        let locations = |names: &[&str]| {
+            let ms: Vec<Mention> = names.iter().map(|n| m(Location, n)).collect();
+            canonicalize("", &ms, Gazetteer::bundled()).locations
+        };
+        assert_eq!(locations(&["Gulf", "Syria", "Damascus"])[0], "Persian Gulf");
+        assert_eq!(locations(&["Gulf", "Louisiana"])[0], "Gulf of Mexico");
+        // A city of the coast counts by its state; the United States alone not.
+        assert_eq!(
+            locations(&["Gulf", "Houston", "Japan"])[0],
+            "Gulf of Mexico"
+        );
+        assert_eq!(locations(&["Gulf", "United States", "Japan"])[0], "Gulf");
+        assert_eq!(locations(&["Gulf", "Iran", "Texas"])[0], "Gulf");
+        assert_eq!(
+            locations(&["Mideast Gulf", "U.S. Gulf"]),
+            ["Persian Gulf", "Gulf of Mexico"]
+        );
+        // The gulf the article names wins.
+        let named = locations(&["Gulf", "Persian Gulf", "Louisiana"]);
+        assert_eq!(named, ["Persian Gulf", "Louisiana"]);
     }
 
     #[test]
