@@ -52,6 +52,7 @@ pub mod model;
 mod modifiers;
 mod nicknames;
 mod places_in_names;
+mod quantities;
 pub mod short_forms;
 mod splits;
 pub mod tagger;
@@ -277,6 +278,7 @@ impl Extractor {
             full_names::drop_ordinary_words(text, &mut mentions, case);
             unnamed = full_names::unnamed_words(text, &mentions, case);
             demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
+            quantities::drop_persons_after_quantities(text, &mut mentions);
         }
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
