@@ -34,7 +34,8 @@ use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
     join_bodies_and_subjects, join_building_names, join_country_led_organizations,
-    join_feature_names, join_organizations_cut_short, join_split_places, mend_places_in_names,
+    join_feature_names, join_organizations_cut_short, join_possessive_venues, join_split_places,
+    mend_places_in_names,
 };
 use super::splits::split_run_together_names;
 use super::tagger::Span;
@@ -44,7 +45,7 @@ use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
 /// brackets at their edges cut off, the datelines marked, the tickers cut off, the splits of names run together, the
-/// campus, "and", road, airline, building, street, regnal title, particle and nickname joins, the places
+/// campus, "and", road, airline, building, possessive venue, street, regnal title, particle and nickname joins, the places
 /// that end a larger name, the places and features cut in two, the countries that lead
 /// their bodies' names, the organizations cut short or before their
 /// subjects, the names in titles of works, then the species
@@ -65,6 +66,7 @@ pub(crate) fn mend_spans(
     join_road_names(text, tokens, spans);
     join_airline_names(text, tokens, spans);
     join_building_names(text, tokens, spans, gazetteer);
+    join_possessive_venues(text, tokens, spans);
     join_street_names(text, tokens, spans);
     join_regnal_titles(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {

@@ -17,7 +17,8 @@
 //! Beaufort"), joined back; and a building word the tagger left out of a
 //! name ("Bhera" + "Market", "Legislative Council" + "Complex") taken in,
 //! and a building it tagged as a name of no kind ("Grand Central
-//! Terminal") made a place;
+//! Terminal") made a place, and a venue named with a possessive ("St
+//! Paul's Cathedral", not the city of St Paul) made one place;
 //! and a body's name cut before its subject ("Puerto Rico Center" +
 //! "for Investigative Journalism"), which leaves a place that is none,
 //! joined as one organization.
@@ -235,6 +236,52 @@ pub(crate) fn join_building_names(
             && !gazetteer.resolves_to_country(&text[tokens[s].start..tokens[e - 1].end])
         {
             spans[i] = (LOC, s, e + 1);
+        }
+    }
+}
+
+/// Words that end the names of venues called after a person or a saint
+/// with a possessive: "St Paul's Cathedral", "Grauman's Egyptian Theatre".
+/// Not hospitals and colleges ("St Thomas' Hospital"), which are bodies,
+/// nor markets ("NASDAQ's National Market" is a trading system).
+#[rustfmt::skip]
+const POSSESSIVE_VENUE_ENDS: &[&str] = &[
+    "Cathedral", "Church", "Chapel", "Abbey", "Basilica", "Theatre", "Theater", "Palace",
+    "Castle", "Park", "Square", "Stadium", "Bridge",
+];
+
+/// Makes a span before "'s" and up to three capitalised words ending with a
+/// [`POSSESSIVE_VENUE_ENDS`] word one place: the tagger stops at the
+/// possessive and makes "St Paul" the city in Minnesota, "Grauman" a place
+/// of its own. The words after the "'s" must lie in no span but one of no
+/// kind ("Egyptian"), one space apart.
+pub(crate) fn join_possessive_venues(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+    let mut i = 0;
+    while i < spans.len() {
+        let (_, s, e) = spans[i];
+        i += 1;
+        if !matches!(word_at(text, tokens, e), "'s" | "\u{2019}s") {
+            continue;
+        }
+        let in_a_named_span =
+            |k: usize| spans.iter().any(|&(t, a, b)| t != MISC && a <= k && k < b);
+        let mut k = e + 1;
+        let end = loop {
+            if k >= tokens.len() || k > e + 3 || tokens[k].line_start || in_a_named_span(k) {
+                break None;
+            }
+            let word = word_at(text, tokens, k);
+            if !one_space_apart(tokens, k - 1, k) || !word.starts_with(char::is_uppercase) {
+                break None;
+            }
+            if POSSESSIVE_VENUE_ENDS.contains(&word) {
+                break Some(k + 1);
+            }
+            k += 1;
+        };
+        if let Some(end) = end {
+            replace_spans(spans, LOC, s, end);
+            i = spans.partition_point(|&(_, a, _)| a <= s);
         }
     }
 }

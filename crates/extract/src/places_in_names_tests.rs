@@ -141,3 +141,46 @@ fn a_country_leading_its_body_is_part_of_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_venue_named_with_a_possessive_is_one_place() {
+    use crate::labels::{LOC, MISC, ORG, PER};
+    let text = "St Paul's Cathedral ; Grauman's Egyptian Theatre ; St Mary's Hospital ; \
+                NASDAQ's National Market ; Trump's Central Park ; Smith's Big Old Red Park ; \
+                Kim's\nPark ; Jo's old Park";
+    let mut tokens = Vec::new();
+    crate::tokenize::tokenize(text, &mut tokens);
+    let at = |word: &str| tokens.iter().position(|t| t.text(text) == word).unwrap();
+    let span = |ty, first: &str, words| (ty, at(first), at(first) + words);
+    let mut spans = vec![
+        span(LOC, "St", 2),
+        span(LOC, "Grauman", 1),
+        span(MISC, "Egyptian", 1),
+        span(LOC, "Mary", 1),
+        span(ORG, "NASDAQ", 1),
+        span(PER, "Trump", 1),
+        span(LOC, "Central", 2),
+        span(PER, "Smith", 1),
+        span(PER, "Kim", 1),
+        span(PER, "Jo", 1),
+    ];
+    super::join_possessive_venues(text, &tokens, &mut spans);
+    let named: Vec<(u8, &str)> = spans
+        .iter()
+        .map(|&(ty, s, e)| (ty, &text[tokens[s].start..tokens[e - 1].end]))
+        .collect();
+    let expected = [
+        (LOC, "St Paul's Cathedral"),
+        (LOC, "Grauman's Egyptian Theatre"),
+        // A hospital is a body; a market no venue; a named span after the
+        // possessive; more than three words; a line break; a lowercase word.
+        (LOC, "Mary"),
+        (ORG, "NASDAQ"),
+        (PER, "Trump"),
+        (LOC, "Central Park"),
+        (PER, "Smith"),
+        (PER, "Kim"),
+        (PER, "Jo"),
+    ];
+    assert_eq!(named, expected);
+}
