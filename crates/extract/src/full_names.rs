@@ -28,7 +28,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::{is_title_word, person_named_like_a_place};
+use super::canonical::{is_title_word, person_named_like_a_place, Offsets};
 use super::demonyms::is_demonym;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
@@ -144,18 +144,15 @@ pub(crate) fn add_missed_full_names(
 /// line of a results table or they are named like a place.
 pub(crate) fn drop_ordinary_words(text: &str, mentions: &mut Vec<Mention>, case: &CaseLexicon) {
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
-    let ordinary = |word: &str| {
-        let v = word_bits(case, word);
-        (CaseLexicon::is_common_value(v) && v & names == 0) || !is_latin(word)
-    };
-    let mut lone: Vec<String> = silent_lone_words(text, mentions, ordinary)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
     let common = |word: &str| {
         let v = word_bits(case, word);
         CaseLexicon::is_common_value(v) && v & names == 0
     };
+    let ordinary = |word: &str| common(word) || !is_latin(word);
+    let mut lone: Vec<String> = silent_lone_words(text, mentions, ordinary)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     let given = |word: &str| word_bits(case, word) & CaseLexicon::DICT_CAP != 0;
     lone.extend(
         ordinary_phrases(mentions, common, given)
@@ -283,18 +280,11 @@ fn mention_starts<'a>(
     mentions: &'a [Mention],
     name: &'a str,
 ) -> impl Iterator<Item = usize> + 'a {
-    let ascii = text.is_ascii();
+    let offsets = Offsets::new(text);
     mentions
         .iter()
         .filter(move |m| m.kind == EntityKind::Person && m.text == name)
-        .filter_map(move |m| {
-            // Mention offsets are code points: bytes in ASCII text.
-            if ascii {
-                Some(m.start)
-            } else {
-                text.char_indices().nth(m.start).map(|(b, _)| b)
-            }
-        })
+        .filter_map(move |m| offsets.byte(m.start))
         .filter(move |&b| text.is_char_boundary(b))
 }
 
@@ -310,7 +300,7 @@ fn is_latin(word: &str) -> bool {
 
 /// Verbs after a name that make it a speaker: a person, or a company
 /// the caller leaves as tagged.
-const SPEAKING: &[&str] = &["said", "says", "told"];
+pub(crate) const SPEAKING: &[&str] = &["said", "says", "told"];
 
 /// One-word person mentions with no longer person mention ending in them,
 /// each once: the surnames whose full name the tagger did not find.
@@ -359,7 +349,7 @@ pub(crate) fn may_be_given_name(word: &str, case: &CaseLexicon, gazetteer: &Gaze
 
 /// Months and weekdays, whole and cut short: before a surname they date
 /// it ("January Maya", "Friday Reagan").
-const CALENDAR_WORDS: &[&str] = &[
+pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "January",
     "February",
     "March",

@@ -114,9 +114,8 @@ pub(crate) fn trim_modifiers(mentions: &mut Vec<Mention>) {
 /// [`TAILS`]) that ends the text or a space follows.
 fn leading_modifier(text: &str) -> Option<(usize, usize)> {
     let hyphen = text.find('-')?;
-    let words = text[..hyphen].split(' ');
-    let capitalised = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(is_name_char);
-    if words.clone().count() > MAX_WORDS || !words.into_iter().all(capitalised) {
+    let name = &text[..hyphen];
+    if words_before(name).first() != Some(&name) {
         return None;
     }
     let tail = word_after(&text[hyphen + 1..]);

@@ -7,18 +7,9 @@
 //! "on May 13 Keating said"), nor a number opening a line (a results
 //! table's rank or score: "62 Nolan Henke"), and a name that speaks stays.
 
+use super::canonical::Offsets;
+use super::full_names::{CALENDAR_WORDS, SPEAKING};
 use super::{EntityKind, Mention};
-
-/// Month names and their wire abbreviations, before a day of the month.
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
-];
-
-/// Verbs after a name that make it a speaker.
-const SPEAKING: &[&str] = &["said", "says", "told"];
 
 /// Drops the person mentions of `text` written right after a quantity
 /// (see the module doc).
@@ -26,18 +17,14 @@ pub(crate) fn drop_persons_after_quantities(text: &str, mentions: &mut Vec<Menti
     if !mentions.iter().any(|m| m.kind == EntityKind::Person) {
         return;
     }
-    let ascii = text.is_ascii();
+    let offsets = Offsets::new(text);
     mentions.retain(|m| {
         if m.kind != EntityKind::Person {
             return true;
         }
-        // Mention offsets are code points: bytes in ASCII text.
-        let start = if ascii {
-            Some(m.start)
-        } else {
-            text.char_indices().nth(m.start).map(|(b, _)| b)
-        };
-        let Some(b) = start.filter(|&b| text[b..].starts_with(m.text.as_str())) else {
+        let start = offsets.byte(m.start);
+        let Some(b) = start.filter(|&b| text.get(b..).is_some_and(|t| t.starts_with(&m.text)))
+        else {
             return true;
         };
         let e = b + m.text.len();
@@ -47,7 +34,7 @@ pub(crate) fn drop_persons_after_quantities(text: &str, mentions: &mut Vec<Menti
 
 /// Whether `before` ends with a quantity and one space: digits, with
 /// thousands separators or a decimal point, that are no year and no day
-/// of a month.
+/// of a month (nor a number after a weekday: "Friday 13").
 fn after_a_quantity(before: &str) -> bool {
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
@@ -77,7 +64,7 @@ fn after_a_quantity(before: &str) -> bool {
             .next()
             .unwrap_or_default()
             .trim_end_matches('.');
-        MONTHS.contains(&month)
+        CALENDAR_WORDS.contains(&month)
     };
     !year && !day
 }

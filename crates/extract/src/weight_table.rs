@@ -229,7 +229,7 @@ impl WeightTable {
                 return (0, 0);
             }
             if s & 0xFFFF_FFFF_0000_0000 == fp {
-                return ((s & 0xFF_FFFF) as u32, ((s >> 24) & 0xFF) as u32);
+                return slot_fields(s);
             }
             i = (i + 1) & self.mask;
         }
@@ -273,7 +273,7 @@ impl WeightTable {
                 }
                 let k = chunk[j as usize];
                 let (at, count) = if s & 0xFFFF_FFFF_0000_0000 == k & 0xFFFF_FFFF_0000_0000 {
-                    ((s & 0xFF_FFFF) as u32, ((s >> 24) & 0xFF) as u32)
+                    slot_fields(s)
                 } else {
                     // Another key in the first slot: probe on.
                     self.locate(k, (k as usize + 1) & self.mask)
@@ -309,6 +309,12 @@ impl WeightTable {
             }
         }
     }
+}
+
+/// A filled slot's first entry or dense row index, and its entry count.
+#[inline]
+fn slot_fields(slot: u64) -> (u32, u32) {
+    ((slot & 0xFF_FFFF) as u32, ((slot >> 24) & 0xFF) as u32)
 }
 
 /// Entry `e`'s weight, times its pass's scale.

@@ -41,7 +41,7 @@ const APPOSITION_WORDS: usize = 4;
 
 /// Byte offsets of the mentions of one article in its text (mention offsets
 /// are code points).
-pub(super) struct Offsets {
+pub(crate) struct Offsets {
     /// Byte offset of each code point, and the text's length; empty when
     /// the text is ASCII and code points are bytes.
     char_starts: Vec<usize>,
@@ -50,7 +50,7 @@ pub(super) struct Offsets {
 
 impl Offsets {
     /// The offsets of `text`.
-    pub(super) fn new(text: &str) -> Offsets {
+    pub(crate) fn new(text: &str) -> Offsets {
         let char_starts = if text.is_ascii() {
             Vec::new()
         } else {
@@ -66,7 +66,7 @@ impl Offsets {
     }
 
     /// The byte offset of code point `c`, if it is in the text.
-    pub(super) fn byte(&self, c: usize) -> Option<usize> {
+    pub(crate) fn byte(&self, c: usize) -> Option<usize> {
         if self.char_starts.is_empty() {
             (c <= self.len).then_some(c)
         } else {
