@@ -100,9 +100,21 @@ fn is_clitic(s: &str) -> bool {
 /// Length in bytes of the run of word characters at the start of `s`.
 #[inline]
 fn word_run(s: &str) -> usize {
-    s.char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(s.len(), |(i, _)| i)
+    // Bytes while they are ASCII: most text is, and decoding characters
+    // one by one was most of the tokenizer's time.
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if s.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
+        return ascii;
+    }
+    let rest = &s[ascii..];
+    ascii
+        + rest
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 /// Tokenizes `text` into `out` (cleared first).
@@ -128,7 +140,10 @@ struct Tokenizer<'a, 'o> {
 
 impl Tokenizer<'_, '_> {
     fn peek(&self, at: usize) -> Option<char> {
-        self.text.get(at..).and_then(|s| s.chars().next())
+        match self.text.as_bytes().get(at) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text.get(at..).and_then(|s| s.chars().next()),
+        }
     }
 
     /// Code points in `text[from..to]` (short spans only).
@@ -155,7 +170,16 @@ impl Tokenizer<'_, '_> {
     }
 
     fn run(&mut self) {
-        while let Some(c) = self.peek(self.pos) {
+        let bytes = self.text.as_bytes();
+        loop {
+            // Spaces and tabs, the commonest characters, without decoding.
+            while let Some(b' ' | b'\t') = bytes.get(self.pos) {
+                self.pos += 1;
+                self.cp += 1;
+            }
+            let Some(c) = self.peek(self.pos) else {
+                break;
+            };
             if c.is_whitespace() {
                 if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                     self.line_start = true;
@@ -206,6 +230,11 @@ impl Tokenizer<'_, '_> {
         let mut seg_start = start;
         let mut dotted = false;
         while let Some(c) = self.peek(end) {
+            // Only these may join what follows to the word; most words end
+            // at a space, and the neighbours below need not be decoded.
+            if !(is_hyphen(c) || is_apostrophe(c) || matches!(c, ',' | '.' | '/' | ':')) {
+                break;
+            }
             let after = end + c.len_utf8();
             let next = self.peek(after);
             let prev = text[..end].chars().next_back().unwrap_or(' ');
