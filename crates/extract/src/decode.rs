@@ -32,7 +32,12 @@ pub struct Decoder {
     allowed: Vec<bool>,
     ends: Vec<bool>,
     blocks: Vec<Block>,
-    back: Vec<u8>,
+    /// Each target label's block and its place in the block's targets.
+    block_of: Vec<(u8, u8)>,
+    /// Each block's first row in `rows`.
+    block_rows: Vec<usize>,
+    /// The scores of each step of the last line decoded.
+    steps: Vec<[f32; W]>,
     /// The transitions the tables below were built from: most calls
     /// decode another line with the same ones.
     trans: Vec<f32>,
@@ -71,13 +76,25 @@ impl Decoder {
                 }),
             }
         }
+        let mut block_of = vec![(0u8, 0u8); l];
+        let mut block_rows = Vec::with_capacity(blocks.len());
+        let mut row = 0;
+        for (b, block) in blocks.iter().enumerate() {
+            for (j, &y) in block.targets.iter().enumerate() {
+                block_of[y as usize] = (b as u8, j as u8);
+            }
+            block_rows.push(row);
+            row += block.preds.len();
+        }
         Decoder {
             scheme,
             labels: l,
             allowed,
             ends,
             blocks,
-            back: Vec::new(),
+            block_of,
+            block_rows,
+            steps: Vec::new(),
             trans: Vec::new(),
             into_o: [f32::NEG_INFINITY; W],
             rows: Vec::new(),
@@ -148,6 +165,12 @@ impl Decoder {
 
     /// [`Decoder::viterbi_masked`] with the transitions of the last
     /// [`Decoder::prepare`]: for many lines decoded with the same ones.
+    ///
+    /// The forward pass keeps each step's scores and only maximises; the
+    /// backtrace then finds each step's best predecessor again, for the one
+    /// label on the path, by the same sums in the same order (so the same
+    /// ties win). Tracking the best predecessor of every label at every step
+    /// took most of the decoder's instructions.
     pub fn viterbi_prepared(&mut self, emit: &[f32], scored: Option<&[bool]>, out: &mut [u8]) {
         // Kept long: the Viterbi inner loop, kept in one piece so the scores stay in registers.
         let l = self.labels;
@@ -165,10 +188,10 @@ impl Decoder {
             out.fill(0);
             return;
         }
-        // Every back pointer read is written below, so the buffer only
-        // needs the size.
-        if self.back.len() < n * l {
-            self.back.resize(n * l, 0);
+        // Every step's scores are written below before they are read, so
+        // the buffer only needs the size.
+        if self.steps.len() < n {
+            self.steps.resize(n, [f32::NEG_INFINITY; W]);
         }
         let first_scored = scored_at(0);
         let mut prev = [f32::NEG_INFINITY; W];
@@ -177,38 +200,27 @@ impl Decoder {
                 *p = trans[y] + if first_scored { emit[y] } else { 0.0 };
             }
         }
+        self.steps[0] = prev;
         let into_o = self.into_o;
         // Whether only O is reachable at the previous step.
         let mut only_o = !first_scored;
         for i in 1..n {
             if !scored_at(i) {
-                // Only O: the best way into it, and only its back pointer
-                // is ever read. After another O-only step that is one sum.
-                let (best, arg) = if only_o {
-                    (prev[0] + into_o[0], 0u8)
+                // Only O: the best way into it. After another O-only step
+                // that is one sum.
+                let best = if only_o {
+                    prev[0] + into_o[0]
                 } else {
-                    let mut best = f32::NEG_INFINITY;
-                    let mut arg = 0u8;
-                    for (p, &pp) in prev.iter().enumerate().take(l) {
-                        let s = pp + into_o[p];
-                        if s > best {
-                            best = s;
-                            arg = p as u8;
-                        }
-                    }
-                    (best, arg)
+                    best_into(&prev[..l], &into_o[..l]).0
                 };
-                self.back[i * l] = arg;
-                if !only_o {
-                    prev = [f32::NEG_INFINITY; W];
-                    only_o = true;
-                }
+                prev = [f32::NEG_INFINITY; W];
                 prev[0] = best;
+                only_o = true;
+                self.steps[i] = prev;
                 continue;
             }
             only_o = false;
             let emit_i = &emit[i * l..(i + 1) * l];
-            let back = &mut self.back[i * l..(i + 1) * l];
             let mut next = [f32::NEG_INFINITY; W];
             let mut row = 0;
             for b in &self.blocks {
@@ -218,43 +230,31 @@ impl Decoder {
                     // Small blocks (I-X, L-X after B-X, I-X): scalar.
                     for (j, &y) in b.targets.iter().enumerate() {
                         let mut best = f32::NEG_INFINITY;
-                        let mut arg = 0u8;
                         for (&p, r) in b.preds.iter().zip(rows) {
                             let s = prev[p as usize] + r[j];
-                            if s > best {
-                                best = s;
-                                arg = p;
-                            }
+                            best = if s > best { s } else { best };
                         }
                         next[y as usize] = best + emit_i[y as usize];
-                        back[y as usize] = arg;
                     }
                     continue;
                 }
                 let mut best = [f32::NEG_INFINITY; G];
-                let mut arg = [0u32; G];
                 for (&p, r) in b.preds.iter().zip(rows) {
                     let pp = prev[p as usize];
-                    if pp == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let p = u32::from(p);
-                    for y in 0..G {
-                        let s = pp + r[y];
-                        let better = s > best[y];
-                        best[y] = if better { s } else { best[y] };
-                        arg[y] = if better { p } else { arg[y] };
+                    for (b, &t) in best.iter_mut().zip(r) {
+                        let s = pp + t;
+                        *b = if s > *b { s } else { *b };
                     }
                 }
                 for (j, &y) in b.targets.iter().enumerate() {
                     let y = y as usize;
                     next[y] = best[j] + emit_i[y];
-                    back[y] = arg[j] as u8;
                 }
             }
             prev = next;
+            self.steps[i] = prev;
         }
-        // `prev` holds the last step's scores (O-only steps write no row).
+        // `prev` holds the last step's scores.
         let mut best = f32::NEG_INFINITY;
         let mut arg = 0u8;
         for (y, &s) in prev.iter().enumerate().take(l) {
@@ -265,7 +265,29 @@ impl Decoder {
         }
         out[n - 1] = arg;
         for i in (1..n).rev() {
-            out[i - 1] = self.back[i * l + out[i] as usize];
+            let before = &self.steps[i - 1];
+            out[i - 1] = if !scored_at(i) {
+                // After an O-only step, O is the one way in.
+                if scored_at(i - 1) {
+                    best_into(&before[..l], &into_o[..l]).1
+                } else {
+                    0
+                }
+            } else {
+                let (b, j) = self.block_of[out[i] as usize];
+                let block = &self.blocks[b as usize];
+                let rows = &self.rows[self.block_rows[b as usize]..];
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for (&p, r) in block.preds.iter().zip(rows) {
+                    let s = before[p as usize] + r[j as usize];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                arg
+            };
         }
     }
 
@@ -292,6 +314,22 @@ impl Decoder {
             prev = arg + 1;
         }
     }
+}
+
+/// The best score into O from `scores` with transitions `into_o`, and the
+/// first label reaching it (0 when none does).
+#[inline]
+fn best_into(scores: &[f32], into_o: &[f32]) -> (f32, u8) {
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0u8;
+    for (p, (&pp, &t)) in scores.iter().zip(into_o).enumerate() {
+        let s = pp + t;
+        if s > best {
+            best = s;
+            arg = p as u8;
+        }
+    }
+    (best, arg)
 }
 
 #[cfg(test)]
@@ -321,5 +359,71 @@ mod tests {
         // A mask shorter than the line scores the rest.
         d.viterbi_masked(&emit, &trans, Some(&[false]), &mut out);
         assert_eq!(out, [0, 1, 2]);
+    }
+
+    /// The best legal sequence by trying them all (short lines only).
+    fn exhaustive(scheme: Scheme, emit: &[f32], trans: &[f32], scored: &[bool]) -> Vec<u8> {
+        let l = scheme.num_labels();
+        let n = scored.len();
+        let mut best = (f32::NEG_INFINITY, vec![0u8; n]);
+        let mut seq = vec![0u8; n];
+        let total = l.pow(n as u32);
+        for mut code in 0..total {
+            for y in seq.iter_mut() {
+                *y = (code % l) as u8;
+                code /= l;
+            }
+            let legal = (0..n).all(|i| {
+                let prev = (i > 0).then(|| seq[i - 1]);
+                scheme.allowed(prev, seq[i]) && (scored[i] || seq[i] == 0)
+            }) && scheme.can_end(seq[n - 1]);
+            if !legal {
+                continue;
+            }
+            let mut score = 0.0;
+            for i in 0..n {
+                let row = if i == 0 { 0 } else { seq[i - 1] as usize + 1 };
+                score += trans[row * l + seq[i] as usize];
+                if scored[i] {
+                    score += emit[i * l + seq[i] as usize];
+                }
+            }
+            if score > best.0 {
+                best = (score, seq.clone());
+            }
+        }
+        best.1
+    }
+
+    #[test]
+    fn finds_the_best_sequence() {
+        // Random scores (a fixed LCG), lines of up to four tokens, every
+        // mask: the back pointers found again in the backtrace must give
+        // the sequence a search of all sequences gives.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut random = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 40) as f32 / (1u64 << 24) as f32) * 8.0 - 4.0
+        };
+        for scheme in [Scheme::Bio, Scheme::Bilou] {
+            let l = scheme.num_labels();
+            let mut d = Decoder::new(scheme);
+            for n in 1..=4usize {
+                for mask in 0..1u32 << n {
+                    let scored: Vec<bool> = (0..n).map(|i| mask & (1 << i) != 0).collect();
+                    let emit: Vec<f32> = (0..n * l).map(|_| random()).collect();
+                    let trans: Vec<f32> = (0..(l + 1) * l).map(|_| random()).collect();
+                    let mut out = vec![0u8; n];
+                    d.viterbi_masked(&emit, &trans, Some(&scored), &mut out);
+                    assert_eq!(
+                        out,
+                        exhaustive(scheme, &emit, &trans, &scored),
+                        "{scheme:?} {scored:?}"
+                    );
+                }
+            }
+        }
     }
 }
