@@ -38,6 +38,7 @@
 
 pub mod authority;
 pub mod canonical;
+mod context_sums;
 mod datelines;
 pub mod decode;
 mod demonyms;

@@ -7,6 +7,7 @@
 //! with exactly the inference code. It does not build mentions or
 //! canonicalise names.
 
+use super::context_sums::SignatureSums;
 use super::decode::Decoder;
 use super::features::{CaseLexicon, Featurizer, WordClusters, NEIGHBOURS};
 use super::labels::Scheme;
@@ -98,6 +99,9 @@ pub struct Scratch {
     emit_a: Vec<f32>,
     emit_b: Vec<f32>,
     decoder: Decoder,
+    /// Summed weights of each context signature seen, at `signatures`'
+    /// offset in `signature_sums` (see [`Scratch::local_cached`]).
+    signatures: SignatureSums,
     /// Use greedy decoding instead of Viterbi (for measurement only).
     pub greedy: bool,
 }
@@ -117,6 +121,7 @@ impl Scratch {
             emit_a: Vec::new(),
             emit_b: Vec::new(),
             decoder: Decoder::new(scheme),
+            signatures: SignatureSums::default(),
             greedy: false,
         }
     }
@@ -281,8 +286,11 @@ impl Scratch {
     /// Local scores through the shared per-word cache: a token's own
     /// features and what it contributes to its ±2 neighbours depend only on
     /// its text, so they are looked up once per distinct word (for every
-    /// thread), and only the context features are looked up per token. Same
-    /// sums as [`Featurizer::local`], in another order.
+    /// thread); the context features that name no word depend only on the
+    /// token's [`ContextSignature`](super::features::ContextSignature), so
+    /// they are summed once per signature
+    /// (per thread); only the word pairs are looked up per token. Same sums
+    /// as [`Featurizer::local`], in another order.
     fn local_cached<W: Weights>(&mut self, w: &W, cache: &WordCache, l: usize) {
         // Kept long: the tagger's hot path; split, it measured slower.
         let n = self.tokens.len();
@@ -360,7 +368,9 @@ impl Scratch {
                     add2(a, b, &boundary[k * width..(k + 1) * width]);
                 }
             }
-            self.featurizer.context(i, &mut self.keys);
+            let signature = self.featurizer.context_signature(i);
+            add2(a, b, self.signatures.sums(w, cache, signature, l));
+            self.featurizer.word_context(i, &mut self.keys);
             self.owners.resize(self.keys.len(), i as u32);
         }
         w.add_local_tokens(&self.keys, &self.owners, &mut self.emit_a, &mut self.emit_b);
@@ -444,3 +454,7 @@ fn add2(a: &mut [f32], b: &mut [f32], v: &[f32]) {
         *x += y;
     }
 }
+
+#[cfg(test)]
+#[path = "tagger_tests.rs"]
+mod tests;

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use papaya::{Guard, HashMap, LocalGuard};
 
-use super::features::KeyHasher;
+use super::features::{next_lexicon_id, KeyHasher};
 
 /// Score vectors by word hash, shared between threads.
 pub struct WordCache {
@@ -28,6 +28,9 @@ pub struct WordCache {
     /// What a missing neighbour (outside the line) gives a token, the same
     /// for every text.
     boundary: OnceLock<Box<[f32]>>,
+    /// Unique in the process: what a tagger keeps from these weights is
+    /// known by it.
+    id: u64,
 }
 
 impl std::fmt::Debug for WordCache {
@@ -47,6 +50,7 @@ impl Default for WordCache {
                 .build(),
             len: AtomicUsize::new(0),
             boundary: OnceLock::new(),
+            id: next_lexicon_id(),
         }
     }
 }
@@ -55,6 +59,11 @@ impl WordCache {
     /// Most words kept: about 45 MB of vectors with 17 labels, for the
     /// whole process (a thread's cache held half as many).
     pub const CAPACITY: usize = 65_536;
+
+    /// The cache's process-unique id.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
 
     /// Pins the cache for a text: vectors read under the guard stay valid while it lives.
     pub fn guard(&self) -> LocalGuard<'_> {

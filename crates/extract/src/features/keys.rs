@@ -75,8 +75,26 @@ impl Featurizer {
 
     /// Keys of token `i` that depend on its surroundings: word pairs, shape
     /// trigram, sentence position, line case, lexicon neighbours, and the
-    /// boundary keys where a neighbour lies outside the line.
+    /// boundary keys where a neighbour lies outside the line: its
+    /// [`Featurizer::word_context`] keys and those of its
+    /// [`ContextSignature`], in the order the model was trained with.
     pub fn context(&self, i: usize, out: &mut Vec<u64>) {
+        let signature = self.context_signature(i);
+        self.word_pairs(i, out);
+        signature.position_keys(out);
+        self.line_word(i, out);
+        signature.other_keys(out);
+    }
+
+    /// The context keys of token `i` that name words: the word pairs and
+    /// the word in a capitalised line. The rest depend on its
+    /// [`Featurizer::context_signature`] alone.
+    pub fn word_context(&self, i: usize, out: &mut Vec<u64>) {
+        self.word_pairs(i, out);
+        self.line_word(i, out);
+    }
+
+    fn word_pairs(&self, i: usize, out: &mut Vec<u64>) {
         let x = &self.info[i];
         let lower_at = |off: isize| self.at(i, off).map_or(BOUNDARY, |y| y.lower);
         let short_at = |off: isize| self.at(i, off).map_or(BOUNDARY, |y| y.short);
@@ -88,38 +106,93 @@ impl Featurizer {
         ));
         out.push(mix(mix(tpl::PREV_SHAPE, lower_at(-1)), x.short));
         out.push(mix(mix(tpl::NEXT_SHAPE, x.short), lower_at(1)));
-        let pos = u64::from(x.flags & (flag::SENT_START | flag::AFTER_COLON_QUOTE));
-        out.push(mix(mix(tpl::POSITION, pos), x.short));
+    }
+
+    fn line_word(&self, i: usize, out: &mut Vec<u64>) {
+        let x = &self.info[i];
         let line = u64::from(x.flags & (flag::LINE_ALLCAPS | flag::LINE_TITLE));
-        out.push(mix(mix(tpl::LINE, line | pos), x.short));
         if line != 0 {
             out.push(mix(mix(tpl::LINE_WORD, line), x.lower));
         }
+    }
+
+    /// What the context keys of token `i` that name no word depend on.
+    pub fn context_signature(&self, i: usize) -> ContextSignature {
+        let x = &self.info[i];
         let lex = |off: isize| {
             self.at(i, off).map_or(0, |y| {
                 u64::from(y.flags & (flag::ORG_SUFFIX | flag::TITLE | flag::LOC_SUFFIX))
             })
         };
-        let lex_key = lex(-1) | lex(1) << 16 | lex(2) << 32;
-        if lex_key != 0 {
-            out.push(mix(mix(tpl::LEXICON, lex_key), x.short));
+        let place_at = |off: isize| self.at(i, off).map_or(0, |y| u64::from(y.place));
+        ContextSignature {
+            short: x.short,
+            position: x.flags & (flag::SENT_START | flag::AFTER_COLON_QUOTE),
+            line: x.flags & (flag::LINE_ALLCAPS | flag::LINE_TITLE),
+            lexicon: lex(-1) | lex(1) << 16 | lex(2) << 32,
+            case: (x.flags & flag::HAS_LETTER != 0)
+                .then_some((x.flags & (flag::CAP | flag::ALLCAPS), x.case)),
+            place: x.place,
+            around: place_at(-1) | place_at(1) << 8,
         }
-        if x.flags & flag::HAS_LETTER != 0 {
-            let cap = u64::from(x.flags & (flag::CAP | flag::ALLCAPS));
-            let ctx = cap | pos | line;
-            out.push(mix(mix(tpl::CASE, u64::from(x.case & 7)), ctx));
-            out.push(mix(mix(tpl::DICT, u64::from((x.case >> 3) & 3)), ctx));
+    }
+}
+
+/// What a token's context keys that name no word depend on: its shape,
+/// sentence position, line case, lexicon neighbours, case lexicon values
+/// and gazetteer tags. Tokens share a few thousand of these, so the tagger
+/// sums their weights once per signature instead of once per token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContextSignature {
+    short: u64,
+    position: u16,
+    line: u16,
+    lexicon: u64,
+    /// Case flags and [`CaseLexicon`](super::CaseLexicon) value, for a
+    /// token with a letter.
+    case: Option<(u16, u8)>,
+    place: u8,
+    around: u64,
+}
+
+impl ContextSignature {
+    /// Appends the signature's keys to `out`.
+    pub fn keys(&self, out: &mut Vec<u64>) {
+        self.position_keys(out);
+        self.other_keys(out);
+    }
+
+    fn position_keys(&self, out: &mut Vec<u64>) {
+        let pos = u64::from(self.position);
+        out.push(mix(mix(tpl::POSITION, pos), self.short));
+        let line = u64::from(self.line);
+        out.push(mix(mix(tpl::LINE, line | pos), self.short));
+    }
+
+    fn other_keys(&self, out: &mut Vec<u64>) {
+        let (pos, line) = (u64::from(self.position), u64::from(self.line));
+        if self.lexicon != 0 {
+            out.push(mix(mix(tpl::LEXICON, self.lexicon), self.short));
+        }
+        if let Some((cap, case)) = self.case {
+            let ctx = u64::from(cap) | pos | line;
+            out.push(mix(mix(tpl::CASE, u64::from(case & 7)), ctx));
+            out.push(mix(mix(tpl::DICT, u64::from((case >> 3) & 3)), ctx));
             // Also tried: the neighbours' name bits (with the word's shape);
             // over three seeds that cost 0.3 ORG F1 on dev for nothing.
-            out.push(mix(mix(tpl::NAME, u64::from(x.case >> 5)), ctx));
+            out.push(mix(mix(tpl::NAME, u64::from(case >> 5)), ctx));
         }
-        if x.place != 0 {
-            out.push(mix(mix(tpl::PLACE, u64::from(x.place)), x.short | line));
+        if self.place != 0 {
+            out.push(mix(
+                mix(tpl::PLACE, u64::from(self.place)),
+                self.short | line,
+            ));
         }
-        let place_at = |off: isize| self.at(i, off).map_or(0, |y| u64::from(y.place));
-        let around = place_at(-1) | place_at(1) << 8;
-        if around != 0 {
-            out.push(mix(mix(tpl::PLACE_AROUND, around), u64::from(x.place != 0)));
+        if self.around != 0 {
+            out.push(mix(
+                mix(tpl::PLACE_AROUND, self.around),
+                u64::from(self.place != 0),
+            ));
         }
     }
 }

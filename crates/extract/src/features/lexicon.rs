@@ -181,10 +181,10 @@ pub(super) fn lexicon() -> &'static KeyMap<u16> {
     })
 }
 
-/// A process-unique id for the content of a [`CaseLexicon`] or a
-/// [`WordClusters`](super::WordClusters), so a featurizer knows when its
-/// per-word cache holds another's values.
-pub(super) fn next_lexicon_id() -> u64 {
+/// A process-unique id for the content of a [`CaseLexicon`], a
+/// [`WordClusters`](super::WordClusters) or a model's word cache, so a
+/// featurizer or tagger knows when what it keeps was computed from another's.
+pub(crate) fn next_lexicon_id() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

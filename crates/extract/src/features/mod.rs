@@ -30,7 +30,8 @@ use super::gazetteer::{Gazetteer, PlaceTag};
 use super::tokenize::Token;
 pub use clusters::{ClusterFileError, WordClusters, CLUSTER_SIZES};
 use doc::DocStat;
-pub use keys::NEIGHBOURS;
+pub use keys::{ContextSignature, NEIGHBOURS};
+pub(crate) use lexicon::next_lexicon_id;
 pub use lexicon::CaseLexicon;
 
 /// Mixes two 64-bit values into a well-distributed non-zero key.
