@@ -16,7 +16,6 @@ use foldhash::fast::FixedState;
 
 use super::features::ContextSignature;
 use super::tagger::Weights;
-use super::word_cache::WordCache;
 
 /// Signatures kept before the sums start again: a few thousand occur in
 /// news; the bound keeps odd input from growing the table without end.
@@ -28,27 +27,34 @@ pub(crate) struct SignatureSums {
     /// Offset of each signature's pass-one and pass-two sums in `sums`.
     at: HashMap<ContextSignature, usize, FixedState>,
     sums: Vec<f32>,
-    /// [`WordCache::id`] of the weights summed: a tagger may be handed
+    /// [`WordCache::id`](super::word_cache::WordCache::id) of the weights summed: a tagger may be handed
     /// other weights, whose sums these are not.
     owner: u64,
     keys: Vec<u64>,
 }
 
 impl SignatureSums {
-    /// The sums of `signature`'s keys under `w` (whose word cache is
-    /// `cache`): pass one's `l`, then pass two's.
-    pub(crate) fn sums<W: Weights>(
-        &mut self,
-        w: &W,
-        cache: &WordCache,
-        signature: ContextSignature,
-        l: usize,
-    ) -> &[f32] {
-        let owner = cache.id();
-        if self.owner != owner || self.at.len() >= MAX_SIGNATURES {
+    /// Readies the table for the weights whose word cache has id `owner`
+    /// ([`WordCache::id`](super::word_cache::WordCache::id)), once per text: sums of other weights are dropped.
+    pub(crate) fn use_weights(&mut self, owner: u64) {
+        if self.owner != owner {
             self.at.clear();
             self.sums.clear();
             self.owner = owner;
+        }
+    }
+
+    /// The sums of `signature`'s keys under `w`, the weights last given to
+    /// [`SignatureSums::use_weights`]: pass one's `l`, then pass two's.
+    pub(crate) fn sums<W: Weights>(
+        &mut self,
+        w: &W,
+        signature: ContextSignature,
+        l: usize,
+    ) -> &[f32] {
+        if self.at.len() >= MAX_SIGNATURES {
+            self.at.clear();
+            self.sums.clear();
         }
         let at = match self.at.get(&signature) {
             Some(&at) => at,

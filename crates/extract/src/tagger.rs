@@ -99,8 +99,8 @@ pub struct Scratch {
     emit_a: Vec<f32>,
     emit_b: Vec<f32>,
     decoder: Decoder,
-    /// Summed weights of each context signature seen, at `signatures`'
-    /// offset in `signature_sums` (see [`Scratch::local_cached`]).
+    /// Summed weights of each context signature seen (see
+    /// [`Scratch::local_cached`]).
     signatures: SignatureSums,
     /// Use greedy decoding instead of Viterbi (for measurement only).
     pub greedy: bool,
@@ -308,6 +308,7 @@ impl Scratch {
             }
             boundary.into_boxed_slice()
         });
+        self.signatures.use_weights(cache.id());
         let guard = cache.guard();
         // Each token's vector: the cache's, or for a word the full cache
         // would not take, an offset into `uncached`.
@@ -369,7 +370,7 @@ impl Scratch {
                 }
             }
             let signature = self.featurizer.context_signature(i);
-            add2(a, b, self.signatures.sums(w, cache, signature, l));
+            add2(a, b, self.signatures.sums(w, signature, l));
             self.featurizer.word_context(i, &mut self.keys);
             self.owners.resize(self.keys.len(), i as u32);
         }

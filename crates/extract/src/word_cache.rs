@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use papaya::{Guard, HashMap, LocalGuard};
 
-use super::features::{next_lexicon_id, KeyHasher};
+use super::features::{next_unique_id, KeyHasher};
 
 /// Score vectors by word hash, shared between threads.
 pub struct WordCache {
@@ -50,7 +50,7 @@ impl Default for WordCache {
                 .build(),
             len: AtomicUsize::new(0),
             boundary: OnceLock::new(),
-            id: next_lexicon_id(),
+            id: next_unique_id(),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::lexicon::next_lexicon_id;
+use super::lexicon::next_unique_id;
 use super::KeyMap;
 
 /// Number of clusterings, coarse to fine, each word has an id in.
@@ -76,7 +76,7 @@ impl WordClusters {
     ) -> WordClusters {
         WordClusters {
             ids: pairs.into_iter().collect(),
-            id: next_lexicon_id(),
+            id: next_unique_id(),
         }
     }
 

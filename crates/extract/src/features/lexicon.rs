@@ -184,7 +184,7 @@ pub(super) fn lexicon() -> &'static KeyMap<u16> {
 /// A process-unique id for the content of a [`CaseLexicon`], a
 /// [`WordClusters`](super::WordClusters) or a model's word cache, so a
 /// featurizer or tagger knows when what it keeps was computed from another's.
-pub(crate) fn next_lexicon_id() -> u64 {
+pub(crate) fn next_unique_id() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
@@ -271,7 +271,7 @@ impl CaseLexicon {
     fn with_buckets(buckets: KeyMap<u8>) -> CaseLexicon {
         CaseLexicon {
             buckets,
-            id: next_lexicon_id(),
+            id: next_unique_id(),
         }
     }
 

@@ -31,7 +31,7 @@ use super::tokenize::Token;
 pub use clusters::{ClusterFileError, WordClusters, CLUSTER_SIZES};
 use doc::DocStat;
 pub use keys::{ContextSignature, NEIGHBOURS};
-pub(crate) use lexicon::next_lexicon_id;
+pub(crate) use lexicon::next_unique_id;
 pub use lexicon::CaseLexicon;
 
 /// Mixes two 64-bit values into a well-distributed non-zero key.
