@@ -32,6 +32,7 @@ use super::canonical::{is_title_word, person_named_like_a_place, Offsets};
 use super::demonyms::is_demonym;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
+use super::suffixes::without_name_suffix;
 use super::{EntityKind, Mention};
 
 /// At most this many surnames are looked for in one text: a document
@@ -75,7 +76,7 @@ pub(crate) fn add_missed_full_names(
             // "said Day", "Mr Day", "When Day": no evidence either way.
             continue;
         }
-        if let Some((first, _)) = surnames[s].split_once(' ') {
+        if let Some((first, _)) = without_name_suffix(surnames[s]).split_once(' ') {
             // "United States Joe Biden", "Secretary of Agriculture Richard
             // Lyng", a misspelt "Secertary James Baker"; "Christian" before
             // "Democrat Andreotti".
@@ -315,7 +316,12 @@ fn lone_names(mentions: &[Mention], words: usize) -> Vec<&str> {
     let mut out: Vec<&str> = persons()
         .map(|m| m.text.as_str())
         .filter(|t| t.split(' ').count() <= words)
-        .filter(|t| t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
+        .filter(|t| {
+            // A suffix's dot aside ("Conyers Jr.").
+            let name = without_name_suffix(t);
+            name.chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        })
         .filter(|t| t.starts_with(char::is_uppercase) && t.chars().count() >= 2)
         .filter(|t| {
             !persons().any(|m| {

@@ -37,6 +37,39 @@ fn a_word_no_name_had_is_no_person_unless_a_title_leads_it() {
 }
 
 #[test]
+fn a_surname_with_its_suffix_takes_the_given_name() {
+    // The tagger's mention is set here: what it finds in a short text varies.
+    for (text, surname, full) in [
+        (
+            "Western Union said John Pope Jr has been elected.",
+            "Pope Jr",
+            "John Pope Jr",
+        ),
+        (
+            "Former congressman John Conyers Jr. died.",
+            "Conyers Jr.",
+            "John Conyers Jr.",
+        ),
+    ] {
+        let start = text[..text.find(surname).unwrap()].chars().count();
+        let mut mentions = vec![crate::Mention {
+            kind: Person,
+            text: surname.to_string(),
+            start,
+            end: start + surname.chars().count(),
+        }];
+        super::add_missed_full_names(
+            text,
+            &mut mentions,
+            Weights::case_lexicon(Extractor::bundled().model().unwrap()),
+            crate::gazetteer::Gazetteer::bundled(),
+        );
+        assert_eq!(mentions.len(), 1);
+        assert_eq!(mentions[0].text, full);
+    }
+}
+
+#[test]
 fn a_speaker_after_a_wide_space_does_not_panic() {
     // "Viazul", a word no name had, speaks after a no-break space.
     let text = "Officials met, and\u{a0}Viazul said more.";

@@ -38,6 +38,7 @@ use super::places_in_names::{
     mend_places_in_names,
 };
 use super::splits::split_run_together_names;
+use super::suffixes::join_name_suffixes;
 use super::tagger::Span;
 use super::tickers::cut_tickers;
 use super::tokenize::Token;
@@ -45,7 +46,7 @@ use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
 /// brackets at their edges cut off, the datelines marked, the tickers cut off, the splits of names run together, the
-/// campus, "and", road, airline, building, possessive venue, street, regnal title, particle and nickname joins, the places
+/// campus, "and", road, airline, building, possessive venue, street, name suffix, regnal title, particle and nickname joins, the places
 /// that end a larger name, the places and features cut in two, the countries that lead
 /// their bodies' names, the organizations cut short or before their
 /// subjects, the names in titles of works, then the species
@@ -68,6 +69,7 @@ pub(crate) fn mend_spans(
     join_building_names(text, tokens, spans, gazetteer);
     join_possessive_venues(text, tokens, spans);
     join_street_names(text, tokens, spans);
+    join_name_suffixes(text, tokens, spans);
     join_regnal_titles(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)

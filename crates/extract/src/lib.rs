@@ -56,6 +56,7 @@ mod places_in_names;
 mod quantities;
 pub mod short_forms;
 mod splits;
+mod suffixes;
 pub mod tagger;
 mod tickers;
 pub mod tokenize;

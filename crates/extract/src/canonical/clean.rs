@@ -6,6 +6,7 @@ use super::HashSet;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::nicknames::{CLOSING_QUOTES, OPENING_QUOTES};
+use super::super::suffixes::fold_name_suffixes;
 use super::super::EntityKind;
 use super::filter::is_sentence_word;
 use super::WordList;
@@ -85,7 +86,8 @@ pub(super) fn clean(
             EntityKind::Organization => mentioned.contains(&bare_key(bare)),
         };
     let s = if drop_possessive { bare } else { s };
-    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    fold_name_suffixes(&mut words);
     let keep = match kind {
         EntityKind::Person => strip_titles(&words, gazetteer),
         EntityKind::Location | EntityKind::Organization => {

@@ -87,7 +87,7 @@ pub(super) fn m(kind: EntityKind, text: &str) -> Mention {
     }
 }
 
-pub(super) fn persons(names: &[&str]) -> Vec<String> {
+pub(crate) fn persons(names: &[&str]) -> Vec<String> {
     let ms: Vec<Mention> = names.iter().map(|n| m(EntityKind::Person, n)).collect();
     canonicalize("", &ms, Gazetteer::bundled()).persons
 }
