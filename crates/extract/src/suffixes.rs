@@ -137,8 +137,8 @@ mod tests {
 
     #[test]
     fn other_words_stay_out() {
-        // A comma after a space, a suffix that starts a name, a lower-case
-        // "ii" and a word that is no suffix.
+        // A comma after a space, a suffix a capitalised word follows, a
+        // lower-case "ii" and a word that is no suffix.
         for (text, name) in [
             ("Robert Cummings , Jr. met", ["Robert", "Cummings"]),
             ("Robert Cummings Jr. High School", ["Robert", "Cummings"]),
