@@ -173,14 +173,14 @@ pub(super) fn shared_surnames(
         ) else {
             continue;
         };
-        // A lone given name: no place ("from Portugal and Pedro I"), no
-        // end of a longer name ("Captain America and Tony Stark", "Once
-        // Upon a Time and Black Knight").
+        // A lone given name: no place ("from Portugal and Pedro I", "in
+        // Saqqara and Tuna el-Gebel"), no end of a longer name ("Captain
+        // America and Tony Stark", "Once Upon a Time and Black Knight").
         let before = last_word(text[..s].trim_end_matches(|c: char| !c.is_alphanumeric()));
         let lone = kinds[u] == Some(EntityKind::Person)
             || (!gazetteer.contains(given)
                 && !before.starts_with(char::is_uppercase)
-                && !matches!(before, "a" | "an" | "the" | "of"));
+                && !matches!(before, "a" | "an" | "the" | "of" | "in" | "at" | "near"));
         if !lone {
             continue;
         }

@@ -83,26 +83,39 @@ pub(super) fn place_cues(
     let mut out = vec![false; distinct.len()];
     let mut regions = vec![false; distinct.len()];
     let surnames = surname_counts(distinct, cleaned);
+    // Whether the mention before this one was in a list of places after
+    // "in" ("in Saqqara and Tuna el-Gebel").
+    let mut in_list = false;
     for (i, m) in mentions.iter().enumerate() {
         let u = of[i];
         if distinct[u].is_none() {
+            in_list = false;
             continue;
         }
         let Some((before, after)) = article.around(i, 40, 16) else {
+            in_list = false;
             continue;
         };
-        // A person right after "in" is a place the tagger did not know
-        // ("a base in Maidan Shahr"), unless the name is part of another
-        // person's and no place ("its closest ally in Assad", but "in
-        // Washington" beside George Washington); an organization there
-        // is as often a team ("in Nice"), so only persons move.
+        // A person right after "in", or listed after a place that is
+        // ("in Saqqara and Tuna el-Gebel"), is a place the tagger did not
+        // know ("a base in Maidan Shahr"), unless the name is part of
+        // another person's and no place ("its closest ally in Assad", but
+        // "in Washington" beside George Washington); an organization
+        // there is as often a team ("in Nice"), so only persons move.
         let name = cleaned[u].as_str();
+        // "in Bahrain and Imad Bata of Finance and Credit Corp": a person
+        // of a body is no place.
+        let listed = in_list
+            && article.between(i - 1, i).is_some_and(joins_a_list)
+            && !after.starts_with(" of ");
         let person_in = distinct[u] == Some(EntityKind::Person)
-            && in_a_place(before)
+            && (in_a_place(before) || listed)
             && !after.starts_with('\'')
             && !name.split(' ').any(is_initial)
             && (surnames.get(&last_key_word(name)) == Some(&1)
                 || (gazetteer.contains(name) && !gazetteer.is_risky(name)));
+        in_list = (distinct[u] == Some(EntityKind::Location) || person_in)
+            && (in_a_place(before) || listed);
         // "USDA county offices": an acronym before an area noun is the
         // body that runs it.
         let area = (before_area_noun(after) || before_building_noun(after)) && !is_shouted(&m.text);
@@ -286,6 +299,12 @@ fn in_a_place(before: &str) -> bool {
     before
         .strip_suffix(" in ")
         .is_some_and(|rest| !NOT_PLACES_IN.contains(last_word(rest)))
+}
+
+/// Whether the text between two mentions ends a list: " and ", ", and ".
+/// Not ", " alone: "In Tokyo, Henry Wang said" is no list.
+fn joins_a_list(between: &str) -> bool {
+    matches!(between, " and " | ", and ")
 }
 
 /// Nouns after which "in" leads a company or a person, not a place.

@@ -156,6 +156,53 @@ fn an_area_noun_after_or_in_before_a_person_makes_a_place() {
 }
 
 #[test]
+fn a_person_listed_after_a_place_in_is_a_place() {
+    // Not "Saqqara el-Gebel": a place after "in" gives no given name.
+    let text = "Birds were found in Saqqara and Tuna el-Gebel, and at Abydos. \
+                Ali Sami of the bank in Bahrain and Imad Bata of Finance Corp \
+                came. In Tokyo, Henry Wang said so. Digs in Tehna and Omar \
+                Hadid began; Ahmed Hadid dug.";
+    let c = canon(
+        text,
+        &[
+            (Location, "Saqqara"),
+            (Person, "Tuna el-Gebel"),
+            (Location, "Abydos"),
+            (Person, "Ali Sami"),
+            (Location, "Bahrain"),
+            (Person, "Imad Bata"),
+            (Organization, "Finance Corp"),
+            (Location, "Tokyo"),
+            (Person, "Henry Wang"),
+            (Location, "Tehna"),
+            (Person, "Omar Hadid"),
+            (Person, "Ahmed Hadid"),
+        ],
+    );
+    assert_eq!(
+        c.locations,
+        [
+            "Saqqara",
+            "Tuna el-Gebel",
+            "Abydos",
+            "Bahrain",
+            "Tokyo",
+            "Tehna"
+        ]
+    );
+    assert_eq!(
+        c.persons,
+        [
+            "Ali Sami",
+            "Imad Bata",
+            "Henry Wang",
+            "Omar Hadid",
+            "Ahmed Hadid"
+        ]
+    );
+}
+
+#[test]
 fn a_person_at_the_end_of_a_route_is_a_place() {
     let text = "The jet flew from Jakarta to Pangkal Pinang. Peace talks between \
                 Israel and Hizbollah; Mary Smith flew to Jordan.";

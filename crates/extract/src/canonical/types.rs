@@ -313,15 +313,22 @@ static STRUCTURES: WordList = WordList::new(&["tower", "temple", "bridge", "comp
 /// Market") and no person's name. They make persons places; of
 /// organizations only counties (see [`COUNTY_CLUBS`]), since "Common
 /// Market" and "Fox Parish Council" are bodies.
-static AREAS: WordList = WordList::new(&["parish", "county", "township", "mall", "market", "road"]);
+#[rustfmt::skip]
+static AREAS: WordList = WordList::new(&[
+    "parish", "county", "township", "mall", "market", "road", "oriental", "occidental",
+]);
 
 /// Words that begin the names of places and no person's ("County Cork",
 /// "Mount Apo", "Fort Lee", "Port Moresby", "Masjid Al-Aqsa", "Hagia
-/// Sophia"). They make persons places; organizations keep their kind
+/// Sophia"), Arabic and Hebrew ones among them: a mound, a cape, a valley,
+/// a mountain, a monastery, a village, a house ("Tell Tamer", "Ras
+/// al-Ain", "Wadi Rum", "Jebel Ali", "Deir ez-Zor", "Kafr Nabl", "Beit
+/// Hanoun"). They make persons places; organizations keep their kind
 /// ("Cape Cobras" is a team).
 #[rustfmt::skip]
 static PLACE_LEADS: WordList = WordList::new(&[
     "county", "mount", "mt", "lake", "cape", "fort", "port", "masjid", "hagia", "haghia",
+    "tell", "tel", "ras", "wadi", "jebel", "jabal", "deir", "kafr", "beit",
 ]);
 
 /// Whether a person's name key of two words or more is named like an area
@@ -421,7 +428,7 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "alibaba", "tencent", "baidu",
     "yandex", "weibo", "wechat", "snapchat", "pinterest", "twitch", "discord", "openai",
     "nvidia", "airbnb", "shopify", "dropbox", "costco", "walmart", "woolworths", "ocado",
-    "roscosmos", "mojang", "banxico", "bundesbank",
+    "roscosmos", "mojang", "banxico", "bundesbank", "islamic state", "isis", "isil", "daesh",
 ]);
 
 /// Whether a name is written in capitals (two letters or more, no

@@ -99,6 +99,7 @@ fn known_organizations_and_countries() {
             (Person, "C.Suthorn"),
             (Person, "GitHub"),
             (Location, "Costco"),
+            (Location, "Islamic State"),
         ]),
         [
             Organization,
@@ -114,6 +115,7 @@ fn known_organizations_and_countries() {
             Person,
             Person,
             Person,
+            Organization,
             Organization,
             Organization
         ]
@@ -205,6 +207,8 @@ fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
         (Person, "Tynice Nichole Hall"),
         (Person, "Masjid Al-Aqsa"),
         (Person, "Mount Apo"),
+        (Person, "Tell Tamer"),
+        (Person, "Davao Oriental"),
     ]);
     assert_eq!(
         c.locations,
@@ -215,7 +219,9 @@ fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
             "Riverside County",
             "Legislative Council Complex",
             "Masjid Al-Aqsa",
-            "Mount Apo"
+            "Mount Apo",
+            "Tell Tamer",
+            "Davao Oriental"
         ]
     );
     assert_eq!(
