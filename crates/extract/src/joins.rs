@@ -30,6 +30,7 @@ use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
+use super::initials::join_leading_initials;
 use super::labels::{LOC, MISC, ORG, PER};
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
@@ -46,7 +47,7 @@ use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
 /// brackets at their edges cut off, the datelines marked, the tickers cut off, the splits of names run together, the
-/// campus, "and", road, airline, building, possessive venue, street, name suffix, regnal title, particle and nickname joins, the places
+/// campus, "and", road, airline, building, possessive venue, street, name suffix, leading initial, regnal title, particle and nickname joins, the places
 /// that end a larger name, the places and features cut in two, the countries that lead
 /// their bodies' names, the organizations cut short or before their
 /// subjects, the names in titles of works, then the species
@@ -70,6 +71,7 @@ pub(crate) fn mend_spans(
     join_possessive_venues(text, tokens, spans);
     join_street_names(text, tokens, spans);
     join_name_suffixes(text, tokens, spans);
+    join_leading_initials(text, tokens, spans);
     join_regnal_titles(text, tokens, spans);
     join_particle_names(text, tokens, spans, |w| {
         may_be_given_name(w, case, gazetteer)

@@ -46,6 +46,7 @@ pub mod features;
 mod full_names;
 pub mod gazetteer;
 mod hash_bits;
+mod initials;
 mod joins;
 pub mod jsonl;
 pub mod labels;
