@@ -2,7 +2,7 @@
 //! "Sharaa") becomes the one full name of the article that contains it
 //! ("Vladimir Putin", "Ahmed al-Sharaa"), name particles ignored.
 
-use super::HashMap;
+use super::{HashMap, HashSet};
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
@@ -156,6 +156,16 @@ pub(super) fn shared_surnames(
         text, mentions, of, ..
     } = *article;
     let offsets = &article.offsets;
+    // "Trump and Mike Pence", "Hawkins and Gloria La Riva": a name the
+    // article writes elsewhere too, or another person's surname, is that
+    // person's, no given name.
+    let surnames: HashSet<&str> = (kinds.iter().zip(cleaned))
+        .filter(|(k, c)| **k == Some(EntityKind::Person) && c.contains(' '))
+        .filter_map(|(_, c)| c.rsplit(' ').next())
+        .collect();
+    let named_alone = |given: &str| {
+        surnames.contains(given) || of.iter().filter(|&&w| cleaned[w] == given).count() > 1
+    };
     let mut out = Vec::new();
     for (i, pair) in mentions.windows(2).enumerate() {
         let (u, v) = (of[i], of[i + 1]);
@@ -187,7 +197,7 @@ pub(super) fn shared_surnames(
         let Some((_, surname)) = full.split_once(' ') else {
             continue;
         };
-        if matches!(text.get(e..b), Some(" and " | " & ")) {
+        if matches!(text.get(e..b), Some(" and " | " & ")) && !named_alone(given) {
             out.push((u, format!("{given} {surname}")));
         }
     }
@@ -309,6 +319,30 @@ mod tests {
             ]
         );
         assert_eq!(c.locations, ["United States", "Brazil", "Portugal"]);
+    }
+
+    #[test]
+    fn a_name_written_alone_or_another_persons_surname_is_no_given_name() {
+        use super::super::tests::mentions_of;
+        use super::super::{canonicalize, EntityKind::*, Gazetteer};
+        let text = "Trump and Mike Pence ran. Trump won. Howie Hawkins spoke; \
+                    Hawkins and Gloria La Riva ran.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Person, "Trump"),
+                (Person, "Mike Pence"),
+                (Person, "Trump"),
+                (Person, "Howie Hawkins"),
+                (Person, "Hawkins"),
+                (Person, "Gloria La Riva"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.persons,
+            ["Trump", "Mike Pence", "Howie Hawkins", "Gloria La Riva"]
+        );
     }
 
     #[test]
