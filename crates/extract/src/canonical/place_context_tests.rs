@@ -303,6 +303,23 @@ fn a_building_named_as_a_location_is_a_place() {
 }
 
 #[test]
+fn a_person_named_like_a_street_is_a_place_where_named_as_a_location() {
+    let text = "A bus hit a bridge on Wellhouse Lane. Nathan Lane sang at Chamundi \
+                Temple; Fawn Hall testified.";
+    let c = canon(
+        text,
+        &[
+            (Person, "Wellhouse Lane"),
+            (Person, "Nathan Lane"),
+            (Person, "Chamundi Temple"),
+            (Person, "Fawn Hall"),
+        ],
+    );
+    assert_eq!(c.locations, ["Wellhouse Lane", "Chamundi Temple"]);
+    assert_eq!(c.persons, ["Nathan Lane", "Fawn Hall"]);
+}
+
+#[test]
 fn a_building_moved_to_or_from_is_a_place_but_no_space_station_or_seat() {
     let text = "The toilet was stolen from Blenheim Palace. Protesters moved to the Hong Kong \
                 Police Headquarters. The crew docked to the International Space Station. \

@@ -2,8 +2,9 @@
 //! House", "in Whitehall") rather than as the government they stand for
 //! ("the Kremlin said"): the facets file the first under places and the
 //! second under organizations. Likewise buildings taken for organizations
-//! ("died at Holy Cross Hospital", "held at Corcoran State Prison"): the
-//! guideline labels a building used as a location a place.
+//! ("died at Holy Cross Hospital", "held at Corcoran State Prison") or for
+//! persons ("on Wellhouse Lane", "at Chamundi Temple"): the guideline
+//! labels a building or street used as a location a place.
 
 use super::super::EntityKind;
 use super::context::{last_word, Article};
@@ -63,22 +64,39 @@ fn is_building_name(key: &str) -> bool {
         && tail != "space station"
 }
 
+/// Last words of the names of streets, squares, parks and quarters that
+/// are also surnames ("Wellhouse Lane", "Pollards Hill", "Bontddu Hall"
+/// beside Nathan Lane, Benny Hill, Fawn Hall): a person so named is a
+/// place only where the article names it as a location.
+#[rustfmt::skip]
+static TOWN_PLACE_WORDS: WordList = WordList::new(&[
+    "street", "road", "avenue", "lane", "square", "gardens", "park", "hill", "hall", "market",
+    "bridge", "cemetery", "stadium",
+]);
+
+/// Whether a name key names a street, square, park or quarter
+/// ([`TOWN_PLACE_WORDS`]).
+fn is_place_in_town(key: &str) -> bool {
+    key.rsplit_once(' ')
+        .is_some_and(|(_, last)| TOWN_PLACE_WORDS.contains(last))
+}
+
 /// The distinct organization and location mentions (`distinct` and `keys`
 /// as in [`seats_named_as_places`]; the facets file a location named like
 /// an institution under organizations) whose name ends with one of the
-/// [`BUILDING_WORDS`] and that `article` names as locations more often
-/// than not ("died at Holy Cross Hospital"; "Gleneagles Hospital said"
-/// stays an organization).
+/// [`BUILDING_WORDS`], and the persons named like a building or a place
+/// in town ([`TOWN_PLACE_WORDS`]), that `article` names as locations more
+/// often than not ("died at Holy Cross Hospital", "a crash on Wellhouse
+/// Lane"; "Gleneagles Hospital said" stays an organization).
 pub(super) fn buildings_named_as_places(
     article: &Article,
     distinct: &[Option<EntityKind>],
     keys: &[String],
 ) -> Vec<usize> {
-    let is_building = |u: usize| {
-        matches!(
-            distinct[u],
-            Some(EntityKind::Organization | EntityKind::Location)
-        ) && is_building_name(&keys[u])
+    let is_building = |u: usize| match distinct[u] {
+        Some(EntityKind::Organization | EntityKind::Location) => is_building_name(&keys[u]),
+        Some(EntityKind::Person) => is_building_name(&keys[u]) || is_place_in_town(&keys[u]),
+        _ => false,
     };
     let located = located_uses(article, keys, &BUILDING_LOCATIVES, is_building);
     (0..distinct.len())
