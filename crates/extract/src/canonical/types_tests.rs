@@ -75,8 +75,10 @@ fn bare_titles_name_no_one_unless_a_surname() {
             (Person, "King"),
             (Person, "Stephen King"),
             (Person, "Dr"),
+            (Person, "Candidate"),
+            (Person, "Lord Mayor Candidate"),
         ]),
-        [None, None, None, None, Some(Person), Some(Person), None]
+        [None, None, None, None, Some(Person), Some(Person), None, None, None]
     );
 }
 
