@@ -239,7 +239,8 @@ fn a_place_adjective_is_no_place() {
 fn a_head_word_first_makes_an_organization() {
     use EntityKind::*;
     let text = "Grupo Financiero Altiplano said so; Banque Gutzwiller agreed. \
-                Banco de la Republica too, and the Institut Merieux.";
+                Banco de la Republica too, and the Institut Merieux. Kataeb \
+                Hezbollah fired; Akhil Bharat Hindu Mahasabha met.";
     let ms = mentions_of(
         text,
         &[
@@ -247,6 +248,8 @@ fn a_head_word_first_makes_an_organization() {
             (Person, "Banque Gutzwiller"),
             (Location, "Banco de la Republica"),
             (Person, "Institut Merieux"),
+            (Person, "Kataeb Hezbollah"),
+            (Person, "Akhil Bharat Hindu Mahasabha"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -258,6 +261,8 @@ fn a_head_word_first_makes_an_organization() {
             "Banque Gutzwiller",
             "Banco de la Republica",
             "Institut Merieux",
+            "Kataeb Hezbollah",
+            "Akhil Bharat Hindu Mahasabha",
         ]
     );
 }

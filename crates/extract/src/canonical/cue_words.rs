@@ -64,6 +64,10 @@ pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
     "department", "service", "bureau", "army", "navy", "guard", "brigade", "organisation",
     "organization", "fund", "forces", "force", "services", "academy",
     "bulletin", "gazette", "herald", "tribune", "chronicle", "telegraph", "journal",
+    // South Asian and German bodies ("Akhil Bharat Hindu Mahasabha", "Vishva
+    // Hindu Parishad", "Ashodaya Samithi", "Friedrich Ebert Stiftung").
+    "sabha", "mahasabha", "samiti", "samithi", "sangh", "sangha", "parishad", "jamaat",
+    "morcha", "kazhagam", "stiftung", "verband", "verein", "partei",
 ]);
 
 /// First words that make a name an organization in languages that put the
@@ -75,6 +79,10 @@ pub(super) static ORGANIZATION_HEADS: WordList = WordList::new(&[
     "sociedad", "sociedade", "fundación", "fundação", "fondation", "instituto", "universidad",
     "universidade", "université", "universität", "partido", "partito", "ministerio",
     "ministère", "ministério", "institut", "senado", "congreso", "asamblea", "cámara",
+    // Arabic and Urdu: front, army, brigades, movement, party, society
+    // ("Jabhat al-Nusra", "Kataeb Hezbollah", "Tehrik-i-Taliban").
+    "jabhat", "jaysh", "jaish", "kataeb", "kata'ib", "liwa", "harakat", "hizb", "tehrik",
+    "tehreek", "jamiat", "jamaat",
 ]);
 
 /// [`ORGANIZATION_TAILS`] that also end the names of venues and places

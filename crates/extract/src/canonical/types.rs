@@ -429,6 +429,7 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "yandex", "weibo", "wechat", "snapchat", "pinterest", "twitch", "discord", "openai",
     "nvidia", "airbnb", "shopify", "dropbox", "costco", "walmart", "woolworths", "ocado",
     "roscosmos", "mojang", "banxico", "bundesbank", "islamic state", "isis", "isil", "daesh",
+    "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
 ]);
 
 /// Whether a name is written in capitals (two letters or more, no

@@ -78,7 +78,17 @@ fn bare_titles_name_no_one_unless_a_surname() {
             (Person, "Candidate"),
             (Person, "Lord Mayor Candidate"),
         ]),
-        [None, None, None, None, Some(Person), Some(Person), None, None, None]
+        [
+            None,
+            None,
+            None,
+            None,
+            Some(Person),
+            Some(Person),
+            None,
+            None,
+            None
+        ]
     );
 }
 
@@ -102,6 +112,7 @@ fn known_organizations_and_countries() {
             (Person, "GitHub"),
             (Location, "Costco"),
             (Location, "Islamic State"),
+            (Person, "Sinn Féin"),
         ]),
         [
             Organization,
@@ -117,6 +128,7 @@ fn known_organizations_and_countries() {
             Person,
             Person,
             Person,
+            Organization,
             Organization,
             Organization,
             Organization
