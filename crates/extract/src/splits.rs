@@ -15,6 +15,7 @@
 //!   or with the head word of an institution); "Bill and Melinda Gates
 //!   Foundation" and "Organization for Security and Co-operation in
 //!   Europe" stay one;
+//! - at "near" inside a place: "Bontddu Hall near Dolgellau" names two;
 //! - after an office held over a place: "First Minister of Scotland
 //!   Nicola Sturgeon" and "Mayor of London Sadiq Khan" name the place and
 //!   the person, not one person (or organization) "Scotland Nicola
@@ -41,7 +42,7 @@ const AFTER_COMMA_IN_NAMES: &[&str] = &[
 
 /// Cuts the tagger's `spans` over the `tokens` of `text` at commas (a list
 /// the tagger ended before its "and" closed first), at "and" between two
-/// organizations, then after offices
+/// organizations, at "near" inside a place, then after offices
 /// held over places; `case` tells given names and ordinary
 /// words apart.
 pub(crate) fn split_run_together_names(
@@ -71,6 +72,15 @@ pub(crate) fn split_run_together_names(
             .flat_map(|&span| split_at_and(text, tokens, span))
             .collect();
     }
+    if spans
+        .iter()
+        .any(|&(_, s, e)| (s..e).any(|i| word(i) == "near"))
+    {
+        *spans = spans
+            .iter()
+            .flat_map(|&span| split_at_near(text, tokens, span))
+            .collect();
+    }
     let mut i = 0;
     while i < spans.len() {
         let parts = split_office_of_a_place(text, tokens, spans[i], gazetteer, case);
@@ -81,6 +91,20 @@ pub(crate) fn split_run_together_names(
             }
             None => i += 1,
         }
+    }
+}
+
+/// A place span with "near" inside, cut into the two places it names
+/// ("Bontddu Hall near Dolgellau"); the span as it is otherwise.
+fn split_at_near(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
+    let word = |i: usize| word_at(text, tokens, i);
+    let (ty, s, e) = span;
+    let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
+    match (s + 1..e.saturating_sub(1)).find(|&i| word(i) == "near") {
+        Some(k) if ty == LOC && capitalised(k - 1) && capitalised(k + 1) => {
+            vec![(LOC, s, k), (LOC, k + 1, e)]
+        }
+        _ => vec![span],
     }
 }
 
@@ -280,6 +304,14 @@ mod tests {
         ];
         // Given spans: the bundled tagger no longer runs these names
         // together (it now misses "Nicola Sturgeon" in this one sentence).
+        assert_eq!(found, expected.map(|(t, s)| (t, s.to_string())));
+    }
+
+    #[test]
+    fn near_cuts_a_place_in_two() {
+        let text = "A fire broke out at Bontddu Hall near Dolgellau. Hotels near Bath.";
+        let found = mended(text, &[(LOC, "Bontddu Hall near Dolgellau"), (LOC, "Bath")]);
+        let expected = [(LOC, "Bontddu Hall"), (LOC, "Dolgellau"), (LOC, "Bath")];
         assert_eq!(found, expected.map(|(t, s)| (t, s.to_string())));
     }
 
