@@ -145,6 +145,13 @@ static EVENT_WORDS: WordList = WordList::new(&[
     "comicon", "expo", "summit", "convention", "exhibition", "faire",
 ]);
 
+/// Last words of the names of diseases that name a place or a person
+/// ("Middle East Respiratory Syndrome", "West Nile Virus", "Spanish Flu",
+/// "Lyme Disease"), lowercase: the whole names nothing a facet wants.
+/// Not "fever": "Indiana Fever" is a team.
+static DISEASE_WORDS: WordList =
+    WordList::new(&["syndrome", "disease", "virus", "flu", "influenza"]);
+
 /// Whether a word mixes letters and digits like a model number or a code
 /// ("A300s", "K2-18b", "MiG-19"); short ones ("3M", "G7", "M3") may be names.
 fn is_model_number(word: &str) -> bool {
@@ -240,7 +247,8 @@ impl NothingFilter {
     /// ("Director General"; one title alone may be a surname: "King") or
     /// two names with a slash ("Carroll/Patel"), a generic body as an
     /// organization ([`GENERIC_BODIES`]: "the Cabinet"), an event
-    /// ([`EVENT_WORDS`]) or a model number. On CoNLL dev the last two removed 2 wrong mentions and no
+    /// ([`EVENT_WORDS`]), a disease ([`DISEASE_WORDS`]) or a model number. On
+    /// CoNLL dev events and model numbers removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
         let last = key.rsplit(' ').next().unwrap_or_default();
@@ -260,6 +268,7 @@ impl NothingFilter {
             || (kind == EntityKind::Person && is_titles_only(key))
             || (kind == EntityKind::Person && cleaned.contains('/'))
             || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))
+            || (key.contains(' ') && DISEASE_WORDS.contains(last))
             || cleaned.split(' ').any(is_model_number)
     }
 

@@ -29,6 +29,8 @@ fn eponyms_of_diseases_and_compass_adjectives_name_nothing() {
     let place = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Location);
     assert!(place("Middle Eastern") && place("Northern"));
     assert!(!place("Northern Ireland") && !place("Smith"));
+    assert!(place("Middle East Respiratory Syndrome") && place("West Nile Virus"));
+    assert!(place("Spanish Flu") && !place("Virus") && !place("Indiana Fever"));
     let person = |name: &str| filter.names_nothing(name, &name_key(name), EntityKind::Person);
     assert!(person("Director General") && person("Prime Minister"));
     assert!(!person("King") && !person("Stephen King") && !person("Lord King"));
