@@ -46,6 +46,13 @@ pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
             .filter(|&j| !core.is_empty() && longer(core, &cores[j]))
             .filter(|&j| !cores.iter().any(|c| longer(&cores[j], c)))
             .collect();
+        // "Richard K. Guy" and "Richard Kenneth Guy" are one target.
+        let mut kept: Vec<usize> = Vec::new();
+        targets.retain(|&j| {
+            let new = !kept.iter().any(|&k| spelled_alike(&cores[k], &cores[j]));
+            kept.push(j);
+            new
+        });
         if targets.is_empty() {
             // Same core, other spelling: the longest spelling.
             targets = (0..cores.len())
@@ -64,34 +71,66 @@ pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
         };
         out.insert(key.clone(), name.to_owned());
     }
-    fold_vowel_spellings(&people.keys, &mut out);
+    fold_spelling_variants(&people.keys, &mut out);
     out
 }
 
-/// Folds a full name into the article's first spelling of it where the two
-/// differ in vowels only, in words of four letters or more: "Usama bin
-/// Ladin" (a quoted statement's transliteration) is the article's "Osama
-/// bin Laden". `keys` are in first-seen order; `names` maps them to their
-/// values.
-fn fold_vowel_spellings(keys: &[String], names: &mut HashMap<String, String>) {
-    let mut firsts: Vec<(Vec<String>, String)> = Vec::new();
+/// Whether two full names (core words) are one name spelt two ways: word
+/// by word the same, or differing in vowels only in words of four letters
+/// or more ("Usama bin Ladin", "Osama bin Laden"), or a middle name
+/// written as its initial ("Richard K. Guy", "Richard Kenneth Guy").
+fn spelled_alike<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    let middle = 1..a.len().saturating_sub(1);
+    a.len() == b.len()
+        && a.len() >= 2
+        && a.iter().zip(b).enumerate().all(|(i, (x, y))| {
+            let (x, y) = (x.as_ref(), y.as_ref());
+            x == y
+                || (x.len() >= 4 && y.len() >= 4 && consonants(x) == consonants(y))
+                || (middle.contains(&i) && (is_initial_of(x, y) || is_initial_of(y, x)))
+        })
+}
+
+/// Whether `initial`, one letter, begins the longer `word`.
+fn is_initial_of(initial: &str, word: &str) -> bool {
+    initial.len() == 1 && word.len() > 1 && word.starts_with(initial)
+}
+
+/// Folds the full names that are [`spelled_alike`] into one: the article's
+/// first spelling ("Usama bin Ladin", a quoted statement's
+/// transliteration, is the article's "Osama bin Laden"), or the one that
+/// spells out a middle name another gives as an initial ("Richard K. Guy"
+/// is "Richard Kenneth Guy", the fullest name). `keys` are in first-seen
+/// order; `names` maps them to their values.
+fn fold_spelling_variants(keys: &[String], names: &mut HashMap<String, String>) {
+    // Each group: the words of its first spelling, its value, its keys.
+    let mut groups: Vec<(Vec<String>, String, Vec<&String>)> = Vec::new();
     for key in keys {
         let Some(name) = names.get(key).filter(|n| n.contains(' ')).cloned() else {
             continue;
         };
         let words: Vec<String> = name_key(&name).split(' ').map(str::to_owned).collect();
-        let same = firsts.iter().find(|(first, _)| {
-            first.len() == words.len()
-                && first != &words
-                && first.iter().zip(&words).all(|(a, b)| {
-                    a == b || (a.len() >= 4 && b.len() >= 4 && consonants(a) == consonants(b))
-                })
-        });
-        match same {
-            Some((_, first)) => {
-                names.insert(key.clone(), first.clone());
+        let group = groups
+            .iter_mut()
+            .find(|(first, _, _)| spelled_alike(first, &words));
+        match group {
+            Some((first, value, members)) => {
+                // A middle name spelt out is the fuller name.
+                if words
+                    .iter()
+                    .zip(first.iter())
+                    .any(|(w, f)| is_initial_of(f, w))
+                {
+                    *value = name;
+                }
+                members.push(key);
             }
-            None => firsts.push((words, name)),
+            None => groups.push((words, name, vec![key])),
+        }
+    }
+    for (_, value, members) in groups {
+        for key in members {
+            names.insert(key.clone(), value.clone());
         }
     }
 }
@@ -284,6 +323,28 @@ mod tests {
         assert_eq!(
             persons(&["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]),
             ["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_and_the_middle_name_are_one_person_by_the_fuller_name() {
+        assert_eq!(
+            persons(&[
+                "Richard K. Guy",
+                "Richard Kenneth Guy",
+                "Richard Guy",
+                "Robert F. Kennedy",
+                "Robert Edward Kennedy",
+                "J. Smith",
+                "John Smith"
+            ]),
+            [
+                "Richard Kenneth Guy",
+                "Robert F. Kennedy",
+                "Robert Edward Kennedy",
+                "J. Smith",
+                "John Smith"
+            ]
         );
     }
 
