@@ -262,11 +262,14 @@ pub(super) fn birth_names(
         let Some((given, _)) = cleaned[u].split_once(' ') else {
             continue;
         };
+        // Whole words: "nominee Joe Biden" and "newborn" say nothing of birth.
         let born = offsets.byte(m.start).is_some_and(|b| {
             let before = &text[..b];
-            ["born ", "Born ", "née ", "nee "]
-                .iter()
-                .any(|w| before.ends_with(w))
+            ["born ", "Born ", "née ", "nee "].iter().any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+            })
         });
         if !person(u) || !born {
             continue;
@@ -426,5 +429,18 @@ mod tests {
         );
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(c.persons, ["Doris Day", "Mary Smith", "Robert Hunter"]);
+        // "nominee" ends with "nee", "newborn" with "born": no birth name.
+        let text = "The nominee Joe Biden spoke with Joe Smith. A newborn Ann Lee met Ann Day.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Person, "Joe Biden"),
+                (Person, "Joe Smith"),
+                (Person, "Ann Lee"),
+                (Person, "Ann Day"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.persons, ["Joe Biden", "Joe Smith", "Ann Lee", "Ann Day"]);
     }
 }
