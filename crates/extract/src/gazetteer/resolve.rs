@@ -1,7 +1,7 @@
 //! Picking the one place an ambiguous name means ("Paris" next to
 //! "Texas"), and the regions and countries that contain a place.
 
-use super::{Candidate, Gazetteer, Place, PlaceKind, MIN_ALTERNATE_POPULATION};
+use super::{Gazetteer, Place, PlaceKind, MIN_ALTERNATE_POPULATION};
 
 impl Gazetteer {
     /// The one place that `name` most likely means, or `None` for a name the
@@ -14,7 +14,9 @@ impl Gazetteer {
     /// over one of its GeoNames alternate names; a place in a country of the
     /// context; and the larger population. A region loses to a city of the
     /// same name inside it ("Tartus" is the city; its governorate comes with
-    /// it through [`containing`](Self::containing)).
+    /// it through [`containing`](Self::containing)), unless the context
+    /// holds another region of its country ("Quebec" beside "British
+    /// Columbia" is the province).
     ///
     /// A city smaller than 100,000 people is found by its own name only, not
     /// by its GeoNames alternate names ("Africa" is not Mahdia, Tunisia),
@@ -34,13 +36,21 @@ impl Gazetteer {
             if !c.primary && p.population < MIN_ALTERNATE_POPULATION && !is_city_of(name, p) {
                 continue;
             }
-            let s = self.score(p, c, context);
+            let own = c.primary || is_saint_spelling(name, p);
+            let s = self.score(p, c.preferred, own, context);
             cands.push((s, p, c.primary));
             if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
                 best = Some((s, p));
             }
         }
         let (_, best) = best?;
+        // Another region of the same country in the context names regions
+        // ("Quebec and Ontario", beside British Columbia), unless the city
+        // is one of the world's large ones, which news names far more
+        // often ("New York" beside New Jersey).
+        let among_regions = context.iter().any(|q| {
+            q.kind == PlaceKind::Region && q.country_index == best.country_index && q != &best
+        });
         if best.kind == PlaceKind::Region {
             // A city of the same name inside: the city, which brings the
             // region along ("Tartus"). Not a city that merely has the name
@@ -50,6 +60,7 @@ impl Gazetteer {
                 .filter(|(_, p, primary)| {
                     *primary && p.admin1_index == Some(best.index) && p.kind != PlaceKind::Region
                 })
+                .filter(|(_, p, _)| !among_regions || p.population >= LARGE_CITY)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, p, _)) = inner {
                 return Some(p);
@@ -79,14 +90,16 @@ impl Gazetteer {
         false
     }
 
-    fn score(&self, p: &Place, c: &Candidate, context: &[&Place]) -> f64 {
+    /// The weight of candidate `p` for a name that is a `preferred` (news
+    /// sense) or an `own` name of it, given the `context`.
+    fn score(&self, p: &Place, preferred: bool, own: bool, context: &[&Place]) -> f64 {
         let mut s = (p.population as f64 + 1.0).log10();
-        if c.preferred {
+        if preferred {
             s += 6.0;
         }
         // Own names beat alternates unless the other place is some 300
         // times larger ("New Delhi" is not Delhi; "Moskva" is Moscow).
-        if c.primary {
+        if own {
             s += 2.5;
         }
         s += match p.kind {
@@ -104,6 +117,10 @@ impl Gazetteer {
     }
 }
 
+/// People in a city that news names before the region of the same name,
+/// whatever regions are around ("New York", "São Paulo").
+const LARGE_CITY: u64 = 1_000_000;
+
 /// Whether the region of index `admin1` is one of `context` or contains
 /// one of its places.
 pub(super) fn in_region_of(admin1: Option<u32>, context: &[&Place]) -> bool {
@@ -119,6 +136,31 @@ pub(super) fn in_region_of(admin1: Option<u32>, context: &[&Place]) -> bool {
 fn is_city_of(name: &str, place: &Place) -> bool {
     // Most names end otherwise: no keys built for them.
     city_stem(name).is_some_and(|stem| super::name_key(stem) == super::name_key(&place.name))
+}
+
+/// Whether `name` is the place's own name with "Saint" for its "St." or
+/// the other way round ("Saint Louis" of St. Louis, Missouri): the same
+/// name to a reader, though GeoNames lists it as an alternate.
+fn is_saint_spelling(name: &str, place: &Place) -> bool {
+    let folded = |s: &str| {
+        super::name_key(s)
+            .split(' ')
+            .map(|w| match w {
+                "saint" => "st",
+                "sainte" => "ste",
+                w => w,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = |s: &str| {
+        s.split([' ', '-', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_lowercase()
+    };
+    matches!(first(name).as_str(), "st" | "saint" | "ste" | "sainte")
+        && folded(name) == folded(&place.name)
 }
 
 /// `name` less a final " City" (any case), if it ends so.
@@ -284,5 +326,32 @@ mod tests {
         );
         // Five bytes from the end of "Zürich" is inside "ü".
         assert_eq!(super::super::resolve::city_stem("Zürich"), None);
+    }
+
+    #[test]
+    fn a_region_beside_another_is_no_city_and_saint_is_st() {
+        let quebec = g().resolve("Quebec", &[]).unwrap();
+        assert_eq!(
+            (quebec.name.as_str(), quebec.kind),
+            ("Québec", PlaceKind::City)
+        );
+        let bc = g().resolve("British Columbia", &[]).unwrap();
+        let quebec = g().resolve("Quebec", &[bc]).unwrap();
+        assert_eq!(
+            (quebec.name.as_str(), quebec.kind),
+            ("Quebec", PlaceKind::Region)
+        );
+        // A large city keeps its name beside its neighbours.
+        let nj = g().resolve("New Jersey", &[]).unwrap();
+        assert_eq!(
+            g().resolve("New York", &[nj]).unwrap().name,
+            "New York City"
+        );
+        let us = g().resolve("United States", &[]).unwrap();
+        let louis = g().resolve("Saint Louis", &[us]).unwrap();
+        assert_eq!(
+            (louis.name.as_str(), &*louis.country),
+            ("St. Louis", "United States")
+        );
     }
 }
