@@ -53,33 +53,23 @@ pub(crate) fn split_run_together_names(
     case: &CaseLexicon,
 ) {
     let word = |i: usize| word_at(text, tokens, i);
-    if spans
-        .iter()
-        .any(|&(_, s, e)| (s..e).any(|i| word(i) == ","))
-    {
+    let has = |spans: &[Span], w: &str| spans.iter().any(|&(_, s, e)| (s..e).any(|i| word(i) == w));
+    if has(spans, ",") {
         close_listed_names(text, tokens, spans);
-        *spans = spans
-            .iter()
-            .flat_map(|&span| split_at_commas(text, tokens, span))
-            .collect();
     }
-    if spans
-        .iter()
-        .any(|&(_, s, e)| (s..e).any(|i| word(i) == "and"))
-    {
-        *spans = spans
-            .iter()
-            .flat_map(|&span| split_at_and(text, tokens, span))
-            .collect();
-    }
-    if spans
-        .iter()
-        .any(|&(_, s, e)| (s..e).any(|i| word(i) == "near"))
-    {
-        *spans = spans
-            .iter()
-            .flat_map(|&span| split_at_near(text, tokens, span))
-            .collect();
+    // Each cut is only tried where its word occurs: most texts have none.
+    let cuts: [(&str, Cut); 3] = [
+        (",", split_at_commas),
+        ("and", split_at_and),
+        ("near", split_at_near),
+    ];
+    for (w, cut) in cuts {
+        if has(spans, w) {
+            *spans = spans
+                .iter()
+                .flat_map(|&span| cut(text, tokens, span))
+                .collect();
+        }
     }
     let mut i = 0;
     while i < spans.len() {
@@ -93,6 +83,9 @@ pub(crate) fn split_run_together_names(
         }
     }
 }
+
+/// A cut of one span over the tokens of a text into its parts.
+type Cut = fn(&str, &[Token], Span) -> Vec<Span>;
 
 /// A place span with "near" inside, cut into the two places it names
 /// ("Bontddu Hall near Dolgellau"); the span as it is otherwise.
