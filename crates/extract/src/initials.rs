@@ -3,19 +3,16 @@
 //! leaves out ("J." | "R. Myers", "G." | "Edward Griffin"); the facet
 //! would show a second, shorter name.
 
-use super::canonical::is_title_word;
+use super::canonical::{is_initial, is_title_word};
 use super::joins::{one_space_apart, word_at};
 use super::labels::PER;
 use super::tagger::Span;
 use super::tokenize::Token;
 
-/// Whether `word` is an initial: one capital letter and a dot ("J.").
-fn is_initial(word: &str) -> bool {
-    let mut chars = word.chars();
-    matches!(
-        (chars.next(), chars.next(), chars.next()),
-        (Some(c), Some('.'), None) if c.is_uppercase()
-    )
+/// Whether `word` is an initial written with its dot ("J."): without the
+/// dot a capital letter may be a list's item or a grade.
+fn is_dotted_initial(word: &str) -> bool {
+    word.ends_with('.') && is_initial(word)
 }
 
 /// Takes the initials written right before each person span into it, when
@@ -32,7 +29,7 @@ pub(crate) fn join_leading_initials(text: &str, tokens: &[Token], spans: &mut [S
         let word = |k: usize| word_at(text, tokens, k);
         let mut start = s;
         while start > prev_end
-            && is_initial(word(start - 1))
+            && is_dotted_initial(word(start - 1))
             && one_space_apart(tokens, start - 1, start)
         {
             start -= 1;
@@ -50,29 +47,25 @@ pub(crate) fn join_leading_initials(text: &str, tokens: &[Token], spans: &mut [S
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::tokenize::tokenize;
+    use crate::joins::tests::mended;
+    use crate::labels::PER;
 
-    fn joined(text: &str, words: &[&str]) -> String {
-        let mut tokens = Vec::new();
-        tokenize(text, &mut tokens);
-        let at = |w: &str| tokens.iter().position(|t| t.text(text) == w).unwrap();
-        let (s, e) = (at(words[0]), at(words[words.len() - 1]) + 1);
-        let mut spans = vec![(PER, s, e)];
-        join_leading_initials(text, &tokens, &mut spans);
-        let (_, s, e) = spans[0];
-        text[tokens[s].start..tokens[e - 1].end].to_string()
+    /// The person span `name` of `text` as the span mending leaves it.
+    fn joined(text: &str, name: &str) -> String {
+        let found = mended(text, &[(PER, name)]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].1.clone()
     }
 
     #[test]
     fn initials_join_the_name_after_them() {
         let text = "It nominated activist J. R. Myers and Dr. K. Lee.";
-        assert_eq!(joined(text, &["R.", "Myers"]), "J. R. Myers");
-        assert_eq!(joined(text, &["Lee"]), "K. Lee");
+        assert_eq!(joined(text, "R. Myers"), "J. R. Myers");
+        assert_eq!(joined(text, "Lee"), "K. Lee");
         let text = "G. Edward Griffin won.";
-        assert_eq!(joined(text, &["Edward", "Griffin"]), "G. Edward Griffin");
+        assert_eq!(joined(text, "Edward Griffin"), "G. Edward Griffin");
         let text = "They met Dr. J. R. Myers.";
-        assert_eq!(joined(text, &["R.", "Myers"]), "J. R. Myers");
+        assert_eq!(joined(text, "R. Myers"), "J. R. Myers");
     }
 
     #[test]
@@ -84,7 +77,7 @@ mod tests {
             ("activist j. Myers spoke.", "Myers"),
             ("activist J Myers spoke.", "Myers"),
         ] {
-            assert_eq!(joined(text, &[name]), name, "{text}");
+            assert_eq!(joined(text, name), name, "{text}");
         }
     }
 }

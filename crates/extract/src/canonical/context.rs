@@ -368,7 +368,7 @@ fn has_middle_initial(name: &str) -> bool {
 }
 
 /// Whether `word` is an initial ("F.", "J").
-pub(super) fn is_initial(word: &str) -> bool {
+pub(crate) fn is_initial(word: &str) -> bool {
     let letters = word.trim_end_matches('.');
     letters.chars().count() == 1 && letters.starts_with(char::is_uppercase)
 }

@@ -44,7 +44,7 @@ use super::{EntityKind, Mention};
 pub(crate) use clean::is_title as is_title_word;
 use clean::{bare_key, clean};
 pub(crate) use clean::{is_regnal_name, is_regnal_title};
-pub(crate) use context::Offsets;
+pub(crate) use context::{is_initial, Offsets};
 use filter::NothingFilter;
 pub(crate) use geography::kind_named_features;
 use linker::Linker;

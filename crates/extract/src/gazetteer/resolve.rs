@@ -28,6 +28,8 @@ impl Gazetteer {
         let mut best: Option<(f64, &Place)> = None;
         let mut next = node.head;
         let mut cands = Vec::new();
+        // Folded once: most names have no "Saint" to compare.
+        let saint_key = saint_folded(name);
         while let Some(c) = self.candidates.get(next as usize) {
             next = c.next;
             let Some(p) = self.places.get(c.place as usize) else {
@@ -36,7 +38,10 @@ impl Gazetteer {
             if !c.primary && p.population < MIN_ALTERNATE_POPULATION && !is_city_of(name, p) {
                 continue;
             }
-            let own = c.primary || is_saint_spelling(name, p);
+            let own = c.primary
+                || saint_key
+                    .as_ref()
+                    .is_some_and(|k| saint_folded(&p.name).as_ref() == Some(k));
             let s = self.score(p, c.preferred, own, context);
             cands.push((s, p, c.primary));
             if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
@@ -44,14 +49,14 @@ impl Gazetteer {
             }
         }
         let (_, best) = best?;
-        // Another region of the same country in the context names regions
-        // ("Quebec and Ontario", beside British Columbia), unless the city
-        // is one of the world's large ones, which news names far more
-        // often ("New York" beside New Jersey).
-        let among_regions = context.iter().any(|q| {
-            q.kind == PlaceKind::Region && q.country_index == best.country_index && q != &best
-        });
         if best.kind == PlaceKind::Region {
+            // Another region of the same country in the context names regions
+            // ("Quebec and Ontario", beside British Columbia), unless the city
+            // is one of the world's large ones, which news names far more
+            // often ("New York" beside New Jersey).
+            let among_regions = context.iter().any(|q| {
+                q.kind == PlaceKind::Region && q.country_index == best.country_index && q != &best
+            });
             // A city of the same name inside: the city, which brings the
             // region along ("Tartus"). Not a city that merely has the name
             // as an alternate ("Oklahoma" for Oklahoma City).
@@ -138,29 +143,25 @@ fn is_city_of(name: &str, place: &Place) -> bool {
     city_stem(name).is_some_and(|stem| super::name_key(stem) == super::name_key(&place.name))
 }
 
-/// Whether `name` is the place's own name with "Saint" for its "St." or
-/// the other way round ("Saint Louis" of St. Louis, Missouri): the same
-/// name to a reader, though GeoNames lists it as an alternate.
-fn is_saint_spelling(name: &str, place: &Place) -> bool {
-    let folded = |s: &str| {
-        super::name_key(s)
-            .split(' ')
-            .map(|w| match w {
-                "saint" => "st",
-                "sainte" => "ste",
-                w => w,
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let first = |s: &str| {
-        s.split([' ', '-', '.'])
-            .next()
-            .unwrap_or_default()
-            .to_lowercase()
-    };
-    matches!(first(name).as_str(), "st" | "saint" | "ste" | "sainte")
-        && folded(name) == folded(&place.name)
+/// The key of a name that starts with "Saint" or "St." (or "Sainte",
+/// "Ste."), with "st" and "ste" for those words, so that a place's own
+/// name and its other spelling compare equal ("Saint Louis" of St. Louis,
+/// Missouri, which GeoNames lists as an alternate); `None` for other names.
+fn saint_folded(name: &str) -> Option<String> {
+    let first = name.split([' ', '-', '.']).next().unwrap_or_default();
+    if !["st", "saint", "ste", "sainte"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let key = super::name_key(name);
+    let words = key.split(' ').map(|w| match w {
+        "saint" => "st",
+        "sainte" => "ste",
+        w => w,
+    });
+    Some(words.collect::<Vec<_>>().join(" "))
 }
 
 /// `name` less a final " City" (any case), if it ends so.
