@@ -2,7 +2,8 @@
 //!
 //! Owns the line format: input lines `{"id", "text"}` or `{"id", "title",
 //! "body"}` (text = title + "\n" + body, offsets refer to that), output one
-//! line per good input line with the mentions and entity lists. A bad line
+//! line per good input line with the mentions, the entity lists and the
+//! spellings folded into each value. A bad line
 //! is reported to the caller with its line number and skipped; it does not
 //! stop the stream. Printing errors is the caller's business.
 
@@ -11,7 +12,7 @@ use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Extractor, Mention};
+use super::{Extractor, Folded, Mention};
 
 #[derive(Deserialize)]
 struct Input {
@@ -28,6 +29,12 @@ struct Output<'a> {
     persons: &'a [String],
     locations: &'a [String],
     organizations: &'a [String],
+    places: &'a [String],
+    geonames_ids: &'a [Option<u32>],
+    /// The values written otherwise in the text ("Putin" of "Vladimir
+    /// Putin"), so a reader can map each mention to its value.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    folded: &'a [Folded],
 }
 
 /// A line that could not be processed.
@@ -125,6 +132,9 @@ pub fn extract_jsonl(
                 persons: &ex.persons,
                 locations: &ex.locations,
                 organizations: &ex.organizations,
+                places: &ex.places,
+                geonames_ids: &ex.geonames_ids,
+                folded: &ex.folded,
             },
         )?;
         buf.push(b'\n');
@@ -164,5 +174,23 @@ mod tests {
         assert_eq!(lines[0]["id"], 1);
         assert_eq!(lines[1]["id"], "b");
         assert!(lines[1]["mentions"].is_array() && lines[1]["persons"].is_array());
+    }
+
+    #[test]
+    fn lines_carry_places_their_ids_and_the_folded_spellings() {
+        let input =
+            br#"{"id": 1, "text": "Vladimir Putin met reporters in Moscow. Putin said little."}"#;
+        let mut out = Vec::new();
+        extract_jsonl(Extractor::bundled(), &input[..], &mut out, |e| {
+            panic!("{e}")
+        })
+        .unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(line["persons"], serde_json::json!(["Vladimir Putin"]));
+        assert_eq!(line["places"], serde_json::json!(["Moscow", "Russia"]));
+        assert!(line["geonames_ids"][0].as_u64().is_some_and(|id| id > 0));
+        let folded = &line["folded"][0];
+        assert_eq!(folded["value"], "Vladimir Putin");
+        assert_eq!(folded["spellings"], serde_json::json!(["Putin"]));
     }
 }
