@@ -12,7 +12,7 @@ use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Extractor, Folded, Mention};
+use super::{Extraction, Extractor};
 
 #[derive(Deserialize)]
 struct Input {
@@ -22,19 +22,12 @@ struct Input {
     body: Option<String>,
 }
 
+/// One output line: the input's id, then the [`Extraction`] as it serializes.
 #[derive(Serialize)]
 struct Output<'a> {
     id: &'a serde_json::Value,
-    mentions: &'a [Mention],
-    persons: &'a [String],
-    locations: &'a [String],
-    organizations: &'a [String],
-    places: &'a [String],
-    geonames_ids: &'a [Option<u32>],
-    /// The values written otherwise in the text ("Putin" of "Vladimir
-    /// Putin"), so a reader can map each mention to its value.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    folded: &'a [Folded],
+    #[serde(flatten)]
+    extraction: &'a Extraction,
 }
 
 /// A line that could not be processed.
@@ -128,13 +121,7 @@ pub fn extract_jsonl(
             &mut buf,
             &Output {
                 id: &id,
-                mentions: &ex.mentions,
-                persons: &ex.persons,
-                locations: &ex.locations,
-                organizations: &ex.organizations,
-                places: &ex.places,
-                geonames_ids: &ex.geonames_ids,
-                folded: &ex.folded,
+                extraction: &ex,
             },
         )?;
         buf.push(b'\n');
