@@ -11,8 +11,9 @@
 //! States" then "Senate" is one organization, "United States Senate".
 //!
 //! Also the other way round: one place the tagger cut in two places side
-//! by side ("New South" and "Wales"), joined when the gazetteer knows the
-//! whole; and an organization cut before a place in its name ("University
+//! by side ("New South" and "Wales"), or ended before a comma that is
+//! part of its name ("Washington" of "Washington, D.C."), joined when the
+//! gazetteer knows the whole; and an organization cut before a place in its name ("University
 //! of the" and "South Pacific", "University of South" and "Carolina
 //! Beaufort"), joined back; and a building word the tagger left out of a
 //! name ("Bhera" + "Market", "Legislative Council" + "Complex") taken in,
@@ -24,7 +25,7 @@
 //! joined as one organization.
 
 use super::canonical::{is_title_word, kind_named_features};
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, PlaceKind};
 use super::joins::{one_space_apart, replace_spans, word_at};
 use super::labels::{LOC, MISC, ORG, PER};
 use super::tagger::Span;
@@ -345,7 +346,12 @@ pub(crate) fn join_feature_names(text: &str, tokens: &[Token], spans: &mut Vec<S
 
 /// Joins each two place spans on adjacent tokens of one line, one space
 /// apart, into one when the gazetteer knows the two together as a place
-/// name.
+/// name; and extends a place span over a comma and the word after it
+/// (in no span, or a span of its own) when the gazetteer knows the whole
+/// and the word names no country or region by itself:
+/// "Washington, D.C.", which the tagger ends before its comma (taking
+/// "D.C." for a name of no kind), is the capital, where "Washington"
+/// alone among states would be the state.
 pub(crate) fn join_split_places(
     text: &str,
     tokens: &[Token],
@@ -356,6 +362,37 @@ pub(crate) fn join_split_places(
         let whole = &text[tokens[s].start..tokens[e - 1].end];
         (ta == LOC && tb == LOC && gazetteer.contains(whole)).then_some(LOC)
     });
+    let mut i = 0;
+    while i < spans.len() {
+        let (ty, s, e) = spans[i];
+        let after = e + 1;
+        let free = spans
+            .get(i + 1)
+            .is_none_or(|next| next.1 > after || (next.1, next.2) == (after, after + 1));
+        let qualified = ty == LOC
+            && free
+            && word_at(text, tokens, e) == ","
+            && tokens.get(after).is_some_and(|t| !t.line_start)
+            && word_at(text, tokens, after).starts_with(char::is_alphanumeric)
+            && tokens[e - 1].end == tokens[e].start
+            && one_space_apart(tokens, e, after)
+            && gazetteer.contains(&text[tokens[s].start..tokens[after].end])
+            && !names_an_area(gazetteer, word_at(text, tokens, after));
+        if qualified {
+            replace_spans(spans, LOC, s, after + 1);
+        }
+        i += 1;
+    }
+}
+
+/// Whether `word` names a country or a region by itself: in "Wilmington,
+/// Delaware" it says where the town lies (GeoNames also knows "Wilmington
+/// (Delaware)" as one name, the facet wants both places).
+fn names_an_area(gazetteer: &Gazetteer, word: &str) -> bool {
+    gazetteer
+        .lookup(word)
+        .iter()
+        .any(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
 }
 
 /// Joins each two spans on adjacent tokens of one line, one space apart,

@@ -184,3 +184,36 @@ fn a_venue_named_with_a_possessive_is_one_place() {
     ];
     assert_eq!(named, expected);
 }
+
+#[test]
+fn a_place_takes_in_a_comma_and_a_word_the_gazetteer_names_it_with() {
+    use crate::gazetteer::Gazetteer;
+    use crate::labels::{LOC, MISC};
+    let text = "Washington, D.C. and Seattle, Washington";
+    let mut tokens = Vec::new();
+    crate::tokenize::tokenize(text, &mut tokens);
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    assert_eq!(words[..3], ["Washington", ",", "D.C."]);
+    let mut spans = vec![(LOC, 0, 1), (MISC, 2, 3), (LOC, 4, 5), (LOC, 6, 7)];
+    super::join_split_places(text, &tokens, &mut spans, Gazetteer::bundled());
+    assert_eq!(spans, [(LOC, 0, 3), (LOC, 4, 5), (LOC, 6, 7)]);
+}
+
+#[test]
+fn washington_dc_among_states_stays_the_capital() {
+    let x = Extractor::bundled().extract(
+        "Trump issued a statement at his golf club outside Washington, D.C. \
+         saying the election is far from over. Biden won Pennsylvania and \
+         Nevada, and leads in Georgia and Arizona.",
+    );
+    assert!(
+        x.locations.contains(&"Washington, D.C.".to_string()),
+        "{:?}",
+        x.locations
+    );
+    assert!(
+        !x.locations.contains(&"Washington".to_string()),
+        "{:?}",
+        x.locations
+    );
+}
