@@ -459,12 +459,26 @@ pub(super) fn is_seat_of_government(key: &str) -> bool {
     SEATS_OF_GOVERNMENT.contains(key)
 }
 
+/// Whether a name key is a US federal court's district ("southern
+/// district of new york"): the court or its prosecutors, which news names
+/// by the district alone ("prosecutors in the Southern District of New
+/// York"), not an area anyone lives in.
+fn is_court_district(key: &str) -> bool {
+    const SIDES: [&str; 6] = [
+        "northern", "southern", "eastern", "western", "middle", "central",
+    ];
+    key.split_once(" district of ")
+        .is_some_and(|(side, state)| SIDES.contains(&side) && !state.is_empty())
+}
+
 /// The facet a mention of `kind` whose cleaned text has the name key `key`
-/// goes to: seats of government and hospitals tagged as places go to
-/// organizations.
+/// goes to: seats of government, hospitals and court districts tagged as
+/// places go to organizations.
 pub(super) fn facet_kind(kind: EntityKind, key: &str) -> EntityKind {
     if kind == EntityKind::Location
-        && (SEATS_OF_GOVERNMENT.contains(key) || (key.contains(' ') && is_institution(key)))
+        && (SEATS_OF_GOVERNMENT.contains(key)
+            || (key.contains(' ') && is_institution(key))
+            || is_court_district(key))
     {
         EntityKind::Organization
     } else {

@@ -206,6 +206,18 @@ fn seats_of_government_are_filed_as_organizations() {
 }
 
 #[test]
+fn court_districts_are_filed_as_organizations() {
+    let court = "southern district of new york";
+    assert_eq!(facet_kind(Location, court), Organization);
+    assert_eq!(
+        facet_kind(Location, "middle district of louisiana"),
+        Organization
+    );
+    assert_eq!(facet_kind(Location, "district of columbia"), Location);
+    assert_eq!(facet_kind(Location, "southern district"), Location);
+}
+
+#[test]
 fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
     let c = canon(&[
         (Person, "Jefferson Parish"),
