@@ -51,8 +51,9 @@ use linker::Linker;
 use organizations::link_organizations;
 use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};
 use places::{name_locations, Named};
+use seats::facet_kind;
+use types::consistent_kinds;
 pub(crate) use types::person_named_like_a_place;
-use types::{consistent_kinds, facet_kind};
 use words::{HashMap, HashSet, WordList};
 
 /// The facet values of one article.

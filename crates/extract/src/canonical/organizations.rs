@@ -7,7 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::persons::PARTICLES;
-use super::types::is_seat_of_government;
+use super::seats::is_seat_of_government;
 use super::{Linker, WordList};
 
 /// Small words skipped in an organization's initials ("Islamic State of

@@ -4,12 +4,62 @@
 //! second under organizations. Likewise buildings taken for organizations
 //! ("died at Holy Cross Hospital", "held at Corcoran State Prison") or for
 //! persons ("on Wellhouse Lane", "at Chamundi Temple"): the guideline
-//! labels a building or street used as a location a place.
+//! labels a building or street used as a location a place. A seat of
+//! government, hospital or court district otherwise tagged as a place goes
+//! to organizations ([`facet_kind`]).
 
 use super::super::EntityKind;
 use super::context::{last_word, Article};
-use super::types::is_seat_of_government;
+use super::types::is_institution;
 use super::{HashMap, HashSet, WordList};
+
+/// Seats of government that news names for the government itself ("the
+/// Kremlin said"), as name keys. CoNLL tags them as places, so mentions
+/// keep that kind; a facet of places is no place for them.
+static SEATS_OF_GOVERNMENT: WordList = WordList::new(&[
+    "kremlin",
+    "white house",
+    "pentagon",
+    "elysee",
+    "elysee palace",
+    "downing street",
+    "whitehall",
+    "zhongnanhai",
+    "blue house",
+    "quai d orsay",
+]);
+
+/// Whether a name key is a seat of government ("white house").
+pub(super) fn is_seat_of_government(key: &str) -> bool {
+    SEATS_OF_GOVERNMENT.contains(key)
+}
+
+/// Whether a name key is a US federal court's district ("southern
+/// district of new york"): the court or its prosecutors, which news names
+/// by the district alone ("prosecutors in the Southern District of New
+/// York"), not an area anyone lives in.
+fn is_court_district(key: &str) -> bool {
+    const SIDES: [&str; 6] = [
+        "northern", "southern", "eastern", "western", "middle", "central",
+    ];
+    key.split_once(" district of ")
+        .is_some_and(|(side, state)| SIDES.contains(&side) && !state.is_empty())
+}
+
+/// The facet a mention of `kind` whose cleaned text has the name key `key`
+/// goes to: seats of government, hospitals and court districts tagged as
+/// places go to organizations.
+pub(super) fn facet_kind(kind: EntityKind, key: &str) -> EntityKind {
+    if kind == EntityKind::Location
+        && (SEATS_OF_GOVERNMENT.contains(key)
+            || (key.contains(' ') && is_institution(key))
+            || is_court_district(key))
+    {
+        EntityKind::Organization
+    } else {
+        kind
+    }
+}
 
 /// The name keys of the seats of government that `article` names as
 /// locations ("outside the White House", "the south lawn of the White
@@ -170,3 +220,29 @@ static BUILDING_LOCATIVES: WordList = WordList::new(&[
 static BUILDING_PARTS: WordList = WordList::new(&[
     "lawn", "front", "gates", "gate", "steps", "grounds", "roof", "outside",
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    #[test]
+    fn seats_of_government_are_filed_as_organizations() {
+        assert_eq!(facet_kind(Location, "kremlin"), Organization);
+        assert_eq!(facet_kind(Location, "white house"), Organization);
+        assert_eq!(facet_kind(Person, "kremlin"), Person);
+        assert_eq!(facet_kind(Location, "moscow"), Location);
+    }
+
+    #[test]
+    fn court_districts_are_filed_as_organizations() {
+        let court = "southern district of new york";
+        assert_eq!(facet_kind(Location, court), Organization);
+        assert_eq!(
+            facet_kind(Location, "middle district of louisiana"),
+            Organization
+        );
+        assert_eq!(facet_kind(Location, "district of columbia"), Location);
+        assert_eq!(facet_kind(Location, "southern district"), Location);
+    }
+}

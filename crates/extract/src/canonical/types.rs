@@ -358,7 +358,7 @@ static COUNTY_CLUBS: WordList = WordList::new(&[
 static INSTITUTIONS: WordList = WordList::new(&["hospital", "clinic", "hospice", "infirmary"]);
 
 /// Whether a name key names a hospital or clinic.
-fn is_institution(key: &str) -> bool {
+pub(super) fn is_institution(key: &str) -> bool {
     INSTITUTIONS.contains(key.rsplit(' ').next().unwrap_or_default())
 }
 
@@ -436,54 +436,6 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
 /// lowercase): headlines and datelines.
 pub(super) fn is_shouted(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
-}
-
-/// Seats of government that news names for the government itself ("the
-/// Kremlin said"), as name keys. CoNLL tags them as places, so mentions
-/// keep that kind; a facet of places is no place for them.
-static SEATS_OF_GOVERNMENT: WordList = WordList::new(&[
-    "kremlin",
-    "white house",
-    "pentagon",
-    "elysee",
-    "elysee palace",
-    "downing street",
-    "whitehall",
-    "zhongnanhai",
-    "blue house",
-    "quai d orsay",
-]);
-
-/// Whether a name key is a seat of government ("white house").
-pub(super) fn is_seat_of_government(key: &str) -> bool {
-    SEATS_OF_GOVERNMENT.contains(key)
-}
-
-/// Whether a name key is a US federal court's district ("southern
-/// district of new york"): the court or its prosecutors, which news names
-/// by the district alone ("prosecutors in the Southern District of New
-/// York"), not an area anyone lives in.
-fn is_court_district(key: &str) -> bool {
-    const SIDES: [&str; 6] = [
-        "northern", "southern", "eastern", "western", "middle", "central",
-    ];
-    key.split_once(" district of ")
-        .is_some_and(|(side, state)| SIDES.contains(&side) && !state.is_empty())
-}
-
-/// The facet a mention of `kind` whose cleaned text has the name key `key`
-/// goes to: seats of government, hospitals and court districts tagged as
-/// places go to organizations.
-pub(super) fn facet_kind(kind: EntityKind, key: &str) -> EntityKind {
-    if kind == EntityKind::Location
-        && (SEATS_OF_GOVERNMENT.contains(key)
-            || (key.contains(' ') && is_institution(key))
-            || is_court_district(key))
-    {
-        EntityKind::Organization
-    } else {
-        kind
-    }
 }
 
 const KINDS: [EntityKind; 3] = [

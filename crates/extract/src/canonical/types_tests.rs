@@ -198,26 +198,6 @@ fn the_majority_kind_of_a_name_wins_and_ties_stay() {
 }
 
 #[test]
-fn seats_of_government_are_filed_as_organizations() {
-    assert_eq!(facet_kind(Location, "kremlin"), Organization);
-    assert_eq!(facet_kind(Location, "white house"), Organization);
-    assert_eq!(facet_kind(Person, "kremlin"), Person);
-    assert_eq!(facet_kind(Location, "moscow"), Location);
-}
-
-#[test]
-fn court_districts_are_filed_as_organizations() {
-    let court = "southern district of new york";
-    assert_eq!(facet_kind(Location, court), Organization);
-    assert_eq!(
-        facet_kind(Location, "middle district of louisiana"),
-        Organization
-    );
-    assert_eq!(facet_kind(Location, "district of columbia"), Location);
-    assert_eq!(facet_kind(Location, "southern district"), Location);
-}
-
-#[test]
 fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
     let c = canon(&[
         (Person, "Jefferson Parish"),
