@@ -177,9 +177,13 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             out[u] = Some(Cue::Organization);
             continue;
         }
-        if kind == EntityKind::Location && is_person_noun(before, prev) {
+        if kind == EntityKind::Location
+            && (is_person_noun(before, prev) || after.starts_with(", who "))
+        {
             // "his wife Melania", "classical composer Mozart": a name the
-            // gazetteer lacks (see `heed`) after what people are called.
+            // gazetteer lacks (see `heed`) after what people are called;
+            // "Viktar Babaryka, who was arrested": before what only people
+            // are said to be.
             out[u] = Some(Cue::Person);
             continue;
         }
@@ -295,9 +299,8 @@ pub(super) fn heed(
             Some(Cue::Person) if is_person_shaped(c) && !gazetteer.contains(c) => {
                 Some(EntityKind::Person)
             }
-            Some(Cue::Person) => *kind,
-            None if org_tail => Some(EntityKind::Organization),
-            None => *kind,
+            Some(Cue::Person) | None if org_tail => Some(EntityKind::Organization),
+            Some(Cue::Person) | None => *kind,
         };
     }
     short_forms_of_organizations(kinds, cleaned, gazetteer);

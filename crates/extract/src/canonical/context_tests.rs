@@ -204,6 +204,24 @@ fn what_people_are_called_makes_places_persons() {
 }
 
 #[test]
+fn who_after_a_place_makes_a_person_and_a_tribe_an_organization() {
+    use EntityKind::*;
+    let text = "She led the campaign of Viktar Babaryka, who was arrested in Minsk,                 which is the capital. The Eastern Shoshone Tribe, who share the land, agreed.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "Viktar Babaryka"),
+            (Location, "Minsk"),
+            (Location, "Eastern Shoshone Tribe"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Viktar Babaryka"]);
+    assert_eq!(c.locations, ["Minsk"]);
+    assert_eq!(c.organizations, ["Eastern Shoshone Tribe"]);
+}
+
+#[test]
 fn an_acronym_the_gazetteer_lacks_is_an_organization() {
     use EntityKind::*;
     let text = "Ballots sent by the USPS from Buffalo, NY reached the USSR.\nKINNEAR, Wyo.";
