@@ -28,6 +28,7 @@
 pub mod days;
 pub mod index;
 pub mod member;
+mod partition;
 pub mod sketch;
 pub mod store;
 
