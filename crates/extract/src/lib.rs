@@ -53,6 +53,7 @@ pub mod labels;
 pub mod model;
 mod modifiers;
 mod nicknames;
+mod ordinary_places;
 mod places_in_names;
 mod quantities;
 pub mod short_forms;
@@ -289,6 +290,10 @@ impl Extractor {
         if !in_modifiers.is_empty() {
             let found = canonical::canonicalize(text, &in_modifiers, Gazetteer::bundled());
             modifiers::add_to_facets(&mut c, found);
+        }
+        if let Some(model) = &self.model {
+            let case = tagger::Weights::case_lexicon(model);
+            ordinary_places::drop_ordinary_places(&mut c, case, Gazetteer::bundled());
         }
         if !unnamed.is_empty() {
             // Words no name had that stayed persons (see `full_names`).

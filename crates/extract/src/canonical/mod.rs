@@ -53,7 +53,7 @@ use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surna
 use places::{name_locations, Named};
 use seats::facet_kind;
 use types::consistent_kinds;
-pub(crate) use types::person_named_like_a_place;
+pub(crate) use types::{is_geographic_word, person_named_like_a_place};
 use words::{HashMap, HashSet, WordList};
 
 /// The facet values of one article.

@@ -404,6 +404,12 @@ pub(super) fn ends_with_geographic_word(key: &str) -> bool {
     key.contains(' ') && GEOGRAPHIC.contains(key.rsplit(' ').next().unwrap_or_default())
 }
 
+/// Whether a one-word name key is a geographic word ("gulf", "bay",
+/// "peninsula"): what "the Gulf" names is a place.
+pub(crate) fn is_geographic_word(key: &str) -> bool {
+    GEOGRAPHIC.contains(key) || is_feature_word(key)
+}
+
 /// Whether a name key reads as a place by its geographic word.
 fn is_geographic(key: &str) -> bool {
     let mut words = key.split(' ');
