@@ -36,6 +36,7 @@
 //! model (6.6 MB, with its case lexicon and word clusters) and the
 //! gazetteer load on first use in about 100 ms.
 
+mod administrations;
 pub mod authority;
 pub mod canonical;
 mod context_sums;
@@ -279,6 +280,12 @@ impl Extractor {
         if let Some(model) = &self.model {
             let case = tagger::Weights::case_lexicon(model);
             full_names::add_missed_full_names(text, &mut mentions, case, Gazetteer::bundled());
+            administrations::add_administration_heads(
+                text,
+                &mut mentions,
+                case,
+                Gazetteer::bundled(),
+            );
             full_names::drop_ordinary_words(text, &mut mentions, case);
             unnamed = full_names::unnamed_words(text, &mentions, case);
             demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());

@@ -263,6 +263,17 @@ static PERSON_TITLES: WordList = WordList::new(&[
     "premier", "chancellor", "judge", "assemblyman", "assemblywoman", "councillor",
 ]);
 
+/// Whether `before` (the text before a mention) ends with a title only
+/// persons hold, one space before the name: "President Reagan", which a
+/// tagger trained on 1996 copy took for an organization.
+pub(super) fn follows_a_person_title(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let title = rest.rsplit(char::is_whitespace).next().unwrap_or_default();
+    title.starts_with(char::is_uppercase) && PERSON_TITLES.contains(title.trim_end_matches('.'))
+}
+
 /// Whether a mention reads as a title and a name ("Queen Elizabeth II",
 /// "MP Tanya Davies", "NYC Mayor Bill de Blasio"): whatever the tagger
 /// said, it is a person.

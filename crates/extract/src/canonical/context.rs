@@ -14,13 +14,15 @@ use super::super::gazetteer::{name_key, Gazetteer};
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
 use super::captions::characters_in_captions;
+use super::clean::follows_a_person_title;
 use super::cue_words::{
-    AFTER_HEAD, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, ORGANIZATION_TAILS, PERSON_NOUNS,
-    PERSON_ONLY_TAILS, VENUE_PREPOSITIONS, WORK_NOUNS,
+    heads_an_administration, AFTER_HEAD, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
+    ORGANIZATION_TAILS, PERSON_NOUNS, PERSON_ONLY_TAILS, VENUE_PREPOSITIONS, WORK_NOUNS,
 };
-use super::organizations::is_syllabic_short_form;
+use super::organizations::defines_a_short_form;
 use super::persons::PARTICLES;
 use super::place_context::{is_acronym_in_prose, place_adjectives};
+use super::types::is_camel_case_brand;
 use super::works::{is_vessel_prefix, names_after_work_nouns};
 use super::HashSet;
 
@@ -160,8 +162,15 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             out[u] = Some(Cue::Nothing);
             continue;
         }
+        // "President Reagan", "the Reagan administration": one word after
+        // a person's title or before an administration is a person; not
+        // "Dr. Ing. H.C.F. Porsche AG", "Mr. Jax Fashions" nor a brand.
+        let titled = follows_a_person_title(before) && m.text.chars().count() > 3;
+        let president = !m.text.contains(' ')
+            && !is_camel_case_brand(&m.text)
+            && (titled || heads_an_administration(&m.text, after));
         if kind == EntityKind::Organization {
-            if is_person_noun(before, prev) && m.text.contains(' ') {
+            if (is_person_noun(before, prev) && m.text.contains(' ')) || president {
                 out[u] = Some(Cue::Person);
             }
             continue;
@@ -178,7 +187,7 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             continue;
         }
         if kind == EntityKind::Location
-            && (is_person_noun(before, prev) || after.starts_with(", who "))
+            && (is_person_noun(before, prev) || after.starts_with(", who ") || president)
         {
             // "his wife Melania", "classical composer Mozart": a name the
             // gazetteer lacks (see `heed`) after what people are called;
@@ -242,24 +251,6 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         }
     }
     out
-}
-
-/// Whether mention `i` is written in parentheses right after an
-/// organization and made of its initials: "the Philippine Institute of
-/// Volcanology and Seismology (Phivolcs)"; not "Merrill Lynch (Europe)".
-fn defines_a_short_form(article: &Article, i: usize, distinct: &[Option<EntityKind>]) -> bool {
-    let (Some(m), Some(prev)) = (
-        article.mentions.get(i),
-        i.checked_sub(1).and_then(|p| article.mentions.get(p)),
-    ) else {
-        return false;
-    };
-    distinct[article.of[i - 1]] == Some(EntityKind::Organization)
-        && article.between(i - 1, i) == Some(" (")
-        && article
-            .around(i, 0, 1)
-            .is_some_and(|(_, after)| after == ")")
-        && is_syllabic_short_form(&m.text, &prev.text)
 }
 
 /// Applies the `cues` to the `kinds` of the distinct mentions (their

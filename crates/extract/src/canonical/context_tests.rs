@@ -342,3 +342,23 @@ fn a_short_form_in_parentheses_names_the_organization_everywhere() {
     );
     assert_eq!(c.locations, ["Europe"]);
 }
+
+#[test]
+fn a_persons_title_or_an_administration_makes_one_word_a_person() {
+    use EntityKind::*;
+    let text = "President Volcker met Dr. Ing. H.C.F. Porsche AG. The Shultz administration \
+                and the PSD administration agreed, as did Mr. CreepyPasta.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Organization, "Volcker"),
+            (Organization, "Ing"),
+            (Organization, "Shultz"),
+            (Organization, "PSD"),
+            (Organization, "CreepyPasta"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Volcker", "Shultz"]);
+    assert_eq!(c.organizations, ["Ing", "PSD", "CreepyPasta"]);
+}

@@ -6,6 +6,7 @@ use super::{HashMap, HashSet};
 
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
+use super::context::Article;
 use super::persons::PARTICLES;
 use super::seats::is_seat_of_government;
 use super::{Linker, WordList};
@@ -239,6 +240,28 @@ fn parenthesised_short_form<'s>(s: &'s str, long: &str) -> Option<&'s str> {
     let end = s.find(')')?;
     let short = s.get(..end)?.trim();
     (is_acronym(short) || is_syllabic_short_form(short, long)).then_some(short)
+}
+
+/// Whether mention `i` is written in parentheses right after an
+/// organization and made of its initials: "the Philippine Institute of
+/// Volcanology and Seismology (Phivolcs)"; not "Merrill Lynch (Europe)".
+pub(super) fn defines_a_short_form(
+    article: &Article,
+    i: usize,
+    distinct: &[Option<EntityKind>],
+) -> bool {
+    let (Some(m), Some(prev)) = (
+        article.mentions.get(i),
+        i.checked_sub(1).and_then(|p| article.mentions.get(p)),
+    ) else {
+        return false;
+    };
+    distinct[article.of[i - 1]] == Some(EntityKind::Organization)
+        && article.between(i - 1, i) == Some(" (")
+        && article
+            .around(i, 0, 1)
+            .is_some_and(|(_, after)| after == ")")
+        && is_syllabic_short_form(&m.text, &prev.text)
 }
 
 /// Whether `short`, one capitalised word, is made of the first letters of

@@ -366,7 +366,7 @@ pub(super) fn is_institution(key: &str) -> bool {
 /// websites do ("VesselFinder", "MarineTraffic", "GoFundMe"), not the
 /// way surnames and handles do ("McArthur", "MacLean", "DeVita",
 /// "C.Suthorn").
-fn is_camel_case_brand(name: &str) -> bool {
+pub(super) fn is_camel_case_brand(name: &str) -> bool {
     const NAME_PREFIXES: &[&str] = &[
         "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
     ];
