@@ -10,7 +10,8 @@
 //! no mention, becomes a person mention when it could be a surname: not an
 //! ordinary word ("the new administration"), a place ("the Taiwan
 //! administration"), a demonym ("the Kurdish administration"), a title,
-//! nor an acronym ("the PSD administration").
+//! nor an acronym ("the PSD administration"). "Reagan Administration"
+//! tagged as one organization is the person too.
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -29,6 +30,17 @@ pub(crate) fn add_administration_heads(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
+    // "the Reagan Administration" tagged as one body: the person heads it.
+    for m in mentions.iter_mut() {
+        let head = m.text.strip_suffix(" Administration");
+        if m.kind == EntityKind::Organization
+            && head.is_some_and(|w| !w.contains(' ') && may_be_surname(w, case, gazetteer))
+        {
+            m.text.truncate(m.text.len() - " Administration".len());
+            m.end = m.start + m.text.chars().count();
+            m.kind = EntityKind::Person;
+        }
+    }
     let mut added = Vec::new();
     for (at, _) in text
         .match_indices(" administration")
@@ -38,7 +50,10 @@ pub(crate) fn add_administration_heads(
         let Some((lead, word)) = before.rsplit_once(' ') else {
             continue;
         };
-        let led = matches!(lead.rsplit(' ').next(), Some("the" | "The" | "a" | "A"));
+        let led = matches!(
+            lead.rsplit(char::is_whitespace).next(),
+            Some("the" | "The" | "a" | "A")
+        );
         if !led || !may_be_surname(word, case, gazetteer) {
             continue;
         }
@@ -74,16 +89,37 @@ fn may_be_surname(word: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::Extractor;
+
+    #[test]
+    fn an_administration_tagged_as_a_body_is_its_head() {
+        let text = "Wallis said the Reagan Administration wants more.";
+        let mut mentions = vec![Mention {
+            kind: EntityKind::Organization,
+            text: "Reagan Administration".into(),
+            start: 16,
+            end: 37,
+        }];
+        let model = Extractor::bundled().model().expect("bundled model");
+        let case = crate::tagger::Weights::case_lexicon(model);
+        add_administration_heads(text, &mut mentions, case, Gazetteer::bundled());
+        let found: Vec<_> = mentions
+            .iter()
+            .map(|m| (m.kind, m.text.as_str(), m.start, m.end))
+            .collect();
+        assert_eq!(found, [(EntityKind::Person, "Reagan", 16, 22)]);
+    }
 
     #[test]
     fn a_surname_heading_an_administration_is_a_person() {
         let x = Extractor::bundled().extract(
             "His role in the scandal that has scarred the Reagan administration attracted \
              criticism. The new administration and the Taiwan administration declined, \
-             as did the Kurdish administration and the PSD administration.",
+             as did the Kurdish administration and the PSD administration.\n\nThe Carter \
+             administration had said so, and the Nixon Administration before it.",
         );
-        assert_eq!(x.persons, ["Reagan"]);
+        assert_eq!(x.persons, ["Reagan", "Carter", "Nixon"]);
         assert!(
             x.locations.iter().all(|l| l != "Reagan"),
             "{:?}",
