@@ -42,11 +42,14 @@ pub(crate) fn add_administration_heads(
         }
     }
     let mut added = Vec::new();
-    for (at, _) in text
-        .match_indices(" administration")
-        .chain(text.match_indices(" Administration"))
-    {
-        let before = &text[..at];
+    // One pass for " administration" and " Administration".
+    for (at, _) in text.match_indices("dministration") {
+        let Some(before) = text[..at]
+            .strip_suffix(" a")
+            .or_else(|| text[..at].strip_suffix(" A"))
+        else {
+            continue;
+        };
         let Some((lead, word)) = before.rsplit_once(' ') else {
             continue;
         };

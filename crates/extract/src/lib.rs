@@ -277,8 +277,8 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Extraction {
         let mut mentions = self.mentions(text);
         let mut unnamed = Vec::new();
-        if let Some(model) = &self.model {
-            let case = tagger::Weights::case_lexicon(model);
+        let case = self.model.as_ref().map(tagger::Weights::case_lexicon);
+        if let Some(case) = case {
             full_names::add_missed_full_names(text, &mut mentions, case, Gazetteer::bundled());
             administrations::add_administration_heads(
                 text,
@@ -298,8 +298,7 @@ impl Extractor {
             let found = canonical::canonicalize(text, &in_modifiers, Gazetteer::bundled());
             modifiers::add_to_facets(&mut c, found);
         }
-        if let Some(model) = &self.model {
-            let case = tagger::Weights::case_lexicon(model);
+        if let Some(case) = case {
             ordinary_places::drop_ordinary_places(&mut c, case, Gazetteer::bundled());
         }
         if !unnamed.is_empty() {

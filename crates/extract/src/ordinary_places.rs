@@ -32,10 +32,11 @@ pub(crate) fn drop_ordinary_places(c: &mut Canonical, case: &CaseLexicon, gazett
     if ordinary.is_empty() {
         return;
     }
-    let keep: Vec<bool> = c.locations.iter().map(|l| !ordinary.contains(l)).collect();
-    let mut kept = keep.iter();
-    c.location_ids.retain(|_| *kept.next().unwrap_or(&true));
-    c.locations.retain(|l| !ordinary.contains(l));
+    (c.locations, c.location_ids) = std::mem::take(&mut c.locations)
+        .into_iter()
+        .zip(std::mem::take(&mut c.location_ids))
+        .filter(|(name, _)| !ordinary.contains(name))
+        .unzip();
     c.places.retain(|p| !ordinary.contains(p));
     for (kind, name) in c.kinds.iter_mut().zip(&c.names) {
         if *kind == Some(EntityKind::Location) && ordinary.contains(name) {

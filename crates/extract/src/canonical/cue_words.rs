@@ -105,7 +105,7 @@ pub(super) static VENUE_PREPOSITIONS: WordList = WordList::new(&[
     "at", "in", "on", "near", "outside", "inside", "from", "into", "around",
 ]);
 
-/// Whether a one-word `name` heads an administration, as presidents do
+/// Whether `name` (one word) heads an administration, as presidents do
 /// ("the Reagan administration", "the Obama Administration's"), `after`
 /// being the text right after it; not a body whose name goes on ("the
 /// Maritime Administration Building") nor an acronym ("the PSD
@@ -114,7 +114,6 @@ pub(super) fn heads_an_administration(name: &str, after: &str) -> bool {
     let rest = after
         .strip_prefix(" administration")
         .or_else(|| after.strip_prefix(" Administration"));
-    !name.contains(' ')
-        && name.chars().skip(1).any(char::is_lowercase)
+    name.chars().skip(1).any(char::is_lowercase)
         && rest.is_some_and(|r| !r.trim_start_matches(' ').starts_with(char::is_uppercase))
 }
