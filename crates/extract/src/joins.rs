@@ -5,9 +5,10 @@
 //!   that shape is joined: a university named after a state or system,
 //!   then its campus, which science news names often;
 //! - at a name particle: "Dr Ali bin Tamim", "Moammar al-Eryani";
-//! - at "and", "of" or "in": "Bosnia and Herzegovina", "Isle of Man",
-//!   "Autonomous Region in Muslim Mindanao" (every gazetteer country or
-//!   region with one of those in its name) and the few organizations
+//! - at "and", "of", "in" or another lowercase word: "Bosnia and
+//!   Herzegovina", "Isle of Man", "Autonomous Region in Muslim Mindanao",
+//!   "Mato Grosso do Sul" (every gazetteer country or region with a
+//!   lowercase word in its name) and the few organizations
 //!   news names that way ("Islamic State of Iraq and the Levant"), found
 //!   by name in one pass over the text;
 //! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
@@ -143,9 +144,10 @@ const AND_ORGANIZATIONS: &[&str] = &[
     "Radio Free Asia",
 ];
 
-/// The names with "and" in them (or, for places, "of" or "in"), places
-/// first, and how many are places. A place's "of the" may go without its
-/// "the" ("Democratic Republic of Congo").
+/// The names with "and" in them (for places, any lowercase word: "of",
+/// "in", "do", "del", "y"), places first, and how many are places. A
+/// place's "of the" may go without its "the" ("Democratic Republic of
+/// Congo").
 fn and_names() -> &'static (AhoCorasick, usize) {
     static NAMES: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
     NAMES.get_or_init(|| {
@@ -154,7 +156,7 @@ fn and_names() -> &'static (AhoCorasick, usize) {
             .iter()
             .filter(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
             .map(|p| p.name.as_str())
-            .filter(|n| [" and ", " of ", " in "].iter().any(|w| n.contains(w)))
+            .filter(|n| n.split(' ').any(|w| w.starts_with(char::is_lowercase)))
             .flat_map(|n| [n.to_owned(), n.replacen(" of the ", " of ", 1)])
             .collect();
         names.sort_unstable();

@@ -106,6 +106,21 @@ fn names_with_and_are_one_name() {
 }
 
 #[test]
+fn regions_with_a_lowercase_word_are_one_place() {
+    let x = Extractor::bundled().extract(
+        "Rain slowed the harvest in southern Mato Grosso do Sul, while dry weather \
+         prevailed in Minas Gerais and the Valle del Cauca.",
+    );
+    assert_eq!(
+        x.locations,
+        ["Mato Grosso do Sul", "Minas Gerais", "Valle del Cauca"],
+        "{:?}",
+        x.mentions
+    );
+    assert!(x.persons.is_empty(), "{:?}", x.mentions);
+}
+
+#[test]
 fn person_names_cut_at_a_particle_are_joined() {
     let text = "The general manager, Dr Ali bin Tamim, blamed rebels, stated \
                 Minister Moammar al-Eryani. The militant group Hayat Tahrir al-Sham \
