@@ -222,6 +222,27 @@ fn who_after_a_place_makes_a_person_and_a_tribe_an_organization() {
 }
 
 #[test]
+fn a_railway_is_an_organization() {
+    use EntityKind::*;
+    let text = "The crew ran the train for South Western Railway from Mysuru. \
+                Shares of Penn Central Railroad rose.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "South Western Railway"),
+            (Location, "Mysuru"),
+            (Location, "Penn Central Railroad"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.locations, ["Mysuru"]);
+    assert_eq!(
+        c.organizations,
+        ["South Western Railway", "Penn Central Railroad"]
+    );
+}
+
+#[test]
 fn an_acronym_the_gazetteer_lacks_is_an_organization() {
     use EntityKind::*;
     let text = "Ballots sent by the USPS from Buffalo, NY reached the USSR.\nKINNEAR, Wyo.";

@@ -62,7 +62,8 @@ pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
     "corp", "plc", "llc", "gmbh", "group", "party", "airlines", "airways", "air", "airline", "police",
     "laboratory", "forum", "institution", "commission", "league", "partners", "coalition",
     "department", "service", "bureau", "army", "navy", "guard", "brigade", "organisation",
-    "organization", "fund", "forces", "force", "services", "academy", "tribe",
+    "organization", "fund", "forces", "force", "services", "academy", "tribe", "railway",
+    "railways", "railroad",
     "bulletin", "gazette", "herald", "tribune", "chronicle", "telegraph", "journal",
     // South Asian and German bodies ("Akhil Bharat Hindu Mahasabha", "Vishva
     // Hindu Parishad", "Ashodaya Samithi", "Friedrich Ebert Stiftung").
