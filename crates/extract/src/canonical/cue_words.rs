@@ -1,7 +1,9 @@
 //! The words that [`context`](super::context) reads around a mention: the
 //! nouns that say what a name is ("the firm", "the film", "photojournalist"),
 //! the last words that make a name an organization, and the prepositions of
-//! a venue. Lists only; how they are read is in `context`.
+//! a venue; and those [`place_context`](super::place_context) reads: the
+//! offices held over places and the words of towns' names. Lists only; how
+//! they are read is in those modules.
 
 use super::WordList;
 
@@ -118,3 +120,40 @@ pub(super) fn heads_an_administration(name: &str, after: &str) -> bool {
     name.chars().skip(1).any(char::is_lowercase)
         && rest.is_some_and(|r| !r.trim_start_matches(' ').starts_with(char::is_uppercase))
 }
+
+/// Titles of offices held over a place, before "of" ("the mayor of
+/// Denver", "Bishop of Marbel"); "president" and "minister" are left
+/// out: companies and ministries have them too.
+pub(super) static OFFICES_OF_PLACES: WordList = WordList::new(&[
+    "mayor",
+    "mayors",
+    "governor",
+    "governors",
+    "premier",
+    "bishop",
+    "archbishop",
+]);
+
+/// Offices held for a state or province, before "from", "for" or "of"
+/// ("the junior Senator from New York", "Governor of New York").
+pub(super) static OFFICES_OF_REGIONS: WordList = WordList::new(&[
+    "senator",
+    "senators",
+    "governor",
+    "congressman",
+    "congresswoman",
+    "representative",
+]);
+
+/// Words in the names of organizations, not of towns.
+#[rustfmt::skip]
+pub(super) static NOT_IN_TOWN_NAMES: WordList = WordList::new(&[
+    "of", "co", "corp", "corporation", "inc", "ltd", "plc", "sa", "ag", "nv", "bv", "gmbh",
+    "bank", "bancorp", "court", "express", "group", "international", "company", "holdings",
+    "university", "college", "school", "hospital", "airlines", "airways", "motors", "power",
+]);
+
+/// Prepositions before a town named with its region ("from Marksville,
+/// Louisiana"). Not "of": "statues of Christopher Columbus, US presidents
+/// ...", "a subsidiary of Svenska Handelsbanken, Sweden".
+pub(super) static TOWN_PREPOSITIONS: WordList = WordList::new(&["in", "from", "near", "outside"]);

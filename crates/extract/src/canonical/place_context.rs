@@ -20,6 +20,9 @@ use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
+use super::cue_words::{
+    NOT_IN_TOWN_NAMES, OFFICES_OF_PLACES, OFFICES_OF_REGIONS, TOWN_PREPOSITIONS,
+};
 use super::types::is_shouted;
 use super::{HashMap, HashSet, WordList};
 
@@ -129,7 +132,13 @@ pub(super) fn place_cues(
         // "mayor of Denver": a person after the title of a place's
         // office is that place.
         let office_of = distinct[u] == Some(EntityKind::Person) && after_office_of_a_place(before);
-        if after_place_noun(before) || area || person_in || route_end || office_of {
+        if after_place_noun(before)
+            || area
+            || person_in
+            || route_end
+            || office_of
+            || between_a_place_and_its_country(article, i, distinct, cleaned, gazetteer)
+        {
             out[u] = true;
         }
         // "the junior Senator from New York": the state, not the city.
@@ -171,6 +180,32 @@ pub(super) fn place_cues(
     }
 }
 
+/// Whether mention `i` stands between a place and a region or country,
+/// commas apart ("Reading, Berkshire, UK"): the county or district the
+/// place lies in, which the tagger took for a team or a person. Only a
+/// name the gazetteer lacks that may be a town's (no "Co" or "Bank").
+fn between_a_place_and_its_country(
+    article: &Article,
+    i: usize,
+    distinct: &[Option<EntityKind>],
+    cleaned: &[String],
+    gazetteer: &Gazetteer,
+) -> bool {
+    let Article { mentions, of, .. } = *article;
+    let (u, name) = (of[i], &cleaned[of[i]]);
+    i > 0
+        && i + 1 < mentions.len()
+        && distinct[u] != Some(EntityKind::Location)
+        && distinct[of[i - 1]] == Some(EntityKind::Location)
+        && distinct[of[i + 1]].is_some()
+        && article.between(i - 1, i) == Some(", ")
+        && article.between(i, i + 1) == Some(", ")
+        && !is_shouted(&mentions[i].text)
+        && !gazetteer.contains(name)
+        && may_name_a_town(name)
+        && region_or_country(gazetteer, &cleaned[of[i + 1]]).is_some()
+}
+
 /// What the words around the article's distinct mentions say of them, by
 /// distinct mention: whether each is a place, and whether it is named as
 /// the region or country containing another ("Queens, New York": the
@@ -189,19 +224,6 @@ fn may_name_a_town(name: &str) -> bool {
     let key = name_key(name);
     key.split(' ').count() <= 3 && !key.split(' ').any(|w| NOT_IN_TOWN_NAMES.contains(w))
 }
-
-/// Words in the names of organizations, not of towns.
-#[rustfmt::skip]
-static NOT_IN_TOWN_NAMES: WordList = WordList::new(&[
-    "of", "co", "corp", "corporation", "inc", "ltd", "plc", "sa", "ag", "nv", "bv", "gmbh",
-    "bank", "bancorp", "court", "express", "group", "international", "company", "holdings",
-    "university", "college", "school", "hospital", "airlines", "airways", "motors", "power",
-]);
-
-/// Prepositions before a town named with its region ("from Marksville,
-/// Louisiana"). Not "of": "statues of Christopher Columbus, US presidents
-/// ...", "a subsidiary of Svenska Handelsbanken, Sweden".
-static TOWN_PREPOSITIONS: WordList = WordList::new(&["in", "from", "near", "outside"]);
 
 /// Moves the mentions the context says are places (`placed`) to places,
 /// and with them every mention of the same name in the article, compass
@@ -237,36 +259,12 @@ fn after_place_noun(before: &str) -> bool {
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
 }
 
-/// Titles of offices held over a place, before "of" ("the mayor of
-/// Denver", "Bishop of Marbel"); "president" and "minister" are left
-/// out: companies and ministries have them too.
-static OFFICES_OF_PLACES: WordList = WordList::new(&[
-    "mayor",
-    "mayors",
-    "governor",
-    "governors",
-    "premier",
-    "bishop",
-    "archbishop",
-]);
-
 /// Whether `before` ends with "<office> of ": "the mayor of ".
 fn after_office_of_a_place(before: &str) -> bool {
     before
         .strip_suffix(" of ")
         .is_some_and(|rest| OFFICES_OF_PLACES.contains(&last_word(rest).to_lowercase()))
 }
-
-/// Offices held for a state or province, before "from", "for" or "of"
-/// ("the junior Senator from New York", "Governor of New York").
-static OFFICES_OF_REGIONS: WordList = WordList::new(&[
-    "senator",
-    "senators",
-    "governor",
-    "congressman",
-    "congresswoman",
-    "representative",
-]);
 
 /// Whether `before` ends with "<Office of a region> from|for|of ",
 /// capitalised ("a sales representative for MarkitStar" is no office).

@@ -69,6 +69,32 @@ fn a_place_and_the_area_containing_it_are_both_places_everywhere() {
 }
 
 #[test]
+fn a_name_between_a_place_and_its_country_is_a_place() {
+    let text = "Three died in Forbury Gardens in Reading, Berkshire, UK. A bus \
+                hit a bridge in Winchester, Hampshire, England. Offices in \
+                London, Lloyds Bank, UK, closed.";
+    let c = canon(
+        text,
+        &[
+            (Location, "Reading"),
+            (Organization, "Berkshire"),
+            (Location, "UK"),
+            (Location, "Winchester"),
+            (Person, "Hampshire"),
+            (Location, "England"),
+            (Location, "London"),
+            (Organization, "Lloyds Bank"),
+            (Location, "UK"),
+        ],
+    );
+    for place in ["Berkshire", "Hampshire"] {
+        assert!(c.locations.iter().any(|l| l == place), "{:?}", c.locations);
+    }
+    assert!(c.persons.is_empty(), "{:?}", c.persons);
+    assert_eq!(c.organizations, ["Lloyds Bank"]);
+}
+
+#[test]
 fn a_dateline_does_not_make_the_team_a_place() {
     let text = "NICE, France 1996-08-30\nBaratelli is to coach Nice, the club said.";
     let c = canon(
