@@ -47,6 +47,7 @@ pub mod features;
 mod full_names;
 pub mod gazetteer;
 mod hash_bits;
+mod headlines;
 mod initials;
 mod joins;
 pub mod jsonl;
@@ -290,6 +291,7 @@ impl Extractor {
             unnamed = full_names::unnamed_words(text, &mentions, case);
             demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
             quantities::drop_persons_after_quantities(text, &mut mentions);
+            headlines::cut_headline_words(text, &mut mentions, case);
         }
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());

@@ -157,3 +157,18 @@ pub(super) static NOT_IN_TOWN_NAMES: WordList = WordList::new(&[
 /// Louisiana"). Not "of": "statues of Christopher Columbus, US presidents
 /// ...", "a subsidiary of Svenska Handelsbanken, Sweden".
 pub(super) static TOWN_PREPOSITIONS: WordList = WordList::new(&["in", "from", "near", "outside"]);
+
+/// Nouns that end the names of public bodies and firms besides
+/// [`ORGANIZATION_TAILS`]: "CENTRAL BANK", "U.S. TREASURY", "QUEBEC COURT".
+#[rustfmt::skip]
+static BODY_WORDS: WordList = WordList::new(&[
+    "bank", "banks", "treasury", "house", "senate", "congress", "court", "board", "office",
+    "exchange", "parliament", "government", "cabinet", "administration", "authority", "union",
+    "federation", "trust", "holdings", "industries", "systems", "telecom", "bancorp",
+]);
+
+/// Whether `word` (any case) may end the name of an organization or a
+/// public body: a headline's "BANK" is part of the name, its "BUYS" not.
+pub(crate) fn ends_body_names(word: &str) -> bool {
+    ORGANIZATION_TAILS.contains(word) || BODY_WORDS.contains(word)
+}

@@ -45,6 +45,7 @@ pub(crate) use clean::is_title as is_title_word;
 use clean::{bare_key, clean};
 pub(crate) use clean::{is_regnal_name, is_regnal_title};
 pub(crate) use context::{is_initial, Offsets};
+pub(crate) use cue_words::ends_body_names;
 use filter::NothingFilter;
 pub(crate) use geography::kind_named_features;
 use linker::Linker;
