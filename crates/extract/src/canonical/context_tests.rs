@@ -243,6 +243,35 @@ fn a_railway_is_an_organization() {
 }
 
 #[test]
+fn a_trade_after_a_founders_name_makes_an_organization() {
+    use EntityKind::*;
+    let text = "Hughes Tool said Howard Hughes founded it. Murphy Oil and Perkins \
+                Engines agreed; Dome Petroleum said Dome would sell.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Hughes Tool"),
+            (Person, "Howard Hughes"),
+            (Person, "Murphy Oil"),
+            (Person, "Perkins Engines"),
+            (Organization, "Dome Petroleum"),
+            (Person, "Dome"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Howard Hughes"]);
+    assert_eq!(
+        c.organizations,
+        [
+            "Hughes Tool",
+            "Murphy Oil",
+            "Perkins Engines",
+            "Dome Petroleum"
+        ]
+    );
+}
+
+#[test]
 fn an_acronym_the_gazetteer_lacks_is_an_organization() {
     use EntityKind::*;
     let text = "Ballots sent by the USPS from Buffalo, NY reached the USSR.\nKINNEAR, Wyo.";

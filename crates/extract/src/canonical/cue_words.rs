@@ -67,6 +67,12 @@ pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
     "organization", "fund", "forces", "force", "services", "academy", "tribe", "railway",
     "railways", "railroad",
     "bulletin", "gazette", "herald", "tribune", "chronicle", "telegraph", "journal",
+    // Trades that follow a founder's name ("Hughes Tool", "Murphy Oil",
+    // "Perkins Engines"), which the tagger reads as a person's.
+    "oil", "tool", "tools", "works", "chemical", "chemicals", "insurance", "engines", "foods",
+    "stores", "petroleum", "mining", "resources", "realty", "shipyards", "labs", "laboratories",
+    "pharmaceuticals", "industries", "motors", "electronics", "brewing", "breweries",
+    "textiles", "publishing", "enterprises", "technologies", "securities", "investments",
     // South Asian and German bodies ("Akhil Bharat Hindu Mahasabha", "Vishva
     // Hindu Parishad", "Ashodaya Samithi", "Friedrich Ebert Stiftung").
     "sabha", "mahasabha", "samiti", "samithi", "sangh", "sangha", "parishad", "jamaat",
