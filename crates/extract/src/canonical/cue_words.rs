@@ -178,3 +178,53 @@ static BODY_WORDS: WordList = WordList::new(&[
 pub(crate) fn ends_body_names(word: &str) -> bool {
     ORGANIZATION_TAILS.contains(word) || BODY_WORDS.contains(word)
 }
+
+/// Nouns that, followed by "of", say the next name is a place ("the island
+/// of Rapa Nui", "the port town of Mokha"). "State" is left out: "the
+/// State of Emergency", "Secretary of State".
+#[rustfmt::skip]
+pub(super) static PLACE_NOUNS: WordList = WordList::new(&[
+    "island", "city", "town", "village", "province", "region", "district", "county",
+    "port", "municipality", "governorate", "prefecture", "suburb", "neighbourhood",
+    "neighborhood", "oblast",
+]);
+
+/// Lower-case nouns that, after a name, say it names an area ("Maidan
+/// Wardak province", "the Sulu region", "Rakhine state").
+pub(super) static AREA_NOUNS: WordList = WordList::new(&[
+    "province",
+    "region",
+    "district",
+    "county",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "oblast",
+    "state",
+    "island",
+    "islands",
+]);
+
+/// Compass words that may lead a place name the gazetteer lacks ("North
+/// Poland", "Northern Syria"): the place is the rest.
+#[rustfmt::skip]
+pub(super) static COMPASS: WordList = WordList::new(&[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western",
+]);
+
+/// States of their own that a compass word makes and the gazetteer no
+/// longer lists, as name keys: "West Germany" is not Germany in 1987.
+#[rustfmt::skip]
+pub(super) static FORMER_STATES: WordList = WordList::new(&[
+    "west germany", "east germany", "south yemen", "north yemen", "south vietnam",
+    "north vietnam", "east pakistan", "west pakistan", "east berlin", "west berlin",
+]);
+
+/// Capitalised nouns that end the name of a first-level region ("Guangdong
+/// Province", "Biobio Region", "Kherson Oblast"). Not "State", "County" or
+/// "District": "Ohio State", "Eastern District" name other things.
+pub(super) static REGION_NOUNS: WordList =
+    WordList::new(&["province", "region", "governorate", "oblast", "prefecture"]);

@@ -21,54 +21,11 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
-    NOT_IN_TOWN_NAMES, OFFICES_OF_PLACES, OFFICES_OF_REGIONS, TOWN_PREPOSITIONS,
+    AREA_NOUNS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, OFFICES_OF_PLACES, OFFICES_OF_REGIONS,
+    PLACE_NOUNS, REGION_NOUNS, TOWN_PREPOSITIONS,
 };
 use super::types::is_shouted;
 use super::{HashMap, HashSet, WordList};
-
-/// Nouns that, followed by "of", say the next name is a place ("the island
-/// of Rapa Nui", "the port town of Mokha"). "State" is left out: "the
-/// State of Emergency", "Secretary of State".
-#[rustfmt::skip]
-static PLACE_NOUNS: WordList = WordList::new(&[
-    "island", "city", "town", "village", "province", "region", "district", "county",
-    "port", "municipality", "governorate", "prefecture", "suburb", "neighbourhood",
-    "neighborhood", "oblast",
-]);
-
-/// Lower-case nouns that, after a name, say it names an area ("Maidan
-/// Wardak province", "the Sulu region", "Rakhine state").
-static AREA_NOUNS: WordList = WordList::new(&[
-    "province",
-    "region",
-    "district",
-    "county",
-    "governorate",
-    "prefecture",
-    "municipality",
-    "oblast",
-    "state",
-    "island",
-    "islands",
-]);
-
-/// Compass words that may lead a place name the gazetteer lacks ("North
-/// Poland", "Northern Syria"): the place is the rest.
-#[rustfmt::skip]
-static COMPASS: WordList = WordList::new(&[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
-    "south-western",
-]);
-
-/// States of their own that a compass word makes and the gazetteer no
-/// longer lists, as name keys: "West Germany" is not Germany in 1987.
-#[rustfmt::skip]
-static FORMER_STATES: WordList = WordList::new(&[
-    "west germany", "east germany", "south yemen", "north yemen", "south vietnam",
-    "north vietnam", "east pakistan", "west pakistan", "east berlin", "west berlin",
-]);
 
 /// Which distinct mentions the context says are places (`distinct[u]` is
 /// the kind of distinct mention `u`, `cleaned[u]` its text; `of[i]` maps
@@ -138,6 +95,7 @@ pub(super) fn place_cues(
             || route_end
             || office_of
             || between_a_place_and_its_country(article, i, distinct, cleaned, gazetteer)
+            || region_with_its_noun(gazetteer, name).is_some()
         {
             out[u] = true;
         }
@@ -413,6 +371,17 @@ pub(super) fn area_named<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g
         .filter(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country))
         .filter(|p| name_key(&p.name) == key)
         .max_by_key(|p| p.population)
+}
+
+/// The region that a region's name and its noun mean ("Guangdong
+/// Province" is Guangdong, "Biobio Region" Biobío), which the tagger may
+/// take for an organization.
+pub(super) fn region_with_its_noun<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Place> {
+    let (rest, noun) = name.trim().rsplit_once(' ')?;
+    if !REGION_NOUNS.contains(noun) {
+        return None;
+    }
+    area_named(gazetteer, rest).filter(|p| p.kind == PlaceKind::Region)
 }
 
 /// `name` without a leading compass word ("North Poland" → "Poland"), if

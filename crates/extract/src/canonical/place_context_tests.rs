@@ -95,6 +95,23 @@ fn a_name_between_a_place_and_its_country_is_a_place() {
 }
 
 #[test]
+fn a_region_named_with_its_noun_is_the_region() {
+    let text = "Patients in Guangdong Province and in the Biobio Region recovered; \
+                Aceh Province reported none.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Guangdong Province"),
+            (Location, "Biobio Region"),
+            (Organization, "Aceh Province"),
+        ],
+    );
+    assert_eq!(c.locations, ["Guangdong", "Biobío", "Aceh"]);
+    assert!(c.organizations.is_empty(), "{:?}", c.organizations);
+    assert_eq!(c.location_ids[1..], [Some(3898380), Some(1215638)]);
+}
+
+#[test]
 fn a_dateline_does_not_make_the_team_a_place() {
     let text = "NICE, France 1996-08-30\nBaratelli is to coach Nice, the club said.";
     let c = canon(

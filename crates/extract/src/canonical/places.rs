@@ -8,7 +8,7 @@ use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::abbreviated_place;
 use super::geography::{feature_named, gulf_of, is_feature_word};
-use super::place_context::{area_named, without_compass};
+use super::place_context::{area_named, region_with_its_noun, without_compass};
 use super::types::ends_with_geographic_word;
 use super::Linker;
 
@@ -62,6 +62,7 @@ pub(super) fn name_locations(
                 let (name, place) = key.split_once(" of ")?;
                 gazetteer.resolve(&format!("{name} of the {place}"), &context)
             })
+            .or_else(|| region_with_its_noun(gazetteer, key))
             .or_else(|| {
                 let rest = without_compass(key)?;
                 gazetteer.resolve(rest, &context).filter(|p| {
