@@ -96,6 +96,7 @@ pub(super) fn place_cues(
             || office_of
             || between_a_place_and_its_country(article, i, distinct, cleaned, gazetteer)
             || region_with_its_noun(gazetteer, name).is_some()
+            || (in_a_place(before) && is_english_county(name))
         {
             out[u] = true;
         }
@@ -255,6 +256,13 @@ fn in_a_place(before: &str) -> bool {
     before
         .strip_suffix(" in ")
         .is_some_and(|rest| !NOT_PLACES_IN.contains(last_word(rest)))
+}
+
+/// Whether `name` is one word ending in "shire", as English counties are
+/// named: after "in" it is the county ("living in Staffordshire"), which a
+/// tagger taught by CoNLL's cricket reports takes for the county's team.
+fn is_english_county(name: &str) -> bool {
+    !name.contains(' ') && name.len() > 5 && name.ends_with("shire")
 }
 
 /// Whether the text between two mentions ends a list: " and ", ", and ".

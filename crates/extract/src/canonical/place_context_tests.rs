@@ -112,6 +112,23 @@ fn a_region_named_with_its_noun_is_the_region() {
 }
 
 #[test]
+fn an_english_county_after_in_is_the_county_not_the_team() {
+    let text = "He had been living in Staffordshire. Yorkshire beat Lancashire at \
+                Headingley.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Staffordshire"),
+            (Organization, "Yorkshire"),
+            (Organization, "Lancashire"),
+            (Location, "Headingley"),
+        ],
+    );
+    assert_eq!(c.locations, ["Staffordshire", "Headingley"]);
+    assert_eq!(c.organizations, ["Yorkshire", "Lancashire"]);
+}
+
+#[test]
 fn a_dateline_does_not_make_the_team_a_place() {
     let text = "NICE, France 1996-08-30\nBaratelli is to coach Nice, the club said.";
     let c = canon(
