@@ -261,6 +261,9 @@ static PERSON_TITLES: WordList = WordList::new(&[
     "cardinal", "senator", "sen", "congressman", "congresswoman", "governor", "gov", "mayor",
     "ambassador", "mp", "mep", "inspector", "sheriff", "detective", "taoiseach", "president",
     "premier", "chancellor", "judge", "assemblyman", "assemblywoman", "councillor",
+    // Roles that TITLES strips, capitalised before a name at a sentence
+    // start ("Broadcaster Piers Morgan", "Spokesperson Morgan Ortagus").
+    "broadcaster", "spokesperson", "spokesman", "spokeswoman",
 ]);
 
 /// Whether `before` (the text before a mention) ends with a title only

@@ -65,6 +65,17 @@ fn titled_and_led_person_names_are_that_person() {
 }
 
 #[test]
+fn a_role_before_a_name_makes_a_person() {
+    let c = canon(&[
+        (Organization, "Broadcaster Piers Morgan"),
+        (Organization, "Spokesperson Morgan Ortagus"),
+        (Organization, "Singer Co"),
+    ]);
+    assert_eq!(c.persons, ["Piers Morgan", "Morgan Ortagus"]);
+    assert_eq!(c.organizations, ["Singer Co"]);
+}
+
+#[test]
 fn bare_titles_name_no_one_unless_a_surname() {
     assert_eq!(
         kinds_of(&[
