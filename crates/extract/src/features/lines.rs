@@ -4,7 +4,7 @@
 
 use super::super::tokenize::Token;
 use super::lexicon::CaseLexicon;
-use super::word::{PUNCT_AFTER, PUNCT_END, PUNCT_OPEN};
+use super::word::{PUNCT_AFTER, PUNCT_CLOSE, PUNCT_END, PUNCT_OPEN};
 use super::{flag, Featurizer};
 
 impl Featurizer {
@@ -12,10 +12,12 @@ impl Featurizer {
     pub(super) fn mark_positions(&mut self, tokens: &[Token]) {
         let mut sent_start = true;
         let mut after = false;
+        let mut closed = false;
         for (i, t) in tokens.iter().enumerate() {
             if t.line_start {
                 sent_start = true;
                 after = false;
+                closed = false;
             }
             let info = &mut self.info[i];
             if sent_start {
@@ -26,8 +28,11 @@ impl Featurizer {
             }
             let p = info.punct;
             after = p & PUNCT_AFTER != 0;
-            // Opening punctuation keeps a sentence start pending.
-            sent_start = p & PUNCT_END != 0 || (sent_start && p & PUNCT_OPEN != 0);
+            // Opening punctuation keeps a sentence start pending; "))"
+            // ends a speaker label.
+            let label_end = closed && p & PUNCT_CLOSE != 0;
+            closed = p & PUNCT_CLOSE != 0;
+            sent_start = p & PUNCT_END != 0 || label_end || (sent_start && p & PUNCT_OPEN != 0);
         }
     }
 
@@ -185,5 +190,23 @@ impl Featurizer {
                 && x.case & (CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME) == 0
                 && x.flags & (flag::ORG_SUFFIX | flag::LOC_SUFFIX | flag::TITLE) == 0
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    #[test]
+    fn a_sentence_starts_after_an_interview_speaker_label() {
+        let text = "((WN))  Tell us about the study.\n\n((Christian Keysers))  Um, \
+                    hmm. So, Julen Hernandez-Lallement ran it.\n\n((WN))  As you said, \
+                    it is new.";
+        let x = Extractor::bundled().extract(text);
+        let names: Vec<&str> = x.mentions.iter().map(|m| m.text.as_str()).collect();
+        for word in ["Tell", "Um", "As"] {
+            assert!(!names.contains(&word), "{word}: {:?}", x.mentions);
+        }
+        assert!(x.persons.iter().any(|p| p == "Julen Hernandez-Lallement"));
     }
 }

@@ -16,6 +16,11 @@ pub(super) const PUNCT_END: u8 = 2;
 /// [`punct_class`] bit: the next token follows a quote, colon or dash.
 pub(super) const PUNCT_AFTER: u8 = 4;
 
+/// [`punct_class`] bit: a closing bracket; two in a row end an
+/// interview's speaker label ("((Christian Keysers))  So, ..."), after
+/// which a sentence starts.
+pub(super) const PUNCT_CLOSE: u8 = 8;
+
 /// What a token does to sentence positions (`PUNCT_*` bits).
 fn punct_class(s: &str) -> u8 {
     let is_quote = matches!(
@@ -28,6 +33,7 @@ fn punct_class(s: &str) -> u8 {
     (u8::from(is_open) * PUNCT_OPEN)
         | (u8::from(is_end) * PUNCT_END)
         | (u8::from(after) * PUNCT_AFTER)
+        | (u8::from(s == ")") * PUNCT_CLOSE)
 }
 
 impl Featurizer {
