@@ -158,6 +158,10 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         // "a private intelligence firm, Orbis Geospatial": the noun may
         // stand before a comma.
         let prev = last_word(before.trim_end_matches(' ').trim_end_matches(','));
+        if is_speaker_label(before, after, &m.text) {
+            out[u] = Some(Cue::Person);
+            continue;
+        }
         if WORK_NOUNS.contains(prev) || m.text.split(' ').next().is_some_and(is_vessel_prefix) {
             out[u] = Some(Cue::Nothing);
             continue;
@@ -390,6 +394,16 @@ fn inner_the(before: &str, name: &str) -> bool {
 /// Whether the word `prev` right before a name, as `before` writes it
 /// (in lower case: no part of the name), is what people are called
 /// ("photojournalist Ziad al-Sharabi", "colleague Faisal al-Thubhani").
+/// Whether a mention fills an interview's speaker label at a line start
+/// ("((Perttu Ahola))  We started..."): a person's full name; not one
+/// word ("((WN))", "((Wikinews))": the interviewer).
+fn is_speaker_label(before: &str, after: &str, name: &str) -> bool {
+    let at_line_start = before
+        .strip_suffix("((")
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('\n'));
+    at_line_start && after.starts_with("))") && name.contains(' ')
+}
+
 fn is_person_noun(before: &str, prev: &str) -> bool {
     // No comma between: "vice president, General Merchandise manager"
     // and "minister, Agriculture Canada" name where the person works.

@@ -272,6 +272,19 @@ fn a_trade_after_a_founders_name_makes_an_organization() {
 }
 
 #[test]
+fn a_speaker_label_names_a_person() {
+    use EntityKind::*;
+    let text = "((Wikinews))  What is Minetest?\n\n((Perttu Ahola))  A game.";
+    let ms = mentions_of(
+        text,
+        &[(Organization, "Wikinews"), (Organization, "Perttu Ahola")],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Perttu Ahola"]);
+    assert_eq!(c.organizations, ["Wikinews"]);
+}
+
+#[test]
 fn an_acronym_the_gazetteer_lacks_is_an_organization() {
     use EntityKind::*;
     let text = "Ballots sent by the USPS from Buffalo, NY reached the USSR.\nKINNEAR, Wyo.";
