@@ -35,7 +35,7 @@ static TITLES: WordList = WordList::new(&[
     "senora", "señora", "signor", "signora",
     "attorney", "solicitor", "prosecutor", "magistrate", "consul", "commandant", "corporal",
     "private", "cadet", "prefect", "governor-general", "comrade", "cde", "monsignor", "msgr",
-    "monsenor", "monseñor", "broadcaster", "podcaster", "candidate", "nominee",
+    "monsenor", "monseñor", "broadcaster", "podcaster", "candidate", "nominee", "swami", "sayyid",
 ]);
 
 /// Words allowed between two titles ("Secretary of State").
