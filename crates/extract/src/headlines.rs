@@ -13,8 +13,6 @@
 
 use std::collections::HashMap;
 
-use xxhash_rust::xxh3::xxh3_64;
-
 use super::canonical::ends_body_names;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::name_key;
@@ -70,9 +68,7 @@ fn is_headline_word(word: &str, case: &CaseLexicon) -> bool {
     if word.is_empty() || !word.chars().all(char::is_alphabetic) || ends_body_names(word) {
         return false;
     }
-    let v = case.get(xxh3_64(word.to_lowercase().as_bytes()));
-    let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
-    v & CaseLexicon::DICT_LOWER != 0 && v & (CaseLexicon::DICT_CAP | names) == 0
+    case.is_lowercase_only_word(&word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -12,8 +12,6 @@
 //! word the dictionary also writes capitalised ("Pacific", "Parliament",
 //! "Mandarin") is left to the labellers' disagreement.
 
-use xxhash_rust::xxh3::xxh3_64;
-
 use super::canonical::{is_geographic_word, Canonical};
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::Gazetteer;
@@ -56,9 +54,7 @@ fn is_ordinary_word(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bo
     {
         return false;
     }
-    let v = case.get(xxh3_64(lower.as_bytes()));
-    let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
-    v & CaseLexicon::DICT_LOWER != 0 && v & (CaseLexicon::DICT_CAP | names) == 0
+    case.is_lowercase_only_word(&lower)
 }
 
 #[cfg(test)]

@@ -332,6 +332,15 @@ impl CaseLexicon {
         Self::is_common_value(self.get(lower))
     }
 
+    /// Whether `lower`, a lowercased word, is in the dictionary only in
+    /// lowercase and in no person's name of training ("radio", "buys"; not
+    /// "pacific", which the dictionary also capitalises, nor "smith").
+    pub fn is_lowercase_only_word(&self, lower: &str) -> bool {
+        let v = self.get(xxh3_64(lower.as_bytes()));
+        let names = Self::FIRST_NAME | Self::LAST_NAME;
+        v & Self::DICT_LOWER != 0 && v & (Self::DICT_CAP | names) == 0
+    }
+
     /// [`CaseLexicon::is_common_word`] of a value from [`CaseLexicon::get`].
     #[inline]
     pub fn is_common_value(v: u8) -> bool {
