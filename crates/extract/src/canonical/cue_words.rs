@@ -170,7 +170,7 @@ pub(super) static TOWN_PREPOSITIONS: WordList = WordList::new(&["in", "from", "n
 static BODY_WORDS: WordList = WordList::new(&[
     "bank", "banks", "treasury", "house", "senate", "congress", "court", "board", "office",
     "exchange", "parliament", "government", "cabinet", "administration", "authority", "union",
-    "federation", "trust", "holdings", "industries", "systems", "telecom", "bancorp",
+    "federation", "trust", "holdings", "systems", "telecom", "bancorp",
 ]);
 
 /// Whether `word` (any case) may end the name of an organization or a
