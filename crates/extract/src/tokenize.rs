@@ -45,13 +45,15 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `c` continues a word: letters, digits and combining marks (which
 /// `char::is_alphanumeric` does not cover, but scripts like Devanagari and
-/// vowelled Arabic need inside words).
+/// vowelled Arabic need inside words), and the soft hyphen and word joiner
+/// web pages leave inside words ("Vladi\u{ad}mir"; name cleaning drops
+/// them).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_mark(c)
+    c.is_alphanumeric() || is_mark(c) || matches!(c, '\u{ad}' | '\u{2060}')
 }
 
 #[inline]

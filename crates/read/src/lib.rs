@@ -44,6 +44,7 @@ pub mod dateline;
 pub mod feed;
 mod file;
 pub mod html;
+mod invisible;
 pub mod json;
 pub mod language;
 pub mod limits;

@@ -42,9 +42,11 @@ pub const MAX_FIELD_BYTES: usize = 1 << 10;
 pub const MAX_ID_BYTES: usize = 512;
 
 /// Enforces the field limits on a parsed article and warns about what is
-/// missing or cut. The article is always kept.
+/// missing or cut, once the characters that show nothing are gone from its
+/// text ([`crate::invisible`]). The article is always kept.
 pub fn enforce(parsed: &mut Parsed) {
     let Parsed { article, warnings } = parsed;
+    crate::invisible::remove(article);
     if article.title.is_empty() {
         warnings.push("no title".to_owned());
     }

@@ -1,0 +1,107 @@
+//! Tests of `clean`: what is no part of a name.
+
+use super::super::tests::{m, persons};
+use super::super::*;
+
+#[test]
+fn titles_and_possessives_are_dropped() {
+    assert_eq!(
+        persons(&[
+            "President Ahmed al-Sharaa",
+            "Syrian President Ahmed al-Sharaa",
+            "Mr. Putin's",
+            "U.S. Secretary of State Marco Rubio",
+            "Prime Minister Keir Starmer,",
+            "Pope Leo",
+            "Queen Elizabeth II",
+            "British King Charles III",
+            "Democrat Spearman",
+            "Mme Spanton",
+        ]),
+        [
+            "Ahmed al-Sharaa",
+            "Putin",
+            "Marco Rubio",
+            "Keir Starmer",
+            "Pope Leo",
+            "Queen Elizabeth II",
+            "King Charles III",
+            "Spearman",
+            "Spanton",
+        ]
+    );
+    assert_eq!(persons(&["King", "Stephen King"]), ["Stephen King"]);
+}
+
+#[test]
+fn marks_and_words_around_a_name_are_no_part_of_it() {
+    assert_eq!(
+        persons(&[
+            "Jerry [O'Connell",
+            "Narendra] Modi",
+            "\u{200d}Aparna Garg",
+            "Howie HawkinsImage",
+            "Whereas Pierce",
+            "Including Hassan",
+            "and Tom Watson",
+            "Mayor of London Sadiq Khan",
+            "Prime Minister of New Zealand Jacinda Ardern",
+            "Cde Mugabe",
+            "Kenyan-born Barack Obama",
+            "Vladi\u{ad}mir Putin",
+            "CreditKirsten Luce",
+            "CreditCreditJeon Heon-Kyun",
+        ]),
+        [
+            "Jerry O'Connell",
+            "Narendra Modi",
+            "Aparna Garg",
+            "Howie Hawkins",
+            "Pierce",
+            "Hassan",
+            "Tom Watson",
+            "Sadiq Khan",
+            "Jacinda Ardern",
+            "Mugabe",
+            "Barack Obama",
+            "Vladimir Putin",
+            "Kirsten Luce",
+            "Jeon Heon-Kyun",
+        ]
+    );
+    // A name that ends or begins like a credit but is none stays whole.
+    assert_eq!(
+        persons(&["Image", "Jo RImage", "Creditor Smith"]),
+        ["Image", "Jo RImage", "Creditor Smith"]
+    );
+    assert_eq!(super::name_words("CreditSights"), "CreditSights");
+}
+
+#[test]
+fn possessives_go_unless_part_of_the_name() {
+    use EntityKind::*;
+    let ms = [
+        m(Location, "the State of Virginia"),
+        m(Location, "State of Emergency"),
+        m(Location, "Russia's"),
+        m(Location, "Lord's"),
+        m(Organization, "Lloyd's"),
+        m(Organization, "HTS's"),
+        m(Organization, "HTS"),
+        m(Person, "Putin’s"),
+    ];
+    let c = canonicalize("", &ms, Gazetteer::bundled());
+    assert_eq!(
+        c.names,
+        [
+            "Virginia",
+            "State of Emergency",
+            "Russia",
+            "Lord's",
+            "Lloyd's",
+            "HTS",
+            "HTS",
+            "Putin"
+        ]
+    );
+}
