@@ -10,17 +10,16 @@
 //! first occurrence with a cue, so a name the article introduces once
 //! ("the company Orbis Geospatial") is read the same way everywhere.
 
-use super::super::gazetteer::{name_key, Gazetteer};
+use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
 use super::captions::characters_in_captions;
 use super::clean::follows_a_person_title;
 use super::cue_words::{
-    heads_an_administration, AFTER_HEAD, ORGANIZATION_HEADS, ORGANIZATION_NOUNS,
-    ORGANIZATION_TAILS, PERSON_NOUNS, PERSON_ONLY_TAILS, VENUE_PREPOSITIONS, WORK_NOUNS,
+    heads_an_administration, AFTER_HEAD, ORGANIZATION_NOUNS, PERSON_NOUNS, VENUE_PREPOSITIONS,
+    WORK_NOUNS,
 };
 use super::organizations::defines_a_short_form;
-use super::persons::PARTICLES;
 use super::place_context::{is_acronym_in_prose, place_adjectives};
 use super::types::is_camel_case_brand;
 use super::works::{is_vessel_prefix, names_after_work_nouns};
@@ -35,6 +34,10 @@ pub(super) enum Cue {
     Nothing,
     /// A person ("photojournalist Ziad al-Sharabi").
     Person,
+    /// A person by title or as the head of an administration ("President
+    /// Obama", "the Obama administration"): a person even where a small
+    /// town has the name.
+    Head,
 }
 
 /// Lower-case words between ", a" and the noun that says what a name is
@@ -174,7 +177,9 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             && !is_camel_case_brand(&m.text)
             && (titled || heads_an_administration(&m.text, after));
         if kind == EntityKind::Organization {
-            if (is_person_noun(before, prev) && m.text.contains(' ')) || president {
+            if president {
+                out[u] = Some(Cue::Head);
+            } else if is_person_noun(before, prev) && m.text.contains(' ') {
                 out[u] = Some(Cue::Person);
             }
             continue;
@@ -197,7 +202,7 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             // gazetteer lacks (see `heed`) after what people are called;
             // "Viktar Babaryka, who was arrested": before what only people
             // are said to be.
-            out[u] = Some(Cue::Person);
+            out[u] = Some(if president { Cue::Head } else { Cue::Person });
             continue;
         }
         if inner_the(before, &m.text) && !more_than_one_word(&m.text) {
@@ -257,114 +262,6 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
     out
 }
 
-/// Applies the `cues` to the `kinds` of the distinct mentions (their
-/// `cleaned` text alongside), and the organization words that end a name
-/// or, in languages that put the head first, start it:
-/// a work or vessel names nothing; a person becomes an organization; so
-/// does a place, unless the gazetteer knows it ("Marco Rubio of Florida").
-pub(super) fn heed(
-    kinds: &mut [Option<EntityKind>],
-    cues: &[Option<Cue>],
-    cleaned: &[String],
-    gazetteer: &Gazetteer,
-) {
-    for ((kind, cue), c) in kinds.iter_mut().zip(cues).zip(cleaned) {
-        let Some(k) = *kind else { continue };
-        let last = c.rsplit(' ').next().unwrap_or_default();
-        let first = c.split(' ').next().unwrap_or_default();
-        let org_tail = c.contains(' ')
-            && match k {
-                EntityKind::Person => {
-                    ORGANIZATION_TAILS.contains(last)
-                        || PERSON_ONLY_TAILS.contains(last)
-                        || ORGANIZATION_HEADS.contains(first)
-                }
-                EntityKind::Location => {
-                    ORGANIZATION_TAILS.contains(last)
-                        || (ORGANIZATION_HEADS.contains(first) && !gazetteer.contains(c))
-                }
-                EntityKind::Organization => false,
-            };
-        *kind = match cue {
-            Some(Cue::Nothing) => None,
-            Some(Cue::Organization) if k == EntityKind::Location && gazetteer.contains(c) => *kind,
-            // A middle initial is a person's ("publisher Lewis D. Whitehead").
-            Some(Cue::Organization) if k == EntityKind::Person && has_middle_initial(c) => *kind,
-            Some(Cue::Organization) => Some(EntityKind::Organization),
-            Some(Cue::Person) if is_person_shaped(c) && !gazetteer.contains(c) => {
-                Some(EntityKind::Person)
-            }
-            Some(Cue::Person) | None if org_tail => Some(EntityKind::Organization),
-            Some(Cue::Person) | None => *kind,
-        };
-    }
-    short_forms_of_organizations(kinds, cleaned, gazetteer);
-}
-
-/// Makes organizations of the persons and places that are an organization
-/// of the article less its organization word ("Thai Raksa Chart" beside
-/// "Thai Raksa Chart Party"), unless the gazetteer knows them as places
-/// ("Florida" beside "Florida Highway Patrol" stays). The one-word persons
-/// that begin or end such a name go with it ("Hudson" once "Dayton
-/// Hudson" is the retailer of "Dayton Hudson Corp"), unless a person of
-/// the article still has that word.
-fn short_forms_of_organizations(
-    kinds: &mut [Option<EntityKind>],
-    cleaned: &[String],
-    gazetteer: &Gazetteer,
-) {
-    // By key: the headline's "CHRYSLER" is the body's "Chrysler".
-    let stems: HashSet<String> = kinds
-        .iter()
-        .zip(cleaned)
-        .filter(|(k, _)| **k == Some(EntityKind::Organization))
-        .filter_map(|(_, c)| {
-            let (stem, last) = c.rsplit_once(' ')?;
-            ORGANIZATION_TAILS.contains(last).then(|| name_key(stem))
-        })
-        .collect();
-    if stems.is_empty() {
-        return;
-    }
-    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
-    let mut ends: Vec<String> = Vec::new();
-    for ((kind, c), key) in kinds.iter_mut().zip(cleaned).zip(&keys) {
-        let person_or_place = matches!(kind, Some(EntityKind::Person | EntityKind::Location));
-        if person_or_place && stems.contains(key) && !gazetteer.contains(c) {
-            if *kind == Some(EntityKind::Person) {
-                if let (Some((first, _)), Some((_, last))) =
-                    (key.split_once(' '), key.rsplit_once(' '))
-                {
-                    ends.extend([first.to_owned(), last.to_owned()]);
-                }
-            }
-            *kind = Some(EntityKind::Organization);
-        }
-    }
-    if ends.is_empty() {
-        return;
-    }
-    let of_a_person = |w: &str| {
-        kinds.iter().zip(&keys).any(|(k, key)| {
-            *k == Some(EntityKind::Person) && key.contains(' ') && key.split(' ').any(|x| x == w)
-        })
-    };
-    let parts: Vec<usize> = (0..kinds.len())
-        .filter(|&i| kinds[i] == Some(EntityKind::Person) && !keys[i].contains(' '))
-        .filter(|&i| ends.contains(&keys[i]) && !of_a_person(&keys[i]))
-        .collect();
-    for i in parts {
-        kinds[i] = Some(EntityKind::Organization);
-    }
-}
-
-/// Whether a name of three words or more has an initial inside ("Lewis
-/// D. Whitehead").
-fn has_middle_initial(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
-    words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w))
-}
-
 /// Whether `word` is an initial ("F.", "J").
 pub(crate) fn is_initial(word: &str) -> bool {
     let letters = word.trim_end_matches('.');
@@ -411,17 +308,6 @@ fn is_person_noun(before: &str, prev: &str) -> bool {
         && before.trim_end_matches(' ').ends_with(char::is_alphabetic)
         && prev.starts_with(|c: char| c.is_lowercase())
         && PERSON_NOUNS.contains(prev)
-}
-
-/// Whether `name` is written like a person's name: capitalised words
-/// and name particles ("Ziad al-Sharabi"), none an organization word;
-/// not "Bank of England".
-fn is_person_shaped(name: &str) -> bool {
-    name.split(' ').all(|w| {
-        let lead = w.split('-').next().unwrap_or_default();
-        (w.starts_with(char::is_uppercase) || PARTICLES.contains(lead))
-            && !ORGANIZATION_TAILS.contains(w)
-    })
 }
 
 /// The last word of `s`, trailing spaces ignored, punctuation kept out:

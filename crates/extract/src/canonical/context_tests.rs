@@ -425,3 +425,35 @@ fn a_persons_title_or_an_administration_makes_one_word_a_person() {
     assert_eq!(c.persons, ["Volcker", "Shultz"]);
     assert_eq!(c.organizations, ["Ing", "PSD", "CreepyPasta"]);
 }
+
+#[test]
+fn a_title_or_an_administration_outweighs_a_small_town_and_carries_the_name() {
+    use EntityKind::*;
+    // Obama is also a town of 29,000 in Japan; Washington a state. The
+    // tagger's third "Obama", a person, is outvoted by the two
+    // organizations before the cue is read.
+    let text = "The Obama administration agreed. It was criticized by the Obama \
+                administration. \"It is late,\" Obama said. The Washington administration \
+                did not.";
+    let kinds = [Organization, Organization, Person];
+    let mut ms: Vec<Mention> = text
+        .match_indices("Obama")
+        .zip(kinds)
+        .map(|((b, name), kind)| {
+            let start = text[..b].chars().count();
+            let end = start + name.len();
+            Mention {
+                kind,
+                text: name.to_owned(),
+                start,
+                end,
+            }
+        })
+        .collect();
+    ms.extend(mentions_of(text, &[(Organization, "Washington")]));
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.kinds[..3], [Some(Person); 3]);
+    assert_eq!(c.persons, ["Obama"]);
+    // A title or an administration does not outweigh a state.
+    assert_eq!(c.organizations, ["Washington"]);
+}

@@ -27,6 +27,7 @@ mod context;
 mod cue_words;
 mod filter;
 mod geography;
+mod heed;
 mod linker;
 mod media;
 mod organizations;
@@ -130,7 +131,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let article = context::Article::new(text, mentions, &of);
     let heard = context::cues(&article, &kinds);
     let before_cues = kinds.clone();
-    context::heed(&mut kinds, &heard, &cleaned, gazetteer);
+    heed::heed(&mut kinds, &heard, &cleaned, gazetteer);
     parts_follow_cued_persons(&mut kinds, &before_cues, &cleaned);
     let mut cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
     let towns = towns::town_cues(&article, &kinds, &cleaned, gazetteer);

@@ -148,8 +148,10 @@ fn consonants(word: &str) -> String {
 }
 
 /// Makes persons of the mentions that are parts of a full name the context
-/// made a person (`kinds` now, `was` before the cues): "Chan-o-cha" once
-/// "incumbent Prayuth Chan-o-cha" is read.
+/// made a person (`kinds` now, `was` before the cues), or that name a
+/// one-word person so made: "Chan-o-cha" once "incumbent Prayuth
+/// Chan-o-cha" is read, the "Obama" tagged a place or organization
+/// elsewhere once "the Obama administration" is read.
 pub(super) fn parts_follow_cued_persons(
     kinds: &mut [Option<EntityKind>],
     was: &[Option<EntityKind>],
@@ -160,22 +162,18 @@ pub(super) fn parts_follow_cued_persons(
         .map(|c| name_key(strip_possessive(c)))
         .collect();
     let cores: Vec<Vec<&str>> = keys.iter().map(|k| core_words(k)).collect();
-    let full: Vec<&[&str]> = (0..kinds.len())
+    let cued: Vec<&[&str]> = (0..kinds.len())
         .filter(|&i| kinds[i] == Some(EntityKind::Person) && was[i] != kinds[i])
         .map(|i| cores[i].as_slice())
-        .filter(|c| c.len() >= 2)
+        .filter(|c| !c.is_empty())
         .collect();
-    if full.is_empty() {
+    if cued.is_empty() {
         return;
     }
     for (kind, core) in kinds.iter_mut().zip(&cores) {
         let other = matches!(kind, Some(EntityKind::Organization | EntityKind::Location));
-        if other
-            && !core.is_empty()
-            && full
-                .iter()
-                .any(|f| core.last() == f.last() && is_subsequence(core, f))
-        {
+        let part = |f: &&[&str]| f.len() >= 2 && core.last() == f.last() && is_subsequence(core, f);
+        if other && !core.is_empty() && cued.iter().any(|f| *f == core.as_slice() || part(f)) {
             *kind = Some(EntityKind::Person);
         }
     }
