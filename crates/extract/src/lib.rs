@@ -313,6 +313,7 @@ impl Extractor {
             }
             c.persons.retain(|p| !unnamed.contains(p));
         }
+        c.unshout_persons();
         // Mentions take the kinds the facets use (on CoNLL dev that is
         // worth +0.2 mention F1 for each type) and go where they name
         // nothing.

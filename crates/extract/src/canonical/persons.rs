@@ -7,6 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
 use super::context::{last_word, Article};
+use super::types::is_shouted;
 
 use super::{Linker, WordList};
 
@@ -73,6 +74,68 @@ pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
     }
     fold_spelling_variants(&people.keys, &mut out);
     out
+}
+
+impl super::Canonical {
+    /// Writes the person values the article only ever shouts as a reader
+    /// would ([`unshouted`]), in the facets and the mentions' names alike.
+    /// Run last: the rules before read a name in capitals as a headline's.
+    pub(crate) fn unshout_persons(&mut self) {
+        let names = self.names.iter_mut().zip(&self.kinds);
+        for (name, _) in names.filter(|(_, k)| **k == Some(EntityKind::Person)) {
+            *name = unshouted(name);
+        }
+        let persons = std::mem::take(&mut self.persons);
+        for p in persons {
+            super::push_unique(&mut self.persons, &unshouted(&p));
+        }
+    }
+}
+
+/// A person's name as a reader writes it, where the article only ever
+/// shouts it ("LAURIE OAKES" of a byline, "JIM WATSON/AFP" of a photo
+/// credit; the linker prefers any other way the article writes it): each
+/// word capitalised, after an apostrophe, hyphen or dot too ("O'NEILL" →
+/// "O'Neill", "JEAN-PIERRE" → "Jean-Pierre", "J.R."); Roman numerals stay
+/// ("III"). Left as written when it has a lowercase letter, a digit, or
+/// a word of more than one letter without a vowel, which reads as an
+/// abbreviation ("SMR CV", "DMK DFL" of wire tables).
+fn unshouted(name: &str) -> String {
+    let abbreviated = |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters > 1 && !w.contains('.') && !w.contains(|c| "AEIOUY".contains(c))
+    };
+    if !is_shouted(name)
+        || name.contains(|c: char| c.is_ascii_digit())
+        || name.split(' ').any(abbreviated)
+    {
+        return name.to_owned();
+    }
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            if w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+                return w.to_owned();
+            }
+            let mut out = String::with_capacity(w.len());
+            let mut upper = true;
+            for c in w.chars() {
+                if c.is_alphabetic() {
+                    if upper {
+                        out.push(c);
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    upper = false;
+                } else {
+                    out.push(c);
+                    upper = matches!(c, '\'' | '’' | '-' | '.');
+                }
+            }
+            out
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// Whether two full names (core words) are one name spelt two ways: word
@@ -283,162 +346,5 @@ pub(super) fn birth_names(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::persons;
-
-    #[test]
-    fn short_names_map_to_the_one_long_name() {
-        assert_eq!(
-            persons(&[
-                "Sharaa",
-                "Ahmed al-Sharaa",
-                "al-Sharaa",
-                "Assad",
-                "Bashar al-Assad"
-            ]),
-            ["Ahmed al-Sharaa", "Bashar al-Assad"]
-        );
-        // Two long names: the short one is one of them, no third value.
-        assert_eq!(
-            persons(&["Smith", "John Smith", "Jane Smith"]),
-            ["John Smith", "Jane Smith"]
-        );
-        // No longer name: the fullest spelling.
-        assert_eq!(persons(&["Sharaa", "al-Sharaa"]), ["al-Sharaa"]);
-    }
-
-    #[test]
-    fn spellings_differing_in_vowels_are_the_first_one() {
-        assert_eq!(
-            persons(&[
-                "Osama bin Laden",
-                "Hamza bin Laden",
-                "Usama bin Ladin",
-                "Hamza bin Ladin",
-                "Frido Welker",
-                "Frido Walker"
-            ]),
-            ["Osama bin Laden", "Hamza bin Laden", "Frido Welker"]
-        );
-        // Short words are other names; so are other consonants.
-        assert_eq!(
-            persons(&["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]),
-            ["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]
-        );
-    }
-
-    #[test]
-    fn a_middle_initial_and_the_middle_name_are_one_person_by_the_fuller_name() {
-        assert_eq!(
-            persons(&[
-                "Richard K. Guy",
-                "Richard Kenneth Guy",
-                "Richard Guy",
-                "Robert F. Kennedy",
-                "Robert Edward Kennedy",
-                "J. Smith",
-                "John Smith"
-            ]),
-            [
-                "Richard Kenneth Guy",
-                "Robert F. Kennedy",
-                "Robert Edward Kennedy",
-                "J. Smith",
-                "John Smith"
-            ]
-        );
-    }
-
-    #[test]
-    fn given_names_before_a_full_name_with_and_share_its_surname() {
-        use super::super::tests::mentions_of;
-        use super::super::{canonicalize, EntityKind::*, Gazetteer};
-        let text = "The dead were Aaron Perry, and Joanne and Edward Corr. \
-                    Captain America and Tony Stark posed. Brazil split from \
-                    Portugal and Pedro I ruled.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Person, "Aaron Perry"),
-                (Location, "Joanne"),
-                (Person, "Edward Corr"),
-                (Location, "America"),
-                (Person, "Tony Stark"),
-                (Location, "Brazil"),
-                (Location, "Portugal"),
-                (Person, "Pedro I"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(
-            c.persons,
-            [
-                "Aaron Perry",
-                "Joanne Corr",
-                "Edward Corr",
-                "Tony Stark",
-                "Pedro I"
-            ]
-        );
-        assert_eq!(c.locations, ["United States", "Brazil", "Portugal"]);
-    }
-
-    #[test]
-    fn a_name_written_alone_or_another_persons_surname_is_no_given_name() {
-        use super::super::tests::mentions_of;
-        use super::super::{canonicalize, EntityKind::*, Gazetteer};
-        let text = "Trump and Mike Pence ran. Trump won. Howie Hawkins spoke; \
-                    Hawkins and Gloria La Riva ran.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Person, "Trump"),
-                (Person, "Mike Pence"),
-                (Person, "Trump"),
-                (Person, "Howie Hawkins"),
-                (Person, "Hawkins"),
-                (Person, "Gloria La Riva"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(
-            c.persons,
-            ["Trump", "Mike Pence", "Howie Hawkins", "Gloria La Riva"]
-        );
-    }
-
-    #[test]
-    fn a_birth_name_is_the_persons() {
-        use super::super::tests::mentions_of;
-        use super::super::{canonicalize, EntityKind::*, Gazetteer};
-        let text = "Doris Day died. Day was born Doris Mary Ann Kappelhoff in Ohio. \
-                    Her friend was born Mary Smith. Robert Hunter died. Born Robert \
-                    Burns in 1941, he wrote.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Person, "Doris Day"),
-                (Person, "Day"),
-                (Person, "Doris Mary Ann Kappelhoff"),
-                (Person, "Mary Smith"),
-                (Person, "Robert Hunter"),
-                (Person, "Robert Burns"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(c.persons, ["Doris Day", "Mary Smith", "Robert Hunter"]);
-        // "nominee" ends with "nee", "newborn" with "born": no birth name.
-        let text = "The nominee Joe Biden spoke with Joe Smith. A newborn Ann Lee met Ann Day.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Person, "Joe Biden"),
-                (Person, "Joe Smith"),
-                (Person, "Ann Lee"),
-                (Person, "Ann Day"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(c.persons, ["Joe Biden", "Joe Smith", "Ann Lee", "Ann Day"]);
-    }
-}
+#[path = "persons_tests.rs"]
+mod tests;

@@ -1,0 +1,191 @@
+//! Tests of `persons`: linking an article's person mentions.
+
+use super::super::tests::persons;
+
+#[test]
+fn short_names_map_to_the_one_long_name() {
+    assert_eq!(
+        persons(&[
+            "Sharaa",
+            "Ahmed al-Sharaa",
+            "al-Sharaa",
+            "Assad",
+            "Bashar al-Assad"
+        ]),
+        ["Ahmed al-Sharaa", "Bashar al-Assad"]
+    );
+    // Two long names: the short one is one of them, no third value.
+    assert_eq!(
+        persons(&["Smith", "John Smith", "Jane Smith"]),
+        ["John Smith", "Jane Smith"]
+    );
+    // No longer name: the fullest spelling.
+    assert_eq!(persons(&["Sharaa", "al-Sharaa"]), ["al-Sharaa"]);
+}
+
+#[test]
+fn spellings_differing_in_vowels_are_the_first_one() {
+    assert_eq!(
+        persons(&[
+            "Osama bin Laden",
+            "Hamza bin Laden",
+            "Usama bin Ladin",
+            "Hamza bin Ladin",
+            "Frido Welker",
+            "Frido Walker"
+        ]),
+        ["Osama bin Laden", "Hamza bin Laden", "Frido Welker"]
+    );
+    // Short words are other names; so are other consonants.
+    assert_eq!(
+        persons(&["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]),
+        ["Jon Smith", "Jan Smith", "Mark Kelly", "Mary Kelly"]
+    );
+}
+
+#[test]
+fn a_middle_initial_and_the_middle_name_are_one_person_by_the_fuller_name() {
+    assert_eq!(
+        persons(&[
+            "Richard K. Guy",
+            "Richard Kenneth Guy",
+            "Richard Guy",
+            "Robert F. Kennedy",
+            "Robert Edward Kennedy",
+            "J. Smith",
+            "John Smith"
+        ]),
+        [
+            "Richard Kenneth Guy",
+            "Robert F. Kennedy",
+            "Robert Edward Kennedy",
+            "J. Smith",
+            "John Smith"
+        ]
+    );
+}
+
+#[test]
+fn given_names_before_a_full_name_with_and_share_its_surname() {
+    use super::super::tests::mentions_of;
+    use super::super::{canonicalize, EntityKind::*, Gazetteer};
+    let text = "The dead were Aaron Perry, and Joanne and Edward Corr. \
+                Captain America and Tony Stark posed. Brazil split from \
+                Portugal and Pedro I ruled.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Aaron Perry"),
+            (Location, "Joanne"),
+            (Person, "Edward Corr"),
+            (Location, "America"),
+            (Person, "Tony Stark"),
+            (Location, "Brazil"),
+            (Location, "Portugal"),
+            (Person, "Pedro I"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(
+        c.persons,
+        [
+            "Aaron Perry",
+            "Joanne Corr",
+            "Edward Corr",
+            "Tony Stark",
+            "Pedro I"
+        ]
+    );
+    assert_eq!(c.locations, ["United States", "Brazil", "Portugal"]);
+}
+
+#[test]
+fn a_name_written_alone_or_another_persons_surname_is_no_given_name() {
+    use super::super::tests::mentions_of;
+    use super::super::{canonicalize, EntityKind::*, Gazetteer};
+    let text = "Trump and Mike Pence ran. Trump won. Howie Hawkins spoke; \
+                Hawkins and Gloria La Riva ran.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Trump"),
+            (Person, "Mike Pence"),
+            (Person, "Trump"),
+            (Person, "Howie Hawkins"),
+            (Person, "Hawkins"),
+            (Person, "Gloria La Riva"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(
+        c.persons,
+        ["Trump", "Mike Pence", "Howie Hawkins", "Gloria La Riva"]
+    );
+}
+
+#[test]
+fn a_birth_name_is_the_persons() {
+    use super::super::tests::mentions_of;
+    use super::super::{canonicalize, EntityKind::*, Gazetteer};
+    let text = "Doris Day died. Day was born Doris Mary Ann Kappelhoff in Ohio. \
+                Her friend was born Mary Smith. Robert Hunter died. Born Robert \
+                Burns in 1941, he wrote.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Doris Day"),
+            (Person, "Day"),
+            (Person, "Doris Mary Ann Kappelhoff"),
+            (Person, "Mary Smith"),
+            (Person, "Robert Hunter"),
+            (Person, "Robert Burns"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Doris Day", "Mary Smith", "Robert Hunter"]);
+    // "nominee" ends with "nee", "newborn" with "born": no birth name.
+    let text = "The nominee Joe Biden spoke with Joe Smith. A newborn Ann Lee met Ann Day.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Joe Biden"),
+            (Person, "Joe Smith"),
+            (Person, "Ann Lee"),
+            (Person, "Ann Day"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Joe Biden", "Joe Smith", "Ann Lee", "Ann Day"]);
+}
+
+#[test]
+fn names_only_shouted_are_written_as_a_reader_would() {
+    use super::super::{Canonical, EntityKind};
+    let mut c = Canonical {
+        persons: [
+            "LAURIE OAKES",
+            "Jim Watson",
+            "JIM WATSON",
+            "O'NEILL",
+            "SMR CV",
+            "HENRY VIII",
+        ]
+        .map(String::from)
+        .to_vec(),
+        names: vec!["JEAN-PIERRE RAFFARIN".into(), "NATO".into()],
+        kinds: vec![Some(EntityKind::Person), Some(EntityKind::Organization)],
+        ..Canonical::default()
+    };
+    c.unshout_persons();
+    assert_eq!(
+        c.persons,
+        [
+            "Laurie Oakes",
+            "Jim Watson",
+            "O'Neill",
+            "SMR CV",
+            "Henry VIII"
+        ]
+    );
+    assert_eq!(c.names, ["Jean-Pierre Raffarin", "NATO"]);
+}
