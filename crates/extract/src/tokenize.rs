@@ -119,6 +119,23 @@ fn word_run(s: &str) -> usize {
             .map_or(rest.len(), |(i, _)| i)
 }
 
+/// Length of the "Credit" label that The New York Times' captions glue to
+/// a photographer's name and to the caption before it ("said.CreditKirsten
+/// Luce", "ground.CreditCreditJeon Heon-Kyun"), when `s` starts with one
+/// right after `before`: a token of its own, so the name is the tagger's
+/// to find. A capital then a lowercase letter must follow, and what ends
+/// a caption precede: not "Creditor", nor the firm "CreditSights" after a
+/// space or a bracket.
+fn glued_credit_label(before: &str, s: &str) -> Option<usize> {
+    let glued =
+        before.ends_with(['.', '!', '?', ')', ']', '"', '”', '’']) || before.ends_with("Credit");
+    let rest = s.strip_prefix("Credit").filter(|_| glued)?;
+    let mut chars = rest.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    let name = first.is_uppercase() && second.is_lowercase();
+    (name || rest.starts_with("Credit")).then_some("Credit".len())
+}
+
 /// Tokenizes `text` into `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
@@ -227,6 +244,10 @@ impl Tokenizer<'_, '_> {
     fn word(&mut self) {
         let text = self.text;
         let start = self.pos;
+        if let Some(label) = glued_credit_label(&text[..start], &text[start..]) {
+            self.push(start + label);
+            return;
+        }
         let mut end = start + word_run(&text[start..]);
         // Start of the current dot-separated segment, for "U.S." detection.
         let mut seg_start = start;
@@ -348,6 +369,28 @@ mod tests {
             ]
         );
         assert_eq!(toks("'quoted' 'S"), ["'", "quoted", "'", "'", "S"]);
+    }
+
+    #[test]
+    fn a_caption_credit_label_is_its_own_token() {
+        assert_eq!(
+            toks("said.CreditKirsten Luce ground.CreditCreditJeon"),
+            ["said", ".", "Credit", "Kirsten", "Luce", "ground", ".", "Credit", "Credit", "Jeon"]
+        );
+        assert_eq!(
+            toks("CreditSights said. Creditor Bank, (CreditSights)"),
+            [
+                "CreditSights",
+                "said",
+                ".",
+                "Creditor",
+                "Bank",
+                ",",
+                "(",
+                "CreditSights",
+                ")"
+            ]
+        );
     }
 
     #[test]

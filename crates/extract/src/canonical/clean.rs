@@ -222,6 +222,8 @@ fn name_words(text: &str) -> String {
 /// `word` without the "Credit" label that The New York Times' captions
 /// glue to a photographer's name ("CreditKirsten Luce", twice in
 /// "CreditCreditJeon Heon-Kyun"): what follows must be a capitalised word.
+/// The tokenizer makes the label a token of its own; this takes it off
+/// where the tagger put it in the name.
 fn without_credit_label(mut word: &str) -> &str {
     while let Some(rest) = word.strip_prefix("Credit") {
         let mut chars = rest.chars();
