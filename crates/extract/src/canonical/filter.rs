@@ -88,6 +88,20 @@ static TOPICS: WordList = WordList::new(&[
     "el nino", "la nina",
 ]);
 
+/// Holidays and feasts, as name keys: "fresh fish for Easter", "the day
+/// after Christmas" name a time, yet the tagger reads them as places.
+/// Whole names with a place word stay places ("Easter Island",
+/// "Christmas Island").
+#[rustfmt::skip]
+static HOLIDAYS: WordList = WordList::new(&[
+    "easter", "christmas", "christmas eve", "thanksgiving", "halloween", "ramadan", "eid",
+    "eid al fitr", "eid al adha", "eid ul fitr", "eid ul adha", "diwali", "deepavali", "holi",
+    "hanukkah", "chanukah", "passover", "yom kippur", "rosh hashanah", "purim", "sukkot",
+    "nowruz", "navratri", "vesak", "kwanzaa", "pentecost", "good friday", "ash wednesday",
+    "mardi gras", "hogmanay", "new year", "lunar new year", "chinese new year",
+    "new year s eve", "new year s day",
+]);
+
 /// The Sun, the Moon, the planets and the like, as name keys: the
 /// guideline leaves space objects out of the places. Only a name the
 /// article takes for a location, all its mentions counted, is dropped
@@ -246,8 +260,8 @@ impl NothingFilter {
     /// ([`GENERIC_PLACES`]: "County"), a person named by titles alone
     /// ("Director General"; one title alone may be a surname: "King") or
     /// two names with a slash ("Carroll/Patel"), a generic body as an
-    /// organization ([`GENERIC_BODIES`]: "the Cabinet"), an event
-    /// ([`EVENT_WORDS`]), a disease ([`DISEASE_WORDS`]) or a model number. On
+    /// organization ([`GENERIC_BODIES`]: "the Cabinet"), a holiday
+    /// ([`HOLIDAYS`]), an event ([`EVENT_WORDS`]), a disease ([`DISEASE_WORDS`]) or a model number. On
     /// CoNLL dev events and model numbers removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
@@ -255,6 +269,7 @@ impl NothingFilter {
         NOT_NAMES.contains(key)
             || GROUPS.contains(key)
             || TOPICS.contains(key)
+            || HOLIDAYS.contains(key)
             || (kind == EntityKind::Organization && GENERIC_BODIES.contains(key))
             || cleaned.starts_with('#')
             || is_doctrine(key)

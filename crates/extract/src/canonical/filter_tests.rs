@@ -210,3 +210,18 @@ fn a_generic_place_word_alone_names_no_place() {
     assert_eq!(found, [true, true, true, false, false, false]);
     assert!(!filter.names_nothing("County", "county", EntityKind::Organization));
 }
+
+#[test]
+fn holidays_name_nothing_but_islands_named_after_them_stay() {
+    let names = [
+        "Easter",
+        "Christmas Eve",
+        "Lunar New Year",
+        "Ramadan",
+        "New Year's Eve",
+        "Easter Island",
+        "Christmas Island",
+    ];
+    let named = nothing("", &names);
+    assert_eq!(named, [true, true, true, true, true, false, false]);
+}
