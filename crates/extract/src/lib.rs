@@ -40,6 +40,7 @@ mod administrations;
 pub mod authority;
 pub mod canonical;
 mod context_sums;
+mod credits;
 mod datelines;
 pub mod decode;
 mod demonyms;
@@ -293,6 +294,7 @@ impl Extractor {
             quantities::drop_persons_after_quantities(text, &mut mentions);
             headlines::cut_headline_words(text, &mut mentions, case);
         }
+        credits::add_agencies(text, &mut mentions);
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
         let in_modifiers = modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
