@@ -37,7 +37,7 @@ use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
     join_bodies_and_subjects, join_building_names, join_country_led_organizations,
     join_feature_names, join_organizations_cut_short, join_possessive_venues, join_split_places,
-    mend_places_in_names,
+    join_subjects_after_on, mend_places_in_names,
 };
 use super::splits::split_run_together_names;
 use super::suffixes::join_name_suffixes;
@@ -51,7 +51,7 @@ use super::work_titles::drop_names_in_work_titles;
 /// campus, "and", road, airline, building, possessive venue, street, name suffix, leading initial, regnal title, particle and nickname joins, the places
 /// that end a larger name, the places and features cut in two, the countries that lead
 /// their bodies' names, the organizations cut short or before their
-/// subjects, the names in titles of works, then the species
+/// subjects (after "for", "of" or "on"), the names in titles of works, then the species
 /// drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
@@ -86,6 +86,7 @@ pub(crate) fn mend_spans(
     join_country_led_organizations(text, tokens, spans);
     join_organizations_cut_short(text, tokens, spans, gazetteer);
     join_bodies_and_subjects(text, tokens, spans, gazetteer);
+    join_subjects_after_on(text, tokens, spans, gazetteer);
     drop_names_in_work_titles(text, tokens, spans);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0

@@ -217,3 +217,37 @@ fn washington_dc_among_states_stays_the_capital() {
         x.locations
     );
 }
+
+#[test]
+fn a_body_takes_its_subject_after_on() {
+    use crate::gazetteer::Gazetteer;
+    use crate::labels::{LOC, ORG};
+    let text = "the Council on Foreign Relations ; Select Committee on Economic Affairs ; \
+                the Security Council on Tuesday ; the Security Council on Syria";
+    let mut tokens = Vec::new();
+    crate::tokenize::tokenize(text, &mut tokens);
+    let at = |word: &str| tokens.iter().position(|t| t.text(text) == word).unwrap();
+    let council = at("Council");
+    let select = at("Select");
+    let security = at("Security");
+    let second = security
+        + 1
+        + tokens[security + 1..]
+            .iter()
+            .position(|t| t.text(text) == "Security")
+            .unwrap();
+    let mut spans = vec![
+        (ORG, council, council + 1),
+        (ORG, select, select + 2),
+        (ORG, at("Economic"), at("Economic") + 2),
+        (ORG, security, security + 2),
+        (ORG, second, second + 2),
+        (LOC, at("Syria"), at("Syria") + 1),
+    ];
+    let mut expected = spans.clone();
+    expected[0] = (ORG, council, council + 4);
+    expected[1] = (ORG, select, at("Affairs") + 1);
+    expected.remove(2);
+    super::join_subjects_after_on(text, &tokens, &mut spans, Gazetteer::bundled());
+    assert_eq!(spans, expected);
+}
