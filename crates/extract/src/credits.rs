@@ -10,6 +10,10 @@
 //! names mean other things too ("AP" is Andhra Pradesh, "PA"
 //! Pennsylvania), only beside a slash.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::{EntityKind, Mention};
 
 /// Agencies whose name means nothing else in news.
@@ -27,41 +31,43 @@ const AGENCIES: &[&str] = &[
 /// Agencies named so only in a credit's chain of slashes.
 const SLASHED_AGENCIES: &[&str] = &["AP", "EPA", "Reuters", "Bloomberg", "Xinhua", "PA Images"];
 
+/// Every agency name, [`AGENCIES`] first, in one automaton: most texts
+/// have no credit, and one pass finds those that do.
+fn agencies() -> &'static AhoCorasick {
+    static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(AGENCIES.iter().chain(SLASHED_AGENCIES))
+            .expect("fixed names build")
+    })
+}
+
 /// Adds an organization mention for each agency named in a credit that
 /// no mention covers, keeping `mentions` in text order (code points).
 pub(crate) fn add_agencies(text: &str, mentions: &mut Vec<Mention>) {
-    // Most texts have no credit: one search for the letters all share.
-    if !text.contains(['/', 'A', 'G', 'S', 'E', 'N']) {
-        return;
-    }
     let mut added = Vec::new();
-    for (names, slashed) in [(AGENCIES, false), (SLASHED_AGENCIES, true)] {
-        for name in names {
-            for (at, _) in text.match_indices(name) {
-                let (before, after) = (&text[..at], &text[at + name.len()..]);
-                // Not a wire's ticker: "AFFILIATED PUBLICATIONS <AFP>".
-                let whole = !before.ends_with(|c: char| c.is_alphanumeric() || c == '<')
-                    && !after.starts_with(char::is_alphanumeric);
-                let beside_slash = before.trim_end_matches(' ').ends_with('/')
-                    || after.trim_start_matches(' ').starts_with('/');
-                if !whole || (slashed && !beside_slash) {
-                    continue;
-                }
-                let start = before.chars().count();
-                let end = start + name.chars().count();
-                let covered = mentions
-                    .iter()
-                    .chain(&added)
-                    .any(|m| m.start < end && start < m.end);
-                if !covered {
-                    added.push(Mention {
-                        kind: EntityKind::Organization,
-                        text: (*name).to_owned(),
-                        start,
-                        end,
-                    });
-                }
-            }
+    for found in agencies().find_iter(text) {
+        let (at, name) = (found.start(), &text[found.range()]);
+        let slashed = found.pattern().as_usize() >= AGENCIES.len();
+        let (before, after) = (&text[..at], &text[found.end()..]);
+        // Not a wire's ticker: "AFFILIATED PUBLICATIONS <AFP>".
+        let whole = !before.ends_with(|c: char| c.is_alphanumeric() || c == '<')
+            && !after.starts_with(char::is_alphanumeric);
+        let beside_slash = before.trim_end_matches(' ').ends_with('/')
+            || after.trim_start_matches(' ').starts_with('/');
+        if !whole || (slashed && !beside_slash) {
+            continue;
+        }
+        let start = before.chars().count();
+        let end = start + name.chars().count();
+        if !mentions.iter().any(|m| m.start < end && start < m.end) {
+            added.push(Mention {
+                kind: EntityKind::Organization,
+                text: name.to_owned(),
+                start,
+                end,
+            });
         }
     }
     if !added.is_empty() {
