@@ -145,6 +145,30 @@ pub(super) fn may_abbreviate_a_place(key: &str) -> bool {
     expansion(key).is_some() || postal_code(key).is_some() || FORMER_STATE_ACRONYMS.contains(&key)
 }
 
+/// The US state a location's name `key` is the postal code of ("NY",
+/// "WA"), where the article names a place in that state among its
+/// `others` location keys, each read in its first sense: "New York City,
+/// NY", "Seattle, WA", "Austin, TX". Without such a place a code stays as
+/// written ([`postal_code`] says why).
+pub(super) fn state_of_postal_code<'g>(
+    gazetteer: &'g Gazetteer,
+    key: &str,
+    others: &[String],
+) -> Option<&'g Place> {
+    let name = postal_code(key)?;
+    let in_us = |p: &Place| &*p.country == "United States";
+    let state = gazetteer
+        .lookup(name)
+        .into_iter()
+        .find(|p| p.kind == PlaceKind::Region && p.name == name && in_us(p))?;
+    let named_inside = others
+        .iter()
+        .filter(|k| *k != key)
+        .filter_map(|k| gazetteer.resolve(k, &[]))
+        .any(|p| in_us(p) && p.admin1.as_deref() == Some(name));
+    named_inside.then_some(state)
+}
+
 /// The place a location's name `key` abbreviates, if it is one of the
 /// wires' abbreviations ([`expansion`]) and the gazetteer has that place.
 pub(super) fn abbreviated_place<'g>(gazetteer: &'g Gazetteer, key: &str) -> Option<&'g Place> {
@@ -183,5 +207,18 @@ mod tests {
         let georgia = x.locations.iter().position(|p| p == "Georgia").unwrap();
         assert!(state.is_some());
         assert_eq!(x.geonames_ids[georgia], state);
+    }
+
+    #[test]
+    fn a_postal_code_after_a_place_of_its_state_is_the_state() {
+        let x = Extractor::bundled()
+            .extract("Labs\nThe study ran in New York City, NY and in Seattle, WA.");
+        assert_eq!(
+            x.locations,
+            ["New York City", "New York", "Seattle", "Washington"]
+        );
+        // No place of the state named: a code is what it says.
+        let x = Extractor::bundled().extract("Bonds\nIn Wa, Ghana, bonds rated Ca fell.");
+        assert_eq!(x.locations, ["Wa", "Ghana", "Ca"]);
     }
 }

@@ -6,7 +6,7 @@ use super::{HashMap, HashSet};
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
-use super::abbreviations::abbreviated_place;
+use super::abbreviations::{abbreviated_place, state_of_postal_code};
 use super::geography::{feature_named, gulf_of, is_feature_word};
 use super::place_context::{area_named, region_with_its_noun, without_compass};
 use super::types::ends_with_geographic_word;
@@ -54,6 +54,7 @@ pub(super) fn name_locations(
                 .flatten()
         };
         let resolved = abbreviated_place(gazetteer, key)
+            .or_else(|| state_of_postal_code(gazetteer, key, &locations.keys))
             .or_else(as_region)
             .or_else(|| gazetteer.resolve(key, &context))
             .or_else(|| country_of_official_name(key, gazetteer))
