@@ -215,7 +215,7 @@ fn the_majority_kind_of_a_name_wins_and_ties_stay() {
 }
 
 #[test]
-fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
+fn counties_parishes_malls_and_harbours_are_places_and_hospitals_organizations() {
     let c = canon(&[
         (Person, "Jefferson Parish"),
         (Person, "County Cork"),
@@ -232,6 +232,7 @@ fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
         (Person, "Mount Apo"),
         (Person, "Tell Tamer"),
         (Person, "Davao Oriental"),
+        (Person, "Whangārei Harbour"),
     ]);
     assert_eq!(
         c.locations,
@@ -244,7 +245,8 @@ fn counties_parishes_and_malls_are_places_and_hospitals_organizations() {
             "Masjid Al-Aqsa",
             "Mount Apo",
             "Tell Tamer",
-            "Davao Oriental"
+            "Davao Oriental",
+            "Whangārei Harbour"
         ]
     );
     assert_eq!(
