@@ -18,15 +18,17 @@ use super::clean::is_title;
 use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
-/// units, common initialisms, and a company's legal form standing alone
-/// (the tagger's "CO" of "MAY DEPARTMENT STORES CO" in a headline).
+/// units, common initialisms, technical terms ("3D", "4K", "5G", "Q&A"),
+/// and a company's legal form standing alone (the tagger's "CO" of "MAY
+/// DEPARTMENT STORES CO" in a headline).
 #[rustfmt::skip]
 static NOT_NAMES: WordList = WordList::new(&[
     "utc", "gmt", "ast", "adt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
     "akdt", "hst", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst",
     "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "sast", "wat", "cat", "eat", "pht",
     "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
-    "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "cfo", "mph", "kph", "km", "kg", "mw", "gw",
+    "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "ceos", "cfo", "mph", "kph", "km", "kg", "mw",
+    "gw", "2d", "3d", "4k", "8k", "hd", "uhd", "3g", "4g", "5g", "vr", "q a", "faq", "faqs",
     "co", "inc", "ltd", "corp", "plc", "llc", "gmbh",
 ]);
 
