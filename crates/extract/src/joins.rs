@@ -140,6 +140,8 @@ const AND_ORGANIZATIONS: &[&str] = &[
     "Organisation for Economic Co-operation and Development",
     "Organization for Economic Co-operation and Development",
     "Bill and Melinda Gates Foundation",
+    "Standard and Poor's Corp",
+    "Standard & Poor's Corp",
     "Voice of America",
     "Radio Free Europe",
     "Radio Free Asia",

@@ -103,6 +103,14 @@ fn names_with_and_are_one_name() {
         "{:?}",
         x.mentions
     );
+    let x = Extractor::bundled()
+        .extract("Ratings\nStandard and Poor's Corp said it downgraded the bank's debt.");
+    assert_eq!(
+        x.organizations,
+        ["Standard and Poor's Corp"],
+        "{:?}",
+        x.mentions
+    );
 }
 
 #[test]
