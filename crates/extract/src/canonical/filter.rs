@@ -19,6 +19,7 @@ use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
 /// units, common initialisms, technical terms ("3D", "4K", "5G", "Q&A"),
+/// the wires' table abbreviations ("Oper", "Shr", "Revs"),
 /// and a company's legal form standing alone (the tagger's "CO" of "MAY
 /// DEPARTMENT STORES CO" in a headline).
 #[rustfmt::skip]
@@ -29,8 +30,14 @@ static NOT_NAMES: WordList = WordList::new(&[
     "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
     "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "ceos", "cfo", "mph", "kph", "km", "kg", "mw",
     "gw", "2d", "3d", "4k", "8k", "hd", "uhd", "3g", "4g", "5g", "vr", "q a", "faq", "faqs",
+    // The wires' earnings tables: "Oper shr 2.16 dlrs vs 2.07 dlrs".
+    "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln", "dlrs", "dlr", "stg",
     "co", "inc", "ltd", "corp", "plc", "llc", "gmbh",
 ]);
+
+/// Currencies as the wires abbreviate them: a name they end is an amount
+/// ("N.Z. Dlrs", "H.K. Dlrs", "Aust Dlrs"), no person.
+static CURRENCY_WORDS: WordList = WordList::new(&["dlrs", "dlr", "stg"]);
 
 /// Faiths, their followers, laws and other groups of people written like
 /// names ("Muslims", "Latinos", "Christendom", "Sharia") and figures of
@@ -241,17 +248,31 @@ static COMPASS_ADJECTIVES: WordList = WordList::new(&[
 pub(super) struct NothingFilter {
     storms: Vec<String>,
     eponyms: Vec<String>,
+    /// The name key of the wire's sign-off, a last line of one word in
+    /// capitals ("REUTER", "REUTER..."): the agency signing, no name the
+    /// article gives, wherever it is written so.
+    sign_off: Option<String>,
 }
 
 impl NothingFilter {
     /// The filter of the article `text`.
     pub(super) fn new(text: &str) -> NothingFilter {
         let (storms, eponyms) = names_around_patterns(text);
-        NothingFilter { storms, eponyms }
+        let last = text.trim_end().rsplit('\n').next().unwrap_or_default();
+        let last = last.trim().trim_end_matches('.');
+        let one_shouted_word = last.chars().count() >= 2
+            && last.chars().all(|c| c.is_uppercase())
+            && text.trim_end().len() > last.len();
+        NothingFilter {
+            storms,
+            eponyms,
+            sign_off: one_shouted_word.then(|| name_key(last)),
+        }
     }
 
     /// Whether a mention (its `cleaned` text, that text's `key` and its
-    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, a group, a
+    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, the wire's
+    /// sign-off, an amount of a currency ([`CURRENCY_WORDS`]), a group, a
     /// topic, a hashtag ("#LetHerSpeak"), a doctrine, a word
     /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
     /// Barry"), a name the article gives a storm ("Humberto" after
@@ -269,6 +290,8 @@ impl NothingFilter {
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
         let last = key.rsplit(' ').next().unwrap_or_default();
         NOT_NAMES.contains(key)
+            || (self.sign_off.as_deref() == Some(key) && !cleaned.contains(char::is_lowercase))
+            || (key.contains(' ') && CURRENCY_WORDS.contains(last))
             || GROUPS.contains(key)
             || TOPICS.contains(key)
             || HOLIDAYS.contains(key)

@@ -229,3 +229,23 @@ fn holidays_name_nothing_but_islands_named_after_them_stay() {
     let named = nothing("", &names);
     assert_eq!(named, [true, true, true, true, true, false, false]);
 }
+
+#[test]
+fn wire_sign_offs_amounts_and_table_words_name_nothing() {
+    let text = "Oper shr 2.16 dlrs vs 2.07 dlrs.\nThe N.Z. dollar rose.\n\nREUTER...";
+    let names = [
+        "REUTER",
+        "Reuter",
+        "N.Z. Dlrs",
+        "H.K. Dlr",
+        "Oper",
+        "Shr",
+        "N.Z.",
+    ];
+    assert_eq!(
+        nothing(text, &names),
+        [true, false, true, true, true, true, false]
+    );
+    // No sign-off without a last line of its own.
+    assert_eq!(nothing("REUTER", &["REUTER"]), [false]);
+}
