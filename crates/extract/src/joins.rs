@@ -140,6 +140,7 @@ const AND_ORGANIZATIONS: &[&str] = &[
     "Organisation for Economic Co-operation and Development",
     "Organization for Economic Co-operation and Development",
     "Bill and Melinda Gates Foundation",
+    "General Agreement on Tariffs and Trade",
     "Standard and Poor's Corp",
     "Standard & Poor's Corp",
     "Voice of America",

@@ -111,6 +111,14 @@ fn names_with_and_are_one_name() {
         "{:?}",
         x.mentions
     );
+    let x = Extractor::bundled()
+        .extract("Trade\nMinisters met under the General Agreement on Tariffs and Trade.");
+    assert_eq!(
+        x.organizations,
+        ["General Agreement on Tariffs and Trade"],
+        "{:?}",
+        x.mentions
+    );
 }
 
 #[test]

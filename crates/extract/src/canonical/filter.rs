@@ -28,7 +28,7 @@ static NOT_NAMES: WordList = WordList::new(&[
     "akdt", "hst", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst",
     "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "sast", "wat", "cat", "eat", "pht",
     "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
-    "lgbt", "lgbtq", "dna", "rna", "gdp", "ceo", "ceos", "cfo", "mph", "kph", "km", "kg", "mw",
+    "lgbt", "lgbtq", "dna", "rna", "gdp", "gnp", "ceo", "ceos", "cfo", "mph", "kph", "km", "kg", "mw",
     "gw", "2d", "3d", "4k", "8k", "hd", "uhd", "3g", "4g", "5g", "vr", "q a", "faq", "faqs",
     // The wires' earnings tables: "Oper shr 2.16 dlrs vs 2.07 dlrs".
     "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln", "dlrs", "dlr", "stg",
