@@ -209,23 +209,27 @@ pub(crate) fn join_subjects_after_on(
                 && word_at(text, tokens, k).starts_with(char::is_uppercase)
                 && !CALENDAR_WORDS.contains(&word_at(text, tokens, k))
         };
+        // The subject: tokens e + 1 to end, "on" being token e.
         let mut end = e + 1;
         while capitalised(end)
             || (end > e + 1 && capitalised(end + 1) && is_subject_link(word_at(text, tokens, end)))
         {
             end += 1;
         }
+        j += 1;
+        if end == e + 1 {
+            continue;
+        }
         let joined = (e - 1..end - 1)
             .all(|k| one_space_apart(tokens, k, k + 1) && !tokens[k + 1].line_start);
-        let subject = &text[tokens[e + 1].start..tokens[end.max(e + 2) - 1].end];
-        let inside = spans[j + 1..]
+        let subject = &text[tokens[e + 1].start..tokens[end - 1].end];
+        let inside = spans[j..]
             .iter()
             .take_while(|&&(_, a, _)| a < end)
             .all(|&(_, _, b)| b <= end);
-        if end > e + 1 && joined && inside && gazetteer.resolve(subject, &[]).is_none() {
+        if joined && inside && gazetteer.resolve(subject, &[]).is_none() {
             replace_spans(spans, ORG, s, end);
         }
-        j += 1;
     }
 }
 

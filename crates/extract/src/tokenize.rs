@@ -127,9 +127,13 @@ fn word_run(s: &str) -> usize {
 /// a caption precede: not "Creditor", nor the firm "CreditSights" after a
 /// space or a bracket.
 fn glued_credit_label(before: &str, s: &str) -> Option<usize> {
+    // The prefix first: it rules out almost every word at its first byte.
+    let rest = s.strip_prefix("Credit")?;
     let glued =
         before.ends_with(['.', '!', '?', ')', ']', '"', '”', '’']) || before.ends_with("Credit");
-    let rest = s.strip_prefix("Credit").filter(|_| glued)?;
+    if !glued {
+        return None;
+    }
     let mut chars = rest.chars();
     let (first, second) = (chars.next()?, chars.next()?);
     let name = first.is_uppercase() && second.is_lowercase();

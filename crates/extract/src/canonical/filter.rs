@@ -28,15 +28,17 @@ static NOT_NAMES: WordList = WordList::new(&[
     "akdt", "hst", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst",
     "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "sast", "wat", "cat", "eat", "pht",
     "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
-    "lgbt", "lgbtq", "dna", "rna", "gdp", "gnp", "ceo", "ceos", "cfo", "mph", "kph", "km", "kg", "mw",
-    "gw", "2d", "3d", "4k", "8k", "hd", "uhd", "3g", "4g", "5g", "vr", "q a", "faq", "faqs",
-    // The wires' earnings tables: "Oper shr 2.16 dlrs vs 2.07 dlrs".
-    "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln", "dlrs", "dlr", "stg",
+    "lgbt", "lgbtq", "dna", "rna", "gdp", "gnp", "ceo", "ceos", "cfo", "mph", "kph", "km",
+    "kg", "mw", "gw", "2d", "3d", "4k", "8k", "hd", "uhd", "3g", "4g", "5g", "vr", "q a", "faq",
+    "faqs",
+    // The wires' earnings tables: "Oper shr 2.16 dlrs vs 2.07 dlrs" (the
+    // currencies are CURRENCY_WORDS).
+    "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln",
     "co", "inc", "ltd", "corp", "plc", "llc", "gmbh",
 ]);
 
-/// Currencies as the wires abbreviate them: a name they end is an amount
-/// ("N.Z. Dlrs", "H.K. Dlrs", "Aust Dlrs"), no person.
+/// Currencies as the wires abbreviate them: alone or ending a name they
+/// write an amount ("Dlrs", "N.Z. Dlrs", "H.K. Dlr"), no person.
 static CURRENCY_WORDS: WordList = WordList::new(&["dlrs", "dlr", "stg"]);
 
 /// Faiths, their followers, laws and other groups of people written like
@@ -258,15 +260,16 @@ impl NothingFilter {
     /// The filter of the article `text`.
     pub(super) fn new(text: &str) -> NothingFilter {
         let (storms, eponyms) = names_around_patterns(text);
-        let last = text.trim_end().rsplit('\n').next().unwrap_or_default();
-        let last = last.trim().trim_end_matches('.');
-        let one_shouted_word = last.chars().count() >= 2
-            && last.chars().all(|c| c.is_uppercase())
-            && text.trim_end().len() > last.len();
+        // A line of its own after the article, not the whole text.
+        let sign_off = text.trim_end().rsplit_once('\n').and_then(|(_, line)| {
+            let word = line.trim().trim_end_matches('.');
+            let shouted = word.chars().count() >= 2 && word.chars().all(char::is_uppercase);
+            shouted.then(|| name_key(word))
+        });
         NothingFilter {
             storms,
             eponyms,
-            sign_off: one_shouted_word.then(|| name_key(last)),
+            sign_off,
         }
     }
 
@@ -291,7 +294,7 @@ impl NothingFilter {
         let last = key.rsplit(' ').next().unwrap_or_default();
         NOT_NAMES.contains(key)
             || (self.sign_off.as_deref() == Some(key) && !cleaned.contains(char::is_lowercase))
-            || (key.contains(' ') && CURRENCY_WORDS.contains(last))
+            || CURRENCY_WORDS.contains(last)
             || GROUPS.contains(key)
             || TOPICS.contains(key)
             || HOLIDAYS.contains(key)
