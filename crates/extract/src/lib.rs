@@ -58,6 +58,7 @@ mod modifiers;
 mod nicknames;
 mod ordinary_places;
 mod places_in_names;
+mod prefetch;
 mod quantities;
 pub mod short_forms;
 mod splits;

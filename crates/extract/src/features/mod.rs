@@ -19,6 +19,7 @@ mod keys;
 pub mod lexicon;
 mod lines;
 mod word;
+mod word_infos;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,6 +34,7 @@ use doc::DocStat;
 pub use keys::{ContextSignature, NEIGHBOURS};
 pub(crate) use lexicon::next_unique_id;
 pub use lexicon::CaseLexicon;
+use word_infos::WordInfos;
 
 /// Mixes two 64-bit values into a well-distributed non-zero key.
 #[inline]
@@ -162,9 +164,6 @@ struct Info {
     seg: u32,
 }
 
-/// Distinct words whose analysis a featurizer keeps (about 7 MB).
-const WORD_INFO_CAPACITY: usize = 50_000;
-
 /// Sentinel hashes for positions outside the line.
 const BOUNDARY: u64 = 0x0005_EED0_FB0B;
 
@@ -174,7 +173,9 @@ const BOUNDARY: u64 = 0x0005_EED0_FB0B;
 pub struct Featurizer {
     info: Vec<Info>,
     /// Word-level analysis by word hash: most tokens are words seen before.
-    word_info: KeyMap<Info>,
+    word_info: WordInfos,
+    /// The word hash of each token of the text being prepared.
+    word_hashes: Vec<u64>,
     /// Ids of the [`CaseLexicon`] and [`WordClusters`] whose values
     /// `word_info` holds.
     lexicon_ids: (u64, u64),
@@ -199,29 +200,28 @@ impl Featurizer {
             self.word_info.clear();
             self.lexicon_ids = (case.id, clusters.id);
         }
+        self.word_hashes.clear();
+        let words = tokens.iter().map(|t| xxh3_64(t.text(text).as_bytes()));
+        self.word_hashes.extend(words);
+        let mut word_info = std::mem::take(&mut self.word_info);
+        let mut info = std::mem::take(&mut self.info);
+        let hashes = std::mem::take(&mut self.word_hashes);
+        word_info.lookup_all(&hashes, &mut info, |i| {
+            let mut x = self.token_info(tokens[i].text(text), hashes[i]);
+            x.case = case.get(x.lower);
+            x.cluster = clusters.get(x.lower);
+            x
+        });
+        self.word_info = word_info;
+        self.info = info;
+        self.word_hashes = hashes;
         let mut line = 0u32;
-        for (i, t) in tokens.iter().enumerate() {
+        for (i, (t, x)) in tokens.iter().zip(&mut self.info).enumerate() {
             if t.line_start {
                 line = i as u32;
             }
-            let word = t.text(text);
-            let h = xxh3_64(word.as_bytes());
-            let mut info = match self.word_info.get(&h) {
-                Some(x) => *x,
-                None => {
-                    if self.word_info.len() >= WORD_INFO_CAPACITY {
-                        self.word_info.clear();
-                    }
-                    let mut x = self.token_info(word, h);
-                    x.case = case.get(x.lower);
-                    x.cluster = clusters.get(x.lower);
-                    self.word_info.insert(h, x);
-                    x
-                }
-            };
-            info.line = line;
-            info.seg = line;
-            self.info.push(info);
+            x.line = line;
+            x.seg = line;
         }
         self.mark_positions(tokens);
         self.mark_sentences();
