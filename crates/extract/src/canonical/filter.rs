@@ -276,7 +276,8 @@ impl NothingFilter {
     /// Whether a mention (its `cleaned` text, that text's `key` and its
     /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, the wire's
     /// sign-off, an amount of a currency ([`CURRENCY_WORDS`]), a group, a
-    /// topic, a hashtag ("#LetHerSpeak"), a doctrine, a word
+    /// topic, a hashtag ("#LetHerSpeak") or an account's handle
+    /// ("@NelsonSchwartz": the account, not the name), a doctrine, a word
     /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
     /// Barry"), a name the article gives a storm ("Humberto" after
     /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
@@ -299,7 +300,7 @@ impl NothingFilter {
             || TOPICS.contains(key)
             || HOLIDAYS.contains(key)
             || (kind == EntityKind::Organization && GENERIC_BODIES.contains(key))
-            || cleaned.starts_with('#')
+            || cleaned.starts_with(['#', '@'])
             || is_doctrine(key)
             || SENTENCE_WORDS.contains(key)
             || is_storm_name(key)

@@ -249,3 +249,18 @@ fn wire_sign_offs_amounts_and_table_words_name_nothing() {
     // No sign-off without a last line of its own.
     assert_eq!(nothing("REUTER", &["REUTER"]), [false]);
 }
+
+#[test]
+fn hashtags_and_handles_name_nothing() {
+    let names = ["#LetHerSpeak", "@NelsonSchwartz", "Nelson Schwartz", "AT&T"];
+    assert_eq!(nothing("", &names), [true, true, false, false]);
+    let x = crate::Extractor::bundled().extract(
+        "Retail sales\nStores are closing, Nelson D. Schwartz wrote. Follow \
+         @NelsonSchwartz on Twitter for more on the economy.",
+    );
+    assert!(
+        x.persons.iter().all(|p| !p.contains('@')),
+        "{:?}",
+        x.persons
+    );
+}
