@@ -37,22 +37,23 @@ use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
     join_bodies_and_subjects, join_building_names, join_country_led_organizations,
     join_feature_names, join_organizations_cut_short, join_possessive_venues, join_split_places,
-    join_subjects_after_on, mend_places_in_names,
+    mend_places_in_names,
 };
 use super::splits::split_run_together_names;
+use super::subjects::join_subjects;
 use super::suffixes::join_name_suffixes;
 use super::tagger::Span;
 use super::tickers::cut_tickers;
 use super::tokenize::Token;
 use super::work_titles::drop_names_in_work_titles;
 
-/// Mends the tagger's `spans` over the `tokens` of `text`, in order: the
-/// brackets at their edges cut off, the datelines marked, the tickers cut off, the splits of names run together, the
-/// campus, "and", road, airline, building, possessive venue, street, name suffix, leading initial, regnal title, particle and nickname joins, the places
-/// that end a larger name, the places and features cut in two, the countries that lead
-/// their bodies' names, the organizations cut short or before their
-/// subjects (after "for", "of" or "on"), the names in titles of works, then the species
-/// drop. `case` tells ordinary words and given names apart.
+/// Mends the tagger's `spans` over the `tokens` of `text`, in order: the brackets at their edges
+/// cut off, the datelines marked, the tickers cut off, the splits of names run together, the
+/// campus, "and", road, airline, building, possessive venue, street, name suffix, leading initial,
+/// regnal title, particle and nickname joins, the places that end a larger name, the places and
+/// features cut in two, the countries that lead their bodies' names, the organizations cut short
+/// or before their subjects (after "for", "of", "on", "and"), the names in titles of works, then
+/// the species drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
     tokens: &[Token],
@@ -86,7 +87,7 @@ pub(crate) fn mend_spans(
     join_country_led_organizations(text, tokens, spans);
     join_organizations_cut_short(text, tokens, spans, gazetteer);
     join_bodies_and_subjects(text, tokens, spans, gazetteer);
-    join_subjects_after_on(text, tokens, spans, gazetteer);
+    join_subjects(text, tokens, spans, gazetteer);
     drop_names_in_work_titles(text, tokens, spans);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0

@@ -62,6 +62,7 @@ mod prefetch;
 mod quantities;
 pub mod short_forms;
 mod splits;
+mod subjects;
 mod suffixes;
 pub mod tagger;
 mod tickers;

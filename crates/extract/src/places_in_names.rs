@@ -21,11 +21,11 @@
 //! Terminal") made a place, and a venue named with a possessive ("St
 //! Paul's Cathedral", not the city of St Paul) made one place;
 //! and a body's name cut before its subject ("Puerto Rico Center" +
-//! "for Investigative Journalism", "Council" + "on Foreign Relations"),
-//! which leaves a place that is none, joined as one organization.
+//! "for Investigative Journalism"), which leaves a place that is none,
+//! joined as one organization (the subjects after "on" and after "and"
+//! are `subjects`').
 
 use super::canonical::{is_title_word, kind_named_features};
-use super::full_names::CALENDAR_WORDS;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::joins::{one_space_apart, replace_spans, word_at};
 use super::labels::{LOC, MISC, ORG, PER};
@@ -103,7 +103,7 @@ pub(crate) fn join_organizations_cut_short(
 /// Words that head the name of a body whose subject follows after "for"
 /// or "of" ("Center for Investigative Journalism", "Institute of
 /// Physics").
-const BODY_HEADS: &[&str] = &[
+pub(crate) const BODY_HEADS: &[&str] = &[
     "Center",
     "Centre",
     "Institute",
@@ -122,6 +122,8 @@ const BODY_HEADS: &[&str] = &[
     "Federation",
     "Alliance",
     "Coalition",
+    "Authority",
+    "School",
 ];
 
 /// Joins a body's head ([`BODY_HEADS`]) and the span after it naming the
@@ -181,62 +183,6 @@ pub(crate) fn join_bodies_and_subjects(
             _ => j += 1,
         }
     }
-}
-
-/// Extends a place or organization span that ends with a body's head
-/// ([`BODY_HEADS`]) over "on" and its subject, capitalised words with
-/// "and", "of" or "the" between them, which the tagger leaves out or tags
-/// apart: "Council" + "on Foreign Relations", "Committee on Oversight and
-/// Reform". One space apart on one line. Not a day or month ("the Council
-/// on Tuesday") nor a place the gazetteer knows ("the Security Council on
-/// Syria"). Spans inside the subject are taken in.
-pub(crate) fn join_subjects_after_on(
-    text: &str,
-    tokens: &[Token],
-    spans: &mut Vec<Span>,
-    gazetteer: &Gazetteer,
-) {
-    let mut j = 0;
-    while j < spans.len() {
-        let (ty, s, e) = spans[j];
-        let next_on = e + 1 < tokens.len() && word_at(text, tokens, e) == "on";
-        if ty == PER || !next_on || !BODY_HEADS.contains(&word_at(text, tokens, e - 1)) {
-            j += 1;
-            continue;
-        }
-        let capitalised = |k: usize| {
-            k < tokens.len()
-                && word_at(text, tokens, k).starts_with(char::is_uppercase)
-                && !CALENDAR_WORDS.contains(&word_at(text, tokens, k))
-        };
-        // The subject: tokens e + 1 to end, "on" being token e.
-        let mut end = e + 1;
-        while capitalised(end)
-            || (end > e + 1 && capitalised(end + 1) && is_subject_link(word_at(text, tokens, end)))
-        {
-            end += 1;
-        }
-        j += 1;
-        if end == e + 1 {
-            continue;
-        }
-        let joined = (e - 1..end - 1)
-            .all(|k| one_space_apart(tokens, k, k + 1) && !tokens[k + 1].line_start);
-        let subject = &text[tokens[e + 1].start..tokens[end - 1].end];
-        let inside = spans[j..]
-            .iter()
-            .take_while(|&&(_, a, _)| a < end)
-            .all(|&(_, _, b)| b <= end);
-        if joined && inside && gazetteer.resolve(subject, &[]).is_none() {
-            replace_spans(spans, ORG, s, end);
-        }
-    }
-}
-
-/// Lowercase words inside a body's subject: "Oversight and Reform",
-/// "Budget and Policy Priorities".
-fn is_subject_link(word: &str) -> bool {
-    matches!(word, "and" | "of" | "the")
 }
 
 /// Words that end the names of buildings, squares and markets and that the

@@ -248,6 +248,6 @@ fn a_body_takes_its_subject_after_on() {
     expected[0] = (ORG, council, council + 4);
     expected[1] = (ORG, select, at("Affairs") + 1);
     expected.remove(2);
-    super::join_subjects_after_on(text, &tokens, &mut spans, Gazetteer::bundled());
+    crate::subjects::join_subjects_after_on(text, &tokens, &mut spans, Gazetteer::bundled());
     assert_eq!(spans, expected);
 }

@@ -81,6 +81,12 @@ const ORG_SUFFIXES: &[&str] = &[
     "capital",
 ];
 
+/// Whether `word` (any case) is one of the [`ORG_SUFFIXES`], words that
+/// end organizations' names.
+pub(crate) fn is_org_suffix(word: &str) -> bool {
+    ORG_SUFFIXES.contains(&word.to_lowercase().as_str())
+}
+
 /// Words that end place names ("Karl Marx Avenue", "Easter Island",
 /// "Strait of Hormuz" ends otherwise, but "Jolo Cathedral" does). Written
 /// by hand, like [`ORG_SUFFIXES`].
