@@ -41,18 +41,8 @@ pub(crate) fn join_subjects_after_on(
             j += 1;
             continue;
         }
-        let capitalised = |k: usize| {
-            k < tokens.len()
-                && word_at(text, tokens, k).starts_with(char::is_uppercase)
-                && !CALENDAR_WORDS.contains(&word_at(text, tokens, k))
-        };
         // The subject: tokens e + 1 to end, "on" being token e.
-        let mut end = e + 1;
-        while capitalised(end)
-            || (end > e + 1 && capitalised(end + 1) && is_subject_link(word_at(text, tokens, end)))
-        {
-            end += 1;
-        }
+        let (end, _) = subject_end(text, tokens, e + 1);
         j += 1;
         if end == e + 1 {
             continue;
@@ -68,6 +58,26 @@ pub(crate) fn join_subjects_after_on(
             replace_spans(spans, ORG, s, end);
         }
     }
+}
+
+/// Where the subject starting at token `start` ends: capitalised words,
+/// days and months aside, with [`is_subject_link`] words between them;
+/// and how many of those links are "and".
+fn subject_end(text: &str, tokens: &[Token], start: usize) -> (usize, usize) {
+    let capitalised = |k: usize| {
+        k < tokens.len()
+            && word_at(text, tokens, k).starts_with(char::is_uppercase)
+            && !CALENDAR_WORDS.contains(&word_at(text, tokens, k))
+    };
+    let mut end = start;
+    let mut ands = 0;
+    while capitalised(end)
+        || (end > start && capitalised(end + 1) && is_subject_link(word_at(text, tokens, end)))
+    {
+        ands += usize::from(word_at(text, tokens, end) == "and");
+        end += 1;
+    }
+    (end, ands)
 }
 
 /// Lowercase words inside a body's subject: "Oversight and Reform",
@@ -104,20 +114,8 @@ fn join_subject_conjuncts(
         if ty != ORG || !(comma || next_and) || !has_subject(text, tokens, s, e) {
             continue;
         }
-        let capitalised = |k: usize| {
-            k < tokens.len()
-                && word_at(text, tokens, k).starts_with(char::is_uppercase)
-                && !CALENDAR_WORDS.contains(&word_at(text, tokens, k))
-        };
         // The rest: tokens e + 1 to end, the comma or "and" being token e.
-        let mut end = e + 1;
-        let mut links = 0;
-        while capitalised(end)
-            || (end > e + 1 && capitalised(end + 1) && is_subject_link(word_at(text, tokens, end)))
-        {
-            links += usize::from(word_at(text, tokens, end) == "and");
-            end += 1;
-        }
+        let (end, links) = subject_end(text, tokens, e + 1);
         // Two names ending as organizations' do ("Association of
         // Securities Dealers Inc and Municipal Securities Rulemaking
         // Board") are two organizations.
