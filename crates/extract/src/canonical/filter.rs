@@ -15,6 +15,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::super::gazetteer::name_key;
 use super::super::EntityKind;
 use super::clean::is_title;
+use super::events::{names_a_disease, names_an_event};
 use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
@@ -159,24 +160,6 @@ pub(super) fn is_sentence_word(key: &str) -> bool {
     SENTENCE_WORDS.contains(key)
 }
 
-/// Last words of names of events, awards and laws ("World Cup", "Nobel
-/// Prize", "Iraq War", "Sacred Defence Week", "Reform Bill", "Toronto
-/// Comicon", "Mini Maker Faire"), which CoNLL labels MISC, not a person,
-/// place or organization.
-#[rustfmt::skip]
-static EVENT_WORDS: WordList = WordList::new(&[
-    "award", "awards", "prize", "medal", "week", "bill", "act", "war", "festival", "cup",
-    "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
-    "comicon", "expo", "summit", "convention", "exhibition", "faire",
-]);
-
-/// Last words of the names of diseases that name a place or a person
-/// ("Middle East Respiratory Syndrome", "West Nile Virus", "Spanish Flu",
-/// "Lyme Disease"), lowercase: the whole names nothing a facet wants.
-/// Not "fever": "Indiana Fever" is a team.
-static DISEASE_WORDS: WordList =
-    WordList::new(&["syndrome", "disease", "virus", "flu", "influenza"]);
-
 /// Whether a word mixes letters and digits like a model number or a code
 /// ("A300s", "K2-18b", "MiG-19"); short ones ("3M", "G7", "M3") may be names.
 fn is_model_number(word: &str) -> bool {
@@ -288,7 +271,8 @@ impl NothingFilter {
     /// ("Director General"; one title alone may be a surname: "King") or
     /// two names with a slash ("Carroll/Patel"), a generic body as an
     /// organization ([`GENERIC_BODIES`]: "the Cabinet"), a holiday
-    /// ([`HOLIDAYS`]), an event ([`EVENT_WORDS`]), a disease ([`DISEASE_WORDS`]) or a model number. On
+    /// ([`HOLIDAYS`]), an event or award ([`names_an_event`]), a disease
+    /// ([`names_a_disease`]) or a model number. On
     /// CoNLL dev events and model numbers removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
@@ -311,8 +295,8 @@ impl NothingFilter {
                 && (is_state_form(key) || GENERIC_PLACES.contains(key)))
             || (kind == EntityKind::Person && is_titles_only(key))
             || (kind == EntityKind::Person && cleaned.contains('/'))
-            || (key.contains(' ') && EVENT_WORDS.contains(last) && !is_surname_day(cleaned, kind))
-            || (key.contains(' ') && DISEASE_WORDS.contains(last))
+            || names_an_event(cleaned, key, kind)
+            || names_a_disease(key)
             || cleaned.split(' ').any(is_model_number)
     }
 
@@ -355,16 +339,6 @@ fn is_titles_only(key: &str) -> bool {
     key.contains(' ')
         && key.split(' ').all(is_title)
         && !surname_too.contains(&key.rsplit(' ').next().unwrap_or_default())
-}
-
-/// Whether a person's name ends in the surname Day ("Doris Day"), not in
-/// the day of an event ("Mother's Day", "Independence Day" tagged as a
-/// place or organization).
-fn is_surname_day(cleaned: &str, kind: EntityKind) -> bool {
-    kind == EntityKind::Person
-        && cleaned.ends_with(" Day")
-        && !cleaned.contains("'s ")
-        && !cleaned.contains("’s ")
 }
 
 /// Capitalised words that open a storm's name ("Tropical Storm Humberto").

@@ -25,6 +25,7 @@ mod captions;
 mod clean;
 mod context;
 mod cue_words;
+mod events;
 mod filter;
 mod geography;
 mod heed;

@@ -1,0 +1,91 @@
+//! Names of events, awards, laws and diseases, which CoNLL labels MISC and
+//! no facet wants, though the tagger often calls them organizations,
+//! places or persons: "World Cup", "Nobel Prize in Physics", "Presidential
+//! Medal of Freedom", "Iraq War", "West Nile Virus".
+
+use super::super::features::lexicon::is_org_suffix;
+use super::super::EntityKind;
+use super::WordList;
+
+/// Words that head the names of events, awards and laws ("World Cup",
+/// "Nobel Prize", "Iraq War", "Sacred Defence Week", "Reform Bill",
+/// "Toronto Comicon", "Mini Maker Faire").
+#[rustfmt::skip]
+static EVENT_WORDS: WordList = WordList::new(&[
+    "award", "awards", "prize", "medal", "week", "bill", "act", "war", "festival", "cup",
+    "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
+    "comicon", "expo", "summit", "convention", "exhibition", "faire",
+]);
+
+/// Last words of the names of diseases that name a place or a person
+/// ("Middle East Respiratory Syndrome", "West Nile Virus", "Spanish Flu",
+/// "Lyme Disease"), lowercase: the whole names nothing a facet wants.
+/// Not "fever": "Indiana Fever" is a team.
+static DISEASE_WORDS: WordList =
+    WordList::new(&["syndrome", "disease", "virus", "flu", "influenza"]);
+
+/// Whether a mention (its `cleaned` text, that text's name `key`, its
+/// `kind`) of two or more words names an event, award or law: its last
+/// word is one of the [`EVENT_WORDS`] ("Nobel Prize"), or the word before
+/// its subject is ("Presidential Medal of Freedom", "Pulitzer Prize for
+/// Breaking News", "Nemmers Prize in Mathematics"), unless that word is
+/// a body's ([`is_org_suffix`]: "Institute for the Study of War"). A
+/// person named Day ("Doris Day") is none.
+pub(super) fn names_an_event(cleaned: &str, key: &str, kind: EntityKind) -> bool {
+    let Some((_, last)) = key.rsplit_once(' ') else {
+        return false;
+    };
+    let head = [" of ", " for ", " in "]
+        .iter()
+        .filter_map(|link| key.find(link))
+        .min()
+        .and_then(|at| key[..at].rsplit(' ').next());
+    let event = match head {
+        Some(head) if is_org_suffix(head) => false,
+        Some(head) => EVENT_WORDS.contains(head) || EVENT_WORDS.contains(last),
+        None => EVENT_WORDS.contains(last),
+    };
+    event && !is_surname_day(cleaned, kind)
+}
+
+/// Whether a name `key` of two or more words ends as diseases' names do
+/// ([`DISEASE_WORDS`]).
+pub(super) fn names_a_disease(key: &str) -> bool {
+    key.rsplit_once(' ')
+        .is_some_and(|(_, last)| DISEASE_WORDS.contains(last))
+}
+
+/// Whether a person's name ends in the surname Day ("Doris Day"), not in
+/// the day of an event ("Mother's Day", "Independence Day" tagged as a
+/// place or organization).
+fn is_surname_day(cleaned: &str, kind: EntityKind) -> bool {
+    kind == EntityKind::Person
+        && cleaned.ends_with(" Day")
+        && !cleaned.contains("'s ")
+        && !cleaned.contains("’s ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(name: &str) -> bool {
+        let key = crate::gazetteer::name_key(name);
+        names_an_event(name, &key, EntityKind::Organization)
+    }
+
+    #[test]
+    fn awards_are_known_by_their_head_before_the_subject() {
+        assert!(event("Nobel Prize") && event("World Cup") && event("Iraq War"));
+        assert!(event("Presidential Medal of Freedom"));
+        assert!(event("Pulitzer Prize for Breaking News"));
+        assert!(event("Nemmers Prize in Mathematics"));
+        assert!(event("Africa Cup of Nations") && event("Bill of Rights"));
+        assert!(!event("Institute for the Study of War"));
+        assert!(!event("Department of War") && !event("Bank of America"));
+        assert!(!event("Prize") && !event("Friends of the Earth"));
+        let key = crate::gazetteer::name_key("Doris Day");
+        assert!(!names_an_event("Doris Day", &key, EntityKind::Person));
+        assert!(names_a_disease("west nile virus") && !names_a_disease("virus"));
+    }
+}
