@@ -21,8 +21,9 @@ use super::WordList;
 /// Capitalised abbreviations that are no names, as name keys: time zones,
 /// units, common initialisms, technical terms ("3D", "4K", "5G", "Q&A"),
 /// the wires' table abbreviations ("Oper", "Shr", "Revs"),
-/// and a company's legal form standing alone (the tagger's "CO" of "MAY
-/// DEPARTMENT STORES CO" in a headline).
+/// a company's legal form standing alone (the tagger's "CO" of "MAY
+/// DEPARTMENT STORES CO" in a headline) and aircraft call signs ("Air
+/// Force One").
 #[rustfmt::skip]
 static NOT_NAMES: WordList = WordList::new(&[
     "utc", "gmt", "ast", "adt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
@@ -36,6 +37,8 @@ static NOT_NAMES: WordList = WordList::new(&[
     // currencies are CURRENCY_WORDS).
     "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln",
     "co", "inc", "ltd", "corp", "plc", "llc", "gmbh",
+    // Heads of state's aircraft by their call signs: vehicles, no body.
+    "air force one", "air force two", "marine one", "marine two",
 ]);
 
 /// Currencies as the wires abbreviate them: alone or ending a name they

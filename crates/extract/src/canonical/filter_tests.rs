@@ -264,3 +264,9 @@ fn hashtags_and_handles_name_nothing() {
         x.persons
     );
 }
+
+#[test]
+fn aircraft_call_signs_name_nothing() {
+    let names = ["Air Force One", "Marine One", "Air Force", "One Nation"];
+    assert_eq!(nothing("", &names), [true, true, false, false]);
+}
