@@ -4,6 +4,7 @@
 
 use super::HashSet;
 
+use super::super::features::lexicon::is_org_suffix;
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::nicknames::{CLOSING_QUOTES, OPENING_QUOTES};
 use super::super::suffixes::fold_name_suffixes;
@@ -95,12 +96,60 @@ pub(super) fn clean(
             let words = &words[usize::from(the)..];
             if kind == EntityKind::Location && is_state_of_region(words, gazetteer) {
                 &words[2..]
+            } else if kind == EntityKind::Organization {
+                own_organization_name(words)
             } else {
                 words
             }
         }
     };
     keep.join(" ")
+}
+
+/// Titles the tagger runs an organization's name into ("Federal Reserve
+/// Board Vice Chairman Manuel Johnson"), as written.
+const RUN_ON_TITLES: &[&str] = &[
+    "Vice",
+    "President",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Candidate",
+    "Spokesman",
+    "Spokeswoman",
+    "Secretary",
+    "Director",
+    "Leader",
+    "Governor",
+    "Minister",
+];
+
+/// An organization's name less a title the tagger ran it into
+/// ("Libertarian Party Vice" of "Libertarian Party Vice Chairman Arvin
+/// Vohra") and, for a US party named with its country first ("US
+/// Libertarian Party", "U.S. Democratic Party", as Wikinews writes them),
+/// less the country: the party's own name has none. (Other countries'
+/// parties may: "UK Independence Party".)
+fn own_organization_name<'w>(mut words: &'w [&'w str]) -> &'w [&'w str] {
+    while let [rest @ .., body, title] = words {
+        if rest.is_empty() || !RUN_ON_TITLES.contains(title) || !is_org_suffix(body) {
+            break;
+        }
+        words = &words[..words.len() - 1];
+    }
+    let country = match words {
+        ["US" | "U.S.", ..] => 1,
+        ["United", "States", ..] => 2,
+        _ => 0,
+    };
+    let party = words
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("party"));
+    if country > 0 && party && words.len() > country + 1 {
+        &words[country..]
+    } else {
+        words
+    }
 }
 
 /// Characters inside a mention that belong to no name: the brackets of an

@@ -110,9 +110,19 @@ fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
             .iter()
             .find(|k| without_country(k) == Some(key) && !names_a_part(k));
     }
+    // A party "of" somewhere is its branch there, no long form of it
+    // ("Prohibition Party of Illinois").
+    let branch = |short: &str, long: &str| {
+        short.ends_with(" party")
+            && long
+                .strip_prefix(short)
+                .is_some_and(|rest| rest.starts_with(" of "))
+    };
     let extends = |short: &str, long: &str| {
         long.len() > short.len()
-            && ((long.starts_with(short) && long.as_bytes()[short.len()] == b' ')
+            && ((long.starts_with(short)
+                && long.as_bytes()[short.len()] == b' '
+                && !branch(short, long))
                 || (long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '))
     };
     // "U.S. Congress" and "United States Congress" are one longer form.
@@ -124,10 +134,12 @@ fn longer_form<'a>(key: &str, keys: &'a [String]) -> Option<&'a String> {
     // Several: fine when they nest ("Kelley Oil", "Kelley Oil and Gas
     // Partners Ltd"), the longest then; else ambiguous.
     let mut best = first;
+    // A party beside its branch ("Constitution Party", "Constitution
+    // Party of Florida") is the one "Constitution" stands for.
     for k in found {
-        if extends(best, k) {
+        if extends(best, k) || branch(k, best) {
             best = k;
-        } else if !extends(k, best) {
+        } else if !extends(k, best) && !branch(best, k) {
             return None;
         }
     }
@@ -390,6 +402,43 @@ mod tests {
                 "Senate",
                 "United Nations Security Council",
                 "United Nations"
+            ]
+        );
+    }
+
+    #[test]
+    fn parties_lose_their_country_and_keep_apart_from_their_branches() {
+        use EntityKind::*;
+        let text = "The US Libertarian Party met the Federal Reserve Board Vice Chairman. \
+                    The U.S. Constitution Party and the Constitution Party of Florida; \
+                    Constitution. The Prohibition Party and the Prohibition Party of \
+                    Illinois. The UK Independence Party and Mitsui Trust Finance.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Organization, "US Libertarian Party"),
+                (Organization, "Federal Reserve Board Vice"),
+                (Organization, "U.S. Constitution Party"),
+                (Organization, "Constitution Party of Florida"),
+                (Organization, "Constitution"),
+                (Organization, "Prohibition Party"),
+                (Organization, "Prohibition Party of Illinois"),
+                (Organization, "UK Independence Party"),
+                (Organization, "Mitsui Trust Finance"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(
+            c.organizations,
+            [
+                "Libertarian Party",
+                "Federal Reserve Board",
+                "Constitution Party",
+                "Constitution Party of Florida",
+                "Prohibition Party",
+                "Prohibition Party of Illinois",
+                "UK Independence Party",
+                "Mitsui Trust Finance",
             ]
         );
     }
