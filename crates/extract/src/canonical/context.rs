@@ -161,8 +161,8 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         // "a private intelligence firm, Orbis Geospatial": the noun may
         // stand before a comma.
         let prev = last_word(before.trim_end_matches(' ').trim_end_matches(','));
-        if is_speaker_label(before, after, &m.text) {
-            out[u] = Some(Cue::Person);
+        if let Some(cue) = speaker_label(before, after, &m.text) {
+            out[u] = Some(cue);
             continue;
         }
         if WORK_NOUNS.contains(prev) || m.text.split(' ').next().is_some_and(is_vessel_prefix) {
@@ -288,14 +288,25 @@ fn inner_the(before: &str, name: &str) -> bool {
         && !VENUE_PREPOSITIONS.contains(last_word(rest))
 }
 
-/// Whether a mention fills an interview's speaker label at a line start
-/// ("((Perttu Ahola))  We started..."): a person's full name; not one
-/// word ("((WN))", "((Wikinews))": the interviewer).
-fn is_speaker_label(before: &str, after: &str, name: &str) -> bool {
+/// What a mention filling an interview's speaker label at a line start
+/// says it is: a person's full name ("((Perttu Ahola))  We started...") a
+/// person; an interviewer's initials ("((WSS))", "((WN))") nothing; one
+/// word otherwise ("((Wikinews))", "((Jaya))") no cue.
+fn speaker_label(before: &str, after: &str, name: &str) -> Option<Cue> {
     let at_line_start = before
         .strip_suffix("((")
         .is_some_and(|rest| rest.is_empty() || rest.ends_with('\n'));
-    at_line_start && after.starts_with("))") && name.contains(' ')
+    if !at_line_start || !after.starts_with("))") {
+        return None;
+    }
+    let initials = (2..=4).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase());
+    if name.contains(' ') {
+        Some(Cue::Person)
+    } else if initials {
+        Some(Cue::Nothing)
+    } else {
+        None
+    }
 }
 
 /// Whether the word `prev` right before a name, as `before` writes it

@@ -274,13 +274,19 @@ fn a_trade_after_a_founders_name_makes_an_organization() {
 #[test]
 fn a_speaker_label_names_a_person() {
     use EntityKind::*;
-    let text = "((Wikinews))  What is Minetest?\n\n((Perttu Ahola))  A game.";
+    let text = "((Wikinews))  What is Minetest?\n\n((Perttu Ahola))  A game.\n\n\
+                ((WSS))  Why?\n\n((Perttu Ahola))  For fun.";
     let ms = mentions_of(
         text,
-        &[(Organization, "Wikinews"), (Organization, "Perttu Ahola")],
+        &[
+            (Organization, "Wikinews"),
+            (Organization, "Perttu Ahola"),
+            (Organization, "WSS"),
+        ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
     assert_eq!(c.persons, ["Perttu Ahola"]);
+    // The interviewer's initials name nothing.
     assert_eq!(c.organizations, ["Wikinews"]);
 }
 
