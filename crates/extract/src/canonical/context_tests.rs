@@ -372,6 +372,20 @@ fn a_platform_named_only_as_a_medium_is_no_organization() {
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
     assert_eq!(c.organizations, ["Facebook"]);
+    let text = "Warren posted a video to Twitter. Her final Instagram story moved fans. \
+                It downloads videos from LiveLeak. YouTube said it would appeal.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Warren"),
+            (Organization, "Twitter"),
+            (Organization, "Instagram"),
+            (Organization, "LiveLeak"),
+            (Organization, "YouTube"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.organizations, ["YouTube"]);
 }
 
 #[test]

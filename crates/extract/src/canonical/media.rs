@@ -12,11 +12,14 @@ use super::WordList;
 static PLATFORMS: WordList = WordList::new(&[
     "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram", "reddit",
     "snapchat", "weibo", "wechat", "linkedin", "pinterest", "twitch", "discord", "gofundme",
-    "vimeo",
+    "vimeo", "liveleak",
 ]);
 
-/// Words before a platform that make it the medium ("via Twitter").
-static BEFORE_MEDIUM: [&str; 4] = ["via ", "on ", "using ", "through "];
+/// Words before a platform that make it the medium ("via Twitter",
+/// "posted to Twitter", "videos from LiveLeak", "my Instagram").
+static BEFORE_MEDIUM: [&str; 11] = [
+    "via ", "on ", "using ", "through ", "to ", "from ", "my ", "your ", "his ", "her ", "their ",
+];
 
 /// Nouns after a platform that make it the medium ("Telegram messages").
 static AFTER_MEDIUM: WordList = WordList::new(&[
@@ -38,6 +41,11 @@ static AFTER_MEDIUM: WordList = WordList::new(&[
     "livestream",
     "stream",
     "group",
+    "story",
+    "stories",
+    "bio",
+    "profile",
+    "fight",
 ]);
 
 /// The distinct organization mentions (`distinct` and `keys` by distinct
