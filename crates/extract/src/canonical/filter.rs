@@ -19,7 +19,8 @@ use super::events::{names_a_disease, names_an_event};
 use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,
-/// units, common initialisms, technical terms ("3D", "4K", "5G", "Q&A"),
+/// units, common initialisms, technical terms ("3D", "4K", "5G", "Q&A",
+/// "URL", "CC BY"),
 /// the wires' table abbreviations ("Oper", "Shr", "Revs"),
 /// a company's legal form standing alone (the tagger's "CO" of "MAY
 /// DEPARTMENT STORES CO" in a headline) and aircraft call signs ("Air
@@ -32,7 +33,7 @@ static NOT_NAMES: WordList = WordList::new(&[
     "wib", "utc gmt", "am", "pm", "a m", "p m", "bc", "ad", "ce", "bce", "phd", "ufo", "ufos",
     "lgbt", "lgbtq", "dna", "rna", "gdp", "gnp", "ceo", "ceos", "cfo", "mph", "kph", "km",
     "kg", "mw", "gw", "2d", "3d", "4k", "8k", "hd", "uhd", "3g", "4g", "5g", "vr", "q a", "faq",
-    "faqs",
+    "faqs", "url", "urls", "pdf", "html", "gif", "usb", "gps", "cc by", "cc by sa",
     // The wires' earnings tables: "Oper shr 2.16 dlrs vs 2.07 dlrs" (the
     // currencies are CURRENCY_WORDS).
     "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln",

@@ -266,7 +266,9 @@ fn hashtags_and_handles_name_nothing() {
 }
 
 #[test]
-fn aircraft_call_signs_name_nothing() {
+fn aircraft_call_signs_and_technical_terms_name_nothing() {
     let names = ["Air Force One", "Marine One", "Air Force", "One Nation"];
     assert_eq!(nothing("", &names), [true, true, false, false]);
+    let names = ["URL", "CC BY", "CC BY-SA", "GPS", "CC", "BYU"];
+    assert_eq!(nothing("", &names), [true, true, true, true, false, false]);
 }
