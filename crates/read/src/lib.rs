@@ -49,6 +49,7 @@ pub mod json;
 pub mod language;
 pub mod limits;
 mod markup;
+mod mojibake;
 pub mod newsml;
 pub mod nitf;
 pub mod problem;

@@ -42,10 +42,12 @@ pub const MAX_FIELD_BYTES: usize = 1 << 10;
 pub const MAX_ID_BYTES: usize = 512;
 
 /// Enforces the field limits on a parsed article and warns about what is
-/// missing or cut, once the characters that show nothing are gone from its
-/// text ([`crate::invisible`]). The article is always kept.
+/// missing or cut, once its text is repaired where UTF-8 was read as
+/// Windows-1252 ([`crate::mojibake`]) and the characters that show nothing
+/// are gone ([`crate::invisible`]). The article is always kept.
 pub fn enforce(parsed: &mut Parsed) {
     let Parsed { article, warnings } = parsed;
+    crate::mojibake::repair(article);
     crate::invisible::remove(article);
     if article.title.is_empty() {
         warnings.push("no title".to_owned());
@@ -136,6 +138,18 @@ mod tests {
         assert_eq!(a.article.id, b.article.id);
         assert!(a.article.id.unwrap().starts_with("long-id-"));
         assert_eq!(a.warnings.len(), 1);
+    }
+
+    #[test]
+    fn text_is_repaired_and_cleaned_before_the_limits() {
+        let mut p = parsed(Article {
+            title: "JosÃ© Ortega wins".into(),
+            body: "Vladi\u{ad}mir said: â€œnoâ€\u{9d}.".into(),
+            ..Article::default()
+        });
+        enforce(&mut p);
+        assert_eq!(p.article.title, "José Ortega wins");
+        assert_eq!(p.article.body, "Vladimir said: “no”.");
     }
 
     #[test]
