@@ -54,6 +54,20 @@ impl Article {
             || self.locations.is_none()
             || self.organizations.is_none()
     }
+
+    /// The fields of running text a reader fills: title, body, and the
+    /// author, dateline, source and section it has.
+    pub(crate) fn text_fields_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        let optional = [
+            &mut self.author,
+            &mut self.dateline,
+            &mut self.source,
+            &mut self.section,
+        ];
+        [&mut self.title, &mut self.body]
+            .into_iter()
+            .chain(optional.into_iter().flatten())
+    }
 }
 
 /// Where an article or a problem comes from: a file, and a line for line-based formats.

@@ -26,17 +26,7 @@ fn remove_from(text: &mut String) {
 
 /// Removes the invisible characters from the article's text fields.
 pub(crate) fn remove(article: &mut Article) {
-    remove_from(&mut article.title);
-    remove_from(&mut article.body);
-    let fields = [
-        &mut article.author,
-        &mut article.dateline,
-        &mut article.source,
-        &mut article.section,
-    ];
-    for value in fields.into_iter().flatten() {
-        remove_from(value);
-    }
+    article.text_fields_mut().for_each(remove_from);
 }
 
 #[cfg(test)]

@@ -105,17 +105,7 @@ fn repair_in(text: &mut String) {
 
 /// Repairs the article's text fields.
 pub(crate) fn repair(article: &mut Article) {
-    repair_in(&mut article.title);
-    repair_in(&mut article.body);
-    let fields = [
-        &mut article.author,
-        &mut article.dateline,
-        &mut article.source,
-        &mut article.section,
-    ];
-    for value in fields.into_iter().flatten() {
-        repair_in(value);
-    }
+    article.text_fields_mut().for_each(repair_in);
 }
 
 #[cfg(test)]

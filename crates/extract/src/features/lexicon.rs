@@ -84,7 +84,7 @@ const ORG_SUFFIXES: &[&str] = &[
 /// Whether `word` (any case) is one of the [`ORG_SUFFIXES`], words that
 /// end organizations' names.
 pub(crate) fn is_org_suffix(word: &str) -> bool {
-    ORG_SUFFIXES.contains(&word.to_lowercase().as_str())
+    ORG_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// Words that end place names ("Karl Marx Avenue", "Easter Island",
