@@ -8,7 +8,11 @@
 //! given name ("Rai" before the "Benjamin" tagged alone); so does a
 //! person of two words when training saw the word begin names and the
 //! name's first word in names ("John" before "Paul Stevens", not
-//! "Christian" before "Democrat Andreotti").
+//! "Christian" before "Democrat Andreotti"), or when training never saw
+//! the word at all and no capitalised word comes before it ("of
+//! Abdrabbuh Mansur Hadi"). A name an organization's suffix follows is a
+//! company's ("Janney Montgomery Scott Inc"), and a word tagged an
+//! organization no given name.
 //!
 //! The full name the tagger took for an organization or place beside
 //! the surname it took for a person is the person ("Eva
@@ -30,7 +34,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::canonical::{is_title_word, person_named_like_a_place, Offsets};
 use super::demonyms::is_demonym;
-use super::features::lexicon::CaseLexicon;
+use super::features::lexicon::{is_org_suffix, CaseLexicon};
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::suffixes::without_name_suffix;
 use super::{EntityKind, Mention};
@@ -69,6 +73,11 @@ pub(crate) fn add_missed_full_names(
         if text[e..].starts_with(char::is_alphanumeric) {
             continue;
         }
+        if names_a_company(text, e) {
+            // "Janney Montgomery Scott Inc": named after its founders.
+            given[s] = Some("");
+            continue;
+        }
         let Some(word) = word_before(text, b) else {
             continue;
         };
@@ -81,9 +90,9 @@ pub(crate) fn add_missed_full_names(
             // Lyng", a misspelt "Secertary James Baker"; "Christian" before
             // "Democrat Andreotti".
             let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
-            if word_bits(case, word) & CaseLexicon::FIRST_NAME == 0
-                || word_bits(case, first) & names == 0
-            {
+            let known_given = word_bits(case, word) & CaseLexicon::FIRST_NAME != 0
+                && word_bits(case, first) & names != 0;
+            if !known_given && !unseen_name_start(text, b - word.len() - 1, word, case) {
                 continue;
             }
         }
@@ -103,6 +112,17 @@ pub(crate) fn add_missed_full_names(
         let end = start + text[b..e].chars().count();
         // The surname tagged alone here: it takes the given name.
         let surname_start = start + given.chars().count() + 1;
+        // "Farmitalia" tagged an organization before "Carlo Erba": a
+        // company's name, no given name.
+        let given_in_other = |m: &Mention| {
+            m.kind != EntityKind::Person
+                && m.start < surname_start
+                && start < m.end
+                && (m.start, m.end) != (start, end)
+        };
+        if mentions.iter().any(given_in_other) {
+            continue;
+        }
         let alone = mentions
             .iter_mut()
             .find(|m| m.kind == EntityKind::Person && m.start == surname_start && m.end == end);
@@ -352,6 +372,37 @@ pub(crate) fn may_be_given_name(word: &str, case: &CaseLexicon, gazetteer: &Gaze
         && !is_major_place(gazetteer, word)
         && !is_demonym(&name_key(word), gazetteer)
 }
+
+/// Whether `word`, at byte `b` of `text` before a name of two or three
+/// words, is a given name training never saw: a word neither CoNLL nor
+/// the dictionary has in any case, that no capitalised word comes right
+/// before ("of Abdrabbuh Mansur Hadi", "by Yuval Noah Hariri", a
+/// paragraph's "Tynice Nichole Hall"; not "United States Joe Biden").
+/// At a sentence's start an unseen word may be a capitalised noun of a
+/// person's work ("Immunologist Kristian Andersen", "Whistleblower Edward
+/// Snowden"): there one ending as such nouns do is no given name.
+fn unseen_name_start(text: &str, b: usize, word: &str, case: &CaseLexicon) -> bool {
+    let sentence_start = text[..b]
+        .trim_end_matches(' ')
+        .ends_with(['\n', '.', '!', '?', ':', '"', '“'])
+        || text[..b].trim().is_empty();
+    word_bits(case, word) == 0
+        && word_before(text, b).is_none_or(|w| !w.starts_with(char::is_uppercase))
+        && !(sentence_start && AGENT_ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
+/// Whether the word after byte `e` of `text` ends organizations' names
+/// ("Inc", "Ltd", "Corp").
+fn names_a_company(text: &str, e: usize) -> bool {
+    text[e..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.']).next())
+        .is_some_and(is_org_suffix)
+}
+
+/// Endings of nouns for what people do ("immunologist", "whistleblower",
+/// "historian", "consultant").
+const AGENT_ENDINGS: &[&str] = &["ist", "er", "or", "ian", "ant", "ent"];
 
 /// Months and weekdays, whole and cut short: before a surname they date
 /// it ("January Maya", "Friday Reagan").

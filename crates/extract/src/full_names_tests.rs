@@ -147,6 +147,56 @@ fn a_surname_tagged_alone_takes_the_given_name_before_it() {
 }
 
 #[test]
+fn a_given_name_training_never_saw_joins_a_name_of_two_words() {
+    for (text, tagged, full) in [
+        (
+            "Saudi Arabia backs the government of Abdrabbuh Mansur Hadi.",
+            "Mansur Hadi",
+            "Abdrabbuh Mansur Hadi",
+        ),
+        (
+            "Her sentence was commuted.\n\nTynice Nichole Hall was convicted.",
+            "Nichole Hall",
+            "Tynice Nichole Hall",
+        ),
+    ] {
+        assert_eq!(given_added(text, &[tagged]), [full], "{text}");
+    }
+    for (text, tagged) in [
+        // A capitalised word before it: not where a name starts.
+        (
+            "Delegates of Kobaltia Abdrabbuh Mansur Hadi met.",
+            "Mansur Hadi",
+        ),
+        // A noun of what people do, capitalised for the sentence.
+        (
+            "It spreads.\n\nImmunologist Kristian Andersen said so.",
+            "Kristian Andersen",
+        ),
+        // A company named after its founders.
+        (
+            "Louis Marckesano at Janney Montgomery Scott Inc said so.",
+            "Montgomery Scott",
+        ),
+    ] {
+        assert_eq!(given_added(text, &[tagged]), [tagged], "{text}");
+    }
+}
+
+#[test]
+fn a_word_tagged_a_body_is_no_given_name() {
+    use crate::EntityKind::Organization;
+    let text = "Montedison sold Farmitalia Carlo Erba to Pharmacia.";
+    let tagged = [(Organization, "Farmitalia"), (Person, "Carlo Erba")];
+    let mut mentions = mentions_of(text, &tagged);
+    let model = Extractor::bundled().model().unwrap();
+    let gazetteer = crate::gazetteer::Gazetteer::bundled();
+    super::add_missed_full_names(text, &mut mentions, model.case_lexicon(), gazetteer);
+    let names: Vec<_> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(names, ["Farmitalia", "Carlo Erba"]);
+}
+
+#[test]
 fn a_full_name_taken_for_a_body_beside_its_surname_is_the_person() {
     use crate::EntityKind::{Location, Organization};
     let kinds = |text: &str, tagged: &[(crate::EntityKind, &str)]| {

@@ -37,6 +37,7 @@ static TITLES: WordList = WordList::new(&[
     "attorney", "solicitor", "prosecutor", "magistrate", "consul", "commandant", "corporal",
     "private", "cadet", "prefect", "governor-general", "comrade", "cde", "monsignor", "msgr",
     "monsenor", "monseñor", "broadcaster", "podcaster", "candidate", "nominee", "swami", "sayyid",
+    "seyed", "seyyed", "sayyed",
 ]);
 
 /// Words allowed between two titles ("Secretary of State").

@@ -73,12 +73,20 @@ fn a_role_before_a_name_makes_a_person() {
     ]);
     assert_eq!(c.persons, ["Piers Morgan", "Morgan Ortagus"]);
     assert_eq!(c.organizations, ["Singer Co"]);
-    // Honorifics go too: "Swami", "Sayyid".
+    // Honorifics go too: "Swami", "Sayyid" and its Persian "Seyed".
     let c = canon(&[
         (Person, "Swami Chakrapani"),
         (Person, "Sayyid Ali Hosseini Khamenei"),
+        (Person, "Seyed Mohammad Mir-Mohammadi"),
     ]);
-    assert_eq!(c.persons, ["Chakrapani", "Ali Hosseini Khamenei"]);
+    assert_eq!(
+        c.persons,
+        [
+            "Chakrapani",
+            "Ali Hosseini Khamenei",
+            "Mohammad Mir-Mohammadi"
+        ]
+    );
 }
 
 #[test]
