@@ -8,8 +8,8 @@
 //! from South Park" among them).
 
 use super::super::EntityKind;
-use super::clean::is_title;
 use super::context::Article;
+use super::titles::is_title;
 
 /// Words a caption line may have at most.
 const MAX_CAPTION_WORDS: usize = 14;

@@ -31,6 +31,32 @@ fn titles_and_possessives_are_dropped() {
         ]
     );
     assert_eq!(persons(&["King", "Stephen King"]), ["Stephen King"]);
+    // An office of a body names no one: not "of the House".
+    assert_eq!(
+        persons(&["Dean of the House", "Speaker of the House", "John Conyers"]),
+        ["John Conyers"]
+    );
+}
+
+#[test]
+fn a_prefix_that_dates_a_name_is_no_part_of_it() {
+    let text = "It was run by the then-National Security Council, not the \
+                then-US Libertarian Party nor then-Acme; Acme said so.";
+    let c = canonicalize(
+        text,
+        &super::super::tests::mentions_of(
+            text,
+            &[
+                (EntityKind::Organization, "then-National Security Council"),
+                (EntityKind::Organization, "then-US Libertarian Party"),
+            ],
+        ),
+        Gazetteer::bundled(),
+    );
+    assert_eq!(
+        c.organizations,
+        ["National Security Council", "Libertarian Party"]
+    );
 }
 
 #[test]

@@ -14,13 +14,13 @@ use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
 use super::captions::characters_in_captions;
-use super::clean::follows_a_person_title;
 use super::cue_words::{
     heads_an_administration, AFTER_HEAD, ORGANIZATION_NOUNS, PERSON_NOUNS, VENUE_PREPOSITIONS,
     WORK_NOUNS,
 };
 use super::organizations::defines_a_short_form;
 use super::place_context::{is_acronym_in_prose, place_adjectives};
+use super::titles::follows_a_person_title;
 use super::types::is_camel_case_brand;
 use super::works::{is_vessel_prefix, names_after_work_nouns};
 use super::HashSet;

@@ -14,8 +14,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::super::gazetteer::name_key;
 use super::super::EntityKind;
-use super::clean::is_title;
 use super::events::{names_a_disease, names_an_event};
+use super::titles::is_title;
 use super::WordList;
 
 /// Capitalised abbreviations that are no names, as name keys: time zones,

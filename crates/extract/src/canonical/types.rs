@@ -33,11 +33,11 @@ use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
-use super::clean::{has_leading_title, is_only_titles, is_titled_name};
 use super::cue_words::ORGANIZATION_TAILS;
 use super::geography::{feature_named, is_feature_word};
 use super::persons::{core_words, is_subsequence};
 use super::place_context::without_compass;
+use super::titles::{has_leading_title, is_office_of_a_body, is_only_titles, is_titled_name};
 use super::WordList;
 
 /// The kind each mention should have (`None`: it names nothing), given
@@ -75,6 +75,7 @@ pub(super) fn consistent_kinds(
                 && !**d
                 && !person_named_like_a_place(key)
                 && !is_geographic(key)
+                && !is_office_of_a_body(key)
         })
         .map(|(((_, c), _), _)| c.as_slice())
         .collect();
@@ -98,7 +99,8 @@ pub(super) fn consistent_kinds(
             // A bare title ("Mayor", "Lord") names no one, unless it is
             // the surname of a person of the article ("King").
             let only_titles = is_only_titles(&cleaned[i], gazetteer);
-            out.push((!only_titles || part_of_person(&cores[i])).then_some(kind));
+            let named = !only_titles || part_of_person(&cores[i]);
+            out.push((named && !is_office_of_a_body(&cleaned[i])).then_some(kind));
             continue;
         }
         // Or its given name alone, where that is no place: "Hamza" beside
