@@ -89,11 +89,21 @@ pub(super) fn place_cues(
         // "mayor of Denver": a person after the title of a place's
         // office is that place.
         let office_of = distinct[u] == Some(EntityKind::Person) && after_office_of_a_place(before);
+        // "Seattle Mayor Jenny Durkan", "New York Governor Andrew Cuomo":
+        // the place whose office a name holds; a region for a region's
+        // office. Only a place the gazetteer knows and no ordinary word
+        // ("Acme Governor", "Bank Governor Kombo Moyana" no).
+        let office = office_before_a_name(after);
+        let holds_office = office.is_some()
+            && gazetteer.contains(name)
+            && !gazetteer.is_risky(name)
+            && !is_shouted(&m.text);
         if after_place_noun(before)
             || area
             || person_in
             || route_end
             || office_of
+            || holds_office
             || between_a_place_and_its_country(article, i, distinct, cleaned, gazetteer)
             || region_with_its_noun(gazetteer, name).is_some()
             || (in_a_place(before) && is_english_county(name))
@@ -101,7 +111,10 @@ pub(super) fn place_cues(
             out[u] = true;
         }
         // "the junior Senator from New York": the state, not the city.
-        if after_office_of_a_region(before) && area_named(gazetteer, name).is_some() {
+        let region_office = office.is_some_and(|o| OFFICES_OF_REGIONS.contains(&o));
+        if (after_office_of_a_region(before) || region_office)
+            && area_named(gazetteer, name).is_some()
+        {
             regions[u] = true;
         }
         // "Marksville, Louisiana": the next mention, after a comma, is a
@@ -235,6 +248,21 @@ fn after_office_of_a_region(before: &str) -> bool {
                 && OFFICES_OF_REGIONS.contains(&office.to_lowercase())
         })
     })
+}
+
+/// The office (lowercased) that `after` opens with, capitalised, before a
+/// capitalised word: " Mayor Jenny", " Governor Andrew" ("Seattle mayoral
+/// race" and "Barcelona President" name no office of a place).
+fn office_before_a_name(after: &str) -> Option<String> {
+    let mut words = after.strip_prefix(' ')?.split(' ');
+    let office = words.next()?;
+    let office = office.trim_end_matches('.');
+    let name_follows = words.next()?.starts_with(char::is_uppercase);
+    let key = office.to_lowercase();
+    (office.starts_with(char::is_uppercase)
+        && name_follows
+        && (OFFICES_OF_PLACES.contains(&key) || OFFICES_OF_REGIONS.contains(&key)))
+    .then_some(key)
 }
 
 /// Whether `from` and `to` are the two ends of a route in `text`: "from

@@ -443,3 +443,22 @@ fn a_seat_of_government_outside_which_a_country_stands_is_a_place() {
     );
     assert_eq!(c.locations, ["White House"]);
 }
+
+#[test]
+fn a_place_before_the_title_of_its_office_is_a_place() {
+    let text = "Seattle Mayor Jenny Durkan agreed with New York Governor Andrew \
+                Cuomo. Bank Governor Kombo Moyana did not. The Seattle mayoral race.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Seattle"),
+            (Location, "New York"),
+            (Person, "Jenny Durkan"),
+            (Person, "Andrew Cuomo"),
+            (Organization, "Bank"),
+        ],
+    );
+    // The state whose governor he is, not the city.
+    assert_eq!(c.locations, ["Seattle", "New York"]);
+    assert_eq!(c.organizations, ["Bank"]);
+}
