@@ -33,6 +33,7 @@ use super::full_names::may_be_given_name;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::initials::join_leading_initials;
 use super::labels::{LOC, MISC, ORG, PER};
+use super::named_after::join_names_after_persons;
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
     join_bodies_and_subjects, join_building_names, join_country_led_organizations,
@@ -50,10 +51,10 @@ use super::work_titles::drop_names_in_work_titles;
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the brackets at their edges
 /// cut off, the datelines marked, the tickers cut off, the splits of names run together, the
 /// campus, "and", road, airline, building, possessive venue, street, name suffix, leading initial,
-/// regnal title, particle and nickname joins, the places that end a larger name, the places and
-/// features cut in two, the countries that lead their bodies' names, the organizations cut short
-/// or before their subjects (after "for", "of", "on", "and"), the names in titles of works, then
-/// the species drop. `case` tells ordinary words and given names apart.
+/// regnal title, particle and nickname joins, the names given after a person, the places that end a
+/// larger name, the places and features cut in two, the countries that lead their bodies' names,
+/// the organizations cut short or before their subjects (after "for", "of", "on", "and"), the names
+/// in titles of works, then the species drop. `case` tells ordinary words and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
     tokens: &[Token],
@@ -75,12 +76,10 @@ pub(crate) fn mend_spans(
     join_name_suffixes(text, tokens, spans);
     join_leading_initials(text, tokens, spans);
     join_regnal_titles(text, tokens, spans);
-    join_particle_names(text, tokens, spans, |w| {
-        may_be_given_name(w, case, gazetteer)
-    });
-    join_nicknamed_names(text, tokens, spans, |w| {
-        may_be_given_name(w, case, gazetteer)
-    });
+    let given = |w: &str| may_be_given_name(w, case, gazetteer);
+    join_particle_names(text, tokens, spans, given);
+    join_nicknamed_names(text, tokens, spans, given);
+    join_names_after_persons(text, tokens, spans);
     mend_places_in_names(text, tokens, spans);
     join_split_places(text, tokens, spans, gazetteer);
     join_feature_names(text, tokens, spans);

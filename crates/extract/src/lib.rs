@@ -55,6 +55,7 @@ pub mod jsonl;
 pub mod labels;
 pub mod model;
 mod modifiers;
+mod named_after;
 mod nicknames;
 mod ordinary_places;
 mod places_in_names;
