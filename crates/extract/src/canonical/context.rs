@@ -10,6 +10,7 @@
 //! first occurrence with a cue, so a name the article introduces once
 //! ("the company Orbis Geospatial") is read the same way everywhere.
 
+use super::super::full_names::CALENDAR_WORDS;
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
@@ -217,7 +218,12 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         let of_person = of_a_person(before, i, mentions, of, distinct);
         // "the Amman-based Levant Strategy Centre": people are not based.
         let based = prev.len() > 6 && prev.ends_with("-based");
-        if ORGANIZATION_NOUNS.contains(prev) || of_person || based || apposition_says_org(after) {
+        if ORGANIZATION_NOUNS.contains(prev)
+            || of_person
+            || based
+            || apposition_says_org(after)
+            || published_in(before)
+        {
             out[u] = Some(Cue::Organization);
         }
     }
@@ -329,6 +335,24 @@ pub(super) fn last_word(s: &str) -> &str {
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     &s[start..]
+}
+
+/// Whether `before` ends with "published in ", a date or "online" between
+/// ("findings published on Wednesday in Science Advances"): what follows
+/// is a journal or a paper (a place the gazetteer knows stays one:
+/// "published in Berlin").
+fn published_in(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" in ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.rsplit(' ').take(5).collect();
+    let Some(at) = words.iter().position(|w| *w == "published") else {
+        return false;
+    };
+    words[..at].iter().all(|w| {
+        w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || CALENDAR_WORDS.contains(w)
+    })
 }
 
 /// Whether the text before mention `i` is "<person> of " or "<person>,

@@ -478,3 +478,26 @@ fn a_title_or_an_administration_outweighs_a_small_town_and_carries_the_name() {
     // A title or an administration does not outweigh a state.
     assert_eq!(c.organizations, ["Washington"]);
 }
+
+#[test]
+fn a_name_something_is_published_in_is_a_journal() {
+    use EntityKind::*;
+    let text = "In findings published on Wednesday in Science Advances, researchers \
+                agreed. Work published in Nature Sustainability and a book published \
+                in Berlin followed. She lives in Science Hill.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "Science Advances"),
+            (Location, "Nature Sustainability"),
+            (Location, "Berlin"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(
+        c.organizations,
+        ["Science Advances", "Nature Sustainability"]
+    );
+    // A place the gazetteer knows stays one.
+    assert_eq!(c.locations, ["Berlin"]);
+}
