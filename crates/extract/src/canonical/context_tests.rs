@@ -481,23 +481,17 @@ fn a_title_or_an_administration_outweighs_a_small_town_and_carries_the_name() {
 
 #[test]
 fn a_name_something_is_published_in_is_a_journal() {
-    use EntityKind::*;
-    let text = "In findings published on Wednesday in Science Advances, researchers \
-                agreed. Work published in Nature Sustainability and a book published \
-                in Berlin followed. She lives in Science Hill.";
+    let text = "Findings published on Wednesday in Science Advances and a book \
+                published in Berlin.";
     let ms = mentions_of(
         text,
         &[
-            (Location, "Science Advances"),
-            (Location, "Nature Sustainability"),
-            (Location, "Berlin"),
+            (EntityKind::Location, "Science Advances"),
+            (EntityKind::Location, "Berlin"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(
-        c.organizations,
-        ["Science Advances", "Nature Sustainability"]
-    );
+    assert_eq!(c.organizations, ["Science Advances"]);
     // A place the gazetteer knows stays one.
     assert_eq!(c.locations, ["Berlin"]);
 }
