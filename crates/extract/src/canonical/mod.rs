@@ -31,6 +31,7 @@ mod geography;
 mod heed;
 mod linker;
 mod media;
+mod offices;
 mod organizations;
 mod persons;
 mod place_context;

@@ -21,8 +21,11 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
-    AREA_NOUNS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, OFFICES_OF_PLACES, OFFICES_OF_REGIONS,
-    PLACE_NOUNS, REGION_NOUNS, TOWN_PREPOSITIONS,
+    AREA_NOUNS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, OFFICES_OF_REGIONS, PLACE_NOUNS,
+    REGION_NOUNS, TOWN_PREPOSITIONS,
+};
+use super::offices::{
+    after_office_of_a_place, after_office_of_a_region, before_state, office_before_a_name,
 };
 use super::types::is_shouted;
 use super::{HashMap, HashSet, WordList};
@@ -112,7 +115,7 @@ pub(super) fn place_cues(
         }
         // "the junior Senator from New York": the state, not the city.
         let region_office = office.is_some_and(|o| OFFICES_OF_REGIONS.contains(&o));
-        if (after_office_of_a_region(before) || region_office)
+        if (after_office_of_a_region(before) || region_office || before_state(after))
             && area_named(gazetteer, name).is_some()
         {
             regions[u] = true;
@@ -229,40 +232,6 @@ fn after_place_noun(before: &str) -> bool {
     before
         .strip_suffix(" of ")
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
-}
-
-/// Whether `before` ends with "<office> of ": "the mayor of ".
-fn after_office_of_a_place(before: &str) -> bool {
-    before
-        .strip_suffix(" of ")
-        .is_some_and(|rest| OFFICES_OF_PLACES.contains(&last_word(rest).to_lowercase()))
-}
-
-/// Whether `before` ends with "<Office of a region> from|for|of ",
-/// capitalised ("a sales representative for MarkitStar" is no office).
-fn after_office_of_a_region(before: &str) -> bool {
-    [" from ", " for ", " of "].iter().any(|link| {
-        before.strip_suffix(link).is_some_and(|rest| {
-            let office = last_word(rest);
-            office.starts_with(char::is_uppercase)
-                && OFFICES_OF_REGIONS.contains(&office.to_lowercase())
-        })
-    })
-}
-
-/// The office (lowercased) that `after` opens with, capitalised, before a
-/// capitalised word: " Mayor Jenny", " Governor Andrew" ("Seattle mayoral
-/// race" and "Barcelona President" name no office of a place).
-fn office_before_a_name(after: &str) -> Option<String> {
-    let mut words = after.strip_prefix(' ')?.split(' ');
-    let office = words.next()?;
-    let office = office.trim_end_matches('.');
-    let name_follows = words.next()?.starts_with(char::is_uppercase);
-    let key = office.to_lowercase();
-    (office.starts_with(char::is_uppercase)
-        && name_follows
-        && (OFFICES_OF_PLACES.contains(&key) || OFFICES_OF_REGIONS.contains(&key)))
-    .then_some(key)
 }
 
 /// Whether `from` and `to` are the two ends of a route in `text`: "from

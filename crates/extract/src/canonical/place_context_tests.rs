@@ -462,3 +462,20 @@ fn a_place_before_the_title_of_its_office_is_a_place() {
     assert_eq!(c.locations, ["Seattle", "New York"]);
     assert_eq!(c.organizations, ["Bank"]);
 }
+
+#[test]
+fn a_region_with_state_after_it_is_the_region() {
+    let text = "The border between New York State and Quebec closed, as did \
+                Washington State. Ohio State University reopened.";
+    let c = canon(
+        text,
+        &[
+            (Location, "New York"),
+            (Location, "Quebec"),
+            (Location, "Washington State"),
+            (Organization, "Ohio State University"),
+        ],
+    );
+    assert_eq!(c.locations, ["New York", "Québec", "Washington"]);
+    assert_eq!(c.organizations, ["Ohio State University"]);
+}

@@ -64,6 +64,12 @@ pub(super) fn name_locations(
                 gazetteer.resolve(&format!("{name} of the {place}"), &context)
             })
             .or_else(|| region_with_its_noun(gazetteer, key))
+            // "Washington State": the region. Only a place's name says so
+            // ("Ohio State", a university's team, is no place).
+            .or_else(|| {
+                let region = key.strip_suffix(" state")?;
+                area_named(gazetteer, region).filter(|p| p.kind == PlaceKind::Region)
+            })
             .or_else(|| {
                 let rest = without_compass(key)?;
                 gazetteer.resolve(rest, &context).filter(|p| {

@@ -1,0 +1,58 @@
+//! Offices and state words around a name that say which place it is:
+//! "the mayor of Denver" and "Seattle Mayor Jenny Durkan" name places,
+//! "the Senator from New York", "New York Governor Andrew Cuomo" and "New
+//! York State" the region rather than the city of that name. Split from
+//! `place_context`, which reads them.
+
+use super::context::last_word;
+use super::cue_words::{OFFICES_OF_PLACES, OFFICES_OF_REGIONS};
+
+/// Whether `before` ends with "<office> of ": "the mayor of ".
+pub(super) fn after_office_of_a_place(before: &str) -> bool {
+    before
+        .strip_suffix(" of ")
+        .is_some_and(|rest| OFFICES_OF_PLACES.contains(&last_word(rest).to_lowercase()))
+}
+
+/// Whether `before` ends with "<Office of a region> from|for|of ",
+/// capitalised ("a sales representative for MarkitStar" is no office).
+pub(super) fn after_office_of_a_region(before: &str) -> bool {
+    [" from ", " for ", " of "].iter().any(|link| {
+        before.strip_suffix(link).is_some_and(|rest| {
+            let office = last_word(rest);
+            office.starts_with(char::is_uppercase)
+                && OFFICES_OF_REGIONS.contains(&office.to_lowercase())
+        })
+    })
+}
+
+/// The office (lowercased) that `after` opens with, capitalised, before a
+/// capitalised word: " Mayor Jenny", " Governor Andrew" ("Seattle mayoral
+/// race" and "Barcelona President" name no office of a place).
+pub(super) fn office_before_a_name(after: &str) -> Option<String> {
+    let mut words = after.strip_prefix(' ')?.split(' ');
+    let office = words.next()?;
+    let office = office.trim_end_matches('.');
+    let name_follows = words.next()?.starts_with(char::is_uppercase);
+    let key = office.to_lowercase();
+    (office.starts_with(char::is_uppercase)
+        && name_follows
+        && (OFFICES_OF_PLACES.contains(&key) || OFFICES_OF_REGIONS.contains(&key)))
+    .then_some(key)
+}
+
+/// Whether `after` opens with "State" or "state" that the tagger left
+/// out of a region's name: "New York State and Quebec", "a New York
+/// State law" (not "Ohio State University", a name of its own).
+pub(super) fn before_state(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix(" State")
+        .or_else(|| after.strip_prefix(" state"))
+    else {
+        return false;
+    };
+    !rest.starts_with(char::is_alphanumeric)
+        && !rest
+            .strip_prefix(' ')
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
