@@ -44,6 +44,7 @@ mod credits;
 mod datelines;
 pub mod decode;
 mod demonyms;
+mod family;
 pub mod features;
 mod full_names;
 pub mod gazetteer;
@@ -297,6 +298,9 @@ impl Extractor {
             quantities::drop_persons_after_quantities(text, &mut mentions);
             headlines::cut_headline_words(text, &mut mentions, case);
         }
+        // A family's names are persons, though no name had the word.
+        let family = family::add_family_names(text, &mut mentions);
+        unnamed.retain(|w| !family.contains(w));
         credits::add_agencies(text, &mut mentions);
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
