@@ -124,11 +124,29 @@ pub(crate) fn add_missed_full_names(
             continue;
         }
         let alone = mentions
-            .iter_mut()
-            .find(|m| m.kind == EntityKind::Person && m.start == surname_start && m.end == end);
-        if let Some(m) = alone {
-            m.start = start;
-            m.text = text[b..e].to_owned();
+            .iter()
+            .position(|m| m.kind == EntityKind::Person && m.start == surname_start && m.end == end);
+        if let Some(at) = alone {
+            // "John" tagged a person of its own before "James Conyers Jr."
+            // (the tagger's "Conyers Jr." and the given name "James").
+            let before = mentions.iter().position(|m| {
+                m.kind == EntityKind::Person && m.end + 1 == start && !m.text.contains(' ')
+            });
+            let given_at = |p: usize| b.checked_sub(mentions[p].text.len() + 1);
+            let joined = before.filter(|&p| {
+                given_at(p)
+                    .and_then(|b0| text.get(b0..b))
+                    .is_some_and(|s| s.ends_with(' ') && s.starts_with(&mentions[p].text))
+            });
+            let (start, b) = match joined {
+                Some(p) => (mentions[p].start, given_at(p).unwrap_or(b)),
+                None => (start, b),
+            };
+            mentions[at].start = start;
+            mentions[at].text = text[b..e].to_owned();
+            if let Some(p) = joined {
+                mentions.remove(p);
+            }
             continue;
         }
         // The full name tagged as a body or place beside the surname
@@ -406,38 +424,12 @@ const AGENT_ENDINGS: &[&str] = &["ist", "er", "or", "ian", "ant", "ent"];
 
 /// Months and weekdays, whole and cut short: before a surname they date
 /// it ("January Maya", "Friday Reagan").
+#[rustfmt::skip]
 pub(crate) const CALENDAR_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
 ];
 
 /// Whether `word` is written like a given name: two letters or more, each

@@ -277,3 +277,11 @@ fn an_ordinary_phrase_stays_a_person_where_a_name_is_likely() {
         ["Дмитрий Кошелев"]
     );
 }
+
+#[test]
+fn a_given_name_tagged_alone_joins_the_full_name_after_it() {
+    // The tagger's "John" and "Conyers Jr.", "James" between untagged.
+    let text = "Conyers was 90.\n\nJohn James Conyers Jr., first elected in 1964, served.";
+    let names = given_added(text, &["Conyers", "John", "Conyers Jr."]);
+    assert_eq!(names, ["Conyers", "John James Conyers Jr."]);
+}

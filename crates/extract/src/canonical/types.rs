@@ -37,7 +37,9 @@ use super::cue_words::ORGANIZATION_TAILS;
 use super::geography::{feature_named, is_feature_word};
 use super::persons::{core_words, is_subsequence};
 use super::place_context::without_compass;
-use super::titles::{has_leading_title, is_office_of_a_body, is_only_titles, is_titled_name};
+use super::titles::{
+    has_leading_title, is_office_of_a_body, is_only_titles, is_title, is_titled_name,
+};
 use super::WordList;
 
 /// The kind each mention should have (`None`: it names nothing), given
@@ -64,20 +66,21 @@ pub(super) fn consistent_kinds(
     // not those named like places ("Hagia Sophia", "Jefferson Parish",
     // "Fath Airport"), which the rules below make places: an organization
     // "Hagia Sophia" or a location "Fath Airport" is no part of them.
-    let mut full: Vec<&[&str]> = kinds
-        .iter()
-        .zip(&cores)
-        .zip(dropped)
-        .zip(&keys)
-        .filter(|(((k, c), d), key)| {
-            **k == EntityKind::Person
-                && c.len() >= 2
-                && !**d
-                && !person_named_like_a_place(key)
-                && !is_geographic(key)
-                && !is_office_of_a_body(key)
+    // Nor a title after a party or place ("Democratic Dean"), which
+    // would name itself ("Lord King" is a peer, King later).
+    let is_party_title =
+        |c: &str| is_only_titles(c, gazetteer) && !c.split(' ').next().is_some_and(is_title);
+    let mut full: Vec<&[&str]> = (0..kinds.len())
+        .filter(|&i| {
+            kinds[i] == EntityKind::Person
+                && cores[i].len() >= 2
+                && !dropped[i]
+                && !person_named_like_a_place(&keys[i])
+                && !is_geographic(&keys[i])
+                && !is_office_of_a_body(&keys[i])
+                && !is_party_title(&cleaned[i])
         })
-        .map(|(((_, c), _), _)| c.as_slice())
+        .map(|i| cores[i].as_slice())
         .collect();
     full.sort_unstable();
     full.dedup();

@@ -115,6 +115,15 @@ fn bare_titles_name_no_one_unless_a_surname() {
             None
         ]
     );
+    // A title after a party names no one; a peer's title and name do.
+    assert_eq!(
+        kinds_of(&[
+            (Person, "Democratic Dean"),
+            (Person, "Lord King"),
+            (Person, "King")
+        ]),
+        [None, Some(Person), Some(Person)]
+    );
 }
 
 #[test]
