@@ -269,15 +269,25 @@ fn trim_punctuation(s: &str) -> &str {
         '"', '\'', '“', '”', '‘', '’', '«', '»', '(', ')', '[', ']', ',', ';', ':', '!', '?', '-',
         '–', '—', '*',
     ];
-    let mut s = s.trim_matches(|c: char| AROUND.contains(&c) || c.is_whitespace());
+    let around = |c: char| AROUND.contains(&c) || c.is_whitespace() || is_decoration(c);
+    let mut s = s.trim_matches(around);
     while let Some(rest) = s.strip_suffix('.') {
         let last = rest.rsplit(' ').next().unwrap_or_default();
         if last.contains('.') {
             break;
         }
-        s = rest.trim_end_matches(|c: char| AROUND.contains(&c) || c.is_whitespace());
+        s = rest.trim_end_matches(around);
     }
     s
+}
+
+/// Whether `c` decorates text rather than spelling a name: bullets,
+/// arrows, box drawing, blocks and dingbats ("█ Labour Party" of a
+/// results graphic, "• Reuters").
+fn is_decoration(c: char) -> bool {
+    ('\u{2190}'..='\u{21FF}').contains(&c)
+        || ('\u{2500}'..='\u{27BF}').contains(&c)
+        || matches!(c, '•' | '·' | '|')
 }
 
 /// Whether `words` are "State of" and a region ("State of Virginia"),

@@ -131,3 +131,11 @@ fn possessives_go_unless_part_of_the_name() {
         ]
     );
 }
+
+#[test]
+fn decorations_at_a_name_s_edges_go() {
+    assert_eq!(
+        persons(&["█ Boris Johnson", "Keir Starmer •", "→ Jo Swinson"]),
+        ["Boris Johnson", "Keir Starmer", "Jo Swinson"]
+    );
+}

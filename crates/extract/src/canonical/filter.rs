@@ -164,6 +164,13 @@ pub(super) fn is_sentence_word(key: &str) -> bool {
     SENTENCE_WORDS.contains(key)
 }
 
+/// Whether a name is a Roman numeral of I, V and X alone ("II", "XXI"):
+/// a regnal or sequel number the tagger cut from its name. Not "DC",
+/// "MD" or "CD", which numerals also spell.
+fn is_roman_numeral(cleaned: &str) -> bool {
+    cleaned.len() >= 2 && cleaned.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
 /// Whether a word mixes letters and digits like a model number or a code
 /// ("A300s", "K2-18b", "MiG-19"); short ones ("3M", "G7", "M3") may be names.
 fn is_model_number(word: &str) -> bool {
@@ -299,6 +306,7 @@ impl NothingFilter {
                 && (is_state_form(key) || GENERIC_PLACES.contains(key)))
             || (kind == EntityKind::Person && is_titles_only(key))
             || (kind == EntityKind::Person && cleaned.contains('/'))
+            || is_roman_numeral(cleaned)
             || names_an_event(cleaned, key, kind)
             || names_a_disease(key)
             || cleaned.split(' ').any(is_model_number)

@@ -272,3 +272,14 @@ fn aircraft_call_signs_and_technical_terms_name_nothing() {
     let names = ["URL", "CC BY", "CC BY-SA", "GPS", "CC", "BYU"];
     assert_eq!(nothing("", &names), [true, true, true, true, false, false]);
 }
+
+#[test]
+fn a_roman_numeral_alone_names_nothing() {
+    assert_eq!(
+        nothing(
+            "Layers II, III and IV; Galaxy III; DC.",
+            &["II", "XXI", "IV", "DC", "I"]
+        ),
+        [true, true, true, false, false]
+    );
+}
