@@ -37,8 +37,8 @@ use super::named_after::join_names_after_persons;
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
     join_bodies_and_subjects, join_building_names, join_country_led_organizations,
-    join_feature_names, join_organizations_cut_short, join_possessive_venues, join_split_places,
-    mend_places_in_names,
+    join_feature_names, join_field_names, join_organizations_cut_short, join_possessive_venues,
+    join_split_places, mend_places_in_names,
 };
 use super::splits::split_run_together_names;
 use super::subjects::join_subjects;
@@ -71,6 +71,7 @@ pub(crate) fn mend_spans(
     join_road_names(text, tokens, spans);
     join_airline_names(text, tokens, spans);
     join_building_names(text, tokens, spans, gazetteer);
+    join_field_names(text, tokens, spans, gazetteer);
     join_possessive_venues(text, tokens, spans);
     join_street_names(text, tokens, spans);
     join_name_suffixes(text, tokens, spans);

@@ -18,7 +18,8 @@
 //! Beaufort"), joined back; and a building word the tagger left out of a
 //! name ("Bhera" + "Market", "Legislative Council" + "Complex") taken in,
 //! and a building it tagged as a name of no kind ("Grand Central
-//! Terminal") made a place, and a venue named with a possessive ("St
+//! Terminal") made a place, a field or plant named before its kind one
+//! place ("Khurais" + "oil field"), and a venue named with a possessive ("St
 //! Paul's Cathedral", not the city of St Paul) made one place;
 //! and a body's name cut before its subject ("Puerto Rico Center" +
 //! "for Investigative Journalism"), which leaves a place that is none,
@@ -26,6 +27,7 @@
 //! are `subjects`').
 
 use super::canonical::{is_title_word, kind_named_features};
+use super::features::lexicon::is_loc_suffix;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::joins::{one_space_apart, replace_spans, word_at};
 use super::labels::{LOC, MISC, ORG, PER};
@@ -307,6 +309,46 @@ fn names_a_building(
         && !word_at(text, tokens, e - 2).eq_ignore_ascii_case("space")
         && (s..e - 1).all(|k| one_space_apart(tokens, k, k + 1))
         && !gazetteer.resolves_to_country(&text[tokens[s].start..tokens[e - 2].end])
+}
+
+/// Lowercase words after a name that make it a field or plant's name
+/// ("the Khurais oil field", "the Costa Sur power plant"): the tagger
+/// reads the name alone as a body or a person ("Johan Sverdrup").
+const FIELD_ENDS: &[[&str; 2]] = &[
+    ["oil", "field"],
+    ["gas", "field"],
+    ["power", "plant"],
+    ["power", "station"],
+];
+
+/// Extends each span that two [`FIELD_ENDS`] words follow, one space
+/// apart and in no span, over them, as one place. Not a place the
+/// gazetteer knows ("the Tartus power plant" is a plant in Tartus, which
+/// stays the place; the facets want the town), nor a sea, bay or other
+/// feature whose fields they are ("North Sea oil field").
+pub(crate) fn join_field_names(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut [Span],
+    gazetteer: &Gazetteer,
+) {
+    for i in 0..spans.len() {
+        let (ty, s, e) = spans[i];
+        let free = spans.get(i + 1).is_none_or(|next| next.1 > e + 1);
+        if ty == MISC || !free || e + 1 >= tokens.len() || tokens[e + 1].line_start {
+            continue;
+        }
+        let ends = [word_at(text, tokens, e), word_at(text, tokens, e + 1)];
+        let name = &text[tokens[s].start..tokens[e - 1].end];
+        if FIELD_ENDS.contains(&ends)
+            && one_space_apart(tokens, e - 1, e)
+            && one_space_apart(tokens, e, e + 1)
+            && !gazetteer.contains(name)
+            && !is_loc_suffix(word_at(text, tokens, e - 1))
+        {
+            spans[i] = (LOC, s, e + 2);
+        }
+    }
 }
 
 /// Makes each natural feature's name that a span begins, as written

@@ -251,3 +251,25 @@ fn a_body_takes_its_subject_after_on() {
     crate::subjects::join_subjects_after_on(text, &tokens, &mut spans, Gazetteer::bundled());
     assert_eq!(spans, expected);
 }
+
+#[test]
+fn a_field_or_plant_named_before_its_kind_is_one_place() {
+    use crate::joins::tests::mended;
+    use crate::labels::{LOC, ORG, PER};
+    let text = "Drones hit the Khurais oil field. Work on the Johan Sverdrup oil field, \
+                the Tartus power plant and North Sea oil field stopped.";
+    let tagged = [
+        (ORG, "Khurais"),
+        (PER, "Johan Sverdrup"),
+        (LOC, "Tartus"),
+        (LOC, "North Sea"),
+    ];
+    let want = [
+        (LOC, "Khurais oil field"),
+        (LOC, "Johan Sverdrup oil field"),
+        (LOC, "Tartus"),
+        (LOC, "North Sea"),
+    ];
+    let want: Vec<_> = want.iter().map(|&(t, n)| (t, n.to_string())).collect();
+    assert_eq!(mended(text, &tagged), want);
+}

@@ -87,6 +87,12 @@ pub(crate) fn is_org_suffix(word: &str) -> bool {
     ORG_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` (any case) is one of the [`LOC_SUFFIXES`], words that
+/// end place names.
+pub(crate) fn is_loc_suffix(word: &str) -> bool {
+    LOC_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
 /// Words that end place names ("Karl Marx Avenue", "Easter Island",
 /// "Strait of Hormuz" ends otherwise, but "Jolo Cathedral" does). Written
 /// by hand, like [`ORG_SUFFIXES`].
