@@ -9,12 +9,16 @@ use super::WordList;
 
 /// Words that head the names of events, awards and laws ("World Cup",
 /// "Nobel Prize", "Iraq War", "Sacred Defence Week", "Reform Bill",
-/// "Toronto Comicon", "Mini Maker Faire").
+/// "Toronto Comicon", "Mini Maker Faire") and of periods and crises of
+/// history ("Great Depression", "Cultural Revolution", "Iran Hostage
+/// Crisis", "US Presidential Election"). Not "spring": "Arab Spring" is
+/// one, "Silver Spring" a town.
 #[rustfmt::skip]
 static EVENT_WORDS: WordList = WordList::new(&[
     "award", "awards", "prize", "medal", "week", "bill", "act", "war", "festival", "cup",
     "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
-    "comicon", "expo", "summit", "convention", "exhibition", "faire",
+    "comicon", "expo", "summit", "convention", "exhibition", "faire", "depression",
+    "recession", "revolution", "crisis", "uprising", "election", "elections", "referendum",
 ]);
 
 /// Last words of the names of diseases that name a place or a person
@@ -81,6 +85,9 @@ mod tests {
         assert!(event("Pulitzer Prize for Breaking News"));
         assert!(event("Nemmers Prize in Mathematics"));
         assert!(event("Africa Cup of Nations") && event("Bill of Rights"));
+        assert!(event("Great Depression") && event("Iran Hostage Crisis"));
+        assert!(event("US Presidential Election") && !event("Election Commission"));
+        assert!(!event("Party of the Democratic Revolution"));
         assert!(!event("Institute for the Study of War"));
         assert!(!event("Department of War") && !event("Bank of America"));
         assert!(!event("Prize") && !event("Friends of the Earth"));
