@@ -442,6 +442,10 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "nvidia", "airbnb", "shopify", "dropbox", "costco", "walmart", "woolworths", "ocado",
     "roscosmos", "mojang", "banxico", "bundesbank", "islamic state", "isis", "isil", "daesh",
     "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
+    // Universities named bare ("a degree from Harvard"), whose names are
+    // small towns' too; not those named after their city ("Oxford").
+    "harvard", "yale", "stanford", "caltech", "cornell", "dartmouth", "mount holyoke",
+    "penn state", "sorbonne", "tsinghua",
 ]);
 
 /// Whether a name is written in capitals (two letters or more, no

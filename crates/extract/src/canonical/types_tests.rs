@@ -147,6 +147,8 @@ fn known_organizations_and_countries() {
             (Location, "Costco"),
             (Location, "Islamic State"),
             (Person, "Sinn Féin"),
+            (Location, "Harvard"),
+            (Location, "Mount Holyoke"),
         ]),
         [
             Organization,
@@ -162,6 +164,8 @@ fn known_organizations_and_countries() {
             Person,
             Person,
             Person,
+            Organization,
+            Organization,
             Organization,
             Organization,
             Organization,
