@@ -25,6 +25,32 @@ pub(super) fn core_words(key: &str) -> Vec<&str> {
     key.split(' ').filter(|w| !PARTICLES.contains(w)).collect()
 }
 
+/// Familiar forms of English given names that stand for one formal name
+/// only and are seldom surnames, lowercase: (familiar, formal). Not "abe"
+/// (Shintaro Abe), "ted" (Edward or Theodore), "chris" or "alex".
+#[rustfmt::skip]
+const FAMILIAR_GIVEN_NAMES: &[(&str, &str)] = &[
+    ("bill", "william"), ("billy", "william"), ("bob", "robert"), ("bobby", "robert"),
+    ("rob", "robert"), ("robbie", "robert"), ("jim", "james"), ("jimmy", "james"),
+    ("mike", "michael"), ("eddie", "edward"), ("dick", "richard"), ("rick", "richard"),
+    ("tom", "thomas"), ("tommy", "thomas"), ("tony", "anthony"), ("joe", "joseph"),
+    ("dave", "david"), ("danny", "daniel"), ("matt", "matthew"), ("andy", "andrew"),
+    ("nick", "nicholas"), ("ben", "benjamin"), ("liz", "elizabeth"), ("beth", "elizabeth"),
+    ("jenny", "jennifer"), ("sue", "susan"), ("peggy", "margaret"), ("johnny", "john"),
+    ("larry", "lawrence"), ("charlie", "charles"), ("chuck", "charles"), ("fred", "frederick"),
+    ("greg", "gregory"), ("jeff", "jeffrey"), ("ken", "kenneth"), ("ron", "ronald"),
+    ("tim", "timothy"), ("walt", "walter"), ("vince", "vincent"),
+];
+
+/// The formal given name a familiar one stands for ("jim" → "james"), or
+/// the word itself.
+fn formal_given_name(word: &str) -> &str {
+    FAMILIAR_GIVEN_NAMES
+        .iter()
+        .find(|(familiar, _)| *familiar == word)
+        .map_or(word, |(_, formal)| formal)
+}
+
 /// Whether `short` appears in `long` in order (not necessarily adjacent).
 pub(super) fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
     let mut it = long.iter();
@@ -36,7 +62,20 @@ pub(super) fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
 pub(super) fn link_persons(people: &Linker) -> HashMap<String, String> {
     // Keys with the same core words are one name written two ways
     // ("Sharaa", "al-Sharaa"): keep the one with more words as the group.
-    let cores: Vec<Vec<&str>> = people.keys.iter().map(|k| core_words(k)).collect();
+    // A full name's familiar given name matches its formal one ("Eddie
+    // Van Halen" is "Edward Lodewijk Van Halen", "Jim Hedges" "James
+    // Hedges"), so the formal, longer name is the value.
+    let cores: Vec<Vec<&str>> = people
+        .keys
+        .iter()
+        .map(|k| {
+            let mut core = core_words(k);
+            if let Some(first) = core.first_mut() {
+                *first = formal_given_name(first);
+            }
+            core
+        })
+        .collect();
     let mut out = HashMap::default();
     for (i, key) in people.keys.iter().enumerate() {
         let core = &cores[i];

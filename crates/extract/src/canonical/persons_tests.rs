@@ -189,3 +189,25 @@ fn names_only_shouted_are_written_as_a_reader_would() {
     );
     assert_eq!(c.names, ["Jean-Pierre Raffarin", "NATO"]);
 }
+
+#[test]
+fn a_familiar_given_name_is_the_formal_one() {
+    assert_eq!(
+        persons(&[
+            "Eddie Van Halen",
+            "Edward Lodewijk Van Halen",
+            "Bill Webster",
+            "William Webster",
+            "Tony",
+            "Tony Mendez",
+            "Abe",
+            "Shintaro Abe",
+        ]),
+        [
+            "Edward Lodewijk Van Halen",
+            "William Webster",
+            "Tony Mendez",
+            "Shintaro Abe"
+        ]
+    );
+}
