@@ -10,7 +10,8 @@
 //! or the end of a clause; the list stops at anything else ("his daughter,
 //! Washington Post reporter ..." adds nothing).
 
-use super::{EntityKind, Mention};
+use super::full_names::{insert_mentions, person_over};
+use super::Mention;
 
 /// Family nouns, singular and plural, that a list of names may follow.
 #[rustfmt::skip]
@@ -41,27 +42,10 @@ pub(crate) fn add_family_names(text: &str, mentions: &mut Vec<Mention>) -> Vec<S
         return Vec::new();
     }
     let mut added = Vec::new();
-    for &(b, e) in &names {
-        let start = text[..b].chars().count();
-        let end = start + text[b..e].chars().count();
-        let exact = mentions
-            .iter_mut()
-            .find(|m| m.start == start && m.end == end);
-        if let Some(m) = exact {
-            m.kind = EntityKind::Person;
-        } else if !mentions.iter().any(|m| m.start < end && start < m.end) {
-            added.push(Mention {
-                kind: EntityKind::Person,
-                text: text[b..e].to_owned(),
-                start,
-                end,
-            });
-        }
+    for &span in &names {
+        person_over(text, span, mentions, &mut added, |_| true);
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.start);
-    }
+    insert_mentions(mentions, added);
     names.iter().map(|&(b, e)| text[b..e].to_owned()).collect()
 }
 
@@ -143,6 +127,7 @@ fn ends_an_item(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::EntityKind;
 
     fn persons(text: &str, tagged: &[(EntityKind, &str)]) -> Vec<(EntityKind, String)> {
         let mut mentions = crate::canonical::tests::mentions_of(text, tagged);

@@ -154,21 +154,42 @@ pub(crate) fn add_missed_full_names(
         // Only where training saw the given name begin names: not "South
         // Korea", "Showa Shell" or "Italian Treasury" beside a "Korea",
         // "Shell" or "Treasury" taken for a person.
-        let other = mentions
-            .iter_mut()
-            .find(|m| m.kind != EntityKind::Person && m.start == start && m.end == end)
-            .filter(|_| word_bits(case, given) & CaseLexicon::FIRST_NAME != 0);
-        if let Some(m) = other {
-            m.kind = EntityKind::Person;
-        } else if !mentions.iter().any(|m| m.start < end && start < m.end) {
-            added.push(Mention {
-                kind: EntityKind::Person,
-                text: text[b..e].to_owned(),
-                start,
-                end,
-            });
-        }
+        let given_name = word_bits(case, given) & CaseLexicon::FIRST_NAME != 0;
+        let retype = |m: &Mention| m.kind != EntityKind::Person && given_name;
+        person_over(text, (b, e), mentions, &mut added, retype);
     }
+    insert_mentions(mentions, added);
+}
+
+/// Makes the mention over exactly bytes `b..e` of `text` a person where
+/// `retype` allows it, or else, where no mention overlaps them, queues a
+/// person mention of them in `added` (code point offsets).
+pub(crate) fn person_over(
+    text: &str,
+    (b, e): (usize, usize),
+    mentions: &mut [Mention],
+    added: &mut Vec<Mention>,
+    retype: impl Fn(&Mention) -> bool,
+) {
+    let start = text[..b].chars().count();
+    let end = start + text[b..e].chars().count();
+    let exact = mentions
+        .iter_mut()
+        .find(|m| m.start == start && m.end == end && retype(m));
+    if let Some(m) = exact {
+        m.kind = EntityKind::Person;
+    } else if !mentions.iter().any(|m| m.start < end && start < m.end) {
+        added.push(Mention {
+            kind: EntityKind::Person,
+            text: text[b..e].to_owned(),
+            start,
+            end,
+        });
+    }
+}
+
+/// Adds the `added` mentions to `mentions`, keeping text order.
+pub(crate) fn insert_mentions(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.start);
