@@ -10,7 +10,7 @@
 //! or the end of a clause; the list stops at anything else ("his daughter,
 //! Washington Post reporter ..." adds nothing).
 
-use super::full_names::{insert_mentions, person_over};
+use super::full_names::{insert_mentions, person_over, CALENDAR_WORDS};
 use super::Mention;
 
 /// Family nouns, singular and plural, that a list of names may follow.
@@ -26,6 +26,9 @@ const FAMILY_NOUNS: &[&str] = &[
 const CLAUSE_ENDS: &[&str] = &[
     "who", "from", "were", "was", "are", "is", "survive", "survived",
 ];
+
+/// Function words a title capitalises, which begin no name.
+const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "in", "on", "at", "for", "to", "an"];
 
 /// At most this many names in one list.
 const MAX_NAMES: usize = 8;
@@ -75,9 +78,16 @@ fn listed_names(text: &str, b: usize) -> Vec<(usize, usize)> {
     while let Some(sep) = separator {
         rest = &rest[sep.len()..];
         at += sep.len();
-        let Some(len) = name_len(rest) else { break };
+        // A name right after the noun may be followed by its verb: "son
+        // Barron tested negative" (not after a comma: "his daughter,
+        // Washington Post reporter ...").
+        let right_after = out.is_empty() && *sep == " ";
+        let ends = |a: &str| ends_an_item(a) || (right_after && opens_a_clause(a));
+        let Some(len) = name_len(rest, ends) else {
+            break;
+        };
         let after = &rest[len..];
-        if !ends_an_item(after) || out.len() == MAX_NAMES {
+        if !ends(after) || out.len() == MAX_NAMES {
             break;
         }
         out.push((at, at + len));
@@ -91,8 +101,9 @@ fn listed_names(text: &str, b: usize) -> Vec<(usize, usize)> {
 }
 
 /// The byte length of the name `s` opens with: one or two capitalised
-/// words of letters, hyphens and apostrophes.
-fn name_len(s: &str) -> Option<usize> {
+/// words of letters, hyphens and apostrophes, the second only where
+/// `ends` says the name ends after it; no month or weekday ("son Monday").
+fn name_len(s: &str, ends: impl Fn(&str) -> bool) -> Option<usize> {
     let word = |s: &str| {
         let len: usize = s
             .chars()
@@ -101,14 +112,23 @@ fn name_len(s: &str) -> Option<usize> {
             .sum();
         let starts_upper = s.starts_with(char::is_uppercase);
         let has_lower = s[..len].chars().any(char::is_lowercase);
-        (starts_upper && has_lower && len >= 2).then_some(len)
+        // A title's capitalised function word ("Sons Of Anarchy").
+        let function = FUNCTION_WORDS.contains(&s[..len].to_lowercase().as_str());
+        (starts_upper && has_lower && len >= 2 && !function).then_some(len)
     };
-    let first = word(s)?;
+    let first = word(s).filter(|&l| !CALENDAR_WORDS.contains(&&s[..l]))?;
     let second = s[first..]
         .strip_prefix(' ')
         .and_then(word)
-        .filter(|&l| ends_an_item(&s[first + 1 + l..]));
+        .filter(|&l| ends(&s[first + 1 + l..]));
     Some(second.map_or(first, |l| first + 1 + l))
+}
+
+/// Whether `after` opens a clause: a space and a lowercase word.
+fn opens_a_clause(after: &str) -> bool {
+    after
+        .strip_prefix(' ')
+        .is_some_and(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Whether `after` (what follows a list item) ends the item: a comma,
@@ -165,6 +185,10 @@ mod tests {
         let persons = crate::Extractor::bundled().extract(text).persons;
         let want = ["Wyatt", "Zachary", "Nadine", "Ashley", "Elizabeth", "Toni"];
         assert_eq!(persons, want);
+        // A name right after the noun, before its verb.
+        let text = "Officials said the Trumps' 14-year-old son Barron tested negative.";
+        let persons = crate::Extractor::bundled().extract(text).persons;
+        assert!(persons.contains(&"Barron".to_string()), "{persons:?}");
     }
 
     #[test]
@@ -174,6 +198,7 @@ mod tests {
             "His daughter, Washington Post reporter Jane Doe, said so.",
             "The sons Of Anarchy aired in 2008.",
             "Her son Monday said nothing.",
+            "Ties with its sister city Moscow grew.",
         ] {
             let got = persons(text, &[(Organization, "Washington Post")]);
             let added: Vec<_> = got.iter().filter(|(k, _)| *k == Person).collect();
