@@ -14,6 +14,7 @@
 
 use super::joins::{one_space_apart, replace_spans, word_at};
 use super::labels::{LOC, MISC, ORG, PER};
+use super::subjects::subject_end;
 use super::tagger::Span;
 use super::tokenize::Token;
 
@@ -61,7 +62,7 @@ pub(crate) fn join_names_after_persons(text: &str, tokens: &[Token], spans: &mut
             .map(|&(_, _, b)| b)
             .max()
             .unwrap_or(head + 1)
-            .max(subject_end(text, tokens, head + 1));
+            .max(subject_after_of(text, tokens, head + 1));
         replace_spans(spans, kind, s, end);
         i = spans.partition_point(|&(_, a, _)| a <= s);
     }
@@ -86,22 +87,18 @@ fn head_after(text: &str, tokens: &[Token], e: usize) -> Option<(usize, u8)> {
 }
 
 /// Where a subject after "of" at token `k` ends ("of Business", "of
-/// Technology"): after its capitalised words, one space apart; `k` when
-/// there is none.
-fn subject_end(text: &str, tokens: &[Token], k: usize) -> usize {
-    let joined =
-        |j: usize| j < tokens.len() && !tokens[j].line_start && one_space_apart(tokens, j - 1, j);
-    if !(joined(k) && word_at(text, tokens, k) == "of") {
+/// Technology"; [`subject_end`]), all one space apart on one line; `k`
+/// when there is none.
+fn subject_after_of(text: &str, tokens: &[Token], k: usize) -> usize {
+    if k >= tokens.len() || word_at(text, tokens, k) != "of" {
         return k;
     }
-    let mut end = k + 1;
-    while joined(end) && word_at(text, tokens, end).starts_with(char::is_uppercase) {
-        end += 1;
-    }
-    if end == k + 1 {
-        k
-    } else {
+    let (end, _) = subject_end(text, tokens, k + 1);
+    let joined = (k..end).all(|j| !tokens[j].line_start && one_space_apart(tokens, j - 1, j));
+    if end > k + 1 && joined {
         end
+    } else {
+        k
     }
 }
 

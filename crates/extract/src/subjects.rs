@@ -63,7 +63,7 @@ pub(crate) fn join_subjects_after_on(
 /// Where the subject starting at token `start` ends: capitalised words,
 /// days and months aside, with [`is_subject_link`] words between them;
 /// and how many of those links are "and".
-fn subject_end(text: &str, tokens: &[Token], start: usize) -> (usize, usize) {
+pub(crate) fn subject_end(text: &str, tokens: &[Token], start: usize) -> (usize, usize) {
     let capitalised = |k: usize| {
         k < tokens.len()
             && word_at(text, tokens, k).starts_with(char::is_uppercase)

@@ -11,7 +11,7 @@ use super::cue_words::{OFFICES_OF_PLACES, OFFICES_OF_REGIONS};
 pub(super) fn after_office_of_a_place(before: &str) -> bool {
     before
         .strip_suffix(" of ")
-        .is_some_and(|rest| OFFICES_OF_PLACES.contains(&last_word(rest).to_lowercase()))
+        .is_some_and(|rest| OFFICES_OF_PLACES.contains(last_word(rest)))
 }
 
 /// Whether `before` ends with "<Office of a region> from|for|of ",
@@ -20,25 +20,22 @@ pub(super) fn after_office_of_a_region(before: &str) -> bool {
     [" from ", " for ", " of "].iter().any(|link| {
         before.strip_suffix(link).is_some_and(|rest| {
             let office = last_word(rest);
-            office.starts_with(char::is_uppercase)
-                && OFFICES_OF_REGIONS.contains(&office.to_lowercase())
+            office.starts_with(char::is_uppercase) && OFFICES_OF_REGIONS.contains(office)
         })
     })
 }
 
-/// The office (lowercased) that `after` opens with, capitalised, before a
-/// capitalised word: " Mayor Jenny", " Governor Andrew" ("Seattle mayoral
-/// race" and "Barcelona President" name no office of a place).
-pub(super) fn office_before_a_name(after: &str) -> Option<String> {
+/// The office that `after` opens with, capitalised, before a capitalised
+/// word: " Mayor Jenny", " Governor Andrew" ("Seattle mayoral race" and
+/// "Barcelona President" name no office of a place).
+pub(super) fn office_before_a_name(after: &str) -> Option<&str> {
     let mut words = after.strip_prefix(' ')?.split(' ');
-    let office = words.next()?;
-    let office = office.trim_end_matches('.');
+    let office = words.next()?.trim_end_matches('.');
     let name_follows = words.next()?.starts_with(char::is_uppercase);
-    let key = office.to_lowercase();
     (office.starts_with(char::is_uppercase)
         && name_follows
-        && (OFFICES_OF_PLACES.contains(&key) || OFFICES_OF_REGIONS.contains(&key)))
-    .then_some(key)
+        && (OFFICES_OF_PLACES.contains(office) || OFFICES_OF_REGIONS.contains(office)))
+    .then_some(office)
 }
 
 /// Whether `after` opens with "State" or "state" that the tagger left

@@ -114,7 +114,7 @@ pub(super) fn place_cues(
             out[u] = true;
         }
         // "the junior Senator from New York": the state, not the city.
-        let region_office = office.is_some_and(|o| OFFICES_OF_REGIONS.contains(&o));
+        let region_office = office.is_some_and(|o| OFFICES_OF_REGIONS.contains(o));
         if (after_office_of_a_region(before) || region_office || before_state(after))
             && area_named(gazetteer, name).is_some()
         {
