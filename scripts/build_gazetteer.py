@@ -303,9 +303,10 @@ CITY_NAMES = {
 }
 
 # The news sense of an ambiguous name, by geonameid: "Washington" alone is the
-# capital, not the state.
+# capital, not the state; "the District of Columbia" is the same city, not a
+# second place beside it (GeoNames has both, with one border).
 PREFERRED = {
-    4140963: ["Washington", "Washington, D.C.", "Washington DC", "D.C."],
+    4140963: ["Washington", "Washington, D.C.", "Washington DC", "D.C.", "District of Columbia"],
 }
 
 # Countries written in Arabic script: their cities' GeoNames names are

@@ -279,6 +279,11 @@ fn region_among_regions<'g>(
         .lookup(key)
         .into_iter()
         .find(|c| c.kind == PlaceKind::Region && c.country == p.country)
+        // The news sense of the region's own name, inside it, stays: "the
+        // District of Columbia" beside states is Washington, D.C.
+        .filter(|r| {
+            !(p.admin1.as_deref() == Some(r.name.as_str()) && gazetteer.is_news_name(key, p))
+        })
         .unwrap_or(p)
 }
 

@@ -210,6 +210,19 @@ fn a_city_among_regions_is_the_region() {
     let city = [m(Location, "New York"), m(Location, "Argentina")];
     let c = canonicalize("", &city, Gazetteer::bundled());
     assert_eq!(c.locations[0], "New York City");
+    // The capital's news name stays the capital among states; the region
+    // of that name still contains it.
+    let dc = [
+        m(Location, "South Carolina"),
+        m(Location, "New Mexico"),
+        m(Location, "Rhode Island"),
+        m(Location, "District of Columbia"),
+    ];
+    let c = canonicalize("", &dc, Gazetteer::bundled());
+    assert_eq!(c.locations[3], "Washington, D.C.");
+    assert!(c
+        .places
+        .ends_with(&["Washington, D.C.", "District of Columbia"].map(String::from)));
 }
 
 #[test]

@@ -10,13 +10,18 @@ impl Gazetteer {
     /// `context` holds places already found in the same article. Among the
     /// candidates, in order of weight: the news sense of names like
     /// "Washington"; a place in a region of the context ("Paris" next to
-    /// "Texas"); countries over regions over cities; the place's own name
+    /// "Texas") or a region holding one ("Georgia" beside Atlanta); a region
+    /// beside others of its country ("Georgia" beside Texas and Michigan is
+    /// the state); countries over regions over cities; the place's own name
     /// over one of its GeoNames alternate names; a place in a country of the
     /// context; and the larger population. A region loses to a city of the
     /// same name inside it ("Tartus" is the city; its governorate comes with
-    /// it through [`containing`](Self::containing)), unless the context
-    /// holds another region of its country ("Quebec" beside "British
-    /// Columbia" is the province).
+    /// it through [`containing`](Self::containing)), unless the context holds
+    /// another region of its country ("Quebec" beside "British Columbia" is
+    /// the province).
+    ///
+    /// A place of the context that the name itself may mean counts for
+    /// nothing: it was resolved without this context.
     ///
     /// A city smaller than 100,000 people is found by its own name only, not
     /// by its GeoNames alternate names ("Africa" is not Mahdia, Tunisia),
@@ -25,6 +30,11 @@ impl Gazetteer {
     /// what the tagger marked as a location.
     pub fn resolve(&self, name: &str, context: &[&Place]) -> Option<&Place> {
         let node = self.node(name)?;
+        // A place the name itself may mean is no evidence for that name:
+        // "Georgia", taken for the country before any context, must not
+        // then vouch for the country beside Texas and Michigan.
+        let context = without_candidates_of(self, node.head, context);
+        let context = &context[..];
         let mut best: Option<(f64, &Place)> = None;
         let mut next = node.head;
         let mut cands = Vec::new();
@@ -85,9 +95,25 @@ impl Gazetteer {
     /// ("Washington" of Washington, D.C.), not one of its GeoNames
     /// alternate names ("Carmen" of Ciudad del Carmen).
     pub fn is_own_name(&self, name: &str, place: &Place) -> bool {
+        self.names_as(name, place, |c| c.primary)
+    }
+
+    /// Whether `name` is the news sense the gazetteer curates for `place`
+    /// ("Washington" and "District of Columbia" of Washington, D.C.).
+    pub fn is_news_name(&self, name: &str, place: &Place) -> bool {
+        self.names_as(name, place, |c| c.preferred)
+    }
+
+    /// Whether one of `name`'s candidates is `place` and passes `test`.
+    fn names_as(
+        &self,
+        name: &str,
+        place: &Place,
+        test: impl Fn(&super::Candidate) -> bool,
+    ) -> bool {
         let mut next = self.node(name).map_or(super::NONE, |n| n.head);
         while let Some(c) = self.candidates.get(next as usize) {
-            if c.place == place.index && c.primary {
+            if c.place == place.index && test(c) {
                 return true;
             }
             next = c.next;
@@ -112,8 +138,25 @@ impl Gazetteer {
             PlaceKind::Region => 1.0,
             PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => 0.0,
         };
-        if in_region_of(p.admin1_index, context) {
+        // A region holds the context's places by its own index ("Georgia"
+        // beside Atlanta), a city or town by its region's.
+        let region = match p.kind {
+            PlaceKind::Region => Some(p.index),
+            _ => p.admin1_index,
+        };
+        if in_region_of(region, context) {
             s += 4.0;
+        }
+        // Other regions of its country name regions: "Georgia" in a list
+        // with Texas and Michigan is the state.
+        if p.kind == PlaceKind::Region
+            && context.iter().any(|q| {
+                q.kind == PlaceKind::Region
+                    && q.country_index == p.country_index
+                    && q.index != p.index
+            })
+        {
+            s += 2.0;
         }
         if context.iter().any(|q| q.country_index == p.country_index) {
             s += 1.5;
@@ -125,6 +168,26 @@ impl Gazetteer {
 /// People in a city that news names before the region of the same name,
 /// whatever regions are around ("New York", "São Paulo").
 const LARGE_CITY: u64 = 1_000_000;
+
+/// `context` less the places that the name whose candidate list starts at
+/// `head` may itself mean.
+fn without_candidates_of<'g>(
+    gazetteer: &Gazetteer,
+    head: u32,
+    context: &[&'g Place],
+) -> Vec<&'g Place> {
+    let mut own = Vec::new();
+    let mut next = head;
+    while let Some(c) = gazetteer.candidates.get(next as usize) {
+        own.push(c.place);
+        next = c.next;
+    }
+    context
+        .iter()
+        .filter(|q| !own.contains(&q.index))
+        .copied()
+        .collect()
+}
 
 /// Whether the region of index `admin1` is one of `context` or contains
 /// one of its places.
@@ -306,6 +369,36 @@ mod tests {
             PlaceKind::Country
         );
         assert_eq!(g().resolve("Texas", &[]).unwrap().kind, PlaceKind::Region);
+    }
+
+    #[test]
+    fn georgia_beside_states_or_atlanta_is_the_state() {
+        let georgia = |context: &[&Place]| {
+            let p = g().resolve("Georgia", context).unwrap();
+            (p.kind, p.country.to_string())
+        };
+        let state = (PlaceKind::Region, "United States".to_owned());
+        let country = (PlaceKind::Country, "Georgia".to_owned());
+        let us = g().resolve("United States", &[]).unwrap();
+        let texas = g().resolve("Texas", &[]).unwrap();
+        let michigan = g().resolve("Michigan", &[]).unwrap();
+        let atlanta = g().resolve("Atlanta", &[]).unwrap();
+        // Taken for the country first, it vouches for nothing.
+        let itself = g().resolve("Georgia", &[]).unwrap();
+        assert_eq!(georgia(&[us, texas, michigan, itself]), state);
+        assert_eq!(georgia(&[atlanta, itself]), state);
+        assert_eq!(georgia(&[itself]), country);
+        let russia = g().resolve("Russia", &[]).unwrap();
+        let tbilisi = g().resolve("Tbilisi", &[]).unwrap();
+        assert_eq!(georgia(&[us, russia, tbilisi]), country);
+    }
+
+    #[test]
+    fn the_district_of_columbia_is_washington() {
+        let dc = g().resolve("District of Columbia", &[]).unwrap();
+        assert_eq!(dc.name, "Washington, D.C.");
+        assert!(g().is_news_name("District of Columbia", dc));
+        assert!(!g().is_news_name("Columbia", dc));
     }
 
     #[test]
