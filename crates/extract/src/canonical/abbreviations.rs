@@ -210,6 +210,32 @@ mod tests {
     }
 
     #[test]
+    fn a_town_before_a_state_abbreviation_is_in_that_state() {
+        let x = Extractor::bundled().extract(
+            "Allied Research Inc of Salem, Ore., and a maker in Santa Clara, Calif., \
+             merged. Its Monrovia, Calif., plant closes.",
+        );
+        assert_eq!(
+            x.locations,
+            ["Salem", "Oregon", "Santa Clara", "California", "Monrovia"]
+        );
+        for (town, state) in [("Salem", "Oregon"), ("Santa Clara", "California")] {
+            let i = x.places.iter().position(|p| p == town).unwrap();
+            assert_eq!(x.places[i + 1], state, "{:?}", x.places);
+        }
+        assert!(!x
+            .places
+            .iter()
+            .any(|p| p == "India" || p == "Cuba" || p == "Liberia"));
+        // Addresses are no list of states that would make "Washington" one.
+        let x = Extractor::bundled().extract(
+            "After a California accident near El Centro, Calif., tests at the Naval \
+             Research Laboratory in Washington found a crack.",
+        );
+        assert_eq!(x.locations, ["California", "El Centro", "Washington, D.C."]);
+    }
+
+    #[test]
     fn a_postal_code_after_a_place_of_its_state_is_the_state() {
         let x = Extractor::bundled()
             .extract("Labs\nThe study ran in New York City, NY and in Seattle, WA.");

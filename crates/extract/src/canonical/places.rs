@@ -33,7 +33,12 @@ pub(super) fn name_locations(
     // First the names that need no context (one candidate, or a country),
     // then every name in their context: "Paris" after "Texas".
     let mut context: Vec<&Place> = Vec::new();
+    let mut abbreviated: Vec<&Place> = Vec::new();
     for key in &locations.keys {
+        if let Some(p) = abbreviated_place(gazetteer, key) {
+            abbreviated.push(p);
+            continue;
+        }
         let candidates = gazetteer.lookup(key);
         if let Some(p) = gazetteer.resolve(key, &[]) {
             if candidates.len() == 1 || p.kind == PlaceKind::Country {
@@ -41,6 +46,10 @@ pub(super) fn name_locations(
             }
         }
     }
+    // A wire's state abbreviation is as sure a place ("Salem, Ore."), but
+    // an address, no list of states that would make "Washington" one.
+    let named_in_full = context.len();
+    context.extend(abbreviated);
     let mut out = Named::default();
     for key in &locations.keys {
         // "North Poland", which the gazetteer lacks, is Poland; "North
@@ -107,7 +116,9 @@ pub(super) fn name_locations(
             out.names.insert(key.clone(), f.name.to_owned());
             continue;
         }
-        let name = match resolved.map(|p| region_among_regions(p, key, &context, gazetteer)) {
+        let name = match resolved
+            .map(|p| region_among_regions(p, key, &context[..named_in_full], gazetteer))
+        {
             Some(p) => {
                 let within = gazetteer.containing(p);
                 out.containing.insert(
