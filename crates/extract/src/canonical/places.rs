@@ -50,6 +50,16 @@ pub(super) fn name_locations(
     // an address, no list of states that would make "Washington" one.
     let named_in_full = context.len();
     context.extend(abbreviated);
+    // Then the regions the names read in that context mean ("Ontario",
+    // also a Californian city, is the province beside "Toronto"), for
+    // the names of towns inside them ("Wawa, Ontario" is no Warsaw).
+    let regions: Vec<&Place> = locations
+        .keys
+        .iter()
+        .filter_map(|key| gazetteer.resolve(key, &context))
+        .filter(|p| p.kind == PlaceKind::Region && !context.contains(p))
+        .collect();
+    context.extend(regions);
     let mut out = Named::default();
     for key in &locations.keys {
         // "North Poland", which the gazetteer lacks, is Poland; "North

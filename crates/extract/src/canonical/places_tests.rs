@@ -232,3 +232,13 @@ fn a_philippine_city_written_with_city_is_the_city() {
     let c = canonicalize("", &ms, Gazetteer::bundled());
     assert_eq!(c.locations, ["Kidapawan", "Evans City"]);
 }
+
+#[test]
+fn a_town_is_read_in_the_region_an_ambiguous_name_means() {
+    let x = crate::Extractor::bundled().extract(
+        "Canamax Resources Inc will buy the Krezmar gold property, near Wawa, \
+         Ontario, from Algoma Steel Corp Ltd and grant Algoma a royalty.",
+    );
+    assert_eq!(x.locations[..2], ["Wawa", "Ontario"]);
+    assert!(!x.places.iter().any(|p| p == "Poland"), "{:?}", x.places);
+}
