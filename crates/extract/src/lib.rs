@@ -59,6 +59,7 @@ mod modifiers;
 mod named_after;
 mod nicknames;
 mod ordinary_places;
+mod org_prefixes;
 mod places_in_names;
 mod prefetch;
 mod quantities;

@@ -11,6 +11,7 @@ use super::context_sums::SignatureSums;
 use super::decode::Decoder;
 use super::features::{CaseLexicon, Featurizer, WordClusters, NEIGHBOURS};
 use super::labels::Scheme;
+use super::org_prefixes::keep_places_before_org_names;
 use super::tokenize::{tokenize, Token};
 use super::word_cache::WordCache;
 
@@ -90,6 +91,8 @@ pub struct Scratch {
     pub pass1: Vec<u8>,
     /// Final labels of the last text.
     pub labels: Vec<u8>,
+    /// Pass one's spans, where a repair needs them.
+    pass1_spans: Vec<Span>,
     featurizer: Featurizer,
     /// Tokens that may lie in a name (see [`Featurizer::name_candidates`]);
     /// the others are labelled O unscored.
@@ -114,6 +117,7 @@ impl Scratch {
             spans: Vec::new(),
             pass1: Vec::new(),
             labels: Vec::new(),
+            pass1_spans: Vec::new(),
             featurizer: Featurizer::default(),
             scored: Vec::new(),
             keys: Vec::new(),
@@ -174,6 +178,17 @@ impl Scratch {
             self.labels.clone_from(&self.pass1);
         }
         scheme.decode(&self.labels, &mut self.spans);
+        if two_pass {
+            let fz = &self.featurizer;
+            keep_places_before_org_names(
+                text,
+                &self.tokens,
+                (&self.pass1, scheme),
+                |s, e| fz.names_a_place(s, e),
+                &mut self.spans,
+                &mut self.pass1_spans,
+            );
+        }
         self.split_at_sentences();
         self.drop_unlikely(text, two_pass);
         self.facility_places(text);

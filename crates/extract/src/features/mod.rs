@@ -310,4 +310,14 @@ impl Featurizer {
     pub fn place(&self, i: usize) -> PlaceTag {
         PlaceTag::from_bits(self.info.get(i).map_or(0, |x| x.place))
     }
+
+    /// Whether tokens `s..e` are exactly one gazetteer name of a place that
+    /// is no common word ("New York", not "Reading").
+    pub fn names_a_place(&self, s: usize, e: usize) -> bool {
+        let first = self.place(s);
+        first.begins()
+            && !first.risky()
+            && (s + 1..e).all(|i| self.place(i).continues())
+            && !self.place(e).continues()
+    }
 }
