@@ -1,11 +1,13 @@
 //! Offices and state words around a name that say which place it is:
 //! "the mayor of Denver" and "Seattle Mayor Jenny Durkan" name places,
 //! "the Senator from New York", "New York Governor Andrew Cuomo" and "New
-//! York State" the region rather than the city of that name. Split from
+//! York State" the region rather than the city of that name, as does a
+//! lawmaker's place ("Democrat Jerrold Nadler of New York"). Split from
 //! `place_context`, which reads them.
 
 use super::context::last_word;
 use super::cue_words::{OFFICES_OF_PLACES, OFFICES_OF_REGIONS};
+use super::WordList;
 
 /// Whether `before` ends with "<office> of ": "the mayor of ".
 pub(super) fn after_office_of_a_place(before: &str) -> bool {
@@ -52,4 +54,44 @@ pub(super) fn before_state(after: &str) -> bool {
         && !rest
             .strip_prefix(' ')
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether `before_person`, the words before a person named "of" a place,
+/// call that person a lawmaker or governor, whose place is a region:
+/// "Democratic committee chairman Jerrold Nadler of New York", "Sens.
+/// Patrick Moynihan of New York" (the state). Not a mayor's, a city's.
+pub(super) fn lawmaker_before(before_person: &str) -> bool {
+    let words = before_person.split_whitespace().rev().take(3);
+    let mut words = words.map(|w| w.trim_end_matches(['.', ',']));
+    words.any(|w| {
+        w.starts_with(char::is_uppercase)
+            && (LAWMAKER_WORDS.contains(w) || OFFICES_OF_REGIONS.contains(w))
+    })
+}
+
+/// Titles and parties that stand before a lawmaker's name.
+static LAWMAKER_WORDS: WordList = WordList::new(&[
+    "sen",
+    "sens",
+    "rep",
+    "reps",
+    "gov",
+    "democrat",
+    "democratic",
+    "republican",
+    "senators",
+]);
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    #[test]
+    fn a_lawmakers_place_is_the_state_a_mayors_the_city() {
+        let x = Extractor::bundled()
+            .extract("Democratic committee chairman Jerrold Nadler of New York spoke first.");
+        assert_eq!(x.locations, ["New York"]);
+        let x = Extractor::bundled().extract("Mayor Bill de Blasio of New York spoke first.");
+        assert_eq!(x.locations, ["New York City"]);
+    }
 }

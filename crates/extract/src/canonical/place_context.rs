@@ -25,7 +25,8 @@ use super::cue_words::{
     REGION_NOUNS, TOWN_PREPOSITIONS,
 };
 use super::offices::{
-    after_office_of_a_place, after_office_of_a_region, before_state, office_before_a_name,
+    after_office_of_a_place, after_office_of_a_region, before_state, lawmaker_before,
+    office_before_a_name,
 };
 use super::types::is_shouted;
 use super::{HashMap, HashSet, WordList};
@@ -115,7 +116,16 @@ pub(super) fn place_cues(
         }
         // "the junior Senator from New York": the state, not the city.
         let region_office = office.is_some_and(|o| OFFICES_OF_REGIONS.contains(o));
-        if (after_office_of_a_region(before) || region_office || before_state(after))
+        let lawmakers_place = i > 0
+            && distinct[of[i - 1]] == Some(EntityKind::Person)
+            && article.between(i - 1, i) == Some(" of ")
+            && article
+                .around(i - 1, 40, 0)
+                .is_some_and(|(b, _)| lawmaker_before(b));
+        if (after_office_of_a_region(before)
+            || region_office
+            || lawmakers_place
+            || before_state(after))
             && area_named(gazetteer, name).is_some()
         {
             regions[u] = true;
