@@ -69,6 +69,7 @@ mod subjects;
 mod suffixes;
 pub mod tagger;
 mod tickers;
+mod titled_names;
 pub mod tokenize;
 #[cfg(feature = "train")]
 pub mod train;
@@ -283,6 +284,7 @@ impl Extractor {
     /// Finds and canonicalises the entities of `text`.
     pub fn extract(&self, text: &str) -> Extraction {
         let mut mentions = self.mentions(text);
+        titled_names::split_titled_names(text, &mut mentions);
         let mut unnamed = Vec::new();
         let case = self.model.as_ref().map(tagger::Weights::case_lexicon);
         if let Some(case) = case {
