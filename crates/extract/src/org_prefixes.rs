@@ -6,17 +6,19 @@
 //! features, read the place; its reading is kept where the longer name
 //! explains the change.
 //!
-//! Owns only that repair of the tagger's spans; it knows no gazetteer.
+//! Owns only that repair of the tagger's spans; the gazetteer's reading
+//! of the tokens comes from the caller.
 
 use super::labels::{Scheme, LOC, ORG};
 use super::tagger::Span;
 use super::tokenize::Token;
 
 /// Makes each organization span of `spans` a place where pass one
-/// (`pass1` labels) read exactly those tokens as a place and a longer
-/// organization span of the article starts with the same words, after a
-/// leading "The" ("New York" before "The New York Times", "Washington"
-/// before "Washington Post").
+/// (`pass1` labels) read exactly those tokens as a place and the longer
+/// organization spans of the article that start with the same words,
+/// after a leading "The", are newspapers' or public bodies' ("New York"
+/// before "The New York Times", "Florida" before "Florida Museum of
+/// Natural History").
 /// Only tokens that `names_a_place` (the gazetteer's whole name of a
 /// place): "Scripps" before "Scripps Institution of Oceanography" is the
 /// institution. `scratch` is a buffer for pass one's spans.
