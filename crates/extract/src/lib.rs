@@ -309,7 +309,7 @@ impl Extractor {
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
         let in_modifiers = modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
         if !in_modifiers.is_empty() {
-            let found = canonical::canonicalize(text, &in_modifiers, Gazetteer::bundled());
+            let found = modifiers::name_in_context(text, in_modifiers, &mentions, &c.kinds);
             modifiers::add_to_facets(&mut c, found);
         }
         if let Some(case) = case {

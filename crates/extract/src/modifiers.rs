@@ -14,7 +14,7 @@
 //! modifier the tagger ran into a name is taken off it ("Hong Kong-based
 //! Industrial Equity"), so the name is the company's and the place counts.
 
-use super::canonical::Canonical;
+use super::canonical::{canonicalize, Canonical};
 use super::gazetteer::{Gazetteer, Place, PlaceKind};
 use super::{EntityKind, Mention};
 
@@ -122,6 +122,23 @@ fn leading_modifier(text: &str) -> Option<(usize, usize)> {
     let end = hyphen + 1 + tail.len();
     let ends_word = end == text.len() || text[end..].starts_with(' ');
     (TAILS.contains(&tail) && ends_word).then_some((hyphen, end))
+}
+
+/// The canonical names of `in_modifiers`, the places [`places_in_modifiers`]
+/// found, read beside the article's own places (`mentions` whose `kinds`
+/// are places): "the Washington-based fleet" out of Seattle is the state.
+/// Only names the article lacks are added from it ([`add_to_facets`]).
+pub(crate) fn name_in_context(
+    text: &str,
+    in_modifiers: Vec<Mention>,
+    mentions: &[Mention],
+    kinds: &[Option<EntityKind>],
+) -> Canonical {
+    let places = mentions.iter().zip(kinds);
+    let places = places.filter(|(_, k)| **k == Some(EntityKind::Location));
+    let mut all: Vec<Mention> = places.map(|(m, _)| m.clone()).collect();
+    all.extend(in_modifiers);
+    canonicalize(text, &all, Gazetteer::bundled())
 }
 
 /// Adds the places of `modifiers` (the canonical names of the mentions

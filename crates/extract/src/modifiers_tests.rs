@@ -147,3 +147,16 @@ fn the_longest_place_the_gazetteer_knows_is_the_one_named() {
         ["San Francisco"]
     );
 }
+
+#[test]
+fn the_place_of_a_modifier_is_read_beside_the_articles_places() {
+    let x = crate::Extractor::bundled().extract(
+        "Four wooden schooners still chase halibut from Seattle to Alaska. The \
+         broader Washington-based fleet numbers about 100 vessels.",
+    );
+    assert_eq!(x.locations, ["Seattle", "Alaska", "Washington"], "{x:?}");
+    assert!(
+        !x.places.iter().any(|p| p == "District of Columbia"),
+        "{x:?}"
+    );
+}
