@@ -104,6 +104,13 @@ impl Gazetteer {
                 index,
                 country_index,
                 admin1_index,
+                alternates: alts
+                    .unwrap_or_default()
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .count()
+                    .try_into()
+                    .unwrap_or(u16::MAX),
             });
             // Curated names (of countries, regions and hand-added places)
             // count as primary; the GeoNames alternates of cities do not.

@@ -89,6 +89,9 @@ pub struct Place {
     country_index: u32,
     /// Index of its region, when known.
     admin1_index: Option<u32>,
+    /// How many other names the gazetteer lists for it (a city's GeoNames
+    /// alternates in Latin script): how widely it is written about.
+    alternates: u16,
 }
 
 /// Why gazetteer data could not be read.

@@ -33,7 +33,7 @@ impl Gazetteer {
         // A place the name itself may mean is no evidence for that name:
         // "Georgia", taken for the country before any context, must not
         // then vouch for the country beside Texas and Michigan.
-        let context = without_candidates_of(self, node.head, context);
+        let (context, names_an_area) = without_candidates_of(self, node.head, context);
         let context = &context[..];
         let mut best: Option<(f64, &Place)> = None;
         let mut next = node.head;
@@ -52,7 +52,17 @@ impl Gazetteer {
                 || saint_key
                     .as_ref()
                     .is_some_and(|k| saint_folded(&p.name).as_ref() == Some(k));
-            let s = self.score(p, c.preferred, own, context);
+            let mut s = self.score(p, c.preferred, own, context);
+            // A city the world writes about under many names is the one a
+            // bare name means, before a smaller namesake in a country of
+            // the context: "Geneva" beside "the United States" is no
+            // Geneva, Illinois (21 names against 2), "Venice" no Venice,
+            // Florida. Only by its own name ("Salem" is no Jerusalem,
+            // though one of its names), and not where a region or country
+            // has the name ("Montana", "Washington").
+            if p.kind == PlaceKind::City && own && !names_an_area {
+                s += FAME * (f64::from(p.alternates) + 1.0).log10();
+            }
             cands.push((s, p, c.primary));
             if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
                 best = Some((s, p));
@@ -165,28 +175,36 @@ impl Gazetteer {
     }
 }
 
+/// Weight of a city's count of other names (see [`Gazetteer::resolve`]):
+/// ten times the names count as much as a hundred times the people.
+const FAME: f64 = 2.0;
+
 /// People in a city that news names before the region of the same name,
 /// whatever regions are around ("New York", "São Paulo").
 const LARGE_CITY: u64 = 1_000_000;
 
 /// `context` less the places that the name whose candidate list starts at
-/// `head` may itself mean.
+/// `head` may itself mean, and whether that name is a region's or
+/// country's own.
 fn without_candidates_of<'g>(
     gazetteer: &Gazetteer,
     head: u32,
     context: &[&'g Place],
-) -> Vec<&'g Place> {
+) -> (Vec<&'g Place>, bool) {
     let mut own = Vec::new();
+    let mut names_an_area = false;
     let mut next = head;
     while let Some(c) = gazetteer.candidates.get(next as usize) {
         own.push(c.place);
+        names_an_area |= c.primary
+            && gazetteer
+                .places
+                .get(c.place as usize)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country));
         next = c.next;
     }
-    context
-        .iter()
-        .filter(|q| !own.contains(&q.index))
-        .copied()
-        .collect()
+    let context = context.iter().filter(|q| !own.contains(&q.index));
+    (context.copied().collect(), names_an_area)
 }
 
 /// Whether the region of index `admin1` is one of `context` or contains
@@ -391,6 +409,33 @@ mod tests {
         let russia = g().resolve("Russia", &[]).unwrap();
         let tbilisi = g().resolve("Tbilisi", &[]).unwrap();
         assert_eq!(georgia(&[us, russia, tbilisi]), country);
+    }
+
+    #[test]
+    fn a_city_written_about_worldwide_beats_a_namesake_in_a_country_of_the_context() {
+        let us = g().resolve("United States", &[]).unwrap();
+        for (city, country) in [
+            ("Geneva", "Switzerland"),
+            ("Venice", "Italy"),
+            ("Dublin", "Ireland"),
+        ] {
+            assert_eq!(
+                &*g().resolve(city, &[us]).unwrap().country,
+                country,
+                "{city}"
+            );
+        }
+        // A region of the context still wins; so does a region's own name.
+        let illinois = g().resolve("Illinois", &[]).unwrap();
+        let geneva = g().resolve("Geneva", &[us, illinois]).unwrap();
+        assert_eq!(geneva.admin1.as_deref(), Some("Illinois"));
+        assert_eq!(
+            g().resolve("Montana", &[us]).unwrap().kind,
+            PlaceKind::Region
+        );
+        assert_eq!(g().resolve("Montana", &[]).unwrap().kind, PlaceKind::Region);
+        // Only by its own name: "Salem" is no Jerusalem.
+        assert_ne!(g().resolve("Salem", &[]).unwrap().name, "Jerusalem");
     }
 
     #[test]

@@ -139,6 +139,7 @@ impl Gazetteer {
             index: u32::MAX,
             country_index,
             admin1_index,
+            alternates: 0,
         })
     }
 
