@@ -30,8 +30,9 @@ pub(super) fn name_locations(
     as_regions: &HashSet<String>,
     gazetteer: &Gazetteer,
 ) -> Named {
-    // First the names that need no context (one candidate, or a country),
-    // then every name in their context: "Paris" after "Texas".
+    // First the names that need no context (one candidate, a country, a
+    // wire's state abbreviation), then the regions the others mean in it,
+    // then every name in that context: "Paris" after "Texas".
     let mut context: Vec<&Place> = Vec::new();
     let mut abbreviated: Vec<&Place> = Vec::new();
     for key in &locations.keys {
