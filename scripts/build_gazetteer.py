@@ -450,6 +450,17 @@ NOT_TOWNS = {"Atlantic", "Pacific", "Baltic", "Riviera", "Caribbean", "Arctic", 
              "Levant", "Maghreb", "Sahel", "Caucasus", "Crimea", "Kurdistan", "Flanders"}
 
 
+def admin1_geonameids(path):
+    """(ISO, admin1 code) -> geonameid, from admin1CodesASCII.txt."""
+    ids = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            code, _, _, gid = line.rstrip("\n").split("\t")
+            iso, a1 = code.split(".", 1)
+            ids[(iso, a1)] = int(gid)
+    return ids
+
+
 def world_regions(path, countries, city_rows, taken, words):
     """First-level regions of GeoNames' admin1CodesASCII.txt (code, name,
     ASCII name, geonameid) for the countries REGIONS and the US states do
@@ -603,13 +614,15 @@ def main() -> int:
     regions = []  # (iso, code, name, aliases, gid)
     for code, s in sorted(gc.get_us_states().items()):
         regions.append(("US", code, s["name"], [], s["geonameid"]))
+    admin1 = os.environ.get("ADMIN1")
+    assert admin1, "ADMIN1=path/to/admin1CodesASCII.txt (see the module doc)"
+    admin1_ids = admin1_geonameids(admin1)
     for iso, code, name, aliases, capital in REGIONS:
         if capital is not None:
             got = capital_code(iso, capital)
             assert got in (None, code), f"{name}: capital {capital} has admin1 {got}, table says {code}"
-        regions.append((iso, code, name, aliases, 0))
-    admin1 = os.environ.get("ADMIN1")
-    assert admin1, "ADMIN1=path/to/admin1CodesASCII.txt (see the module doc)"
+        # The table names the region; GeoNames' id comes with its code.
+        regions.append((iso, code, name, aliases, admin1_ids.get((iso, code), 0)))
     taken = {(iso, code) for iso, code, *_ in regions} | {fold(r[2]) for r in regions}
     regions += world_regions(admin1, countries, city_rows, taken, words)
     region_pop = {}

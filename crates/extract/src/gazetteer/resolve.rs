@@ -439,6 +439,15 @@ mod tests {
     }
 
     #[test]
+    fn regions_of_the_curated_table_keep_their_geonames_ids() {
+        let id = |name: &str| g().resolve(name, &[]).and_then(|p| p.geonames_id);
+        assert_eq!(id("England"), Some(6269131));
+        assert_eq!(id("New South Wales"), Some(2155400));
+        assert_eq!(id("Guangdong"), Some(1809935));
+        assert_eq!(id("Gujarat"), Some(1270770));
+    }
+
+    #[test]
     fn the_district_of_columbia_is_washington() {
         let dc = g().resolve("District of Columbia", &[]).unwrap();
         assert_eq!(dc.name, "Washington, D.C.");
