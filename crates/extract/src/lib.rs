@@ -374,20 +374,10 @@ impl Extractor {
     /// The countries among `places` (canonical names, as [`Extractor::places_of`]
     /// and [`Extraction::places`] give them), each once, in order: the names
     /// the gazetteer lists as a country. A name that is both a country and a
-    /// region ("Georgia") counts as a country.
+    /// region ("Georgia") counts as a country unless the region's country is
+    /// among `places` too ("Georgia" beside "United States" is the state).
     pub fn countries_of(&self, places: &[String]) -> Vec<String> {
-        let gazetteer = Gazetteer::bundled();
-        let mut out: Vec<String> = Vec::new();
-        for name in places {
-            let country = gazetteer
-                .lookup(name)
-                .iter()
-                .any(|p| p.kind == gazetteer::PlaceKind::Country && p.name == *name);
-            if country && !out.contains(name) {
-                out.push(name.clone());
-            }
-        }
-        out
+        Gazetteer::bundled().countries_among(places)
     }
 }
 
@@ -495,5 +485,9 @@ mod tests {
         assert!(extractor
             .countries_of(&["Tartus Governorate".into(), "Nowhere Land".into()])
             .is_empty());
+        let us = extractor.places_of(&["Atlanta".into(), "Georgia".into()]);
+        assert_eq!(extractor.countries_of(&us), ["United States"], "{us:?}");
+        let caucasus = ["Georgia", "Tbilisi", "Russia"].map(String::from);
+        assert_eq!(extractor.countries_of(&caucasus), ["Georgia", "Russia"]);
     }
 }
