@@ -93,5 +93,17 @@ mod tests {
         assert_eq!(x.locations, ["New York"]);
         let x = Extractor::bundled().extract("Mayor Bill de Blasio of New York spoke first.");
         assert_eq!(x.locations, ["New York City"]);
+        // A state named like a country, beside the United States.
+        let x = Extractor::bundled().extract(
+            "The United States House voted. Republican committee member Doug Collins of \
+             Georgia disagreed, as did lawmakers from the United States Senate in the United \
+             States.",
+        );
+        let georgia = x.locations.iter().position(|l| l == "Georgia").unwrap();
+        assert_eq!(
+            x.places[x.places.iter().position(|p| p == "Georgia").unwrap() + 1],
+            "United States"
+        );
+        assert_eq!(x.geonames_ids[georgia], Some(4197000), "{x:?}");
     }
 }

@@ -70,7 +70,7 @@ pub(super) fn name_locations(
         let as_region = || {
             as_regions
                 .contains(key)
-                .then(|| area_named(gazetteer, key))
+                .then(|| area_in_context(gazetteer, key, &context))
                 .flatten()
         };
         let resolved = abbreviated_place(gazetteer, key)
@@ -219,6 +219,30 @@ fn country_of_official_name<'g>(key: &str, gazetteer: &'g Gazetteer) -> Option<&
     gazetteer
         .resolve(country, &[])
         .filter(|p| p.kind == PlaceKind::Country && name_key(&p.name) == country)
+}
+
+/// [`area_named`], but where a region and a country share the name, the
+/// one in a country of `context`: "Doug Collins of Georgia" beside the
+/// United States names the state, "Tbilisi, Georgia" the country.
+fn area_in_context<'g>(
+    gazetteer: &'g Gazetteer,
+    key: &str,
+    context: &[&Place],
+) -> Option<&'g Place> {
+    let area = area_named(gazetteer, key)?;
+    // Another place of the context in its country; not itself, which the
+    // name alone may have put there ("Georgia", the country).
+    let beside = |p: &Place| context.iter().any(|c| c.country == p.country && *c != p);
+    if beside(area) {
+        return Some(area);
+    }
+    let key_of = |p: &Place| name_key(&p.name);
+    let other = gazetteer.lookup(key).into_iter().find(|p| {
+        matches!(p.kind, PlaceKind::Region | PlaceKind::Country)
+            && key_of(p) == key_of(area)
+            && beside(p)
+    });
+    Some(other.unwrap_or(area))
 }
 
 /// Whether `place` lies in a country of `context` (or is one).
