@@ -35,31 +35,29 @@ pub(crate) fn keep_places_before_org_names(
     }
     scheme.decode(pass1, scratch);
     let words = |s: usize, e: usize| tokens[s..e].iter().map(|t| t.text(text));
-    // The word after the place in each longer organization it begins.
-    let next_words = |s: usize, e: usize, spans: &[Span]| -> Vec<&str> {
-        let longer = spans.iter().filter_map(|&(t, s2, e2)| {
-            // "The New York Times": the article is no part of the match.
-            let s2 = s2 + usize::from(tokens[s2].text(text).eq_ignore_ascii_case("the"));
-            let next = s2 + e - s;
-            (t == ORG && e2 > next && words(s2, next).eq(words(s, e)))
-                .then(|| tokens[next].text(text))
-        });
-        longer.collect()
-    };
     // A newspaper or a public body is not called by its place's name
     // alone; a company ("Vulcan said") or a school ("an Ithaca undergrad")
-    // is.
-    let begins_a_longer_org = |s: usize, e: usize, spans: &[Span]| {
-        let next = next_words(s, e, spans);
-        let of_a_paper = |w: &&str| PAPERS_AND_BODIES.iter().any(|p| p.eq_ignore_ascii_case(w));
-        !next.is_empty() && next.iter().all(of_a_paper)
+    // is. So every longer organization the place begins must be one.
+    let begins_papers_only = |s: usize, e: usize, spans: &[Span]| {
+        let mut next_words = spans
+            .iter()
+            .filter_map(|&(t, s2, e2)| {
+                // "The New York Times": the article is no part of the match.
+                let s2 = s2 + usize::from(tokens[s2].text(text).eq_ignore_ascii_case("the"));
+                let next = s2 + e - s;
+                (t == ORG && e2 > next && words(s2, next).eq(words(s, e)))
+                    .then(|| tokens[next].text(text))
+            })
+            .peekable();
+        let of_a_paper = |w: &str| PAPERS_AND_BODIES.iter().any(|p| p.eq_ignore_ascii_case(w));
+        next_words.peek().is_some() && next_words.all(of_a_paper)
     };
     for i in 0..spans.len() {
         let (t, s, e) = spans[i];
         if t == ORG
             && scratch.contains(&(LOC, s, e))
             && names_a_place(s, e)
-            && begins_a_longer_org(s, e, spans)
+            && begins_papers_only(s, e, spans)
         {
             spans[i].0 = LOC;
         }

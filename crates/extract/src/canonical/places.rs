@@ -223,24 +223,24 @@ fn country_of_official_name<'g>(key: &str, gazetteer: &'g Gazetteer) -> Option<&
 
 /// [`area_named`], but where a region and a country share the name, the
 /// one in a country of `context`: "Doug Collins of Georgia" beside the
-/// United States names the state, "Tbilisi, Georgia" the country.
+/// United States names the state, "Tbilisi, Georgia" the country. What
+/// the name itself put in the context ("Georgia", the country) does not
+/// count, as in [`Gazetteer::resolve`].
 fn area_in_context<'g>(
     gazetteer: &'g Gazetteer,
     key: &str,
     context: &[&Place],
 ) -> Option<&'g Place> {
     let area = area_named(gazetteer, key)?;
-    // Another place of the context in its country; not itself, which the
-    // name alone may have put there ("Georgia", the country).
-    let beside = |p: &Place| context.iter().any(|c| c.country == p.country && *c != p);
-    if beside(area) {
+    let context = gazetteer.without_places_named(key, context);
+    if in_countries(area, &context) {
         return Some(area);
     }
     let key_of = |p: &Place| name_key(&p.name);
     let other = gazetteer.lookup(key).into_iter().find(|p| {
         matches!(p.kind, PlaceKind::Region | PlaceKind::Country)
             && key_of(p) == key_of(area)
-            && beside(p)
+            && in_countries(p, &context)
     });
     Some(other.unwrap_or(area))
 }

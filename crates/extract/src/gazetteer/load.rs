@@ -104,13 +104,8 @@ impl Gazetteer {
                 index,
                 country_index,
                 admin1_index,
-                alternates: alts
-                    .unwrap_or_default()
-                    .split('|')
-                    .filter(|a| !a.is_empty())
-                    .count()
-                    .try_into()
-                    .unwrap_or(u16::MAX),
+                // Counted below, with the names.
+                alternates: 0,
             });
             // Curated names (of countries, regions and hand-added places)
             // count as primary; the GeoNames alternates of cities do not.
@@ -127,15 +122,20 @@ impl Gazetteer {
                 )
             };
             add(name, true, false);
+            let mut alternates: u16 = 0;
             for alt in alts
                 .unwrap_or_default()
                 .split('|')
                 .filter(|a| !a.is_empty())
             {
+                alternates = alternates.saturating_add(1);
                 match alt.strip_prefix('!') {
                     Some(a) => add(a, true, true),
                     None => add(alt, curated, false),
                 }
+            }
+            if let Some(p) = g.places.last_mut() {
+                p.alternates = alternates;
             }
         }
         g.country_codes = countries.iter().map(|(k, v)| ((*k).into(), *v)).collect();

@@ -33,13 +33,13 @@ impl Gazetteer {
         // A place the name itself may mean is no evidence for that name:
         // "Georgia", taken for the country before any context, must not
         // then vouch for the country beside Texas and Michigan.
-        let (context, names_an_area) = without_candidates_of(self, node.head, context);
+        let context = self.without_candidates_of(node.head, context);
         let context = &context[..];
-        let mut best: Option<(f64, &Place)> = None;
-        let mut next = node.head;
+        // (score, place, primary name, what its fame would add)
         let mut cands = Vec::new();
         // Folded once: most names have no "Saint" to compare.
         let saint_key = saint_folded(name);
+        let mut next = node.head;
         while let Some(c) = self.candidates.get(next as usize) {
             next = c.next;
             let Some(p) = self.places.get(c.place as usize) else {
@@ -52,18 +52,31 @@ impl Gazetteer {
                 || saint_key
                     .as_ref()
                     .is_some_and(|k| saint_folded(&p.name).as_ref() == Some(k));
-            let mut s = self.score(p, c.preferred, own, context);
-            // A city the world writes about under many names is the one a
-            // bare name means, before a smaller namesake in a country of
-            // the context: "Geneva" beside "the United States" is no
-            // Geneva, Illinois (21 names against 2), "Venice" no Venice,
-            // Florida. Only by its own name ("Salem" is no Jerusalem,
-            // though one of its names), and not where a region or country
-            // has the name ("Montana", "Washington").
-            if p.kind == PlaceKind::City && own && !names_an_area {
-                s += FAME * (f64::from(p.alternates) + 1.0).log10();
+            let s = self.score(p, c.preferred, own, context);
+            let fame = if p.kind == PlaceKind::City && own {
+                FAME * (f64::from(p.alternates) + 1.0).log10()
+            } else {
+                0.0
+            };
+            cands.push((s, p, c.primary, fame));
+        }
+        // A city the world writes about under many names is the one a bare
+        // name means, before a smaller namesake in a country of the
+        // context: "Geneva" beside "the United States" is no Geneva,
+        // Illinois (21 names against 2), "Venice" no Venice, Florida. Only
+        // by its own name ("Salem" is no Jerusalem, though one of its
+        // names), and not where a region or country has the name
+        // ("Montana", "Washington").
+        let names_an_area = cands.iter().any(|(_, p, primary, _)| {
+            *primary && matches!(p.kind, PlaceKind::Region | PlaceKind::Country)
+        });
+        if !names_an_area {
+            for (s, _, _, fame) in &mut cands {
+                *s += *fame;
             }
-            cands.push((s, p, c.primary));
+        }
+        let mut best: Option<(f64, &Place)> = None;
+        for &(s, p, _, _) in &cands {
             if best.is_none_or(|(b, q)| s > b || (s == b && p.population > q.population)) {
                 best = Some((s, p));
             }
@@ -82,12 +95,12 @@ impl Gazetteer {
             // as an alternate ("Oklahoma" for Oklahoma City).
             let inner = cands
                 .iter()
-                .filter(|(_, p, primary)| {
+                .filter(|(_, p, primary, _)| {
                     *primary && p.admin1_index == Some(best.index) && p.kind != PlaceKind::Region
                 })
-                .filter(|(_, p, _)| !among_regions || p.population >= LARGE_CITY)
+                .filter(|(_, p, _, _)| !among_regions || p.population >= LARGE_CITY)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, p, _)) = inner {
+            if let Some((_, p, _, _)) = inner {
                 return Some(p);
             }
         }
@@ -107,18 +120,50 @@ impl Gazetteer {
         let mut out: Vec<String> = Vec::new();
         for name in places {
             let named = self.lookup(name);
-            let named = named.iter().filter(|p| p.name == *name);
-            let mut is = named.map(|p| (p.kind, &p.country));
-            let country = is.clone().any(|(kind, _)| kind == PlaceKind::Country);
+            let named: Vec<&Place> = named.into_iter().filter(|p| p.name == *name).collect();
+            let country = named.iter().any(|p| p.kind == PlaceKind::Country);
             // "Georgia" beside "United States" is the state.
-            let region_of_a_listed_country = is.any(|(kind, country)| {
-                kind == PlaceKind::Region && places.iter().any(|q| **q == **country)
-            });
+            let region_of_a_listed_country = named
+                .iter()
+                .any(|p| p.kind == PlaceKind::Region && places.iter().any(|q| **q == *p.country));
             if country && !region_of_a_listed_country && !out.contains(name) {
                 out.push(name.clone());
             }
         }
         out
+    }
+
+    /// `context` less the places that `name` may itself mean: what the
+    /// name's own reading put there says nothing about which it is.
+    pub(crate) fn without_places_named<'g>(
+        &self,
+        name: &str,
+        context: &[&'g Place],
+    ) -> Vec<&'g Place> {
+        match self.node(name) {
+            Some(node) => self.without_candidates_of(node.head, context),
+            None => context.to_vec(),
+        }
+    }
+
+    /// `context` less the places of the candidate list that starts at
+    /// `head`.
+    fn without_candidates_of<'g>(&self, head: u32, context: &[&'g Place]) -> Vec<&'g Place> {
+        let of_the_name = |q: &&&Place| {
+            let mut next = head;
+            while let Some(c) = self.candidates.get(next as usize) {
+                if c.place == q.index {
+                    return true;
+                }
+                next = c.next;
+            }
+            false
+        };
+        context
+            .iter()
+            .filter(|q| !of_the_name(q))
+            .copied()
+            .collect()
     }
 
     /// Whether `name` is `place`'s own name or a curated alias of it
@@ -202,30 +247,6 @@ const FAME: f64 = 2.0;
 /// People in a city that news names before the region of the same name,
 /// whatever regions are around ("New York", "São Paulo").
 const LARGE_CITY: u64 = 1_000_000;
-
-/// `context` less the places that the name whose candidate list starts at
-/// `head` may itself mean, and whether that name is a region's or
-/// country's own.
-fn without_candidates_of<'g>(
-    gazetteer: &Gazetteer,
-    head: u32,
-    context: &[&'g Place],
-) -> (Vec<&'g Place>, bool) {
-    let mut own = Vec::new();
-    let mut names_an_area = false;
-    let mut next = head;
-    while let Some(c) = gazetteer.candidates.get(next as usize) {
-        own.push(c.place);
-        names_an_area |= c.primary
-            && gazetteer
-                .places
-                .get(c.place as usize)
-                .is_some_and(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country));
-        next = c.next;
-    }
-    let context = context.iter().filter(|q| !own.contains(&q.index));
-    (context.copied().collect(), names_an_area)
-}
 
 /// Whether the region of index `admin1` is one of `context` or contains
 /// one of its places.
