@@ -34,16 +34,18 @@ made plain too where GeoNames listed the plain form: "Zurich".)
 File format (UTF-8 text, gzip'd; read by crates/extract/src/extract/gazetteer.rs):
 
     # comment lines
+    K <tab> geonameid <tab> -   <tab> -     <tab> name <tab> population <tab> names
     C <tab> geonameid <tab> ISO <tab> -     <tab> name <tab> population <tab> names
     R <tab> geonameid <tab> ISO <tab> code  <tab> name <tab> population <tab> names
     T <tab> geonameid <tab> ISO <tab> code  <tab> name <tab> population <tab> names
     L <tab> geonameid <tab> ISO <tab> code  <tab> name <tab> population <tab> names
     W <tab> word|word|...
 
-C = country, R = first-level region (admin1), T = city/town, L = locality
-(a small place or site, from the supplement). ISO is the country's ISO code;
-`code` is the GeoNames admin1 code (regions: their own; places: the region
-they are in; `-` when unknown). geonameid is 0 for supplement entries that
+K = continent (less Antarctica, which GeoNames also lists as the territory
+AQ; ISO and code `-`), C = country, R = first-level region (admin1), T =
+city/town, L = locality (a small place or site, from the supplement). ISO
+is the country's ISO code; `code` is the GeoNames admin1 code (regions:
+their own; places: the region they are in; `-` when unknown). geonameid is 0 for supplement entries that
 have none. `names` are alternate names separated by `|`; a name prefixed
 with `!` is the preferred sense of that name (wins over other places with the
 same name, e.g. "Washington" is the US capital, not the state). Region
@@ -574,6 +576,12 @@ def main() -> int:
     cities = gc.get_cities()
     lines = []
 
+    # Continents first: without them "Asia" was a town of the Philippines
+    # and "Europe" had no id. Antarctica is the country record AQ.
+    for code, c in sorted(gc.get_continents().items()):
+        if code != "AN":
+            lines.append(("K", c["geonameId"], "-", "-", c["name"], c["population"], ""))
+
     country_name = {}
     for iso, c in sorted(countries.items()):
         name = COUNTRY_NAMES.get(c["name"], c["name"].strip())
@@ -656,11 +664,11 @@ def main() -> int:
     with open(OUT, "wb") as f:
         # mtime=0 keeps the file byte-identical between runs.
         f.write(gzip.compress(data, compresslevel=9, mtime=0))
-    # Words of country and region names ("Congo" of "Republic of the
+    # Words of continent, country and region names ("Congo" of "Republic of the
     # Congo"): a town so named is seldom what the name means.
     area_words = set()
     for line in lines:
-        if line[0] in ("C", "R"):
+        if line[0] in ("K", "C", "R"):
             for n in [line[4]] + [n.lstrip("!") for n in line[6].split("|") if n]:
                 ws = fold(n).split()
                 area_words.update(" ".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 1, len(ws) + 1))

@@ -57,6 +57,7 @@ impl Gazetteer {
                 return Err(err("too few fields"));
             };
             let kind = match tag {
+                "K" => PlaceKind::Continent,
                 "C" => PlaceKind::Country,
                 "R" => PlaceKind::Region,
                 "T" => PlaceKind::City,
@@ -67,6 +68,7 @@ impl Gazetteer {
             let population: u64 = pop.parse().map_err(|_| err("bad population"))?;
             let index = u32::try_from(g.places.len()).map_err(|_| err("too many places"))?;
             let (country_index, admin1_index) = match kind {
+                PlaceKind::Continent => (index, None),
                 PlaceKind::Country => {
                     countries.insert(iso, index);
                     (index, None)
@@ -81,7 +83,7 @@ impl Gazetteer {
                 ),
             };
             let country = match kind {
-                PlaceKind::Country => Arc::from(name),
+                PlaceKind::Continent | PlaceKind::Country => Arc::from(name),
                 _ => g.places[country_index as usize].country.clone(),
             };
             let admin1 = match kind {
@@ -256,6 +258,8 @@ fn pending_name(
             hash: h,
             place: if full { place } else { NONE },
             tag: match kind {
+                // No kind bit: the tagger was trained without continents.
+                PlaceKind::Continent => 0,
                 PlaceKind::Country => PlaceTag::COUNTRY,
                 PlaceKind::Region => PlaceTag::REGION,
                 PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => PlaceTag::CITY,

@@ -54,6 +54,8 @@ static BUNDLED_TOWNS: &[u8] = include_bytes!("../../data/towns.tsv.gz");
 /// What kind of place a [`Place`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
+    /// A continent ("Asia", "Europe"): its own country, in no other.
+    Continent,
     /// A country or territory with its own ISO code.
     Country,
     /// A first-level administrative region (US state, governorate, oblast...).
@@ -266,7 +268,7 @@ impl Gazetteer {
         if let Some(a) = &place.admin1 {
             out.push(&**a);
         }
-        if place.kind != PlaceKind::Country {
+        if !matches!(place.kind, PlaceKind::Country | PlaceKind::Continent) {
             out.push(&*place.country);
         }
         out
@@ -291,6 +293,7 @@ mod tests {
     fn bundled_loads() {
         let g = g();
         let count = |k| g.places().iter().filter(|p| p.kind == k).count();
+        assert_eq!(count(PlaceKind::Continent), 6);
         assert!(count(PlaceKind::Country) > 240);
         assert!(count(PlaceKind::Region) > 100);
         assert!(count(PlaceKind::City) > 30_000);

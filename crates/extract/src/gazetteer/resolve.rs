@@ -209,7 +209,7 @@ impl Gazetteer {
             s += 2.5;
         }
         s += match p.kind {
-            PlaceKind::Country => 3.0,
+            PlaceKind::Continent | PlaceKind::Country => 3.0,
             PlaceKind::Region => 1.0,
             PlaceKind::City | PlaceKind::Locality | PlaceKind::Town => 0.0,
         };

@@ -17,6 +17,26 @@ fn moskva_and_moscow_are_one_place() {
 }
 
 #[test]
+fn continents_are_no_towns_nor_countries_and_tag_nothing() {
+    // "Asia" was a town of the Philippines, "Europe" had no id.
+    let asia = g().resolve("Asia", &[]).unwrap();
+    assert_eq!(asia.kind, PlaceKind::Continent);
+    assert_eq!(asia.geonames_id, Some(6_255_147));
+    let manila = g().resolve("Manila", &[]).unwrap();
+    assert_eq!(g().resolve("Asia", &[manila]), Some(asia));
+    let europe = g().resolve("Europe", &[]).unwrap();
+    assert_eq!(europe.geonames_id, Some(6_255_148));
+    assert!(g().containing(europe).is_empty());
+    let places = ["Europe".to_string(), "France".to_string()];
+    assert_eq!(g().countries_among(&places), ["France"]);
+    // The tagger was trained without them: its place feature is unchanged.
+    let mut tags = Vec::new();
+    g().tag_tokens(&["in", "Europe", "and", "Asia"], &mut tags);
+    assert!(tags[1].is_none());
+    assert!(tags[3].city());
+}
+
+#[test]
 fn zurich_with_or_without_umlaut() {
     let a = g().resolve("Zurich", &[]).unwrap();
     assert_eq!(Some(a), g().resolve("Zürich", &[]));
@@ -203,7 +223,8 @@ fn the_district_of_columbia_is_washington() {
 
 #[test]
 fn old_names_of_small_cities_are_not_resolved() {
-    assert_eq!(g().resolve("Africa", &[]), None);
+    // A small city's old name "Africa" is no name of it: the continent.
+    assert_eq!(g().resolve("Africa", &[]).unwrap().kind, PlaceKind::Continent);
     assert_eq!(g().resolve("Khmeimim", &[]).unwrap().name, "Hmeimim");
     assert_eq!(g().resolve("Kiev", &[]).unwrap().name, "Kyiv");
     assert_eq!(g().resolve("Tartous", &[]).unwrap().name, "Tartus");

@@ -21,6 +21,8 @@ impl PlaceTag {
     pub(super) const REGION: u8 = 8;
     pub(super) const CITY: u8 = 16;
     pub(super) const RISKY: u8 = 32;
+    /// The kind bits: a name without one (a continent's) is no feature.
+    const KINDS: u8 = Self::COUNTRY | Self::REGION | Self::CITY;
 
     /// No gazetteer name covers the token.
     pub fn is_none(self) -> bool {
@@ -109,7 +111,7 @@ impl Gazetteer {
                 let Some(node) = self.nodes.get(&h) else {
                     break;
                 };
-                if node.flags & NODE_NAME != 0 && last {
+                if node.flags & NODE_NAME != 0 && node.tag & PlaceTag::KINDS != 0 && last {
                     found = Some((j, node.tag));
                 }
                 if node.flags & NODE_PREFIX == 0 {
