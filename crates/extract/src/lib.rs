@@ -313,7 +313,7 @@ impl Extractor {
             modifiers::add_to_facets(&mut c, found);
         }
         if let Some(case) = case {
-            ordinary_places::drop_ordinary_places(&mut c, case, Gazetteer::bundled());
+            ordinary_places::drop_non_places(&mut c, text, &mentions, case, Gazetteer::bundled());
         }
         if !unnamed.is_empty() {
             // Words no name had that stayed persons (see `full_names`).

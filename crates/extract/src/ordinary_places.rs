@@ -1,9 +1,9 @@
-//! Ordinary words the tagger takes for places: "Radio", "Power",
-//! "Bison", "Steal" (of "Stop the Steal"), capitalised in a title, a quote
-//! or the name of something else. A place value of one word that the
-//! gazetteer does not know, that is no named feature, and that the
-//! dictionary writes only in lowercase (and training never in a person's
-//! name) names no place: it leaves the facet and its mentions name
+//! Words the tagger takes for places that name none. Ordinary words:
+//! "Radio", "Power", "Bison", "Steal" (of "Stop the Steal"), capitalised
+//! in a title, a quote or the name of something else. A place value of one
+//! word that the gazetteer does not know, that is no named feature, and
+//! that the dictionary writes only in lowercase (and training never in a
+//! person's name) names no place: it leaves the facet and its mentions name
 //! nothing. It is judged once the article's mentions agree on their kinds,
 //! so a word the rules made an organization ("Twitter") is not touched,
 //! and on the value, so a wire abbreviation read as its state ("Ill." as
@@ -11,15 +11,33 @@
 //! is a geographic word ("the Gulf" of 1987's tanker war). A
 //! word the dictionary also writes capitalised ("Pacific", "Parliament",
 //! "Mandarin") is left to the labellers' disagreement.
+//!
+//! And persons' names: a one-word place value the gazetteer does not know
+//! that training saw in persons' names ("Russell", "Yusuf", "Muhammad")
+//! names no place unless the text places one of its mentions: after "in",
+//! "at", "near" and the like, or listed beside another place ("Mysore,
+//! Mandya, Kodagu"). Where the text does, it stays ("in Kodagu").
 
-use super::canonical::{is_geographic_word, Canonical};
+use super::canonical::{is_compass_word, is_geographic_word, Canonical, Offsets};
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::Gazetteer;
-use super::EntityKind;
+use super::{EntityKind, Mention};
 
-/// Takes the place values that are ordinary words (see the module doc) out
-/// of the article's facets, and out of its mentions' kinds.
-pub(crate) fn drop_ordinary_places(c: &mut Canonical, case: &CaseLexicon, gazetteer: &Gazetteer) {
+/// Takes the place values that name no place (see the module doc) out of
+/// the article's facets, and out of its mentions' kinds.
+pub(crate) fn drop_non_places(
+    c: &mut Canonical,
+    text: &str,
+    mentions: &[Mention],
+    case: &CaseLexicon,
+    gazetteer: &Gazetteer,
+) {
+    drop_ordinary_places(c, case, gazetteer);
+    drop_unplaced_name_words(c, text, mentions, case, gazetteer);
+}
+
+/// Takes the place values that are ordinary words out of the facets.
+fn drop_ordinary_places(c: &mut Canonical, case: &CaseLexicon, gazetteer: &Gazetteer) {
     let ordinary: Vec<String> = c
         .locations
         .iter()
@@ -27,17 +45,46 @@ pub(crate) fn drop_ordinary_places(c: &mut Canonical, case: &CaseLexicon, gazett
         .filter(|(name, id)| id.is_none() && is_ordinary_word(name, case, gazetteer))
         .map(|(name, _)| name.clone())
         .collect();
-    if ordinary.is_empty() {
+    drop_places(c, &ordinary);
+}
+
+/// Takes the place values that are persons' names the text places nowhere
+/// out of the facets.
+fn drop_unplaced_name_words(
+    c: &mut Canonical,
+    text: &str,
+    mentions: &[Mention],
+    case: &CaseLexicon,
+    gazetteer: &Gazetteer,
+) {
+    let offsets = Offsets::new(text);
+    let unplaced: Vec<String> = c
+        .locations
+        .iter()
+        .zip(&c.location_ids)
+        .filter(|(name, id)| id.is_none() && is_name_word(name, case, gazetteer))
+        .filter(|(name, _)| {
+            !(0..mentions.len())
+                .any(|i| c.names[i] == **name && is_placed(text, &offsets, mentions, &c.kinds, i))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    drop_places(c, &unplaced);
+}
+
+/// Takes `names` out of the place facets and their mentions' kinds.
+fn drop_places(c: &mut Canonical, names: &[String]) {
+    if names.is_empty() {
         return;
     }
     (c.locations, c.location_ids) = std::mem::take(&mut c.locations)
         .into_iter()
         .zip(std::mem::take(&mut c.location_ids))
-        .filter(|(name, _)| !ordinary.contains(name))
+        .filter(|(name, _)| !names.contains(name))
         .unzip();
-    c.places.retain(|p| !ordinary.contains(p));
+    c.places.retain(|p| !names.contains(p));
     for (kind, name) in c.kinds.iter_mut().zip(&c.names) {
-        if *kind == Some(EntityKind::Location) && ordinary.contains(name) {
+        if *kind == Some(EntityKind::Location) && names.contains(name) {
             *kind = None;
         }
     }
@@ -55,6 +102,71 @@ fn is_ordinary_word(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bo
         return false;
     }
     case.is_lowercase_only_word(&lower)
+}
+
+/// Whether `name` is one word the gazetteer lacks that training saw in a
+/// person's name, and no compass or geographic word ("the North").
+fn is_name_word(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
+    let lower = name.to_lowercase();
+    name.chars().all(char::is_alphabetic)
+        && !gazetteer.contains(name)
+        && !is_compass_word(&lower)
+        && !is_geographic_word(&lower)
+        && case.is_person_name_word(&lower)
+}
+
+/// Words before a name that place it: "in Kodagu", "near Tanin".
+const PLACING_WORDS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "across",
+    "outside",
+    "around",
+    "toward",
+    "towards",
+    "throughout",
+    "via",
+    "inside",
+    "within",
+    "off",
+];
+
+/// Whether mention `i` is placed by its text: after a placing word (and
+/// "the"), or listed beside another place (", ", " and ", " or ").
+fn is_placed(
+    text: &str,
+    offsets: &Offsets,
+    mentions: &[Mention],
+    kinds: &[Option<EntityKind>],
+    i: usize,
+) -> bool {
+    let byte = |c: usize| offsets.byte(c);
+    let (Some(s), Some(e)) = (byte(mentions[i].start), byte(mentions[i].end)) else {
+        return false;
+    };
+    let before = text.get(..s).unwrap_or_default().trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let last = before.rsplit(' ').next().unwrap_or_default();
+    if PLACING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+        return true;
+    }
+    let listed =
+        |gap: Option<&str>| gap.is_some_and(|g| matches!(g, ", " | " and " | ", and " | " or "));
+    let place = |j: usize| kinds.get(j) == Some(&Some(EntityKind::Location));
+    let previous = i.checked_sub(1).filter(|&j| place(j)).and_then(|j| {
+        let end = byte(mentions[j].end)?;
+        text.get(end..s)
+    });
+    let next = Some(i + 1)
+        .filter(|&j| j < mentions.len() && place(j))
+        .and_then(|j| {
+            let start = byte(mentions[j].start)?;
+            text.get(e..start)
+        });
+    listed(previous) || listed(next)
 }
 
 #[cfg(test)]
@@ -108,5 +220,31 @@ mod tests {
         assert_eq!(c.kinds[0], None);
         assert_eq!(c.kinds[1], Some(Location));
         assert_eq!(c.organizations, ["Twitter"]);
+    }
+
+    /// The place values left once `places` are read in `text`.
+    fn placed_name_words(text: &str, places: &[&str]) -> Vec<String> {
+        let surfaces: Vec<_> = places.iter().map(|p| (Location, *p)).collect();
+        let ms = mentions_of(text, &surfaces);
+        let mut c = canonicalize(text, &ms, Gazetteer::bundled());
+        let model = Extractor::bundled().model().expect("bundled model");
+        let case = crate::tagger::Weights::case_lexicon(model);
+        drop_unplaced_name_words(&mut c, text, &ms, case, Gazetteer::bundled());
+        assert_eq!(c.locations.len(), c.location_ids.len());
+        c.locations
+    }
+
+    #[test]
+    fn persons_names_leave_the_places_unless_the_text_places_them() {
+        let told = "That is a very old experiment by Russell. Moscow agreed.";
+        assert_eq!(placed_name_words(told, &["Russell", "Moscow"]), ["Moscow"]);
+        let after_in = "The old experiment was repeated in Russell last year.";
+        assert_eq!(placed_name_words(after_in, &["Russell"]), ["Russell"]);
+        let listed = "They work in four districts: Mysore, Mandya and Russell.";
+        assert!(placed_name_words(listed, &["Mysore", "Mandya", "Russell"])
+            .contains(&"Russell".to_string()));
+        // Oliver North is a person; "the North" of Korea is a place.
+        let compass = "Seoul would talk only if the North accepted.";
+        assert_eq!(placed_name_words(compass, &["North", "Seoul"]).len(), 2);
     }
 }

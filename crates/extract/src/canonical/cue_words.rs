@@ -215,6 +215,12 @@ pub(super) static COMPASS: WordList = WordList::new(&[
     "south-western",
 ]);
 
+/// Whether `word` is a compass word ("North", "southern"): "the North" of
+/// Korea is a place though Oliver North is a person.
+pub(crate) fn is_compass_word(word: &str) -> bool {
+    COMPASS.contains(word)
+}
+
 /// States of their own that a compass word makes and the gazetteer no
 /// longer lists, as name keys: "West Germany" is not Germany in 1987.
 #[rustfmt::skip]

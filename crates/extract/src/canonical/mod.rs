@@ -47,7 +47,7 @@ use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
 use clean::{bare_key, clean};
 pub(crate) use context::{is_initial, Offsets};
-pub(crate) use cue_words::ends_body_names;
+pub(crate) use cue_words::{ends_body_names, is_compass_word};
 use filter::NothingFilter;
 pub(crate) use geography::kind_named_features;
 use linker::Linker;

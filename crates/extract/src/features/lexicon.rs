@@ -353,6 +353,12 @@ impl CaseLexicon {
         v & Self::DICT_LOWER != 0 && v & (Self::DICT_CAP | names) == 0
     }
 
+    /// Whether `lower`, a lowercased word, starts or ends a person's name
+    /// of training ("russell", "yusuf").
+    pub fn is_person_name_word(&self, lower: &str) -> bool {
+        self.get(xxh3_64(lower.as_bytes())) & (Self::FIRST_NAME | Self::LAST_NAME) != 0
+    }
+
     /// [`CaseLexicon::is_common_word`] of a value from [`CaseLexicon::get`].
     #[inline]
     pub fn is_common_value(v: u8) -> bool {

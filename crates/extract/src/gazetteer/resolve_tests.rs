@@ -224,7 +224,10 @@ fn the_district_of_columbia_is_washington() {
 #[test]
 fn old_names_of_small_cities_are_not_resolved() {
     // A small city's old name "Africa" is no name of it: the continent.
-    assert_eq!(g().resolve("Africa", &[]).unwrap().kind, PlaceKind::Continent);
+    assert_eq!(
+        g().resolve("Africa", &[]).unwrap().kind,
+        PlaceKind::Continent
+    );
     assert_eq!(g().resolve("Khmeimim", &[]).unwrap().name, "Hmeimim");
     assert_eq!(g().resolve("Kiev", &[]).unwrap().name, "Kyiv");
     assert_eq!(g().resolve("Tartous", &[]).unwrap().name, "Tartus");
