@@ -6,11 +6,7 @@
 //!   then its campus, which science news names often;
 //! - at a name particle: "Dr Ali bin Tamim", "Moammar al-Eryani";
 //! - at "and", "of", "in" or another lowercase word: "Bosnia and
-//!   Herzegovina", "Isle of Man", "Autonomous Region in Muslim Mindanao",
-//!   "Mato Grosso do Sul" (every gazetteer country or region with a
-//!   lowercase word in its name) and the few organizations
-//!   news names that way ("Islamic State of Iraq and the Levant"), found
-//!   by name in one pass over the text;
+//!   Herzegovina", "Dar es Salaam" (see [`super::lowercase_words`]);
 //! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
 //!   before the number or misses;
 //! - before "Air" and "Airlines": "Mahan Air", cut after "Mahan";
@@ -21,18 +17,16 @@
 //! It also drops the genus of a Latin species name ("Spheniscus
 //! magellanicus"), which is no organization or person.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::canonical::{is_regnal_name, is_regnal_title};
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
-use super::gazetteer::{Gazetteer, PlaceKind};
+use super::gazetteer::Gazetteer;
 use super::initials::join_leading_initials;
 use super::labels::{LOC, MISC, ORG, PER};
+use super::lowercase_words::join_names_with_lowercase_words;
 use super::named_after::join_names_after_persons;
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
@@ -67,7 +61,7 @@ pub(crate) fn mend_spans(
     cut_tickers(text, tokens, spans);
     split_run_together_names(text, tokens, spans, gazetteer, case);
     join_campus_names(text, tokens, spans);
-    join_and_names(text, tokens, spans);
+    join_names_with_lowercase_words(text, tokens, spans);
     join_road_names(text, tokens, spans);
     join_airline_names(text, tokens, spans);
     join_building_names(text, tokens, spans, gazetteer);
@@ -127,76 +121,6 @@ pub(crate) fn replace_spans(spans: &mut Vec<Span>, ty: u8, s: usize, e: usize) {
 /// Whether tokens `a` and `b` are written one space apart.
 pub(crate) fn one_space_apart(tokens: &[Token], a: usize, b: usize) -> bool {
     tokens[a].end + 1 == tokens[b].start
-}
-
-/// Organizations whose names have "and" in them, or a place after "of",
-/// and that a tagger splits into places ("Islamic State of Iraq" and
-/// "Levant"; "Voice of | America", no United States).
-const AND_ORGANIZATIONS: &[&str] = &[
-    "Islamic State of Iraq and the Levant",
-    "Islamic State of Iraq and Syria",
-    "Islamic State of Iraq and al-Sham",
-    "Organisation for Security and Co-operation in Europe",
-    "Organization for Security and Co-operation in Europe",
-    "Organisation for Economic Co-operation and Development",
-    "Organization for Economic Co-operation and Development",
-    "Bill and Melinda Gates Foundation",
-    "General Agreement on Tariffs and Trade",
-    "Standard and Poor's Corp",
-    "Standard & Poor's Corp",
-    "Voice of America",
-    "Radio Free Europe",
-    "Radio Free Asia",
-];
-
-/// The names with "and" in them (for places, any lowercase word: "of",
-/// "in", "do", "del", "y"), places first, and how many are places. A
-/// place's "of the" may go without its "the" ("Democratic Republic of
-/// Congo").
-fn and_names() -> &'static (AhoCorasick, usize) {
-    static NAMES: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names: Vec<String> = Gazetteer::bundled()
-            .places()
-            .iter()
-            .filter(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
-            .map(|p| p.name.as_str())
-            .filter(|n| n.split(' ').any(|w| w.starts_with(char::is_lowercase)))
-            .flat_map(|n| [n.to_owned(), n.replacen(" of the ", " of ", 1)])
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let places = names.len();
-        names.extend(AND_ORGANIZATIONS.iter().map(|n| n.to_string()));
-        let searcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("fixed names build");
-        (searcher, places)
-    })
-}
-
-/// Makes each name with "and" in it ([`and_names`]) that starts and ends
-/// on token boundaries one span, in place of the spans it overlaps.
-fn join_and_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
-    let (searcher, places) = and_names();
-    for found in searcher.find_iter(text) {
-        // Tokens are in text order: binary searches, however long the text.
-        let s = tokens.partition_point(|t| t.start < found.start());
-        let e = tokens.partition_point(|t| t.end < found.end());
-        if tokens.get(s).is_none_or(|t| t.start != found.start())
-            || tokens.get(e).is_none_or(|t| t.end != found.end())
-        {
-            continue;
-        }
-        let e = e + 1;
-        let ty = if found.pattern().as_usize() < *places {
-            LOC
-        } else {
-            ORG
-        };
-        replace_spans(spans, ty, s, e);
-    }
 }
 
 /// Words that name a road when a number follows ("Interstate 75",

@@ -138,6 +138,24 @@ fn regions_with_a_lowercase_word_are_one_place() {
 }
 
 #[test]
+fn big_cities_with_a_lowercase_word_are_one_place() {
+    // The tagger reads "Dar", a town in Cambodia.
+    let x = Extractor::bundled()
+        .extract("TRC runs a rail network linking Dar es Salaam and the northern port of Tanga.");
+    assert_eq!(x.locations, ["Dar es Salaam", "Tanga"], "{:?}", x.mentions);
+    // A longer name around the city's stays the tagger's.
+    let text = "The Rio de Janeiro Coffee Trade Association met on Monday.";
+    assert_eq!(
+        mended(text, &[(ORG, "Rio de Janeiro Coffee Trade Association")]),
+        [(ORG, "Rio de Janeiro Coffee Trade Association".to_string())]
+    );
+    assert_eq!(
+        mended(text, &[(LOC, "Rio")]),
+        [(LOC, "Rio de Janeiro".to_string())]
+    );
+}
+
+#[test]
 fn person_names_cut_at_a_particle_are_joined() {
     let text = "The general manager, Dr Ali bin Tamim, blamed rebels, stated \
                 Minister Moammar al-Eryani. The militant group Hayat Tahrir al-Sham \

@@ -54,6 +54,7 @@ mod initials;
 mod joins;
 pub mod jsonl;
 pub mod labels;
+mod lowercase_words;
 pub mod model;
 mod modifiers;
 mod named_after;
