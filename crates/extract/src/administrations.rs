@@ -6,16 +6,18 @@
 //! his facet missed them (the canonical rules make the name a person where
 //! the tagger took it for an organization: `canonical::cue_words`).
 //!
-//! A capitalised word after "the" (or "a") and before "administration", in
-//! no mention, becomes a person mention when it could be a surname: not an
-//! ordinary word ("the new administration"), a place ("the Taiwan
-//! administration"), a demonym ("the Kurdish administration"), a title,
-//! nor an acronym ("the PSD administration"). "Reagan Administration"
-//! tagged as one organization is the person too.
+//! A capitalised word before "administration", after "the" (or "a") or
+//! no other capitalised word ("critics of Reagan administration
+//! proposals"; not "Social Security Administration"), becomes a person
+//! mention when it could be a surname: not an ordinary word ("the new
+//! administration"), a place ("the Taiwan administration"), a demonym
+//! ("the Kurdish administration"), a title, a known organization ("Taliban
+//! administration officials"), nor an acronym ("the PSD administration").
+//! "Reagan Administration" tagged as one organization is the person too.
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::is_title_word;
+use super::canonical::{is_known_organization, is_title_word};
 use super::demonyms::is_demonym;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer};
@@ -50,13 +52,15 @@ pub(crate) fn add_administration_heads(
         else {
             continue;
         };
-        let Some((lead, word)) = before.rsplit_once(' ') else {
-            continue;
+        let (lead, word) = before
+            .rsplit_once(char::is_whitespace)
+            .unwrap_or(("", before));
+        let led = match lead.rsplit(char::is_whitespace).next() {
+            Some("the" | "The" | "a" | "A") => true,
+            // Not the last word of a longer name.
+            Some(w) => !w.starts_with(char::is_uppercase),
+            None => true,
         };
-        let led = matches!(
-            lead.rsplit(char::is_whitespace).next(),
-            Some("the" | "The" | "a" | "A")
-        );
         if !led || !may_be_surname(word, case, gazetteer) {
             continue;
         }
@@ -88,6 +92,7 @@ fn may_be_surname(word: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool
         && !gazetteer.contains(word)
         && !is_demonym(&name_key(word), gazetteer)
         && !is_title_word(word)
+        && !is_known_organization(word)
 }
 
 #[cfg(test)]
@@ -128,5 +133,18 @@ mod tests {
             "{:?}",
             x.locations
         );
+    }
+
+    #[test]
+    fn an_administration_without_the_names_its_head_too() {
+        let text = "He was an outspoken critic of Reagan administration proposals.\n\n\
+                    Taliban administration officials and the Social Security \
+                    Administration declined.";
+        let mut mentions = Vec::new();
+        let model = Extractor::bundled().model().expect("bundled model");
+        let case = crate::tagger::Weights::case_lexicon(model);
+        add_administration_heads(text, &mut mentions, case, Gazetteer::bundled());
+        let found: Vec<_> = mentions.iter().map(|m| (m.kind, m.text.as_str())).collect();
+        assert_eq!(found, [(EntityKind::Person, "Reagan")]);
     }
 }

@@ -58,7 +58,7 @@ use seats::facet_kind;
 pub(crate) use titles::is_title as is_title_word;
 pub(crate) use titles::{is_regnal_name, is_regnal_title};
 use types::consistent_kinds;
-pub(crate) use types::{is_geographic_word, person_named_like_a_place};
+pub(crate) use types::{is_geographic_word, is_known_organization, person_named_like_a_place};
 use words::{HashMap, HashSet, WordList};
 
 /// The facet values of one article.

@@ -426,6 +426,12 @@ fn is_geographic(key: &str) -> bool {
     GEOGRAPHIC.contains(last) || (GEOGRAPHIC.contains(first) && second == "of")
 }
 
+/// Whether `word` is an organization news names without an organization
+/// word ("Hamas", "Taliban": see `KNOWN_ORGANIZATIONS`).
+pub(crate) fn is_known_organization(word: &str) -> bool {
+    KNOWN_ORGANIZATIONS.contains(&name_key(word))
+}
+
 /// Organizations that news names without any organization word, as name
 /// keys: platforms, news agencies and companies that a tagger trained on
 /// 1996 newswire does not know, and the like.
