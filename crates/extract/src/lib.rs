@@ -65,6 +65,7 @@ mod places_in_names;
 mod prefetch;
 mod quantities;
 pub mod short_forms;
+mod speakers;
 mod splits;
 mod subjects;
 mod suffixes;

@@ -12,6 +12,7 @@ use super::decode::Decoder;
 use super::features::{CaseLexicon, Featurizer, WordClusters, NEIGHBOURS};
 use super::labels::Scheme;
 use super::org_prefixes::keep_places_before_org_names;
+use super::speakers::keep_headline_speakers;
 use super::tokenize::{tokenize, Token};
 use super::word_cache::WordCache;
 
@@ -185,6 +186,13 @@ impl Scratch {
                 &self.tokens,
                 (&self.pass1, scheme),
                 |s, e| fz.names_a_place(s, e),
+                &mut self.spans,
+                &mut self.pass1_spans,
+            );
+            keep_headline_speakers(
+                text,
+                &self.tokens,
+                (&self.pass1, scheme),
                 &mut self.spans,
                 &mut self.pass1_spans,
             );
