@@ -13,7 +13,7 @@
 //! "Mandarin") is left to the labellers' disagreement.
 //!
 //! And persons' names: a one-word place value the gazetteer does not know
-//! that training saw in persons' names ("Russell", "Yusuf", "Muhammad")
+//! that training saw in persons' names ("Russell", "Muhammad", "Saddam")
 //! names no place unless the text places one of its mentions: after "in",
 //! "at", "near" and the like, or listed beside another place ("Mysore,
 //! Mandya, Kodagu"). Where the text does, it stays ("in Kodagu").
@@ -57,18 +57,22 @@ fn drop_unplaced_name_words(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
-    let offsets = Offsets::new(text);
-    let unplaced: Vec<String> = c
+    let mut unplaced: Vec<String> = c
         .locations
         .iter()
         .zip(&c.location_ids)
         .filter(|(name, id)| id.is_none() && is_name_word(name, case, gazetteer))
-        .filter(|(name, _)| {
-            !(0..mentions.len())
-                .any(|i| c.names[i] == **name && is_placed(text, &offsets, mentions, &c.kinds, i))
-        })
         .map(|(name, _)| name.clone())
         .collect();
+    if unplaced.is_empty() {
+        return;
+    }
+    // Code point offsets to bytes: built only for an article with such a value.
+    let offsets = Offsets::new(text);
+    unplaced.retain(|name| {
+        !(0..mentions.len())
+            .any(|i| c.names[i] == *name && is_placed(text, &offsets, mentions, &c.kinds, i))
+    });
     drop_places(c, &unplaced);
 }
 
@@ -116,22 +120,10 @@ fn is_name_word(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
 }
 
 /// Words before a name that place it: "in Kodagu", "near Tanin".
+#[rustfmt::skip]
 const PLACING_WORDS: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "from",
-    "into",
-    "across",
-    "outside",
-    "around",
-    "toward",
-    "towards",
-    "throughout",
-    "via",
-    "inside",
-    "within",
-    "off",
+    "in", "at", "near", "from", "into", "across", "outside", "around", "toward", "towards",
+    "throughout", "via", "inside", "within", "off",
 ];
 
 /// Whether mention `i` is placed by its text: after a placing word (and
