@@ -359,8 +359,12 @@ fn is_latin(word: &str) -> bool {
 }
 
 /// Verbs after a name that make it a speaker: a person, or a company
-/// the caller leaves as tagged.
-pub(crate) const SPEAKING: &[&str] = &["said", "says", "told"];
+/// the caller leaves as tagged. Besides speech, the verbs of the wires'
+/// one-line items ("Miyazawa sees major nations reaffirming Paris accord").
+#[rustfmt::skip]
+pub(crate) const SPEAKING: &[&str] = &[
+    "said", "says", "told", "expects", "sees", "welcomes", "urges", "warns",
+];
 
 /// One-word person mentions with no longer person mention ending in them,
 /// each once: the surnames whose full name the tagger did not find.

@@ -1,16 +1,16 @@
 //! A headline's speaker: "Sumita says little room for Bank of Japan rate
-//! cut", "Miyazawa says current dollar/yen rate not satisfactory". The
+//! cut", "Miyazawa sees major nations reaffirming Paris accord". The
 //! wires' one-line items name the speaker by surname alone; the tagger's
 //! first pass reads a person there, and its second, finding no full name
 //! in the article to back the surname, drops it. A one-word person of the
-//! first pass that starts the text (its headline) and is followed by
-//! "says", "said" or "told" is kept: the verbs by which `full_names` keeps
-//! a lone surname training never saw ("Miyazawa expects..." it drops). Not
-//! at the start of other lines: there the second pass is right to drop
+//! first pass that starts the text (its headline) and is followed by one
+//! of `full_names`' speaking verbs ("says", "told", "sees", "expects"...,
+//! by which it keeps a lone surname training never saw) is kept. Not at
+//! the start of other lines: there the second pass is right to drop
 //! companies ("Quantech said it would..."). Its other drops stay too: on
 //! CoNLL-2003 dev and the Wikinews articles they are mostly right ("Zebra
-//! stripes", "Rudaw reports", "Yeah, ..."), and none of them is before
-//! "says" or "said".
+//! stripes", "Rudaw reports", "Yeah, ..."), and none of them is before a
+//! speaking verb.
 
 use super::full_names::SPEAKING;
 use super::labels::{Scheme, PER};
@@ -50,6 +50,9 @@ mod tests {
     fn a_headline_speaker_is_a_person_and_a_later_line_start_is_not() {
         let x =
             Extractor::bundled().extract("Miyazawa says current dollar/yen rate not satisfactory");
+        assert_eq!(x.persons, ["Miyazawa"], "{:?}", x.mentions);
+        let x = Extractor::bundled()
+            .extract("Miyazawa sees major nations reaffirming Paris accord this week");
         assert_eq!(x.persons, ["Miyazawa"], "{:?}", x.mentions);
         let x = Extractor::bundled().extract("Deal done\nQuantech said it would buy the plant.");
         assert!(x.persons.is_empty(), "{:?}", x.mentions);
