@@ -74,9 +74,10 @@ pub enum PlaceKind {
 pub struct Place {
     /// Canonical English name, as a newsroom writes it ("Moscow", "Syria").
     pub name: String,
-    /// Country, region, city or locality.
+    /// Continent, country, region, city, town or locality.
     pub kind: PlaceKind,
-    /// Canonical name of the country it is in (its own name for a country).
+    /// Canonical name of the country it is in (its own name for a country
+    /// or a continent).
     pub country: Arc<str>,
     /// Name of the first-level region it is in, when the gazetteer knows it.
     pub admin1: Option<Arc<str>>,
