@@ -55,11 +55,10 @@ pub(crate) fn add_administration_heads(
         let (lead, word) = before
             .rsplit_once(char::is_whitespace)
             .unwrap_or(("", before));
-        let led = match lead.rsplit(char::is_whitespace).next() {
-            Some("the" | "The" | "a" | "A") => true,
+        let led = match lead.rsplit(char::is_whitespace).next().unwrap_or_default() {
+            "the" | "The" | "a" | "A" => true,
             // Not the last word of a longer name.
-            Some(w) => !w.starts_with(char::is_uppercase),
-            None => true,
+            w => !w.starts_with(char::is_uppercase),
         };
         if !led || !may_be_surname(word, case, gazetteer) {
             continue;

@@ -36,6 +36,7 @@ use super::canonical::{is_title_word, person_named_like_a_place, Offsets};
 use super::demonyms::is_demonym;
 use super::features::lexicon::{is_org_suffix, CaseLexicon};
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
+use super::speakers::words_before_speaking;
 use super::suffixes::without_name_suffix;
 use super::{EntityKind, Mention};
 
@@ -259,9 +260,8 @@ fn ordinary_phrases(
 /// those that stay persons once the context is read: "firms including
 /// Daimler" makes an organization of what the tagger took for a person.
 pub(crate) fn unnamed_words(text: &str, mentions: &[Mention], case: &CaseLexicon) -> Vec<String> {
-    let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     // Ordinary words and other scripts went before (`drop_ordinary_words`).
-    let no_name = |word: &str| word_bits(case, word) & names == 0;
+    let no_name = |word: &str| !case.is_person_name_word(&word.to_lowercase());
     silent_lone_words(text, mentions, no_name)
         .into_iter()
         .filter(|w| !after_a_title(text, mentions, w))
@@ -283,7 +283,7 @@ fn silent_lone_words<'m>(
     if lone.is_empty() {
         return lone;
     }
-    let speaking = speakers(text);
+    let speaking = words_before_speaking(text);
     lone.into_iter()
         .filter(|w| {
             !mentions
@@ -292,23 +292,6 @@ fn silent_lone_words<'m>(
         })
         .filter(|w| !speaking.contains(w))
         .collect()
-}
-
-/// The words written right before one of the [`SPEAKING`] verbs in `text`
-/// ("Dun" of "Dun said"): one pass over the text per verb, however many
-/// words are asked about.
-fn speakers(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for verb in SPEAKING {
-        for (b, _) in text.match_indices(verb) {
-            let Some(before) = text[..b].strip_suffix(' ') else {
-                continue;
-            };
-            let name_char = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
-            out.push(before.rsplit(|c| !name_char(c)).next().unwrap_or_default());
-        }
-    }
-    out
 }
 
 /// Whether a title or honorific is written right before a person mention
@@ -357,14 +340,6 @@ fn is_latin(word: &str) -> bool {
         .filter(|c| c.is_alphabetic())
         .all(|c| (c as u32) < 0x250 || (0x1E00..0x1F00).contains(&(c as u32)))
 }
-
-/// Verbs after a name that make it a speaker: a person, or a company
-/// the caller leaves as tagged. Besides speech, the verbs of the wires'
-/// one-line items ("Miyazawa sees major nations reaffirming Paris accord").
-#[rustfmt::skip]
-pub(crate) const SPEAKING: &[&str] = &[
-    "said", "says", "told", "expects", "sees", "welcomes", "urges", "warns",
-];
 
 /// One-word person mentions with no longer person mention ending in them,
 /// each once: the surnames whose full name the tagger did not find.

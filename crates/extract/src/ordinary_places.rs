@@ -38,13 +38,7 @@ pub(crate) fn drop_non_places(
 
 /// Takes the place values that are ordinary words out of the facets.
 fn drop_ordinary_places(c: &mut Canonical, case: &CaseLexicon, gazetteer: &Gazetteer) {
-    let ordinary: Vec<String> = c
-        .locations
-        .iter()
-        .zip(&c.location_ids)
-        .filter(|(name, id)| id.is_none() && is_ordinary_word(name, case, gazetteer))
-        .map(|(name, _)| name.clone())
-        .collect();
+    let ordinary = unresolved_places(c, |name| is_ordinary_word(name, case, gazetteer));
     drop_places(c, &ordinary);
 }
 
@@ -57,13 +51,7 @@ fn drop_unplaced_name_words(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
-    let mut unplaced: Vec<String> = c
-        .locations
-        .iter()
-        .zip(&c.location_ids)
-        .filter(|(name, id)| id.is_none() && is_name_word(name, case, gazetteer))
-        .map(|(name, _)| name.clone())
-        .collect();
+    let mut unplaced = unresolved_places(c, |name| is_name_word(name, case, gazetteer));
     if unplaced.is_empty() {
         return;
     }
@@ -74,6 +62,16 @@ fn drop_unplaced_name_words(
             .any(|i| c.names[i] == *name && is_placed(text, &offsets, mentions, &c.kinds, i))
     });
     drop_places(c, &unplaced);
+}
+
+/// The place values the gazetteer did not resolve for which `test` holds.
+fn unresolved_places(c: &Canonical, test: impl Fn(&str) -> bool) -> Vec<String> {
+    c.locations
+        .iter()
+        .zip(&c.location_ids)
+        .filter(|(name, id)| id.is_none() && test(name))
+        .map(|(name, _)| name.clone())
+        .collect()
 }
 
 /// Takes `names` out of the place facets and their mentions' kinds.

@@ -8,7 +8,8 @@
 //! table's rank or score: "62 Nolan Henke"), and a name that speaks stays.
 
 use super::canonical::Offsets;
-use super::full_names::{CALENDAR_WORDS, SPEAKING};
+use super::full_names::CALENDAR_WORDS;
+use super::speakers::SPEAKING;
 use super::{EntityKind, Mention};
 
 /// Drops the person mentions of `text` written right after a quantity

@@ -354,7 +354,7 @@ impl CaseLexicon {
     }
 
     /// Whether `lower`, a lowercased word, starts or ends a person's name
-    /// of training ("russell", "yusuf").
+    /// of training ("russell", "muhammad").
     pub fn is_person_name_word(&self, lower: &str) -> bool {
         self.get(xxh3_64(lower.as_bytes())) & (Self::FIRST_NAME | Self::LAST_NAME) != 0
     }
