@@ -64,7 +64,8 @@ fn capitalised_run(s: &str) -> &str {
         }
         end += 1;
     }
-    s[..end].trim_end()
+    // The space counted after a name that ends the text is not there.
+    s[..end.min(s.len())].trim_end()
 }
 
 /// "MV", "USS", "HMS" written inside the mention ("MV Namse Bangdzod",
@@ -74,4 +75,16 @@ pub(super) fn is_vessel_prefix(word: &str) -> bool {
         word,
         "MV" | "USS" | "HMS" | "RV" | "SS" | "M.V." | "U.S.S." | "H.M.S."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalised_run;
+
+    #[test]
+    fn a_run_ends_at_a_lowercase_word_punctuation_or_the_text_end() {
+        assert_eq!(capitalised_run("Namse Bangdzod sailed"), "Namse Bangdzod");
+        assert_eq!(capitalised_run("Argo, a film"), "Argo");
+        assert_eq!(capitalised_run("Bancshares Inc"), "Bancshares Inc");
+    }
 }
