@@ -141,7 +141,7 @@ const FORMER_STATE_ACRONYMS: &[&str] = &["ussr", "frg", "gdr"];
 
 /// Whether a name key may abbreviate a place: one of the wires'
 /// abbreviations, a postal code, or a former state's acronym.
-pub(super) fn may_abbreviate_a_place(key: &str) -> bool {
+pub(crate) fn may_abbreviate_a_place(key: &str) -> bool {
     expansion(key).is_some() || postal_code(key).is_some() || FORMER_STATE_ACRONYMS.contains(&key)
 }
 

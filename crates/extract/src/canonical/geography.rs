@@ -116,6 +116,11 @@ pub(super) fn feature_named(key: &str) -> Option<&'static Feature> {
     by_key.get(key).map(|&i| &FEATURES[i])
 }
 
+/// Whether the list has a feature named `key` (a name key).
+pub(crate) fn is_named_feature(key: &str) -> bool {
+    feature_named(key).is_some()
+}
+
 /// One-word names of features that name nothing else news mentions: the
 /// tagger's person or organization so named is the feature. Other
 /// one-word names ("Java", "Everest", "Sahara") also name companies,

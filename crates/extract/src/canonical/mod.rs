@@ -45,14 +45,16 @@ mod works;
 
 use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
+pub(crate) use abbreviations::may_abbreviate_a_place;
 use clean::{bare_key, clean};
 pub(crate) use context::{is_initial, Offsets};
 pub(crate) use cue_words::{ends_body_names, is_compass_word};
 use filter::NothingFilter;
-pub(crate) use geography::kind_named_features;
+pub(crate) use geography::{is_named_feature, kind_named_features};
 use linker::Linker;
 use organizations::link_organizations;
 use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};
+pub(crate) use place_context::beside_a_place_noun;
 use places::{name_locations, Named};
 use seats::facet_kind;
 pub(crate) use titles::is_title as is_title_word;

@@ -28,7 +28,7 @@ use super::offices::{
     after_office_of_a_place, after_office_of_a_region, before_state, lawmaker_before,
     office_before_a_name,
 };
-use super::types::is_shouted;
+use super::types::{is_geographic_word, is_shouted};
 use super::{HashMap, HashSet, WordList};
 
 /// Which distinct mentions the context says are places (`distinct[u]` is
@@ -332,6 +332,15 @@ fn next_lowercase_word(after: &str) -> Option<&str> {
         .split(|c: char| !c.is_alphanumeric())
         .next()?;
     word.starts_with(char::is_lowercase).then_some(word)
+}
+
+/// Whether the words beside a name say it is a place: "the island of X",
+/// "X province", "X island".
+pub(crate) fn beside_a_place_noun(before: &str, after: &str) -> bool {
+    after_place_noun(before)
+        || next_lowercase_word(after).is_some_and(|w| {
+            AREA_NOUNS.contains(w) || PLACE_NOUNS.contains(w) || is_geographic_word(w)
+        })
 }
 
 /// Whether `after` starts with a lower-case building noun ([`BUILDING_NOUNS`]).
