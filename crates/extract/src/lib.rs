@@ -39,6 +39,7 @@
 mod administrations;
 pub mod authority;
 pub mod canonical;
+mod compass;
 mod context_sums;
 mod credits;
 mod datelines;
@@ -287,7 +288,7 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Extraction {
         let mut mentions = self.mentions(text);
         titled_names::split_titled_names(text, &mut mentions);
-        let mut unnamed = Vec::new();
+        let (mut unnamed, mut shared) = (Vec::new(), Vec::new());
         let case = self.model.as_ref().map(tagger::Weights::case_lexicon);
         if let Some(case) = case {
             full_names::add_missed_full_names(text, &mut mentions, case, Gazetteer::bundled());
@@ -300,6 +301,7 @@ impl Extractor {
             full_names::drop_ordinary_words(text, &mut mentions, case);
             unnamed = full_names::unnamed_words(text, &mentions, case);
             demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
+            shared = compass::read_lone_compass_words(text, &mut mentions, Gazetteer::bundled());
             quantities::drop_persons_after_quantities(text, &mut mentions);
             headlines::cut_headline_words(text, &mut mentions, case);
         }
@@ -309,7 +311,9 @@ impl Extractor {
         credits::add_agencies(text, &mut mentions);
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
-        let in_modifiers = modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
+        let mut in_modifiers =
+            modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
+        in_modifiers.append(&mut shared);
         if !in_modifiers.is_empty() {
             let found = modifiers::name_in_context(text, in_modifiers, &mentions, &c.kinds);
             modifiers::add_to_facets(&mut c, found);

@@ -221,6 +221,12 @@ pub(crate) fn is_compass_word(word: &str) -> bool {
     COMPASS.contains(word)
 }
 
+/// Whether a name key is a state of its own a compass word makes
+/// ([`FORMER_STATES`]: "west germany").
+pub(crate) fn is_former_state(key: &str) -> bool {
+    FORMER_STATES.contains(key)
+}
+
 /// States of their own that a compass word makes and the gazetteer no
 /// longer lists, as name keys: "West Germany" is not Germany in 1987.
 #[rustfmt::skip]

@@ -48,7 +48,7 @@ use super::{EntityKind, Mention};
 pub(crate) use abbreviations::may_abbreviate_a_place;
 use clean::{bare_key, clean};
 pub(crate) use context::{is_initial, Offsets};
-pub(crate) use cue_words::{ends_body_names, is_compass_word};
+pub(crate) use cue_words::{ends_body_names, is_compass_word, is_former_state};
 use filter::NothingFilter;
 pub(crate) use geography::{is_named_feature, kind_named_features};
 use linker::Linker;
