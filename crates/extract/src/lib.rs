@@ -335,7 +335,7 @@ impl Extractor {
         // Mentions take the kinds the facets use (on CoNLL dev that is
         // worth +0.2 mention F1 for each type) and go where they name
         // nothing.
-        let folded = folded_spellings(&mentions, &c);
+        let folded = c.folded_spellings(&mentions);
         let mut kinds = c.kinds.iter();
         mentions.retain_mut(|m| match kinds.next() {
             Some(Some(k)) => {
@@ -395,38 +395,6 @@ fn names_a_currency(after: &str) -> bool {
         || after
             .strip_prefix(' ')
             .is_some_and(|a| a.starts_with("dollar") || a.starts_with("cents"))
-}
-
-/// The values of `c` spelt otherwise by some mention, in first-mention
-/// order, with those spellings (`mentions` as tagged, before kinds change).
-fn folded_spellings(mentions: &[Mention], c: &canonical::Canonical) -> Vec<Folded> {
-    let mut out: Vec<Folded> = Vec::new();
-    for ((m, name), kind) in mentions.iter().zip(&c.names).zip(&c.kinds) {
-        let Some(kind) = *kind else { continue };
-        if name.is_empty() {
-            continue;
-        }
-        let spelt = gazetteer::name_key(&m.text) == gazetteer::name_key(name);
-        let at = match out.iter().position(|f| f.kind == kind && f.value == *name) {
-            Some(at) => at,
-            None => {
-                out.push(Folded {
-                    kind,
-                    value: name.clone(),
-                    spellings: Vec::new(),
-                    spelt: false,
-                });
-                out.len() - 1
-            }
-        };
-        let f = &mut out[at];
-        f.spelt |= spelt;
-        if !spelt && !f.spellings.contains(&m.text) {
-            f.spellings.push(m.text.clone());
-        }
-    }
-    out.retain(|f| !f.spellings.is_empty());
-    out
 }
 
 #[cfg(test)]

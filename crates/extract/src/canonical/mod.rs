@@ -44,7 +44,7 @@ mod words;
 mod works;
 
 use super::gazetteer::{name_key, Gazetteer};
-use super::{EntityKind, Mention};
+use super::{EntityKind, Folded, Mention};
 pub(crate) use abbreviations::may_abbreviate_a_place;
 use clean::{bare_key, clean};
 pub(crate) use context::{is_initial, Offsets};
@@ -88,6 +88,41 @@ pub struct Canonical {
     /// as places ("the Kremlin", "the White House") are filed under
     /// organizations.
     pub kinds: Vec<Option<EntityKind>>,
+}
+
+impl Canonical {
+    /// The values spelt otherwise by some mention, in first-mention order,
+    /// with those spellings (`mentions` as tagged, before kinds change).
+    pub(crate) fn folded_spellings(&self, mentions: &[Mention]) -> Vec<Folded> {
+        let c = self;
+        let mut out: Vec<Folded> = Vec::new();
+        for ((m, name), kind) in mentions.iter().zip(&c.names).zip(&c.kinds) {
+            let Some(kind) = *kind else { continue };
+            if name.is_empty() {
+                continue;
+            }
+            let spelt = name_key(&m.text) == name_key(name);
+            let at = match out.iter().position(|f| f.kind == kind && f.value == *name) {
+                Some(at) => at,
+                None => {
+                    out.push(Folded {
+                        kind,
+                        value: name.clone(),
+                        spellings: Vec::new(),
+                        spelt: false,
+                    });
+                    out.len() - 1
+                }
+            };
+            let f = &mut out[at];
+            f.spelt |= spelt;
+            if !spelt && !f.spellings.contains(&m.text) {
+                f.spellings.push(m.text.clone());
+            }
+        }
+        out.retain(|f| !f.spellings.is_empty());
+        out
+    }
 }
 
 /// Canonicalises the mentions found in `text` (one article). Mentions may
