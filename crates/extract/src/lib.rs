@@ -41,6 +41,7 @@ pub mod authority;
 pub mod canonical;
 mod compass;
 mod context_sums;
+mod county_lists;
 mod credits;
 mod datelines;
 pub mod decode;
@@ -291,17 +292,15 @@ impl Extractor {
         let (mut unnamed, mut shared) = (Vec::new(), Vec::new());
         let case = self.model.as_ref().map(tagger::Weights::case_lexicon);
         if let Some(case) = case {
-            full_names::add_missed_full_names(text, &mut mentions, case, Gazetteer::bundled());
-            administrations::add_administration_heads(
-                text,
-                &mut mentions,
-                case,
-                Gazetteer::bundled(),
-            );
+            let gazetteer = Gazetteer::bundled();
+            full_names::add_missed_full_names(text, &mut mentions, case, gazetteer);
+            administrations::add_administration_heads(text, &mut mentions, case, gazetteer);
             full_names::drop_ordinary_words(text, &mut mentions, case);
             unnamed = full_names::unnamed_words(text, &mentions, case);
-            demonyms::drop_demonyms(&mut mentions, case, Gazetteer::bundled());
-            shared = compass::read_lone_compass_words(text, &mut mentions, Gazetteer::bundled());
+            demonyms::drop_demonyms(&mut mentions, case, gazetteer);
+            shared = compass::read_lone_compass_words(text, &mut mentions, gazetteer);
+            let counties = county_lists::read_county_lists(text, &mut mentions, gazetteer);
+            shared.extend(counties);
             quantities::drop_persons_after_quantities(text, &mut mentions);
             headlines::cut_headline_words(text, &mut mentions, case);
         }
