@@ -11,6 +11,7 @@
 //! body's own words ("General Motors Acceptance Corp").
 
 use super::canonical::{ends_body_names, is_initial, Offsets};
+use super::suffixes::is_name_suffix;
 use super::{EntityKind, Mention};
 
 /// Offices held in a body that a person's name may follow.
@@ -45,7 +46,27 @@ pub(crate) fn split_titled_names(text: &str, mentions: &mut [Mention]) {
         m.start += m.text[..name_at].chars().count();
         m.text = name.to_owned();
         m.kind = EntityKind::Person;
+        // The suffix the tagger left outside the body's run is the
+        // person's ("Cyrus R. Vance, Jr."): suffixes join persons only,
+        // and the run was no person until now.
+        let after = offsets.byte(m.end).and_then(|e| text.get(e..));
+        if let Some(suffix) = after.and_then(name_suffix_after) {
+            m.text.push_str(suffix);
+            m.end += suffix.chars().count();
+        }
     }
+}
+
+/// The generational suffix `after`, the text after a name, begins with,
+/// as written (", Jr.", " III").
+fn name_suffix_after(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(',').unwrap_or(after);
+    let word = rest.strip_prefix(' ')?;
+    let word = word
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+        .next()?;
+    let len = after.len() - rest.len() + 1 + word.len();
+    is_name_suffix(word).then(|| &after[..len])
 }
 
 /// The byte offset in `mention` of a person's name that follows an office
@@ -114,6 +135,23 @@ mod tests {
         assert_eq!(at("General Motors Acceptance Corp"), None);
         assert_eq!(at("Fed Chair Powell"), None);
         assert_eq!(at("MV Professor Albrecht Penck"), None);
+    }
+
+    #[test]
+    fn the_person_keeps_the_suffix_after_the_run() {
+        let x = Extractor::bundled().extract(
+            "Trump sued Manhattan District Attorney Cyrus R. Vance, Jr. and his own tax \
+             preparer to block the subpoena.",
+        );
+        let has = |name: &str| x.persons.iter().any(|p| p == name);
+        assert!(
+            has("Cyrus R. Vance Jr.") && !has("Cyrus R. Vance"),
+            "{:?}",
+            x.persons
+        );
+        assert_eq!(name_suffix_after(", Jr. and"), Some(", Jr."));
+        assert_eq!(name_suffix_after(" III)"), Some(" III"));
+        assert_eq!(name_suffix_after(" Junior"), None);
     }
 
     #[test]
