@@ -129,13 +129,14 @@ fn is_unknown_word(name: &str, gazetteer: &Gazetteer) -> bool {
 }
 
 /// One-word places the gazetteer, built from today's populated places,
-/// lacks: former states, which an archive of past news names ("the USSR",
-/// "Yugoslavia", "Zaire", older spellings such as "Kazakstan"), and
+/// lacks: former states, which an archive of past news names ("Zaire",
+/// "Rhodesia", older spellings such as "Kazakstan"; the Soviet Union and
+/// Yugoslavia are named features, with their other names), and
 /// regions wider than one country or with no borders of their own.
 #[rustfmt::skip]
 const UNLISTED_PLACES: &[&str] = &[
     // Former states and their spellings.
-    "yugoslavia", "czechoslovakia", "ussr", "rhodesia", "zaire", "transvaal", "prussia",
+    "rhodesia", "zaire", "transvaal", "prussia",
     "ceylon", "siam", "persia", "byelorussia", "kampuchea", "dahomey", "bophuthatswana",
     "transkei", "ciskei", "kazakstan", "kirghizia", "moldavia", "tanganyika", "bechuanaland",
     // Regions.

@@ -1,7 +1,8 @@
 //! Named natural features and geographic regions that the gazetteer, built
 //! from GeoNames' populated places, lacks or mistakes for a town: seas,
 //! gulfs and straits, rivers, islands and archipelagos, mountains and
-//! ranges, deserts, and a few disputed or historic regions ("Rio Grande"
+//! ranges, deserts, a few disputed or historic regions and former states
+//! (the Soviet Union, whose "USSR" is one value with it; "Rio Grande"
 //! is the river, not Río Grande, Brazil; "Bali" the island, not a town in
 //! India; "the Azores", which the tagger may take for an organization).
 //!
@@ -99,6 +100,9 @@ static FEATURES: &[Feature] = &[
     f("Scandinavia", "", &[]), f("Siberia", "RU", &[]), f("Patagonia", "", &[]),
     f("Kashmir", "", &[]), f("Donbas", "UA", &["Donbass"]), f("Horn of Africa", "", &[]),
     f("Amazon basin", "", &[]), f("Outback", "AU", &[]), f("Antarctica", "", &[]),
+    // Former states news still names.
+    f("Soviet Union", "", &["USSR", "U.S.S.R."]), f("Yugoslavia", "", &[]),
+    f("Czechoslovakia", "", &[]),
 ];
 
 /// The feature named `key` (a name key), if the list has it.
@@ -242,6 +246,8 @@ mod tests {
         );
         assert_eq!(feature_named("river seine").map(|f| f.iso), Some("FR"));
         assert!(feature_named("paris").is_none());
+        // One value for a former state, whichever way it is written.
+        assert_eq!(feature_named("ussr").map(|f| f.name), Some("Soviet Union"));
     }
 
     #[test]
