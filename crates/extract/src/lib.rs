@@ -310,11 +310,13 @@ impl Extractor {
         credits::add_agencies(text, &mut mentions);
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
-        let mut in_modifiers =
-            modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
-        in_modifiers.append(&mut shared);
-        if !in_modifiers.is_empty() {
-            let found = modifiers::name_in_context(text, in_modifiers, &mentions, &c.kinds);
+        // Places no mention spans as written: inside modifiers, and those
+        // a list shares a word with (`shared`: "North" of "North and South
+        // Korea", "Orange" of "Los Angeles and Orange counties").
+        let mut unspanned = modifiers::places_in_modifiers(text, &mentions, Gazetteer::bundled());
+        unspanned.append(&mut shared);
+        if !unspanned.is_empty() {
+            let found = modifiers::name_in_context(text, unspanned, &mentions, &c.kinds);
             modifiers::add_to_facets(&mut c, found);
         }
         if let Some(case) = case {

@@ -124,20 +124,21 @@ fn leading_modifier(text: &str) -> Option<(usize, usize)> {
     (TAILS.contains(&tail) && ends_word).then_some((hyphen, end))
 }
 
-/// The canonical names of `in_modifiers`, the places [`places_in_modifiers`]
-/// found, read beside the article's own places (`mentions` whose `kinds`
-/// are places): "the Washington-based fleet" out of Seattle is the state.
+/// The canonical names of `unspanned`, places no mention spans as written
+/// (those [`places_in_modifiers`] found, and the names lists share),
+/// read beside the article's own places (`mentions` whose `kinds` are
+/// places): "the Washington-based fleet" out of Seattle is the state.
 /// Only names the article lacks are added from it ([`add_to_facets`]).
 pub(crate) fn name_in_context(
     text: &str,
-    in_modifiers: Vec<Mention>,
+    unspanned: Vec<Mention>,
     mentions: &[Mention],
     kinds: &[Option<EntityKind>],
 ) -> Canonical {
     let places = mentions.iter().zip(kinds);
     let places = places.filter(|(_, k)| **k == Some(EntityKind::Location));
     let mut all: Vec<Mention> = places.map(|(m, _)| m.clone()).collect();
-    all.extend(in_modifiers);
+    all.extend(unspanned);
     canonicalize(text, &all, Gazetteer::bundled())
 }
 

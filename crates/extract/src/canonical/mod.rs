@@ -94,9 +94,8 @@ impl Canonical {
     /// The values spelt otherwise by some mention, in first-mention order,
     /// with those spellings (`mentions` as tagged, before kinds change).
     pub(crate) fn folded_spellings(&self, mentions: &[Mention]) -> Vec<Folded> {
-        let c = self;
         let mut out: Vec<Folded> = Vec::new();
-        for ((m, name), kind) in mentions.iter().zip(&c.names).zip(&c.kinds) {
+        for ((m, name), kind) in mentions.iter().zip(&self.names).zip(&self.kinds) {
             let Some(kind) = *kind else { continue };
             if name.is_empty() {
                 continue;
