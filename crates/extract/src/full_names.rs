@@ -264,7 +264,7 @@ pub(crate) fn unnamed_words(text: &str, mentions: &[Mention], case: &CaseLexicon
     let no_name = |word: &str| !case.is_person_name_word(&word.to_lowercase());
     silent_lone_words(text, mentions, no_name)
         .into_iter()
-        .filter(|w| !after_a_title(text, mentions, w))
+        .filter(|w| !after_a_title(text, mentions, w) && !joined_by_a_particle(w))
         .map(str::to_owned)
         .collect()
 }
@@ -292,6 +292,24 @@ fn silent_lone_words<'m>(
         })
         .filter(|w| !speaking.contains(w))
         .collect()
+}
+
+/// Whether `word` joins two capitalised names with an Arabic article as
+/// South Asian names do ("Inzamam-ul-Haq", "Ata-ur-Rehman", "Zia-ud-Din"):
+/// shaped as no ordinary word or product is, so a name though training
+/// never saw it.
+fn joined_by_a_particle(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let (Some(first), Some(particle), Some(last), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    matches!(particle, "ul" | "ur" | "ud") && capitalised(first) && capitalised(last)
 }
 
 /// Whether a title or honorific is written right before a person mention

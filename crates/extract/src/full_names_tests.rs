@@ -285,3 +285,16 @@ fn a_given_name_tagged_alone_joins_the_full_name_after_it() {
     let names = given_added(text, &["Conyers", "John", "Conyers Jr."]);
     assert_eq!(names, ["Conyers", "John James Conyers Jr."]);
 }
+
+#[test]
+fn a_name_joined_by_a_particle_stays_a_person_alone() {
+    let text = "Pakistan won. Inzamam-ul-Haq made 60 before Ata-ur-Rehman was out.";
+    let persons = Extractor::bundled().extract(text).persons;
+    assert!(
+        persons.contains(&"Inzamam-ul-Haq".to_string())
+            && persons.contains(&"Ata-ur-Rehman".to_string()),
+        "{persons:?}"
+    );
+    assert!(!super::joined_by_a_particle("Jumbish-i-Milli"));
+    assert!(!super::joined_by_a_particle("Ata-ur"));
+}

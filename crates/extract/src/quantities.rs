@@ -52,9 +52,10 @@ fn after_a_quantity(before: &str) -> bool {
     {
         return false;
     }
-    // "62 Nolan Henke": a results table's score or rank opens the line.
-    let before_number = rest[..start].trim_end_matches([' ', '\t']);
-    if before_number.is_empty() || before_number.ends_with('\n') {
+    // "62 Nolan Henke", "- 1 John Cook", "+3 Tom Lehman": a results
+    // table's score or rank opens the line, signs and dashes aside.
+    let line = rest[..start].rsplit('\n').next().unwrap_or_default();
+    if !line.chars().any(char::is_alphanumeric) {
         return false;
     }
     let year = number.len() == 4 && matches!(&number[..2], "19" | "20");
@@ -133,6 +134,10 @@ mod tests {
             persons_left("62 Nolan Henke", &tagged[..1]),
             ["Nolan Henke"]
         );
+        // A golf leaderboard's score to par, signed.
+        let text = "Leaders:\n- 1 John Cook through 5\n+3 Tom Lehman through 11";
+        let tagged = [(Per, "John Cook"), (Per, "Tom Lehman")];
+        assert_eq!(persons_left(text, &tagged), ["John Cook", "Tom Lehman"]);
         // A score or an ordinal glued to the number, a number ending a word.
         for text in [
             "They won 6-3 Smith.",
