@@ -20,7 +20,8 @@
 //! no place unless the text places one of its mentions: after "in", "at",
 //! "near" and the like, beside a place noun ("the village of Poolangudi",
 //! "Pacific island nations"), or listed beside another place ("Mysore,
-//! Mandya, Kodagu"). Where the text does, it stays ("in Kodagu"). Named
+//! Mandya, Kodagu"), or before a route noun ("the Salang tunnel"). Where
+//! the text does, it stays ("in Kodagu"). Named
 //! features ("Kīlauea"), former states and regions the gazetteer lacks
 //! ("Yugoslavia", "Midwest": [`UNLISTED_PLACES`]) and the wires' state
 //! codes ("NY") stay as they are. Unknown words placed nowhere were right
@@ -28,7 +29,7 @@
 
 use super::canonical::{
     beside_a_place_noun, is_compass_word, is_geographic_word, is_named_feature,
-    may_abbreviate_a_place, Canonical, Offsets,
+    may_abbreviate_a_place, next_lowercase_word, Canonical, Offsets,
 };
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer};
@@ -177,6 +178,19 @@ fn after_placing_word(before: &str) -> bool {
     PLACING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
+/// Routes and structures a place names: "the Salang tunnel", "the
+/// Jeeyapuram forest".
+#[rustfmt::skip]
+const ROUTE_NOUNS: &[&str] = &[
+    "tunnel", "highway", "motorway", "expressway", "pass", "bridge", "dam", "forest",
+    "reservoir", "airbase",
+];
+
+/// Whether `after`, the text after a name, begins with a route noun.
+fn before_route_noun(after: &str) -> bool {
+    next_lowercase_word(after).is_some_and(|w| ROUTE_NOUNS.contains(&w))
+}
+
 /// Whether mention `i` is placed by its text: after a placing word (and
 /// "the"), beside a place noun, or listed beside another place (", ",
 /// " and ", " or "); with [`Placing::Firm`], see there.
@@ -210,7 +224,7 @@ fn is_placed(
         let within = next_in.and_then(|j| text.get(e..byte(mentions[j].start)?)) == Some(", ");
         return (the && after_placing_word(before)) || within;
     }
-    if after_placing_word(before) {
+    if after_placing_word(before) || before_route_noun(after) {
         return true;
     }
     let listed =
@@ -331,6 +345,8 @@ mod tests {
                             Tanin fields lie off Haifa. (at Headingley, Leeds)";
         let kept = ["Poolangudi", "Karish", "Tanin", "Headingley"];
         assert_eq!(placed_name_words(beside_nouns, &kept), kept);
+        let routes = "Kabul reopened the Salang tunnel.";
+        assert_eq!(placed_name_words(routes, &["Kabul", "Salang"]).len(), 2);
         let unlisted = "Yugoslavia beat Kazakstan. Kīlauea erupted. The Midwest froze.";
         let kept = ["Yugoslavia", "Kazakstan", "Kīlauea", "Midwest"];
         assert_eq!(placed_name_words(unlisted, &kept), kept);

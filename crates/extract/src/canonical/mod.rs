@@ -54,7 +54,7 @@ pub(crate) use geography::{is_named_feature, kind_named_features};
 use linker::Linker;
 use organizations::link_organizations;
 use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};
-pub(crate) use place_context::beside_a_place_noun;
+pub(crate) use place_context::{beside_a_place_noun, next_lowercase_word};
 use places::{name_locations, Named};
 use seats::facet_kind;
 pub(crate) use titles::is_title as is_title_word;

@@ -326,7 +326,7 @@ static BUILDING_NOUNS: WordList = WordList::new(&[
 /// The lower-case word `after` starts with, after one space: the noun a
 /// name may go before ("Maidan Wardak province", "Notre Dame cathedral",
 /// "Antarctic mountain ranges").
-fn next_lowercase_word(after: &str) -> Option<&str> {
+pub(crate) fn next_lowercase_word(after: &str) -> Option<&str> {
     let word = after
         .strip_prefix(' ')?
         .split(|c: char| !c.is_alphanumeric())
