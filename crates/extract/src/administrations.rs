@@ -14,10 +14,14 @@
 //! ("the Kurdish administration"), a title, a known organization ("Taliban
 //! administration officials"), nor an acronym ("the PSD administration").
 //! "Reagan Administration" tagged as one organization is the person too.
+//! A surname training never read stays a person alone where it heads "the
+//! X administration" ("the Biden administration"), though a one-word
+//! person training never saw in a name is otherwise dropped
+//! (`full_names::unnamed_words`).
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::{is_known_organization, is_title_word};
+use super::canonical::{is_known_organization, is_title_word, Offsets};
 use super::demonyms::is_demonym;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer};
@@ -79,6 +83,32 @@ pub(crate) fn add_administration_heads(
         mentions.extend(added);
         mentions.sort_by_key(|m| m.start);
     }
+}
+
+/// Whether a person mention of `word` heads an administration, written in
+/// lowercase ("the Biden administration"; "the Martime Administration" is
+/// a body): the surname of a president that training never read (see
+/// `full_names::unnamed_words`); a word it read often in no name is none
+/// ("Portuguese administration of Macao").
+pub(crate) fn heads_an_administration(
+    text: &str,
+    mentions: &[Mention],
+    word: &str,
+    (case, gazetteer): (&CaseLexicon, &Gazetteer),
+) -> bool {
+    let offsets = Offsets::new(text);
+    // Training read "Portuguese" often and never in a name: no surname.
+    let unseen = case.bucket(xxh3_64(word.to_lowercase().as_bytes())) == 0;
+    unseen
+        && may_be_surname(word, case, gazetteer)
+        && mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.text == word)
+            .filter_map(|m| offsets.byte(m.end))
+            .any(|e| {
+                text.get(e..)
+                    .is_some_and(|a| a.starts_with(" administration"))
+            })
 }
 
 /// Whether `word` may be a surname heading an administration.
@@ -145,5 +175,20 @@ mod tests {
         add_administration_heads(text, &mut mentions, case, Gazetteer::bundled());
         let found: Vec<_> = mentions.iter().map(|m| (m.kind, m.text.as_str())).collect();
         assert_eq!(found, [(EntityKind::Person, "Reagan")]);
+    }
+
+    #[test]
+    fn a_head_training_never_read_stays_a_person_alone() {
+        let persons = |t: &str| Extractor::bundled().extract(t).persons;
+        assert_eq!(
+            persons("Officials said the Biden administration was not told."),
+            ["Biden"]
+        );
+        assert_eq!(
+            persons("Talks stalled. Biden administration officials left."),
+            ["Biden"]
+        );
+        let text = "Under the accord, Portuguese administration of Macao ends in 1999.";
+        assert!(persons(text).is_empty(), "{:?}", persons(text));
     }
 }
