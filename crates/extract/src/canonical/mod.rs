@@ -53,7 +53,10 @@ use filter::NothingFilter;
 pub(crate) use geography::{is_named_feature, kind_named_features};
 use linker::Linker;
 use organizations::link_organizations;
-use persons::{birth_names, link_persons, parts_follow_cued_persons, shared_surnames};
+use persons::{
+    birth_names, link_persons, parts_follow_cued_persons, shared_surnames,
+    surnames_taken_for_bodies,
+};
 pub(crate) use place_context::{beside_a_place_noun, next_lowercase_word};
 use places::{name_locations, Named};
 use seats::facet_kind;
@@ -194,6 +197,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
             _ => {}
         }
     }
+    surnames_taken_for_bodies(&mut kinds, &cleaned);
     for (u, form) in shared_surnames(&article, &kinds, &cleaned, gazetteer) {
         kinds[u] = Some(EntityKind::Person);
         cleaned[u] = form;

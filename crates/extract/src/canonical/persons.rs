@@ -7,7 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
 use super::context::{last_word, Article};
-use super::types::is_shouted;
+use super::types::{is_known_organization, is_shouted};
 
 use super::{Linker, WordList};
 
@@ -277,6 +277,43 @@ pub(super) fn parts_follow_cued_persons(
         let part = |f: &&[&str]| f.len() >= 2 && core.last() == f.last() && is_subsequence(core, f);
         if other && !core.is_empty() && cued.iter().any(|f| *f == core.as_slice() || part(f)) {
             *kind = Some(EntityKind::Person);
+        }
+    }
+}
+
+/// Makes persons of the one-word organizations that are the surname of a
+/// person the article names in full ("Zuckerberg offers peek" in a story
+/// of Mark Zuckerberg, the headline "BAKER - G-7 OPPOSE" of one quoting
+/// James Baker), unless the article also names a body that begins with
+/// the word ("Bloomberg News", "Hilton Hotels": the firm bears the name)
+/// or it is a known organization. `kinds` and `cleaned` are those of the
+/// article's distinct mentions.
+pub(super) fn surnames_taken_for_bodies(kinds: &mut [Option<EntityKind>], cleaned: &[String]) {
+    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+    let of_kind = |k: EntityKind| -> Vec<usize> {
+        (0..kinds.len()).filter(|&i| kinds[i] == Some(k)).collect()
+    };
+    let surnames: HashSet<&str> = of_kind(EntityKind::Person)
+        .into_iter()
+        .filter_map(|i| keys[i].split_once(' ').map(|_| keys[i].rsplit(' ').next()))
+        .flatten()
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let bodies = of_kind(EntityKind::Organization);
+    for &u in &bodies {
+        let key = keys[u].as_str();
+        let named_after = |w: &usize| {
+            keys[*w]
+                .strip_prefix(key)
+                .is_some_and(|r| r.starts_with(' '))
+        };
+        if surnames.contains(key)
+            && !is_known_organization(&cleaned[u])
+            && !bodies.iter().any(named_after)
+        {
+            kinds[u] = Some(EntityKind::Person);
         }
     }
 }

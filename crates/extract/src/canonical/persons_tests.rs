@@ -211,3 +211,28 @@ fn a_familiar_given_name_is_the_formal_one() {
         ]
     );
 }
+
+#[test]
+fn a_surname_taken_for_a_body_is_the_person_named_in_full() {
+    use super::surnames_taken_for_bodies;
+    use crate::EntityKind::{Organization as Org, Person as Per};
+    let kinds_after = |tagged: &[(crate::EntityKind, &str)]| {
+        let mut kinds: Vec<_> = tagged.iter().map(|(k, _)| Some(*k)).collect();
+        let cleaned: Vec<String> = tagged.iter().map(|(_, c)| c.to_string()).collect();
+        surnames_taken_for_bodies(&mut kinds, &cleaned);
+        kinds
+    };
+    let tagged = [
+        (Org, "Zuckerberg"),
+        (Org, "Facebook"),
+        (Per, "Mark Zuckerberg"),
+    ];
+    assert_eq!(kinds_after(&tagged), [Some(Per), Some(Org), Some(Per)]);
+    // A body named after the person keeps the word.
+    let tagged = [
+        (Org, "Jefferies"),
+        (Org, "Jefferies Group"),
+        (Per, "Boyd Jefferies"),
+    ];
+    assert_eq!(kinds_after(&tagged), [Some(Org), Some(Org), Some(Per)]);
+}
