@@ -16,8 +16,8 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
 use super::captions::characters_in_captions;
 use super::cue_words::{
-    heads_an_administration, AFTER_HEAD, ORGANIZATION_NOUNS, PERSON_NOUNS, VENUE_PREPOSITIONS,
-    WORK_NOUNS,
+    heads_an_administration, AFTER_HEAD, INSTRUMENT_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS,
+    VENUE_PREPOSITIONS, WORK_NOUNS,
 };
 use super::organizations::defines_a_short_form;
 use super::place_context::{is_acronym_in_prose, place_adjectives};
@@ -166,7 +166,11 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             out[u] = Some(cue);
             continue;
         }
-        if WORK_NOUNS.contains(prev) || m.text.split(' ').next().is_some_and(is_vessel_prefix) {
+        let instrument = kind == EntityKind::Person && names_an_instrument(after);
+        if WORK_NOUNS.contains(prev)
+            || m.text.split(' ').next().is_some_and(is_vessel_prefix)
+            || instrument
+        {
             out[u] = Some(Cue::Nothing);
             continue;
         }
@@ -266,6 +270,21 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         }
     }
     out
+}
+
+/// Whether `after`, the text after a person's name, names an instrument
+/// after the person ("the James Webb space telescope", "the Kepler
+/// spacecraft"): the name is the instrument's, no person of the story.
+fn names_an_instrument(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let rest = rest.strip_prefix("space ").unwrap_or(rest);
+    let noun = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    INSTRUMENT_NOUNS.contains(noun)
 }
 
 /// Whether `word` is an initial ("F.", "J").

@@ -30,6 +30,19 @@ pub(super) static WORK_NOUNS: WordList = WordList::new(&[
     "franchise", "episode",
 ]);
 
+/// Lower-case nouns that, right after a person's name, say the name is an
+/// instrument's ("the James Webb space telescope", "the Kepler
+/// spacecraft"): no entity of the story.
+pub(super) static INSTRUMENT_NOUNS: WordList = WordList::new(&[
+    "telescope",
+    "spacecraft",
+    "probe",
+    "rover",
+    "lander",
+    "orbiter",
+    "satellite",
+]);
+
 /// Common nouns that, right before a name and in lower case, say it is a
 /// person ("photojournalist Ziad al-Sharabi", "incumbent Prayuth
 /// Chan-o-cha"). Nouns sports reports put before teams ("host",

@@ -220,3 +220,18 @@ fn bad_offsets_and_odd_text_do_not_panic() {
     let c = canonicalize(text, &ms, Gazetteer::bundled());
     assert_eq!(c.names.len(), ms.len());
 }
+
+#[test]
+fn a_name_before_an_instrument_noun_is_the_instruments() {
+    use EntityKind::Person as Per;
+    let text = "NASA's James Webb space telescope will look. Jane Roe said so; \
+                the Kepler spacecraft and the Curiosity rover agreed.";
+    let tagged = [
+        (Per, "James Webb"),
+        (Per, "Jane Roe"),
+        (Per, "Kepler"),
+        (Per, "Curiosity"),
+    ];
+    let c = canonicalize(text, &mentions_of(text, &tagged), Gazetteer::bundled());
+    assert_eq!(c.persons, ["Jane Roe"]);
+}
