@@ -96,19 +96,20 @@ pub(crate) fn heads_an_administration(
     word: &str,
     (case, gazetteer): (&CaseLexicon, &Gazetteer),
 ) -> bool {
-    let offsets = Offsets::new(text);
     // Training read "Portuguese" often and never in a name: no surname.
     let unseen = case.bucket(xxh3_64(word.to_lowercase().as_bytes())) == 0;
-    unseen
-        && may_be_surname(word, case, gazetteer)
-        && mentions
-            .iter()
-            .filter(|m| m.kind == EntityKind::Person && m.text == word)
-            .filter_map(|m| offsets.byte(m.end))
-            .any(|e| {
-                text.get(e..)
-                    .is_some_and(|a| a.starts_with(" administration"))
-            })
+    if !unseen || !may_be_surname(word, case, gazetteer) {
+        return false;
+    }
+    let offsets = Offsets::new(text);
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.text == word)
+        .filter_map(|m| offsets.byte(m.end))
+        .any(|e| {
+            text.get(e..)
+                .is_some_and(|a| a.starts_with(" administration"))
+        })
 }
 
 /// Whether `word` may be a surname heading an administration.
