@@ -366,9 +366,11 @@ fn lone_surnames(mentions: &[Mention]) -> Vec<&str> {
 }
 
 /// Person mentions of at most `words` words (letters only) with no
-/// longer person mention ending in them, each once.
+/// longer person mention ending in them, in any case ("PARNEVIK" of a
+/// headline in capitals beside "Jesper Parnevik"), each once.
 fn lone_names(mentions: &[Mention], words: usize) -> Vec<&str> {
     let persons = || mentions.iter().filter(|m| m.kind == EntityKind::Person);
+    let lowered: Vec<String> = persons().map(|m| m.text.to_lowercase()).collect();
     let mut out: Vec<&str> = persons()
         .map(|m| m.text.as_str())
         .filter(|t| t.split(' ').count() <= words)
@@ -380,11 +382,8 @@ fn lone_names(mentions: &[Mention], words: usize) -> Vec<&str> {
         })
         .filter(|t| t.starts_with(char::is_uppercase) && t.chars().count() >= 2)
         .filter(|t| {
-            !persons().any(|m| {
-                m.text.len() > t.len()
-                    && m.text.ends_with(t)
-                    && m.text[..m.text.len() - t.len()].ends_with(' ')
-            })
+            let ending = format!(" {}", t.to_lowercase());
+            !lowered.iter().any(|l| l.ends_with(&ending))
         })
         .collect();
     out.sort_unstable();

@@ -298,3 +298,17 @@ fn a_name_joined_by_a_particle_stays_a_person_alone() {
     assert!(!super::joined_by_a_particle("Jumbish-i-Milli"));
     assert!(!super::joined_by_a_particle("Ata-ur"));
 }
+
+#[test]
+fn a_shouted_headline_surname_of_a_full_name_stays_a_person() {
+    let text = "GOLF - PARNEVIK TAKES ONE-SHOT LEAD AT GREATER MILWAUKEE OPEN.\n\
+                Jesper Parnevik of Sweden shot a 65 on Friday to take the lead.";
+    let x = Extractor::bundled().extract(text);
+    let persons: Vec<_> = x.mentions.iter().filter(|m| m.kind == Person).collect();
+    assert!(
+        persons.iter().any(|m| m.text == "PARNEVIK"),
+        "{:?}",
+        x.mentions
+    );
+    assert_eq!(x.persons, ["Jesper Parnevik"]);
+}
