@@ -23,7 +23,8 @@
 //! "Collagen", "Viazul", "Bangsamoro", "Abqaiq") or it is a word of another
 //! script than Latin ("После" opening a Russian quote): the tagger took a
 //! capitalised word for a name. It stays where it speaks ("Saree said")
-//! or a title comes before it ("President Suharto", "Mrs Thatcher"): the
+//! or a title or what people are comes before it ("President Suharto",
+//! "Mrs Thatcher", "midfielder Valdo"): the
 //! people news names by one word are so named. On the Wikinews dev set
 //! one such word in five was a person. So are dropped persons of two or
 //! three such words ("Pillow Talk", "Vessel Tracker"), unless a title
@@ -32,7 +33,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::{is_title_word, person_named_like_a_place, Offsets};
+use super::canonical::{is_title_word, names_people, person_named_like_a_place, Offsets};
 use super::demonyms::is_demonym;
 use super::features::lexicon::{is_org_suffix, CaseLexicon};
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
@@ -312,8 +313,9 @@ fn joined_by_a_particle(word: &str) -> bool {
     matches!(particle, "ul" | "ur" | "ud") && capitalised(first) && capitalised(last)
 }
 
-/// Whether a title or honorific is written right before a person mention
-/// of `word` ("Prime Minister Nakasone", "Mr. Day").
+/// Whether a title, an honorific or what people are is written right
+/// before a person mention of `word` ("Prime Minister Nakasone", "Mr.
+/// Day", "midfielder Valdo").
 fn after_a_title(text: &str, mentions: &[Mention], word: &str) -> bool {
     mention_starts(text, mentions, word).any(|b| {
         let before = text[..b].trim_end_matches(' ');
@@ -321,7 +323,7 @@ fn after_a_title(text: &str, mentions: &[Mention], word: &str) -> bool {
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or_default();
-        is_title_word(prev)
+        is_title_word(prev) || names_people(prev)
     })
 }
 

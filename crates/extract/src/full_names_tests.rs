@@ -312,3 +312,10 @@ fn a_shouted_headline_surname_of_a_full_name_stays_a_person() {
     );
     assert_eq!(x.persons, ["Jesper Parnevik"]);
 }
+
+#[test]
+fn a_word_no_name_had_stays_a_person_after_what_people_are() {
+    let text = "In the 30th minute they lost key Brazilian midfielder Valdo to a knee injury.";
+    let persons = Extractor::bundled().extract(text).persons;
+    assert_eq!(persons, ["Valdo"]);
+}

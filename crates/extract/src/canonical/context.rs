@@ -342,8 +342,13 @@ fn is_person_noun(before: &str, prev: &str) -> bool {
     // and "minister, Agriculture Canada" name where the person works.
     before.ends_with(' ')
         && before.trim_end_matches(' ').ends_with(char::is_alphabetic)
-        && prev.starts_with(|c: char| c.is_lowercase())
-        && PERSON_NOUNS.contains(prev)
+        && names_people(prev)
+}
+
+/// Whether `word`, in lower case, is what people are called
+/// ("midfielder", "photojournalist"; [`PERSON_NOUNS`]).
+pub(crate) fn names_people(word: &str) -> bool {
+    word.starts_with(char::is_lowercase) && PERSON_NOUNS.contains(word)
 }
 
 /// The last word of `s`, trailing spaces ignored, punctuation kept out:

@@ -47,7 +47,7 @@ use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Folded, Mention};
 pub(crate) use abbreviations::may_abbreviate_a_place;
 use clean::{bare_key, clean};
-pub(crate) use context::{is_initial, Offsets};
+pub(crate) use context::{is_initial, names_people, Offsets};
 pub(crate) use cue_words::{ends_body_names, is_compass_word, is_former_state};
 use filter::NothingFilter;
 pub(crate) use geography::{is_named_feature, kind_named_features};
