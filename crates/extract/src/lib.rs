@@ -66,6 +66,7 @@ mod org_prefixes;
 mod places_in_names;
 mod prefetch;
 mod quantities;
+mod scorers;
 pub mod short_forms;
 mod speakers;
 mod splits;
@@ -300,6 +301,7 @@ impl Extractor {
             let lexicons = (case, gazetteer);
             unnamed.retain(|w| {
                 !administrations::heads_an_administration(text, &mentions, w, lexicons)
+                    && !scorers::scored_at_a_minute(text, &mentions, w)
             });
             demonyms::drop_demonyms(&mut mentions, case, gazetteer);
             shared = compass::read_lone_compass_words(text, &mut mentions, gazetteer);
