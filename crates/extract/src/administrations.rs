@@ -17,11 +17,11 @@
 //! A surname training never read stays a person alone where it heads "the
 //! X administration" ("the Biden administration"), though a one-word
 //! person training never saw in a name is otherwise dropped
-//! (`full_names::unnamed_words`).
+//! (`full_names::unnamed_words`, `name_cues`).
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::{is_known_organization, is_title_word, Offsets};
+use super::canonical::{is_known_organization, is_title_word};
 use super::demonyms::is_demonym;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer};
@@ -85,31 +85,19 @@ pub(crate) fn add_administration_heads(
     }
 }
 
-/// Whether a person mention of `word` heads an administration, written in
-/// lowercase ("the Biden administration"; "the Martime Administration" is
-/// a body): the surname of a president that training never read (see
-/// `full_names::unnamed_words`); a word it read often in no name is none
+/// Whether `word`, a one-word person, may head "the X administration"
+/// written in lowercase ("the Biden administration"; "the Martime
+/// Administration" is a body) as the surname of a president training never
+/// read (see `name_cues`); a word it read often in no name is none
 /// ("Portuguese administration of Macao").
-pub(crate) fn heads_an_administration(
-    text: &str,
-    mentions: &[Mention],
+pub(crate) fn may_head_an_administration(
     word: &str,
-    (case, gazetteer): (&CaseLexicon, &Gazetteer),
+    case: &CaseLexicon,
+    gazetteer: &Gazetteer,
 ) -> bool {
     // Training read "Portuguese" often and never in a name: no surname.
     let unseen = case.bucket(xxh3_64(word.to_lowercase().as_bytes())) == 0;
-    if !unseen || !may_be_surname(word, case, gazetteer) {
-        return false;
-    }
-    let offsets = Offsets::new(text);
-    mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person && m.text == word)
-        .filter_map(|m| offsets.byte(m.end))
-        .any(|e| {
-            text.get(e..)
-                .is_some_and(|a| a.starts_with(" administration"))
-        })
+    unseen && may_be_surname(word, case, gazetteer)
 }
 
 /// Whether `word` may be a surname heading an administration.

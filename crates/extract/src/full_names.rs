@@ -37,6 +37,7 @@ use super::canonical::{is_title_word, names_people, person_named_like_a_place, O
 use super::demonyms::is_demonym;
 use super::features::lexicon::{is_org_suffix, CaseLexicon};
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
+use super::name_cues::keeps_a_person;
 use super::speakers::words_before_speaking;
 use super::suffixes::without_name_suffix;
 use super::{EntityKind, Mention};
@@ -257,15 +258,23 @@ fn ordinary_phrases(
 /// The one-word person mentions that training never saw in a name (see
 /// the module doc), unless a longer mention of any kind has the word ("C.
 /// William Verity" tagged an organization), the word speaks ("Dun said")
-/// or a title comes before it ("President Suharto"). The caller drops
-/// those that stay persons once the context is read: "firms including
-/// Daimler" makes an organization of what the tagger took for a person.
-pub(crate) fn unnamed_words(text: &str, mentions: &[Mention], case: &CaseLexicon) -> Vec<String> {
+/// or a title comes before it ("President Suharto"), nor those its shape or
+/// the words after it name (`name_cues`: "Inzamam-ul-Haq", "the Biden
+/// administration"). The caller drops those that stay persons once the
+/// context is read: "firms including Daimler" makes an organization of what
+/// the tagger took for a person.
+pub(crate) fn unnamed_words(
+    text: &str,
+    mentions: &[Mention],
+    lexicons: (&CaseLexicon, &Gazetteer),
+) -> Vec<String> {
     // Ordinary words and other scripts went before (`drop_ordinary_words`).
-    let no_name = |word: &str| !case.is_person_name_word(&word.to_lowercase());
+    let no_name = |word: &str| !lexicons.0.is_person_name_word(&word.to_lowercase());
+    let named =
+        |w: &str| after_a_title(text, mentions, w) || keeps_a_person(text, mentions, w, lexicons);
     silent_lone_words(text, mentions, no_name)
         .into_iter()
-        .filter(|w| !after_a_title(text, mentions, w) && !joined_by_a_particle(w))
+        .filter(|w| !named(w))
         .map(str::to_owned)
         .collect()
 }
@@ -293,24 +302,6 @@ fn silent_lone_words<'m>(
         })
         .filter(|w| !speaking.contains(w))
         .collect()
-}
-
-/// Whether `word` joins two capitalised names with an Arabic article as
-/// South Asian names do ("Inzamam-ul-Haq", "Ata-ur-Rehman", "Zia-ud-Din"):
-/// shaped as no ordinary word or product is, so a name though training
-/// never saw it.
-fn joined_by_a_particle(word: &str) -> bool {
-    let mut parts = word.split('-');
-    let (Some(first), Some(particle), Some(last), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    let capitalised = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
-    };
-    matches!(particle, "ul" | "ur" | "ud") && capitalised(first) && capitalised(last)
 }
 
 /// Whether a title, an honorific or what people are is written right

@@ -59,6 +59,7 @@ pub mod labels;
 mod lowercase_words;
 pub mod model;
 mod modifiers;
+mod name_cues;
 mod named_after;
 mod nicknames;
 mod ordinary_places;
@@ -66,7 +67,6 @@ mod org_prefixes;
 mod places_in_names;
 mod prefetch;
 mod quantities;
-mod scorers;
 pub mod short_forms;
 mod speakers;
 mod splits;
@@ -297,12 +297,7 @@ impl Extractor {
             full_names::add_missed_full_names(text, &mut mentions, case, gazetteer);
             administrations::add_administration_heads(text, &mut mentions, case, gazetteer);
             full_names::drop_ordinary_words(text, &mut mentions, case);
-            unnamed = full_names::unnamed_words(text, &mentions, case);
-            let lexicons = (case, gazetteer);
-            unnamed.retain(|w| {
-                !administrations::heads_an_administration(text, &mentions, w, lexicons)
-                    && !scorers::scored_at_a_minute(text, &mentions, w)
-            });
+            unnamed = full_names::unnamed_words(text, &mentions, (case, gazetteer));
             demonyms::drop_demonyms(&mut mentions, case, gazetteer);
             shared = compass::read_lone_compass_words(text, &mut mentions, gazetteer);
             let counties = county_lists::read_county_lists(text, &mut mentions, gazetteer);
