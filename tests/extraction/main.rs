@@ -219,3 +219,14 @@ fn title_case_headline_words_are_not_names() {
     assert!(has(EntityKind::Location, "Moscow"), "{:?}", ex.mentions);
     assert!(has(EntityKind::Location, "China"), "{:?}", ex.mentions);
 }
+
+#[test]
+fn names_ending_a_paragraph_are_found() {
+    // The paragraph's last dot is the sentence's, not the abbreviation's.
+    let x = Extractor::bundled().extract(
+        "Michael Durante, an analyst at Smith Barney Inc.\n\n\
+         The firm sells scanners throughout the U.S.",
+    );
+    assert_eq!(x.organizations, ["Smith Barney Inc"]);
+    assert_eq!(x.locations, ["United States"]);
+}

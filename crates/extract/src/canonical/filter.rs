@@ -21,10 +21,9 @@ use super::WordList;
 /// Capitalised abbreviations that are no names, as name keys: time zones,
 /// units, common initialisms, technical terms ("3D", "4K", "5G", "Q&A",
 /// "URL", "CC BY"),
-/// the wires' table abbreviations ("Oper", "Shr", "Revs"),
-/// a company's legal form standing alone (the tagger's "CO" of "MAY
-/// DEPARTMENT STORES CO" in a headline) and aircraft call signs ("Air
-/// Force One").
+/// the wires' table abbreviations ("Oper", "Shr", "Revs") and aircraft
+/// call signs ("Air Force One"); a company's legal forms standing alone
+/// are [`LEGAL_FORMS`].
 #[rustfmt::skip]
 static NOT_NAMES: WordList = WordList::new(&[
     "utc", "gmt", "ast", "adt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
@@ -37,10 +36,14 @@ static NOT_NAMES: WordList = WordList::new(&[
     // The wires' earnings tables: "Oper shr 2.16 dlrs vs 2.07 dlrs" (the
     // currencies are CURRENCY_WORDS).
     "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln",
-    "co", "inc", "ltd", "corp", "plc", "llc", "gmbh",
     // Heads of state's aircraft by their call signs: vehicles, no body.
     "air force one", "air force two", "marine one", "marine two",
 ]);
+
+/// A company's legal forms: alone they name no company, however many ("CO"
+/// of "MAY DEPARTMENT STORES CO" in a headline, "Co Inc" of "Smith Barney,
+/// Harris Upham and Co Inc." where the tagger took only the end).
+static LEGAL_FORMS: WordList = WordList::new(&["co", "inc", "ltd", "corp", "plc", "llc", "gmbh"]);
 
 /// Currencies as the wires abbreviate them: alone or ending a name they
 /// write an amount ("Dlrs", "N.Z. Dlrs", "H.K. Dlr"), no person.
@@ -268,7 +271,7 @@ impl NothingFilter {
     }
 
     /// Whether a mention (its `cleaned` text, that text's `key` and its
-    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, the wire's
+    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, [`LEGAL_FORMS`] alone, the wire's
     /// sign-off, an amount of a currency ([`CURRENCY_WORDS`]), a group, a
     /// topic, a hashtag ("#LetHerSpeak") or an account's handle
     /// ("@NelsonSchwartz": the account, not the name), a doctrine, a word
@@ -289,6 +292,7 @@ impl NothingFilter {
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
         let last = key.rsplit(' ').next().unwrap_or_default();
         NOT_NAMES.contains(key)
+            || key.split(' ').all(|w| LEGAL_FORMS.contains(w))
             || (self.sign_off.as_deref() == Some(key) && !cleaned.contains(char::is_lowercase))
             || CURRENCY_WORDS.contains(last)
             || GROUPS.contains(key)

@@ -283,3 +283,20 @@ fn a_roman_numeral_alone_names_nothing() {
         [true, true, true, false, false]
     );
 }
+
+#[test]
+fn legal_forms_alone_name_no_company() {
+    assert_eq!(
+        nothing(
+            "",
+            &[
+                "CO",
+                "Co Inc",
+                "Co. Ltd",
+                "Harris Upham and Co Inc",
+                "Inc Magazine"
+            ]
+        ),
+        [true, true, true, false, false]
+    );
+}
