@@ -56,7 +56,7 @@ pub(crate) fn mend_spans(
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
 ) {
-    trim_bracket_edges(text, tokens, spans);
+    trim_edges(text, tokens, spans);
     mark_datelines(text, tokens, spans, gazetteer);
     cut_tickers(text, tokens, spans);
     split_run_together_names(text, tokens, spans, gazetteer, case);
@@ -89,16 +89,19 @@ pub(crate) fn mend_spans(
 }
 
 /// Cuts a closing bracket off the start of each span and an opening one
-/// off its end: after an elision ("would happen [...] Lava doesn't") the
-/// tagger, which learnt editors' brackets inside names ("Jerry
-/// [O'Connell]"), takes the bracket with the next word.
-fn trim_bracket_edges(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+/// off its end, and dashes off either edge: after an elision ("would
+/// happen [...] Lava doesn't") the tagger, which learnt editors' brackets
+/// inside names ("Jerry [O'Connell]"), takes the bracket with the next
+/// word; and it takes a spaced em dash, which CoNLL-2003's wire copy never
+/// writes, into the name before it ("Merkel — the chancellor —").
+fn trim_edges(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
     let word = |i: usize| word_at(text, tokens, i);
+    let dash = |w: &str| matches!(w, "\u{2014}" | "\u{2013}" | "\u{2015}" | "--" | "-");
     for (_, s, e) in spans.iter_mut() {
-        while *s < *e && matches!(word(*s), "]" | ")" | "}") {
+        while *s < *e && (matches!(word(*s), "]" | ")" | "}") || dash(word(*s))) {
             *s += 1;
         }
-        while *s < *e && matches!(word(*e - 1), "[" | "(" | "{") {
+        while *s < *e && (matches!(word(*e - 1), "[" | "(" | "{") || dash(word(*e - 1))) {
             *e -= 1;
         }
     }

@@ -299,6 +299,16 @@ fn brackets_at_the_edges_of_a_name_are_cut_off() {
 }
 
 #[test]
+fn dashes_at_the_edges_of_a_name_are_cut_off() {
+    let text = "Officials said Merkel \u{2014} the chancellor \u{2014} met him at City Hall \u{2013} here.";
+    let tagged = [(PER, "Merkel \u{2014}"), (LOC, "City Hall \u{2013}")];
+    let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, ["Merkel", "City Hall"]);
+    let mentions = Extractor::bundled().mentions(text);
+    assert!(mentions.iter().any(|m| m.text == "Merkel"), "{mentions:?}");
+}
+
+#[test]
 fn a_feature_named_with_its_kind_word_is_one_place() {
     let text = "He crossed the English Channel, the Gulf of Mexico and the Strait of \
                 Hormuz. English Channel Tunnel Group shares fell.";
