@@ -101,8 +101,9 @@ fn is_clitic(s: &str) -> bool {
 
 /// Whether the dot after `word` (an abbreviation, or letters joined by
 /// dots when `dotted`) ends a sentence and so is a token of its own, as
-/// CoNLL-2003 writes it: when nothing but closing quotes and brackets
-/// follows before the line's end, after a legal form or a name's suffix
+/// CoNLL-2003 writes it: when nothing but closing quotes follows before
+/// the line's end (a bracket closes around the abbreviation: "Pete
+/// Sampras (U.S.)"), after a legal form or a name's suffix
 /// ("analyst at McDonald & Co.", "Lear Corp.", "John Smith Jr.") or
 /// letters joined by dots that follow no comma ("in the U.S."). CoNLL's
 /// gold names end before such a dot (37 of train and dev's 39), and with
@@ -114,7 +115,7 @@ fn ends_a_sentence(before: &str, word: &str, rest: &str, dotted: bool) -> bool {
     const ENDINGS: &[&str] = &["co", "corp", "inc", "ltd", "bros", "jr", "sr"];
     let ends_line = rest
         .chars()
-        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | ' ' | '\t' | '\r'))
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ' ' | '\t' | '\r'))
         .is_none_or(|c| c == '\n');
     let qualifies_a_place = before.trim_end().ends_with(',');
     ends_line
@@ -379,6 +380,10 @@ mod tests {
             ["Lear", "Corp.", "on", "price"]
         );
         assert_eq!(toks("at St."), ["at", "St."]);
+        assert_eq!(
+            toks("Pete Sampras (U.S.)"),
+            ["Pete", "Sampras", "(", "U.S.", ")"]
+        );
     }
 
     #[test]
