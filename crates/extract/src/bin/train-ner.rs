@@ -1,8 +1,9 @@
 //! Trains the entity tagger bundled as `crates/extract/data/ner.model`.
 //! Built only with the `train` feature.
 //!
-//! Reproduce the bundled model (deterministic; a few minutes on one core),
-//! from the workspace root:
+//! Train a model like the bundled one (deterministic; under a minute on one
+//! core; `data/README.md` says why today's code gives another model than
+//! the bundled file), from the workspace root:
 //!
 //! ```text
 //! cargo run --release -p news-extract --features train --bin train-ner -- \
