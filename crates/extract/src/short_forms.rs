@@ -60,7 +60,15 @@ const COMPANY_ENDINGS: &[&str] = &[
 const JOINING: &[&str] = &["of", "and", "for", "at", "in", "the", "to"];
 
 /// Legal forms written abbreviated ("Co.", "Ltd."), which end a company's name.
-const LEGAL_FORMS: &[&str] = &["co", "corp", "inc", "ltd", "plc", "llc", "bhd"];
+const LEGAL_FORMS: &[&str] = &["co", "corp", "inc", "ltd", "plc", "llc", "gmbh", "bhd"];
+
+/// Whether `word` (without its dot) is a company's abbreviated legal form,
+/// in any case: "Co", "INC", "GmbH".
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS
+        .iter()
+        .any(|f| f.len() == word.len() && f.eq_ignore_ascii_case(word))
+}
 
 /// Words that open a phrase, not a name: "A Cominco" is debris of a
 /// sentence ("... Co. A Cominco spokesman").
@@ -167,10 +175,11 @@ fn is_initials(name: &str) -> bool {
 /// last word).
 fn plain_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let run_together = words.iter().rev().skip(1).any(|w| {
-        w.strip_suffix('.')
-            .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
-    });
+    let run_together = words
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|w| w.strip_suffix('.').is_some_and(is_legal_form));
     let opens_phrase = words
         .first()
         .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));

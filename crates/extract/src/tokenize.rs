@@ -118,11 +118,13 @@ fn ends_a_sentence(before: &str, word: &str, rest: &str, dotted: bool) -> bool {
         .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ' ' | '\t' | '\r'))
         .is_none_or(|c| c == '\n');
     let qualifies_a_place = before.trim_end().ends_with(',');
-    ends_line
-        && ((dotted && !qualifies_a_place)
-            || ENDINGS
-                .iter()
-                .any(|e| e.len() == word.len() && e.eq_ignore_ascii_case(word)))
+    ends_line && ((dotted && !qualifies_a_place) || is_one_of(ENDINGS, word))
+}
+
+/// Whether `word` is one of `list` (lowercase), in any case.
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter()
+        .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
 }
 
 /// Length in bytes of the run of word characters at the start of `s`.
@@ -338,12 +340,7 @@ impl Tokenizer<'_, '_> {
             let word = &text[start..end];
             let single_letter =
                 self.cps(start, end) == 1 && word.chars().next().is_some_and(char::is_alphabetic);
-            if dotted
-                || single_letter
-                || ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
-            {
+            if dotted || single_letter || is_one_of(ABBREVIATIONS, word) {
                 end += 1;
             }
         }

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::super::gazetteer::name_key;
+use super::super::short_forms::is_legal_form;
 use super::super::EntityKind;
 use super::events::{names_a_disease, names_an_event};
 use super::titles::is_title;
@@ -23,7 +24,7 @@ use super::WordList;
 /// "URL", "CC BY"),
 /// the wires' table abbreviations ("Oper", "Shr", "Revs") and aircraft
 /// call signs ("Air Force One"); a company's legal forms standing alone
-/// are [`LEGAL_FORMS`].
+/// are [`is_legal_form`].
 #[rustfmt::skip]
 static NOT_NAMES: WordList = WordList::new(&[
     "utc", "gmt", "ast", "adt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
@@ -39,11 +40,6 @@ static NOT_NAMES: WordList = WordList::new(&[
     // Heads of state's aircraft by their call signs: vehicles, no body.
     "air force one", "air force two", "marine one", "marine two",
 ]);
-
-/// A company's legal forms: alone they name no company, however many ("CO"
-/// of "MAY DEPARTMENT STORES CO" in a headline, "Co Inc" of "Smith Barney,
-/// Harris Upham and Co Inc." where the tagger took only the end).
-static LEGAL_FORMS: WordList = WordList::new(&["co", "inc", "ltd", "corp", "plc", "llc", "gmbh"]);
 
 /// Currencies as the wires abbreviate them: alone or ending a name they
 /// write an amount ("Dlrs", "N.Z. Dlrs", "H.K. Dlr"), no person.
@@ -271,8 +267,10 @@ impl NothingFilter {
     }
 
     /// Whether a mention (its `cleaned` text, that text's `key` and its
-    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, [`LEGAL_FORMS`] alone, the wire's
-    /// sign-off, an amount of a currency ([`CURRENCY_WORDS`]), a group, a
+    /// `kind`) names nothing: a [`NOT_NAMES`] abbreviation, legal forms
+    /// alone ("CO" of "MAY DEPARTMENT STORES CO" in a headline, "Co Inc" of
+    /// "Smith Barney, Harris Upham and Co Inc." where the tagger took only
+    /// the end), the wire's sign-off, an amount of a currency ([`CURRENCY_WORDS`]), a group, a
     /// topic, a hashtag ("#LetHerSpeak") or an account's handle
     /// ("@NelsonSchwartz": the account, not the name), a doctrine, a word
     /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
@@ -292,7 +290,7 @@ impl NothingFilter {
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
         let last = key.rsplit(' ').next().unwrap_or_default();
         NOT_NAMES.contains(key)
-            || key.split(' ').all(|w| LEGAL_FORMS.contains(w))
+            || key.split(' ').all(is_legal_form)
             || (self.sign_off.as_deref() == Some(key) && !cleaned.contains(char::is_lowercase))
             || CURRENCY_WORDS.contains(last)
             || GROUPS.contains(key)
