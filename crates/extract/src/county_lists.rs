@@ -6,7 +6,7 @@
 //! name ("California counties": the counties in it), nor "Counties" in a
 //! name ("Minor Counties", a cricket side).
 
-use super::full_names::CALENDAR_WORDS;
+use super::calendar::is_calendar_word;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::{EntityKind, Mention};
 
@@ -84,7 +84,7 @@ fn name_start(s: &str) -> usize {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-            && !CALENDAR_WORDS.contains(&word);
+            && !is_calendar_word(word);
         if !capitalised {
             return start;
         }

@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::full_names::{insert_mentions, person_over, CALENDAR_WORDS};
+use super::calendar::is_calendar_word;
+use super::full_names::{insert_mentions, person_over};
 use super::Mention;
 
 /// Family nouns, singular and plural, that a list of names may follow.
@@ -128,7 +129,7 @@ fn name_len(s: &str, ends: impl Fn(&str) -> bool) -> Option<usize> {
         let function = FUNCTION_WORDS.contains(&s[..len].to_lowercase().as_str());
         (starts_upper && has_lower && len >= 2 && !function).then_some(len)
     };
-    let first = word(s).filter(|&l| !CALENDAR_WORDS.contains(&&s[..l]))?;
+    let first = word(s).filter(|&l| !is_calendar_word(&s[..l]))?;
     let second = s[first..]
         .strip_prefix(' ')
         .and_then(word)

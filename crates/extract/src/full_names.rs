@@ -33,6 +33,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::calendar::is_calendar_word;
 use super::canonical::{is_title_word, names_people, person_named_like_a_place, Offsets};
 use super::demonyms::is_demonym;
 use super::features::lexicon::{is_org_suffix, CaseLexicon};
@@ -395,7 +396,7 @@ fn word_bits(case: &CaseLexicon, word: &str) -> u8 {
 pub(crate) fn may_be_given_name(word: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
     given_name_shaped(word)
         && !word.split('-').any(is_title_word)
-        && !CALENDAR_WORDS.contains(&word)
+        && !is_calendar_word(word)
         && !case.is_common_word(xxh3_64(word.to_lowercase().as_bytes()))
         && !is_major_place(gazetteer, word)
         && !is_demonym(&name_key(word), gazetteer)
@@ -431,16 +432,6 @@ fn names_a_company(text: &str, e: usize) -> bool {
 /// Endings of nouns for what people do ("immunologist", "whistleblower",
 /// "historian", "consultant").
 const AGENT_ENDINGS: &[&str] = &["ist", "er", "or", "ian", "ant", "ent"];
-
-/// Months and weekdays, whole and cut short: before a surname they date
-/// it ("January Maya", "Friday Reagan").
-#[rustfmt::skip]
-pub(crate) const CALENDAR_WORDS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday",
-];
 
 /// Whether `word` is written like a given name: two letters or more, each
 /// hyphened part capitalised, not all capitals unless initials

@@ -19,6 +19,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::calendar::{is_month, MONTHS};
 use super::canonical::{is_regnal_name, is_regnal_title};
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
@@ -93,19 +94,46 @@ pub(crate) fn mend_spans(
 /// happen [...] Lava doesn't") the tagger, which learnt editors' brackets
 /// inside names ("Jerry [O'Connell]"), takes the bracket with the next
 /// word; and it takes a spaced em dash, which CoNLL-2003's wire copy never
-/// writes, into the name before it ("Merkel — the chancellor —").
+/// writes, into the name before it ("Merkel — the chancellor —"). Months
+/// go too, off the edges of an organization or a place ("the August
+/// Chicago NAPM", "the January Supreme Court ruling"), and a span of a
+/// month alone (a table's "JUN") unless a person's ("Jan").
 fn trim_edges(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
     let word = |i: usize| word_at(text, tokens, i);
     let dash = |w: &str| matches!(w, "\u{2014}" | "\u{2013}" | "\u{2015}" | "--" | "-");
-    for (_, s, e) in spans.iter_mut() {
+    for (ty, s, e) in spans.iter_mut() {
+        let named = *ty != PER;
         while *s < *e && (matches!(word(*s), "]" | ")" | "}") || dash(word(*s))) {
+            *s += 1;
+        }
+        while *s < *e && named && *e - *s > 1 && is_edge_month(word(*s), true) {
             *s += 1;
         }
         while *s < *e && (matches!(word(*e - 1), "[" | "(" | "{") || dash(word(*e - 1))) {
             *e -= 1;
         }
+        while *s < *e && named && *e - *s > 1 && is_edge_month(word(*e - 1), false) {
+            *e -= 1;
+        }
     }
-    spans.retain(|&(_, s, e)| s < e);
+    // A lone "May" may be May Department Stores.
+    let lone_month = |w: &str| is_month(w) && !w.eq_ignore_ascii_case("may");
+    spans.retain(|&(ty, s, e)| s < e && (ty == PER || e - s > 1 || !lone_month(word(s))));
+}
+
+/// Whether `word` (any case) is a month that no name begins (`leading`)
+/// or ends with. Not "May" (May Department Stores, Theresa May) nor "Jan"
+/// (Jan Bell Marketing); at the end only a whole month, and not "March"
+/// (the Women's March).
+fn is_edge_month(word: &str, leading: bool) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    if bare.eq_ignore_ascii_case("may") || bare.eq_ignore_ascii_case("jan") {
+        return false;
+    }
+    if leading {
+        return is_month(word);
+    }
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(bare)) && !bare.eq_ignore_ascii_case("march")
 }
 
 /// The text of token `i` of `text`; "" past the last token.

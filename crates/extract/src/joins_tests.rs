@@ -309,6 +309,34 @@ fn dashes_at_the_edges_of_a_name_are_cut_off() {
 }
 
 #[test]
+fn months_at_the_edges_of_a_body_or_place_are_cut_off() {
+    let text = "The August Chicago NAPM rose. The Chicago Purchasing Managers August index \
+                fell. May Department Stores Co said Jan Kroslak won. JUN 30 end.";
+    let tagged = [
+        (ORG, "August Chicago NAPM"),
+        (ORG, "Chicago Purchasing Managers August"),
+        (ORG, "May Department Stores Co"),
+        (PER, "Jan Kroslak"),
+        (ORG, "JUN"),
+    ];
+    assert_eq!(
+        mended(text, &tagged),
+        [
+            (ORG, "Chicago NAPM".to_string()),
+            (ORG, "Chicago Purchasing Managers".to_string()),
+            (ORG, "May Department Stores Co".to_string()),
+            (PER, "Jan Kroslak".to_string()),
+        ]
+    );
+    let text = "The January Supreme Court ruling angered activists in Texas.";
+    let mentions = Extractor::bundled().mentions(text);
+    assert!(
+        mentions.iter().any(|m| m.text == "Supreme Court"),
+        "{mentions:?}"
+    );
+}
+
+#[test]
 fn a_feature_named_with_its_kind_word_is_one_place() {
     let text = "He crossed the English Channel, the Gulf of Mexico and the Strait of \
                 Hormuz. English Channel Tunnel Group shares fell.";

@@ -38,6 +38,7 @@
 
 mod administrations;
 pub mod authority;
+mod calendar;
 pub mod canonical;
 mod compass;
 mod context_sums;

@@ -7,8 +7,8 @@
 //! "on May 13 Keating said"), nor a number opening a line (a results
 //! table's rank or score: "62 Nolan Henke"), and a name that speaks stays.
 
+use super::calendar::is_calendar_word;
 use super::canonical::Offsets;
-use super::full_names::CALENDAR_WORDS;
 use super::speakers::SPEAKING;
 use super::{EntityKind, Mention};
 
@@ -66,7 +66,7 @@ fn after_a_quantity(before: &str) -> bool {
             .next()
             .unwrap_or_default()
             .trim_end_matches('.');
-        CALENDAR_WORDS.contains(&month)
+        is_calendar_word(month)
     };
     !year && !day
 }

@@ -4,8 +4,8 @@
 //! organization. (The subject after "for" or "of" of a head the tagger
 //! took for a place is `places_in_names`'.)
 
+use super::calendar::is_calendar_word;
 use super::features::lexicon::is_org_suffix;
-use super::full_names::CALENDAR_WORDS;
 use super::gazetteer::Gazetteer;
 use super::joins::{one_space_apart, replace_spans, word_at};
 use super::labels::{LOC, ORG, PER};
@@ -67,7 +67,7 @@ pub(crate) fn subject_end(text: &str, tokens: &[Token], start: usize) -> (usize,
     let capitalised = |k: usize| {
         k < tokens.len()
             && word_at(text, tokens, k).starts_with(char::is_uppercase)
-            && !CALENDAR_WORDS.contains(&word_at(text, tokens, k))
+            && !is_calendar_word(word_at(text, tokens, k))
     };
     let mut end = start;
     let mut ands = 0;

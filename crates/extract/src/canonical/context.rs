@@ -10,7 +10,7 @@
 //! first occurrence with a cue, so a name the article introduces once
 //! ("the company Orbis Geospatial") is read the same way everywhere.
 
-use super::super::full_names::CALENDAR_WORDS;
+use super::super::calendar::is_calendar_word;
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
@@ -374,8 +374,7 @@ fn published_in(before: &str) -> bool {
         return false;
     };
     words[..at].iter().all(|w| {
-        w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            || CALENDAR_WORDS.contains(w)
+        w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || is_calendar_word(w)
     })
 }
 
