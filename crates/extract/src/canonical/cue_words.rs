@@ -202,6 +202,13 @@ pub(super) static PLACE_NOUNS: WordList = WordList::new(&[
     "neighborhood", "oblast",
 ]);
 
+/// Words that say which seat a capital is ("the state capital of").
+#[rustfmt::skip]
+pub(super) static CAPITAL_KINDS: WordList = WordList::new(&[
+    "state", "provincial", "regional", "national", "federal", "financial", "economic",
+    "commercial", "cultural", "administrative", "political",
+]);
+
 /// Lower-case nouns that, after a name, say it names an area ("Maidan
 /// Wardak province", "the Sulu region", "Rakhine state").
 pub(super) static AREA_NOUNS: WordList = WordList::new(&[
