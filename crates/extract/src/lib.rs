@@ -43,7 +43,6 @@ pub mod canonical;
 mod compass;
 mod context_sums;
 mod county_lists;
-mod credits;
 mod datelines;
 pub mod decode;
 mod demonyms;
@@ -56,6 +55,7 @@ mod headlines;
 mod initials;
 mod joins;
 pub mod jsonl;
+mod known_bodies;
 pub mod labels;
 mod lowercase_words;
 pub mod model;
@@ -309,7 +309,7 @@ impl Extractor {
         // A family's names are persons, though no name had the word.
         let family = family::add_family_names(text, &mut mentions);
         unnamed.retain(|w| !family.contains(w));
-        credits::add_agencies(text, &mut mentions);
+        known_bodies::add_known_bodies(text, &mut mentions);
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());
         // Places no mention spans as written: inside modifiers, and those

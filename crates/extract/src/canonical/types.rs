@@ -32,6 +32,7 @@
 use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
+use super::super::known_bodies::is_known_body;
 use super::super::EntityKind;
 use super::cue_words::ORGANIZATION_TAILS;
 use super::geography::{feature_named, is_feature_word};
@@ -179,7 +180,7 @@ pub(super) fn consistent_kinds(
         } else if kinds[i] == EntityKind::Person && many_words && is_institution(&keys[i]) {
             // "Walter Reed Hospital" is named after a person.
             *kind = Some(EntityKind::Organization);
-        } else if KNOWN_ORGANIZATIONS.contains(&keys[i])
+        } else if is_known_key(&keys[i])
             || (kinds[i] == EntityKind::Person && is_camel_case_brand(&cleaned[i]))
         {
             // Platforms, agencies and companies news names bare, which a
@@ -427,27 +428,29 @@ fn is_geographic(key: &str) -> bool {
 }
 
 /// Whether `word` is an organization news names without an organization
-/// word ("Hamas", "Taliban": see `KNOWN_ORGANIZATIONS`).
+/// word ("Hamas", "Taliban", "Apple").
 pub(crate) fn is_known_organization(word: &str) -> bool {
-    KNOWN_ORGANIZATIONS.contains(&name_key(word))
+    is_known_key(&name_key(word))
+}
+
+/// [`is_known_organization`] for a name key.
+fn is_known_key(key: &str) -> bool {
+    KNOWN_ORGANIZATIONS.contains(key) || is_known_body(key)
 }
 
 /// Organizations that news names without any organization word, as name
-/// keys: platforms, news agencies and companies that a tagger trained on
-/// 1996 newswire does not know, and the like.
+/// keys, besides those found even untagged (`known_bodies`): platforms,
+/// and companies and the like whose names are also words, people or places
+/// ("Apple", "Amazon", "Bloomberg"), which only change kind where the
+/// tagger found them.
 #[rustfmt::skip]
 static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
-    "twitter", "facebook", "instagram", "youtube", "google", "tiktok", "whatsapp", "telegram",
-    "wikipedia", "wikinews", "wikileaks", "reddit", "linkedin", "netflix", "amazon", "apple",
-    "microsoft", "huawei", "samsung", "tesla", "spacex", "uber", "boeing", "airbus", "siemens",
-    "daimler", "volkswagen", "gazprom", "rosneft", "aramco", "reuters", "agence france presse",
-    "afp", "associated press", "tass", "xinhua", "interfax", "ria novosti", "bloomberg",
-    "al jazeera", "nasa", "interpol", "europol", "hamas", "hezbollah", "taliban", "al qaeda",
-    "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "alibaba", "tencent", "baidu",
-    "yandex", "weibo", "wechat", "snapchat", "pinterest", "twitch", "discord", "openai",
-    "nvidia", "airbnb", "shopify", "dropbox", "costco", "walmart", "woolworths", "ocado",
-    "roscosmos", "mojang", "banxico", "bundesbank", "islamic state", "isis", "isil", "daesh",
-    "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
+    "twitter", "youtube", "instagram", "whatsapp", "tiktok", "reddit", "linkedin", "wikipedia",
+    "telegram", "amazon", "apple", "tesla", "uber", "siemens", "daimler", "aramco", "reuters",
+    "tass", "bloomberg", "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "weibo",
+    "wechat", "snapchat", "pinterest", "twitch", "discord", "airbnb", "shopify", "dropbox",
+    "costco", "walmart", "woolworths", "ocado", "mojang", "banxico", "bundesbank",
+    "islamic state", "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
     // Universities named bare ("a degree from Harvard"), whose names are
     // small towns' too; not those named after their city ("Oxford").
     "harvard", "yale", "stanford", "caltech", "cornell", "dartmouth", "mount holyoke",
