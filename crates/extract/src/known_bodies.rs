@@ -80,9 +80,14 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
         let (at, name) = (found.start(), &text[found.range()]);
         let slashed = found.pattern().as_usize() >= BODIES.len();
         let (before, after) = (&text[..at], &text[found.end()..]);
-        // Not a wire's ticker: "AFFILIATED PUBLICATIONS <AFP>".
-        let whole = !before.ends_with(|c: char| c.is_alphanumeric() || c == '<')
-            && !after.starts_with(char::is_alphanumeric);
+        // Not a wire's ticker ("AFFILIATED PUBLICATIONS <AFP>"), part of a
+        // hyphened word ("IMF-hosted", "the Financial Times-Stock Exchange
+        // index") nor a maker naming its product ("the Airbus 310").
+        let whole = !before.ends_with(|c: char| c.is_alphanumeric() || c == '<' || c == '-')
+            && !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            && !after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
         let beside_slash = before.trim_end_matches(' ').ends_with('/')
             || after.trim_start_matches(' ').starts_with('/');
         if !whole || (slashed && !beside_slash) || (!beside_slash && in_longer_name(before, after))
@@ -152,7 +157,8 @@ mod tests {
     #[test]
     fn a_body_inside_a_longer_name_or_another_word_is_not_added() {
         let text = "The BBC World Service and CNNs said so. Greenpeace. Apple sold \
-                    phones; she used Instagram. The Taliban met NATO";
+                    phones; she used Instagram. An IMF-hosted talk on the Airbus 310. \
+                    The Taliban met NATO";
         let mut mentions = Vec::new();
         add_known_bodies(text, &mut mentions);
         let found: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
