@@ -54,6 +54,8 @@ const BODIES: &[&str] = &[
     "NATO", "UNESCO", "UNICEF", "UNHCR", "IMF", "OPEC", "ASEAN", "Interpol", "Europol", "FBI",
     "CIA", "NASA", "Greenpeace", "Amnesty International", "Human Rights Watch", "Oxfam",
     "Médecins Sans Frontières", "Doctors Without Borders", "Planned Parenthood", "G7", "G20",
+    "OSCE", "OECD", "WTO", "IAEA", "ICRC", "UNDP", "UNEP", "WFP", "Red Cross", "Red Crescent",
+    "World Health Organization", "FIFA", "UEFA", "NBA", "NFL",
 ];
 
 /// Agencies named so only in a credit's chain of slashes.
