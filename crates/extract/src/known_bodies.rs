@@ -1,6 +1,6 @@
 //! Organizations that news names bare, which a tagger trained on 1996
-//! newswire leaves untagged: today's platforms, companies, broadcasters,
-//! armed groups and international bodies ("conducted by the Taliban",
+//! newswire leaves untagged: today's companies, broadcasters, armed
+//! groups and international bodies ("conducted by the Taliban",
 //! "Greenpeace said", "told the BBC"), and the photo agencies in the
 //! credits of web pages' captions ("(Thomas Coex/AFP/Getty Images)",
 //! "Anthony Wallace / AFP - Getty Images"), which the guideline counts as
@@ -19,9 +19,8 @@
 //! thank supporters"); those only change kind where the tagger found them
 //! (`canonical::types`).
 
-use std::sync::OnceLock;
-
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use foldhash::fast::FixedState;
 
@@ -59,7 +58,7 @@ const BODIES: &[&str] = &[
 ];
 
 /// Agencies named so only in a credit's chain of slashes.
-const SLASHED_AGENCIES: &[&str] = &["AP", "EPA", "Reuters", "Bloomberg", "Xinhua", "PA Images"];
+const SLASHED_AGENCIES: &[&str] = &["AP", "EPA", "Reuters", "Bloomberg", "PA Images"];
 
 /// Names by their first word, hashed with a fixed seed (the names are
 /// this crate's, not input).
@@ -236,7 +235,7 @@ mod tests {
     fn a_body_inside_a_longer_name_or_another_word_is_not_added() {
         let text = "The BBC World Service and CNNs said so. Greenpeace. Apple sold \
                     phones; she used Instagram. An IMF-hosted talk on the Airbus 310. \
-                    The Taliban met NATO";
+                    The Taliban met NATO\u{200d}'s envoy";
         let mut mentions = Vec::new();
         add_known_bodies(text, &mut mentions);
         let found: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
