@@ -2,12 +2,29 @@
 //! "the mayor of Denver" and "Seattle Mayor Jenny Durkan" name places,
 //! "the Senator from New York", "New York Governor Andrew Cuomo" and "New
 //! York State" the region rather than the city of that name, as does a
-//! lawmaker's place ("Democrat Jerrold Nadler of New York"). Split from
-//! `place_context`, which reads them.
+//! lawmaker's place ("Democrat Jerrold Nadler of New York"); what follows
+//! "the capital of" is a place. Split from `place_context`, which reads
+//! them.
 
 use super::context::last_word;
-use super::cue_words::{OFFICES_OF_PLACES, OFFICES_OF_REGIONS};
+use super::cue_words::{CAPITAL_KINDS, OFFICES_OF_PLACES, OFFICES_OF_REGIONS};
 use super::WordList;
+
+/// Whether `before` ends with "the capital of " or "<kind> capital of "
+/// ("the provincial capital of "): what follows is a place. Not a firm's
+/// capital: "pct of the capital of Himont", "the issued capital of Monier
+/// Ltd", whose word before "capital" is no kind of seat.
+pub(super) fn after_capital_of(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" capital of ") else {
+        return false;
+    };
+    let kind = last_word(rest);
+    if kind == "the" || kind == "The" {
+        let rest = rest[..rest.len() - kind.len()].trim_end_matches(' ');
+        return last_word(rest) != "of";
+    }
+    CAPITAL_KINDS.contains(kind)
+}
 
 /// Whether `before` ends with "<office> of ": "the mayor of ".
 pub(super) fn after_office_of_a_place(before: &str) -> bool {
@@ -84,7 +101,10 @@ static LAWMAKER_WORDS: WordList = WordList::new(&[
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::mentions_of;
+    use super::super::*;
     use crate::Extractor;
+    use EntityKind::*;
 
     #[test]
     fn a_lawmakers_place_is_the_state_a_mayors_the_city() {
@@ -105,5 +125,21 @@ mod tests {
             "United States"
         );
         assert_eq!(x.geonames_ids[georgia], Some(4197000), "{x:?}");
+    }
+
+    #[test]
+    fn the_capital_of_a_name_is_a_place_but_a_firms_capital_is_not() {
+        let text = "The quake struck north of Tandag City, the capital of Surigao del Sur. \
+                    Gillette bought 51.2 pct of the capital of Waterman Corp.";
+        let surfaces = [
+            (Location, "Tandag City"),
+            (Person, "Surigao del Sur"),
+            (Organization, "Gillette"),
+            (Organization, "Waterman Corp"),
+        ];
+        let c = canonicalize(text, &mentions_of(text, &surfaces), Gazetteer::bundled());
+        assert_eq!(c.locations, ["Tandag", "Surigao del Sur"]);
+        assert_eq!(c.organizations, ["Gillette", "Waterman Corp"]);
+        assert!(c.persons.is_empty(), "{:?}", c.persons);
     }
 }

@@ -21,12 +21,12 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
-    AREA_NOUNS, CAPITAL_KINDS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, OFFICES_OF_REGIONS,
-    PLACE_NOUNS, REGION_NOUNS, TOWN_PREPOSITIONS,
+    AREA_NOUNS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, OFFICES_OF_REGIONS, PLACE_NOUNS,
+    REGION_NOUNS, TOWN_PREPOSITIONS,
 };
 use super::offices::{
-    after_office_of_a_place, after_office_of_a_region, before_state, lawmaker_before,
-    office_before_a_name,
+    after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
+    lawmaker_before, office_before_a_name,
 };
 use super::types::{is_geographic_word, is_shouted};
 use super::{HashMap, HashSet, WordList};
@@ -91,8 +91,13 @@ pub(super) fn place_cues(
             && distinct[u] == Some(EntityKind::Person)
             && route_between(text, offsets, &mentions[i - 1], m);
         // "mayor of Denver": a person after the title of a place's
-        // office is that place.
-        let office_of = distinct[u] == Some(EntityKind::Person) && after_office_of_a_place(before);
+        // office is that place, and so is an organization the gazetteer
+        // knows as a place ("archbishop of Cincinnati"; not "governor of
+        // the Bank of Japan").
+        let known_place = || gazetteer.contains(name) && !gazetteer.is_risky(name);
+        let office_of = after_office_of_a_place(before)
+            && (distinct[u] == Some(EntityKind::Person)
+                || (distinct[u] == Some(EntityKind::Organization) && known_place()));
         // "Seattle Mayor Jenny Durkan", "New York Governor Andrew Cuomo":
         // the place whose office a name holds; a region for a region's
         // office. Only a place the gazetteer knows and no ordinary word
@@ -238,28 +243,12 @@ pub(super) fn heed_places(kinds: &mut [Option<EntityKind>], placed: &[bool], cle
 }
 
 /// Whether `before` ends with "<place noun> of ": "the island of ", or
-/// with a seat of government's "capital of " ([`after_capital_of`]).
+/// with a seat of government's "capital of " (`offices::after_capital_of`).
 fn after_place_noun(before: &str) -> bool {
     before
         .strip_suffix(" of ")
         .is_some_and(|rest| PLACE_NOUNS.contains(last_word(rest)))
         || after_capital_of(before)
-}
-
-/// Whether `before` ends with "the capital of " or "<kind> capital of "
-/// ("the provincial capital of "): what follows is a place. Not a firm's
-/// capital: "pct of the capital of Himont", "the issued capital of Monier
-/// Ltd", whose word before "capital" is no kind of seat.
-fn after_capital_of(before: &str) -> bool {
-    let Some(rest) = before.strip_suffix(" capital of ") else {
-        return false;
-    };
-    let kind = last_word(rest);
-    if kind == "the" || kind == "The" {
-        let rest = rest[..rest.len() - kind.len()].trim_end_matches(' ');
-        return last_word(rest) != "of";
-    }
-    CAPITAL_KINDS.contains(kind)
 }
 
 /// Whether `from` and `to` are the two ends of a route in `text`: "from
