@@ -206,7 +206,7 @@ pub(super) static PLACE_NOUNS: WordList = WordList::new(&[
 #[rustfmt::skip]
 pub(super) static CAPITAL_KINDS: WordList = WordList::new(&[
     "state", "provincial", "regional", "national", "federal", "financial", "economic",
-    "commercial", "cultural", "administrative", "political",
+    "commercial", "cultural", "administrative", "political", "island",
 ]);
 
 /// Lower-case nouns that, after a name, say it names an area ("Maidan

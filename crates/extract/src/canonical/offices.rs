@@ -11,11 +11,17 @@ use super::cue_words::{CAPITAL_KINDS, OFFICES_OF_PLACES, OFFICES_OF_REGIONS};
 use super::WordList;
 
 /// Whether `before` ends with "the capital of " or "<kind> capital of "
-/// ("the provincial capital of "): what follows is a place. Not a firm's
-/// capital: "pct of the capital of Himont", "the issued capital of Monier
-/// Ltd", whose word before "capital" is no kind of seat.
+/// ("the provincial capital of "), or the same without "of" ("the state
+/// capital Morelia", "the island capital Ajaccio"): what follows is a
+/// place. Not a firm's capital: "pct of the capital of Himont", "the
+/// issued capital of Monier Ltd", "for working capital, Evans said", whose
+/// word before "capital" is no kind of seat (and a comma may end the
+/// clause).
 pub(super) fn after_capital_of(before: &str) -> bool {
-    let Some(rest) = before.strip_suffix(" capital of ") else {
+    let Some(rest) = before
+        .strip_suffix(" capital of ")
+        .or_else(|| before.strip_suffix(" capital "))
+    else {
         return false;
     };
     let kind = last_word(rest);
@@ -130,16 +136,19 @@ mod tests {
     #[test]
     fn the_capital_of_a_name_is_a_place_but_a_firms_capital_is_not() {
         let text = "The quake struck north of Tandag City, the capital of Surigao del Sur. \
-                    Gillette bought 51.2 pct of the capital of Waterman Corp.";
+                    Gillette bought 51.2 pct of the capital of Waterman Corp. Troops left \
+                    the state capital Morelia. It is for working capital, Evans said.";
         let surfaces = [
             (Location, "Tandag City"),
             (Person, "Surigao del Sur"),
             (Organization, "Gillette"),
             (Organization, "Waterman Corp"),
+            (Organization, "Morelia"),
+            (Organization, "Evans"),
         ];
         let c = canonicalize(text, &mentions_of(text, &surfaces), Gazetteer::bundled());
-        assert_eq!(c.locations, ["Tandag", "Surigao del Sur"]);
-        assert_eq!(c.organizations, ["Gillette", "Waterman Corp"]);
+        assert_eq!(c.locations, ["Tandag", "Surigao del Sur", "Morelia"]);
+        assert_eq!(c.organizations, ["Gillette", "Waterman Corp", "Evans"]);
         assert!(c.persons.is_empty(), "{:?}", c.persons);
     }
 }
