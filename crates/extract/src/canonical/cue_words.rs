@@ -173,9 +173,12 @@ pub(super) static NOT_IN_TOWN_NAMES: WordList = WordList::new(&[
 ]);
 
 /// Prepositions before a town named with its region ("from Marksville,
-/// Louisiana"). Not "of": "statues of Christopher Columbus, US presidents
-/// ...", "a subsidiary of Svenska Handelsbanken, Sweden".
-pub(super) static TOWN_PREPOSITIONS: WordList = WordList::new(&["in", "from", "near", "outside"]);
+/// Louisiana", "over Lockerbie, Scotland"). Not "of": "statues of
+/// Christopher Columbus, US presidents ...", "a subsidiary of Svenska
+/// Handelsbanken, Sweden"; nor "at": "at Creditanstalt and Girozentrale,
+/// Vienna".
+pub(super) static TOWN_PREPOSITIONS: WordList =
+    WordList::new(&["in", "from", "near", "outside", "over"]);
 
 /// Nouns that end the names of public bodies and firms besides
 /// [`ORGANIZATION_TAILS`]: "CENTRAL BANK", "U.S. TREASURY", "QUEBEC COURT".

@@ -34,7 +34,8 @@ fn a_place_and_the_area_containing_it_are_both_places_everywhere() {
     let text = "A fire on a Florida highway killed two. One driver was from \
                 West Palm Beach, Florida. Girls died in Koszalin, North Poland; \
                 Poland mourns. The children were from Marksville, Louisiana. \
-                Zynga, Texas, said so. It was bought from Taiwan Power Co, Taiwan.";
+                Zynga, Texas, said so. It was bought from Taiwan Power Co, Taiwan. \
+                A jet blew up over Lockerbie, Scotland.";
     let c = canon(
         text,
         &[
@@ -49,6 +50,8 @@ fn a_place_and_the_area_containing_it_are_both_places_everywhere() {
             (Location, "Texas"),
             (Organization, "Taiwan Power Co"),
             (Location, "Taiwan"),
+            (Organization, "Lockerbie"),
+            (Location, "Scotland"),
         ],
     );
     assert_eq!(
@@ -61,7 +64,9 @@ fn a_place_and_the_area_containing_it_are_both_places_everywhere() {
             "Marksville",
             "Louisiana",
             "Texas",
-            "Taiwan"
+            "Taiwan",
+            "Lockerbie",
+            "Scotland"
         ]
     );
     assert!(c.persons.is_empty(), "{c:?}");
