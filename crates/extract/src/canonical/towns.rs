@@ -3,13 +3,14 @@
 //! place: "the police department of nearby Cullinan", "nine kilometers
 //! east of Carrascal", "the towns damaged were Carrascal, Cantilan,
 //! Madrid, Carmen, Lanuza, and Cortes", "started at Causeway Bay and Tin
-//! Hau" (in an article on Hong Kong).
+//! Hau" (in an article on Hong Kong), "Michigan National Bank, Detroit".
 //!
 //! The name must be a town of the gazetteer or one of its small towns
 //! ([`Gazetteer::town_in`]) in a country the article names; neither cue
 //! alone moves a name, since "Carmen" and "Cullinan" are surnames too.
 
 use super::super::gazetteer::{Gazetteer, Place};
+use super::super::short_forms::is_legal_form;
 use super::super::EntityKind;
 use super::context::{is_initial, last_word, Article};
 use super::place_context::{last_key_word, surname_counts};
@@ -43,7 +44,11 @@ pub(super) fn town_cues(
         };
         // "nearby Smith" is rare; "of nearby Cullinan" is not.
         let nearby = kind_of(i) == Some(EntityKind::Person) && after_nearby(before);
-        let cue = nearby || after_compass_of(before) || {
+        let firms_town = kind_of(i) == Some(EntityKind::Organization)
+            && i > 0
+            && kind_of(i - 1) == Some(EntityKind::Organization)
+            && after_a_firm(article, i, &cleaned[of[i - 1]]);
+        let cue = nearby || firms_town || after_compass_of(before) || {
             // A list of places: two others in it, or one for a name of
             // more than one word ("Causeway Bay and Tin Hau"). One place
             // among given names is too little: "her daughters Nadine,
@@ -62,7 +67,11 @@ pub(super) fn town_cues(
             };
             places >= 2 || (places == 1 && cleaned[of[i]].contains(' '))
         };
-        if cue && towns.is(of[i]) {
+        // A firm's town needs no country named: the firm's line says
+        // place ("PAYING AGENT: Michigan National Bank, Detroit").
+        let name = cleaned[of[i]].as_str();
+        let known = || gazetteer.contains(name) && !gazetteer.is_risky(name);
+        if (cue && towns.is(of[i])) || (firms_town && known()) {
             out[of[i]] = true;
         }
     }
@@ -162,6 +171,24 @@ fn listed_with<'a>(article: &'a Article, i: usize) -> impl Iterator<Item = usize
     let after =
         (i + 1..article.mentions.len()).take_while(move |&j| listed_together(article, j - 1, j));
     before.chain(after)
+}
+
+/// Whether mention `i` follows a firm named `firm` and a comma, and ends
+/// its clause or a place follows it after another comma: "Michigan
+/// National Bank, Detroit", "by Olney Bancshares Inc., Olney, Texas", the
+/// town where the firm is; not in a list of firms ("Merrill Lynch Canada
+/// Inc, Loewen, Ondaatje") nor a team after a team ("Bayern Munich,
+/// Dortmund": no legal form).
+fn after_a_firm(article: &Article, i: usize, firm: &str) -> bool {
+    let last = firm.rsplit(' ').next().unwrap_or_default();
+    let last = last.trim_end_matches('.');
+    let a_firm = is_legal_form(last) || last.eq_ignore_ascii_case("bank");
+    let after = article.around(i, 0, 16).map_or("", |(_, a)| a);
+    let ends_clause = after.is_empty() || after.starts_with(['\n', '.', ';', ')']);
+    let place_follows = i + 1 < article.mentions.len()
+        && article.between(i, i + 1) == Some(", ")
+        && article.mentions[i + 1].kind == EntityKind::Location;
+    a_firm && article.between(i - 1, i) == Some(", ") && (ends_clause || place_follows)
 }
 
 /// Whether the list of mention `i` and the `others` names partners of a

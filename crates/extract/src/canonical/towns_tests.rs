@@ -141,3 +141,20 @@ fn partners_of_a_firm_are_no_towns() {
         c.locations
     );
 }
+
+#[test]
+fn the_town_after_a_firm_is_a_place_but_a_firm_in_a_list_is_not() {
+    let text = "PAYING AGENT: Michigan National Bank, Detroit\nUnderwriters are \
+                Merrill Lynch Canada Inc, Loewen, Ondaatje, McCutcheon and Co Ltd.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Michigan National Bank"),
+            (Organization, "Detroit"),
+            (Organization, "Merrill Lynch Canada Inc"),
+            (Organization, "Loewen"),
+        ],
+    );
+    assert_eq!(c.locations, ["Detroit"]);
+    assert!(c.organizations.iter().any(|o| o == "Loewen"), "{c:?}");
+}
