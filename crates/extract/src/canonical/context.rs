@@ -20,7 +20,7 @@ use super::cue_words::{
     VENUE_PREPOSITIONS, WORK_NOUNS,
 };
 use super::organizations::defines_a_short_form;
-use super::place_context::{is_acronym_in_prose, place_adjectives};
+use super::place_context::{is_acronym_in_prose, next_lowercase_word, place_adjectives};
 use super::titles::follows_a_person_title;
 use super::types::is_camel_case_brand;
 use super::works::{is_vessel_prefix, names_after_work_nouns};
@@ -184,7 +184,9 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
         if kind == EntityKind::Organization {
             if president {
                 out[u] = Some(Cue::Head);
-            } else if is_person_noun(before, prev) && m.text.contains(' ') {
+            } else if (is_person_noun(before, prev) || after_an_age(prev, after))
+                && m.text.contains(' ')
+            {
                 out[u] = Some(Cue::Person);
             }
             continue;
@@ -344,6 +346,22 @@ fn is_person_noun(before: &str, prev: &str) -> bool {
         && before.trim_end_matches(' ').ends_with(char::is_alphabetic)
         && names_people(prev)
 }
+
+/// Whether `prev` is an age ("20-year-old") said of the name after it:
+/// "20-year-old Tiger Woods shot 67"; not of a noun after the name ("a
+/// 20-year-old Air Force pilot", "the 36-year-old Aston Villa player", "a
+/// 36-year-old Cheltenham man").
+fn after_an_age(prev: &str, after: &str) -> bool {
+    prev.ends_with("-year-old")
+        && !next_lowercase_word(after).is_some_and(|w| names_people(w) || AGED_NOUNS.contains(&w))
+}
+
+/// Nouns an age and a name before them describe, besides
+/// [`PERSON_NOUNS`]: "a 36-year-old Aston Villa player".
+const AGED_NOUNS: &[&str] = &[
+    "man", "woman", "boy", "girl", "player", "resident", "student", "worker", "soldier", "driver",
+    "fan", "native", "mother", "father",
+];
 
 /// Whether `word`, in lower case, is what people are called
 /// ("midfielder", "photojournalist"; [`PERSON_NOUNS`]).

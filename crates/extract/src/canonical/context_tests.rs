@@ -89,7 +89,8 @@ fn a_person_noun_makes_a_person_and_the_surname_follows() {
     use EntityKind::*;
     let text = "A bomb killed photojournalist Ziad al-Sharabi; incumbent Prayuth \
                 Chan-o-cha spoke, and Chan-o-cha left. Striker Arsenal FC won; \
-                the minister Bank of England did not.";
+                the minister Bank of England did not. 20-year-old Tiger Woods \
+                shot 67; a 20-year-old Air Force pilot died.";
     let ms = mentions_of(
         text,
         &[
@@ -98,11 +99,19 @@ fn a_person_noun_makes_a_person_and_the_surname_follows() {
             (Organization, "Chan-o-cha"),
             (Organization, "Arsenal FC"),
             (Organization, "Bank of England"),
+            (Organization, "Tiger Woods"),
+            (Organization, "Air Force"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(c.persons, ["Ziad al-Sharabi", "Prayuth Chan-o-cha"]);
-    assert_eq!(c.organizations, ["Arsenal FC", "Bank of England"]);
+    assert_eq!(
+        c.persons,
+        ["Ziad al-Sharabi", "Prayuth Chan-o-cha", "Tiger Woods"]
+    );
+    assert_eq!(
+        c.organizations,
+        ["Arsenal FC", "Bank of England", "Air Force"]
+    );
 }
 
 #[test]
@@ -354,39 +363,6 @@ fn a_head_word_first_makes_an_organization() {
             "Akhil Bharat Hindu Mahasabha",
         ]
     );
-}
-
-#[test]
-fn a_platform_named_only_as_a_medium_is_no_organization() {
-    use EntityKind::*;
-    let text = "Merkel said via Twitter that she agreed. Reporters read the Telegram \
-                messages. Facebook must remove the post, and a Facebook user shared it.";
-    let ms = mentions_of(
-        text,
-        &[
-            (Person, "Merkel"),
-            (Organization, "Twitter"),
-            (Organization, "Telegram"),
-            (Organization, "Facebook"),
-            (Organization, "Facebook"),
-        ],
-    );
-    let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(c.organizations, ["Facebook"]);
-    let text = "Warren posted a video to Twitter. Her final Instagram story moved fans. \
-                It downloads videos from LiveLeak. YouTube said it would appeal.";
-    let ms = mentions_of(
-        text,
-        &[
-            (Person, "Warren"),
-            (Organization, "Twitter"),
-            (Organization, "Instagram"),
-            (Organization, "LiveLeak"),
-            (Organization, "YouTube"),
-        ],
-    );
-    let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(c.organizations, ["YouTube"]);
 }
 
 #[test]

@@ -84,3 +84,42 @@ pub(super) fn platforms_named_as_media(
         .filter(|&u| is_platform(u) && !acts[u])
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::mentions_of;
+    use super::super::*;
+
+    #[test]
+    fn a_platform_named_only_as_a_medium_is_no_organization() {
+        use EntityKind::*;
+        let text = "Merkel said via Twitter that she agreed. Reporters read the Telegram \
+                    messages. Facebook must remove the post, and a Facebook user shared it.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Person, "Merkel"),
+                (Organization, "Twitter"),
+                (Organization, "Telegram"),
+                (Organization, "Facebook"),
+                (Organization, "Facebook"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.organizations, ["Facebook"]);
+        let text = "Warren posted a video to Twitter. Her final Instagram story moved fans. \
+                    It downloads videos from LiveLeak. YouTube said it would appeal.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Person, "Warren"),
+                (Organization, "Twitter"),
+                (Organization, "Instagram"),
+                (Organization, "LiveLeak"),
+                (Organization, "YouTube"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.organizations, ["YouTube"]);
+    }
+}
