@@ -334,13 +334,15 @@ impl Tokenizer<'_, '_> {
                 break;
             }
         }
-        if self.peek(end) == Some('.')
-            && !ends_a_sentence(&text[..start], &text[start..end], &text[end + 1..], dotted)
-        {
+        if self.peek(end) == Some('.') {
             let word = &text[start..end];
             let single_letter =
                 self.cps(start, end) == 1 && word.chars().next().is_some_and(char::is_alphabetic);
-            if dotted || single_letter || is_one_of(ABBREVIATIONS, word) {
+            // Most dots end a plain word: look at the line's end only after
+            // an abbreviation.
+            if (dotted || single_letter || is_one_of(ABBREVIATIONS, word))
+                && !ends_a_sentence(&text[..start], word, &text[end + 1..], dotted)
+            {
                 end += 1;
             }
         }
