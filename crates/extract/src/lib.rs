@@ -46,6 +46,7 @@ mod county_lists;
 mod datelines;
 pub mod decode;
 mod demonyms;
+mod east_asian_names;
 mod family;
 pub mod features;
 mod full_names;
@@ -295,6 +296,7 @@ impl Extractor {
         let case = self.model.as_ref().map(tagger::Weights::case_lexicon);
         if let Some(case) = case {
             let gazetteer = Gazetteer::bundled();
+            east_asian_names::read_east_asian_names(text, &mut mentions, case);
             full_names::add_missed_full_names(text, &mut mentions, case, gazetteer);
             administrations::add_administration_heads(text, &mut mentions, case, gazetteer);
             full_names::drop_ordinary_words(text, &mut mentions, case);
