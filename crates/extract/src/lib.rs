@@ -66,6 +66,7 @@ mod named_after;
 mod nicknames;
 mod ordinary_places;
 mod org_prefixes;
+mod party_tags;
 mod places_in_names;
 mod prefetch;
 mod quantities;
@@ -292,6 +293,7 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Extraction {
         let mut mentions = self.mentions(text);
         titled_names::split_titled_names(text, &mut mentions);
+        party_tags::drop_party_tags(text, &mut mentions);
         let (mut unnamed, mut shared) = (Vec::new(), Vec::new());
         let case = self.model.as_ref().map(tagger::Weights::case_lexicon);
         if let Some(case) = case {
