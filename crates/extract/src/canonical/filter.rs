@@ -39,6 +39,10 @@ static NOT_NAMES: WordList = WordList::new(&[
     "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln",
     // Heads of state's aircraft by their call signs: vehicles, no body.
     "air force one", "air force two", "marine one", "marine two",
+    // The article alone, which the tagger may take for a name ("The bill
+    // will go"); a longer name with the word keeps it from the surname
+    // rules' drop.
+    "the",
 ]);
 
 /// Currencies as the wires abbreviate them: alone or ending a name they

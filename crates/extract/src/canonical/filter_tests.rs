@@ -274,6 +274,12 @@ fn aircraft_call_signs_and_technical_terms_name_nothing() {
 }
 
 #[test]
+fn the_article_alone_names_nothing() {
+    let names = ["The", "THE", "The Hague", "The Who"];
+    assert_eq!(nothing("", &names), [true, true, false, false]);
+}
+
+#[test]
 fn a_roman_numeral_alone_names_nothing() {
     assert_eq!(
         nothing(
