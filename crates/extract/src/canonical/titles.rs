@@ -87,6 +87,9 @@ static PERSON_TITLES: WordList = WordList::new(&[
     // Roles that TITLES strips, capitalised before a name at a sentence
     // start ("Broadcaster Piers Morgan", "Spokesperson Morgan Ortagus").
     "broadcaster", "spokesperson", "spokesman", "spokeswoman",
+    // Offices a company gives one person ("CEO Elon Musk", "Chairman
+    // Mao"), which the tagger took for bodies.
+    "ceo", "chairman", "chairwoman",
 ]);
 
 /// Whether `before` (the text before a mention) ends with a title only
@@ -105,7 +108,15 @@ pub(super) fn follows_a_person_title(before: &str) -> bool {
 /// said, it is a person.
 pub(super) fn is_titled_name(cleaned: &str, gazetteer: &Gazetteer) -> bool {
     let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
-    let lead = usize::from(words.len() > 2 && leads_title(words[0], gazetteer));
+    // An acronym leads a title ("NYC Mayor"), unless it is the title
+    // ("CEO Elon Musk"); in a line in capitals it is read as leading
+    // ("MR. GASEKT CO", the company Mr. Gasket).
+    let shouted = !cleaned.contains(char::is_lowercase);
+    let lead = usize::from(
+        words.len() > 2
+            && leads_title(words[0], gazetteer)
+            && (shouted || !PERSON_TITLES.contains(words[0].trim_end_matches('.'))),
+    );
     let Some((title, name)) = words[lead..].split_first() else {
         return false;
     };

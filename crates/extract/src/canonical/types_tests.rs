@@ -73,6 +73,14 @@ fn a_role_before_a_name_makes_a_person() {
     ]);
     assert_eq!(c.persons, ["Piers Morgan", "Morgan Ortagus"]);
     assert_eq!(c.organizations, ["Singer Co"]);
+    // A company's offices, the acronym too; not a firm's name in capitals.
+    let c = canon(&[
+        (Organization, "CEO Elon Musk"),
+        (Organization, "Chairman Mao"),
+        (Organization, "MR. GASEKT CO"),
+    ]);
+    assert_eq!(c.persons, ["Elon Musk", "Mao"]);
+    assert_eq!(c.organizations, ["MR. GASEKT CO"]);
     // Honorifics go too: "Swami", "Sayyid" and its Persian "Seyed".
     let c = canon(&[
         (Person, "Swami Chakrapani"),
