@@ -44,15 +44,29 @@ pub(super) fn link_organizations(
         let (Some(c), Some(&kind)) = (cleaned.get(u), kinds.get(u)) else {
             continue;
         };
-        if kind != Some(EntityKind::Organization) || !c.contains(' ') {
+        if kind != Some(EntityKind::Organization) {
             continue;
         }
-        let byte = if ascii {
-            Some(m.end)
-        } else {
-            char_starts.get(m.end).copied()
+        let at = |c: usize| {
+            if ascii {
+                Some(c)
+            } else {
+                char_starts.get(c).copied()
+            }
         };
-        let after = byte.and_then(|b| text.get(b..));
+        // A one-word name after a word with a capital is a piece of a
+        // longer one the tagger split ("Luxembourg SA (BIL)", "l'Energia
+        // Elettrica (ENEL)"), no long form.
+        let piece = !c.contains(' ')
+            && at(m.start)
+                .and_then(|b| text.get(..b))
+                .and_then(|before| before.strip_suffix(' '))
+                .and_then(|before| before.rsplit([' ', '\n']).next())
+                .is_some_and(|w| w.contains(char::is_uppercase));
+        if piece {
+            continue;
+        }
+        let after = at(m.end).and_then(|b| text.get(b..));
         if let Some(acr) = after.and_then(|a| parenthesised_short_form(a, c)) {
             defined.insert(acronym_key(acr));
             acronyms
@@ -244,14 +258,29 @@ fn acronym_key(acronym: &str) -> String {
 }
 
 /// A short form of `long` in parentheses at the start of `s` (spaces
-/// allowed before): an acronym ("HTS"), or one capitalised word that
-/// begins as `long` does and holds the initials of its main words in
-/// order ("Philippine Institute of Volcanology and Seismology (Phivolcs)").
+/// allowed before): an acronym ("HTS"), a stock ticker, after its
+/// exchange or alone ("Apple Inc. (NASDAQ: AAPL)", "Tesla (TSLA)"), or,
+/// after a name of several words, one capitalised word that begins as
+/// `long` does and holds the initials of its main words in order
+/// ("Philippine Institute of Volcanology and Seismology (Phivolcs)").
 fn parenthesised_short_form<'s>(s: &'s str, long: &str) -> Option<&'s str> {
     let s = s.trim_start().strip_prefix('(')?;
     let end = s.find(')')?;
-    let short = s.get(..end)?.trim();
-    (is_acronym(short) || is_syllabic_short_form(short, long)).then_some(short)
+    let inner = s.get(..end)?.trim();
+    let short = match inner.split_once(':') {
+        Some((exchange, ticker)) if is_exchange(exchange) => ticker.trim(),
+        _ => inner,
+    };
+    let syllabic = long.contains(' ') && is_syllabic_short_form(short, long);
+    (is_acronym(short) || syllabic).then_some(short)
+}
+
+/// Whether `word` may name a stock exchange before a ticker: "NASDAQ",
+/// "NYSE", "Nasdaq", "TSX".
+fn is_exchange(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && (2..=8).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// Whether mention `i` is written in parentheses right after an
@@ -332,161 +361,5 @@ fn initials_of(key: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::mentions_of;
-    use super::super::*;
-
-    #[test]
-    fn acronyms_link_to_long_forms() {
-        use EntityKind::*;
-        let text = "NATO and the North Atlantic Treaty Organization met; \
-                    the Islamic State of Iraq and the Levant; ISIL. UN.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Organization, "NATO"),
-                (Organization, "North Atlantic Treaty Organization"),
-                (Organization, "Islamic State of Iraq and the Levant"),
-                (Organization, "ISIL"),
-                (Organization, "UN"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(
-            c.organizations,
-            [
-                "North Atlantic Treaty Organization",
-                "Islamic State of Iraq and the Levant",
-                "UN"
-            ]
-        );
-    }
-
-    #[test]
-    fn short_forms_fold_into_the_one_long_form() {
-        use EntityKind::*;
-        let text = "Kelley Oil and Gas Partners Ltd said Kelley would sell. \
-                    Hayat Tahrir al-Sham; Tahrir al-Sham. Levant Wire; Wire. \
-                    University of California, San Diego and University of California, \
-                    Los Angeles; University of California. Senate Armed Services Committee; \
-                    Senate. The United Nations Security Council; the United Nations.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Organization, "Kelley Oil and Gas Partners Ltd"),
-                (Organization, "Kelley"),
-                (Organization, "Hayat Tahrir al-Sham"),
-                (Organization, "Tahrir al-Sham"),
-                (Organization, "Levant Wire"),
-                (Organization, "Wire"),
-                (Organization, "University of California, San Diego"),
-                (Organization, "University of California, Los Angeles"),
-                (Organization, "University of California"),
-                (Organization, "Senate Armed Services Committee"),
-                (Organization, "Senate"),
-                (Organization, "United Nations Security Council"),
-                (Organization, "United Nations"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(
-            c.organizations,
-            [
-                "Kelley Oil and Gas Partners Ltd",
-                "Hayat Tahrir al-Sham",
-                "Levant Wire",
-                "University of California, San Diego",
-                "University of California, Los Angeles",
-                "University of California",
-                "Senate Armed Services Committee",
-                "Senate",
-                "United Nations Security Council",
-                "United Nations"
-            ]
-        );
-    }
-
-    #[test]
-    fn parties_lose_their_country_and_keep_apart_from_their_branches() {
-        use EntityKind::*;
-        let text = "The US Libertarian Party met the Federal Reserve Board Vice Chairman. \
-                    The U.S. Constitution Party and the Constitution Party of Florida; \
-                    Constitution. The Prohibition Party and the Prohibition Party of \
-                    Illinois. The UK Independence Party and Mitsui Trust Finance.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Organization, "US Libertarian Party"),
-                (Organization, "Federal Reserve Board Vice"),
-                (Organization, "U.S. Constitution Party"),
-                (Organization, "Constitution Party of Florida"),
-                (Organization, "Constitution"),
-                (Organization, "Prohibition Party"),
-                (Organization, "Prohibition Party of Illinois"),
-                (Organization, "UK Independence Party"),
-                (Organization, "Mitsui Trust Finance"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(
-            c.organizations,
-            [
-                "Libertarian Party",
-                "Federal Reserve Board",
-                "Constitution Party",
-                "Constitution Party of Florida",
-                "Prohibition Party",
-                "Prohibition Party of Illinois",
-                "UK Independence Party",
-                "Mitsui Trust Finance",
-            ]
-        );
-    }
-
-    #[test]
-    fn country_acronyms_in_names_are_one_organization() {
-        use EntityKind::*;
-        let text = "The 116th United States Congress met. The U.S. Congress voted and \
-                    Congress adjourned. The US Army and the U.S. Army left.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Organization, "United States Congress"),
-                (Organization, "U.S. Congress"),
-                (Organization, "Congress"),
-                (Organization, "US Army"),
-                (Organization, "U.S. Army"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(c.organizations, ["United States Congress", "US Army"]);
-    }
-
-    #[test]
-    fn the_fed_and_the_us_federal_reserve_are_the_federal_reserve() {
-        use EntityKind::*;
-        let text = "The Fed cut rates. The US Federal Reserve and the Federal Reserve Bank of \
-                    New York agreed; the Federal Reserve said so.";
-        let ms = mentions_of(
-            text,
-            &[
-                (Organization, "Fed"),
-                (Organization, "US Federal Reserve"),
-                (Organization, "Federal Reserve Bank of New York"),
-                (Organization, "Federal Reserve"),
-            ],
-        );
-        let c = canonicalize(text, &ms, Gazetteer::bundled());
-        assert_eq!(
-            c.organizations,
-            ["US Federal Reserve", "Federal Reserve Bank of New York"]
-        );
-        let alone = "The Fed cut rates.";
-        let c = canonicalize(
-            alone,
-            &mentions_of(alone, &[(Organization, "Fed")]),
-            Gazetteer::bundled(),
-        );
-        assert_eq!(c.organizations, ["Fed"]);
-    }
-}
+#[path = "organizations_tests.rs"]
+mod tests;
