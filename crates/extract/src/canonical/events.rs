@@ -21,6 +21,41 @@ static EVENT_WORDS: WordList = WordList::new(&[
     "recession", "revolution", "crisis", "uprising", "election", "elections", "referendum",
 ]);
 
+/// Award ceremonies named by their prize in the plural ("won at the
+/// Grammys"), as name keys.
+static AWARD_SHOWS: WordList = WordList::new(&[
+    "grammys",
+    "oscars",
+    "emmys",
+    "tonys",
+    "baftas",
+    "golden globes",
+    "brits",
+    "mtv vmas",
+]);
+
+/// Second words of award categories after "Best" ("Best Picture", "Best
+/// Supporting Actress", "Best New Artist"); not "Best Buy" or "Best
+/// Western", which are companies.
+#[rustfmt::skip]
+static CATEGORY_WORDS: WordList = WordList::new(&[
+    "picture", "actor", "actress", "director", "film", "album", "song", "record", "artist",
+    "screenplay", "documentary", "score", "cinematography", "player", "goalkeeper",
+    "supporting", "original", "adapted", "animated", "international", "foreign", "new",
+    "visual", "costume", "makeup", "sound", "editing", "production", "feature", "short",
+    "musical", "comedy", "drama", "rap", "pop", "rock", "country", "male", "female", "young",
+]);
+
+/// Whether a name key is an award's category: "best picture", "best new
+/// artist", "album of the year".
+fn names_an_award_category(key: &str) -> bool {
+    let best = key
+        .strip_prefix("best ")
+        .and_then(|rest| rest.split(' ').next())
+        .is_some_and(|w| CATEGORY_WORDS.contains(w));
+    best || (key.ends_with(" of the year") && key.split(' ').count() == 4)
+}
+
 /// Last words of the names of diseases that name a place or a person
 /// ("Middle East Respiratory Syndrome", "West Nile Virus", "Spanish Flu",
 /// "Lyme Disease"), lowercase: the whole names nothing a facet wants.
@@ -36,6 +71,9 @@ static DISEASE_WORDS: WordList =
 /// a body's ([`is_org_suffix`]: "Institute for the Study of War"). A
 /// person named Day ("Doris Day") is none.
 pub(super) fn names_an_event(cleaned: &str, key: &str, kind: EntityKind) -> bool {
+    if AWARD_SHOWS.contains(key) || names_an_award_category(key) {
+        return true;
+    }
     let Some((_, last)) = key.rsplit_once(' ') else {
         return false;
     };
@@ -94,5 +132,14 @@ mod tests {
         let key = crate::gazetteer::name_key("Doris Day");
         assert!(!names_an_event("Doris Day", &key, EntityKind::Person));
         assert!(names_a_disease("west nile virus") && !names_a_disease("virus"));
+    }
+
+    #[test]
+    fn award_shows_and_categories_are_no_bodies() {
+        assert!(event("Grammys") && event("Oscars") && event("Golden Globes"));
+        assert!(event("Best Picture") && event("Best Supporting Actress"));
+        assert!(event("Album of the Year") && event("Best New Artist"));
+        assert!(!event("Best Buy") && !event("Best Western") && !event("Grammy"));
+        assert!(!event("Bank of the Year Ltd"));
     }
 }
