@@ -229,6 +229,7 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             || based
             || apposition_says_org(after)
             || published_in(before)
+            || shares_of(before, after)
         {
             out[u] = Some(Cue::Organization);
         }
@@ -394,6 +395,29 @@ fn published_in(before: &str) -> bool {
     words[..at].iter().all(|w| {
         w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || is_calendar_word(w)
     })
+}
+
+/// Whether `before` ends with "shares of " or "stock of " ("Shares of
+/// Charles Schwab rose"): only companies have shares. Not "shares in",
+/// which may be where they are sold ("participation shares in West
+/// Germany"), nor before a possessive or a hyphen ("shares of Warren
+/// Buffett's Berkshire Hathaway", "shares of Hong Kong-listed firms"), nor
+/// for the first part of a firm's name the tagger split at "and" ("shares
+/// of Harper and Row Publishers Inc").
+fn shares_of(before: &str, after: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" of ") else {
+        return false;
+    };
+    let noun = last_word(rest);
+    let split = ["and ", "& "].iter().any(|link| {
+        after
+            .strip_prefix(' ')
+            .and_then(|a| a.strip_prefix(link))
+            .is_some_and(|a| a.starts_with(char::is_uppercase))
+    });
+    (noun.eq_ignore_ascii_case("shares") || noun.eq_ignore_ascii_case("stock"))
+        && !after.starts_with(['\'', '\u{2019}', '-'])
+        && !split
 }
 
 /// Whether the text before mention `i` is "<person> of " or "<person>,

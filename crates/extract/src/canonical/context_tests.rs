@@ -472,3 +472,29 @@ fn a_name_something_is_published_in_is_a_journal() {
     // A place the gazetteer knows stays one.
     assert_eq!(c.locations, ["Berlin"]);
 }
+
+#[test]
+fn only_companies_have_shares() {
+    use EntityKind::*;
+    let text = "Shares of Charles Schwab rose, and shares of Warren Buffett's Berkshire \
+                Hathaway fell, as did shares of Harper and Row Publishers; participation \
+                shares in West Germany.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Person, "Charles Schwab"),
+            (Person, "Warren Buffett"),
+            (Organization, "Berkshire Hathaway"),
+            (Person, "Harper"),
+            (Organization, "Row Publishers"),
+            (Location, "West Germany"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.persons, ["Warren Buffett", "Harper"]);
+    assert_eq!(
+        c.organizations,
+        ["Charles Schwab", "Berkshire Hathaway", "Row Publishers"]
+    );
+    assert_eq!(c.locations, ["West Germany"]);
+}
