@@ -45,6 +45,8 @@ const BODIES: &[&str] = &[
     "Alibaba", "Tencent", "Baidu", "Yandex", "SpaceX", "OpenAI", "Nvidia", "IBM", "Boeing",
     "Airbus", "Lockheed Martin", "Raytheon", "Volkswagen", "Toyota", "Gazprom", "Rosneft",
     "Saudi Aramco", "ExxonMobil", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "Roscosmos",
+    "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Coinbase", "Salesforce",
+    "Nintendo", "Xiaomi",
     // Armed groups and movements.
     "Taliban", "Hamas", "Hezbollah", "Hizbollah", "al-Qaeda", "Al-Qaeda", "ISIS", "ISIL",
     "Daesh", "Boko Haram", "al-Shabaab", "Al-Shabaab", "Wagner Group", "PKK", "YPG",
@@ -226,9 +228,13 @@ mod tests {
     fn bodies_news_names_bare_are_organizations() {
         let x = Extractor::bundled().extract(
             "Dozens died in the attack, reportedly conducted by the Taliban. \
-             Greenpeace said the plan was flawed. One MP told the BBC it was so.",
+             Greenpeace said the plan was flawed. One MP told the BBC it was so. \
+             Meta said it would appeal; the report said Coinbase had cut fees.",
         );
-        assert_eq!(x.organizations, ["Taliban", "Greenpeace", "BBC"]);
+        assert_eq!(
+            x.organizations,
+            ["Taliban", "Greenpeace", "BBC", "Meta", "Coinbase"]
+        );
     }
 
     #[test]
