@@ -110,33 +110,29 @@ const SYLLABLE_ENDS: &[&str] = &["", "n", "ng", "k", "l", "m", "p", "t", "h", "c
 /// this crate's, not input).
 type Words = HashSet<&'static str, FixedState>;
 
-fn set(words: &'static [&'static str]) -> Words {
-    words.iter().copied().collect()
+/// The word lists as sets, built once.
+struct Sets {
+    pinyin: Words,
+    chinese_surnames: Words,
+    korean_surnames: Words,
+    /// Every surname: a hyphened given name may follow one of any
+    /// tradition.
+    surnames: Words,
 }
 
-fn pinyin() -> &'static Words {
-    static SET: OnceLock<Words> = OnceLock::new();
-    SET.get_or_init(|| set(PINYIN))
-}
-
-fn chinese_surnames() -> &'static Words {
-    static SET: OnceLock<Words> = OnceLock::new();
-    SET.get_or_init(|| set(CHINESE_SURNAMES))
-}
-
-/// All surnames: those of hyphened given names are of any tradition.
-fn hyphened_surnames() -> &'static Words {
-    static SET: OnceLock<Words> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut all = set(HYPHENED_SURNAMES);
-        all.extend(CHINESE_SURNAMES.iter().chain(KOREAN_SURNAMES));
-        all
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let set = |words: &[&'static str]| words.iter().copied().collect::<Words>();
+        let mut surnames = set(HYPHENED_SURNAMES);
+        surnames.extend(CHINESE_SURNAMES.iter().chain(KOREAN_SURNAMES));
+        Sets {
+            pinyin: set(PINYIN),
+            chinese_surnames: set(CHINESE_SURNAMES),
+            korean_surnames: set(KOREAN_SURNAMES),
+            surnames,
+        }
     })
-}
-
-fn korean_surnames() -> &'static Words {
-    static SET: OnceLock<Words> = OnceLock::new();
-    SET.get_or_init(|| set(KOREAN_SURNAMES))
 }
 
 /// Makes a person of each East Asian name that a mention of `text` lies
@@ -226,7 +222,7 @@ fn name_at(text: &str, at: usize, case: &CaseLexicon) -> Option<usize> {
     let rest = &text[at..];
     let mut words = rest.split(' ');
     let surname = words.next()?;
-    if !hyphened_surnames().contains(surname) {
+    if !sets().surnames.contains(surname) {
         return None;
     }
     let written = words.next()?;
@@ -240,7 +236,7 @@ fn name_at(text: &str, at: usize, case: &CaseLexicon) -> Option<usize> {
             && syllable(&b.to_ascii_lowercase());
         return hyphened.then(|| span(&[surname, given]));
     }
-    if korean_surnames().contains(surname) {
+    if sets().korean_surnames.contains(surname) {
         if let Some(third) = third.filter(|_| given == written) {
             let two = is_capitalised(given)
                 && is_capitalised(third)
@@ -254,7 +250,7 @@ fn name_at(text: &str, at: usize, case: &CaseLexicon) -> Option<usize> {
     // An English word made of Pinyin syllables ("Sun Dance", "He Can")
     // is no given name.
     let lower = given.to_ascii_lowercase();
-    let pinyin_given = chinese_surnames().contains(surname)
+    let pinyin_given = sets().chinese_surnames.contains(surname)
         && is_capitalised(given)
         && pinyin_syllables(&lower, 3)
         && !case.is_lowercase_only_word(&lower);
@@ -286,7 +282,7 @@ fn pinyin_syllables(word: &str, max: usize) -> bool {
     max > 0
         && (1..=word.len().min(6)).any(|n| {
             word.is_char_boundary(n)
-                && pinyin().contains(&word[..n])
+                && sets().pinyin.contains(&word[..n])
                 && pinyin_syllables(&word[n..], max - 1)
         })
 }
