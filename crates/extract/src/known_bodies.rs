@@ -19,11 +19,12 @@
 //! thank supporters"); those only change kind where the tagger found them
 //! (`canonical::types`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use foldhash::fast::FixedState;
 
+use super::first_words::NamesByFirstWord;
 use super::gazetteer::name_key;
 use super::{EntityKind, Mention};
 
@@ -62,35 +63,17 @@ const BODIES: &[&str] = &[
 /// Agencies named so only in a credit's chain of slashes.
 const SLASHED_AGENCIES: &[&str] = &["AP", "EPA", "Reuters", "Bloomberg", "PA Images"];
 
-/// Names by their first word, hashed with a fixed seed (the names are
-/// this crate's, not input).
-type FirstWords = HashMap<&'static str, Vec<(&'static str, bool)>, FixedState>;
-
 /// The names by their first word (letters, digits and hyphens:
-/// "al-Qaeda", "EPA-EFE", "Médecins"), longest
-/// first, each with whether it is one of [`SLASHED_AGENCIES`].
-///
-/// Looked up at each capitalised word rather than with an Aho-Corasick
-/// automaton over the whole text: with this many names the automaton's
-/// prefilter finds candidates everywhere and its walk cost about 1.5% of
-/// `news extract`'s instructions (a DFA as much), while a text has few
-/// capitalised words to look up.
-fn by_first_word() -> &'static FirstWords {
-    static BY_FIRST: OnceLock<FirstWords> = OnceLock::new();
+/// "al-Qaeda", "EPA-EFE", "Médecins"), each with whether it is one of
+/// [`SLASHED_AGENCIES`]; looked up at each capitalised word (see
+/// [`NamesByFirstWord`]: as an automaton they cost about 1.5% of `news
+/// extract`'s instructions).
+fn by_first_word() -> &'static NamesByFirstWord<bool> {
+    static BY_FIRST: OnceLock<NamesByFirstWord<bool>> = OnceLock::new();
     BY_FIRST.get_or_init(|| {
-        let mut by_first = FirstWords::default();
-        let named = BODIES.iter().map(|n| (*n, false));
-        for (name, slashed) in named.chain(SLASHED_AGENCIES.iter().map(|n| (*n, true))) {
-            let first = &name[..word_end(name, 0)];
-            let names = by_first.entry(first).or_default();
-            if !names.iter().any(|(n, _)| *n == name) {
-                names.push((name, slashed));
-            }
-        }
-        for names in by_first.values_mut() {
-            names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-        }
-        by_first
+        let named = BODIES.iter().map(|n| (n.to_string(), false));
+        let slashed = SLASHED_AGENCIES.iter().map(|n| (n.to_string(), true));
+        NamesByFirstWord::new(named.chain(slashed), |name| &name[..word_end(name, 0)])
     })
 }
 
@@ -138,11 +121,8 @@ fn find_names(text: &str) -> Vec<(usize, &'static str, bool)> {
             continue;
         }
         let end = word_end(text, i);
-        let name = by_first
-            .get(&text[i..end])
-            .and_then(|names| names.iter().find(|(n, _)| text[i..].starts_with(n)));
-        match name {
-            Some(&(name, slashed)) => {
+        match by_first.longest_at(&text[i..end], &text[i..]) {
+            Some((name, &slashed)) => {
                 found.push((i, name, slashed));
                 i += name.len();
             }

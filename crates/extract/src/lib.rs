@@ -49,6 +49,7 @@ mod demonyms;
 mod east_asian_names;
 mod family;
 pub mod features;
+mod first_words;
 mod full_names;
 pub mod gazetteer;
 mod hash_bits;

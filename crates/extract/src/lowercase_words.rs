@@ -6,11 +6,9 @@
 //! names that way ("Islamic State of Iraq and the Levant"), found by name
 //! at the text's capitalised tokens.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use foldhash::fast::FixedState;
-
+use super::first_words::NamesByFirstWord;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::joins::replace_spans;
 use super::labels::{LOC, ORG};
@@ -38,17 +36,15 @@ const AND_ORGANIZATIONS: &[&str] = &[
 ];
 
 /// The names with "and" in them (for places, any lowercase word: "of",
-/// "in", "do", "del", "y"), by [`first_word`], longest first, each with
-/// whether it is a place. A place's "of the" may go without its "the"
+/// "in", "do", "del", "y"), by [`first_word`], each with whether it is a
+/// place, places first. A place's "of the" may go without its "the"
 /// ("Democratic Republic of Congo"). Places are countries, regions and the
 /// cities of half a million people or more ("Dar es Salaam", which the
-/// tagger cut to "Dar", a town in Cambodia).
-///
-/// Looked up at each capitalised token rather than with an Aho-Corasick
-/// automaton over the text, which cost about 1.6% of `news extract`'s
-/// instructions: its prefilter finds candidates everywhere.
-fn and_names() -> &'static FirstWords {
-    static NAMES: OnceLock<FirstWords> = OnceLock::new();
+/// tagger cut to "Dar", a town in Cambodia). Looked up at each capitalised
+/// token (see [`NamesByFirstWord`]: as an automaton over the text they cost
+/// about 1.6% of `news extract`'s instructions).
+fn and_names() -> &'static NamesByFirstWord<bool> {
+    static NAMES: OnceLock<NamesByFirstWord<bool>> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut places: Vec<String> = Gazetteer::bundled()
             .places()
@@ -64,24 +60,13 @@ fn and_names() -> &'static FirstWords {
             .collect();
         places.sort_unstable();
         places.dedup();
+        // Places first: of a place and an organization of one name and
+        // length, the place is found, as the leftmost-longest automaton did.
         let organizations = AND_ORGANIZATIONS.iter().map(|n| (n.to_string(), false));
-        let mut by_first = FirstWords::default();
-        for (name, place) in places.into_iter().map(|n| (n, true)).chain(organizations) {
-            let first = first_word(&name).to_owned();
-            by_first.entry(first).or_default().push((name, place));
-        }
-        for names in by_first.values_mut() {
-            // Longest first, and a place before an organization of the
-            // same length, as the leftmost-longest automaton did.
-            names.sort_by_key(|(n, place)| (std::cmp::Reverse(n.len()), !place));
-        }
-        by_first
+        let names = places.into_iter().map(|n| (n, true)).chain(organizations);
+        NamesByFirstWord::new(names, first_word)
     })
 }
-
-/// Names by their [`first_word`], hashed with a fixed seed (the names are
-/// this crate's and the gazetteer's, not input).
-type FirstWords = HashMap<String, Vec<(String, bool)>, FixedState>;
 
 /// `word` up to its first ASCII character that is no letter or digit:
 /// "St" of "St. Kitts", "Côte" of "Côte d'Ivoire".
@@ -107,13 +92,8 @@ pub(crate) fn join_names_with_lowercase_words(text: &str, tokens: &[Token], span
         let word = tokens[t].text(text);
         let found = word
             .starts_with(char::is_uppercase)
-            .then(|| by_first.get(first_word(word)))
-            .flatten()
-            .and_then(|names| {
-                names
-                    .iter()
-                    .find(|(n, _)| text[at..].starts_with(n.as_str()))
-            });
+            .then(|| by_first.longest_at(first_word(word), &text[at..]))
+            .flatten();
         let Some((name, place)) = found else {
             t += 1;
             continue;
