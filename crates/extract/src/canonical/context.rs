@@ -409,15 +409,18 @@ fn shares_of(before: &str, after: &str) -> bool {
         return false;
     };
     let noun = last_word(rest);
+    if !(noun.eq_ignore_ascii_case("shares") || noun.eq_ignore_ascii_case("stock"))
+        || after.starts_with(['\'', '\u{2019}', '-'])
+    {
+        return false;
+    }
     let split = ["and ", "& "].iter().any(|link| {
         after
             .strip_prefix(' ')
             .and_then(|a| a.strip_prefix(link))
             .is_some_and(|a| a.starts_with(char::is_uppercase))
     });
-    (noun.eq_ignore_ascii_case("shares") || noun.eq_ignore_ascii_case("stock"))
-        && !after.starts_with(['\'', '\u{2019}', '-'])
-        && !split
+    !split
 }
 
 /// Whether the text before mention `i` is "<person> of " or "<person>,

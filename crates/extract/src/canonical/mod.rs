@@ -246,7 +246,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
         .collect();
     let named = name_locations(&locations, &as_regions, gazetteer);
     let (location_of, containing) = (&named.names, &named.containing);
-    let org_of = link_organizations(text, mentions, &of, &filed, &cleaned, &orgs);
+    let org_of = link_organizations(&article, &filed, &cleaned, &orgs);
 
     let names: Vec<String> = filed
         .iter()

@@ -5,7 +5,7 @@
 use super::{HashMap, HashSet};
 
 use super::super::gazetteer::name_key;
-use super::super::{EntityKind, Mention};
+use super::super::EntityKind;
 use super::context::Article;
 use super::persons::PARTICLES;
 use super::seats::is_seat_of_government;
@@ -20,26 +20,18 @@ static FUNCTION_WORDS: WordList =
 /// long form the article spells out ("Hayat Tahrir al-Sham (HTS)") or whose
 /// initials it is.
 pub(super) fn link_organizations(
-    text: &str,
-    mentions: &[Mention],
-    of: &[usize],
+    article: &Article,
     kinds: &[Option<EntityKind>],
     cleaned: &[String],
     orgs: &Linker,
 ) -> HashMap<String, String> {
+    let Article {
+        text, mentions, of, ..
+    } = *article;
+    let at = |c: usize| article.offsets.byte(c);
     let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
     // Short forms the article spells out in parentheses.
     let mut defined: HashSet<String> = HashSet::default();
-    // Mention offsets are in code points; in ASCII text they are bytes.
-    let ascii = text.is_ascii();
-    let char_starts: Vec<usize> = if !ascii && kinds.contains(&Some(EntityKind::Organization)) {
-        text.char_indices()
-            .map(|(b, _)| b)
-            .chain([text.len()])
-            .collect()
-    } else {
-        Vec::new()
-    };
     for (m, &u) in mentions.iter().zip(of) {
         let (Some(c), Some(&kind)) = (cleaned.get(u), kinds.get(u)) else {
             continue;
@@ -47,13 +39,6 @@ pub(super) fn link_organizations(
         if kind != Some(EntityKind::Organization) {
             continue;
         }
-        let at = |c: usize| {
-            if ascii {
-                Some(c)
-            } else {
-                char_starts.get(c).copied()
-            }
-        };
         // A one-word name after a word with a capital is a piece of a
         // longer one the tagger split ("Luxembourg SA (BIL)", "l'Energia
         // Elettrica (ENEL)"), no long form.

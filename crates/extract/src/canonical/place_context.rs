@@ -67,6 +67,7 @@ pub(super) fn place_cues(
         // "in Washington" beside George Washington); an organization
         // there is as often a team ("in Nice"), so only persons move.
         let name = cleaned[u].as_str();
+        let known_place = || gazetteer.contains(name) && !gazetteer.is_risky(name);
         // "in Bahrain and Imad Bata of Finance and Credit Corp": a person
         // of a body is no place.
         let listed = in_list
@@ -76,8 +77,7 @@ pub(super) fn place_cues(
             && (in_a_place(before) || listed)
             && !after.starts_with('\'')
             && !name.split(' ').any(is_initial)
-            && (surnames.get(&last_key_word(name)) == Some(&1)
-                || (gazetteer.contains(name) && !gazetteer.is_risky(name)));
+            && (surnames.get(&last_key_word(name)) == Some(&1) || known_place());
         in_list = (distinct[u] == Some(EntityKind::Location) || person_in)
             && (in_a_place(before) || listed);
         // "USDA county offices": an acronym before an area noun is the
@@ -94,7 +94,6 @@ pub(super) fn place_cues(
         // office is that place, and so is an organization the gazetteer
         // knows as a place ("archbishop of Cincinnati"; not "governor of
         // the Bank of Japan").
-        let known_place = || gazetteer.contains(name) && !gazetteer.is_risky(name);
         let office_of = after_office_of_a_place(before)
             && (distinct[u] == Some(EntityKind::Person)
                 || (distinct[u] == Some(EntityKind::Organization) && known_place()));
@@ -103,10 +102,7 @@ pub(super) fn place_cues(
         // office. Only a place the gazetteer knows and no ordinary word
         // ("Acme Governor", "Bank Governor Kombo Moyana" no).
         let office = office_before_a_name(after);
-        let holds_office = office.is_some()
-            && gazetteer.contains(name)
-            && !gazetteer.is_risky(name)
-            && !is_shouted(&m.text);
+        let holds_office = office.is_some() && known_place() && !is_shouted(&m.text);
         if after_place_noun(before)
             || area
             || person_in
