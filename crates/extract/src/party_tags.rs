@@ -3,8 +3,10 @@
 //! Manchin, D-W.Va.,". The tag says who the person is, not where the story
 //! is, and the tagger reads its pieces as names: "R-Iowa" and "D-Okla" as
 //! places, "D-Ill" and "D-W" as organizations, the "J.)" of "(D-N.J.)" as
-//! a person. Reuters-21578 writes 210 such tags; 86 of them made a value
-//! of some facet. Mentions that begin inside a tag are dropped.
+//! a person. Reuters-21578 writes 210 such tags (`grep -oE '[(,] ?[DRI]-[A-Z][A-Za-z.]*[),]'
+//! ../shared/data/corpora/reuters21578.jsonl | wc -l`); dropping them
+//! changed 88 article facets there. Mentions that begin inside a tag are
+//! dropped.
 //!
 //! A tag is "D", "R" or "I", a hyphen and a US state as the wires write
 //! it (an abbreviation, a postal code or the state's name), after "(" or
