@@ -1,0 +1,241 @@
+//! Cities the tagger never saw, taken for organizations: "Missiles struck
+//! Kyiv overnight", "NATO's Mark Rutte visited Kyiv", "flooding in
+//! Kolkata". The tagger learnt from 1996 newswire, which never wrote
+//! today's spellings and names ("Kyiv", "Odesa", "Dnipro", "Kolkata",
+//! "Bengaluru", "Mariupol"); for a capitalised word it never saw it has
+//! only the word's shape and neighbours to go by, and after a verb that
+//! is as often a firm. A city of the gazetteer with many people, by its
+//! own name, is the better guess.
+//!
+//! Only words training never showed (the case lexicon's count bucket is
+//! 0): the cities the newswire did write ("Houston", "Leeds", "Halifax",
+//! "Brent") are firms, crude oils and surnames there as often, and the
+//! tagger knows them. Only big cities: the small ones are as often a
+//! product's or a firm's name ("Naruto", "Gallup"). And not in an article
+//! about sport, where cities name their teams ("Caloundra defeat
+//! Maroochydore").
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::features::lexicon::CaseLexicon;
+use super::gazetteer::{name_key, Gazetteer, PlaceKind};
+use super::known_bodies::is_known_body;
+use super::{EntityKind, Mention};
+
+/// People a city needs before its name, unseen by the tagger, is the city.
+const MIN_POPULATION: u64 = 100_000;
+
+/// Makes places of the organization mentions that name a big city the
+/// tagger never saw (see the module doc), outside articles about sport.
+pub(crate) fn place_unseen_cities(
+    text: &str,
+    mentions: &mut [Mention],
+    case: &CaseLexicon,
+    gazetteer: &Gazetteer,
+) {
+    // Judged by name, so that the dateline's "KYIV" goes with "Kyiv",
+    // and a name inside a longer one keeps all its mentions; but "the"
+    // keeps only the mention it leads ("the Yanbu and Jubail refineries"
+    // beside "from Yanbu").
+    let is_body = |m: &Mention| m.kind == EntityKind::Organization;
+    let mut cities: Vec<String> = mentions
+        .iter()
+        .filter(|m| is_body(m) && is_unseen_city(&m.text, case, gazetteer))
+        .map(|m| name_key(&m.text))
+        .collect();
+    if cities.is_empty() {
+        return;
+    }
+    cities.sort_unstable();
+    cities.dedup();
+    cities.retain(|city| !in_a_longer_name(mentions, city));
+    // Read the text only when there is something to move.
+    if cities.is_empty() || about_sport(text) {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if is_body(m) && cities.contains(&name_key(&m.text)) && !after_the(text, m) {
+            m.kind = EntityKind::Location;
+        }
+    }
+}
+
+/// Whether `name` is a city of at least [`MIN_POPULATION`] people by its
+/// own name, none of whose words training showed, and no body the crate
+/// knows or acronym.
+fn is_unseen_city(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
+    // Most organizations are no place: the gazetteer is asked first.
+    if !name.chars().any(char::is_lowercase)
+        || !gazetteer.contains(name)
+        || gazetteer.is_risky(name)
+    {
+        return false;
+    }
+    let key = name_key(name);
+    key.split(' ')
+        .all(|w| case.bucket(xxh3_64(w.as_bytes())) == 0)
+        && !is_known_body(&key)
+        && gazetteer.resolve(name, &[]).is_some_and(|p| {
+            p.kind == PlaceKind::City
+                && p.population >= MIN_POPULATION
+                && gazetteer.is_own_name(name, p)
+        })
+}
+
+/// Whether "the" comes right before mention `m`, or before one
+/// capitalised word before it, as before no city: "the Halifax" (a
+/// building society), "the Cartagena group", "the Russian Duma".
+fn after_the(text: &str, m: &Mention) -> bool {
+    let start = text
+        .char_indices()
+        .nth(m.start)
+        .map_or(text.len(), |(b, _)| b);
+    let mut words = text[..start].split_whitespace().rev();
+    let is_the = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    match words.next() {
+        Some(w) if w.starts_with(char::is_uppercase) && !is_the(Some(w)) => is_the(words.next()),
+        w => is_the(w),
+    }
+}
+
+/// Whether the name `key` is part of a longer person's or organization's
+/// name of the article, whose short form it is: "Kawasaki" beside
+/// "Kawasaki Heavy Industries Ltd", "Austin" beside "Austin Co", "Ziyang"
+/// beside "Zhao Ziyang". A longer place ("Kyiv Oblast") is no such name.
+fn in_a_longer_name(mentions: &[Mention], key: &str) -> bool {
+    mentions.iter().any(|m| {
+        m.kind != EntityKind::Location && {
+            let other = name_key(&m.text);
+            other.len() > key.len() && format!(" {other} ").contains(&format!(" {key} "))
+        }
+    })
+}
+
+/// Whether `text` reads as sport: a word only sport uses, or a score
+/// ("2-1"); an article of results, standings or transfers, where cities
+/// name their teams.
+fn about_sport(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        is_score(w) || (w.len() >= 4 && SPORT_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    })
+}
+
+/// Whether `w` is a score: one or two digits, a hyphen, one or two digits.
+fn is_score(w: &str) -> bool {
+    let short_number =
+        |n: &str| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    w.split_once('-')
+        .is_some_and(|(a, b)| short_number(a) && short_number(b))
+}
+
+/// Words of the sports pages that other news rarely uses ("match",
+/// "season", "team", "cup" and "goal" are left out: "a match for", "the
+/// holiday season", "a rescue team").
+const SPORT_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "baseball",
+    "basketball",
+    "hockey",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "league",
+    "leagues",
+    "standings",
+    "innings",
+    "inning",
+    "playoff",
+    "playoffs",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "quarterback",
+    "pitcher",
+    "tournament",
+    "championship",
+    "coach",
+    "olympic",
+    "olympics",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Extraction, Extractor};
+
+    fn extract(text: &str) -> Extraction {
+        Extractor::bundled().extract(text)
+    }
+
+    #[test]
+    fn a_big_city_the_tagger_never_saw_is_the_city() {
+        let found =
+            extract("Missiles struck Kyiv overnight. NATO's Mark Rutte later visited Kyiv.");
+        assert_eq!(found.locations, ["Kyiv"]);
+        assert_eq!(found.organizations, ["NATO"]);
+        let found = extract("Drones hit Dnipro and Odesa on Tuesday.");
+        assert_eq!(found.locations, ["Dnipro", "Odesa"]);
+    }
+
+    /// The kinds `place_unseen_cities` leaves on organization mentions
+    /// of `names` in `text`.
+    fn kinds_after(text: &str, names: &[&str]) -> Vec<EntityKind> {
+        let mut mentions: Vec<Mention> = names
+            .iter()
+            .map(|n| {
+                let start = text[..text.find(n).unwrap()].chars().count();
+                Mention {
+                    kind: EntityKind::Organization,
+                    text: n.to_string(),
+                    start,
+                    end: start + n.chars().count(),
+                }
+            })
+            .collect();
+        let model = Extractor::bundled().model.as_ref().unwrap();
+        let case = crate::tagger::Weights::case_lexicon(model);
+        place_unseen_cities(text, &mut mentions, case, Gazetteer::bundled());
+        mentions.iter().map(|m| m.kind).collect()
+    }
+
+    #[test]
+    fn a_name_in_capitals_goes_with_its_name() {
+        let text = "KYIV 2026-01-28\nMissiles struck Kyiv overnight.";
+        assert_eq!(
+            kinds_after(text, &["KYIV", "Kyiv"]),
+            [EntityKind::Location, EntityKind::Location]
+        );
+        // An acronym alone is no city.
+        assert_eq!(kinds_after(text, &["KYIV"]), [EntityKind::Organization]);
+    }
+
+    #[test]
+    fn sport_keeps_the_teams() {
+        let found = extract("Dnipro beat Kolkata 2-1 on Sunday.");
+        assert_eq!(found.organizations, ["Dnipro", "Kolkata"]);
+        assert!(about_sport("They drew in the league."));
+        assert!(!about_sport(
+            "A 10-year plan for 2025-2026 was golfing news."
+        ));
+    }
+
+    #[test]
+    fn a_short_form_or_a_name_after_the_stays() {
+        let text =
+            "Kawasaki Heavy Industries Ltd won the order. Kawasaki said it would build the cars.";
+        assert_eq!(
+            extract(text).organizations,
+            ["Kawasaki Heavy Industries Ltd"]
+        );
+        let text = "Kawasaki Heavy Industries Ltd won. Kawasaki said it would build cars.";
+        assert_eq!(
+            kinds_after(text, &["Kawasaki Heavy Industries Ltd", "Kawasaki"]),
+            [EntityKind::Organization, EntityKind::Organization]
+        );
+        let text = "The Russian Duma voted on Tuesday.";
+        assert_eq!(extract(text).organizations, ["Duma"]);
+    }
+}
