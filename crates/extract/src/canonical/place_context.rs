@@ -14,7 +14,9 @@
 //! A name found to be a place here is a place in every mention of the
 //! article ("a Florida highway" once "West Palm Beach, Florida" is read).
 //! The cues after "in" and "to" move persons only: an organization there
-//! is as often a team ("in Nice") or a party to something.
+//! is as often a team ("in Nice") or a party to something; but one the
+//! gazetteer knows listed after a place after "in" is a place too
+//! ("plants in Kenosha and Milwaukee").
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
@@ -78,7 +80,10 @@ pub(super) fn place_cues(
             && !after.starts_with('\'')
             && !name.split(' ').any(is_initial)
             && (surnames.get(&last_key_word(name)) == Some(&1) || known_place());
-        in_list = (distinct[u] == Some(EntityKind::Location) || person_in)
+        // "officials in Atlanta and Philadelphia": a body the gazetteer
+        // knows as a place, listed after a place after "in".
+        let body_listed = listed && distinct[u] == Some(EntityKind::Organization) && known_place();
+        in_list = (distinct[u] == Some(EntityKind::Location) || person_in || body_listed)
             && (in_a_place(before) || listed);
         // "USDA county offices": an acronym before an area noun is the
         // body that runs it.
@@ -106,6 +111,7 @@ pub(super) fn place_cues(
         if after_place_noun(before)
             || area
             || person_in
+            || body_listed
             || route_end
             || office_of
             || holds_office
@@ -482,3 +488,7 @@ pub(super) fn is_acronym_in_prose(name: &str, before: &str, after: &str) -> bool
 #[cfg(test)]
 #[path = "place_context_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "place_context_building_tests.rs"]
+mod building_tests;
