@@ -57,7 +57,7 @@ const BODIES: &[&str] = &[
     "CIA", "NASA", "Greenpeace", "Amnesty International", "Human Rights Watch", "Oxfam",
     "Médecins Sans Frontières", "Doctors Without Borders", "Planned Parenthood", "G7", "G20",
     "OSCE", "OECD", "WTO", "IAEA", "ICRC", "UNDP", "UNEP", "WFP", "Red Cross", "Red Crescent",
-    "World Health Organization", "FIFA", "UEFA", "NBA", "NFL",
+    "World Health Organization", "WHO", "FIFA", "UEFA", "NBA", "NFL",
 ];
 
 /// Agencies named so only in a credit's chain of slashes.
@@ -209,11 +209,12 @@ mod tests {
         let x = Extractor::bundled().extract(
             "Dozens died in the attack, reportedly conducted by the Taliban. \
              Greenpeace said the plan was flawed. One MP told the BBC it was so. \
-             Meta said it would appeal; the report said Coinbase had cut fees.",
+             Meta said it would appeal; the report said Coinbase had cut fees. \
+             The WHO said cases rose.",
         );
         assert_eq!(
             x.organizations,
-            ["Taliban", "Greenpeace", "BBC", "Meta", "Coinbase"]
+            ["Taliban", "Greenpeace", "BBC", "Meta", "Coinbase", "WHO"]
         );
     }
 
@@ -221,7 +222,7 @@ mod tests {
     fn a_body_inside_a_longer_name_or_another_word_is_not_added() {
         let text = "The BBC World Service and CNNs said so. Greenpeace. Apple sold \
                     phones; she used Instagram. An IMF-hosted talk on the Airbus 310. \
-                    The Taliban met NATO\u{200d}'s envoy";
+                    The Taliban met NATO\u{200d}'s envoy. THE MAN WHO KNEW. Those WHO care";
         let mut mentions = Vec::new();
         add_known_bodies(text, &mut mentions);
         let found: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
