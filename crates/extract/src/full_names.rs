@@ -16,7 +16,10 @@
 //!
 //! The full name the tagger took for an organization or place beside
 //! the surname it took for a person is the person ("Eva
-//! Glawischnig-Piesczek" and "Glawischnig-Piesczek").
+//! Glawischnig-Piesczek" and "Glawischnig-Piesczek"), and so is one led
+//! by initials written without dots ("JD Vance" and "Vance"; nothing is
+//! added or extended for such initials, which a headline's "AT" or a
+//! chess title's "IM" may also be).
 //!
 //! A one-word person that stays alone, with no full name around it, is
 //! dropped where training never saw the word in a name ("Lava",
@@ -38,6 +41,7 @@ use super::canonical::{is_title_word, names_people, person_named_like_a_place, O
 use super::demonyms::is_demonym;
 use super::features::lexicon::{is_org_suffix, CaseLexicon};
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
+use super::initials::is_bare_initials;
 use super::name_cues::keeps_a_person;
 use super::speakers::words_before_speaking;
 use super::suffixes::without_name_suffix;
@@ -85,7 +89,10 @@ pub(crate) fn add_missed_full_names(
         let Some(word) = word_before(text, b) else {
             continue;
         };
-        if !may_be_given_name(word, case, gazetteer) {
+        // Bare initials only before a surname of one word: "IM" (a chess
+        // title) before "Dorsa Derakhshani" is none.
+        let initials = is_bare_initials(word, case, gazetteer) && !surnames[s].contains(' ');
+        if !may_be_given_name(word, case, gazetteer) && !initials {
             // "said Day", "Mr Day", "When Day": no evidence either way.
             continue;
         }
@@ -125,6 +132,15 @@ pub(crate) fn add_missed_full_names(
                 && (m.start, m.end) != (start, end)
         };
         if mentions.iter().any(given_in_other) {
+            continue;
+        }
+        if is_bare_initials(given, case, gazetteer) {
+            // "JD Vance" tagged an organization beside "Vance" a person:
+            // only such a mention is retyped, none added or extended.
+            let over = |m: &&mut Mention| (m.start, m.end) == (start, end);
+            if let Some(m) = mentions.iter_mut().find(over) {
+                m.kind = EntityKind::Person;
+            }
             continue;
         }
         let alone = mentions

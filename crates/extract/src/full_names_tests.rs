@@ -215,7 +215,14 @@ fn a_full_name_taken_for_a_body_beside_its_surname_is_the_person() {
         (Organization, "Eva Glawischnig-Piesczek"),
     ];
     assert_eq!(kinds(text, &tagged)[1], (Person, tagged[1].1.to_string()));
+    let text = "Trump picked JD Vance. Vance said he was honoured.";
+    let tagged = [(Organization, "JD Vance"), (Person, "Vance")];
+    assert_eq!(kinds(text, &tagged)[0], (Person, tagged[0].1.to_string()));
     for (text, tagged) in [
+        (
+            "Modi said so. PM Modi spoke, and UN Guterres too; IN PEABODY it rained.",
+            [(Person, "Modi"), (Organization, "PM Modi")],
+        ),
         (
             "Korea said so. Exports of South Korea rose.",
             [(Person, "Korea"), (Location, "South Korea")],

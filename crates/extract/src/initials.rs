@@ -1,9 +1,14 @@
 //! Initials that lead persons' names ("J. R. Myers", "G. Edward Griffin"),
 //! which the tagger, trained on copy that writes a given name first, often
 //! leaves out ("J." | "R. Myers", "G." | "Edward Griffin"); the facet
-//! would show a second, shorter name.
+//! would show a second, shorter name. Also initials written without dots
+//! ("JD Vance"), which `full_names` reads as a given name.
+
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::canonical::{is_initial, is_title_word};
+use super::features::lexicon::CaseLexicon;
+use super::gazetteer::Gazetteer;
 use super::joins::{one_space_apart, word_at};
 use super::labels::PER;
 use super::tagger::Span;
@@ -13,6 +18,20 @@ use super::tokenize::Token;
 /// dot a capital letter may be a list's item or a grade.
 fn is_dotted_initial(word: &str) -> bool {
     word.ends_with('.') && is_initial(word)
+}
+
+/// Whether `word` is two initials written without dots, as today's news
+/// writes some given names ("JD Vance", "AJ Brown"), and no title or
+/// word that training or the dictionary knows: the dictionary has the
+/// abbreviations written before surnames ("PM Modi", "UN Guterres", "VP",
+/// "DA"), those of firms ("JP", "GE", "BP") and a headline's "AT" or "IN".
+/// Only before a surname the article names as a person.
+pub(crate) fn is_bare_initials(word: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
+    word.len() == 2
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && case.get(xxh3_64(word.to_lowercase().as_bytes())) == 0
+        && !is_title_word(word)
+        && !gazetteer.contains(word)
 }
 
 /// Takes the initials written right before each person span into it, when
