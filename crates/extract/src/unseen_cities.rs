@@ -8,12 +8,18 @@
 //! own name, is the better guess.
 //!
 //! Only words training never showed (the case lexicon's count bucket is
-//! 0): the cities the newswire did write ("Houston", "Leeds", "Halifax",
-//! "Brent") are firms, crude oils and surnames there as often, and the
-//! tagger knows them. Only big cities: the small ones are as often a
-//! product's or a firm's name ("Naruto", "Gallup"). And not in an article
-//! about sport, where cities name their teams ("Caloundra defeat
-//! Maroochydore").
+//! 0): the cities the newswire did write ("Houston", "Leeds", "Brent")
+//! are firms, crude oils and surnames there as often, and the tagger
+//! knows them. Only cities of 100,000 people or more: below that, on
+//! Reuters-21578, most were firms ("Westland", "Pontiac", "Goodyear",
+//! "Hoover"). And not in an article about sport, where cities name their
+//! teams ("Caloundra defeat Maroochydore").
+//!
+//! Over Reuters-21578 it makes 63 place values, 51 of them right
+//! ("Brisbane", "Toulouse", "Karlsruhe", "Lisbon's civil court"); the
+//! wrong are firms named after their towns ("Hitachi", "Komatsu"), an
+//! abbreviated given name ("Chas. P. Young"), "Newcastle disease" and an
+//! oil blend ("Suez").
 
 use xxhash_rust::xxh3::xxh3_64;
 

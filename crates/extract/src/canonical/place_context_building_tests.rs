@@ -2,13 +2,9 @@
 //! a building named as a location or moved to and from, a centre or
 //! facility by its last words; through `canonicalize`.
 
-use super::super::tests::mentions_of;
 use super::super::*;
+use super::tests::canon;
 use EntityKind::*;
-
-fn canon(text: &str, surfaces: &[(EntityKind, &str)]) -> Canonical {
-    canonicalize(text, &mentions_of(text, surfaces), Gazetteer::bundled())
-}
 
 #[test]
 fn a_name_before_a_building_noun_is_that_building() {

@@ -6,7 +6,7 @@ use super::super::*;
 use super::without_compass;
 use EntityKind::*;
 
-fn canon(text: &str, surfaces: &[(EntityKind, &str)]) -> Canonical {
+pub(super) fn canon(text: &str, surfaces: &[(EntityKind, &str)]) -> Canonical {
     canonicalize(text, &mentions_of(text, surfaces), Gazetteer::bundled())
 }
 
