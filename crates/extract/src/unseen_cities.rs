@@ -15,7 +15,8 @@
 //! "Hoover"). And not in an article about sport, where cities name their
 //! teams ("Caloundra defeat Maroochydore").
 //!
-//! Over Reuters-21578 it makes 63 place values, 51 of them right
+//! Over Reuters-21578 (`news extract` of the corpus with and without the
+//! rule, the facets compared) it makes 63 place values, 51 of them right
 //! ("Brisbane", "Toulouse", "Karlsruhe", "Lisbon's civil court"); the
 //! wrong are firms named after their towns ("Hitachi", "Komatsu"), an
 //! abbreviated given name ("Chas. P. Young"), "Newcastle disease" and an
@@ -23,6 +24,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::canonical::Offsets;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::known_bodies::is_known_body;
@@ -59,8 +61,9 @@ pub(crate) fn place_unseen_cities(
     if cities.is_empty() || about_sport(text) {
         return;
     }
+    let offsets = Offsets::new(text);
     for m in mentions.iter_mut() {
-        if is_body(m) && cities.contains(&name_key(&m.text)) && !after_the(text, m) {
+        if is_body(m) && cities.contains(&name_key(&m.text)) && !after_the(text, &offsets, m) {
             m.kind = EntityKind::Location;
         }
     }
@@ -91,11 +94,10 @@ fn is_unseen_city(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool
 /// Whether "the" comes right before mention `m`, or before one
 /// capitalised word before it, as before no city: "the Halifax" (a
 /// building society), "the Cartagena group", "the Russian Duma".
-fn after_the(text: &str, m: &Mention) -> bool {
-    let start = text
-        .char_indices()
-        .nth(m.start)
-        .map_or(text.len(), |(b, _)| b);
+fn after_the(text: &str, offsets: &Offsets, m: &Mention) -> bool {
+    let Some(start) = offsets.byte(m.start) else {
+        return false;
+    };
     let mut words = text[..start].split_whitespace().rev();
     let is_the = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case("the"));
     match words.next() {
