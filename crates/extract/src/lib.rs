@@ -40,6 +40,7 @@ mod administrations;
 pub mod authority;
 mod calendar;
 pub mod canonical;
+mod cities_and_states;
 mod compass;
 mod context_sums;
 mod county_lists;
@@ -82,7 +83,6 @@ mod titled_names;
 pub mod tokenize;
 #[cfg(feature = "train")]
 pub mod train;
-mod unseen_cities;
 mod weight_table;
 pub mod word_cache;
 mod work_titles;
@@ -301,7 +301,7 @@ impl Extractor {
         if let Some(case) = case {
             let gazetteer = Gazetteer::bundled();
             east_asian_names::read_east_asian_names(text, &mut mentions, case);
-            unseen_cities::place_unseen_cities(text, &mut mentions, case, gazetteer);
+            cities_and_states::place_cities_and_states(text, &mut mentions, case, gazetteer);
             full_names::add_missed_full_names(text, &mut mentions, case, gazetteer);
             administrations::add_administration_heads(text, &mut mentions, case, gazetteer);
             full_names::drop_ordinary_words(text, &mut mentions, case);

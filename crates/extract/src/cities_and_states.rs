@@ -1,26 +1,31 @@
-//! Cities the tagger never saw, taken for organizations: "Missiles struck
-//! Kyiv overnight", "NATO's Mark Rutte visited Kyiv", "flooding in
-//! Kolkata". The tagger learnt from 1996 newswire, which never wrote
-//! today's spellings and names ("Kyiv", "Odesa", "Dnipro", "Kolkata",
-//! "Bengaluru", "Mariupol"); for a capitalised word it never saw it has
-//! only the word's shape and neighbours to go by, and after a verb that
-//! is as often a firm. A city of the gazetteer with many people, by its
-//! own name, is the better guess.
+//! Places the tagger took for organizations outside sport: big cities
+//! it never saw ("Missiles struck Kyiv overnight", "NATO's Mark Rutte
+//! visited Kyiv", "flooding in Kolkata"), and states and countries by
+//! their own name ("Colorado also has a female majority in its lower
+//! house"). The tagger learnt from 1996 newswire, whose sports pages name
+//! teams after cities and states ("Colorado 5 Chicago 3"), and which never
+//! wrote today's spellings and names ("Kyiv", "Odesa", "Dnipro",
+//! "Kolkata", "Bengaluru", "Mariupol"); outside sport such a name is the
+//! place.
 //!
-//! Only words training never showed (the case lexicon's count bucket is
-//! 0): the cities the newswire did write ("Houston", "Leeds", "Brent")
-//! are firms, crude oils and surnames there as often, and the tagger
-//! knows them. Only cities of 100,000 people or more: below that, on
-//! Reuters-21578, most were firms ("Westland", "Pontiac", "Goodyear",
-//! "Hoover"). And not in an article about sport, where cities name their
-//! teams ("Caloundra defeat Maroochydore").
+//! A city counts only if training never showed its words (the case
+//! lexicon's count bucket is 0): the cities the newswire did write
+//! ("Houston", "Leeds", "Brent") are firms, crude oils and surnames there
+//! as often, and the tagger knows them. Only cities of 100,000 people or
+//! more: below that, on Reuters-21578, most were firms ("Westland",
+//! "Pontiac", "Goodyear", "Hoover"). A state or country (the gazetteer's
+//! first-level regions and countries) counts whether training saw it or
+//! not. Never in an article about sport, where these name teams
+//! ("Caloundra defeat Maroochydore").
 //!
 //! Over Reuters-21578 (`news extract` of the corpus with and without the
-//! rule, the facets compared) it makes 63 place values, 51 of them right
-//! ("Brisbane", "Toulouse", "Karlsruhe", "Lisbon's civil court"); the
-//! wrong are firms named after their towns ("Hitachi", "Komatsu"), an
+//! rule, the facets compared) the cities make 63 place values, 51 of them
+//! right ("Brisbane", "Toulouse", "Karlsruhe", "Lisbon's civil court");
+//! the wrong are firms named after their towns ("Hitachi", "Komatsu"), an
 //! abbreviated given name ("Chas. P. Young"), "Newcastle disease" and an
-//! oil blend ("Suez").
+//! oil blend ("Suez"). The states and countries make six, four right
+//! ("British Columbia" twice, "Victoria" twice), a wheat grade
+//! ("Montana 1 Dark Northern Spring Wheat") and a firm ("Nord-Est").
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -34,8 +39,9 @@ use super::{EntityKind, Mention};
 const MIN_POPULATION: u64 = 100_000;
 
 /// Makes places of the organization mentions that name a big city the
-/// tagger never saw (see the module doc), outside articles about sport.
-pub(crate) fn place_unseen_cities(
+/// tagger never saw, a state or a country (see the module doc), outside
+/// articles about sport.
+pub(crate) fn place_cities_and_states(
     text: &str,
     mentions: &mut [Mention],
     case: &CaseLexicon,
@@ -48,7 +54,9 @@ pub(crate) fn place_unseen_cities(
     let is_body = |m: &Mention| m.kind == EntityKind::Organization;
     let mut cities: Vec<String> = mentions
         .iter()
-        .filter(|m| is_body(m) && is_unseen_city(&m.text, case, gazetteer))
+        .filter(|m| {
+            is_body(m) && (is_unseen_city(&m.text, case, gazetteer) || is_state(&m.text, gazetteer))
+        })
         .map(|m| name_key(&m.text))
         .collect();
     if cities.is_empty() {
@@ -74,10 +82,7 @@ pub(crate) fn place_unseen_cities(
 /// knows or acronym.
 fn is_unseen_city(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool {
     // Most organizations are no place: the gazetteer is asked first.
-    if !name.chars().any(char::is_lowercase)
-        || !gazetteer.contains(name)
-        || gazetteer.is_risky(name)
-    {
+    if !is_place_name(name, gazetteer) {
         return false;
     }
     let key = name_key(name);
@@ -89,6 +94,23 @@ fn is_unseen_city(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool
                 && p.population >= MIN_POPULATION
                 && gazetteer.is_own_name(name, p)
         })
+}
+
+/// Whether `name` is a first-level region or a country by its own name,
+/// and no body the crate knows or acronym.
+fn is_state(name: &str, gazetteer: &Gazetteer) -> bool {
+    is_place_name(name, gazetteer)
+        && !is_known_body(&name_key(name))
+        && gazetteer.resolve(name, &[]).is_some_and(|p| {
+            matches!(p.kind, PlaceKind::Region | PlaceKind::Country)
+                && gazetteer.is_own_name(name, p)
+        })
+}
+
+/// Whether `name`, not in capitals only, is a place name of the gazetteer
+/// that is no common word ("Nice").
+fn is_place_name(name: &str, gazetteer: &Gazetteer) -> bool {
+    name.chars().any(char::is_lowercase) && gazetteer.contains(name) && !gazetteer.is_risky(name)
 }
 
 /// Whether "the" comes right before mention `m`, or before one
@@ -188,7 +210,21 @@ mod tests {
         assert_eq!(found.locations, ["Dnipro", "Odesa"]);
     }
 
-    /// The kinds `place_unseen_cities` leaves on organization mentions
+    #[test]
+    fn a_state_by_its_own_name_is_the_state() {
+        let found = extract("Colorado also has a female majority in its lower house.");
+        assert_eq!(found.locations, ["Colorado"]);
+        assert!(found.organizations.is_empty());
+        let sport = "Colorado won the baseball game 5-3.";
+        assert_eq!(
+            kinds_after(sport, &["Colorado"]),
+            [EntityKind::Organization]
+        );
+        let politics = "Colorado sued the administration.";
+        assert_eq!(kinds_after(politics, &["Colorado"]), [EntityKind::Location]);
+    }
+
+    /// The kinds `place_cities_and_states` leaves on organization mentions
     /// of `names` in `text`.
     fn kinds_after(text: &str, names: &[&str]) -> Vec<EntityKind> {
         let mut mentions: Vec<Mention> = names
@@ -205,7 +241,7 @@ mod tests {
             .collect();
         let model = Extractor::bundled().model.as_ref().unwrap();
         let case = crate::tagger::Weights::case_lexicon(model);
-        place_unseen_cities(text, &mut mentions, case, Gazetteer::bundled());
+        place_cities_and_states(text, &mut mentions, case, Gazetteer::bundled());
         mentions.iter().map(|m| m.kind).collect()
     }
 
