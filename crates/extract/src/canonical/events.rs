@@ -11,7 +11,8 @@ use super::WordList;
 /// "Nobel Prize", "Iraq War", "Sacred Defence Week", "Reform Bill",
 /// "Toronto Comicon", "Mini Maker Faire") and of periods and crises of
 /// history ("Great Depression", "Cultural Revolution", "Iran Hostage
-/// Crisis", "US Presidential Election"). Not "spring": "Arab Spring" is
+/// Crisis", "US Presidential Election"), and named wildfires ("the
+/// Palisades Fire", "the Dixie Fire"). Not "spring": "Arab Spring" is
 /// one, "Silver Spring" a town.
 #[rustfmt::skip]
 static EVENT_WORDS: WordList = WordList::new(&[
@@ -19,6 +20,7 @@ static EVENT_WORDS: WordList = WordList::new(&[
     "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
     "comicon", "expo", "summit", "convention", "exhibition", "faire", "depression",
     "recession", "revolution", "crisis", "uprising", "election", "elections", "referendum",
+    "fire", "wildfire",
 ]);
 
 /// Award ceremonies named by their prize in the plural ("won at the
@@ -141,5 +143,11 @@ mod tests {
         assert!(event("Album of the Year") && event("Best New Artist"));
         assert!(!event("Best Buy") && !event("Best Western") && !event("Grammy"));
         assert!(!event("Bank of the Year Ltd"));
+    }
+
+    #[test]
+    fn named_wildfires_are_events() {
+        assert!(event("Palisades Fire") && event("Dixie Fire"));
+        assert!(!event("Chicago Fire Department") && !event("Fire Brigades Union"));
     }
 }
