@@ -263,11 +263,15 @@ impl Gazetteer {
 
     /// The names of the region and the country containing `place`, in that
     /// order, those the gazetteer knows: for Tartus, "Tartus Governorate"
-    /// and "Syria". Empty for a country.
+    /// and "Syria". Empty for a country. A region named as the city
+    /// itself, only spelt apart, is left out: GeoNames' "T'bilisi" around
+    /// Tbilisi, "Sadah" around Sa'dah.
     pub fn containing<'a>(&'a self, place: &'a Place) -> Vec<&'a str> {
         let mut out = Vec::with_capacity(2);
-        if let Some(a) = &place.admin1 {
-            out.push(&**a);
+        if let Some(a) = place.admin1.as_deref() {
+            if a == &*place.name || !same_letters(a, &place.name) {
+                out.push(a);
+            }
         }
         if !matches!(place.kind, PlaceKind::Country | PlaceKind::Continent) {
             out.push(&*place.country);
@@ -280,6 +284,19 @@ impl Gazetteer {
         // An empty key hashes to SEED, which no name has.
         self.nodes.get(&h).filter(|n| n.flags & NODE_NAME != 0)
     }
+}
+
+/// Whether `a` and `b` have the same letters and digits, case and
+/// everything else aside ("T'bilisi" and "Tbilisi"); accents count: the
+/// city of Québec lies in the province of Quebec.
+fn same_letters(a: &str, b: &str) -> bool {
+    let alnum = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    alnum(a) == alnum(b)
 }
 
 #[cfg(test)]

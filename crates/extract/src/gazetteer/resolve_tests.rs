@@ -82,6 +82,16 @@ fn tartus_is_a_syrian_city_in_its_governorate() {
 }
 
 #[test]
+fn a_region_spelt_as_its_city_is_not_listed_again() {
+    let tbilisi = g().resolve("Tbilisi", &[]).unwrap();
+    assert_eq!(g().containing(tbilisi), ["Georgia"]);
+    let kutaisi = g().resolve("Kutaisi", &[]).unwrap();
+    assert_eq!(g().containing(kutaisi), ["Imereti", "Georgia"]);
+    let quebec_city = g().resolve("Québec", &[]).unwrap();
+    assert_eq!(g().containing(quebec_city), ["Quebec", "Canada"]);
+}
+
+#[test]
 fn syrian_places_of_the_seed_article() {
     for (name, canonical) in [
         ("Damascus", "Damascus"),
