@@ -302,6 +302,26 @@ CITY_NAMES = {
     99454: "Fallujah",         # Al Fallūjah
     5128581: "New York",       # New York City
     1205733: "Chittagong",     # Chattogram: renamed 2018, news still writes Chittagong
+    # Ukraine's own romanisation (2010), as the wire services write it;
+    # GeoNames keeps older forms for these ("Zaporizhzhya", "Kryvyy Rih").
+    687700: "Zaporizhzhia",
+    703845: "Kryvyi Rih",
+    700569: "Mykolaiv",
+    689558: "Vinnytsia",
+    702320: "Makiivka",
+    709932: "Kamianske",
+    693468: "Sloviansk",
+    691999: "Sievierodonetsk",
+    705104: "Kostiantynivka",
+    703656: "Kupiansk",
+    707292: "Izium",
+    712451: "Berdiansk",
+    713122: "Avdiivka",
+    688148: "Yenakiieve",
+    692975: "Kadiivka",
+    709161: "Feodosia",
+    688105: "Yevpatoria",
+    699553: "Zviahel",
 }
 
 # The news sense of an ambiguous name, by geonameid: "Washington" alone is the

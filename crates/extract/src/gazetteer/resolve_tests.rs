@@ -82,6 +82,17 @@ fn tartus_is_a_syrian_city_in_its_governorate() {
 }
 
 #[test]
+fn ukrainian_cities_are_named_as_the_wire_services_write_them() {
+    for (geonames, news) in [
+        ("Zaporizhzhya", "Zaporizhzhia"),
+        ("Kryvyy Rih", "Kryvyi Rih"),
+    ] {
+        assert_eq!(g().resolve(geonames, &[]).unwrap().name, news);
+        assert_eq!(g().resolve(news, &[]).unwrap().name, news);
+    }
+}
+
+#[test]
 fn a_region_spelt_as_its_city_is_not_listed_again() {
     let tbilisi = g().resolve("Tbilisi", &[]).unwrap();
     assert_eq!(g().containing(tbilisi), ["Georgia"]);
