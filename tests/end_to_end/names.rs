@@ -149,3 +149,44 @@ fn names_file_aliases_hides_and_is_undone_without_reading_input() {
     );
     assert!(entity(archive, "location", "Khmeimim").is_none());
 }
+
+#[test]
+fn a_surname_alone_files_under_the_one_full_name_until_another_comes() {
+    let input = tempfile::TempDir::new().unwrap();
+    let write = |file: &str, articles: &[(&str, &str)]| {
+        let lines: Vec<String> = articles
+            .iter()
+            .map(|(id, body)| serde_json::json!({"id": id, "title": "", "body": body}).to_string())
+            .collect();
+        fs::write(input.path().join(file), lines.join("\n")).unwrap();
+    };
+    write(
+        "a.jsonl",
+        &[
+            (
+                "a1",
+                "Margaret Thatcher met miners. Thatcher said the strike was over.",
+            ),
+            ("a2", "Margaret Thatcher visited Moscow on Monday."),
+            ("a3", "Thatcher said on Tuesday the pound would hold."),
+        ],
+    );
+    let archive = tempfile::TempDir::new().unwrap();
+    let archive = archive.path();
+    let dir = input.path().to_str().unwrap();
+    index_json(archive, &[dir]);
+    assert_eq!(facet(archive, "pound", "persons"), ["Margaret Thatcher"]);
+    let thatcher = entity(archive, "person", "Margaret Thatcher").unwrap();
+    assert_eq!(thatcher["count"], 3, "{thatcher}");
+    assert!(entity(archive, "person", "Thatcher").is_none());
+
+    // A second Thatcher makes the surname alone ambiguous: it stands alone
+    // again, without the first articles being read again.
+    write(
+        "b.jsonl",
+        &[("b1", "Denis Thatcher opened a bank in York.")],
+    );
+    let second = index_json(archive, &[dir]);
+    assert_eq!(second["files"], 1, "{second}");
+    assert_eq!(facet(archive, "pound", "persons"), ["Thatcher"]);
+}

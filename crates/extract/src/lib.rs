@@ -77,6 +77,7 @@ mod speakers;
 mod splits;
 mod subjects;
 mod suffixes;
+mod surnames;
 pub mod tagger;
 mod tickers;
 mod titled_names;
@@ -394,6 +395,31 @@ impl Extractor {
     /// among `places` too ("Georgia" beside "United States" is the state).
     pub fn countries_of(&self, places: &[String]) -> Vec<String> {
         Gazetteer::bundled().countries_among(places)
+    }
+
+    /// The one-word person values among `persons` (values of an archive,
+    /// each once, with the number of articles naming it) that are the
+    /// surname of exactly one full name among them, named in more
+    /// articles, mapped to it, sorted by surname: "Thatcher" to "Margaret
+    /// Thatcher", for an article that names her only so. Empty without a
+    /// model, whose lexicon tells surnames from given names and ordinary
+    /// words.
+    ///
+    /// ```
+    /// let e = news_extract::Extractor::bundled();
+    /// let persons = [("Thatcher", 5), ("Margaret Thatcher", 51), ("Baker", 2)];
+    /// let folds = e.surnames(persons);
+    /// assert_eq!(folds["Thatcher"], "Margaret Thatcher");
+    /// assert!(!folds.contains_key("Baker"));
+    /// ```
+    pub fn surnames<'a>(
+        &self,
+        persons: impl IntoIterator<Item = (&'a str, u64)>,
+    ) -> std::collections::BTreeMap<String, String> {
+        match &self.model {
+            Some(model) => surnames::surnames(persons, tagger::Weights::case_lexicon(model)),
+            None => Default::default(),
+        }
     }
 }
 

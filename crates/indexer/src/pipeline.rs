@@ -165,13 +165,20 @@ pub fn index_paths(
     let applied = archive.manifest.rules.as_ref();
     if plan.read.is_empty()
         && plan.removed.is_empty()
-        && !rewrite::pending(index_dir, &archive.schema, &names, applied)?
+        && !rewrite::pending(
+            index_dir,
+            &archive.schema,
+            &names,
+            applied,
+            Extractor::bundled(),
+        )?
     {
         return finish_unchanged(archive, &plan, summary, started, started_ns);
     }
     let rules = Rules {
         authority: names.authority.clone(),
         short: applied.map(|r| r.short.clone()).unwrap_or_default(),
+        surnames: applied.map(|r| r.surnames.clone()).unwrap_or_default(),
     };
     let clusters = cluster_state(&archive, &plan, options, stored_state);
     let delete_every_id = !archive.fresh && !clusters.1;

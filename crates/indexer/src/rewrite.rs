@@ -1,8 +1,9 @@
-//! The rules pass: when the archive's rules (authority file, short forms)
-//! differ from those its manifest says were last applied, every stored
-//! article whose entity values change is written again from what is stored
-//! (its `entities` field), without reading any input file: deleted by id
-//! and added back, then committed with the manifest recording the rules.
+//! The rules pass: when the archive's rules (authority file, short forms,
+//! surnames) differ from those its manifest says were last applied, every
+//! stored article whose entity values change is written again from what is
+//! stored (its `entities` field), without reading any input file: deleted
+//! by id and added back, then committed with the manifest recording the
+//! rules.
 //!
 //! The articles a change may touch are found by term: the `extracted`
 //! field indexes every name as given (`o:HTS`), so a changed short form is
@@ -11,11 +12,12 @@
 //! seconds) — the stored documents themselves are read only for the
 //! articles holding a touched name.
 //!
-//! Short forms are computed from the archive's committed organization
-//! names, so the pass runs after the run's last commit of new articles, as
-//! a commit of its own; killed before it, the archive is as consistent as
-//! after any commit and the next run (with or without new input) applies
-//! the rules. Rewriting is idempotent: an article already right is left.
+//! Short forms and surnames are computed from the archive's committed
+//! organization and person names, so the pass runs after the run's last
+//! commit of new articles, as a commit of its own; killed before it, the
+//! archive is as consistent as after any commit and the next run (with or
+//! without new input) applies the rules. Rewriting is idempotent: an
+//! article already right is left.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
@@ -34,12 +36,21 @@ use crate::error::IndexError;
 use crate::names::Names;
 use crate::rules::{AppliedRules, Changes, Rules};
 
-/// The rules to apply now: the authority file's, and the short forms of the
-/// organization names committed in the archive.
-fn current(searcher: &Searcher, schema: &NewsSchema, names: &Names) -> Result<Rules, IndexError> {
+/// The rules to apply now: the authority file's, the short forms of the
+/// organization names committed in the archive, and the surnames of its
+/// persons' names.
+fn current(
+    searcher: &Searcher,
+    schema: &NewsSchema,
+    names: &Names,
+    extractor: &Extractor,
+) -> Result<Rules, IndexError> {
+    let persons = person_counts(searcher, schema)?;
+    let persons = persons.iter().map(|(name, count)| (name.as_str(), *count));
     Ok(Rules {
         authority: names.authority.clone(),
         short: short_forms_of(searcher, schema)?,
+        surnames: extractor.surnames(persons),
     })
 }
 
@@ -49,8 +60,9 @@ pub(crate) fn pending(
     schema: &NewsSchema,
     names: &Names,
     applied: Option<&AppliedRules>,
+    extractor: &Extractor,
 ) -> Result<bool, IndexError> {
-    let now = current(&latest(dir)?, schema, names)?.applied(&names.fingerprint);
+    let now = current(&latest(dir)?, schema, names, extractor)?.applied(&names.fingerprint);
     Ok(applied.cloned().unwrap_or_default() != now)
 }
 
@@ -77,7 +89,7 @@ pub(crate) fn apply(
         extractor,
     } = *target;
     let searcher = latest(dir)?;
-    let rules = current(&searcher, schema, names)?;
+    let rules = current(&searcher, schema, names, extractor)?;
     let applied = rules.applied(&names.fingerprint);
     let old = ledger.manifest.rules.clone().unwrap_or_default();
     if old == applied {
@@ -212,9 +224,30 @@ fn terms_from(
     schema: &NewsSchema,
     prefix: &str,
 ) -> Result<BTreeSet<String>, IndexError> {
+    Ok(counted_terms_from(searcher, schema, prefix)?
+        .into_keys()
+        .collect())
+}
+
+/// The person names the archive's articles were given, each with the
+/// number of articles giving it (deleted articles count until their
+/// segment merges).
+fn person_counts(
+    searcher: &Searcher,
+    schema: &NewsSchema,
+) -> Result<BTreeMap<String, u64>, IndexError> {
+    counted_terms_from(searcher, schema, "p:")
+}
+
+/// [`terms_from`], each term with the number of documents holding it.
+fn counted_terms_from(
+    searcher: &Searcher,
+    schema: &NewsSchema,
+    prefix: &str,
+) -> Result<BTreeMap<String, u64>, IndexError> {
     // The key just past every term with the prefix: its colon's successor.
     let end = format!("{};", &prefix[..prefix.len() - 1]);
-    let mut terms = BTreeSet::new();
+    let mut terms = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(schema.fields.extracted)?;
         let mut stream = inverted
@@ -226,7 +259,8 @@ fn terms_from(
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
             if let Ok(term) = std::str::from_utf8(stream.key()) {
-                terms.insert(term[prefix.len()..].to_owned());
+                let count = u64::from(stream.value().doc_freq);
+                *terms.entry(term[prefix.len()..].to_owned()).or_default() += count;
             }
         }
     }
@@ -240,10 +274,17 @@ fn touched(
     changes: &Changes,
 ) -> Result<BTreeSet<DocAddress>, IndexError> {
     let field = schema.fields.extracted;
-    let mut terms: HashSet<String> = changes
+    let short = changes
         .short
         .iter()
-        .map(|name| extracted_term(EntityKind::Organization, name))
+        .map(|name| (EntityKind::Organization, name));
+    let surnames = changes
+        .surnames
+        .iter()
+        .map(|name| (EntityKind::Person, name));
+    let mut terms: HashSet<String> = short
+        .chain(surnames)
+        .map(|(kind, name)| extracted_term(kind, name))
         .collect();
     if !changes.authority.is_empty() {
         for segment in searcher.segment_readers() {

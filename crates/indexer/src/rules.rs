@@ -1,8 +1,10 @@
 //! The archive's rules over extracted names, applied to each article's
 //! stored entities ([`StoredEntities`]) to give its facet values: the
 //! authority file (`news-names.tsv`: aliases, preferred spellings, names to
-//! hide) and the short forms of organization names folded into the one
-//! longer name the archive has ([`news_extract::short_forms`]).
+//! hide), the short forms of organization names folded into the one
+//! longer name the archive has ([`news_extract::short_forms`]), and persons'
+//! surnames folded into the one full name the archive has
+//! ([`Extractor::surnames`]).
 //!
 //! A value first meets the authority file; one it leaves alone may be a
 //! short form, whose longer name then meets the authority file in turn (so
@@ -27,6 +29,8 @@ pub struct Rules {
     pub authority: Authority,
     /// Organization short forms → the longer name they fold into.
     pub short: BTreeMap<String, String>,
+    /// Persons' surnames → the full name they fold into.
+    pub surnames: BTreeMap<String, String>,
 }
 
 /// The rules as the manifest records them once applied to every stored
@@ -43,6 +47,9 @@ pub struct AppliedRules {
     /// The short forms folded.
     #[serde(default)]
     pub short: BTreeMap<String, String>,
+    /// The surnames folded.
+    #[serde(default)]
+    pub surnames: BTreeMap<String, String>,
 }
 
 impl Rules {
@@ -64,6 +71,7 @@ impl Rules {
             fingerprint: fingerprint.to_owned(),
             authority,
             short: self.short.clone(),
+            surnames: self.surnames.clone(),
         }
     }
 
@@ -86,12 +94,17 @@ impl Rules {
         entity.value = None;
         entity.rule = None;
         entity.hidden = false;
-        // A name the input gave is the input's word: short forms, a guess
-        // across the archive, fold extracted names only (so an export read
-        // back in keeps its values).
-        let folded = (kind == EntityKind::Organization && entity.from != Provenance::Source)
-            .then(|| self.short.get(&entity.name))
-            .flatten();
+        // A name the input gave is the input's word: short forms and
+        // surnames, guesses across the archive, fold extracted names only
+        // (so an export read back in keeps its values).
+        let folds = match kind {
+            EntityKind::Organization => Some(&self.short),
+            EntityKind::Person => Some(&self.surnames),
+            EntityKind::Location => None,
+        };
+        let folded = folds
+            .filter(|_| entity.from != Provenance::Source)
+            .and_then(|folds| folds.get(&entity.name));
         let (name, rule) = match (self.authority.rule(kind, &entity.name), folded) {
             (Some(rule), _) => (&entity.name, Some(rule)),
             (None, Some(long)) => {
@@ -156,41 +169,45 @@ fn kind_word(kind: Option<EntityKind>) -> String {
 }
 
 /// What differs between two sets of applied rules: the (kind word, name
-/// key) pairs whose authority rule changed, and the short forms whose long
-/// name changed (or whose long name's authority rule did).
+/// key) pairs whose authority rule changed, and the short forms and
+/// surnames whose long name changed (or whose long name's authority rule
+/// did).
 #[derive(Debug, Default)]
 pub struct Changes {
     /// `KIND\tKEY` of changed authority rules (KIND `*` for any).
     pub authority: BTreeSet<String>,
     /// Short forms (exact organization values) to look at again.
     pub short: BTreeSet<String>,
+    /// Surnames (exact person values) to look at again.
+    pub surnames: BTreeSet<String>,
 }
 
 impl Changes {
     /// Compares the rules last applied with those to apply now.
     pub fn between(old: &AppliedRules, new: &AppliedRules) -> Changes {
         let authority = changed_keys(&old.authority, &new.authority);
-        let mut short = changed_keys(&old.short, &new.short);
-        for (s, long) in old.short.iter().chain(&new.short) {
-            let key = name_key(long);
-            let touched = ["*", "organization"]
-                .iter()
-                .any(|kind| authority.contains(&format!("{kind}\t{key}")));
-            if touched {
-                short.insert(s.clone());
-            }
+        let short = changed_folds(&old.short, &new.short, &authority, "organization");
+        let surnames = changed_folds(&old.surnames, &new.surnames, &authority, "person");
+        Changes {
+            authority,
+            short,
+            surnames,
         }
-        Changes { authority, short }
     }
 
     /// Nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.authority.is_empty() && self.short.is_empty()
+        self.authority.is_empty() && self.short.is_empty() && self.surnames.is_empty()
     }
 
     /// Whether a name as given, of `kind`, may take another value now.
     pub fn touches(&self, kind: EntityKind, name: &str) -> bool {
-        if kind == EntityKind::Organization && self.short.contains(name) {
+        let folded = match kind {
+            EntityKind::Organization => self.short.contains(name),
+            EntityKind::Person => self.surnames.contains(name),
+            EntityKind::Location => false,
+        };
+        if folded {
             return true;
         }
         if self.authority.is_empty() {
@@ -200,6 +217,28 @@ impl Changes {
         self.authority.contains(&format!("{kind}\t{key}"))
             || self.authority.contains(&format!("*\t{key}"))
     }
+}
+
+/// The names folded otherwise now (from `old` to `new` folds of one
+/// kind), or into a long name whose authority rule changed (`authority`;
+/// `kind` the kind word of its rules).
+fn changed_folds(
+    old: &BTreeMap<String, String>,
+    new: &BTreeMap<String, String>,
+    authority: &BTreeSet<String>,
+    kind: &str,
+) -> BTreeSet<String> {
+    let mut out = changed_keys(old, new);
+    for (name, long) in old.iter().chain(new) {
+        let key = name_key(long);
+        let touched = ["*", kind]
+            .iter()
+            .any(|k| authority.contains(&format!("{k}\t{key}")));
+        if touched {
+            out.insert(name.clone());
+        }
+    }
+    out
 }
 
 fn changed_keys(
@@ -238,6 +277,7 @@ mod tests {
                 .iter()
                 .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
                 .collect(),
+            surnames: BTreeMap::new(),
         }
     }
 
@@ -297,5 +337,29 @@ mod tests {
         assert!(changes.touches(EntityKind::Organization, "Tahrir al-Sham"));
         assert!(!changes.touches(EntityKind::Organization, "HTS"));
         assert!(Changes::between(&new, &new).is_empty());
+    }
+
+    #[test]
+    fn surnames_fold_persons_and_changes_name_them() {
+        let mut r = rules(
+            "alias	Margaret Thatcher	Thatcher, Margaret	person
+",
+            &[],
+        );
+        r.surnames
+            .insert("Thatcher".into(), "Margaret Thatcher".into());
+        let mut e = StoredEntities {
+            person: vec![entity("Thatcher")],
+            organization: vec![entity("Thatcher")],
+            ..Default::default()
+        };
+        r.apply(&mut e);
+        // The alias of the full name reaches the surname folded into it;
+        // an organization of that name is no person's surname.
+        assert_eq!(e.values(EntityKind::Person), ["Thatcher, Margaret"]);
+        assert_eq!(e.values(EntityKind::Organization), ["Thatcher"]);
+        let changes = Changes::between(&AppliedRules::default(), &r.applied("a"));
+        assert!(changes.touches(EntityKind::Person, "Thatcher"));
+        assert!(!changes.touches(EntityKind::Organization, "Thatcher"));
     }
 }

@@ -154,7 +154,7 @@ fn print_summary(index: &Path, s: &IndexSummary) {
     );
     if s.rewritten > 0 {
         println!(
-            "{} rewritten from the archive by the names rules (the authority file and the short forms of the archive's organizations; no input read for them)",
+            "{} rewritten from the archive by the names rules (the authority file, the short forms of the archive's organizations and its persons' surnames; no input read for them)",
             count(s.rewritten, "stored article")
         );
     }
