@@ -147,7 +147,7 @@ fn in_a_longer_name(mentions: &[Mention], key: &str) -> bool {
 /// Whether `text` reads as sport: a word only sport uses, or a score
 /// ("2-1"); an article of results, standings or transfers, where cities
 /// name their teams.
-fn about_sport(text: &str) -> bool {
+pub(crate) fn about_sport(text: &str) -> bool {
     text.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         is_score(w) || (w.len() >= 4 && SPORT_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))

@@ -1,5 +1,6 @@
-//! Applying what the context says ([`super::context::cues`]) to the kind
-//! of each distinct mention, and the organization words at a name's ends
+//! Applying what the context says ([`super::context::cues`], and
+//! [`super::place_context`]'s places) to the kind of each distinct mention,
+//! and the organization words at a name's ends
 //! that outweigh the tagger: "Marco Rubio of Florida" makes no
 //! organization of Florida, "Thai Raksa Chart" beside "Thai Raksa Chart
 //! Party" is the party.
@@ -9,6 +10,7 @@ use super::super::EntityKind;
 use super::context::{is_initial, Cue};
 use super::cue_words::{ORGANIZATION_HEADS, ORGANIZATION_TAILS, PERSON_ONLY_TAILS};
 use super::persons::PARTICLES;
+use super::place_context::without_compass;
 use super::HashSet;
 
 /// Applies the `cues` to the `kinds` of the distinct mentions (their
@@ -143,4 +145,31 @@ fn is_person_shaped(name: &str) -> bool {
         (w.starts_with(char::is_uppercase) || PARTICLES.contains(lead))
             && !ORGANIZATION_TAILS.contains(w)
     })
+}
+
+/// Moves the mentions the context says are places (`placed`) to places,
+/// and with them every mention of the same name in the article, compass
+/// word aside.
+pub(super) fn heed_places(kinds: &mut [Option<EntityKind>], placed: &[bool], cleaned: &[String]) {
+    // "North Poland" places "Poland" too.
+    let keys: HashSet<String> = placed
+        .iter()
+        .zip(cleaned)
+        .zip(kinds.iter())
+        .filter(|((p, _), k)| **p && k.is_some())
+        .flat_map(|((_, c), _)| {
+            let key = name_key(c);
+            let rest = without_compass(&key).map(str::to_owned);
+            [Some(key), rest]
+        })
+        .flatten()
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    for (kind, c) in kinds.iter_mut().zip(cleaned) {
+        if kind.is_some() && keys.contains(&name_key(c)) {
+            *kind = Some(EntityKind::Location);
+        }
+    }
 }

@@ -181,7 +181,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     for ((placed, town), feature) in cues.placed.iter_mut().zip(towns).zip(features) {
         *placed |= town || feature;
     }
-    place_context::heed_places(&mut kinds, &cues.placed, &cleaned);
+    heed::heed_places(&mut kinds, &cues.placed, &cleaned);
     for (((m, c), kind), was) in distinct
         .iter()
         .zip(&mut cleaned)

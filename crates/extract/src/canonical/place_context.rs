@@ -13,10 +13,13 @@
 //!
 //! A name found to be a place here is a place in every mention of the
 //! article ("a Florida highway" once "West Palm Beach, Florida" is read).
-//! The cues after "in" and "to" move persons only: an organization there
-//! is as often a team ("in Nice") or a party to something; but one the
-//! gazetteer knows listed after a place after "in" is a place too
-//! ("plants in Kenosha and Milwaukee").
+//! The cues after "in" and "to" move persons, and organizations only
+//! where they cannot be teams: an organization there is as often a team
+//! ("in Nice") or a party to something; but one the gazetteer knows listed
+//! after a place after "in" is a place ("plants in Kenosha and
+//! Milwaukee"), and so is a city by its own name after "in" outside sport
+//! ("met miners in Leeds"; over Reuters-21578 eleven place values, all
+//! right: "Merrill Lynch in London", "based in Cleveland").
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
@@ -31,7 +34,7 @@ use super::offices::{
     lawmaker_before, office_before_a_name,
 };
 use super::types::{is_geographic_word, is_shouted};
-use super::{HashMap, HashSet, WordList};
+use super::{HashMap, WordList};
 
 /// Which distinct mentions the context says are places (`distinct[u]` is
 /// the kind of distinct mention `u`, `cleaned[u]` its text; `of[i]` maps
@@ -83,6 +86,17 @@ pub(super) fn place_cues(
         // "officials in Atlanta and Philadelphia": a body the gazetteer
         // knows as a place, listed after a place after "in".
         let body_listed = listed && distinct[u] == Some(EntityKind::Organization) && known_place();
+        // "met miners in Leeds": a city by its own name after "in" is the
+        // city outside sport, where it names a team ("lost in Leeds"); not
+        // an acronym ("in ICO regulations") or a possessive ("properties
+        // in Oldham's portfolio").
+        let body_in = distinct[u] == Some(EntityKind::Organization)
+            && in_a_place(before)
+            && !after.starts_with(['\'', '’'])
+            && !is_shouted(&m.text)
+            && known_place()
+            && names_a_city(gazetteer, name)
+            && !crate::cities_and_states::about_sport(text);
         in_list = (distinct[u] == Some(EntityKind::Location) || person_in || body_listed)
             && (in_a_place(before) || listed);
         // "USDA county offices": an acronym before an area noun is the
@@ -112,6 +126,7 @@ pub(super) fn place_cues(
             || area
             || person_in
             || body_listed
+            || body_in
             || route_end
             || office_of
             || holds_office
@@ -217,33 +232,6 @@ fn may_name_a_town(name: &str) -> bool {
     key.split(' ').count() <= 3 && !key.split(' ').any(|w| NOT_IN_TOWN_NAMES.contains(w))
 }
 
-/// Moves the mentions the context says are places (`placed`) to places,
-/// and with them every mention of the same name in the article, compass
-/// word aside.
-pub(super) fn heed_places(kinds: &mut [Option<EntityKind>], placed: &[bool], cleaned: &[String]) {
-    // "North Poland" places "Poland" too.
-    let keys: HashSet<String> = placed
-        .iter()
-        .zip(cleaned)
-        .zip(kinds.iter())
-        .filter(|((p, _), k)| **p && k.is_some())
-        .flat_map(|((_, c), _)| {
-            let key = name_key(c);
-            let rest = without_compass(&key).map(str::to_owned);
-            [Some(key), rest]
-        })
-        .flatten()
-        .collect();
-    if keys.is_empty() {
-        return;
-    }
-    for (kind, c) in kinds.iter_mut().zip(cleaned) {
-        if kind.is_some() && keys.contains(&name_key(c)) {
-            *kind = Some(EntityKind::Location);
-        }
-    }
-}
-
 /// Whether `before` ends with "<place noun> of ": "the island of ", or
 /// with a seat of government's "capital of " (`offices::after_capital_of`).
 fn after_place_noun(before: &str) -> bool {
@@ -274,6 +262,13 @@ fn in_a_place(before: &str) -> bool {
         .is_some_and(|rest| !NOT_PLACES_IN.contains(last_word(rest)))
 }
 
+/// Whether `name` is the own name of the city it means.
+fn names_a_city(gazetteer: &Gazetteer, name: &str) -> bool {
+    gazetteer
+        .resolve(name, &[])
+        .is_some_and(|p| p.kind == PlaceKind::City && gazetteer.is_own_name(name, p))
+}
+
 /// Whether `name` is one word ending in "shire", as English counties are
 /// named: after "in" it is the county ("living in Staffordshire"), which a
 /// tagger taught by CoNLL's cricket reports takes for the county's team.
@@ -292,7 +287,8 @@ fn joins_a_list(between: &str) -> bool {
 static NOT_PLACES_IN: WordList = WordList::new(&[
     "stake", "stakes", "interest", "interests", "investment", "investments", "share",
     "shares", "holding", "holdings", "profit", "profits", "loss", "losses", "position",
-    "stock", "partner", "trust", "confidence", "faith", "belief", "ally",
+    "stock", "partner", "trust", "confidence", "faith", "belief", "ally", "ownership",
+    "interested",
 ]);
 
 /// The last words of the article's persons (`distinct` kinds, `cleaned`

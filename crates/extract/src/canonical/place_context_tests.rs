@@ -295,6 +295,28 @@ fn a_body_known_as_a_place_listed_after_a_place_in_is_a_place() {
 }
 
 #[test]
+fn a_city_after_in_outside_sport_is_the_city() {
+    let text = "Margaret Thatcher met miners in Leeds. Leeds voted Labour.";
+    let c = canon(
+        text,
+        &[(Person, "Margaret Thatcher"), (Organization, "Leeds")],
+    );
+    assert_eq!(c.locations, ["Leeds"]);
+    assert!(c.organizations.is_empty());
+    // A team in a sports article, an acronym, a possessive, a stake.
+    for text in [
+        "Arsenal lost in Leeds in the league.",
+        "The rise came in OBU assets.",
+        "The properties in Leeds's portfolio.",
+        "He bought a stake in Leeds.",
+    ] {
+        let name = if text.contains("OBU") { "OBU" } else { "Leeds" };
+        let c = canon(text, &[(Organization, name)]);
+        assert_eq!(c.organizations, [name], "{text}");
+    }
+}
+
+#[test]
 fn a_person_at_the_end_of_a_route_is_a_place() {
     let text = "The jet flew from Jakarta to Pangkal Pinang. Peace talks between \
                 Israel and Hizbollah; Mary Smith flew to Jordan.";
