@@ -86,12 +86,15 @@ pub(super) fn place_cues(
         // "officials in Atlanta and Philadelphia": a body the gazetteer
         // knows as a place, listed after a place after "in".
         let body_listed = listed && distinct[u] == Some(EntityKind::Organization) && known_place();
-        // "met miners in Leeds": a city by its own name after "in" is the
-        // city outside sport, where it names a team ("lost in Leeds"); not
-        // an acronym ("in ICO regulations") or a possessive ("properties
-        // in Oldham's portfolio").
+        // "met miners in Leeds", "a bomb outside Liverpool": a city by its
+        // own name after "in" or a preposition of place is the city
+        // outside sport, where it names a team ("lost in Leeds"); not an
+        // acronym ("in ICO regulations") or a possessive ("properties in
+        // Oldham's portfolio"). Not after "from" or "to", before which
+        // firms stand as often ("buy from Hitachi", "sold to Gillette").
         let body_in = distinct[u] == Some(EntityKind::Organization)
-            && in_a_place(before)
+            && (in_a_place(before)
+                || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before))))
             && !after.starts_with(['\'', '’'])
             && !is_shouted(&m.text)
             && known_place()
@@ -281,6 +284,11 @@ fn is_english_county(name: &str) -> bool {
 fn joins_a_list(between: &str) -> bool {
     matches!(between, " and " | ", and ")
 }
+
+/// Prepositions besides "in" before which a city is the city ("outside
+/// Sao Paulo"; over Reuters-21578 one more place value, right).
+static CITY_PREPOSITIONS: WordList =
+    WordList::new(&["near", "outside", "across", "through", "around"]);
 
 /// Nouns after which "in" leads a company or a person, not a place.
 #[rustfmt::skip]
