@@ -303,8 +303,10 @@ fn a_city_after_in_outside_sport_is_the_city() {
     );
     assert_eq!(c.locations, ["Leeds"]);
     assert!(c.organizations.is_empty());
-    let c = canon("A bomb went off outside Leeds.", &[(Organization, "Leeds")]);
-    assert_eq!(c.locations, ["Leeds"]);
+    for text in ["A bomb went off outside Leeds.", "Rain fell across Leeds."] {
+        let c = canon(text, &[(Organization, "Leeds")]);
+        assert_eq!(c.locations, ["Leeds"], "{text}");
+    }
     let c = canon("We buy parts from Leeds.", &[(Organization, "Leeds")]);
     assert_eq!(c.organizations, ["Leeds"]);
     // A team in a sports article, an acronym, a possessive, a stake.
