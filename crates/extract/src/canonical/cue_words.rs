@@ -2,8 +2,9 @@
 //! nouns that say what a name is ("the firm", "the film", "photojournalist"),
 //! the last words that make a name an organization, and the prepositions of
 //! a venue; and those [`place_context`](super::place_context) reads: the
-//! offices held over places and the words of towns' names. Lists only; how
-//! they are read is in those modules.
+//! offices held over places, the words of towns' names and the words
+//! before "in" and other prepositions of place. Lists only; how they are
+//! read is in those modules.
 
 use super::WordList;
 
@@ -263,3 +264,17 @@ pub(super) static FORMER_STATES: WordList = WordList::new(&[
 /// "District": "Ohio State", "Eastern District" name other things.
 pub(super) static REGION_NOUNS: WordList =
     WordList::new(&["province", "region", "governorate", "oblast", "prefecture"]);
+
+/// Prepositions besides "in" before which a city is the city ("outside
+/// Sao Paulo"; over Reuters-21578 one more place value, right).
+pub(super) static CITY_PREPOSITIONS: WordList =
+    WordList::new(&["near", "outside", "across", "through", "around"]);
+
+/// Nouns after which "in" leads a company or a person, not a place.
+#[rustfmt::skip]
+pub(super) static NOT_PLACES_IN: WordList = WordList::new(&[
+    "stake", "stakes", "interest", "interests", "investment", "investments", "share",
+    "shares", "holding", "holdings", "profit", "profits", "loss", "losses", "position",
+    "stock", "partner", "trust", "confidence", "faith", "belief", "ally", "ownership",
+    "interested",
+]);

@@ -26,8 +26,8 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
-    AREA_NOUNS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, OFFICES_OF_REGIONS, PLACE_NOUNS,
-    REGION_NOUNS, TOWN_PREPOSITIONS,
+    AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, NOT_PLACES_IN,
+    OFFICES_OF_REGIONS, PLACE_NOUNS, REGION_NOUNS, TOWN_PREPOSITIONS,
 };
 use super::offices::{
     after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
@@ -84,7 +84,8 @@ pub(super) fn place_cues(
             && !name.split(' ').any(is_initial)
             && (surnames.get(&last_key_word(name)) == Some(&1) || known_place());
         // "officials in Atlanta and Philadelphia": a body the gazetteer
-        // knows as a place, listed after a place after "in".
+        // knows as a place, listed after a place after "in" or another
+        // preposition of place ("across Manchester and Leeds").
         let body_listed = listed && distinct[u] == Some(EntityKind::Organization) && known_place();
         // "met miners in Leeds", "a bomb outside Liverpool": a city by its
         // own name after "in" or a preposition of place is the city
@@ -92,16 +93,18 @@ pub(super) fn place_cues(
         // acronym ("in ICO regulations") or a possessive ("properties in
         // Oldham's portfolio"). Not after "from" or "to", before which
         // firms stand as often ("buy from Hitachi", "sold to Gillette").
+        let at_a_place = in_a_place(before)
+            || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before)));
         let body_in = distinct[u] == Some(EntityKind::Organization)
-            && (in_a_place(before)
-                || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before))))
+            && at_a_place
             && !after.starts_with(['\'', '’'])
             && !is_shouted(&m.text)
             && known_place()
             && names_a_city(gazetteer, name)
             && !crate::cities_and_states::about_sport(text);
-        in_list = (distinct[u] == Some(EntityKind::Location) || person_in || body_listed)
-            && (in_a_place(before) || listed);
+        in_list =
+            (distinct[u] == Some(EntityKind::Location) || person_in || body_listed || body_in)
+                && (at_a_place || listed);
         // "USDA county offices": an acronym before an area noun is the
         // body that runs it.
         let area = (before_area_noun(after) || before_building_noun(after)) && !is_shouted(&m.text);
@@ -284,20 +287,6 @@ fn is_english_county(name: &str) -> bool {
 fn joins_a_list(between: &str) -> bool {
     matches!(between, " and " | ", and ")
 }
-
-/// Prepositions besides "in" before which a city is the city ("outside
-/// Sao Paulo"; over Reuters-21578 one more place value, right).
-static CITY_PREPOSITIONS: WordList =
-    WordList::new(&["near", "outside", "across", "through", "around"]);
-
-/// Nouns after which "in" leads a company or a person, not a place.
-#[rustfmt::skip]
-static NOT_PLACES_IN: WordList = WordList::new(&[
-    "stake", "stakes", "interest", "interests", "investment", "investments", "share",
-    "shares", "holding", "holdings", "profit", "profits", "loss", "losses", "position",
-    "stock", "partner", "trust", "confidence", "faith", "belief", "ally", "ownership",
-    "interested",
-]);
 
 /// The last words of the article's persons (`distinct` kinds, `cleaned`
 /// names), with how many of its person names end so.

@@ -307,6 +307,12 @@ fn a_city_after_in_outside_sport_is_the_city() {
         let c = canon(text, &[(Organization, "Leeds")]);
         assert_eq!(c.locations, ["Leeds"], "{text}");
     }
+    let text = "Riots spread in Leeds and Bradford.";
+    let c = canon(text, &[(Organization, "Leeds"), (Organization, "Bradford")]);
+    assert_eq!(c.locations, ["Leeds", "Bradford"]);
+    let text = "Rain fell across Manchester and Leeds.";
+    let c = canon(text, &[(Location, "Manchester"), (Organization, "Leeds")]);
+    assert_eq!(c.locations, ["Manchester", "Leeds"]);
     let c = canon("We buy parts from Leeds.", &[(Organization, "Leeds")]);
     assert_eq!(c.organizations, ["Leeds"]);
     // A team in a sports article, an acronym, a possessive, a stake.
