@@ -197,13 +197,14 @@ pub(crate) fn ends_body_names(word: &str) -> bool {
 }
 
 /// Nouns that, followed by "of", say the next name is a place ("the island
-/// of Rapa Nui", "the port town of Mokha"). "State" is left out: "the
-/// State of Emergency", "Secretary of State".
+/// of Rapa Nui", "the port town of Mokha", "residents of Leeds", "the
+/// streets of Barcelona"). "State" is left out: "the State of Emergency",
+/// "Secretary of State"; and "citizens": "citizens of Communist cities".
 #[rustfmt::skip]
 pub(super) static PLACE_NOUNS: WordList = WordList::new(&[
     "island", "city", "town", "village", "province", "region", "district", "county",
     "port", "municipality", "governorate", "prefecture", "suburb", "neighbourhood",
-    "neighborhood", "oblast",
+    "neighborhood", "oblast", "residents", "outskirts", "streets", "suburbs", "inhabitants",
 ]);
 
 /// Words that say which seat a capital is ("the state capital of").

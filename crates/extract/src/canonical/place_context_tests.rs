@@ -161,6 +161,12 @@ fn a_place_noun_with_of_makes_a_place() {
     // Rapa Nui is Easter Island's other name (`geography`).
     assert_eq!(c.locations, ["Easter Island", "Hanga Roa"]);
     assert_eq!(c.persons, ["Ana Rapa"]);
+    let text = "Residents of Leeds voted no. Tanks filled the streets of Barcelona.";
+    let c = canon(
+        text,
+        &[(Organization, "Leeds"), (Organization, "Barcelona")],
+    );
+    assert_eq!(c.locations, ["Leeds", "Barcelona"]);
 }
 
 #[test]
