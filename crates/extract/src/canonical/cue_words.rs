@@ -279,3 +279,11 @@ pub(super) static NOT_PLACES_IN: WordList = WordList::new(&[
     "stock", "partner", "trust", "confidence", "faith", "belief", "ally", "ownership",
     "interested",
 ]);
+
+/// What a place has and a team or firm has not, after a possessive
+/// ("Liverpool's mayor", "Barcelona's streets").
+#[rustfmt::skip]
+pub(super) static PLACE_POSSESSIONS: WordList = WordList::new(&[
+    "mayor", "streets", "residents", "inhabitants", "airport", "suburbs", "outskirts",
+    "downtown", "neighbourhoods", "neighborhoods", "townspeople", "city",
+]);

@@ -27,7 +27,7 @@ use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
     AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, NOT_PLACES_IN,
-    OFFICES_OF_REGIONS, PLACE_NOUNS, REGION_NOUNS, TOWN_PREPOSITIONS,
+    OFFICES_OF_REGIONS, PLACE_NOUNS, PLACE_POSSESSIONS, REGION_NOUNS, TOWN_PREPOSITIONS,
 };
 use super::offices::{
     after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
@@ -95,16 +95,23 @@ pub(super) fn place_cues(
         // firms stand as often ("buy from Hitachi", "sold to Gillette").
         let at_a_place = in_a_place(before)
             || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before)));
-        let body_in = distinct[u] == Some(EntityKind::Organization)
-            && at_a_place
-            && !after.starts_with(['\'', '’'])
+        // "Liverpool's mayor", "Barcelona's streets": what only a place has.
+        let owns_a_place_thing = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+            .and_then(next_lowercase_word)
+            .is_some_and(|w| PLACE_POSSESSIONS.contains(w));
+        let city_not_team = distinct[u] == Some(EntityKind::Organization)
+            && ((at_a_place && !after.starts_with(['\'', '’'])) || owns_a_place_thing)
             && !is_shouted(&m.text)
             && known_place()
             && names_a_city(gazetteer, name)
             && !crate::cities_and_states::about_sport(text);
-        in_list =
-            (distinct[u] == Some(EntityKind::Location) || person_in || body_listed || body_in)
-                && (at_a_place || listed);
+        in_list = (distinct[u] == Some(EntityKind::Location)
+            || person_in
+            || body_listed
+            || city_not_team)
+            && (at_a_place || listed);
         // "USDA county offices": an acronym before an area noun is the
         // body that runs it.
         let area = (before_area_noun(after) || before_building_noun(after)) && !is_shouted(&m.text);
@@ -132,7 +139,7 @@ pub(super) fn place_cues(
             || area
             || person_in
             || body_listed
-            || body_in
+            || city_not_team
             || route_end
             || office_of
             || holds_office

@@ -335,6 +335,18 @@ fn a_city_after_in_outside_sport_is_the_city() {
 }
 
 #[test]
+fn a_city_with_what_only_places_have_is_the_city() {
+    let text = "Liverpool's mayor said the city would recover.";
+    let c = canon(text, &[(Organization, "Liverpool")]);
+    assert_eq!(c.locations, ["Liverpool"]);
+    let c = canon(
+        "Liverpool's coach was sacked.",
+        &[(Organization, "Liverpool")],
+    );
+    assert_eq!(c.organizations, ["Liverpool"]);
+}
+
+#[test]
 fn a_person_at_the_end_of_a_route_is_a_place() {
     let text = "The jet flew from Jakarta to Pangkal Pinang. Peace talks between \
                 Israel and Hizbollah; Mary Smith flew to Jordan.";
