@@ -19,6 +19,7 @@ use super::cue_words::{
     heads_an_administration, AFTER_HEAD, INSTRUMENT_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS,
     VENUE_PREPOSITIONS, WORK_NOUNS,
 };
+use super::firms::{employer_at, shares_of};
 use super::organizations::defines_a_short_form;
 use super::place_context::{is_acronym_in_prose, next_lowercase_word, place_adjectives};
 use super::titles::follows_a_person_title;
@@ -230,6 +231,7 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             || apposition_says_org(after)
             || published_in(before)
             || shares_of(before, after)
+            || employer_at(before, m, after)
         {
             out[u] = Some(Cue::Organization);
         }
@@ -395,32 +397,6 @@ fn published_in(before: &str) -> bool {
     words[..at].iter().all(|w| {
         w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || is_calendar_word(w)
     })
-}
-
-/// Whether `before` ends with "shares of " or "stock of " ("Shares of
-/// Charles Schwab rose"): only companies have shares. Not "shares in",
-/// which may be where they are sold ("participation shares in West
-/// Germany"), nor before a possessive or a hyphen ("shares of Warren
-/// Buffett's Berkshire Hathaway", "shares of Hong Kong-listed firms"), nor
-/// for the first part of a firm's name the tagger split at "and" ("shares
-/// of Harper and Row Publishers Inc").
-fn shares_of(before: &str, after: &str) -> bool {
-    let Some(rest) = before.strip_suffix(" of ") else {
-        return false;
-    };
-    let noun = last_word(rest);
-    if !(noun.eq_ignore_ascii_case("shares") || noun.eq_ignore_ascii_case("stock"))
-        || after.starts_with(['\'', '\u{2019}', '-'])
-    {
-        return false;
-    }
-    let split = ["and ", "& "].iter().any(|link| {
-        after
-            .strip_prefix(' ')
-            .and_then(|a| a.strip_prefix(link))
-            .is_some_and(|a| a.starts_with(char::is_uppercase))
-    });
-    !split
 }
 
 /// Whether the text before mention `i` is "<person> of " or "<person>,

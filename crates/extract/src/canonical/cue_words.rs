@@ -287,3 +287,12 @@ pub(super) static PLACE_POSSESSIONS: WordList = WordList::new(&[
     "mayor", "streets", "residents", "inhabitants", "airport", "suburbs", "outskirts",
     "downtown", "neighbourhoods", "neighborhoods", "townspeople", "city",
 ]);
+
+/// Words of work before "at" and an employer ("worked at", "an analyst
+/// at", "jobs at").
+#[rustfmt::skip]
+pub(super) static EMPLOYMENT_WORDS: WordList = WordList::new(&[
+    "work", "works", "worked", "working", "employed", "job", "jobs", "employee", "employees",
+    "staff", "workers", "analyst", "analysts", "economist", "economists", "strategist",
+    "executive", "executives", "engineer", "engineers", "shoppers", "customers", "intern",
+]);

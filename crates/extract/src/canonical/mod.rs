@@ -27,6 +27,7 @@ mod context;
 mod cue_words;
 mod events;
 mod filter;
+mod firms;
 mod geography;
 mod heed;
 mod linker;
