@@ -5,6 +5,7 @@
 //! al-Sharaa" → "Ahmed al-Sharaa"). Split from `clean`, which calls it.
 
 use super::super::gazetteer::{Gazetteer, PlaceKind};
+use super::types::is_country_name;
 use super::WordList;
 
 /// Titles and honorifics dropped in front of person names, lowercase,
@@ -156,6 +157,10 @@ static PARTIES: WordList = WordList::new(&[
 /// President", "NYC Mayor"), but never the whole name ("King" alone,
 /// "Stephen King" stay).
 pub(super) fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &'a [&'a str] {
+    // "DR Congo": a country's name, whatever its first word looks like.
+    if words.len() >= 2 && is_country_name(&words.join(" "), gazetteer) {
+        return words;
+    }
     // A party word leads a surname as a title would ("Democrat Spearman").
     if words.len() >= 2 && PARTIES.contains(words[0]) && !is_title(words[1]) {
         return strip_titles(&words[1..], gazetteer);

@@ -31,7 +31,7 @@
 
 use super::HashMap;
 
-use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
+use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::known_bodies::is_known_body;
 use super::super::EntityKind;
 use super::cue_words::ORGANIZATION_TAILS;
@@ -119,7 +119,7 @@ pub(super) fn consistent_kinds(
         // Titles stripped: "Ambassador Bolton", "Queen Elizabeth II". A
         // title is among the first two words, or there is none.
         let mut titled = None;
-        if has_leading_title(&cleaned[i]) {
+        if has_leading_title(&cleaned[i]) && !is_country_name(&keys[i], gazetteer) {
             let person = as_person(i);
             let stripped = key_of(&person);
             // A regnal name keeps its title, so nothing was stripped.
@@ -164,7 +164,10 @@ pub(super) fn consistent_kinds(
             kinds[i] == EntityKind::Organization && many_words && STRUCTURES.contains(last);
         let area = many_words
             && match kinds[i] {
-                EntityKind::Person => person_named_like_a_place(&keys[i]),
+                // "DR Congo", whose "DR" read as a doctor's.
+                EntityKind::Person => {
+                    person_named_like_a_place(&keys[i]) || is_country_name(&keys[i], gazetteer)
+                }
                 // Not "Bank of Iron County", "Circuit Court of Tuscaloosa County".
                 EntityKind::Organization => {
                     last == "county"
@@ -480,3 +483,10 @@ fn index(kind: EntityKind) -> usize {
 #[cfg(test)]
 #[path = "types_tests.rs"]
 mod tests;
+
+/// Whether a name key is a country's name or alias in the gazetteer.
+pub(super) fn is_country_name(key: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer
+        .resolve(key, &[])
+        .is_some_and(|p| p.kind == PlaceKind::Country)
+}

@@ -371,3 +371,16 @@ fn a_name_as_often_a_place_as_a_body_is_the_body_unless_named_like_a_place() {
         .map(Some)
     );
 }
+
+#[test]
+fn a_person_named_as_a_country_is_the_country() {
+    // "DR Congo" reads as a doctor called Congo; "U.K." as initials.
+    let c = canon(&[(Person, "DR Congo"), (Person, "U.K.")]);
+    assert_eq!(
+        c.locations,
+        ["Democratic Republic of the Congo", "United Kingdom"]
+    );
+    assert!(c.persons.is_empty());
+    let c = canon(&[(Person, "Dr Martin Jordan")]);
+    assert_eq!(c.persons, ["Martin Jordan"]);
+}
