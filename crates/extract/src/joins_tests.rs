@@ -143,6 +143,11 @@ fn big_cities_with_a_lowercase_word_are_one_place() {
     let x = Extractor::bundled()
         .extract("TRC runs a rail network linking Dar es Salaam and the northern port of Tanga.");
     assert_eq!(x.locations, ["Dar es Salaam", "Tanga"], "{:?}", x.mentions);
+    let x = Extractor::bundled().extract("Police in Newcastle upon Tyne arrested a man.");
+    assert_eq!(x.locations, ["Newcastle upon Tyne"], "{:?}", x.mentions);
+    // GeoNames' "University of Texas", a place of 53,000, is the body.
+    let x = Extractor::bundled().extract("He teaches at the University of Texas in Austin.");
+    assert_eq!(x.organizations, ["University of Texas"], "{:?}", x.mentions);
     // A longer name around the city's stays the tagger's.
     let text = "The Rio de Janeiro Coffee Trade Association met on Monday.";
     assert_eq!(
