@@ -17,9 +17,11 @@
 //! where they cannot be teams: an organization there is as often a team
 //! ("in Nice") or a party to something; but one the gazetteer knows listed
 //! after a place after "in" is a place ("plants in Kenosha and
-//! Milwaukee"), and so is a city by its own name after "in" outside sport
-//! ("met miners in Leeds"; over Reuters-21578 eleven place values, all
-//! right: "Merrill Lynch in London", "based in Cleveland").
+//! Milwaukee"), and so is a city by its own name outside sport after "in"
+//! or another preposition of place, or before "'s mayor" and the like
+//! ("met miners in Leeds", "outside Liverpool", "Liverpool's mayor"; over
+//! Reuters-21578 fifteen place values, all right: "Merrill Lynch in
+//! London", "based in Cleveland", "McMinnville and Cookville").
 
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
