@@ -179,6 +179,10 @@ fn a_surname_alone_files_under_the_one_full_name_until_another_comes() {
     let thatcher = entity(archive, "person", "Margaret Thatcher").unwrap();
     assert_eq!(thatcher["count"], 3, "{thatcher}");
     assert!(entity(archive, "person", "Thatcher").is_none());
+    // Nothing new, nothing to do: the copies the fold replaced do not count.
+    let again = index_json(archive, &[dir]);
+    assert_eq!(again["rewritten"], 0, "{again}");
+    assert_eq!(facet(archive, "pound", "persons"), ["Margaret Thatcher"]);
 
     // A second Thatcher makes the surname alone ambiguous: it stands alone
     // again, without the first articles being read again.

@@ -25,7 +25,11 @@ use std::path::Path;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{TermQuery, TermSetQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::termdict::TermStreamer;
+use tantivy::{
+    DocAddress, DocSet, IndexWriter, InvertedIndexReader, ReloadPolicy, Searcher, TantivyDocument,
+    Term, TERMINATED,
+};
 
 use news_extract::{EntityKind, Extractor};
 use news_query::schema::{extracted_term, open_unmapped, NewsSchema, SPELLED_OUT_PREFIX};
@@ -224,47 +228,78 @@ fn terms_from(
     schema: &NewsSchema,
     prefix: &str,
 ) -> Result<BTreeSet<String>, IndexError> {
-    Ok(counted_terms_from(searcher, schema, prefix)?
-        .into_keys()
-        .collect())
-}
-
-/// The person names the archive's articles were given, each with the
-/// number of articles giving it (deleted articles count until their
-/// segment merges).
-fn person_counts(
-    searcher: &Searcher,
-    schema: &NewsSchema,
-) -> Result<BTreeMap<String, u64>, IndexError> {
-    counted_terms_from(searcher, schema, "p:")
-}
-
-/// [`terms_from`], each term with the number of documents holding it.
-fn counted_terms_from(
-    searcher: &Searcher,
-    schema: &NewsSchema,
-    prefix: &str,
-) -> Result<BTreeMap<String, u64>, IndexError> {
-    // The key just past every term with the prefix: its colon's successor.
-    let end = format!("{};", &prefix[..prefix.len() - 1]);
-    let mut terms = BTreeMap::new();
+    let mut terms = BTreeSet::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(schema.fields.extracted)?;
-        let mut stream = inverted
-            .terms()
-            .range()
-            .ge(prefix)
-            .lt(&end)
-            .into_stream()
-            .map_err(tantivy::TantivyError::from)?;
+        let mut stream = prefix_stream(&inverted, prefix)?;
         while stream.advance() {
             if let Ok(term) = std::str::from_utf8(stream.key()) {
-                let count = u64::from(stream.value().doc_freq);
-                *terms.entry(term[prefix.len()..].to_owned()).or_default() += count;
+                terms.insert(term[prefix.len()..].to_owned());
             }
         }
     }
     Ok(terms)
+}
+
+/// The person names the archive's live articles were given, each with
+/// the number of live articles giving it. Counted over the postings of a
+/// segment with deleted articles: its document frequencies still count
+/// the old copies the rules pass replaced, and a fold decided on them would
+/// change at the next run with nothing new.
+fn person_counts(
+    searcher: &Searcher,
+    schema: &NewsSchema,
+) -> Result<BTreeMap<String, u64>, IndexError> {
+    let prefix = "p:";
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(schema.fields.extracted)?;
+        let alive = segment.alive_bitset();
+        let mut stream = prefix_stream(&inverted, prefix)?;
+        while stream.advance() {
+            let Ok(term) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            let info = stream.value();
+            let live = match alive {
+                None => u64::from(info.doc_freq),
+                Some(alive) => {
+                    let mut postings = inverted
+                        .read_postings_from_terminfo(info, IndexRecordOption::Basic)
+                        .map_err(tantivy::TantivyError::from)?;
+                    let mut live = 0;
+                    let mut doc = postings.doc();
+                    while doc != TERMINATED {
+                        live += u64::from(alive.is_alive(doc));
+                        doc = postings.advance();
+                    }
+                    live
+                }
+            };
+            if live > 0 {
+                *counts.entry(term[prefix.len()..].to_owned()).or_default() += live;
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// The terms of `inverted` starting with `prefix` (one ASCII letter and a
+/// colon), in order.
+fn prefix_stream<'a>(
+    inverted: &'a InvertedIndexReader,
+    prefix: &str,
+) -> Result<TermStreamer<'a>, IndexError> {
+    // The key just past every term with the prefix: its colon's successor.
+    let end = format!("{};", &prefix[..prefix.len() - 1]);
+    let stream = inverted
+        .terms()
+        .range()
+        .ge(prefix)
+        .lt(&end)
+        .into_stream()
+        .map_err(tantivy::TantivyError::from)?;
+    Ok(stream)
 }
 
 /// The live articles holding a name the changes touch.
