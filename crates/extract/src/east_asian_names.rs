@@ -216,6 +216,12 @@ fn shortens_a_body(name: &str, mentions: &[Mention]) -> bool {
     })
 }
 
+/// Whether `name` is, whole, an East Asian name written surname first
+/// ("Xi Jinping", "Kim Jong Un").
+pub(crate) fn is_surname_first(name: &str, case: &CaseLexicon) -> bool {
+    name_at(name, 0, case) == Some(name.len())
+}
+
 /// The byte length of the East Asian name written at byte `at` of
 /// `text`, if one is.
 fn name_at(text: &str, at: usize, case: &CaseLexicon) -> Option<usize> {
