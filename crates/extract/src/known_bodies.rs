@@ -46,8 +46,8 @@ const BODIES: &[&str] = &[
     "Alibaba", "Tencent", "Baidu", "Yandex", "SpaceX", "OpenAI", "Nvidia", "IBM", "Boeing",
     "Airbus", "Lockheed Martin", "Raytheon", "Volkswagen", "Toyota", "Gazprom", "Rosneft",
     "Saudi Aramco", "ExxonMobil", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "Roscosmos",
-    "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Carrefour", "Coinbase", "Salesforce",
-    "Nintendo", "Xiaomi",
+    "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Carrefour", "Coinbase",
+    "Salesforce", "Nintendo", "Xiaomi",
     // Armed groups and movements.
     "Taliban", "Hamas", "Hezbollah", "Hizbollah", "al-Qaeda", "Al-Qaeda", "ISIS", "ISIL",
     "Daesh", "Boko Haram", "al-Shabaab", "Al-Shabaab", "Wagner Group", "PKK", "YPG",

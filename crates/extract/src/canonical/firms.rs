@@ -16,10 +16,10 @@ use super::types::ends_with_geographic_word;
 /// not.
 pub(super) fn employer_at(before: &str, m: &Mention, after: &str) -> bool {
     let rest = before.strip_suffix(" at ");
-    m.text.contains(' ')
+    rest.is_some_and(|r| EMPLOYMENT_WORDS.contains(last_word(r)))
+        && m.text.contains(' ')
         && !after.starts_with(['\'', '’'])
         && !ends_with_geographic_word(&name_key(&m.text))
-        && rest.is_some_and(|r| EMPLOYMENT_WORDS.contains(last_word(r)))
 }
 
 /// Whether `before` ends with "shares of " or "stock of " ("Shares of

@@ -23,6 +23,7 @@
 //! Reuters-21578 fifteen place values, all right: "Merrill Lynch in
 //! London", "based in Cleveland", "McMinnville and Cookville").
 
+use super::super::cities_and_states::about_sport;
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
@@ -57,6 +58,8 @@ pub(super) fn place_cues(
     // Whether the mention before this one was in a list of places after
     // "in" ("in Saqqara and Tuna el-Gebel").
     let mut in_list = false;
+    // Whether the article reads as sport, asked once a city needs it.
+    let sport = std::cell::OnceCell::new();
     for (i, m) in mentions.iter().enumerate() {
         let u = of[i];
         if distinct[u].is_none() {
@@ -108,7 +111,7 @@ pub(super) fn place_cues(
             && !is_shouted(&m.text)
             && known_place()
             && names_a_city(gazetteer, name)
-            && !crate::cities_and_states::about_sport(text);
+            && !*sport.get_or_init(|| about_sport(text));
         in_list = (distinct[u] == Some(EntityKind::Location)
             || person_in
             || body_listed

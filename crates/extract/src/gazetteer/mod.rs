@@ -290,13 +290,12 @@ impl Gazetteer {
 /// everything else aside ("T'bilisi" and "Tbilisi"); accents count: the
 /// city of Québec lies in the province of Quebec.
 fn same_letters(a: &str, b: &str) -> bool {
-    let alnum = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
+    let alnum = |s| {
+        str::chars(s)
+            .filter(|c: &char| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
-            .collect::<String>()
     };
-    alnum(a) == alnum(b)
+    alnum(a).eq(alnum(b))
 }
 
 #[cfg(test)]
