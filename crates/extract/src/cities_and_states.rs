@@ -26,11 +26,15 @@
 //! abbreviated given name ("Chas. P. Young"), "Newcastle disease" and an
 //! oil blend ("Suez"). The states and countries make six, four right
 //! ("British Columbia" twice, "Victoria" twice), a wheat grade
-//! ("Montana 1 Dark Northern Spring Wheat") and a firm ("Nord-Est").
+//! ("Montana 1 Dark Northern Spring Wheat") and a firm ("Nord-Est"). A
+//! compass word before a state, country or continent ("Southern
+//! California", "Eastern Europe", "North America") changes 16 article
+//! facets there, all right; on CoNLL-2003 dev, one mention ("Northern
+//! Iraq").
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::Offsets;
+use super::canonical::{without_compass, Offsets};
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::known_bodies::is_known_body;
@@ -100,14 +104,20 @@ fn is_unseen_city(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool
 }
 
 /// Whether `name` is a first-level region or a country by its own name,
-/// and no body the crate knows or acronym.
+/// or a compass word before one or a continent ("Northern California",
+/// "East Texas", "Eastern Europe": CoNLL's college teams taught the
+/// tagger "Southern California"), and no body the crate knows or acronym.
 fn is_state(name: &str, gazetteer: &Gazetteer) -> bool {
-    is_place_name(name, gazetteer)
-        && !is_known_body(&name_key(name))
-        && gazetteer.resolve(name, &[]).is_some_and(|p| {
-            matches!(p.kind, PlaceKind::Region | PlaceKind::Country)
-                && gazetteer.is_own_name(name, p)
-        })
+    let own_name = |name: &str, kinds: &[PlaceKind]| {
+        is_place_name(name, gazetteer)
+            && gazetteer
+                .resolve(name, &[])
+                .is_some_and(|p| kinds.contains(&p.kind) && gazetteer.is_own_name(name, p))
+    };
+    let states = [PlaceKind::Region, PlaceKind::Country];
+    let areas = [PlaceKind::Region, PlaceKind::Country, PlaceKind::Continent];
+    !is_known_body(&name_key(name))
+        && (own_name(name, &states) || without_compass(name).is_some_and(|n| own_name(n, &areas)))
 }
 
 /// Whether `name`, not in capitals only, is a place name of the gazetteer
@@ -231,6 +241,26 @@ mod tests {
         );
         let politics = "Colorado sued the administration.";
         assert_eq!(kinds_after(politics, &["Colorado"]), [EntityKind::Location]);
+    }
+
+    #[test]
+    fn a_compass_word_before_a_state_or_continent_is_the_place() {
+        let found = extract("The utility cut power to customers across Northern California.");
+        assert_eq!(found.locations, ["California"]);
+        assert!(found.organizations.is_empty());
+        let found = extract("Floods hit East Texas and South Florida.");
+        assert_eq!(found.locations, ["Texas", "Florida"]);
+        let text = "Exports to Eastern Europe fell.";
+        assert_eq!(
+            kinds_after(text, &["Eastern Europe"]),
+            [EntityKind::Location]
+        );
+        // College teams keep their names on the sports pages.
+        let sport = "Southern California beat Stanford 24-17.";
+        assert_eq!(
+            kinds_after(sport, &["Southern California"]),
+            [EntityKind::Organization]
+        );
     }
 
     /// The kinds `place_cities_and_states` leaves on organization mentions

@@ -58,7 +58,7 @@ use persons::{
     birth_names, link_persons, parts_follow_cued_persons, shared_surnames,
     surnames_taken_for_bodies,
 };
-pub(crate) use place_context::{beside_a_place_noun, next_lowercase_word};
+pub(crate) use place_context::{beside_a_place_noun, next_lowercase_word, without_compass};
 use places::{name_locations, Named};
 use seats::facet_kind;
 pub(crate) use titles::is_title as is_title_word;

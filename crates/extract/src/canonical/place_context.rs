@@ -425,7 +425,7 @@ pub(super) fn region_with_its_noun<'g>(gazetteer: &'g Gazetteer, name: &str) -> 
 /// `name` without a leading compass word ("North Poland" → "Poland"), if
 /// it has one and more words follow and is no former state ("West
 /// Germany").
-pub(super) fn without_compass(name: &str) -> Option<&str> {
+pub(crate) fn without_compass(name: &str) -> Option<&str> {
     let (first, rest) = name.split_once(' ')?;
     (COMPASS.contains(first) && !FORMER_STATES.contains(&name_key(name))).then_some(rest)
 }
