@@ -61,6 +61,7 @@ pub mod jsonl;
 mod known_bodies;
 pub mod labels;
 mod lowercase_words;
+mod misc_places;
 pub mod model;
 mod modifiers;
 mod name_cues;
@@ -259,8 +260,13 @@ impl Extractor {
                 .spans
                 .iter()
                 .filter_map(|&(ty, s, e)| {
-                    let kind = kind_of_type(ty)?;
                     let (first, last) = (toks[s], toks[e - 1]);
+                    let kind = kind_of_type(ty).or_else(|| {
+                        let name = &text[first.start..last.end];
+                        let after = &text[last.end..];
+                        misc_places::misc_names_a_place(name, after, Gazetteer::bundled())
+                            .then_some(EntityKind::Location)
+                    })?;
                     if kind == EntityKind::Location && names_a_currency(&text[last.end..]) {
                         return None;
                     }

@@ -125,10 +125,10 @@ pub(crate) fn is_named_feature(key: &str) -> bool {
     feature_named(key).is_some()
 }
 
-/// One-word names of features that name nothing else news mentions: the
+/// Names of features that name nothing else news mentions: the
 /// tagger's person or organization so named is the feature. Other
 /// one-word names ("Java", "Everest", "Sahara") also name companies,
-/// languages or products, and longer ones may begin a longer name
+/// languages or products, and most longer ones may begin a longer name
 /// ("Rio Grande do Sul"): those are features only where the tagger took
 /// them for places.
 #[rustfmt::skip]
@@ -137,7 +137,7 @@ static ONLY_FEATURES: WordList = WordList::new(&[
     "svalbard", "zanzibar", "hebrides", "balkans", "himalayas", "sahel", "donbas", "donbass",
     "mindanao", "luzon", "sulawesi", "sumatra", "borneo", "lampedusa", "santorini", "sicily",
     "sardinia", "corsica", "euphrates", "tigris", "danube", "mekong", "yangtze", "falklands",
-    "abaco",
+    "abaco", "horn of africa",
 ]);
 
 /// Words that say a name is a feature's ("Bay of Bengal", "River
@@ -213,6 +213,12 @@ pub(super) fn is_feature_word(key: &str) -> bool {
 /// word saying what they are ("Bay of Bengal", "River Thames").
 fn names_only_the_feature(key: &str) -> bool {
     ONLY_FEATURES.contains(key) || key.split(' ').any(|w| KIND_WORDS.contains(w))
+}
+
+/// Whether `key` (a name key) is a listed feature's name that names
+/// nothing else (see [`names_only_the_feature`]).
+pub(crate) fn names_only_a_feature(key: &str) -> bool {
+    feature_named(key).is_some() && names_only_the_feature(key)
 }
 
 /// Which distinct mentions (`distinct[u]` their kinds, `keys[u]` their

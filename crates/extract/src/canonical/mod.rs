@@ -51,14 +51,16 @@ use clean::{bare_key, clean};
 pub(crate) use context::{is_initial, names_people, Offsets};
 pub(crate) use cue_words::{ends_body_names, is_compass_word, is_former_state};
 use filter::NothingFilter;
-pub(crate) use geography::{is_named_feature, kind_named_features};
+pub(crate) use geography::{is_named_feature, kind_named_features, names_only_a_feature};
 use linker::Linker;
 use organizations::link_organizations;
 use persons::{
     birth_names, link_persons, parts_follow_cued_persons, shared_surnames,
     surnames_taken_for_bodies,
 };
-pub(crate) use place_context::{beside_a_place_noun, next_lowercase_word, without_compass};
+pub(crate) use place_context::{
+    before_a_noun, beside_a_place_noun, next_lowercase_word, without_compass,
+};
 use places::{name_locations, Named};
 use seats::facet_kind;
 pub(crate) use titles::is_title as is_title_word;

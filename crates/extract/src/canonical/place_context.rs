@@ -461,7 +461,7 @@ pub(super) fn place_adjectives(article: &Article, distinct: &[Option<EntityKind>
 /// Whether `after` starts with a space and a lower-case word that is no
 /// function word: the noun an adjective goes with ("mountain ranges"),
 /// not "and", "by" or "is" after a noun.
-fn before_a_noun(after: &str) -> bool {
+pub(crate) fn before_a_noun(after: &str) -> bool {
     next_lowercase_word(after).is_some_and(|w| !FUNCTION_WORDS.contains(w))
 }
 
