@@ -34,7 +34,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::canonical::{without_compass, Offsets};
+use super::canonical::{county_named, without_compass, Offsets};
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::known_bodies::is_known_body;
@@ -106,7 +106,9 @@ fn is_unseen_city(name: &str, case: &CaseLexicon, gazetteer: &Gazetteer) -> bool
 /// Whether `name` is a first-level region or a country by its own name,
 /// or a compass word before one or a continent ("Northern California",
 /// "East Texas", "Eastern Europe": CoNLL's college teams taught the
-/// tagger "Southern California"), and no body the crate knows or acronym.
+/// tagger "Southern California"), or a British county (its cricket
+/// clubs: "Yorkshire", "Lancashire"), and no body the crate knows or
+/// acronym.
 fn is_state(name: &str, gazetteer: &Gazetteer) -> bool {
     let own_name = |name: &str, kinds: &[PlaceKind]| {
         is_place_name(name, gazetteer)
@@ -116,8 +118,12 @@ fn is_state(name: &str, gazetteer: &Gazetteer) -> bool {
     };
     let states = [PlaceKind::Region, PlaceKind::Country];
     let areas = [PlaceKind::Region, PlaceKind::Country, PlaceKind::Continent];
-    !is_known_body(&name_key(name))
-        && (own_name(name, &states) || without_compass(name).is_some_and(|n| own_name(n, &areas)))
+    let key = name_key(name);
+    let county = || name.chars().any(char::is_lowercase) && county_named(&key).is_some();
+    !is_known_body(&key)
+        && (own_name(name, &states)
+            || without_compass(name).is_some_and(|n| own_name(n, &areas))
+            || county())
 }
 
 /// Whether `name`, not in capitals only, is a place name of the gazetteer
@@ -261,6 +267,14 @@ mod tests {
             kinds_after(sport, &["Southern California"]),
             [EntityKind::Organization]
         );
+    }
+
+    #[test]
+    fn a_british_county_is_the_county_outside_cricket() {
+        let found = extract("Flooding hit Yorkshire and Lancashire.");
+        assert_eq!(found.locations, ["Yorkshire", "Lancashire"]);
+        let sport = "Yorkshire beat Lancashire by six wickets in the county championship.";
+        assert_eq!(extract(sport).organizations, ["Yorkshire", "Lancashire"]);
     }
 
     /// The kinds `place_cities_and_states` leaves on organization mentions

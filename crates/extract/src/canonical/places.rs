@@ -7,6 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::{abbreviated_place, state_of_postal_code};
+use super::counties::{county_named, County, UNITED_KINGDOM};
 use super::geography::{feature_named, gulf_of, is_feature_word};
 use super::place_context::{area_named, region_with_its_noun, without_compass};
 use super::types::ends_with_geographic_word;
@@ -116,6 +117,15 @@ pub(super) fn name_locations(
             _ => gazetteer.town_in(key, &context, false),
         };
         let resolved = town.as_ref().or(resolved);
+        if let Some(county) = british_county(key, resolved, &context, gazetteer) {
+            let within = [county.nation, UNITED_KINGDOM];
+            let name = county.name.to_owned();
+            out.containing
+                .insert(name.clone(), within.map(str::to_owned).to_vec());
+            out.ids.insert(name.clone(), county.geonames_id);
+            out.names.insert(key.clone(), name);
+            continue;
+        }
         // A named feature over a town of its name: "Rio Grande", "Bali".
         let feature = feature_named(key).filter(|_| {
             resolved.is_none_or(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Town))
@@ -243,6 +253,33 @@ fn area_in_context<'g>(
             && in_countries(p, &context)
     });
     Some(other.unwrap_or(area))
+}
+
+/// The British county `key` names, where the gazetteer has no place of
+/// the name or a town abroad that the article does not place (no other
+/// place of its country but those named like counties) among places of
+/// the United Kingdom: "Kent" beside "Maidstone" is the county, beside
+/// "Seattle" the city.
+fn british_county(
+    key: &str,
+    resolved: Option<&Place>,
+    context: &[&Place],
+    gazetteer: &Gazetteer,
+) -> Option<&'static County> {
+    let county = county_named(key)?;
+    let Some(town) = resolved else {
+        return Some(county);
+    };
+    // Towns named like counties place nothing: "Suffolk" (Virginia)
+    // beside "Somerset" (New Jersey).
+    let mut others = gazetteer.without_places_named(key, context);
+    others.retain(|p| county_named(&name_key(&p.name)).is_none());
+    let british = others.iter().any(|p| &*p.country == UNITED_KINGDOM);
+    let abroad = matches!(
+        town.kind,
+        PlaceKind::City | PlaceKind::Town | PlaceKind::Locality
+    ) && &*town.country != UNITED_KINGDOM;
+    (abroad && british && !in_countries(town, &others)).then_some(county)
 }
 
 /// Whether `place` lies in a country of `context` (or is one).
