@@ -100,6 +100,8 @@ static FEATURES: &[Feature] = &[
     f("Scandinavia", "", &[]), f("Siberia", "RU", &[]), f("Patagonia", "", &[]),
     f("Kashmir", "", &[]), f("Donbas", "UA", &["Donbass"]), f("Horn of Africa", "", &[]),
     f("Amazon basin", "", &[]), f("Outback", "AU", &[]), f("Antarctica", "", &[]),
+    f("San Francisco Bay Area", "US", &["Bay Area"]), f("Deep South", "US", &[]),
+    f("Catskill Mountains", "US", &["Catskills"]),
     // Former states news still names.
     f("Soviet Union", "", &["USSR", "U.S.S.R."]), f("Yugoslavia", "", &[]),
     f("Czechoslovakia", "", &[]),
@@ -137,7 +139,7 @@ static ONLY_FEATURES: WordList = WordList::new(&[
     "svalbard", "zanzibar", "hebrides", "balkans", "himalayas", "sahel", "donbas", "donbass",
     "mindanao", "luzon", "sulawesi", "sumatra", "borneo", "lampedusa", "santorini", "sicily",
     "sardinia", "corsica", "euphrates", "tigris", "danube", "mekong", "yangtze", "falklands",
-    "abaco", "horn of africa",
+    "abaco", "horn of africa", "deep south", "catskills",
 ]);
 
 /// Words that say a name is a feature's ("Bay of Bengal", "River
@@ -254,6 +256,23 @@ mod tests {
         assert!(feature_named("paris").is_none());
         // One value for a former state, whichever way it is written.
         assert_eq!(feature_named("ussr").map(|f| f.name), Some("Soviet Union"));
+    }
+
+    #[test]
+    fn regions_of_american_news_are_places() {
+        let places = |text: &str| crate::Extractor::bundled().extract(text).locations;
+        assert_eq!(
+            places("Heavy rain fell on the Bay Area."),
+            ["San Francisco Bay Area"]
+        );
+        assert_eq!(
+            places("Protests spread across the Midwest and the Deep South."),
+            ["Midwest", "Deep South"]
+        );
+        assert_eq!(
+            places("Crews battled fires in the Hudson Valley and the Catskills."),
+            ["Hudson Valley", "Catskill Mountains"]
+        );
     }
 
     #[test]
