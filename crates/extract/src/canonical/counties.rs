@@ -14,10 +14,11 @@
 //! or a common word ("Highland") are left out.
 //!
 //! Over Reuters-21578 (`news extract` with and without the list) the
-//! places facets of 7 articles change, all right ("Cornwall, England"
+//! places facets of 8 articles change, all right ("Cornwall, England"
 //! no longer in Ontario, "Surrey, England" in British Columbia,
-//! "Suffolk" in Virginia; "Blackburn, Lancashire" and "Horncastle,
-//! Lincolnshire" found), and one county taken for a firm becomes a place
+//! "Suffolk" and "west Norfolk" in Virginia; "Blackburn, Lancashire"
+//! and "Horncastle, Lincolnshire" found), and one county taken for a
+//! firm becomes a place
 //! resolved wrongly ("Essex, Ontario", a town too small for the
 //! gazetteer, as Essex, Maryland); on the Wikinews articles one ("Norfolk"
 //! beside Croydon, no longer in Virginia).
@@ -162,6 +163,14 @@ mod tests {
         let text = "Britain plans a reactor in Somerset and a port in Suffolk.";
         let found = places(text);
         assert!(!found.iter().any(|p| p == "United States"), "{found:?}");
+    }
+
+    #[test]
+    fn counties_named_like_towns_abroad_place_nothing() {
+        assert_eq!(
+            places("Storm Ciarán battered Cornwall and Devon."),
+            ["Cornwall", "England", "United Kingdom", "Devon"]
+        );
     }
 
     #[test]

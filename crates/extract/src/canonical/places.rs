@@ -257,9 +257,8 @@ fn area_in_context<'g>(
 
 /// The British county `key` names, where the gazetteer has no place of
 /// the name or a town abroad that the article does not place (no other
-/// place of its country but those named like counties) among places of
-/// the United Kingdom: "Kent" beside "Maidstone" is the county, beside
-/// "Seattle" the city.
+/// place of its country but those named like counties): "Kent" beside
+/// "Maidstone" or alone is the county, beside "Seattle" the city.
 fn british_county(
     key: &str,
     resolved: Option<&Place>,
@@ -274,12 +273,11 @@ fn british_county(
     // beside "Somerset" (New Jersey).
     let mut others = gazetteer.without_places_named(key, context);
     others.retain(|p| county_named(&name_key(&p.name)).is_none());
-    let british = others.iter().any(|p| &*p.country == UNITED_KINGDOM);
     let abroad = matches!(
         town.kind,
         PlaceKind::City | PlaceKind::Town | PlaceKind::Locality
     ) && &*town.country != UNITED_KINGDOM;
-    (abroad && british && !in_countries(town, &others)).then_some(county)
+    (abroad && !in_countries(town, &others)).then_some(county)
 }
 
 /// Whether `place` lies in a country of `context` (or is one).
