@@ -1,7 +1,7 @@
-//! The counties of the United Kingdom that news names, which the
-//! gazetteer (GeoNames' cities and first-level regions: England,
-//! Scotland, Wales, Northern Ireland) lacks or has only as a town
-//! elsewhere: without them "Police in Kent" or "Cornwall" read as Kent,
+//! The counties of the United Kingdom and Ireland that news names, which
+//! the gazetteer (GeoNames' cities and first-level regions: England,
+//! Scotland, Wales, Northern Ireland; Ireland's provinces) lacks or has
+//! only as a town elsewhere: without them "Police in Kent" or "Cornwall" read as Kent,
 //! Washington, and Cornwall, Ontario, and "Lancashire" as no place.
 //!
 //! Each is named as British newsrooms write it, with the GeoNames id of
@@ -28,21 +28,41 @@ use std::sync::OnceLock;
 use super::super::gazetteer::name_key;
 use super::HashMap;
 
-/// The gazetteer's name of the counties' country.
-pub(crate) const UNITED_KINGDOM: &str = "United Kingdom";
+/// The gazetteer's name of the United Kingdom.
+const UNITED_KINGDOM: &str = "United Kingdom";
 
-/// One county: its name, GeoNames id and nation.
+/// One county: its name, GeoNames id, and the region (nation or
+/// province) and country it lies in.
 pub(crate) struct County {
     pub name: &'static str,
-    pub geonames_id: u32,
-    pub nation: &'static str,
+    pub geonames_id: Option<u32>,
+    pub region: &'static str,
+    pub country: &'static str,
+    /// For a name "County X": whether "X" alone names it too (not where
+    /// X is a city's name: "Cork").
+    bare: bool,
 }
 
+/// A county of the United Kingdom.
 const fn c(name: &'static str, geonames_id: u32, nation: &'static str) -> County {
     County {
         name,
-        geonames_id,
-        nation,
+        geonames_id: Some(geonames_id),
+        region: nation,
+        country: UNITED_KINGDOM,
+        bare: false,
+    }
+}
+
+/// A county of Ireland, in `province`, known bare or not: GeoNames'
+/// records for Ireland were not at hand, so no id.
+const fn ie(name: &'static str, province: &'static str, bare: bool) -> County {
+    County {
+        name,
+        geonames_id: None,
+        region: province,
+        country: "Ireland",
+        bare,
     }
 }
 
@@ -129,14 +149,38 @@ static COUNTIES: &[County] = &[
     c("County Down", 2651037, "Northern Ireland"),
     c("County Tyrone", 2635259, "Northern Ireland"),
     c("County Londonderry", 2643735, "Northern Ireland"),
+    // Ireland's, by province (the gazetteer writes "Connaught").
+    ie("County Carlow", "Leinster", false), ie("County Dublin", "Leinster", false),
+    ie("County Kildare", "Leinster", true), ie("County Kilkenny", "Leinster", false),
+    ie("County Laois", "Leinster", true), ie("County Longford", "Leinster", true),
+    ie("County Louth", "Leinster", true), ie("County Meath", "Leinster", true),
+    ie("County Offaly", "Leinster", true), ie("County Westmeath", "Leinster", true),
+    ie("County Wexford", "Leinster", false), ie("County Wicklow", "Leinster", true),
+    ie("County Clare", "Munster", true), ie("County Cork", "Munster", false),
+    ie("County Kerry", "Munster", true), ie("County Limerick", "Munster", false),
+    ie("County Tipperary", "Munster", true), ie("County Waterford", "Munster", false),
+    ie("County Galway", "Connaught", false), ie("County Leitrim", "Connaught", true),
+    ie("County Mayo", "Connaught", true), ie("County Roscommon", "Connaught", true),
+    ie("County Sligo", "Connaught", false), ie("County Cavan", "Ulster", true),
+    ie("County Donegal", "Ulster", true), ie("County Monaghan", "Ulster", true),
 ];
 
 /// The county named `key` (a name key), if the list has it.
 pub(crate) fn county_named(key: &str) -> Option<&'static County> {
     static BY_KEY: OnceLock<HashMap<String, usize>> = OnceLock::new();
     let by_key = BY_KEY.get_or_init(|| {
-        let by_key = COUNTIES.iter().enumerate();
-        by_key.map(|(i, c)| (name_key(c.name), i)).collect()
+        let mut by_key = HashMap::default();
+        for (i, county) in COUNTIES.iter().enumerate() {
+            by_key.insert(name_key(county.name), i);
+            if let Some(x) = county.name.strip_prefix("County ") {
+                by_key.insert(name_key(&format!("Co {x}")), i);
+                by_key.insert(name_key(&format!("Co. {x}")), i);
+                if county.bare {
+                    by_key.insert(name_key(x), i);
+                }
+            }
+        }
+        by_key
     });
     by_key.get(key).map(|&i| &COUNTIES[i])
 }
@@ -170,6 +214,22 @@ mod tests {
         assert_eq!(
             places("Storm Ciarán battered Cornwall and Devon."),
             ["Cornwall", "England", "United Kingdom", "Devon"]
+        );
+    }
+
+    #[test]
+    fn irish_counties_are_named_in_full_and_apart_from_their_cities() {
+        assert_eq!(
+            places("A farmer in Co Kerry died."),
+            ["County Kerry", "Munster", "Ireland"]
+        );
+        let text = "Police in County Cork said the man was from Cork city.";
+        let found = Extractor::bundled().extract(text).locations;
+        assert_eq!(found, ["County Cork", "Cork"]);
+        // "Louth" is also a town in England.
+        assert_eq!(
+            places("Gardaí searched a farm in Louth."),
+            ["County Louth", "Leinster", "Ireland"]
         );
     }
 

@@ -7,7 +7,7 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::{abbreviated_place, state_of_postal_code};
-use super::counties::{county_named, County, UNITED_KINGDOM};
+use super::counties::{county_named, County};
 use super::geography::{feature_named, gulf_of, is_feature_word};
 use super::place_context::{area_named, region_with_its_noun, without_compass};
 use super::types::ends_with_geographic_word;
@@ -117,12 +117,14 @@ pub(super) fn name_locations(
             _ => gazetteer.town_in(key, &context, false),
         };
         let resolved = town.as_ref().or(resolved);
-        if let Some(county) = british_county(key, resolved, &context, gazetteer) {
-            let within = [county.nation, UNITED_KINGDOM];
+        if let Some(county) = county_of(key, resolved, &context, gazetteer) {
+            let within = [county.region, county.country];
             let name = county.name.to_owned();
             out.containing
                 .insert(name.clone(), within.map(str::to_owned).to_vec());
-            out.ids.insert(name.clone(), county.geonames_id);
+            if let Some(id) = county.geonames_id {
+                out.ids.insert(name.clone(), id);
+            }
             out.names.insert(key.clone(), name);
             continue;
         }
@@ -255,11 +257,11 @@ fn area_in_context<'g>(
     Some(other.unwrap_or(area))
 }
 
-/// The British county `key` names, where the gazetteer has no place of
+/// The British or Irish county `key` names, where the gazetteer has no place of
 /// the name or a town abroad that the article does not place (no other
 /// place of its country but those named like counties): "Kent" beside
 /// "Maidstone" or alone is the county, beside "Seattle" the city.
-fn british_county(
+fn county_of(
     key: &str,
     resolved: Option<&Place>,
     context: &[&Place],
@@ -276,7 +278,7 @@ fn british_county(
     let abroad = matches!(
         town.kind,
         PlaceKind::City | PlaceKind::Town | PlaceKind::Locality
-    ) && &*town.country != UNITED_KINGDOM;
+    ) && *town.country != *county.country;
     (abroad && !in_countries(town, &others)).then_some(county)
 }
 
