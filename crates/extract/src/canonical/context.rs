@@ -21,7 +21,7 @@ use super::cue_words::{
 };
 use super::firms::{employer_at, shares_of};
 use super::organizations::defines_a_short_form;
-use super::place_context::{is_acronym_in_prose, next_lowercase_word, place_adjectives};
+use super::place_context::{next_lowercase_word, place_adjectives};
 use super::titles::follows_a_person_title;
 use super::types::is_camel_case_brand;
 use super::works::{is_vessel_prefix, names_after_work_nouns};
@@ -458,6 +458,25 @@ fn apposition_says_org(after: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `name` is one acronym ("USPS", "UOKiK": letters and digits,
+/// two capitals or more, six characters at most) written inside a line
+/// of prose: the line has lower-case letters (`before` and `after` are the
+/// text around the name) and does not start with the name.
+fn is_acronym_in_prose(name: &str, before: &str, after: &str) -> bool {
+    let acronym = name.len() <= 6
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    if !acronym {
+        return false;
+    }
+    let line_before = before.rsplit('\n').next().unwrap_or_default();
+    let line_after = after.split('\n').next().unwrap_or_default();
+    !line_before.trim().is_empty()
+        && (line_before.chars().any(char::is_lowercase)
+            || line_after.chars().any(char::is_lowercase))
 }
 
 #[cfg(test)]

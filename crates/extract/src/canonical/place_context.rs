@@ -171,7 +171,10 @@ pub(super) fn place_cues(
             regions[u] = true;
         }
         // "Marksville, Louisiana": the next mention, after a comma, is a
-        // region or country that contains this one. Not in a dateline
+        // region or country that contains this one, a small town too
+        // ("The tornado hit Mayfield, Kentucky": on Reuters-21578, 11
+        // article facets, all right: "Chibougamau, Quebec" no longer the
+        // city of Québec, "Crosby, Tex.", "Greenwich, Conn"). Not in a dateline
         // ("NICE, France"): a dateline is a place already, and the same
         // name in the story is often the city's team.
         let Some(next) = mentions.get(i + 1) else {
@@ -368,17 +371,21 @@ fn before_area_noun(after: &str) -> bool {
     next_lowercase_word(after).is_some_and(|w| AREA_NOUNS.contains(w))
 }
 
-/// Whether the gazetteer has a place named `inner` inside the region or
-/// country named `outer` (which may lead with a compass word: "North
+/// Whether the gazetteer has a place or small town named `inner` inside
+/// the region or country named `outer` (which may lead with a compass word: "North
 /// Poland").
 fn contains(gazetteer: &Gazetteer, outer: &str, inner: &str) -> bool {
     let Some(outer) = region_or_country(gazetteer, outer) else {
         return false;
     };
-    gazetteer.lookup(inner).iter().any(|p| {
+    let inside = |p: &Place| {
         p.name != outer.name
             && (p.admin1.as_deref() == Some(outer.name.as_str()) || *p.country == *outer.name)
-    })
+    };
+    gazetteer.lookup(inner).into_iter().any(inside)
+        || gazetteer
+            .town_in(inner, &[outer], true)
+            .is_some_and(|t| inside(&t))
 }
 
 /// The region or country `name` means, compass word aside, or abbreviates
@@ -470,25 +477,6 @@ static FUNCTION_WORDS: WordList = WordList::new(&[
     "and", "or", "but", "by", "in", "on", "at", "to", "of", "for", "from", "with", "as", "is",
     "was", "are", "were", "has", "had", "have", "will", "would", "said", "says", "that", "which",
 ]);
-
-/// Whether `name` is one acronym ("USPS", "UOKiK": letters and digits,
-/// two capitals or more, six characters at most) written inside a line
-/// of prose: the line has lower-case letters (`before` and `after` are the
-/// text around the name) and does not start with the name.
-pub(super) fn is_acronym_in_prose(name: &str, before: &str, after: &str) -> bool {
-    let acronym = name.len() <= 6
-        && name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
-    if !acronym {
-        return false;
-    }
-    let line_before = before.rsplit('\n').next().unwrap_or_default();
-    let line_after = after.split('\n').next().unwrap_or_default();
-    !line_before.trim().is_empty()
-        && (line_before.chars().any(char::is_lowercase)
-            || line_after.chars().any(char::is_lowercase))
-}
 
 #[cfg(test)]
 #[path = "place_context_tests.rs"]

@@ -428,3 +428,26 @@ fn a_region_with_state_after_it_is_the_region() {
     assert_eq!(c.locations, ["New York", "Québec", "Washington"]);
     assert_eq!(c.organizations, ["Ohio State University"]);
 }
+
+#[test]
+fn a_small_town_before_its_region_is_a_place() {
+    let text = "The tornado hit Mayfield, Kentucky. Smith, Kentucky's senator, spoke.";
+    let c = canon(
+        text,
+        &[
+            (Person, "Mayfield"),
+            (Location, "Kentucky"),
+            (Person, "Smith"),
+            (Location, "Kentucky"),
+        ],
+    );
+    assert_eq!(c.locations, ["Mayfield", "Kentucky"]);
+    // No town of Kentucky is named Smith.
+    assert_eq!(c.persons, ["Smith"]);
+    let text = "Amcast said Newman's Kendallville, Indiana plant is large.";
+    let c = canon(
+        text,
+        &[(Organization, "Kendallville"), (Location, "Indiana")],
+    );
+    assert_eq!(c.locations, ["Kendallville", "Indiana"]);
+}

@@ -8,11 +8,8 @@
 //! The name must be a town of the gazetteer or one of its small towns
 //! ([`Gazetteer::town_in`]) in a country the article names; neither cue
 //! alone moves a name, since "Carmen" and "Cullinan" are surnames too.
-//! A town of the region or country named right after it ("The tornado
-//! hit Mayfield, Kentucky") needs no other cue: on Reuters-21578 that
-//! moved two names, both right ("Newman's Kendallville, Indiana plant").
 
-use super::super::gazetteer::{Gazetteer, Place, PlaceKind};
+use super::super::gazetteer::{Gazetteer, Place};
 use super::super::short_forms::is_legal_form;
 use super::super::EntityKind;
 use super::context::{is_initial, last_word, Article};
@@ -71,16 +68,10 @@ pub(super) fn town_cues(
             places >= 2 || (places == 1 && cleaned[of[i]].contains(' '))
         };
         // A firm's town needs no country named: the firm's line says
-        // place ("PAYING AGENT: Michigan National Bank, Detroit"); nor
-        // does a town the region after it holds ("Mayfield, Kentucky").
+        // place ("PAYING AGENT: Michigan National Bank, Detroit").
         let name = cleaned[of[i]].as_str();
         let known = || gazetteer.contains(name) && !gazetteer.is_risky(name);
-        let in_next = || {
-            kind_of(i + 1) == Some(EntityKind::Location)
-                && article.between(i, i + 1) == Some(", ")
-                && town_of_region(name, &cleaned[of[i + 1]], gazetteer)
-        };
-        if (cue && towns.is(of[i])) || (firms_town && known()) || in_next() {
+        if (cue && towns.is(of[i])) || (firms_town && known()) {
             out[of[i]] = true;
         }
     }
@@ -147,24 +138,6 @@ impl<'a> Towns<'a> {
         self.known[u] = Some(town);
         town
     }
-}
-
-/// Whether `name` is a town of the gazetteer in the region or country
-/// named `area`, and no risky word: "Mayfield" in "Kentucky".
-fn town_of_region(name: &str, area: &str, gazetteer: &Gazetteer) -> bool {
-    let Some(area) = gazetteer.resolve(area, &[]) else {
-        return false;
-    };
-    let inside = |p: &Place| match area.kind {
-        PlaceKind::Region => p.admin1.as_deref() == Some(area.name.as_str()),
-        PlaceKind::Country => p.country == area.country,
-        _ => false,
-    };
-    !gazetteer.is_risky(name)
-        && (gazetteer.lookup(name).into_iter().any(inside)
-            || gazetteer
-                .town_in(name, &[area], true)
-                .is_some_and(|t| inside(&t)))
 }
 
 /// Whether `before` ends with "nearby ".

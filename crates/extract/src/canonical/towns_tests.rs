@@ -158,26 +158,3 @@ fn the_town_after_a_firm_is_a_place_but_a_firm_in_a_list_is_not() {
     assert_eq!(c.locations, ["Detroit"]);
     assert!(c.organizations.iter().any(|o| o == "Loewen"), "{c:?}");
 }
-
-#[test]
-fn a_town_before_its_region_is_a_place() {
-    let text = "The tornado hit Mayfield, Kentucky. Smith, Kentucky's senator, spoke.";
-    let c = canon(
-        text,
-        &[
-            (Person, "Mayfield"),
-            (Location, "Kentucky"),
-            (Person, "Smith"),
-            (Location, "Kentucky"),
-        ],
-    );
-    assert_eq!(c.locations, ["Mayfield", "Kentucky"]);
-    // No town of Kentucky is named Smith.
-    assert_eq!(c.persons, ["Smith"]);
-    let text = "Amcast said Newman's Kendallville, Indiana plant is large.";
-    let c = canon(
-        text,
-        &[(Organization, "Kendallville"), (Location, "Indiana")],
-    );
-    assert_eq!(c.locations, ["Kendallville", "Indiana"]);
-}
