@@ -271,6 +271,16 @@ pub(super) static REGION_NOUNS: WordList =
 pub(super) static CITY_PREPOSITIONS: WordList =
     WordList::new(&["near", "outside", "across", "through", "around"]);
 
+/// Words of travel, before "to" or "from" and a place.
+#[rustfmt::skip]
+pub(super) static TRAVEL_WORDS: WordList = WordList::new(&[
+    "flew", "fly", "flying", "flight", "flights", "travel", "travelled", "traveled",
+    "travelling", "traveling", "trip", "trips", "visit", "visits", "fled", "flee", "fleeing",
+    "evacuated", "deported", "sailed", "drove", "ferry", "ferries", "train", "trains", "road",
+    "route", "highway", "motorway", "railway", "miles", "kilometres", "kilometers", "km",
+    "returned", "returning", "moved", "relocated", "marched", "commute", "journey",
+]);
+
 /// Nouns after which "in" leads a company or a person, not a place.
 #[rustfmt::skip]
 pub(super) static NOT_PLACES_IN: WordList = WordList::new(&[

@@ -31,6 +31,7 @@ use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
     AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, NOT_PLACES_IN,
     OFFICES_OF_REGIONS, PLACE_NOUNS, PLACE_POSSESSIONS, REGION_NOUNS, TOWN_PREPOSITIONS,
+    TRAVEL_WORDS,
 };
 use super::offices::{
     after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
@@ -96,10 +97,13 @@ pub(super) fn place_cues(
         // own name after "in" or a preposition of place is the city
         // outside sport, where it names a team ("lost in Leeds"); not an
         // acronym ("in ICO regulations") or a possessive ("properties in
-        // Oldham's portfolio"). Not after "from" or "to", before which
-        // firms stand as often ("buy from Hitachi", "sold to Gillette").
+        // Oldham's portfolio"). After "from" or "to" only with a word of
+        // travel before ("fled to Leeds"): firms stand there as often
+        // ("buy from Hitachi", "sold to Gillette"). The words of travel
+        // change nothing on Reuters-21578, Wikinews or CoNLL-2003.
         let at_a_place = in_a_place(before)
-            || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before)));
+            || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before)))
+            || travelled_to_or_from(before);
         // "Liverpool's mayor", "Barcelona's streets": what only a place has.
         let owns_a_place_thing = after
             .strip_prefix("'s")
@@ -281,6 +285,16 @@ fn in_a_place(before: &str) -> bool {
     before
         .strip_suffix(" in ")
         .is_some_and(|rest| !NOT_PLACES_IN.contains(last_word(rest)))
+}
+
+/// Whether `before` ends with "to " or "from " after a word of travel
+/// ("flew to", "flights from", "fled to"): a place, where after other
+/// words firms stand as often ("sold to Gillette", "buy from Hitachi").
+fn travelled_to_or_from(before: &str) -> bool {
+    let rest = before
+        .strip_suffix(" to ")
+        .or_else(|| before.strip_suffix(" from "));
+    rest.is_some_and(|rest| TRAVEL_WORDS.contains(last_word(rest)))
 }
 
 /// Whether `name` is the own name of the city it means.

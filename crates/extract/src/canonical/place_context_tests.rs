@@ -321,6 +321,14 @@ fn a_city_after_in_outside_sport_is_the_city() {
     assert_eq!(c.locations, ["Manchester", "Leeds"]);
     let c = canon("We buy parts from Leeds.", &[(Organization, "Leeds")]);
     assert_eq!(c.organizations, ["Leeds"]);
+    // To or from it after a word of travel.
+    for text in [
+        "Thousands fled to Leeds.",
+        "Flights from Leeds were cancelled.",
+    ] {
+        let c = canon(text, &[(Organization, "Leeds")]);
+        assert_eq!(c.locations, ["Leeds"], "{text}");
+    }
     // A team in a sports article, an acronym, a possessive, a stake.
     for text in [
         "Arsenal lost in Leeds in the league.",
