@@ -6,6 +6,7 @@
 //! before "in" and other prepositions of place. Lists only; how they are
 //! read is in those modules.
 
+use super::context::last_word;
 use super::WordList;
 
 /// Common nouns that, right before a name, say it is an organization
@@ -271,9 +272,19 @@ pub(super) static REGION_NOUNS: WordList =
 pub(super) static CITY_PREPOSITIONS: WordList =
     WordList::new(&["near", "outside", "across", "through", "around"]);
 
+/// Whether `before` ends with "to " or "from " after a word of travel
+/// ("flew to", "flights from", "fled to"): a place, where after other
+/// words firms stand as often ("sold to Gillette", "buy from Hitachi").
+pub(super) fn travelled_to_or_from(before: &str) -> bool {
+    let rest = before
+        .strip_suffix(" to ")
+        .or_else(|| before.strip_suffix(" from "));
+    rest.is_some_and(|rest| TRAVEL_WORDS.contains(last_word(rest)))
+}
+
 /// Words of travel, before "to" or "from" and a place.
 #[rustfmt::skip]
-pub(super) static TRAVEL_WORDS: WordList = WordList::new(&[
+static TRAVEL_WORDS: WordList = WordList::new(&[
     "flew", "fly", "flying", "flight", "flights", "travel", "travelled", "traveled",
     "travelling", "traveling", "trip", "trips", "visit", "visits", "fled", "flee", "fleeing",
     "evacuated", "deported", "sailed", "drove", "ferry", "ferries", "train", "trains", "road",

@@ -29,9 +29,9 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
-    AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, NOT_PLACES_IN,
-    OFFICES_OF_REGIONS, PLACE_NOUNS, PLACE_POSSESSIONS, REGION_NOUNS, TOWN_PREPOSITIONS,
-    TRAVEL_WORDS,
+    travelled_to_or_from, AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES,
+    NOT_PLACES_IN, OFFICES_OF_REGIONS, PLACE_NOUNS, PLACE_POSSESSIONS, REGION_NOUNS,
+    TOWN_PREPOSITIONS,
 };
 use super::offices::{
     after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
@@ -285,16 +285,6 @@ fn in_a_place(before: &str) -> bool {
     before
         .strip_suffix(" in ")
         .is_some_and(|rest| !NOT_PLACES_IN.contains(last_word(rest)))
-}
-
-/// Whether `before` ends with "to " or "from " after a word of travel
-/// ("flew to", "flights from", "fled to"): a place, where after other
-/// words firms stand as often ("sold to Gillette", "buy from Hitachi").
-fn travelled_to_or_from(before: &str) -> bool {
-    let rest = before
-        .strip_suffix(" to ")
-        .or_else(|| before.strip_suffix(" from "));
-    rest.is_some_and(|rest| TRAVEL_WORDS.contains(last_word(rest)))
 }
 
 /// Whether `name` is the own name of the city it means.
