@@ -57,7 +57,7 @@ pub(crate) use geography::{is_named_feature, kind_named_features, names_only_a_f
 use linker::Linker;
 use organizations::link_organizations;
 use persons::{
-    birth_names, link_persons, parts_follow_cued_persons, shared_surnames,
+    birth_names, families, link_persons, parts_follow_cued_persons, shared_surnames,
     surnames_taken_for_bodies,
 };
 pub(crate) use place_context::{
@@ -202,6 +202,7 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
             _ => {}
         }
     }
+    families(&article, &mut kinds, &cleaned);
     surnames_taken_for_bodies(&mut kinds, &cleaned);
     for (u, form) in shared_surnames(&article, &kinds, &cleaned, gazetteer) {
         kinds[u] = Some(EntityKind::Person);

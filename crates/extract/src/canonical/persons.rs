@@ -318,6 +318,48 @@ pub(super) fn surnames_taken_for_bodies(kinds: &mut [Option<EntityKind>], cleane
     }
 }
 
+/// Drops a family named in the plural after "the" ("the Bidens"): a
+/// one-word name that is the plural of the surname of a person of the
+/// article; and makes persons of the longer names ending with it that the
+/// tagger took for organizations with it ("Barack Obama" beside "the
+/// Obamas" and "Michelle Obama"). Firms in the plural go without "the"
+/// ("Barclays" beside David Barclay), bodies without a person ("the
+/// Conservatives" beside "Progressive Conservative").
+pub(super) fn families(article: &Article, kinds: &mut [Option<EntityKind>], cleaned: &[String]) {
+    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+    fn last_of_longer(key: &str) -> Option<&str> {
+        key.rsplit_once(' ').map(|(_, last)| last)
+    }
+    for u in 0..kinds.len() {
+        let Some(family) = keys[u].strip_suffix('s') else {
+            continue;
+        };
+        if kinds[u].is_none() || family.len() < 3 || family.contains(' ') {
+            continue;
+        }
+        let members: Vec<usize> = (0..kinds.len())
+            .filter(|&v| kinds[v].is_some() && last_of_longer(&keys[v]) == Some(family))
+            .collect();
+        let after_the = || {
+            let uses = article.of.iter().enumerate().filter(|&(_, &d)| d == u);
+            uses.filter_map(|(i, _)| article.around(i, 4, 0))
+                .any(|(before, _)| before.eq_ignore_ascii_case("the "))
+        };
+        let a_person = members
+            .iter()
+            .any(|&v| kinds[v] == Some(EntityKind::Person));
+        if !a_person || is_known_organization(&cleaned[u]) || !after_the() {
+            continue;
+        }
+        kinds[u] = None;
+        for v in members {
+            if kinds[v] == Some(EntityKind::Organization) && !is_known_organization(&cleaned[v]) {
+                kinds[v] = Some(EntityKind::Person);
+            }
+        }
+    }
+}
+
 /// The person forms of given names written before another's full name
 /// with "and", which share its surname: "Joanne" in "Joanne and Edward
 /// Corr" is Joanne Corr. `kinds` and `cleaned` are those of the

@@ -236,3 +236,50 @@ fn a_surname_taken_for_a_body_is_the_person_named_in_full() {
     ];
     assert_eq!(kinds_after(&tagged), [Some(Org), Some(Org), Some(Per)]);
 }
+
+#[test]
+fn a_family_in_the_plural_is_no_organization() {
+    use super::super::tests::mentions_of;
+    use super::super::{canonicalize, Canonical, EntityKind, EntityKind::*, Gazetteer};
+    let canon = |text: &str, surfaces: &[(EntityKind, &str)]| -> Canonical {
+        canonicalize(text, &mentions_of(text, surfaces), Gazetteer::bundled())
+    };
+    let text = "Joe Biden and Jill Biden flew home. The Bidens spent the weekend there.";
+    let c = canon(
+        text,
+        &[
+            (Person, "Joe Biden"),
+            (Person, "Jill Biden"),
+            (Organization, "Bidens"),
+        ],
+    );
+    assert_eq!(c.persons, ["Joe Biden", "Jill Biden"]);
+    assert!(c.organizations.is_empty(), "{:?}", c.organizations);
+    // A member taken for a body with the family is a person.
+    let text = "The Obamas came with Barack Obama's mother and Michelle Obama.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Obamas"),
+            (Organization, "Barack Obama"),
+            (Person, "Michelle Obama"),
+        ],
+    );
+    assert_eq!(c.persons, ["Barack Obama", "Michelle Obama"]);
+    // Firms in the plural go without "the"; bodies have no person.
+    let text = "David Barclay bought it. Barclays shares fell.";
+    let c = canon(
+        text,
+        &[(Person, "David Barclay"), (Organization, "Barclays")],
+    );
+    assert_eq!(c.organizations, ["Barclays"]);
+    let text = "The Conservatives joined the Progressive Conservative caucus.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Conservatives"),
+            (Organization, "Progressive Conservative"),
+        ],
+    );
+    assert_eq!(c.organizations.len(), 2, "{:?}", c.organizations);
+}
