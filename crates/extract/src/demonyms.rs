@@ -3,11 +3,14 @@
 //! labelling guideline leaves them out of every facet, so their person and
 //! place mentions are dropped before canonicalisation. A word the training
 //! data knows as part of a person's name stays ("R. Irani", the cricketer);
-//! organization mentions are left alone ("New Yorker", the magazine).
+//! organization mentions are left alone ("New Yorker", the magazine),
+//! but for a people in the plural outside sport, where it names no team
+//! ("Texans went to the polls", "Many Hongkongers fear the law").
 
 use foldhash::HashSet;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::cities_and_states::about_sport;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::{EntityKind, Mention};
@@ -22,6 +25,7 @@ const DEMONYM_ENDINGS: &[&str] = &[
 /// Drops the person and place mentions that are demonyms (see the module
 /// doc).
 pub(crate) fn drop_demonyms(
+    text: &str,
     mentions: &mut Vec<Mention>,
     case: &CaseLexicon,
     gazetteer: &Gazetteer,
@@ -31,11 +35,14 @@ pub(crate) fn drop_demonyms(
     // judged once.
     let mut judged: HashSet<&str> = HashSet::default();
     let mut demonyms: HashSet<String> = HashSet::default();
+    // Whether the text reads as sport, asked once a people needs it.
+    let sport = std::cell::OnceCell::new();
     for m in mentions.iter() {
-        if m.kind == EntityKind::Organization || !judged.insert(&m.text) {
+        let key = name_key(&m.text);
+        let people = || key.ends_with('s') && !*sport.get_or_init(|| about_sport(text));
+        if (m.kind == EntityKind::Organization && !people()) || !judged.insert(&m.text) {
             continue;
         }
-        let key = name_key(&m.text);
         let last = key.rsplit(' ').next().unwrap_or_default();
         let a_name = case.get(xxh3_64(last.as_bytes())) & names != 0;
         if !a_name && is_demonym(&key, gazetteer) {
@@ -43,7 +50,7 @@ pub(crate) fn drop_demonyms(
         }
     }
     if !demonyms.is_empty() {
-        mentions.retain(|m| m.kind == EntityKind::Organization || !demonyms.contains(&m.text));
+        mentions.retain(|m| !demonyms.contains(&m.text));
     }
 }
 
@@ -105,5 +112,14 @@ mod tests {
         let x = Extractor::bundled().extract(text);
         assert!(x.persons.is_empty(), "{:?}", x.mentions);
         assert_eq!(x.locations, ["London"], "{:?}", x.mentions);
+    }
+
+    #[test]
+    fn a_people_in_the_plural_is_no_organization_outside_sport() {
+        let x = Extractor::bundled().extract("Many Hongkongers fear the law.");
+        assert!(x.organizations.is_empty(), "{:?}", x.mentions);
+        let text = "Ontario and Alberta talked. Albertans and British Columbians voted.";
+        let x = Extractor::bundled().extract(text);
+        assert!(x.organizations.is_empty(), "{:?}", x.mentions);
     }
 }

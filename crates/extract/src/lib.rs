@@ -313,7 +313,7 @@ impl Extractor {
             administrations::add_administration_heads(text, &mut mentions, case, gazetteer);
             full_names::drop_ordinary_words(text, &mut mentions, case);
             unnamed = full_names::unnamed_words(text, &mentions, (case, gazetteer));
-            demonyms::drop_demonyms(&mut mentions, case, gazetteer);
+            demonyms::drop_demonyms(text, &mut mentions, case, gazetteer);
             shared = compass::read_lone_compass_words(text, &mut mentions, gazetteer);
             let counties = county_lists::read_county_lists(text, &mut mentions, gazetteer);
             shared.extend(counties);
