@@ -79,7 +79,7 @@ pub(crate) fn mend_spans(
     mend_places_in_names(text, tokens, spans);
     join_split_places(text, tokens, spans, gazetteer);
     join_feature_names(text, tokens, spans);
-    join_country_led_organizations(text, tokens, spans);
+    join_country_led_organizations(text, tokens, spans, gazetteer);
     join_organizations_cut_short(text, tokens, spans, gazetteer);
     join_bodies_and_subjects(text, tokens, spans, gazetteer);
     join_subjects(text, tokens, spans, gazetteer);

@@ -116,6 +116,7 @@ fn a_place_cut_in_two_is_joined_when_the_gazetteer_knows_the_whole() {
 
 #[test]
 fn a_country_leading_its_body_is_part_of_its_name() {
+    use crate::gazetteer::Gazetteer;
     use crate::labels::{LOC, ORG};
     let text = "The United States Senate and United States officials in Geneva met \
                 United States Senator Ted Cruz";
@@ -129,7 +130,7 @@ fn a_country_leading_its_body_is_part_of_its_name() {
         (LOC, 11, 13),
         (ORG, 13, 14),
     ];
-    super::join_country_led_organizations(text, &tokens, &mut spans);
+    super::join_country_led_organizations(text, &tokens, &mut spans, Gazetteer::bundled());
     assert_eq!(
         spans,
         [
@@ -272,4 +273,27 @@ fn a_field_or_plant_named_before_its_kind_is_one_place() {
     ];
     let want: Vec<_> = want.iter().map(|&(t, n)| (t, n.to_string())).collect();
     assert_eq!(mended(text, &tagged), want);
+}
+
+#[test]
+fn a_demonym_after_the_leads_its_body() {
+    use crate::gazetteer::Gazetteer;
+    use crate::labels::{MISC, ORG};
+    let orgs = |text: &str| Extractor::bundled().extract(text).organizations;
+    assert_eq!(
+        orgs("The Syrian Observatory for Human Rights said 40 died."),
+        ["Syrian Observatory for Human Rights"]
+    );
+    assert_eq!(
+        orgs("The Russian Defence Ministry said on Tuesday that drones were shot down."),
+        ["Russian Defence Ministry"]
+    );
+    // Not without "the", nor before an acronym.
+    assert_eq!(orgs("Russian Gazprom cut supplies."), ["Gazprom"]);
+    let text = "the Guatemalan ICO delegate said";
+    let mut tokens = Vec::new();
+    crate::tokenize::tokenize(text, &mut tokens);
+    let mut spans = vec![(MISC, 1, 2), (ORG, 2, 3)];
+    super::join_country_led_organizations(text, &tokens, &mut spans, Gazetteer::bundled());
+    assert_eq!(spans, [(MISC, 1, 2), (ORG, 2, 3)]);
 }
