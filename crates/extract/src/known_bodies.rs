@@ -51,13 +51,15 @@ const BODIES: &[&str] = &[
     // Armed groups and movements.
     "Taliban", "Hamas", "Hezbollah", "Hizbollah", "al-Qaeda", "Al-Qaeda", "ISIS", "ISIL",
     "Daesh", "Boko Haram", "al-Shabaab", "Al-Shabaab", "Wagner Group", "PKK", "YPG",
-    "Hayat Tahrir al-Sham", "Muslim Brotherhood",
+    "Hayat Tahrir al-Sham", "Muslim Brotherhood", "Islamic State", "Ansar Allah",
     // International bodies, agencies and charities.
     "NATO", "UNESCO", "UNICEF", "UNHCR", "IMF", "OPEC", "ASEAN", "Interpol", "Europol", "FBI",
     "CIA", "NASA", "Greenpeace", "Amnesty International", "Human Rights Watch", "Oxfam",
     "Médecins Sans Frontières", "Doctors Without Borders", "Planned Parenthood", "G7", "G20",
     "OSCE", "OECD", "WTO", "IAEA", "ICRC", "UNDP", "UNEP", "WFP", "Red Cross", "Red Crescent",
     "World Health Organization", "WHO", "FIFA", "UEFA", "NBA", "NFL",
+    "Reporters Without Borders", "Committee to Protect Journalists", "Transparency International",
+    "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem",
 ];
 
 /// Agencies named so only in a credit's chain of slashes.
@@ -193,6 +195,24 @@ pub(crate) fn is_known_body(key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::Extractor;
+
+    #[test]
+    fn watchdogs_and_charities_are_organizations() {
+        let orgs = |text: &str| Extractor::bundled().extract(text).organizations;
+        assert_eq!(
+            orgs("The Committee to Protect Journalists said three reporters died."),
+            ["Committee to Protect Journalists"]
+        );
+        assert_eq!(
+            orgs("According to Save the Children, the situation had worsened."),
+            ["Save the Children"]
+        );
+        // Tagged as a person, a known body is an organization.
+        assert_eq!(
+            orgs("On Monday Frontex said the situation had worsened."),
+            ["Frontex"]
+        );
+    }
 
     #[test]
     fn agencies_in_credits_are_organizations() {

@@ -453,7 +453,7 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "tass", "bloomberg", "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "weibo",
     "wechat", "snapchat", "pinterest", "twitch", "discord", "airbnb", "shopify", "dropbox",
     "costco", "walmart", "woolworths", "ocado", "mojang", "banxico", "bundesbank",
-    "islamic state", "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
+    "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
     // Universities named bare ("a degree from Harvard"), whose names are
     // small towns' too; not those named after their city ("Oxford").
     "harvard", "yale", "stanford", "caltech", "cornell", "dartmouth", "mount holyoke",
