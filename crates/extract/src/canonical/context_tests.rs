@@ -321,19 +321,6 @@ fn an_acronym_the_gazetteer_lacks_is_an_organization() {
 }
 
 #[test]
-fn a_place_adjective_is_no_place() {
-    use EntityKind::*;
-    let text = "Lichens grow in Antarctic mountain ranges and on Pacific coasts.";
-    let ms = mentions_of(text, &[(Location, "Antarctic"), (Location, "Pacific")]);
-    let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(c.locations, ["Pacific"]);
-    let text = "Antarctic lichens; he wintered in the Antarctic by 1990.";
-    let ms = mentions_of(text, &[(Location, "Antarctic")]);
-    let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(c.locations, ["Antarctic"]);
-}
-
-#[test]
 fn a_head_word_first_makes_an_organization() {
     use EntityKind::*;
     let text = "Grupo Financiero Altiplano said so; Banque Gutzwiller agreed. \

@@ -443,7 +443,7 @@ pub(crate) fn without_compass(name: &str) -> Option<&str> {
 
 /// Adjectives of places that the tagger reads as places: "Antarctic" is
 /// Antarctica's, and the name of no place but "the Antarctic".
-const PLACE_ADJECTIVES: &[&str] = &["Antarctic"];
+const PLACE_ADJECTIVES: &[&str] = &["Antarctic", "Atlantic", "Pacific"];
 
 /// Which distinct location mentions are [`PLACE_ADJECTIVES`] used as
 /// adjectives every time ("Antarctic mountain ranges", not "in the

@@ -459,3 +459,23 @@ fn a_small_town_before_its_region_is_a_place() {
     );
     assert_eq!(c.locations, ["Kendallville", "Indiana"]);
 }
+
+#[test]
+fn a_place_adjective_is_no_place() {
+    use EntityKind::*;
+    let text = "Lichens grow in Antarctic mountain ranges and on Pacific coasts of Chile.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "Antarctic"),
+            (Location, "Pacific"),
+            (Location, "Chile"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.locations, ["Chile"]);
+    let text = "Antarctic lichens; he wintered in the Antarctic by 1990. He crossed the Pacific.";
+    let ms = mentions_of(text, &[(Location, "Antarctic"), (Location, "Pacific")]);
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.locations, ["Antarctic", "Pacific"]);
+}
