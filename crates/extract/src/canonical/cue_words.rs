@@ -282,6 +282,37 @@ pub(super) fn travelled_to_or_from(before: &str) -> bool {
     rest.is_some_and(|rest| TRAVEL_WORDS.contains(last_word(rest)))
 }
 
+/// Whether `before` ends with a verb of war that takes a town ("retook ",
+/// "shelled "), or a noun of war and "on", "of" or "for" ("the offensive
+/// on ", "the fall of ", "the battle for "): in war news the town the
+/// tagger took for a team or a person ("retook Kupiansk and Lyman").
+pub(super) fn after_a_war_word(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    if WAR_VERBS.contains(last_word(rest)) {
+        return true;
+    }
+    let noun = [" on", " of", " for"]
+        .iter()
+        .find_map(|p| rest.strip_suffix(p));
+    noun.is_some_and(|n| WAR_NOUNS.contains(last_word(n)))
+}
+
+/// Verbs of war whose object is a town.
+#[rustfmt::skip]
+static WAR_VERBS: WordList = WordList::new(&[
+    "retook", "recaptured", "captured", "liberated", "shelled", "bombarded", "besieged",
+    "encircled", "stormed", "bombed", "overran",
+]);
+
+/// Nouns of war before "on", "of" or "for" and a town.
+#[rustfmt::skip]
+static WAR_NOUNS: WordList = WordList::new(&[
+    "offensive", "assault", "advance", "siege", "fall", "battle", "shelling", "bombardment",
+    "recapture", "capture", "liberation",
+]);
+
 /// Words of travel, before "to" or "from" and a place.
 #[rustfmt::skip]
 static TRAVEL_WORDS: WordList = WordList::new(&[

@@ -29,9 +29,9 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
-    travelled_to_or_from, AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES,
-    NOT_PLACES_IN, OFFICES_OF_REGIONS, PLACE_NOUNS, PLACE_POSSESSIONS, REGION_NOUNS,
-    TOWN_PREPOSITIONS,
+    after_a_war_word, travelled_to_or_from, AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES,
+    NOT_IN_TOWN_NAMES, NOT_PLACES_IN, OFFICES_OF_REGIONS, PLACE_NOUNS, PLACE_POSSESSIONS,
+    REGION_NOUNS, TOWN_PREPOSITIONS,
 };
 use super::offices::{
     after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
@@ -103,7 +103,8 @@ pub(super) fn place_cues(
         // change nothing on Reuters-21578, Wikinews or CoNLL-2003.
         let at_a_place = in_a_place(before)
             || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before)))
-            || travelled_to_or_from(before);
+            || travelled_to_or_from(before)
+            || after_a_war_word(before);
         // "Liverpool's mayor", "Barcelona's streets": what only a place has.
         let owns_a_place_thing = after
             .strip_prefix("'s")

@@ -479,3 +479,20 @@ fn a_place_adjective_is_no_place() {
     let c = canonicalize(text, &ms, Gazetteer::bundled());
     assert_eq!(c.locations, ["Antarctic", "Pacific"]);
 }
+
+#[test]
+fn a_town_after_a_word_of_war_is_the_town() {
+    let text = "The army retook Kupiansk and Lyman. The battle for Bakhmut went on.";
+    let c = canon(
+        text,
+        &[
+            (Organization, "Kupiansk"),
+            (Person, "Lyman"),
+            (Organization, "Bakhmut"),
+        ],
+    );
+    assert_eq!(c.locations, ["Kupiansk", "Lyman", "Bakhmut"]);
+    // Persons are captured too.
+    let c = canon("Forces captured Lyman.", &[(Person, "Lyman")]);
+    assert_eq!(c.persons, ["Lyman"]);
+}
