@@ -300,6 +300,12 @@ CITY_NAMES = {
     79415: "Hodeidah",         # Al Ḩudaydah
     281124: "Khan Younis",     # Khān Yūnis
     99454: "Fallujah",         # Al Fallūjah
+    281141: "Deir al-Balah",   # Dayr al Balah
+    281145: "Beit Lahia",      # Bayt Lahya
+    281109: "Nuseirat",        # An Nusayrat
+    281129: "Jabalia",         # Jabalya
+    172256: "Kobani",          # Ayn al Arab: the Kurdish name news uses
+    72968: "Marib",            # Ma'rib
     5128581: "New York",       # New York City
     1205733: "Chittagong",     # Chattogram: renamed 2018, news still writes Chittagong
     # Ukraine's own romanisation (2010), as the wire services write it;

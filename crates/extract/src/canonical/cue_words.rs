@@ -303,7 +303,7 @@ pub(super) fn after_a_war_word(before: &str) -> bool {
 #[rustfmt::skip]
 static WAR_VERBS: WordList = WordList::new(&[
     "retook", "recaptured", "captured", "liberated", "shelled", "bombarded", "besieged",
-    "encircled", "stormed", "bombed", "overran",
+    "encircled", "stormed", "bombed", "overran", "struck", "pounded",
 ]);
 
 /// Nouns of war before "on", "of" or "for" and a town.

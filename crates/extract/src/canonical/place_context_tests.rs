@@ -492,6 +492,9 @@ fn a_town_after_a_word_of_war_is_the_town() {
         ],
     );
     assert_eq!(c.locations, ["Kupiansk", "Lyman", "Bakhmut"]);
+    let text = "Turkish drones struck Kobani. Families fled Beit Lahia for Deir al-Balah.";
+    let c = canon(text, &[(Organization, "Kobani"), (Location, "Beit Lahia")]);
+    assert_eq!(c.locations, ["Kobani", "Beit Lahia"]);
     // Persons are captured too.
     let c = canon("Forces captured Lyman.", &[(Person, "Lyman")]);
     assert_eq!(c.persons, ["Lyman"]);
