@@ -490,3 +490,7 @@ mod tests;
 #[cfg(test)]
 #[path = "place_context_building_tests.rs"]
 mod building_tests;
+
+#[cfg(test)]
+#[path = "place_context_word_tests.rs"]
+mod word_tests;
