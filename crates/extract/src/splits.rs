@@ -127,7 +127,8 @@ const INSTITUTION_HEADS: &[&str] = &[
 
 /// An organization span of two names of two words or more joined by one
 /// "and", cut in two where the second starts as the first does or with an
-/// [`INSTITUTION_HEADS`] word; the span as it is otherwise.
+/// [`INSTITUTION_HEADS`] word, or both hold one; the span as it is
+/// otherwise.
 fn split_at_and(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
     let word = |i: usize| word_at(text, tokens, i);
     let (ty, s, e) = span;
@@ -136,7 +137,12 @@ fn split_at_and(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
         return vec![span];
     };
     let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
-    let second_starts_anew = word(k + 1) == word(s) || INSTITUTION_HEADS.contains(&word(k + 1));
+    // Or both halves hold a head: "University of Oxford and Imperial
+    // College London" (not "Department of Health and Human Services").
+    let head_in = |a: usize, b: usize| (a..b).any(|i| INSTITUTION_HEADS.contains(&word(i)));
+    let second_starts_anew = word(k + 1) == word(s)
+        || INSTITUTION_HEADS.contains(&word(k + 1))
+        || (head_in(s, k) && head_in(k + 1, e));
     if ty == ORG
         && k >= s + 2
         && k + 3 <= e
@@ -373,6 +379,25 @@ mod tests {
                 "Center for Ecosystem Sentinels",
                 "Bill and Melinda Gates Foundation",
                 "Organization for Security and Co-operation in Europe",
+            ]
+        );
+    }
+
+    #[test]
+    fn and_cuts_two_institutions_each_with_its_head() {
+        let text = "The University of Oxford and Imperial College London did it, with the \
+                    Department of Health and Human Services.";
+        let tagged = [
+            (ORG, "University of Oxford and Imperial College London"),
+            (ORG, "Department of Health and Human Services"),
+        ];
+        let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "University of Oxford",
+                "Imperial College London",
+                "Department of Health and Human Services"
             ]
         );
     }
