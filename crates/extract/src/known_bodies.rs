@@ -59,7 +59,8 @@ const BODIES: &[&str] = &[
     "OSCE", "OECD", "WTO", "IAEA", "ICRC", "UNDP", "UNEP", "WFP", "Red Cross", "Red Crescent",
     "World Health Organization", "WHO", "FIFA", "UEFA", "NBA", "NFL",
     "Reporters Without Borders", "Committee to Protect Journalists", "Transparency International",
-    "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem",
+    "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem", "CERN",
+    "Lancet",
 ];
 
 /// Agencies named so only in a credit's chain of slashes.
@@ -206,6 +207,10 @@ mod tests {
         assert_eq!(
             orgs("According to Save the Children, the situation had worsened."),
             ["Save the Children"]
+        );
+        assert_eq!(
+            orgs("Scientists at CERN found it, the paper in The Lancet says."),
+            ["CERN", "Lancet"]
         );
         // Tagged as a person, a known body is an organization.
         assert_eq!(
