@@ -5,6 +5,8 @@
 //!   that shape is joined: a university named after a state or system,
 //!   then its campus, which science news names often;
 //! - at a name particle: "Dr Ali bin Tamim", "Moammar al-Eryani";
+//! - after a person's title: "Rep. Alexandria Ocasio-Cortez", cut into
+//!   two places;
 //! - at "and", "of", "in" or another lowercase word: "Bosnia and
 //!   Herzegovina", "Dar es Salaam" (see [`super::lowercase_words`]);
 //! - at a number: "Interstate 75", "U.S. Route 2", which a tagger cuts
@@ -20,7 +22,7 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::calendar::{is_month, MONTHS};
-use super::canonical::{is_regnal_name, is_regnal_title};
+use super::canonical::{is_regnal_name, is_regnal_title, is_title_word};
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
@@ -46,10 +48,11 @@ use super::work_titles::drop_names_in_work_titles;
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the brackets at their edges
 /// cut off, the datelines marked, the tickers cut off, the splits of names run together, the
 /// campus, "and", road, airline, building, possessive venue, street, name suffix, leading initial,
-/// regnal title, particle and nickname joins, the names given after a person, the places that end a
-/// larger name, the places and features cut in two, the countries that lead their bodies' names,
-/// the organizations cut short or before their subjects (after "for", "of", "on", "and"), the names
-/// in titles of works, then the species drop. `case` tells ordinary words and given names apart.
+/// regnal title, titled pair, particle and nickname joins, the names given after a person, the
+/// places that end a larger name, the places and features cut in two, the countries that lead
+/// their bodies' names, the organizations cut short or before their subjects (after "for", "of",
+/// "on", "and"), the names in titles of works, then the species drop. `case` tells ordinary words
+/// and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
     tokens: &[Token],
@@ -72,6 +75,7 @@ pub(crate) fn mend_spans(
     join_name_suffixes(text, tokens, spans);
     join_leading_initials(text, tokens, spans);
     join_regnal_titles(text, tokens, spans);
+    join_names_after_titles(text, tokens, spans);
     let given = |w: &str| may_be_given_name(w, case, gazetteer);
     join_particle_names(text, tokens, spans, given);
     join_nicknamed_names(text, tokens, spans, given);
@@ -278,6 +282,39 @@ fn join_regnal_titles(text: &str, tokens: &[Token], spans: &mut [Span]) {
         let name: Vec<&str> = (s..e).map(|k| word_at(text, tokens, k)).collect();
         if is_regnal_name(&[title], &name) {
             spans[i] = (PER, s - 1, e);
+        }
+    }
+}
+
+/// Joins two one-word spans side by side after a person's title into one
+/// person: "Rep. Alexandria Ocasio-Cortez" came out of the tagger as the
+/// places Alexandria and "Ocasio-Cortez", "Mayor London Breed" as a place
+/// and a person.
+fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+    let mut i = 1;
+    while i < spans.len() {
+        let ((_, s, m), (_, b, e)) = (spans[i - 1], spans[i]);
+        // The title, with or without its dot ("Rep." may be two tokens).
+        let title_at = match s.checked_sub(1) {
+            Some(t) if word_at(text, tokens, t) == "." => t.checked_sub(1),
+            t => t,
+        };
+        let titled = title_at.is_some_and(|t| {
+            let title = word_at(text, tokens, t);
+            title.starts_with(char::is_uppercase) && is_title_word(title)
+        });
+        // On one line: a headline's last word is no title of the next.
+        let pair = m == s + 1
+            && b == m
+            && e == b + 1
+            && one_space_apart(tokens, m - 1, m)
+            && !tokens[s].line_start
+            && !tokens[m].line_start;
+        if titled && pair && one_space_apart(tokens, s - 1, s) {
+            spans[i - 1] = (PER, s, e);
+            spans.remove(i);
+        } else {
+            i += 1;
         }
     }
 }

@@ -362,3 +362,25 @@ fn a_feature_named_with_its_kind_word_is_one_place() {
         ]
     );
 }
+
+#[test]
+fn two_names_side_by_side_after_a_title_are_one_person() {
+    let text = "Rep. Alexandria Ocasio-Cortez spoke; Mayor London Breed agreed.";
+    let tagged = [
+        (LOC, "Alexandria"),
+        (LOC, "Ocasio-Cortez"),
+        (LOC, "London"),
+        (PER, "Breed"),
+    ];
+    assert_eq!(
+        mended(text, &tagged),
+        [
+            (PER, "Alexandria Ocasio-Cortez".to_string()),
+            (PER, "London Breed".to_string())
+        ]
+    );
+    // Not across a line: a headline's last word is no title.
+    let text = "FED CHAIRMAN\nSenate Republican leaders met.";
+    let tagged = [(ORG, "Senate"), (MISC, "Republican")];
+    assert_eq!(mended(text, &tagged).len(), 2);
+}
