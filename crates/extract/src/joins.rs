@@ -22,7 +22,7 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::calendar::{is_month, MONTHS};
-use super::canonical::{is_regnal_name, is_regnal_title, is_title_word};
+use super::canonical::{is_regnal_name, is_regnal_title};
 use super::datelines::mark_datelines;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
@@ -42,6 +42,7 @@ use super::subjects::join_subjects;
 use super::suffixes::join_name_suffixes;
 use super::tagger::Span;
 use super::tickers::cut_tickers;
+use super::titled_pairs::join_names_after_titles;
 use super::tokenize::Token;
 use super::work_titles::drop_names_in_work_titles;
 
@@ -282,39 +283,6 @@ fn join_regnal_titles(text: &str, tokens: &[Token], spans: &mut [Span]) {
         let name: Vec<&str> = (s..e).map(|k| word_at(text, tokens, k)).collect();
         if is_regnal_name(&[title], &name) {
             spans[i] = (PER, s - 1, e);
-        }
-    }
-}
-
-/// Joins two one-word spans side by side after a person's title into one
-/// person: "Rep. Alexandria Ocasio-Cortez" came out of the tagger as the
-/// places Alexandria and "Ocasio-Cortez", "Mayor London Breed" as a place
-/// and a person.
-fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
-    let mut i = 1;
-    while i < spans.len() {
-        let ((_, s, m), (_, b, e)) = (spans[i - 1], spans[i]);
-        // The title, with or without its dot ("Rep." may be two tokens).
-        let title_at = match s.checked_sub(1) {
-            Some(t) if word_at(text, tokens, t) == "." => t.checked_sub(1),
-            t => t,
-        };
-        let titled = title_at.is_some_and(|t| {
-            let title = word_at(text, tokens, t);
-            title.starts_with(char::is_uppercase) && is_title_word(title)
-        });
-        // On one line: a headline's last word is no title of the next.
-        let pair = m == s + 1
-            && b == m
-            && e == b + 1
-            && one_space_apart(tokens, m - 1, m)
-            && !tokens[s].line_start
-            && !tokens[m].line_start;
-        if titled && pair && one_space_apart(tokens, s - 1, s) {
-            spans[i - 1] = (PER, s, e);
-            spans.remove(i);
-        } else {
-            i += 1;
         }
     }
 }

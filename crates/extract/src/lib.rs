@@ -82,6 +82,7 @@ mod surnames;
 pub mod tagger;
 mod tickers;
 mod titled_names;
+mod titled_pairs;
 pub mod tokenize;
 #[cfg(feature = "train")]
 pub mod train;

@@ -1,0 +1,57 @@
+//! Two names side by side after a person's title, which the tagger cut
+//! apart: "Rep. Alexandria Ocasio-Cortez" came out as the places
+//! Alexandria and "Ocasio-Cortez", "Mayor London Breed" as a place and a
+//! person. Joined into one person span before they are mentions (see
+//! `joins`).
+
+use super::joins::{one_space_apart, word_at};
+use super::labels::PER;
+use super::tagger::Span;
+use super::tokenize::Token;
+
+/// Titles that stand right before a person's name, lowercase without
+/// their dot: not the words that may also come before a place or a party
+/// ("Former Colorado Democratic Gov.", "State", "Deputy").
+#[rustfmt::skip]
+const NAME_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "president", "chancellor",
+    "premier", "king", "queen", "prince", "princess", "pope", "sheikh", "general", "gen", "lt",
+    "col", "colonel", "captain", "capt", "admiral", "sgt", "sergeant", "senator", "sen", "rep",
+    "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "judge",
+    "justice", "ambassador", "chairman", "chairwoman", "commissioner", "sheriff", "detective",
+    "councillor", "councilman", "councilwoman", "assemblyman", "assemblywoman",
+];
+
+/// Joins two one-word spans side by side after a person's title into one
+/// person: "Rep. Alexandria Ocasio-Cortez" came out of the tagger as the
+/// places Alexandria and "Ocasio-Cortez", "Mayor London Breed" as a place
+/// and a person.
+pub(crate) fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
+    let mut i = 1;
+    while i < spans.len() {
+        let ((_, s, m), (_, b, e)) = (spans[i - 1], spans[i]);
+        // The title, with or without its dot ("Rep." may be two tokens).
+        let title_at = match s.checked_sub(1) {
+            Some(t) if word_at(text, tokens, t) == "." => t.checked_sub(1),
+            t => t,
+        };
+        let titled = title_at.is_some_and(|t| {
+            let title = word_at(text, tokens, t);
+            title.starts_with(char::is_uppercase)
+                && NAME_TITLES.contains(&title.trim_end_matches('.').to_lowercase().as_str())
+        });
+        // On one line: a headline's last word is no title of the next.
+        let pair = m == s + 1
+            && b == m
+            && e == b + 1
+            && one_space_apart(tokens, m - 1, m)
+            && !tokens[s].line_start
+            && !tokens[m].line_start;
+        if titled && pair && one_space_apart(tokens, s - 1, s) {
+            spans[i - 1] = (PER, s, e);
+            spans.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
