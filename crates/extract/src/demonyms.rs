@@ -32,20 +32,24 @@ pub(crate) fn drop_demonyms(
 ) {
     let names = CaseLexicon::FIRST_NAME | CaseLexicon::LAST_NAME;
     // An article names its people and places many times: each text is
-    // judged once.
-    let mut judged: HashSet<&str> = HashSet::default();
+    // judged once for each of person or place, and body.
+    let mut judged: HashSet<(&str, bool)> = HashSet::default();
     let mut demonyms: HashSet<String> = HashSet::default();
     // Whether the text reads as sport, asked once a people needs it.
     let sport = std::cell::OnceCell::new();
     for m in mentions.iter() {
-        let key = name_key(&m.text);
-        let people = || key.ends_with('s') && !*sport.get_or_init(|| about_sport(text));
-        if (m.kind == EntityKind::Organization && !people()) || !judged.insert(&m.text) {
+        // A body only in the plural ("Texans"), and outside sport.
+        let body = m.kind == EntityKind::Organization;
+        if (body && !m.text.ends_with(['s', 'S'])) || !judged.insert((&m.text, body)) {
             continue;
         }
+        let key = name_key(&m.text);
         let last = key.rsplit(' ').next().unwrap_or_default();
         let a_name = case.get(xxh3_64(last.as_bytes())) & names != 0;
-        if !a_name && is_demonym(&key, gazetteer) {
+        if !a_name
+            && is_demonym(&key, gazetteer)
+            && !(body && *sport.get_or_init(|| about_sport(text)))
+        {
             demonyms.insert(m.text.clone());
         }
     }

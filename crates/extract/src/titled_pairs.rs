@@ -30,16 +30,6 @@ pub(crate) fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut 
     let mut i = 1;
     while i < spans.len() {
         let ((_, s, m), (_, b, e)) = (spans[i - 1], spans[i]);
-        // The title, with or without its dot ("Rep." may be two tokens).
-        let title_at = match s.checked_sub(1) {
-            Some(t) if word_at(text, tokens, t) == "." => t.checked_sub(1),
-            t => t,
-        };
-        let titled = title_at.is_some_and(|t| {
-            let title = word_at(text, tokens, t);
-            title.starts_with(char::is_uppercase)
-                && NAME_TITLES.contains(&title.trim_end_matches('.').to_lowercase().as_str())
-        });
         // On one line: a headline's last word is no title of the next.
         let pair = m == s + 1
             && b == m
@@ -47,7 +37,19 @@ pub(crate) fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut 
             && one_space_apart(tokens, m - 1, m)
             && !tokens[s].line_start
             && !tokens[m].line_start;
-        if titled && pair && one_space_apart(tokens, s - 1, s) {
+        // The title, with or without its dot ("Rep." may be two tokens).
+        let title_at = match s.checked_sub(1) {
+            Some(t) if word_at(text, tokens, t) == "." => t.checked_sub(1),
+            t => t,
+        };
+        let titled = || {
+            title_at.is_some_and(|t| {
+                let title = word_at(text, tokens, t).trim_end_matches('.');
+                title.starts_with(char::is_uppercase)
+                    && NAME_TITLES.iter().any(|n| n.eq_ignore_ascii_case(title))
+            })
+        };
+        if pair && one_space_apart(tokens, s - 1, s) && titled() {
             spans[i - 1] = (PER, s, e);
             spans.remove(i);
         } else {
