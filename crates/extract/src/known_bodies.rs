@@ -39,7 +39,8 @@ const BODIES: &[&str] = &[
     "BBC", "CNN", "NPR", "MSNBC", "CNBC", "Fox News", "Sky News", "ABC News", "CBS News",
     "NBC News", "Al Jazeera", "Deutsche Welle", "Euronews", "France 24", "RT", "New York Times",
     "Washington Post", "Wall Street Journal", "Financial Times", "Daily Telegraph", "Der Spiegel",
-    "Le Monde", "Haaretz", "Politico", "Axios",
+    "Le Monde", "Haaretz", "Politico", "Axios", "The Guardian", "The Economist", "The Telegraph",
+    "The Independent",
     // Companies. Not the platforms that untagged are mostly a medium ("used
     // Instagram to thank supporters", "a YouTube personality").
     "Facebook", "Google", "Microsoft", "Netflix", "Wikinews", "WikiLeaks", "Huawei", "Samsung",
@@ -211,6 +212,15 @@ mod tests {
         assert_eq!(
             orgs("Scientists at CERN found it, the paper in The Lancet says."),
             ["CERN", "Lancet"]
+        );
+        // A newspaper with its "The"; not a longer name it begins.
+        assert_eq!(
+            orgs("The Guardian reported that the company sold data."),
+            ["Guardian"]
+        );
+        assert_eq!(
+            orgs("The Guardian Council rejected the bill."),
+            ["Guardian Council"]
         );
         // Tagged as a person, a known body is an organization.
         assert_eq!(
