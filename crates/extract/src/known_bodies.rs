@@ -61,6 +61,8 @@ const BODIES: &[&str] = &[
     "World Health Organization", "WHO", "FIFA", "UEFA", "NBA", "NFL",
     "Reporters Without Borders", "Committee to Protect Journalists", "Transparency International",
     "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem", "CERN",
+    // Parliaments and services named bare.
+    "Bundestag", "Bundesrat", "Knesset", "Verkhovna Rada", "Folketing", "Politburo", "MI5", "MI6",
     "Lancet",
 ];
 
@@ -212,6 +214,10 @@ mod tests {
         assert_eq!(
             orgs("Scientists at CERN found it, the paper in The Lancet says."),
             ["CERN", "Lancet"]
+        );
+        assert_eq!(
+            orgs("Officials said the Bundestag and the Knesset had voted."),
+            ["Bundestag", "Knesset"]
         );
         // A newspaper with its "The"; not a longer name it begins.
         assert_eq!(
