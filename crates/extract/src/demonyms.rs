@@ -66,13 +66,17 @@ pub(crate) fn is_demonym(key: &str, gazetteer: &Gazetteer) -> bool {
     if key.len() < 4 || gazetteer.contains(key) {
         return false;
     }
+    let place = |stem: &str, end: &str| {
+        gazetteer.resolve(stem, &[]).is_some_and(|p| match p.kind {
+            PlaceKind::City => end != "i" && p.population >= 1_000_000,
+            _ => true,
+        })
+    };
     DEMONYM_ENDINGS.iter().any(|end| {
         key.strip_suffix(end).is_some_and(|stem| {
-            stem.len() >= 3
-                && gazetteer.resolve(stem, &[]).is_some_and(|p| match p.kind {
-                    PlaceKind::City => *end != "i" && p.population >= 1_000_000,
-                    _ => true,
-                })
+            // "Texan" and "Kansans" drop the place's "as".
+            let as_dropped = || matches!(*end, "an" | "ans") && place(&format!("{stem}as"), end);
+            stem.len() >= 3 && (place(stem, end) || as_dropped())
         })
     })
 }
@@ -121,6 +125,8 @@ mod tests {
     #[test]
     fn a_people_in_the_plural_is_no_organization_outside_sport() {
         let x = Extractor::bundled().extract("Many Hongkongers fear the law.");
+        assert!(x.organizations.is_empty(), "{:?}", x.mentions);
+        let x = Extractor::bundled().extract("Texans went to the polls.");
         assert!(x.organizations.is_empty(), "{:?}", x.mentions);
         let text = "Ontario and Alberta talked. Albertans and British Columbians voted.";
         let x = Extractor::bundled().extract(text);
