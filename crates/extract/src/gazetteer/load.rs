@@ -131,9 +131,12 @@ impl Gazetteer {
                 .filter(|a| !a.is_empty())
             {
                 alternates = alternates.saturating_add(1);
-                match alt.strip_prefix('!') {
-                    Some(a) => add(a, true, true),
-                    None => add(alt, curated, false),
+                // "!": the name's preferred sense; "=": the place's own
+                // name though a city's other name (build_gazetteer.py).
+                match (alt.strip_prefix('!'), alt.strip_prefix('=')) {
+                    (Some(a), _) => add(a, true, true),
+                    (_, Some(a)) => add(a, true, false),
+                    _ => add(alt, curated, false),
                 }
             }
             if let Some(p) = g.places.last_mut() {

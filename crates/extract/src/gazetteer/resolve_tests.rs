@@ -293,3 +293,16 @@ fn a_region_beside_another_is_no_city_and_saint_is_st() {
         ("St. Louis", "United States")
     );
 }
+
+#[test]
+fn a_citys_former_spelling_counts_as_its_own_name() {
+    // "Odessa" is the own name of a Texan town and Odesa's older spelling.
+    let odesa = g().resolve("Odessa", &[]).unwrap();
+    assert_eq!((odesa.name.as_str(), &*odesa.country), ("Odesa", "Ukraine"));
+    let texas = g().resolve("Texas", &[]).unwrap();
+    let town = g().resolve("Odessa", &[texas]).unwrap();
+    assert_eq!(
+        (town.name.as_str(), &*town.country),
+        ("Odessa", "United States")
+    );
+}
