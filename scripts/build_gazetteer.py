@@ -345,6 +345,8 @@ PREFERRED = {
 # the article places it ("Odessa, Texas").
 OWN_ALIASES = {
     698740: ["Odessa"],
+    1275004: ["Calcutta"],     # not the South African town
+    1264527: ["Madras"],
 }
 
 # Countries written in Arabic script: their cities' GeoNames names are
