@@ -305,4 +305,7 @@ fn a_citys_former_spelling_counts_as_its_own_name() {
         (town.name.as_str(), &*town.country),
         ("Odessa", "United States")
     );
+    // Not Calcutta, South Africa, nor an unknown Madras.
+    assert_eq!(g().resolve("Calcutta", &[]).unwrap().name, "Kolkata");
+    assert_eq!(g().resolve("Madras", &[]).unwrap().name, "Chennai");
 }
