@@ -6,10 +6,11 @@
 //! "Anthony Wallace / AFP - Getty Images"), which the guideline counts as
 //! naming the agency.
 //!
-//! A name of [`BODIES`] written as a whole word, in no mention and not
-//! beside another capitalised word (then it is part of a longer name the
-//! tagger had its say on: "CNN Philippines", "Guardian Council"),
-//! becomes an organization mention; one of [`SLASHED_AGENCIES`], whose
+//! A name of [`BODIES`] written as a whole word, in no mention but the
+//! tagger's pieces of it ("Children" of "Save the Children", which it
+//! replaces) and not beside another capitalised word (then it is part of
+//! a longer name the tagger had its say on: "CNN Philippines", "Guardian
+//! Council"), becomes an organization mention; one of [`SLASHED_AGENCIES`], whose
 //! names mean other things too ("AP" is Andhra Pradesh, "PA"
 //! Pennsylvania), only beside a slash. The list holds names that mean
 //! nothing else in news, as written, chosen from general knowledge of
@@ -63,6 +64,7 @@ const BODIES: &[&str] = &[
     "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem", "CERN",
     // Parliaments and services named bare.
     "Bundestag", "Bundesrat", "Knesset", "Verkhovna Rada", "Folketing", "Politburo", "MI5", "MI6",
+    "Pacific Gas and Electric",
     "Lancet",
 ];
 
@@ -142,7 +144,7 @@ fn find_names(text: &str) -> Vec<(usize, &'static str, bool)> {
 /// covers (see the module doc), keeping `mentions` in text order (code
 /// points).
 pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
-    let mut added = Vec::new();
+    let (mut added, mut pieces) = (Vec::new(), Vec::new());
     for (at, name, slashed) in find_names(text) {
         let (before, after) = (&text[..at], &text[at + name.len()..]);
         // Not a wire's ticker ("AFFILIATED PUBLICATIONS <AFP>"), part of a
@@ -161,7 +163,14 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
         }
         let start = before.chars().count();
         let end = start + name.chars().count();
-        if !mentions.iter().any(|m| m.start < end && start < m.end) {
+        // Mentions inside the name are pieces of it ("Save the Children
+        // said" gave the person "Children"); one that reaches past it is
+        // the tagger's longer name.
+        let overlaps = |m: &Mention| m.start < end && start < m.end;
+        let inside =
+            |m: &Mention| start <= m.start && m.end <= end && m.end - m.start < end - start;
+        if mentions.iter().filter(|m| overlaps(m)).all(inside) {
+            pieces.push((start, end));
             added.push(Mention {
                 kind: EntityKind::Organization,
                 text: name.to_owned(),
@@ -171,6 +180,7 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
         }
     }
     if !added.is_empty() {
+        mentions.retain(|m| !pieces.iter().any(|&(s, e)| s <= m.start && m.end <= e));
         mentions.extend(added);
         mentions.sort_by_key(|m| m.start);
     }
@@ -210,6 +220,15 @@ mod tests {
         assert_eq!(
             orgs("According to Save the Children, the situation had worsened."),
             ["Save the Children"]
+        );
+        // The tagger's pieces of a known name give way to it ("Children" a
+        // person), its longer names stay.
+        let x = Extractor::bundled().extract("Save the Children said the situation had worsened.");
+        assert_eq!(x.organizations, ["Save the Children"]);
+        assert!(x.persons.is_empty(), "{:?}", x.mentions);
+        assert_eq!(
+            orgs("The Greenpeace Foundation said."),
+            ["Greenpeace Foundation"]
         );
         assert_eq!(
             orgs("Scientists at CERN found it, the paper in The Lancet says."),
