@@ -5,7 +5,8 @@
 //! Donbas", "fighting in Darfur"), which then reach no facet.
 //!
 //! A miscellaneous span is a place when its whole name is a named feature
-//! nothing else is called (`canonical::geography`), one of [`REGIONS`],
+//! nothing else is called (`canonical::geography`), a county of the United
+//! Kingdom or Ireland ("Police in Greater Manchester"), one of [`REGIONS`],
 //! or a country, first-level region or continent by its own name in the
 //! gazetteer that no noun follows: "the Somali government" is Somalia's,
 //! not Ethiopia's Somali Region.
@@ -17,7 +18,7 @@
 //! tournament [Gibraltar]"), on the web pages "Darfur"; CoNLL-2003 dev
 //! unchanged.
 
-use super::canonical::{before_a_noun, names_only_a_feature};
+use super::canonical::{before_a_noun, county_named, names_only_a_feature};
 use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 
 /// Regions news names that neither the gazetteer (populated places and
@@ -29,7 +30,8 @@ const REGIONS: &[&str] = &["latin america", "darfur", "kurdistan", "iraqi kurdis
 /// `after`, is a place (see the module doc).
 pub(crate) fn misc_names_a_place(name: &str, after: &str, gazetteer: &Gazetteer) -> bool {
     let key = name_key(name);
-    if REGIONS.contains(&key.as_str()) || names_only_a_feature(&key) {
+    if REGIONS.contains(&key.as_str()) || names_only_a_feature(&key) || county_named(&key).is_some()
+    {
         return true;
     }
     name.chars().any(char::is_lowercase)
