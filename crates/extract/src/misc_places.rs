@@ -72,6 +72,10 @@ mod tests {
             places("Drought grips the Horn of Africa."),
             ["Horn of Africa"]
         );
+        assert_eq!(
+            places("Police in Greater Manchester arrested two men."),
+            ["Greater Manchester"]
+        );
     }
 
     #[test]
