@@ -1,8 +1,9 @@
 //! The counties of the United Kingdom and Ireland that news names, which
 //! the gazetteer (GeoNames' cities and first-level regions: England,
 //! Scotland, Wales, Northern Ireland; Ireland's provinces) lacks or has
-//! only as a town elsewhere: without them "Police in Kent" or "Cornwall" read as Kent,
-//! Washington, and Cornwall, Ontario, and "Lancashire" as no place.
+//! only as a town elsewhere: without them "Police in Kent" or "Cornwall"
+//! read as Kent, Washington, and Cornwall, Ontario, and "Lancashire" as
+//! no place.
 //!
 //! Each is named as British newsrooms write it, with the GeoNames id of
 //! its second-level division (or, for the ceremonial and historic
@@ -18,10 +19,9 @@
 //! no longer in Ontario, "Surrey, England" in British Columbia,
 //! "Suffolk" and "west Norfolk" in Virginia; "Blackburn, Lancashire"
 //! and "Horncastle, Lincolnshire" found), and one county taken for a
-//! firm becomes a place
-//! resolved wrongly ("Essex, Ontario", a town too small for the
-//! gazetteer, as Essex, Maryland); on the Wikinews articles one ("Norfolk"
-//! beside Croydon, no longer in Virginia).
+//! firm becomes a place resolved wrongly ("Essex, Ontario", a town too
+//! small for the gazetteer, as Essex, Maryland); on the Wikinews articles
+//! one ("Norfolk" beside Croydon, no longer in Virginia).
 
 use std::sync::OnceLock;
 

@@ -235,8 +235,7 @@ pub(super) fn features_taken_for_others(
         .zip(keys)
         .map(|(kind, key)| {
             matches!(kind, Some(EntityKind::Person | EntityKind::Organization))
-                && feature_named(key).is_some()
-                && names_only_the_feature(key)
+                && names_only_a_feature(key)
         })
         .collect()
 }

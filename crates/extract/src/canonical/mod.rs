@@ -202,8 +202,10 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
             _ => {}
         }
     }
-    families(&article, &mut kinds, &cleaned);
-    surnames_taken_for_bodies(&mut kinds, &cleaned);
+    // The keys of the names as cleaned for their kinds by now.
+    let keys_now: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+    families(&article, &mut kinds, &cleaned, &keys_now);
+    surnames_taken_for_bodies(&mut kinds, &cleaned, &keys_now);
     for (u, form) in shared_surnames(&article, &kinds, &cleaned, gazetteer) {
         kinds[u] = Some(EntityKind::Person);
         cleaned[u] = form;

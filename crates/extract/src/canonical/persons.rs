@@ -288,15 +288,17 @@ pub(super) fn parts_follow_cued_persons(
 /// the word ("Bloomberg News", "Hilton Hotels": the firm bears the name)
 /// or it is a known organization. `kinds` and `cleaned` are those of the
 /// article's distinct mentions.
-pub(super) fn surnames_taken_for_bodies(kinds: &mut [Option<EntityKind>], cleaned: &[String]) {
-    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
+pub(super) fn surnames_taken_for_bodies(
+    kinds: &mut [Option<EntityKind>],
+    cleaned: &[String],
+    keys: &[String],
+) {
     let of_kind = |k: EntityKind| -> Vec<usize> {
         (0..kinds.len()).filter(|&i| kinds[i] == Some(k)).collect()
     };
     let surnames: HashSet<&str> = of_kind(EntityKind::Person)
         .into_iter()
-        .filter_map(|i| keys[i].split_once(' ').map(|_| keys[i].rsplit(' ').next()))
-        .flatten()
+        .filter_map(|i| surname_of(&keys[i]))
         .collect();
     if surnames.is_empty() {
         return;
@@ -318,6 +320,11 @@ pub(super) fn surnames_taken_for_bodies(kinds: &mut [Option<EntityKind>], cleane
     }
 }
 
+/// The last word of a name key of two words or more: a full name's surname.
+fn surname_of(key: &str) -> Option<&str> {
+    key.rsplit_once(' ').map(|(_, last)| last)
+}
+
 /// Drops a family named in the plural after "the" ("the Bidens"): a
 /// one-word name that is the plural of the surname of a person of the
 /// article; and makes persons of the longer names ending with it that the
@@ -325,11 +332,12 @@ pub(super) fn surnames_taken_for_bodies(kinds: &mut [Option<EntityKind>], cleane
 /// Obamas" and "Michelle Obama"). Firms in the plural go without "the"
 /// ("Barclays" beside David Barclay), bodies without a person ("the
 /// Conservatives" beside "Progressive Conservative").
-pub(super) fn families(article: &Article, kinds: &mut [Option<EntityKind>], cleaned: &[String]) {
-    let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
-    fn last_of_longer(key: &str) -> Option<&str> {
-        key.rsplit_once(' ').map(|(_, last)| last)
-    }
+pub(super) fn families(
+    article: &Article,
+    kinds: &mut [Option<EntityKind>],
+    cleaned: &[String],
+    keys: &[String],
+) {
     for u in 0..kinds.len() {
         let Some(family) = keys[u].strip_suffix('s') else {
             continue;
@@ -338,7 +346,7 @@ pub(super) fn families(article: &Article, kinds: &mut [Option<EntityKind>], clea
             continue;
         }
         let members: Vec<usize> = (0..kinds.len())
-            .filter(|&v| kinds[v].is_some() && last_of_longer(&keys[v]) == Some(family))
+            .filter(|&v| kinds[v].is_some() && surname_of(&keys[v]) == Some(family))
             .collect();
         let after_the = || {
             let uses = article.of.iter().enumerate().filter(|&(_, &d)| d == u);

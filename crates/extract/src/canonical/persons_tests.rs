@@ -219,7 +219,11 @@ fn a_surname_taken_for_a_body_is_the_person_named_in_full() {
     let kinds_after = |tagged: &[(crate::EntityKind, &str)]| {
         let mut kinds: Vec<_> = tagged.iter().map(|(k, _)| Some(*k)).collect();
         let cleaned: Vec<String> = tagged.iter().map(|(_, c)| c.to_string()).collect();
-        surnames_taken_for_bodies(&mut kinds, &cleaned);
+        let keys: Vec<String> = cleaned
+            .iter()
+            .map(|c| crate::gazetteer::name_key(c))
+            .collect();
+        surnames_taken_for_bodies(&mut kinds, &cleaned, &keys);
         kinds
     };
     let tagged = [
