@@ -12,7 +12,8 @@
 //! short name may map differently in two articles.
 //!
 //! Submodules: `clean` (titles, possessives, punctuation), `persons`
-//! (short names to full names), `places` (gazetteer names and
+//! (short names to full names), `other_names` (birth names and names a
+//! person is known by), `places` (gazetteer names and
 //! containment), `organizations` (acronyms to long forms), `types` (one
 //! kind per name and article), `filter` (mentions that name nothing),
 //! `words` (word lists and hashing for names), `linker` (one surface per
@@ -35,6 +36,7 @@ mod linker;
 mod media;
 mod offices;
 mod organizations;
+mod other_names;
 mod persons;
 mod place_context;
 mod places;
@@ -56,9 +58,9 @@ use filter::NothingFilter;
 pub(crate) use geography::{is_named_feature, kind_named_features, names_only_a_feature};
 use linker::Linker;
 use organizations::link_organizations;
+use other_names::{birth_names, names_known_by};
 use persons::{
-    birth_names, families, link_persons, parts_follow_cued_persons, shared_surnames,
-    surnames_taken_for_bodies,
+    families, link_persons, parts_follow_cued_persons, shared_surnames, surnames_taken_for_bodies,
 };
 pub(crate) use place_context::{
     before_a_noun, beside_a_place_noun, next_lowercase_word, without_compass,
@@ -212,6 +214,13 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     }
     for (u, name) in birth_names(&article, &kinds, &cleaned) {
         cleaned[u] = name;
+    }
+    // "Hemedti" after "Mohamed Hamdan Dagalo, known as", wherever written.
+    for (u, name) in names_known_by(&article, &kinds, &cleaned) {
+        for v in (0..cleaned.len()).filter(|&v| keys_now[v] == keys_now[u]) {
+            kinds[v] = Some(EntityKind::Person);
+            cleaned[v].clone_from(&name);
+        }
     }
     let keys: Vec<String> = cleaned.iter().map(|c| name_key(c)).collect();
     types::words_of_longer_names(&keys, &mut kinds);

@@ -430,47 +430,6 @@ pub(super) fn shared_surnames(
     out
 }
 
-/// The names people were born with, which are theirs: "Day was born Doris
-/// Mary Ann Kappelhoff" beside "Doris Day". For each person mention
-/// written after "born" or "née" whose first word begins exactly one
-/// other full name of the article, that name.
-pub(super) fn birth_names(
-    article: &Article,
-    kinds: &[Option<EntityKind>],
-    cleaned: &[String],
-) -> Vec<(usize, String)> {
-    let Article {
-        text, mentions, of, ..
-    } = *article;
-    let offsets = &article.offsets;
-    let person = |u: usize| kinds[u] == Some(EntityKind::Person);
-    let mut out = Vec::new();
-    for (m, &u) in mentions.iter().zip(of) {
-        let Some((given, _)) = cleaned[u].split_once(' ') else {
-            continue;
-        };
-        // Whole words: "nominee Joe Biden" and "newborn" say nothing of birth.
-        let born = offsets.byte(m.start).is_some_and(|b| {
-            let before = &text[..b];
-            ["born ", "Born ", "née ", "nee "].iter().any(|w| {
-                before
-                    .strip_suffix(w)
-                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
-            })
-        });
-        if !person(u) || !born {
-            continue;
-        }
-        let mut owners = (0..cleaned.len()).filter(|&v| {
-            v != u && person(v) && cleaned[v].split_once(' ').is_some_and(|(g, _)| g == given)
-        });
-        if let (Some(v), None) = (owners.next(), owners.next()) {
-            out.push((u, cleaned[v].clone()));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 #[path = "persons_tests.rs"]
 mod tests;

@@ -124,41 +124,6 @@ fn a_name_written_alone_or_another_persons_surname_is_no_given_name() {
 }
 
 #[test]
-fn a_birth_name_is_the_persons() {
-    use super::super::tests::mentions_of;
-    use super::super::{canonicalize, EntityKind::*, Gazetteer};
-    let text = "Doris Day died. Day was born Doris Mary Ann Kappelhoff in Ohio. \
-                Her friend was born Mary Smith. Robert Hunter died. Born Robert \
-                Burns in 1941, he wrote.";
-    let ms = mentions_of(
-        text,
-        &[
-            (Person, "Doris Day"),
-            (Person, "Day"),
-            (Person, "Doris Mary Ann Kappelhoff"),
-            (Person, "Mary Smith"),
-            (Person, "Robert Hunter"),
-            (Person, "Robert Burns"),
-        ],
-    );
-    let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(c.persons, ["Doris Day", "Mary Smith", "Robert Hunter"]);
-    // "nominee" ends with "nee", "newborn" with "born": no birth name.
-    let text = "The nominee Joe Biden spoke with Joe Smith. A newborn Ann Lee met Ann Day.";
-    let ms = mentions_of(
-        text,
-        &[
-            (Person, "Joe Biden"),
-            (Person, "Joe Smith"),
-            (Person, "Ann Lee"),
-            (Person, "Ann Day"),
-        ],
-    );
-    let c = canonicalize(text, &ms, Gazetteer::bundled());
-    assert_eq!(c.persons, ["Joe Biden", "Joe Smith", "Ann Lee", "Ann Day"]);
-}
-
-#[test]
 fn names_only_shouted_are_written_as_a_reader_would() {
     use super::super::{Canonical, EntityKind};
     let mut c = Canonical {
