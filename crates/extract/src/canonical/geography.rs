@@ -14,8 +14,12 @@
 
 use std::sync::OnceLock;
 
+use super::super::cities_and_states::about_sport;
 use super::super::gazetteer::name_key;
 use super::super::EntityKind;
+use super::context::Article;
+use super::cue_words::is_compass_word;
+use super::place_context::{before_a_noun, beside_a_place_noun, next_lowercase_word};
 use super::{HashMap, WordList};
 
 /// One named feature: its name, the ISO code of the country containing it
@@ -64,7 +68,7 @@ static FEATURES: &[Feature] = &[
     f("Mississippi River", "US", &[]), f("Missouri River", "US", &[]),
     f("Colorado River", "", &[]), f("Rio Grande", "", &[]), f("Hudson River", "US", &[]),
     f("Potomac River", "US", &[]), f("St. Lawrence River", "", &[]),
-    f("Amazon River", "", &[]), f("Amazon rainforest", "", &[]), f("Orinoco", "", &[]),
+    f("Amazon River", "", &[]), f("Amazon rainforest", "", &["Amazon"]), f("Orinoco", "", &[]),
     f("Congo River", "", &[]), f("Niger River", "", &[]), f("Zambezi", "", &[]),
     f("Limpopo", "", &[]), f("Lake Victoria", "", &[]), f("Lake Chad", "", &[]),
     f("Lake Titicaca", "", &[]), f("Lake Baikal", "RU", &[]), f("Great Lakes", "", &[]),
@@ -148,7 +152,7 @@ static ONLY_FEATURES: WordList = WordList::new(&[
 #[rustfmt::skip]
 static KIND_WORDS: WordList = WordList::new(&[
     "sea", "ocean", "gulf", "bay", "strait", "channel", "canal", "river", "lake", "island",
-    "islands", "mountains", "mount", "peninsula", "desert", "heights",
+    "islands", "mountains", "mount", "peninsula", "desert", "heights", "rainforest", "basin",
 ]);
 
 /// The names and other names of the features, as written, that begin
@@ -240,6 +244,61 @@ pub(super) fn features_taken_for_others(
         .collect()
 }
 
+/// Which distinct mentions (`distinct[u]` their kinds, `keys[u]` their
+/// name keys) the tagger took for a person or an organization though the
+/// article names them as a feature: a feature's name written after "the"
+/// and not going on, with no noun after it but a place's ("deforestation
+/// in the Amazon", "the Amazon region", "a boat on the Thames"), where the
+/// firm or person of the name is seldom "the" one ("the Amazon founder",
+/// "the Amazon Web Services outage"). Without parts of speech, a verb
+/// after the name reads as a noun, but for modals ("the Amazon must").
+/// Not in sport, where teams are named so ("the Rockies").
+pub(super) fn features_after_the(
+    article: &Article,
+    distinct: &[Option<EntityKind>],
+    keys: &[String],
+) -> Vec<bool> {
+    let mut out = vec![false; distinct.len()];
+    for (i, &u) in article.of.iter().enumerate() {
+        let other = matches!(
+            distinct[u],
+            Some(EntityKind::Person | EntityKind::Organization)
+        );
+        if out[u] || !other || feature_named(&keys[u]).is_none() {
+            continue;
+        }
+        let Some((before, after)) = article.around(i, 20, 24) else {
+            continue;
+        };
+        // "the northern Rockies".
+        let before = before.strip_suffix(' ').unwrap_or(before);
+        let before = match before.rsplit_once(' ') {
+            Some((rest, word)) if is_compass_word(word) => rest,
+            _ => before,
+        };
+        let after_the = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .is_some_and(|b| b.is_empty() || b.ends_with(' '));
+        let goes_on = after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+        let before_the_firms_noun = before_a_noun(after)
+            && !beside_a_place_noun("", after)
+            && !next_lowercase_word(after).is_some_and(|w| MODALS.contains(&w));
+        out[u] = after_the && !goes_on && !before_the_firms_noun;
+    }
+    // "the Rockies" beat the Giants.
+    if out.contains(&true) && about_sport(article.text) {
+        out.fill(false);
+    }
+    out
+}
+
+/// Verbs that may follow a name as its subject, which no other verb
+/// marks as one ("the Amazon must be protected").
+const MODALS: &[&str] = &["must", "can", "could", "should", "may", "might", "remains"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +331,41 @@ mod tests {
             places("Crews battled fires in the Hudson Valley and the Catskills."),
             ["Hudson Valley", "Catskill Mountains"]
         );
+    }
+
+    #[test]
+    fn a_feature_after_the_is_the_feature() {
+        let extract = |text: &str| crate::Extractor::bundled().extract(text);
+        let places = |text: &str| extract(text).locations;
+        assert_eq!(
+            places("Lula said the Amazon must be protected."),
+            ["Amazon rainforest"]
+        );
+        assert_eq!(
+            places("Oil was found in the Amazon basin and the Amazon rainforest."),
+            ["Amazon basin", "Amazon rainforest"]
+        );
+        // The firm is no "the Amazon" before a noun, nor before more name.
+        for text in [
+            "Amazon said sales rose. Jeff Bezos, the Amazon founder, spoke.",
+            "Shops closed during the Amazon Web Services outage.",
+            "Amazon said the Amazon warehouse in Leeds would close.",
+        ] {
+            let found = extract(text);
+            assert!(
+                found.organizations.iter().any(|o| o.starts_with("Amazon")),
+                "{text}"
+            );
+            assert!(
+                !found.locations.iter().any(|p| p.starts_with("Amazon")),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            places("Heavy snow fell across the northern Rockies."),
+            ["Rocky Mountains"]
+        );
+        assert!(places("The Cardinals beat the Rockies 7-4 at home.").is_empty());
     }
 
     #[test]

@@ -185,8 +185,12 @@ pub fn canonicalize(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
     let mut cues = place_context::place_cues(&article, &kinds, &cleaned, gazetteer);
     let towns = towns::town_cues(&article, &kinds, &cleaned, gazetteer);
     let features = geography::features_taken_for_others(&kinds, &keys);
-    for ((placed, town), feature) in cues.placed.iter_mut().zip(towns).zip(features) {
-        *placed |= town || feature;
+    let after_the = geography::features_after_the(&article, &kinds, &keys);
+    let feature_cues = features.into_iter().zip(after_the);
+    for ((placed, town), (feature, after_the)) in
+        cues.placed.iter_mut().zip(towns).zip(feature_cues)
+    {
+        *placed |= town || feature || after_the;
     }
     heed::heed_places(&mut kinds, &cues.placed, &cleaned);
     for (((m, c), kind), was) in distinct
