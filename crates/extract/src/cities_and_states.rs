@@ -170,12 +170,17 @@ pub(crate) fn about_sport(text: &str) -> bool {
     })
 }
 
-/// Whether `w` is a score: one or two digits, a hyphen, one or two digits.
+/// Whether `w` is a score: one or two digits, a hyphen, one or two digits,
+/// the winner's first ("2-1", "1-1"); a range goes up ("30-35 pct").
 fn is_score(w: &str) -> bool {
-    let short_number =
-        |n: &str| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    let short_number = |n: &str| {
+        ((1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| n.parse::<u8>().ok())
+            .flatten()
+    };
     w.split_once('-')
-        .is_some_and(|(a, b)| short_number(a) && short_number(b))
+        .and_then(|(a, b)| short_number(a).zip(short_number(b)))
+        .is_some_and(|(a, b)| a >= b)
 }
 
 /// Words of the sports pages that other news rarely uses ("match",
@@ -323,6 +328,8 @@ mod tests {
         assert!(!about_sport(
             "A 10-year plan for 2025-2026 was golfing news."
         ));
+        assert!(about_sport("They lost 3-1."));
+        assert!(!about_sport("Yields rose 30-35 pct."));
     }
 
     #[test]
