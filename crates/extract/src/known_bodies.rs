@@ -66,6 +66,10 @@ const BODIES: &[&str] = &[
     "Bundestag", "Bundesrat", "Knesset", "Verkhovna Rada", "Folketing", "Politburo", "MI5", "MI6",
     "Pacific Gas and Electric",
     "Lancet",
+    // Parties named without a party word.
+    "Pakistan Tehreek-e-Insaf", "Tehreek-e-Insaf", "Komeito", "Nippon Ishin no Kai",
+    // Services named bare.
+    "Cal Fire",
 ];
 
 /// Agencies named so only in a credit's chain of slashes.
@@ -251,6 +255,19 @@ mod tests {
         assert_eq!(
             orgs("On Monday Frontex said the situation had worsened."),
             ["Frontex"]
+        );
+        // Not a place and a party, nor a named wildfire.
+        assert_eq!(
+            orgs("Pakistan Tehreek-e-Insaf supporters clashed with police."),
+            ["Pakistan Tehreek-e-Insaf"]
+        );
+        assert_eq!(
+            orgs("Komeito left, and the LDP turned to Nippon Ishin no Kai."),
+            ["Komeito", "LDP", "Nippon Ishin no Kai"]
+        );
+        assert_eq!(
+            orgs("Cal Fire said the Palisades Fire was contained."),
+            ["Cal Fire"]
         );
     }
 

@@ -325,7 +325,7 @@ fn a_head_word_first_makes_an_organization() {
     use EntityKind::*;
     let text = "Grupo Financiero Altiplano said so; Banque Gutzwiller agreed. \
                 Banco de la Republica too, and the Institut Merieux. Kataeb \
-                Hezbollah fired; Akhil Bharat Hindu Mahasabha met.";
+                Hezbollah fired; Akhil Bharat Hindu Mahasabha met; Rashtriya Janata Dal lost.";
     let ms = mentions_of(
         text,
         &[
@@ -335,6 +335,7 @@ fn a_head_word_first_makes_an_organization() {
             (Person, "Institut Merieux"),
             (Person, "Kataeb Hezbollah"),
             (Person, "Akhil Bharat Hindu Mahasabha"),
+            (Person, "Rashtriya Janata Dal"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -348,6 +349,7 @@ fn a_head_word_first_makes_an_organization() {
             "Institut Merieux",
             "Kataeb Hezbollah",
             "Akhil Bharat Hindu Mahasabha",
+            "Rashtriya Janata Dal",
         ]
     );
 }

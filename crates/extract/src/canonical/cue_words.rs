@@ -89,9 +89,10 @@ pub(super) static ORGANIZATION_TAILS: WordList = WordList::new(&[
     "pharmaceuticals", "industries", "motors", "electronics", "brewing", "breweries",
     "textiles", "publishing", "enterprises", "technologies", "securities", "investments",
     // South Asian and German bodies ("Akhil Bharat Hindu Mahasabha", "Vishva
-    // Hindu Parishad", "Ashodaya Samithi", "Friedrich Ebert Stiftung").
+    // Hindu Parishad", "Ashodaya Samithi", "Rashtriya Janata Dal",
+    // "Friedrich Ebert Stiftung").
     "sabha", "mahasabha", "samiti", "samithi", "sangh", "sangha", "parishad", "jamaat",
-    "morcha", "kazhagam", "stiftung", "verband", "verein", "partei",
+    "morcha", "kazhagam", "dal", "stiftung", "verband", "verein", "partei",
 ]);
 
 /// First words that make a name an organization in languages that put the

@@ -4,6 +4,7 @@
 //! Medal of Freedom", "Iraq War", "West Nile Virus".
 
 use super::super::features::lexicon::is_org_suffix;
+use super::super::known_bodies::is_known_body;
 use super::super::EntityKind;
 use super::WordList;
 
@@ -71,7 +72,8 @@ static DISEASE_WORDS: WordList =
 /// its subject is ("Presidential Medal of Freedom", "Pulitzer Prize for
 /// Breaking News", "Nemmers Prize in Mathematics"), unless that word is
 /// a body's ([`is_org_suffix`]: "Institute for the Study of War"). A
-/// person named Day ("Doris Day") is none.
+/// person named Day ("Doris Day") is none, nor a body known by name
+/// ("Cal Fire").
 pub(super) fn names_an_event(cleaned: &str, key: &str, kind: EntityKind) -> bool {
     if AWARD_SHOWS.contains(key) || names_an_award_category(key) {
         return true;
@@ -89,7 +91,7 @@ pub(super) fn names_an_event(cleaned: &str, key: &str, kind: EntityKind) -> bool
         Some(head) => EVENT_WORDS.contains(head) || EVENT_WORDS.contains(last),
         None => EVENT_WORDS.contains(last),
     };
-    event && !is_surname_day(cleaned, kind)
+    event && !is_surname_day(cleaned, kind) && !is_known_body(key)
 }
 
 /// Whether a name `key` of two or more words ends as diseases' names do
