@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 use foldhash::fast::FixedState;
 
 use super::first_words::NamesByFirstWord;
-use super::gazetteer::name_key;
+use super::gazetteer::{name_key, Gazetteer};
 use super::{EntityKind, Mention};
 
 /// Organizations whose name, as written, means nothing else in news.
@@ -161,10 +161,14 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
                 .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
         let beside_slash = before.trim_end_matches(' ').ends_with('/')
             || after.trim_start_matches(' ').starts_with('/');
-        if !whole || (slashed && !beside_slash) || (!beside_slash && in_longer_name(before, after))
-        {
+        let section = (!slashed && !after_a_capital(before))
+            .then(|| national_section(after))
+            .flatten();
+        let longer = after_a_capital(before) || (section.is_none() && before_a_capital(after));
+        if !whole || (slashed && !beside_slash) || (!beside_slash && longer) {
             continue;
         }
+        let name = &text[at..at + name.len() + section.unwrap_or(0)];
         let start = before.chars().count();
         let end = start + name.chars().count();
         // Mentions inside the name are pieces of it ("Save the Children
@@ -190,16 +194,36 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
-/// Whether a capitalised word other than "The" comes right before or
-/// after a name, one space apart: it is part of a longer one.
-fn in_longer_name(before: &str, after: &str) -> bool {
-    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-    let previous = before
+/// Whether a capitalised word other than "The" comes right before a name,
+/// one space apart: the name is part of a longer one.
+fn after_a_capital(before: &str) -> bool {
+    before
         .strip_suffix(' ')
         .and_then(|b| b.rsplit([' ', '\n']).next())
-        .is_some_and(|w| capitalised(w) && w != "The" && !w.ends_with(['.', ',', ':', ';']));
-    let next = after.strip_prefix(' ').is_some_and(capitalised);
-    previous || next
+        .is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && w != "The" && !w.ends_with(['.', ',', ':', ';'])
+        })
+}
+
+/// Whether a capitalised word comes right after a name, one space apart:
+/// the name is part of a longer one.
+fn before_a_capital(after: &str) -> bool {
+    after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
+/// The length in bytes of a country's name written right after a body's
+/// name, one space apart, where no other capitalised word follows: the
+/// body's national section ("Amnesty International Kenya", "Save the
+/// Children UK"), one organization.
+fn national_section(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(' ')?;
+    let word = &rest[..word_end(rest, 0)];
+    let country = !word.is_empty()
+        && !before_a_capital(&rest[word.len()..])
+        && Gazetteer::bundled().resolves_to_country(word);
+    country.then_some(1 + word.len())
 }
 
 /// Whether `key`, a name key, is one of [`BODIES`].
@@ -256,6 +280,16 @@ mod tests {
             orgs("On Monday Frontex said the situation had worsened."),
             ["Frontex"]
         );
+        // A national section is one body, its country no place.
+        let found = Extractor::bundled().extract(
+            "President William Ruto faced criticism. Amnesty International Kenya \
+             called for an inquiry, as did Save the Children UK.",
+        );
+        assert_eq!(
+            found.organizations,
+            ["Amnesty International Kenya", "Save the Children UK"]
+        );
+        assert!(found.locations.is_empty(), "{:?}", found.locations);
         // Not a place and a party, nor a named wildfire.
         assert_eq!(
             orgs("Pakistan Tehreek-e-Insaf supporters clashed with police."),
