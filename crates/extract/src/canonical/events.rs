@@ -13,7 +13,8 @@ use super::WordList;
 /// "Toronto Comicon", "Mini Maker Faire") and of periods and crises of
 /// history ("Great Depression", "Cultural Revolution", "Iran Hostage
 /// Crisis", "US Presidential Election"), and named wildfires ("the
-/// Palisades Fire", "the Dixie Fire"). Not "spring": "Arab Spring" is
+/// Palisades Fire", "the Dixie Fire"), and a constitution's amendments
+/// ("First Amendment"). Not "spring": "Arab Spring" is
 /// one, "Silver Spring" a town.
 #[rustfmt::skip]
 static EVENT_WORDS: WordList = WordList::new(&[
@@ -21,7 +22,7 @@ static EVENT_WORDS: WordList = WordList::new(&[
     "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
     "comicon", "expo", "summit", "convention", "exhibition", "faire", "depression",
     "recession", "revolution", "crisis", "uprising", "election", "elections", "referendum",
-    "fire", "wildfire",
+    "fire", "wildfire", "amendment",
 ]);
 
 /// Award ceremonies named by their prize in the plural ("won at the
@@ -151,5 +152,11 @@ mod tests {
     fn named_wildfires_are_events() {
         assert!(event("Palisades Fire") && event("Dixie Fire"));
         assert!(!event("Chicago Fire Department") && !event("Fire Brigades Union"));
+        assert!(!event("Cal Fire"));
+    }
+
+    #[test]
+    fn amendments_are_no_bodies() {
+        assert!(event("First Amendment") && event("Fourteenth Amendment"));
     }
 }
