@@ -13,8 +13,7 @@ use super::WordList;
 /// "Toronto Comicon", "Mini Maker Faire") and of periods and crises of
 /// history ("Great Depression", "Cultural Revolution", "Iran Hostage
 /// Crisis", "US Presidential Election"), and named wildfires ("the
-/// Palisades Fire", "the Dixie Fire"), and a constitution's amendments
-/// ("First Amendment"). Not "spring": "Arab Spring" is
+/// Palisades Fire", "the Dixie Fire"). Not "spring": "Arab Spring" is
 /// one, "Silver Spring" a town.
 #[rustfmt::skip]
 static EVENT_WORDS: WordList = WordList::new(&[
@@ -22,8 +21,23 @@ static EVENT_WORDS: WordList = WordList::new(&[
     "championship", "championships", "olympics", "trophy", "marathon", "games", "day",
     "comicon", "expo", "summit", "convention", "exhibition", "faire", "depression",
     "recession", "revolution", "crisis", "uprising", "election", "elections", "referendum",
-    "fire", "wildfire", "amendment",
+    "fire", "wildfire",
 ]);
+
+/// Words that head the names of laws and treaties, as [`EVENT_WORDS`] do
+/// of events ("First Amendment", "Paris Agreement", "Bankruptcy Code"), and
+/// also name one alone ("the Code", "the Treaty", after its full name).
+/// Not "law", which ends surnames and law schools' names.
+#[rustfmt::skip]
+static LAW_WORDS: WordList = WordList::new(&[
+    "amendment", "constitution", "clause", "treaty", "protocol", "agreement", "accord",
+    "accords", "pact", "code",
+]);
+
+/// Whether `word` heads the name of an event, award or law.
+fn is_event_word(word: &str) -> bool {
+    EVENT_WORDS.contains(word) || LAW_WORDS.contains(word)
+}
 
 /// Award ceremonies named by their prize in the plural ("won at the
 /// Grammys"), as name keys.
@@ -68,7 +82,8 @@ static DISEASE_WORDS: WordList =
     WordList::new(&["syndrome", "disease", "virus", "flu", "influenza"]);
 
 /// Whether a mention (its `cleaned` text, that text's name `key`, its
-/// `kind`) of two or more words names an event, award or law: its last
+/// `kind`) names an event, award or law: one of the [`LAW_WORDS`] alone,
+/// or, of two or more words, its last
 /// word is one of the [`EVENT_WORDS`] ("Nobel Prize"), or the word before
 /// its subject is ("Presidential Medal of Freedom", "Pulitzer Prize for
 /// Breaking News", "Nemmers Prize in Mathematics"), unless that word is
@@ -80,7 +95,7 @@ pub(super) fn names_an_event(cleaned: &str, key: &str, kind: EntityKind) -> bool
         return true;
     }
     let Some((_, last)) = key.rsplit_once(' ') else {
-        return false;
+        return LAW_WORDS.contains(key);
     };
     let head = [" of ", " for ", " in "]
         .iter()
@@ -89,8 +104,8 @@ pub(super) fn names_an_event(cleaned: &str, key: &str, kind: EntityKind) -> bool
         .and_then(|at| key[..at].rsplit(' ').next());
     let event = match head {
         Some(head) if is_org_suffix(head) => false,
-        Some(head) => EVENT_WORDS.contains(head) || EVENT_WORDS.contains(last),
-        None => EVENT_WORDS.contains(last),
+        Some(head) => is_event_word(head) || is_event_word(last),
+        None => is_event_word(last),
     };
     event && !is_surname_day(cleaned, kind) && !is_known_body(key)
 }
@@ -156,7 +171,10 @@ mod tests {
     }
 
     #[test]
-    fn amendments_are_no_bodies() {
+    fn laws_and_treaties_are_no_bodies() {
         assert!(event("First Amendment") && event("Fourteenth Amendment"));
+        assert!(event("Paris Agreement") && event("Louvre Accord") && event("Bankruptcy Code"));
+        assert!(!event("Stuart Law") && !event("UCLA School of Law"));
+        assert!(event("Code") && event("Treaty") && !event("Summit"));
     }
 }
