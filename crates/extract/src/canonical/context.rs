@@ -19,7 +19,7 @@ use super::cue_words::{
     heads_an_administration, AFTER_HEAD, INSTRUMENT_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS,
     VENUE_PREPOSITIONS, WORK_NOUNS,
 };
-use super::firms::{employer_at, shares_of};
+use super::firms::{band_before_member, employer_at, shares_of};
 use super::organizations::defines_a_short_form;
 use super::place_context::{next_lowercase_word, place_adjectives};
 use super::titles::follows_a_person_title;
@@ -232,6 +232,7 @@ pub(super) fn cues(article: &Article, distinct: &[Option<EntityKind>]) -> Vec<Op
             || published_in(before)
             || shares_of(before, after)
             || employer_at(before, m, after)
+            || band_before_member(after)
         {
             out[u] = Some(Cue::Organization);
         }

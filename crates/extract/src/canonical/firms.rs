@@ -1,7 +1,8 @@
-//! What is said of a name that only firms have: shares ("shares of
-//! Charles Schwab") and staff ("an economist at Charles Schwab", "worked at
-//! John Deere"). The tagger reads such names, called after people or
-//! places, as a person's or a place's.
+//! What is said of a name that only firms and bands have: shares ("shares
+//! of Charles Schwab"), staff ("an economist at Charles Schwab", "worked at
+//! John Deere") and players ("the Black Sabbath frontman"). The tagger
+//! reads such names, called after people or places, as a person's or a
+//! place's.
 
 use super::super::gazetteer::name_key;
 use super::super::Mention;
@@ -20,6 +21,31 @@ pub(super) fn employer_at(before: &str, m: &Mention, after: &str) -> bool {
         && m.text.contains(' ')
         && !after.starts_with(['\'', '’'])
         && !ends_with_geographic_word(&name_key(&m.text))
+}
+
+/// What a band's members are called after its name.
+const BAND_MEMBERS: &[&str] = &[
+    "frontman",
+    "frontwoman",
+    "guitarist",
+    "bassist",
+    "drummer",
+    "keyboardist",
+    "vocalist",
+    "singer",
+];
+
+/// Whether `after` starts with a band member's noun after one space ("the
+/// Black Sabbath frontman", "Metallica drummer Lars Ulrich"): the name
+/// before is the band's.
+pub(super) fn band_before_member(after: &str) -> bool {
+    after.strip_prefix(' ').is_some_and(|a| {
+        let word = a
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        BAND_MEMBERS.contains(&word)
+    })
 }
 
 /// Whether `before` ends with "shares of " or "stock of " ("Shares of
@@ -68,5 +94,14 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_before_a_band_members_noun_is_the_band() {
+        let found =
+            Extractor::bundled().extract("Ozzy Osbourne, the Black Sabbath frontman, died.");
+        assert_eq!(found.organizations, ["Black Sabbath"]);
+        assert!(found.locations.is_empty(), "{:?}", found.locations);
+        assert!(!super::band_before_member(" singers went home"));
     }
 }
