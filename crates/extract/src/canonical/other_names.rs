@@ -57,12 +57,15 @@ pub(super) fn names_known_by(
 }
 
 /// Whether `gap`, the text between two names, says the second is another
-/// name of the first: ", known as ", " (née ", ", also known as \"".
+/// name of the first: ", known as ", " (née ", ", also known as \"",
+/// ", known as the ".
 fn names_the_one_before(gap: &str) -> bool {
     let Some(cue) = gap.strip_prefix(',').or_else(|| gap.strip_prefix(" (")) else {
         return false;
     };
     let cue = cue.trim_end_matches(OPENING_QUOTES).trim();
+    // "known as the Prince of Darkness".
+    let cue = cue.strip_suffix(" the").unwrap_or(cue);
     let cue = match cue.split_once(' ') {
         Some((adverb, rest)) if KNOWN_AS_ADVERBS.contains(&adverb) => rest,
         _ => cue,
@@ -120,7 +123,8 @@ mod tests {
     fn a_name_known_by_after_a_persons_name_is_the_persons() {
         let text = "RSF commander Mohamed Hamdan Dagalo, known as Hemedti, denied it. \
                     Hemedti spoke later. Sean Combs (better known as \"Diddy\") was \
-                    acquitted. Pope Leo XIV, born Robert Prevost, said Mass.";
+                    acquitted. Pope Leo XIV, born Robert Prevost, said Mass. Ozzy \
+                    Osbourne, known as the Prince of Darkness, died.";
         let ms = mentions_of(
             text,
             &[
@@ -130,12 +134,19 @@ mod tests {
                 (Organization, "Diddy"),
                 (Person, "Pope Leo XIV"),
                 (Person, "Robert Prevost"),
+                (Person, "Ozzy Osbourne"),
+                (Organization, "Prince of Darkness"),
             ],
         );
         let c = canonicalize(text, &ms, Gazetteer::bundled());
         assert_eq!(
             c.persons,
-            ["Mohamed Hamdan Dagalo", "Sean Combs", "Pope Leo XIV"]
+            [
+                "Mohamed Hamdan Dagalo",
+                "Sean Combs",
+                "Pope Leo XIV",
+                "Ozzy Osbourne"
+            ]
         );
         assert!(c.organizations.is_empty(), "{:?}", c.organizations);
     }
