@@ -31,6 +31,11 @@ fn titles_and_possessives_are_dropped() {
         ]
     );
     assert_eq!(persons(&["King", "Stephen King"]), ["Stephen King"]);
+    // A title that is also a given name goes only before another title.
+    assert_eq!(
+        persons(&["Emir Sheikh Tamim bin Hamad Al Thani", "Emir Kusturica"]),
+        ["Tamim bin Hamad Al Thani", "Emir Kusturica"]
+    );
     // An office of a body names no one: not "of the House".
     assert_eq!(
         persons(&["Dean of the House", "Speaker of the House", "John Conyers"]),

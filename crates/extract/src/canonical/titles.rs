@@ -136,11 +136,16 @@ static PARTICLE_LIKE: WordList = WordList::new(&[
 
 /// Whether `word` may stand before a title without being a name:
 /// "Syrian President", "U.S. Senator", "NYC Mayor", "Republican
-/// Assemblywoman".
+/// Assemblywoman", and the titles that are also given names, before
+/// another title ("Emir Sheikh Tamim"; "Emir Kusturica" stays).
 fn leads_title(word: &str, gazetteer: &Gazetteer) -> bool {
     let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !word.chars().any(char::is_lowercase);
-    acronym || looks_demonym(word) || is_country(word, gazetteer) || PARTIES.contains(word)
+    acronym
+        || looks_demonym(word)
+        || is_country(word, gazetteer)
+        || PARTIES.contains(word)
+        || ["emir", "sultan"].iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Party words that lead titles in US news ("Republican Senator").
