@@ -105,7 +105,10 @@ static FEATURES: &[Feature] = &[
     f("Kashmir", "", &[]), f("Donbas", "UA", &["Donbass"]), f("Horn of Africa", "", &[]),
     f("Amazon basin", "", &[]), f("Outback", "AU", &[]), f("Antarctica", "", &[]),
     f("San Francisco Bay Area", "US", &["Bay Area"]), f("Deep South", "US", &[]),
-    f("Catskill Mountains", "US", &["Catskills"]),
+    f("Catskill Mountains", "US", &["Catskills"]), f("Grand Canyon", "US", &[]),
+    f("Great Barrier Reef", "AU", &[]),
+    // Ancient sites.
+    f("Machu Picchu", "PE", &[]), f("Angkor Wat", "KH", &[]), f("Stonehenge", "GB", &[]),
     // Former states news still names.
     f("Soviet Union", "", &["USSR", "U.S.S.R."]), f("Yugoslavia", "", &[]),
     f("Czechoslovakia", "", &[]),
@@ -143,7 +146,8 @@ static ONLY_FEATURES: WordList = WordList::new(&[
     "svalbard", "zanzibar", "hebrides", "balkans", "himalayas", "sahel", "donbas", "donbass",
     "mindanao", "luzon", "sulawesi", "sumatra", "borneo", "lampedusa", "santorini", "sicily",
     "sardinia", "corsica", "euphrates", "tigris", "danube", "mekong", "yangtze", "falklands",
-    "abaco", "horn of africa", "deep south", "catskills",
+    "abaco", "horn of africa", "deep south", "catskills", "machu picchu", "angkor wat",
+    "stonehenge",
 ]);
 
 /// Words that say a name is a feature's ("Bay of Bengal", "River
@@ -153,6 +157,7 @@ static ONLY_FEATURES: WordList = WordList::new(&[
 static KIND_WORDS: WordList = WordList::new(&[
     "sea", "ocean", "gulf", "bay", "strait", "channel", "canal", "river", "lake", "island",
     "islands", "mountains", "mount", "peninsula", "desert", "heights", "rainforest", "basin",
+    "canyon", "reef",
 ]);
 
 /// The names and other names of the features, as written, that begin
@@ -331,6 +336,16 @@ mod tests {
             places("Crews battled fires in the Hudson Valley and the Catskills."),
             ["Hudson Valley", "Catskill Mountains"]
         );
+    }
+
+    #[test]
+    fn ancient_sites_are_places() {
+        let places = |text: &str| crate::Extractor::bundled().extract(text).locations;
+        assert_eq!(
+            places("A bus fell into a ravine on the road to Machu Picchu."),
+            ["Machu Picchu"]
+        );
+        assert_eq!(places("Floods hit Angkor Wat."), ["Angkor Wat"]);
     }
 
     #[test]

@@ -145,7 +145,9 @@ fn leads_title(word: &str, gazetteer: &Gazetteer) -> bool {
         || looks_demonym(word)
         || is_country(word, gazetteer)
         || PARTIES.contains(word)
-        || ["emir", "sultan"].iter().any(|t| t.eq_ignore_ascii_case(word))
+        || ["emir", "sultan"]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Party words that lead titles in US news ("Republican Senator").

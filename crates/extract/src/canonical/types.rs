@@ -317,15 +317,16 @@ static GEOGRAPHIC: WordList = WordList::new(&[
 /// "U.K. Building" is the building societies, "Bank Building" a company.
 static STRUCTURES: WordList = WordList::new(&["tower", "temple", "bridge", "complex", "mall"]);
 
-/// Words that end the names of counties, districts, harbours and places in
-/// a town ("Jefferson Parish", "Riverside County", "Gaisano Mall",
-/// "Victoria Market", "Whangārei Harbour") and no person's name. They make persons places; of
+/// Words that end the names of counties, districts, harbours, places in
+/// a town and features ("Jefferson Parish", "Riverside County", "Gaisano
+/// Mall", "Victoria Market", "Whangārei Harbour", "Thwaites Glacier") and
+/// no person's name (not "moor": "Alexander Moor"). They make persons places; of
 /// organizations only counties (see [`COUNTY_CLUBS`]), since "Common
 /// Market" and "Fox Parish Council" are bodies.
 #[rustfmt::skip]
 static AREAS: WordList = WordList::new(&[
     "parish", "county", "township", "mall", "market", "road", "oriental", "occidental",
-    "harbour", "harbor",
+    "harbour", "harbor", "glacier", "canyon", "reef",
 ]);
 
 /// Words that begin the names of places and no person's ("County Cork",

@@ -262,6 +262,8 @@ fn counties_parishes_malls_and_harbours_are_places_and_hospitals_organizations()
         (Person, "Tell Tamer"),
         (Person, "Davao Oriental"),
         (Person, "Whangārei Harbour"),
+        (Person, "Thwaites Glacier"),
+        (Person, "Alexander Moor"),
     ]);
     assert_eq!(
         c.locations,
@@ -275,7 +277,8 @@ fn counties_parishes_malls_and_harbours_are_places_and_hospitals_organizations()
             "Mount Apo",
             "Tell Tamer",
             "Davao Oriental",
-            "Whangārei Harbour"
+            "Whangārei Harbour",
+            "Thwaites Glacier"
         ]
     );
     assert_eq!(
@@ -288,7 +291,7 @@ fn counties_parishes_malls_and_harbours_are_places_and_hospitals_organizations()
             "Holy Cross Hospital"
         ]
     );
-    assert_eq!(c.persons, ["Tynice Nichole Hall"]);
+    assert_eq!(c.persons, ["Tynice Nichole Hall", "Alexander Moor"]);
     // The mention of a hospital keeps the tagger's kind; only the facet
     // files it under organizations.
     assert_eq!(c.kinds[9], Some(Location));
