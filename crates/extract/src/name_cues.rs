@@ -1,6 +1,7 @@
 //! What keeps a one-word person training never read in a name a person,
 //! where `full_names::unnamed_words` would drop it as a capitalised word
-//! taken for a name: its shape, two names an Arabic article joins as South
+//! taken for a name: the surname of a public figure of today that is also
+//! a word ("Trump"), its shape, two names an Arabic article joins as South
 //! Asian names do ("Inzamam-ul-Haq", "Ata-ur-Rehman"), or what follows it:
 //! "administration" after a surname ("the Biden administration"), or the
 //! minute of a goal in a sports report's results ("Duisburg 1 (Hirsch
@@ -20,7 +21,7 @@ pub(crate) fn keeps_a_person(
     word: &str,
     (case, gazetteer): (&CaseLexicon, &Gazetteer),
 ) -> bool {
-    if joined_by_a_particle(word) {
+    if joined_by_a_particle(word) || is_public_surname(word) {
         return true;
     }
     let offsets = Offsets::new(text);
@@ -30,6 +31,21 @@ pub(crate) fn keeps_a_person(
         .filter_map(|m| text.get(offsets.byte(m.end)?..));
     let heads = || may_head_an_administration(word, case, gazetteer);
     after.any(|a| starts_with_a_minute(a) || (a.starts_with(" administration") && heads()))
+}
+
+/// Surnames of today's public figures that are also English words
+/// ("trump", "musk", "truss"), as written: a tagger taught by 1996
+/// newswire read them as words, and without a full name in the article
+/// ("She broke with Trump") the lone word would be dropped as a word
+/// capitalised. Chosen from general knowledge of the news.
+const PUBLIC_SURNAMES: &[&str] = &[
+    "Trump", "Vance", "Pence", "Musk", "Truss", "Bush", "Rice", "Gates", "Hunt", "Cook",
+];
+
+/// Whether `word` is the surname of one of today's public figures that
+/// is also an English word ([`PUBLIC_SURNAMES`]).
+fn is_public_surname(word: &str) -> bool {
+    PUBLIC_SURNAMES.contains(&word)
 }
 
 /// Whether `word` joins two capitalised names with "ul", "ur" or "ud"
@@ -80,6 +96,13 @@ mod tests {
         assert!(
             !super::starts_with_a_minute(" 2000th") && !super::starts_with_a_minute(" 12 points")
         );
+    }
+
+    #[test]
+    fn a_public_figures_surname_alone_is_a_person() {
+        let persons = |text: &str| Extractor::bundled().extract(text).persons;
+        assert_eq!(persons("She broke with Trump over the files."), ["Trump"]);
+        assert!(persons("He played his trump card.").is_empty());
     }
 
     #[test]
