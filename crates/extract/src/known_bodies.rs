@@ -69,7 +69,7 @@ const BODIES: &[&str] = &[
     // Parties named without a party word.
     "Pakistan Tehreek-e-Insaf", "Tehreek-e-Insaf", "Komeito", "Nippon Ishin no Kai",
     // Services named bare.
-    "Cal Fire",
+    "Cal Fire", "ICE",
 ];
 
 /// Agencies named so only in a credit's chain of slashes.
@@ -303,6 +303,8 @@ mod tests {
             orgs("Cal Fire said the Palisades Fire was contained."),
             ["Cal Fire"]
         );
+        assert_eq!(orgs("ICE agents detained 300 workers."), ["ICE"]);
+        assert!(orgs("SHIPS TRAPPED IN BALTIC ICE\nThe ships were freed.").is_empty());
     }
 
     #[test]

@@ -427,12 +427,15 @@ fn of_a_person(
 }
 
 /// Whether `after` starts with an apposition naming an organization: ", a
-/// cybersecurity firm", ", an airline that".
+/// cybersecurity firm", ", an airline that", ", the regulator,",
+/// ", Britain's biggest water company".
 fn apposition_says_org(after: &str) -> bool {
-    let Some(rest) = after
-        .strip_prefix(", a ")
-        .or_else(|| after.strip_prefix(", an "))
-    else {
+    let Some(rest) = after.strip_prefix(", ").and_then(|a| {
+        a.strip_prefix("a ")
+            .or_else(|| a.strip_prefix("an "))
+            .or_else(|| a.strip_prefix("the "))
+            .or_else(|| after_a_possessive_name(a))
+    }) else {
         return false;
     };
     let mut words = rest.split(' ').take(APPOSITION_WORDS).peekable();
@@ -459,6 +462,16 @@ fn apposition_says_org(after: &str) -> bool {
         }
     }
     false
+}
+
+/// The text after a capitalised possessive word that `text` starts with
+/// ("Britain's biggest bank" → "biggest bank").
+fn after_a_possessive_name(text: &str) -> Option<&str> {
+    let (word, rest) = text.split_once(' ')?;
+    let owner = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))?;
+    owner.starts_with(char::is_uppercase).then_some(rest)
 }
 
 /// Whether `name` is one acronym ("USPS", "UOKiK": letters and digits,

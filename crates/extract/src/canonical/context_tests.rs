@@ -10,7 +10,8 @@ fn context_moves_persons_and_places_to_organizations() {
                 Lina Farouk, of Levant Strategy, agreed. The law firm Sidley Austin \
                 and UpGuard, a cybersecurity firm, said so. Marco Rubio of Florida too. \
                 An intelligence firm, Meridian Geo, agreed; Joaquin Ferran, a former club \
-                player, did not.";
+                player, did not. Thames Water, Britain's biggest water company, and Ofwat, \
+                the regulator, agreed; Ed Smith, the company's founder, did not.";
     let ms = mentions_of(
         text,
         &[
@@ -24,6 +25,9 @@ fn context_moves_persons_and_places_to_organizations() {
             (Location, "Florida"),
             (Person, "Meridian Geo"),
             (Person, "Joaquin Ferran"),
+            (Person, "Thames Water"),
+            (Person, "Ofwat"),
+            (Person, "Ed Smith"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -33,7 +37,8 @@ fn context_moves_persons_and_places_to_organizations() {
             "Ingrid Solberg",
             "Lina Farouk",
             "Marco Rubio",
-            "Joaquin Ferran"
+            "Joaquin Ferran",
+            "Ed Smith"
         ]
     );
     assert_eq!(
@@ -43,7 +48,9 @@ fn context_moves_persons_and_places_to_organizations() {
             "Levant Strategy",
             "Sidley Austin",
             "UpGuard",
-            "Meridian Geo"
+            "Meridian Geo",
+            "Thames Water",
+            "Ofwat"
         ]
     );
     assert_eq!(c.locations, ["Florida"]);

@@ -18,6 +18,7 @@ pub(super) static ORGANIZATION_NOUNS: WordList = WordList::new(&[
     "network", "club", "party", "manufacturer", "automaker", "carmaker", "retailer", "bank",
     "organisation", "organization", "insurer", "conglomerate", "broadcaster", "daily", "tabloid",
     "outlet", "non-profit", "nonprofit", "ngo", "think-tank", "consultancy", "subsidiary",
+    "utility", "regulator", "watchdog", "lender", "supplier", "chain",
 ]);
 
 /// Common nouns that, right before a name, say it is a work, a vessel or a
