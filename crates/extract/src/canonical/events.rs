@@ -40,7 +40,8 @@ fn is_event_word(word: &str) -> bool {
 }
 
 /// Award ceremonies named by their prize in the plural ("won at the
-/// Grammys"), as name keys.
+/// Grammys"), and prizes named by their trophy alone ("won the Golden
+/// Lion"), as name keys.
 static AWARD_SHOWS: WordList = WordList::new(&[
     "grammys",
     "oscars",
@@ -50,6 +51,12 @@ static AWARD_SHOWS: WordList = WordList::new(&[
     "golden globes",
     "brits",
     "mtv vmas",
+    // Prizes named by their trophy alone.
+    "golden lion",
+    "golden bear",
+    "palme d or",
+    "ballon d or",
+    "golden globe",
 ]);
 
 /// Second words of award categories after "Best" ("Best Picture", "Best
@@ -157,6 +164,7 @@ mod tests {
     #[test]
     fn award_shows_and_categories_are_no_bodies() {
         assert!(event("Grammys") && event("Oscars") && event("Golden Globes"));
+        assert!(event("Golden Lion") && event("Palme d'Or") && !event("Golden"));
         assert!(event("Best Picture") && event("Best Supporting Actress"));
         assert!(event("Album of the Year") && event("Best New Artist"));
         assert!(!event("Best Buy") && !event("Best Western") && !event("Grammy"));
