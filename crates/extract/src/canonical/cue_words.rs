@@ -301,6 +301,33 @@ pub(super) fn after_a_war_word(before: &str) -> bool {
     noun.is_some_and(|n| WAR_NOUNS.contains(last_word(n)))
 }
 
+/// Whether `before` ends with "including " or "such as " after a plural
+/// noun of places within the clause ("flood-hit towns in northern New
+/// South Wales, including ", "cities such as "): the name after is one
+/// of them, where firms stand after other nouns ("lenders including
+/// Barclays").
+pub(super) fn among_places_listed(before: &str) -> bool {
+    let Some(rest) = before
+        .strip_suffix(" including ")
+        .or_else(|| before.strip_suffix(" such as "))
+    else {
+        return false;
+    };
+    let clause = rest.rsplit(['.', ';', ':']).next().unwrap_or_default();
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .take(8)
+        .any(|w| PLACES_PLURAL.contains(w))
+}
+
+/// Plural nouns of places that a list of towns or countries follows.
+#[rustfmt::skip]
+static PLACES_PLURAL: WordList = WordList::new(&[
+    "towns", "cities", "villages", "suburbs", "areas", "regions", "provinces", "states",
+    "countries", "districts", "communities", "capitals", "ports", "islands", "municipalities",
+]);
+
 /// Verbs of war whose object is a town.
 #[rustfmt::skip]
 static WAR_VERBS: WordList = WordList::new(&[

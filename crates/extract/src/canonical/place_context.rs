@@ -29,9 +29,9 @@ use super::super::{EntityKind, Mention};
 use super::abbreviations::abbreviated_place;
 use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
-    after_a_war_word, travelled_to_or_from, AREA_NOUNS, CITY_PREPOSITIONS, COMPASS, FORMER_STATES,
-    NOT_IN_TOWN_NAMES, NOT_PLACES_IN, OFFICES_OF_REGIONS, PLACE_NOUNS, PLACE_POSSESSIONS,
-    REGION_NOUNS, TOWN_PREPOSITIONS,
+    after_a_war_word, among_places_listed, travelled_to_or_from, AREA_NOUNS, CITY_PREPOSITIONS,
+    COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, NOT_PLACES_IN, OFFICES_OF_REGIONS, PLACE_NOUNS,
+    PLACE_POSSESSIONS, REGION_NOUNS, TOWN_PREPOSITIONS,
 };
 use super::offices::{
     after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
@@ -67,7 +67,7 @@ pub(super) fn place_cues(
             in_list = false;
             continue;
         }
-        let Some((before, after)) = article.around(i, 40, 16) else {
+        let Some((before, after)) = article.around(i, 80, 16) else {
             in_list = false;
             continue;
         };
@@ -104,7 +104,8 @@ pub(super) fn place_cues(
         let at_a_place = in_a_place(before)
             || (before.ends_with(' ') && CITY_PREPOSITIONS.contains(last_word(before)))
             || travelled_to_or_from(before)
-            || after_a_war_word(before);
+            || after_a_war_word(before)
+            || among_places_listed(before);
         // "Liverpool's mayor", "Barcelona's streets": what only a place has.
         let owns_a_place_thing = after
             .strip_prefix("'s")

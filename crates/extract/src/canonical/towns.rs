@@ -3,7 +3,8 @@
 //! place: "the police department of nearby Cullinan", "nine kilometers
 //! east of Carrascal", "the towns damaged were Carrascal, Cantilan,
 //! Madrid, Carmen, Lanuza, and Cortes", "started at Causeway Bay and Tin
-//! Hau" (in an article on Hong Kong), "Michigan National Bank, Detroit".
+//! Hau" (in an article on Hong Kong), "Michigan National Bank, Detroit",
+//! "flood-hit towns in New South Wales, including Lismore".
 //!
 //! The name must be a town of the gazetteer or one of its small towns
 //! ([`Gazetteer::town_in`]) in a country the article names; neither cue
@@ -13,6 +14,7 @@ use super::super::gazetteer::{Gazetteer, Place};
 use super::super::short_forms::is_legal_form;
 use super::super::EntityKind;
 use super::context::{is_initial, last_word, Article};
+use super::cue_words::among_places_listed;
 use super::place_context::{last_key_word, surname_counts};
 use super::HashMap;
 use super::WordList;
@@ -39,7 +41,7 @@ pub(super) fn town_cues(
         if !moved(i) {
             continue;
         }
-        let Some((before, _)) = article.around(i, 24, 0) else {
+        let Some((before, _)) = article.around(i, 80, 0) else {
             continue;
         };
         // "nearby Smith" is rare; "of nearby Cullinan" is not.
@@ -48,25 +50,26 @@ pub(super) fn town_cues(
             && i > 0
             && kind_of(i - 1) == Some(EntityKind::Organization)
             && after_a_firm(article, i, &cleaned[of[i - 1]]);
-        let cue = nearby || firms_town || after_compass_of(before) || {
-            // A list of places: two others in it, or one for a name of
-            // more than one word ("Causeway Bay and Tin Hau"). One place
-            // among given names is too little: "her daughters Nadine,
-            // Ashley, Elizabeth and Toni", with Elizabeth taken for the
-            // town in New Jersey.
-            let list: Vec<usize> = listed_with(article, i).collect();
-            let places = if list.is_empty() || names_a_firm(article, i, &list) {
-                0
-            } else {
-                list.iter()
-                    .filter(|&&j| {
-                        kind_of(j) == Some(EntityKind::Location)
-                            || (moved(j) && cleaned[of[j]].contains(' ') && towns.is(of[j]))
-                    })
-                    .count()
+        let cue =
+            nearby || firms_town || after_compass_of(before) || among_places_listed(before) || {
+                // A list of places: two others in it, or one for a name of
+                // more than one word ("Causeway Bay and Tin Hau"). One place
+                // among given names is too little: "her daughters Nadine,
+                // Ashley, Elizabeth and Toni", with Elizabeth taken for the
+                // town in New Jersey.
+                let list: Vec<usize> = listed_with(article, i).collect();
+                let places = if list.is_empty() || names_a_firm(article, i, &list) {
+                    0
+                } else {
+                    list.iter()
+                        .filter(|&&j| {
+                            kind_of(j) == Some(EntityKind::Location)
+                                || (moved(j) && cleaned[of[j]].contains(' ') && towns.is(of[j]))
+                        })
+                        .count()
+                };
+                places >= 2 || (places == 1 && cleaned[of[i]].contains(' '))
             };
-            places >= 2 || (places == 1 && cleaned[of[i]].contains(' '))
-        };
         // A firm's town needs no country named: the firm's line says
         // place ("PAYING AGENT: Michigan National Bank, Detroit").
         let name = cleaned[of[i]].as_str();

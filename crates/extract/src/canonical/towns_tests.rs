@@ -158,3 +158,20 @@ fn the_town_after_a_firm_is_a_place_but_a_firm_in_a_list_is_not() {
     assert_eq!(c.locations, ["Detroit"]);
     assert!(c.organizations.iter().any(|o| o == "Loewen"), "{c:?}");
 }
+
+#[test]
+fn a_name_listed_after_towns_including_is_a_town() {
+    let text = "Albanese announced funding for flood-hit towns in northern New South \
+                Wales, including Lismore. Lenders including Barclays cut rates.";
+    let c = canon(
+        text,
+        &[
+            (Person, "Albanese"),
+            (Location, "New South Wales"),
+            (Organization, "Lismore"),
+            (Organization, "Barclays"),
+        ],
+    );
+    assert_eq!(c.locations, ["New South Wales", "Lismore"]);
+    assert_eq!(c.organizations, ["Barclays"]);
+}
