@@ -50,6 +50,9 @@ const BODIES: &[&str] = &[
     "Saudi Aramco", "ExxonMobil", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "Roscosmos",
     "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Carrefour", "Coinbase",
     "Salesforce", "Nintendo", "Xiaomi",
+    // Banks and brokers named like people.
+    "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Charles Schwab", "Merrill Lynch",
+    "Lehman Brothers", "JPMorgan Chase", "Jefferies", "BlackRock",
     // Armed groups and movements.
     "Taliban", "Hamas", "Hezbollah", "Hizbollah", "al-Qaeda", "Al-Qaeda", "ISIS", "ISIL",
     "Daesh", "Boko Haram", "al-Shabaab", "Al-Shabaab", "Wagner Group", "PKK", "YPG",

@@ -12,7 +12,8 @@
 //! - at "and" between two organizations: "London Ambulance Service and
 //!   London Fire Brigade", "University of Washington and Center for
 //!   Ecosystem Sentinels" (the part after "and" starts as the first does,
-//!   or with the head word of an institution); "Bill and Melinda Gates
+//!   or with the head word of an institution), "Goldman Sachs and Morgan
+//!   Stanley" (two bodies known by name); "Bill and Melinda Gates
 //!   Foundation" and "Organization for Security and Co-operation in
 //!   Europe" stay one;
 //! - at "near" inside a place: "Bontddu Hall near Dolgellau" names two;
@@ -26,8 +27,9 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::canonical::is_title_word;
 use super::features::lexicon::CaseLexicon;
 use super::full_names::may_be_given_name;
-use super::gazetteer::{Gazetteer, PlaceKind};
+use super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::joins::word_at;
+use super::known_bodies::is_known_body;
 use super::labels::{LOC, ORG, PER};
 use super::tagger::Span;
 use super::tokenize::Token;
@@ -127,8 +129,8 @@ const INSTITUTION_HEADS: &[&str] = &[
 
 /// An organization span of two names of two words or more joined by one
 /// "and", cut in two where the second starts as the first does or with an
-/// [`INSTITUTION_HEADS`] word, or both hold one; the span as it is
-/// otherwise.
+/// [`INSTITUTION_HEADS`] word, both hold one, or both are known bodies;
+/// the span as it is otherwise.
 fn split_at_and(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
     let word = |i: usize| word_at(text, tokens, i);
     let (ty, s, e) = span;
@@ -140,9 +142,13 @@ fn split_at_and(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
     // Or both halves hold a head: "University of Oxford and Imperial
     // College London" (not "Department of Health and Human Services").
     let head_in = |a: usize, b: usize| (a..b).any(|i| INSTITUTION_HEADS.contains(&word(i)));
+    // Or both are bodies known by name: "Goldman Sachs and Morgan Stanley".
+    let known =
+        |a: usize, b: usize| is_known_body(&name_key(&text[tokens[a].start..tokens[b - 1].end]));
     let second_starts_anew = word(k + 1) == word(s)
         || INSTITUTION_HEADS.contains(&word(k + 1))
-        || (head_in(s, k) && head_in(k + 1, e));
+        || (head_in(s, k) && head_in(k + 1, e))
+        || (known(s, k) && known(k + 1, e));
     if ty == ORG
         && k >= s + 2
         && k + 3 <= e
@@ -399,6 +405,20 @@ mod tests {
                 "Imperial College London",
                 "Department of Health and Human Services"
             ]
+        );
+    }
+
+    #[test]
+    fn and_cuts_two_known_bodies() {
+        let text = "Goldman Sachs and Morgan Stanley fell; Johnson and Johnson rose.";
+        let tagged = [
+            (ORG, "Goldman Sachs and Morgan Stanley"),
+            (ORG, "Johnson and Johnson"),
+        ];
+        let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(
+            names,
+            ["Goldman Sachs", "Morgan Stanley", "Johnson and Johnson"]
         );
     }
 }
