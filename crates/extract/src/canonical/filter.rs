@@ -161,6 +161,16 @@ static SENTENCE_WORDS: WordList = WordList::new(&[
     "hmm", "yep", "your", "my", "our", "oh", "ah", "wow", "ciao", "bye", "goodbye",
 ]);
 
+/// Determiners and pronouns that open a sentence and, alone, name nothing
+/// ("All 67 people died"), as name keys; unlike [`SENTENCE_WORDS`] they
+/// begin names too ("All Nippon Airways", "All Blacks", "Most Favoured
+/// Nation"), so they are cut off none.
+#[rustfmt::skip]
+static LONE_DETERMINERS: WordList = WordList::new(&[
+    "all", "both", "each", "every", "some", "many", "most", "several", "these", "those", "this",
+    "their", "his", "her", "its", "there", "they", "we", "it", "when", "while", "if", "but",
+]);
+
 /// Whether a word (any case) is one that opens sentences and names
 /// nothing ([`SENTENCE_WORDS`]).
 pub(super) fn is_sentence_word(key: &str) -> bool {
@@ -277,7 +287,7 @@ impl NothingFilter {
     /// the end), the wire's sign-off, an amount of a currency ([`CURRENCY_WORDS`]), a group, a
     /// topic, a hashtag ("#LetHerSpeak") or an account's handle
     /// ("@NelsonSchwartz": the account, not the name), a doctrine, a word
-    /// that opens sentences ([`SENTENCE_WORDS`]), a storm ("Hurricane
+    /// that opens sentences ([`SENTENCE_WORDS`], [`LONE_DETERMINERS`]), a storm ("Hurricane
     /// Barry"), a name the article gives a storm ("Humberto" after
     /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
     /// "Parkinson's disease"), a compass adjective that is no
@@ -304,6 +314,7 @@ impl NothingFilter {
             || cleaned.starts_with(['#', '@'])
             || is_doctrine(key)
             || SENTENCE_WORDS.contains(key)
+            || LONE_DETERMINERS.contains(key)
             || is_storm_name(key)
             || self.storms.iter().any(|s| s == key)
             || self.eponyms.iter().any(|s| s == key)

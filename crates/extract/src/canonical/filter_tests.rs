@@ -172,6 +172,20 @@ fn a_title_stripped_off_a_sentence_word_leaves_nothing() {
 }
 
 #[test]
+fn a_determiner_alone_names_nothing_but_may_begin_a_name() {
+    use super::super::tests::mentions_of;
+    use super::super::{canonicalize, Gazetteer};
+    use EntityKind::*;
+    let text = "All Nippon Airways flew. All 67 people died.";
+    let ms = mentions_of(
+        text,
+        &[(Organization, "All Nippon Airways"), (Organization, "All")],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(c.organizations, ["All Nippon Airways"]);
+}
+
+#[test]
 fn a_qualified_form_of_government_alone_names_no_place() {
     let filter = NothingFilter::new("");
     let places = [
