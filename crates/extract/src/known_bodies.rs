@@ -53,6 +53,8 @@ const BODIES: &[&str] = &[
     // Banks and brokers named like people.
     "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Charles Schwab", "Merrill Lynch",
     "Lehman Brothers", "JPMorgan Chase", "Jefferies", "BlackRock",
+    // Airlines named without an airline word at their end.
+    "Delta Air Lines", "United Airlines", "Air India", "IndiGo", "Ryanair", "easyJet",
     // Armed groups and movements.
     "Taliban", "Hamas", "Hezbollah", "Hizbollah", "al-Qaeda", "Al-Qaeda", "ISIS", "ISIL",
     "Daesh", "Boko Haram", "al-Shabaab", "Al-Shabaab", "Wagner Group", "PKK", "YPG",
@@ -307,6 +309,10 @@ mod tests {
             ["Cal Fire"]
         );
         assert_eq!(orgs("ICE agents detained 300 workers."), ["ICE"]);
+        assert_eq!(
+            orgs("A Delta Air Lines jet flipped over in Toronto."),
+            ["Delta Air Lines"]
+        );
         assert!(orgs("SHIPS TRAPPED IN BALTIC ICE\nThe ships were freed.").is_empty());
     }
 
