@@ -37,15 +37,35 @@ pub(crate) fn keeps_a_person(
 /// ("trump", "musk", "truss"), as written: a tagger taught by 1996
 /// newswire read them as words, and without a full name in the article
 /// ("She broke with Trump") the lone word would be dropped as a word
-/// capitalised. Chosen from general knowledge of the news.
-const PUBLIC_SURNAMES: &[&str] = &[
-    "Trump", "Vance", "Pence", "Musk", "Truss", "Bush", "Rice", "Gates", "Hunt", "Cook",
+/// capitalised. Chosen from general knowledge of the news; each with
+/// whether it names nothing else news names alone (Rice University, the
+/// Cook Islands, Bill Gates's foundation are named by the word too).
+const PUBLIC_SURNAMES: &[(&str, bool)] = &[
+    ("Trump", true),
+    ("Vance", true),
+    ("Pence", true),
+    ("Musk", true),
+    ("Truss", true),
+    ("Bush", false),
+    ("Rice", false),
+    ("Gates", false),
+    ("Hunt", false),
+    ("Cook", false),
 ];
 
 /// Whether `word` is the surname of one of today's public figures that
 /// is also an English word ([`PUBLIC_SURNAMES`]).
 fn is_public_surname(word: &str) -> bool {
-    PUBLIC_SURNAMES.contains(&word)
+    PUBLIC_SURNAMES.iter().any(|&(name, _)| name == word)
+}
+
+/// Whether `key`, a name key, is the surname of one of today's public
+/// figures that names nothing else ([`PUBLIC_SURNAMES`]): the tagger's
+/// organization "Trump" ("attacked Trump at Cannes") is the person.
+pub(crate) fn names_only_a_public_figure(key: &str) -> bool {
+    PUBLIC_SURNAMES
+        .iter()
+        .any(|&(name, only)| only && name.eq_ignore_ascii_case(key))
 }
 
 /// Whether `word` joins two capitalised names with "ul", "ur" or "ud"
@@ -102,6 +122,10 @@ mod tests {
     fn a_public_figures_surname_alone_is_a_person() {
         let persons = |text: &str| Extractor::bundled().extract(text).persons;
         assert_eq!(persons("She broke with Trump over the files."), ["Trump"]);
+        assert_eq!(
+            persons("Robert De Niro attacked Trump at Cannes."),
+            ["Robert De Niro", "Trump"]
+        );
         assert!(persons("He played his trump card.").is_empty());
     }
 

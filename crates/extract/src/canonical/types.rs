@@ -33,6 +33,7 @@ use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::known_bodies::is_known_body;
+use super::super::name_cues::names_only_a_public_figure;
 use super::super::EntityKind;
 use super::cue_words::ORGANIZATION_TAILS;
 use super::geography::{feature_named, is_feature_word};
@@ -183,6 +184,9 @@ pub(super) fn consistent_kinds(
         } else if kinds[i] == EntityKind::Person && many_words && is_institution(&keys[i]) {
             // "Walter Reed Hospital" is named after a person.
             *kind = Some(EntityKind::Organization);
+        } else if kinds[i] != EntityKind::Person && names_only_a_public_figure(&keys[i]) {
+            // "Trump", whom a tagger of 1996 newswire knew as a casino firm.
+            *kind = Some(EntityKind::Person);
         } else if is_known_key(&keys[i])
             || (kinds[i] == EntityKind::Person && is_camel_case_brand(&cleaned[i]))
         {
