@@ -143,8 +143,9 @@ fn split_at_and(text: &str, tokens: &[Token], span: Span) -> Vec<Span> {
     // College London" (not "Department of Health and Human Services").
     let head_in = |a: usize, b: usize| (a..b).any(|i| INSTITUTION_HEADS.contains(&word(i)));
     // Or both are bodies known by name: "Goldman Sachs and Morgan Stanley".
-    let known =
-        |a: usize, b: usize| is_known_body(&name_key(&text[tokens[a].start..tokens[b - 1].end]));
+    let known = |a: usize, b: usize| {
+        a < b && is_known_body(&name_key(&text[tokens[a].start..tokens[b - 1].end]))
+    };
     let second_starts_anew = word(k + 1) == word(s)
         || INSTITUTION_HEADS.contains(&word(k + 1))
         || (head_in(s, k) && head_in(k + 1, e))
@@ -410,15 +411,23 @@ mod tests {
 
     #[test]
     fn and_cuts_two_known_bodies() {
-        let text = "Goldman Sachs and Morgan Stanley fell; Johnson and Johnson rose.";
+        // "Morgan Stanley and" ends its span: nothing after "and" to look up.
+        let text = "Goldman Sachs and Morgan Stanley fell; Johnson and Johnson rose; \
+                    Morgan Stanley and co.";
         let tagged = [
             (ORG, "Goldman Sachs and Morgan Stanley"),
             (ORG, "Johnson and Johnson"),
+            (ORG, "Morgan Stanley and"),
         ];
         let names: Vec<String> = mended(text, &tagged).into_iter().map(|(_, n)| n).collect();
         assert_eq!(
             names,
-            ["Goldman Sachs", "Morgan Stanley", "Johnson and Johnson"]
+            [
+                "Goldman Sachs",
+                "Morgan Stanley",
+                "Johnson and Johnson",
+                "Morgan Stanley and"
+            ]
         );
     }
 }
