@@ -258,7 +258,8 @@ pub(super) struct NothingFilter {
     storms: Vec<String>,
     eponyms: Vec<String>,
     /// The name key of the wire's sign-off, a last line of one word in
-    /// capitals ("REUTER", "REUTER..."): the agency signing, no name the
+    /// capitals ("REUTER", "REUTER...") or a last word in capitals with
+    /// three dots or after a sentence: the agency signing, no name the
     /// article gives, wherever it is written so.
     sign_off: Option<String>,
 }
@@ -267,12 +268,27 @@ impl NothingFilter {
     /// The filter of the article `text`.
     pub(super) fn new(text: &str) -> NothingFilter {
         let (storms, eponyms) = names_around_patterns(text);
-        // A line of its own after the article, not the whole text.
-        let sign_off = text.trim_end().rsplit_once('\n').and_then(|(_, line)| {
-            let word = line.trim().trim_end_matches('.');
-            let shouted = word.chars().count() >= 2 && word.chars().all(char::is_uppercase);
-            shouted.then(|| name_key(word))
-        });
+        // A line of its own after the article, not the whole text, or the
+        // last word, with the wire's three dots or after a sentence's end
+        // ("... semiconductors. REUTER...", "January 31. REUTER").
+        let shouted = |word: &str| {
+            let word = word.trim().trim_end_matches('.');
+            (word.chars().count() >= 2 && word.chars().all(char::is_uppercase))
+                .then(|| name_key(word))
+        };
+        let end = text.trim_end();
+        let own_line = end.rsplit_once('\n').and_then(|(_, line)| shouted(line));
+        let dotted = || {
+            let (rest, word) = end.rsplit_once(char::is_whitespace)?;
+            // Reuters-21578 keeps the wire's carriage return as "^M".
+            let marked = word.ends_with("...") || word.ends_with("^M");
+            let word = word.trim_end_matches("^M");
+            let after_a_sentence = rest.trim_end().ends_with(['.', '!', '?']);
+            (marked || after_a_sentence)
+                .then(|| shouted(word))
+                .flatten()
+        };
+        let sign_off = own_line.or_else(dotted);
         NothingFilter {
             storms,
             eponyms,

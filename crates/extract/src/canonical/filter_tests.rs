@@ -262,8 +262,23 @@ fn wire_sign_offs_amounts_and_table_words_name_nothing() {
         nothing(text, &names),
         [true, false, true, true, true, true, false]
     );
-    // No sign-off without a last line of its own.
+    // No sign-off without a last line of its own, or a last word after a
+    // sentence or with the wire's marks.
     assert_eq!(nothing("REUTER", &["REUTER"]), [false]);
+    assert_eq!(nothing("Sales rose 5 pct (4) NATO", &["NATO"]), [false]);
+    for text in [
+        "Period ended January 31. REUTER",
+        "Sales rose. REUTER...^M",
+        "Danish crown 5.2 (5.3) REUTER^M",
+    ] {
+        assert_eq!(nothing(text, &["REUTER"]), [true], "{text}");
+    }
+}
+
+#[test]
+fn the_agency_in_its_own_copy_is_an_organization() {
+    let found = crate::Extractor::bundled().extract("A Reuter survey found output fell.");
+    assert!(found.persons.is_empty(), "{:?}", found.persons);
 }
 
 #[test]

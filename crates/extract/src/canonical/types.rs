@@ -455,6 +455,8 @@ fn is_known_key(key: &str) -> bool {
 static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "twitter", "youtube", "instagram", "whatsapp", "tiktok", "reddit", "linkedin", "wikipedia",
     "telegram", "amazon", "apple", "tesla", "uber", "siemens", "daimler", "aramco", "reuters",
+    // The agency's old name, which its own copy used ("a Reuter survey").
+    "reuter",
     "tass", "bloomberg", "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "weibo",
     "wechat", "snapchat", "pinterest", "twitch", "discord", "airbnb", "shopify", "dropbox",
     "costco", "walmart", "woolworths", "ocado", "mojang", "banxico", "bundesbank",
