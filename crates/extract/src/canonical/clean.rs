@@ -11,7 +11,7 @@ use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::nicknames::{CLOSING_QUOTES, OPENING_QUOTES};
 use super::super::suffixes::fold_name_suffixes;
 use super::super::EntityKind;
-use super::filter::is_sentence_word;
+use super::sentence_words::is_sentence_word;
 use super::titles::strip_titles;
 
 /// The key of a mention as written, less a leading "the": what tells

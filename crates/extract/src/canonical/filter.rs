@@ -16,6 +16,7 @@ use super::super::gazetteer::name_key;
 use super::super::short_forms::is_legal_form;
 use super::super::EntityKind;
 use super::events::{names_a_disease, names_an_event};
+use super::sentence_words::{is_lone_determiner, is_sentence_word};
 use super::titles::is_title;
 use super::WordList;
 
@@ -138,45 +139,6 @@ fn is_doctrine(key: &str) -> bool {
     key.len() >= 6 && !key.contains(' ') && (key.ends_with("ism") || key.ends_with("isms"))
 }
 
-/// Adverbs and conjunctions that open sentences and name nothing, as name
-/// keys: after an interview's speaker tag ("MS Although we used...",
-/// "((WN)) Given that...") or an elision ("[...] Unfortunately, Trump")
-/// the tagger takes them for a name. Only words that are no one's name:
-/// "How" and "Still" are surnames, "Oh" and "Ah" are too, "Umm" begins
-/// Arabic place names ("Umm Qasr") and "UH" is a university, so they are
-/// not here.
-#[rustfmt::skip]
-static SENTENCE_WORDS: WordList = WordList::new(&[
-    "although", "though", "given", "however", "meanwhile", "moreover", "furthermore",
-    "nevertheless", "nonetheless", "therefore", "thus", "hence", "perhaps", "indeed", "instead",
-    "otherwise", "unfortunately", "fortunately", "hopefully", "obviously", "clearly",
-    "basically", "actually", "additionally", "consequently", "whereas", "despite", "unless",
-    "regardless", "accordingly", "apparently", "certainly", "definitely", "essentially",
-    "eventually", "frankly", "honestly", "ideally", "importantly", "interestingly", "luckily",
-    "naturally", "notably", "personally", "possibly", "presumably", "probably", "sadly",
-    "seriously", "similarly", "surprisingly", "ultimately", "undoubtedly", "yes", "no", "okay",
-    "well", "anyway", "also", "including", "does", "did", "hi", "hello", "yeah", "with", "an",
-    "absolutely", "because", "between", "since", "unlike", "firstly", "secondly", "thirdly",
-    "historically", "technically", "majorly", "greetings", "please", "thank", "thanks", "uhh",
-    "hmm", "yep", "your", "my", "our", "oh", "ah", "wow", "ciao", "bye", "goodbye",
-]);
-
-/// Determiners and pronouns that open a sentence and, alone, name nothing
-/// ("All 67 people died"), as name keys; unlike [`SENTENCE_WORDS`] they
-/// begin names too ("All Nippon Airways", "All Blacks", "Most Favoured
-/// Nation"), so they are cut off none.
-#[rustfmt::skip]
-static LONE_DETERMINERS: WordList = WordList::new(&[
-    "all", "both", "each", "every", "some", "many", "most", "several", "these", "those", "this",
-    "their", "his", "her", "its", "there", "they", "we", "it", "when", "while", "if", "but",
-]);
-
-/// Whether a word (any case) is one that opens sentences and names
-/// nothing ([`SENTENCE_WORDS`]).
-pub(super) fn is_sentence_word(key: &str) -> bool {
-    SENTENCE_WORDS.contains(key)
-}
-
 /// Whether a name is a Roman numeral of I, V and X alone ("II", "XXI"):
 /// a regnal or sequel number the tagger cut from its name. Not "DC",
 /// "MD" or "CD", which numerals also spell.
@@ -283,7 +245,10 @@ impl NothingFilter {
             // Reuters-21578 keeps the wire's carriage return as "^M".
             let marked = word.ends_with("...") || word.ends_with("^M");
             let word = word.trim_end_matches("^M");
-            let after_a_sentence = rest.trim_end().ends_with(['.', '!', '?']);
+            // A word after a sentence that ends with its own period is a
+            // sentence ("... the Levant. UN."), not the wire signing.
+            let after_a_sentence =
+                rest.trim_end().ends_with(['.', '!', '?']) && !word.ends_with('.');
             (marked || after_a_sentence)
                 .then(|| shouted(word))
                 .flatten()
@@ -303,7 +268,7 @@ impl NothingFilter {
     /// the end), the wire's sign-off, an amount of a currency ([`CURRENCY_WORDS`]), a group, a
     /// topic, a hashtag ("#LetHerSpeak") or an account's handle
     /// ("@NelsonSchwartz": the account, not the name), a doctrine, a word
-    /// that opens sentences ([`SENTENCE_WORDS`], [`LONE_DETERMINERS`]), a storm ("Hurricane
+    /// that opens sentences (`sentence_words`), a storm ("Hurricane
     /// Barry"), a name the article gives a storm ("Humberto" after
     /// "Tropical Storm Humberto"), a disease's eponym ("Parkinson" of
     /// "Parkinson's disease"), a compass adjective that is no
@@ -329,8 +294,8 @@ impl NothingFilter {
             || (kind == EntityKind::Organization && GENERIC_BODIES.contains(key))
             || cleaned.starts_with(['#', '@'])
             || is_doctrine(key)
-            || SENTENCE_WORDS.contains(key)
-            || LONE_DETERMINERS.contains(key)
+            || is_sentence_word(key)
+            || is_lone_determiner(key)
             || is_storm_name(key)
             || self.storms.iter().any(|s| s == key)
             || self.eponyms.iter().any(|s| s == key)

@@ -266,6 +266,7 @@ fn wire_sign_offs_amounts_and_table_words_name_nothing() {
     // sentence or with the wire's marks.
     assert_eq!(nothing("REUTER", &["REUTER"]), [false]);
     assert_eq!(nothing("Sales rose 5 pct (4) NATO", &["NATO"]), [false]);
+    assert_eq!(nothing("They met in the Levant. UN.", &["UN"]), [false]);
     for text in [
         "Period ended January 31. REUTER",
         "Sales rose. REUTER...^M",

@@ -41,6 +41,7 @@ mod persons;
 mod place_context;
 mod places;
 mod seats;
+mod sentence_words;
 mod titles;
 mod towns;
 mod types;
