@@ -35,20 +35,13 @@ pub(super) fn names_known_by(
     kinds: &[Option<EntityKind>],
     cleaned: &[String],
 ) -> Vec<(usize, String)> {
-    let Article {
-        text, mentions, of, ..
-    } = *article;
-    let offsets = &article.offsets;
+    let of = article.of;
     let mut out = Vec::new();
-    for (i, pair) in mentions.windows(2).enumerate() {
-        let (owner, named) = (of[i], of[i + 1]);
-        let gap = offsets
-            .byte(pair[0].end)
-            .zip(offsets.byte(pair[1].start))
-            .and_then(|(b, e)| text.get(b..e));
+    for i in 1..of.len() {
+        let (owner, named) = (of[i - 1], of[i]);
         if kinds[owner] == Some(EntityKind::Person)
             && owner != named
-            && gap.is_some_and(names_the_one_before)
+            && article.between(i - 1, i).is_some_and(names_the_one_before)
         {
             out.push((named, cleaned[owner].clone()));
         }
