@@ -52,7 +52,9 @@ const BODIES: &[&str] = &[
     "Salesforce", "Nintendo", "Xiaomi",
     // Banks and brokers named like people.
     "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Charles Schwab", "Merrill Lynch",
-    "Lehman Brothers", "JPMorgan Chase", "Jefferies", "BlackRock",
+    "Lehman Brothers", "JPMorgan Chase", "Jefferies", "BlackRock", "Smith Barney", "Dean Witter",
+    "Kidder Peabody", "Salomon Brothers", "Drexel Burnham Lambert", "Paine Webber", "PaineWebber",
+    "E.F. Hutton",
     // Airlines named without an airline word at their end.
     "Delta Air Lines", "United Airlines", "Air India", "IndiGo", "Ryanair", "easyJet",
     // Armed groups and movements.
@@ -309,6 +311,11 @@ mod tests {
             ["Cal Fire"]
         );
         assert_eq!(orgs("ICE agents detained 300 workers."), ["ICE"]);
+        let found = Extractor::bundled().extract(
+            "Daniel McKinley, an analyst with Smith Barney, Harris Upham and Co, said so.",
+        );
+        assert!(found.organizations.iter().any(|o| o == "Smith Barney"));
+        assert!(found.locations.is_empty(), "{:?}", found.locations);
         assert_eq!(
             orgs("A Delta Air Lines jet flipped over in Toronto."),
             ["Delta Air Lines"]

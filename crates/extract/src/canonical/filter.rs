@@ -36,8 +36,8 @@ static NOT_NAMES: WordList = WordList::new(&[
     "kg", "mw", "gw", "2d", "3d", "4k", "8k", "hd", "uhd", "3g", "4g", "5g", "vr", "q a", "faq",
     "faqs", "url", "urls", "pdf", "html", "gif", "usb", "gps", "cc by", "cc by sa",
     // The wires' earnings tables: "Oper shr 2.16 dlrs vs 2.07 dlrs" (the
-    // currencies are CURRENCY_WORDS).
-    "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln",
+    // currencies are CURRENCY_WORDS), and the market reports' "AT MIDSESSION".
+    "oper", "shr", "shrs", "revs", "qtr", "mths", "cts", "mln", "bln", "midsession",
     // Heads of state's aircraft by their call signs: vehicles, no body.
     "air force one", "air force two", "marine one", "marine two",
     // The article alone, which the tagger may take for a name ("The bill

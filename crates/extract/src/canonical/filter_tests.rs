@@ -257,10 +257,11 @@ fn wire_sign_offs_amounts_and_table_words_name_nothing() {
         "Oper",
         "Shr",
         "N.Z.",
+        "MIDSESSION",
     ];
     assert_eq!(
         nothing(text, &names),
-        [true, false, true, true, true, true, false]
+        [true, false, true, true, true, true, false, true]
     );
     // No sign-off without a last line of its own, or a last word after a
     // sentence or with the wire's marks.
