@@ -35,7 +35,7 @@ use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
 use super::super::known_bodies::is_known_body;
 use super::super::name_cues::names_only_a_public_figure;
 use super::super::EntityKind;
-use super::cue_words::ORGANIZATION_TAILS;
+use super::cue_words::{ends_body_names, ORGANIZATION_TAILS};
 use super::geography::{feature_named, is_feature_word};
 use super::persons::{core_words, is_subsequence};
 use super::place_context::without_compass;
@@ -238,7 +238,8 @@ pub(super) fn consistent_kinds(
 
 /// Gives a one-word person that is a longer organization or place of the
 /// article less its kind word ("Mahan" beside "Mahan Air", "Fath" beside
-/// "Fath Airport") their kind, so it folds into them as a short form; not
+/// "Fath Airport"), or an organization less its initials ("Hutton" beside
+/// "E.F. Hutton"), their kind, so it folds into them as a short form; not
 /// when a person's name of two words or more has the word. Run once the
 /// context has given the longer names their kinds ("... Air" an airline).
 pub(super) fn words_of_longer_names(keys: &[String], out: &mut [Option<EntityKind>]) {
@@ -253,9 +254,19 @@ pub(super) fn words_of_longer_names(keys: &[String], out: &mut [Option<EntityKin
                 .strip_prefix(word)
                 .and_then(|rest| rest.strip_prefix(' '))
                 .is_some_and(|rest| GEOGRAPHIC.contains(rest) || ORGANIZATION_TAILS.contains(rest));
+            // "Hutton" beside the firm "E.F. Hutton"; not "Bank" beside
+            // "U.K. Bank".
+            let after_initials = !ends_body_names(word)
+                && key
+                    .strip_suffix(word)
+                    .and_then(|rest| rest.strip_suffix(' '))
+                    .is_some_and(|initials| initials.split(' ').all(|w| w.chars().count() == 1));
             match kind {
                 Some(EntityKind::Person) if has => Some(None),
                 Some(k) if kind_word => Some(Some(*k)),
+                Some(EntityKind::Organization) if after_initials => {
+                    Some(Some(EntityKind::Organization))
+                }
                 _ => None,
             }
         });

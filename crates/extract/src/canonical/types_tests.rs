@@ -328,7 +328,8 @@ fn a_person_named_like_a_place_makes_no_location_a_person() {
 fn a_person_named_like_a_longer_name_less_its_kind_word_is_its_short_form() {
     let text = "Germany banned Mahan Air. Mahan flies to Syria. A plane crashed near \
                 Fath Airport; Fath is small. The Washington Post wrote that George \
-                Washington slept there; Washington left.";
+                Washington slept there; Washington left. E.F. Hutton bid; Hutton said \
+                so. U.K. Bank lending rose; Bank said.";
     let ms = mentions_of(
         text,
         &[
@@ -339,12 +340,18 @@ fn a_person_named_like_a_longer_name_less_its_kind_word_is_its_short_form() {
             (Organization, "Washington Post"),
             (Person, "George Washington"),
             (Person, "Washington"),
+            (Organization, "E.F. Hutton"),
+            (Person, "Hutton"),
+            (Organization, "U.K. Bank"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
     assert_eq!(c.persons, ["George Washington"]);
     assert_eq!(c.locations, ["Fath Airport"]);
-    assert_eq!(c.organizations, ["Mahan Air", "Washington Post"]);
+    assert_eq!(
+        c.organizations,
+        ["Mahan Air", "Washington Post", "E.F. Hutton", "U.K. Bank"]
+    );
 }
 
 #[test]
