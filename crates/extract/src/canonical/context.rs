@@ -20,10 +20,10 @@ use super::cue_words::{
     VENUE_PREPOSITIONS, WORK_NOUNS,
 };
 use super::firms::{band_before_member, employer_at, shares_of};
+use super::known_organizations::is_camel_case_brand;
 use super::organizations::defines_a_short_form;
 use super::place_context::{next_lowercase_word, place_adjectives};
 use super::titles::follows_a_person_title;
-use super::types::is_camel_case_brand;
 use super::works::{is_vessel_prefix, names_after_work_nouns};
 use super::HashSet;
 

@@ -15,7 +15,8 @@
 //! (short names to full names), `other_names` (birth names and names a
 //! person is known by), `places` (gazetteer names and
 //! containment), `organizations` (acronyms to long forms), `types` (one
-//! kind per name and article), `filter` (mentions that name nothing),
+//! kind per name and article, with `known_organizations`), `filter`
+//! (mentions that name nothing, with `sentence_words`),
 //! `words` (word lists and hashing for names), `linker` (one surface per
 //! name key), `context` and `place_context` (what the words around a
 //! mention say it names, with `cue_words`), `seats` (seats of government
@@ -32,6 +33,7 @@ mod filter;
 mod firms;
 mod geography;
 mod heed;
+mod known_organizations;
 mod linker;
 mod media;
 mod offices;
@@ -57,6 +59,7 @@ pub(crate) use counties::county_named;
 pub(crate) use cue_words::{ends_body_names, is_compass_word, is_former_state};
 use filter::NothingFilter;
 pub(crate) use geography::{is_named_feature, kind_named_features, names_only_a_feature};
+pub(crate) use known_organizations::is_known_organization;
 use linker::Linker;
 use organizations::link_organizations;
 use other_names::{birth_names, names_known_by};
@@ -71,7 +74,7 @@ use seats::facet_kind;
 pub(crate) use titles::is_title as is_title_word;
 pub(crate) use titles::{is_regnal_name, is_regnal_title};
 use types::consistent_kinds;
-pub(crate) use types::{is_geographic_word, is_known_organization, person_named_like_a_place};
+pub(crate) use types::{is_geographic_word, person_named_like_a_place};
 use words::{HashMap, HashSet, WordList};
 
 /// The facet values of one article.

@@ -7,7 +7,8 @@ use super::{HashMap, HashSet};
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer};
 use super::super::EntityKind;
 use super::context::{last_word, Article};
-use super::types::{is_known_organization, is_shouted};
+use super::known_organizations::is_known_organization;
+use super::types::is_shouted;
 
 use super::{Linker, WordList};
 

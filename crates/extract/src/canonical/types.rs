@@ -32,11 +32,11 @@
 use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
-use super::super::known_bodies::is_known_body;
 use super::super::name_cues::names_only_a_public_figure;
 use super::super::EntityKind;
 use super::cue_words::{ends_body_names, ORGANIZATION_TAILS};
 use super::geography::{feature_named, is_feature_word};
+use super::known_organizations::{is_camel_case_brand, is_known_key};
 use super::persons::{core_words, is_subsequence};
 use super::place_context::without_compass;
 use super::titles::{
@@ -388,29 +388,6 @@ pub(super) fn is_institution(key: &str) -> bool {
     INSTITUTIONS.contains(key.rsplit(' ').next().unwrap_or_default())
 }
 
-/// Whether a one-word name has a capital inside it the way brands and
-/// websites do ("VesselFinder", "MarineTraffic", "GoFundMe"), not the
-/// way surnames and handles do ("McArthur", "MacLean", "DeVita",
-/// "C.Suthorn").
-pub(super) fn is_camel_case_brand(name: &str) -> bool {
-    const NAME_PREFIXES: &[&str] = &[
-        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
-    ];
-    if name.contains([' ', '\'', '’', '-', '.']) || !name.starts_with(char::is_uppercase) {
-        return false;
-    }
-    let inner = name
-        .char_indices()
-        .skip(1)
-        .find(|&(_, c)| c.is_uppercase())
-        .map(|(i, _)| i);
-    // The capital must start a word of its own ("Finder"), not an
-    // abbreviation ("USA").
-    inner.is_some_and(|i| {
-        !NAME_PREFIXES.contains(&&name[..i]) && name[i..].chars().skip(1).any(char::is_lowercase)
-    })
-}
-
 /// Whether a name key reads as a place whatever the tagger says: the
 /// gazetteer knows it, with or without a compass word ("West Texas"), so
 /// does the list of named features ("Madeira"), or a word says what place
@@ -445,38 +422,6 @@ fn is_geographic(key: &str) -> bool {
     let last = key.rsplit(' ').next().unwrap_or_default();
     GEOGRAPHIC.contains(last) || (GEOGRAPHIC.contains(first) && second == "of")
 }
-
-/// Whether `word` is an organization news names without an organization
-/// word ("Hamas", "Taliban", "Apple").
-pub(crate) fn is_known_organization(word: &str) -> bool {
-    is_known_key(&name_key(word))
-}
-
-/// [`is_known_organization`] for a name key.
-fn is_known_key(key: &str) -> bool {
-    KNOWN_ORGANIZATIONS.contains(key) || is_known_body(key)
-}
-
-/// Organizations that news names without any organization word, as name
-/// keys, besides those found even untagged (`known_bodies`): platforms,
-/// and companies and the like whose names are also words, people or places
-/// ("Apple", "Amazon", "Bloomberg"), which only change kind where the
-/// tagger found them.
-#[rustfmt::skip]
-static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
-    "twitter", "youtube", "instagram", "whatsapp", "tiktok", "reddit", "linkedin", "wikipedia",
-    "telegram", "amazon", "apple", "tesla", "uber", "siemens", "daimler", "aramco", "reuters",
-    // The agency's old name, which its own copy used ("a Reuter survey").
-    "reuter",
-    "tass", "bloomberg", "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "weibo",
-    "wechat", "snapchat", "pinterest", "twitch", "discord", "airbnb", "shopify", "dropbox",
-    "costco", "walmart", "woolworths", "ocado", "mojang", "banxico", "bundesbank",
-    "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
-    // Universities named bare ("a degree from Harvard"), whose names are
-    // small towns' too; not those named after their city ("Oxford").
-    "harvard", "yale", "stanford", "caltech", "cornell", "dartmouth", "mount holyoke",
-    "penn state", "sorbonne", "tsinghua",
-]);
 
 /// Whether a name is written in capitals (two letters or more, no
 /// lowercase): headlines and datelines.
