@@ -1,6 +1,7 @@
 //! Mentions that name nothing a reader would look up as a person, place or
 //! organization: abbreviations of units and time zones ("UTC", "GMT"),
-//! storms ("Hurricane Humberto" and the "Humberto" it becomes later),
+//! storms ("Hurricane Humberto" and the "Humberto" it becomes later) and
+//! military operations (`pattern_names`),
 //! events, awards and laws ("Iraq War", "Reform Bill") and model numbers
 //! ("Airbus A300s"), which a tagger trained on CoNLL reads as persons or
 //! organizations. They are dropped from the mentions and the facets alike.
@@ -8,14 +9,11 @@
 //! Bare titles ("Mayor", "Lord") are handled with the article's persons in
 //! `types`, since a title may be a surname there ("King").
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::super::gazetteer::name_key;
 use super::super::short_forms::is_legal_form;
 use super::super::EntityKind;
 use super::events::{names_a_disease, names_an_event};
+use super::pattern_names::names_around_patterns;
 use super::sentence_words::{is_lone_determiner, is_sentence_word};
 use super::titles::is_title;
 use super::WordList;
@@ -156,7 +154,7 @@ fn is_model_number(word: &str) -> bool {
 
 /// Words that name storms when a name follows ("Hurricane Humberto",
 /// "Tropical Storm Barry", "Typhoon Phanfone").
-static STORM_WORDS: WordList =
+pub(super) static STORM_WORDS: WordList =
     WordList::new(&["hurricane", "typhoon", "cyclone", "storm", "depression"]);
 
 /// Words that lead a storm word in a storm's name ("Tropical Storm Barry",
@@ -217,7 +215,7 @@ static COMPASS_ADJECTIVES: WordList = WordList::new(&[
 /// article gives storms and the names of diseases named after people,
 /// found once per article.
 pub(super) struct NothingFilter {
-    storms: Vec<String>,
+    events: Vec<String>,
     eponyms: Vec<String>,
     /// The name key of the wire's sign-off, a last line of one word in
     /// capitals ("REUTER", "REUTER...") or a last word in capitals with
@@ -229,7 +227,7 @@ pub(super) struct NothingFilter {
 impl NothingFilter {
     /// The filter of the article `text`.
     pub(super) fn new(text: &str) -> NothingFilter {
-        let (storms, eponyms) = names_around_patterns(text);
+        let (events, eponyms) = names_around_patterns(text);
         // A line of its own after the article, not the whole text, or the
         // last word, with the wire's three dots or after a sentence's end
         // ("... semiconductors. REUTER...", "January 31. REUTER").
@@ -255,7 +253,7 @@ impl NothingFilter {
         };
         let sign_off = own_line.or_else(dotted);
         NothingFilter {
-            storms,
+            events,
             eponyms,
             sign_off,
         }
@@ -297,7 +295,7 @@ impl NothingFilter {
             || is_sentence_word(key)
             || is_lone_determiner(key)
             || is_storm_name(key)
-            || self.storms.iter().any(|s| s == key)
+            || self.events.iter().any(|s| s == key)
             || self.eponyms.iter().any(|s| s == key)
             || (kind != EntityKind::Organization && COMPASS_ADJECTIVES.contains(key))
             || (kind == EntityKind::Location
@@ -349,132 +347,6 @@ fn is_titles_only(key: &str) -> bool {
     key.contains(' ')
         && key.split(' ').all(is_title)
         && !surname_too.contains(&key.rsplit(' ').next().unwrap_or_default())
-}
-
-/// Capitalised words that open a storm's name ("Tropical Storm Humberto").
-const STORM_PREFIXES: [&str; 5] = [
-    "Hurricane ",
-    "Typhoon ",
-    "Cyclone ",
-    "Storm ",
-    "Depression ",
-];
-
-/// What closes a name a disease is named after ("Parkinson's disease").
-const DISEASE_SUFFIXES: [&str; 4] = ["'s disease", "’s disease", "'s syndrome", "’s syndrome"];
-
-/// What closes a name written without a possessive that a scale or a
-/// disease is named after ("Saffir–Simpson scale", "Creutzfeldt–Jakob
-/// disease", "Lyme disease"): every one of its dashed parts is an eponym.
-const NAMED_THING_SUFFIXES: [&str; 4] = [" scale", " disease", " syndrome", " space telescope"];
-
-/// Keys of the names the article gives storms (after a capitalised storm
-/// word: "humberto" for "Tropical Storm Humberto", not "the hurricane
-/// season") and of the people its diseases and scales are named after
-/// ("parkinson" for "Parkinson's disease", "lou gehrig" for "Lou Gehrig's
-/// disease", "saffir" and "simpson" for "Saffir–Simpson scale": the
-/// article names the disease or the scale, not the scientist).
-fn names_around_patterns(text: &str) -> (Vec<String>, Vec<String>) {
-    // One pass for all the patterns: this runs on every article.
-    static PATTERNS: OnceLock<AhoCorasick> = OnceLock::new();
-    let patterns = PATTERNS.get_or_init(|| {
-        // Leftmost-first lets the search skip ahead with a SIMD prefilter;
-        // "'s disease" starts before the " disease" it ends with, so the
-        // possessive form is the one found.
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(
-                STORM_PREFIXES
-                    .iter()
-                    .chain(&DISEASE_SUFFIXES)
-                    .chain(&NAMED_THING_SUFFIXES),
-            )
-            .expect("fixed patterns build")
-    });
-    let (mut storms, mut eponyms) = (Vec::new(), Vec::new());
-    for found in patterns.find_iter(text) {
-        let pattern = found.pattern().as_usize();
-        let (keys, list) = if pattern < STORM_PREFIXES.len() {
-            (
-                storm_name(&text[found.end()..]).into_iter().collect(),
-                &mut storms,
-            )
-        } else if pattern < STORM_PREFIXES.len() + DISEASE_SUFFIXES.len() {
-            (
-                eponym(&text[..found.start()]).into_iter().collect(),
-                &mut eponyms,
-            )
-        } else if !text[found.end()..].starts_with(char::is_alphanumeric) {
-            (dashed_eponyms(&text[..found.start()]), &mut eponyms)
-        } else {
-            continue; // "the Bundesbank scales down"
-        };
-        for key in keys {
-            if !list.contains(&key) {
-                list.push(key);
-            }
-        }
-    }
-    (storms, eponyms)
-}
-
-/// The key of the storm's name at the start of `rest` (after "Storm ").
-fn storm_name(rest: &str) -> Option<String> {
-    let end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .unwrap_or(rest.len());
-    let name = &rest[..end];
-    let key = name_key(name);
-    // "Storm Area 51" is an event, not a storm.
-    let numbered = rest[end..]
-        .trim_start_matches(' ')
-        .starts_with(|c: char| c.is_ascii_digit());
-    let is_name =
-        name.starts_with(|c: char| c.is_uppercase()) && !numbered && !STORM_WORDS.contains(&key);
-    is_name.then_some(key)
-}
-
-/// The key of the name that ends `before` (before "'s disease"): up to
-/// three capitalised words, one space apart.
-fn eponym(before: &str) -> Option<String> {
-    let mut name_bytes = 0;
-    for word in before.rsplit(' ').take(3) {
-        let name_like = word.starts_with(char::is_uppercase)
-            && word
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-        if !name_like {
-            break;
-        }
-        // The word and the space before it (none before the text's first).
-        name_bytes += word.len() + 1;
-    }
-    let key = name_key(&before[before.len() - name_bytes.saturating_sub(1)..]);
-    (!key.is_empty()).then_some(key)
-}
-
-/// The keys of the capitalised word that ends `before` (before " scale")
-/// and of each of its dashed parts: "Saffir–Simpson" gives "saffir
-/// simpson", "saffir" and "simpson".
-fn dashed_eponyms(before: &str) -> Vec<String> {
-    let word = before.rsplit(' ').next().unwrap_or_default();
-    let name_like = word.starts_with(char::is_uppercase)
-        && word.chars().all(|c| c.is_alphanumeric() || is_dash(c));
-    if !name_like {
-        return Vec::new();
-    }
-    let whole = word.contains(is_dash).then_some(word);
-    whole
-        .into_iter()
-        .chain(word.split(is_dash))
-        .map(name_key)
-        .filter(|k| !k.is_empty())
-        .collect()
-}
-
-/// Hyphen, en dash or em dash: what joins the names of a double eponym.
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '–' | '—')
 }
 
 #[cfg(test)]

@@ -88,6 +88,14 @@ fn abbreviations_and_storms_name_nothing() {
         [true, true, true, true, false, false, true, true, true, true, true]
     );
     assert_eq!(nothing("", &["", "Barry"]), [false, false]);
+    let text = "Operation Midnight Hammer struck Fordow. Operation Sindoor followed.";
+    assert_eq!(
+        nothing(
+            text,
+            &["Hammer", "Midnight Hammer", "Operation Sindoor", "Fordow"]
+        ),
+        [true, true, true, false]
+    );
     assert_eq!(
         nothing("", &["3D", "4K", "5G", "Q&A", "CEOs", "GNP", "3M", "G7"]),
         [true, true, true, true, true, true, false, false]

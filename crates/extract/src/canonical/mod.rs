@@ -39,6 +39,7 @@ mod media;
 mod offices;
 mod organizations;
 mod other_names;
+mod pattern_names;
 mod persons;
 mod place_context;
 mod places;
