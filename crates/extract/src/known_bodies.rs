@@ -49,6 +49,8 @@ const BODIES: &[&str] = &[
     "Airbus", "Lockheed Martin", "Raytheon", "Volkswagen", "Toyota", "Gazprom", "Rosneft",
     "Saudi Aramco", "ExxonMobil", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "Roscosmos",
     "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Carrefour", "Coinbase",
+    "Novo Nordisk", "Eli Lilly", "Novartis", "Sanofi", "GSK", "GlaxoSmithKline", "AbbVie",
+    "Regeneron", "Bristol Myers Squibb",
     "Salesforce", "Nintendo", "Xiaomi",
     // Banks and brokers named like people.
     "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Charles Schwab", "Merrill Lynch",
@@ -319,6 +321,10 @@ mod tests {
         assert_eq!(
             orgs("A Delta Air Lines jet flipped over in Toronto."),
             ["Delta Air Lines"]
+        );
+        assert_eq!(
+            orgs("Novo Nordisk cut the price of Wegovy."),
+            ["Novo Nordisk"]
         );
         assert!(orgs("SHIPS TRAPPED IN BALTIC ICE\nThe ships were freed.").is_empty());
     }

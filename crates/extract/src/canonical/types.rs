@@ -238,8 +238,9 @@ pub(super) fn consistent_kinds(
 
 /// Gives a one-word person that is a longer organization or place of the
 /// article less its kind word ("Mahan" beside "Mahan Air", "Fath" beside
-/// "Fath Airport"), or an organization less its initials ("Hutton" beside
-/// "E.F. Hutton"), their kind, so it folds into them as a short form; not
+/// "Fath Airport"), or an organization less its initials or a known body
+/// less its first words ("Hutton" beside "E.F. Hutton", "Lilly" beside
+/// "Eli Lilly"), their kind, so it folds into them as a short form; not
 /// when a person's name of two words or more has the word. Run once the
 /// context has given the longer names their kinds ("... Air" an airline).
 pub(super) fn words_of_longer_names(keys: &[String], out: &mut [Option<EntityKind>]) {
@@ -254,17 +255,19 @@ pub(super) fn words_of_longer_names(keys: &[String], out: &mut [Option<EntityKin
                 .strip_prefix(word)
                 .and_then(|rest| rest.strip_prefix(' '))
                 .is_some_and(|rest| GEOGRAPHIC.contains(rest) || ORGANIZATION_TAILS.contains(rest));
-            // "Hutton" beside the firm "E.F. Hutton"; not "Bank" beside
-            // "U.K. Bank".
-            let after_initials = !ends_body_names(word)
-                && key
-                    .strip_suffix(word)
-                    .and_then(|rest| rest.strip_suffix(' '))
-                    .is_some_and(|initials| initials.split(' ').all(|w| w.chars().count() == 1));
+            // "Hutton" beside the firm "E.F. Hutton", "Lilly" beside the
+            // known body "Eli Lilly"; not "Bank" beside "U.K. Bank".
+            let before = key
+                .strip_suffix(word)
+                .and_then(|rest| rest.strip_suffix(' '));
+            let ends_a_firms_name = !ends_body_names(word)
+                && before.is_some_and(|initials| {
+                    initials.split(' ').all(|w| w.chars().count() == 1) || is_known_key(key)
+                });
             match kind {
                 Some(EntityKind::Person) if has => Some(None),
                 Some(k) if kind_word => Some(Some(*k)),
-                Some(EntityKind::Organization) if after_initials => {
+                Some(EntityKind::Organization) if ends_a_firms_name => {
                     Some(Some(EntityKind::Organization))
                 }
                 _ => None,

@@ -329,7 +329,7 @@ fn a_person_named_like_a_longer_name_less_its_kind_word_is_its_short_form() {
     let text = "Germany banned Mahan Air. Mahan flies to Syria. A plane crashed near \
                 Fath Airport; Fath is small. The Washington Post wrote that George \
                 Washington slept there; Washington left. E.F. Hutton bid; Hutton said \
-                so. U.K. Bank lending rose; Bank said.";
+                so. U.K. Bank lending rose; Bank said. Eli Lilly sued; Lilly won.";
     let ms = mentions_of(
         text,
         &[
@@ -343,6 +343,8 @@ fn a_person_named_like_a_longer_name_less_its_kind_word_is_its_short_form() {
             (Organization, "E.F. Hutton"),
             (Person, "Hutton"),
             (Organization, "U.K. Bank"),
+            (Organization, "Eli Lilly"),
+            (Person, "Lilly"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -350,7 +352,13 @@ fn a_person_named_like_a_longer_name_less_its_kind_word_is_its_short_form() {
     assert_eq!(c.locations, ["Fath Airport"]);
     assert_eq!(
         c.organizations,
-        ["Mahan Air", "Washington Post", "E.F. Hutton", "U.K. Bank"]
+        [
+            "Mahan Air",
+            "Washington Post",
+            "E.F. Hutton",
+            "U.K. Bank",
+            "Eli Lilly"
+        ]
     );
 }
 
