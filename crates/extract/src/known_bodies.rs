@@ -229,7 +229,9 @@ fn before_a_capital(after: &str) -> bool {
 fn national_section(after: &str) -> Option<usize> {
     let rest = after.strip_prefix(' ')?;
     let word = &rest[..word_end(rest, 0)];
-    let country = !word.is_empty()
+    // Asked of the gazetteer only for a capitalised word: most bodies found
+    // are followed by "said" or "and".
+    let country = word.starts_with(char::is_uppercase)
         && !before_a_capital(&rest[word.len()..])
         && Gazetteer::bundled().resolves_to_country(word);
     country.then_some(1 + word.len())

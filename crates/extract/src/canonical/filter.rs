@@ -228,30 +228,7 @@ impl NothingFilter {
     /// The filter of the article `text`.
     pub(super) fn new(text: &str) -> NothingFilter {
         let (events, eponyms) = names_around_patterns(text);
-        // A line of its own after the article, not the whole text, or the
-        // last word, with the wire's three dots or after a sentence's end
-        // ("... semiconductors. REUTER...", "January 31. REUTER").
-        let shouted = |word: &str| {
-            let word = word.trim().trim_end_matches('.');
-            (word.chars().count() >= 2 && word.chars().all(char::is_uppercase))
-                .then(|| name_key(word))
-        };
-        let end = text.trim_end();
-        let own_line = end.rsplit_once('\n').and_then(|(_, line)| shouted(line));
-        let dotted = || {
-            let (rest, word) = end.rsplit_once(char::is_whitespace)?;
-            // Reuters-21578 keeps the wire's carriage return as "^M".
-            let marked = word.ends_with("...") || word.ends_with("^M");
-            let word = word.trim_end_matches("^M");
-            // A word after a sentence that ends with its own period is a
-            // sentence ("... the Levant. UN."), not the wire signing.
-            let after_a_sentence =
-                rest.trim_end().ends_with(['.', '!', '?']) && !word.ends_with('.');
-            (marked || after_a_sentence)
-                .then(|| shouted(word))
-                .flatten()
-        };
-        let sign_off = own_line.or_else(dotted);
+        let sign_off = wire_sign_off(text);
         NothingFilter {
             events,
             eponyms,
@@ -337,6 +314,32 @@ pub(super) fn forget_space_objects(cleaned: &[String], kinds: &mut [Option<Entit
             *kind = None;
         }
     }
+}
+
+/// The name key of the wire's sign-off of `text`: a last line of one word
+/// in capitals, not the whole text, or the last word in capitals with the
+/// wire's three dots or "^M", or after a sentence's end ("...
+/// semiconductors. REUTER...", "January 31. REUTER").
+fn wire_sign_off(text: &str) -> Option<String> {
+    let shouted = |word: &str| {
+        let word = word.trim().trim_end_matches('.');
+        (word.chars().count() >= 2 && word.chars().all(char::is_uppercase)).then(|| name_key(word))
+    };
+    let end = text.trim_end();
+    let own_line = end.rsplit_once('\n').and_then(|(_, line)| shouted(line));
+    let last_word = || {
+        let (rest, word) = end.rsplit_once(char::is_whitespace)?;
+        // Reuters-21578 keeps the wire's carriage return as "^M".
+        let marked = word.ends_with("...") || word.ends_with("^M");
+        let word = word.trim_end_matches("^M");
+        // A word after a sentence that ends with its own period is a
+        // sentence ("... the Levant. UN."), not the wire signing.
+        let after_a_sentence = rest.trim_end().ends_with(['.', '!', '?']) && !word.ends_with('.');
+        (marked || after_a_sentence)
+            .then(|| shouted(word))
+            .flatten()
+    };
+    own_line.or_else(last_word)
 }
 
 /// Whether a name key is two titles or more and nothing else ("director

@@ -257,12 +257,12 @@ pub(super) fn words_of_longer_names(keys: &[String], out: &mut [Option<EntityKin
                 .is_some_and(|rest| GEOGRAPHIC.contains(rest) || ORGANIZATION_TAILS.contains(rest));
             // "Hutton" beside the firm "E.F. Hutton", "Lilly" beside the
             // known body "Eli Lilly"; not "Bank" beside "U.K. Bank".
-            let before = key
+            let lead = key
                 .strip_suffix(word)
                 .and_then(|rest| rest.strip_suffix(' '));
             let ends_a_firms_name = !ends_body_names(word)
-                && before.is_some_and(|initials| {
-                    initials.split(' ').all(|w| w.chars().count() == 1) || is_known_key(key)
+                && lead.is_some_and(|lead| {
+                    lead.split(' ').all(|w| w.chars().count() == 1) || is_known_key(key)
                 });
             match kind {
                 Some(EntityKind::Person) if has => Some(None),
