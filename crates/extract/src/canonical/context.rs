@@ -14,9 +14,10 @@ use super::super::calendar::is_calendar_word;
 use super::super::gazetteer::name_key;
 use super::super::{EntityKind, Mention};
 use super::abbreviations::may_abbreviate_a_place;
+use super::appositions::apposition_says_org;
 use super::captions::characters_in_captions;
 use super::cue_words::{
-    heads_an_administration, AFTER_HEAD, INSTRUMENT_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS,
+    heads_an_administration, INSTRUMENT_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS,
     VENUE_PREPOSITIONS, WORK_NOUNS,
 };
 use super::firms::{band_before_member, employer_at, shares_of};
@@ -41,10 +42,6 @@ pub(super) enum Cue {
     /// town has the name.
     Head,
 }
-
-/// Lower-case words between ", a" and the noun that says what a name is
-/// ("UpGuard, a cybersecurity firm"): at most this many.
-const APPOSITION_WORDS: usize = 4;
 
 /// Byte offsets of the mentions of one article in its text (mention offsets
 /// are code points).
@@ -424,54 +421,6 @@ fn of_a_person(
     };
     // The mention just before, ending where "of" begins.
     i > 0 && mentions[i - 1].end == start && distinct[of[i - 1]] == Some(EntityKind::Person)
-}
-
-/// Whether `after` starts with an apposition naming an organization: ", a
-/// cybersecurity firm", ", an airline that", ", the regulator,",
-/// ", Britain's biggest water company".
-fn apposition_says_org(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(", ").and_then(|a| {
-        a.strip_prefix("a ")
-            .or_else(|| a.strip_prefix("an "))
-            .or_else(|| a.strip_prefix("the "))
-            .or_else(|| after_a_possessive_name(a))
-    }) else {
-        return false;
-    };
-    let mut words = rest.split(' ').take(APPOSITION_WORDS).peekable();
-    while let Some(word) = words.next() {
-        let bare = word.trim_end_matches([',', '.', ';', ':']);
-        // Only a lower-case description counts: "a chairman of the
-        // Organisation" describes a person.
-        if bare.is_empty() || bare.starts_with(|c: char| !c.is_lowercase()) || bare == "of" {
-            return false;
-        }
-        // A preposition before any organization noun: the head noun came
-        // first and was none ("a spokesman for the bank").
-        if AFTER_HEAD.contains(bare) && !ORGANIZATION_NOUNS.contains(bare) {
-            return false;
-        }
-        if bare.len() != word.len() {
-            // Punctuation ends the description, on its head noun.
-            return ORGANIZATION_NOUNS.contains(bare);
-        }
-        if ORGANIZATION_NOUNS.contains(bare) {
-            // The head noun: "a cybersecurity firm that", not "a former
-            // club player".
-            return words.peek().is_none_or(|next| AFTER_HEAD.contains(next));
-        }
-    }
-    false
-}
-
-/// The text after a capitalised possessive word that `text` starts with
-/// ("Britain's biggest bank" → "biggest bank").
-fn after_a_possessive_name(text: &str) -> Option<&str> {
-    let (word, rest) = text.split_once(' ')?;
-    let owner = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))?;
-    owner.starts_with(char::is_uppercase).then_some(rest)
 }
 
 /// Whether `name` is one acronym ("USPS", "UOKiK": letters and digits,

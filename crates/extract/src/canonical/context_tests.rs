@@ -11,7 +11,9 @@ fn context_moves_persons_and_places_to_organizations() {
                 and UpGuard, a cybersecurity firm, said so. Marco Rubio of Florida too. \
                 An intelligence firm, Meridian Geo, agreed; Joaquin Ferran, a former club \
                 player, did not. Thames Water, Britain's biggest water company, and Ofwat, \
-                the regulator, agreed; Ed Smith, the company's founder, did not.";
+                the regulator, agreed; Ed Smith, the company's founder, did not. Saab, \
+                the Swedish defence group, met Ali Nabi, the official Algerian news agency \
+                APS said.";
     let ms = mentions_of(
         text,
         &[
@@ -28,6 +30,8 @@ fn context_moves_persons_and_places_to_organizations() {
             (Person, "Thames Water"),
             (Person, "Ofwat"),
             (Person, "Ed Smith"),
+            (Person, "Saab"),
+            (Person, "Ali Nabi"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -38,7 +42,8 @@ fn context_moves_persons_and_places_to_organizations() {
             "Lina Farouk",
             "Marco Rubio",
             "Joaquin Ferran",
-            "Ed Smith"
+            "Ed Smith",
+            "Ali Nabi"
         ]
     );
     assert_eq!(
@@ -50,7 +55,8 @@ fn context_moves_persons_and_places_to_organizations() {
             "UpGuard",
             "Meridian Geo",
             "Thames Water",
-            "Ofwat"
+            "Ofwat",
+            "Saab"
         ]
     );
     assert_eq!(c.locations, ["Florida"]);

@@ -23,6 +23,7 @@
 //! and buildings named as places), `media` (platforms named as a medium).
 
 mod abbreviations;
+mod appositions;
 mod captions;
 mod clean;
 mod context;
