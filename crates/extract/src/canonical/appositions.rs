@@ -5,6 +5,7 @@
 //! [`cue_words`](super::cue_words).
 
 use super::cue_words::{AFTER_HEAD, ORGANIZATION_NOUNS};
+use super::WordList;
 
 /// Lower-case words between ", a" and the noun that says what a name is
 /// ("UpGuard, a cybersecurity firm"): at most this many.
@@ -43,14 +44,15 @@ pub(super) fn apposition_says_org(after: &str) -> bool {
         }
         // A preposition before any organization noun: the head noun came
         // first and was none ("a spokesman for the bank").
-        if AFTER_HEAD.contains(bare) && !ORGANIZATION_NOUNS.contains(bare) {
+        let org_noun = ORGANIZATION_NOUNS.contains(bare) || DESCRIBED_AS.contains(bare);
+        if AFTER_HEAD.contains(bare) && !org_noun {
             return false;
         }
         if bare.len() != word.len() {
             // Punctuation ends the description, on its head noun.
-            return ORGANIZATION_NOUNS.contains(bare);
+            return org_noun;
         }
-        if ORGANIZATION_NOUNS.contains(bare) {
+        if org_noun {
             // The head noun: "a cybersecurity firm that", not "a former
             // club player".
             return words.peek().is_none_or(|next| AFTER_HEAD.contains(next));
@@ -58,6 +60,16 @@ pub(super) fn apposition_says_org(after: &str) -> bool {
     }
     false
 }
+
+/// Head nouns of a description that only an organization takes after a
+/// comma ("Ukrenergo, the state grid operator", "Conserdyne Corp, a unit
+/// of"), though before a name they may title a person or a ship ("camera
+/// operator John Smith", "the aircraft carrier Nimitz").
+#[rustfmt::skip]
+static DESCRIBED_AS: WordList = WordList::new(&[
+    "operator", "unit", "concern", "affiliate", "distributor", "carrier", "refiner",
+    "processor", "chipmaker", "drugmaker", "steelmaker", "planemaker", "shipbuilder",
+]);
 
 /// Whether `word` reads as a people's adjective ("Swedish", "German",
 /// "Japanese", "Saudi", "Dutch"): a capital and a demonym's ending.
@@ -77,4 +89,51 @@ fn after_a_possessive_name(text: &str) -> Option<&str> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))?;
     owner.starts_with(char::is_uppercase).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{EntityKind, Gazetteer};
+    use super::super::canonicalize;
+    use super::super::tests::mentions_of;
+    use super::apposition_says_org;
+
+    #[test]
+    fn descriptions_that_only_organizations_take() {
+        assert!(apposition_says_org(", the state grid operator, said"));
+        assert!(apposition_says_org(", a unit of Union Carbide Corp"));
+        assert!(apposition_says_org(", the Swedish defence group, said"));
+        // Before a name the noun titles a person; a description must end on it.
+        assert!(!apposition_says_org(", a crane operator John Smith"));
+        assert!(!apposition_says_org(", the unit commander, said"));
+        assert!(!apposition_says_org(", the Gotham defence group"));
+    }
+
+    #[test]
+    fn appositions_move_names_to_organizations() {
+        use EntityKind::*;
+        let text = "Perkin-Elmer bought Atomika, based in Munich, West Germany, a high \
+                    technology concern. Ukrenergo, the state grid operator, and Saab, the \
+                    Swedish defence group, met Ali Nabi, the official Algerian news agency \
+                    APS said.";
+        let ms = mentions_of(
+            text,
+            &[
+                (Organization, "Perkin-Elmer"),
+                (Organization, "Atomika"),
+                (Location, "Munich"),
+                (Location, "West Germany"),
+                (Person, "Ukrenergo"),
+                (Person, "Saab"),
+                (Person, "Ali Nabi"),
+            ],
+        );
+        let c = canonicalize(text, &ms, Gazetteer::bundled());
+        assert_eq!(c.locations, ["Munich", "West Germany"]);
+        assert_eq!(
+            c.organizations,
+            ["Perkin-Elmer", "Atomika", "Ukrenergo", "Saab"]
+        );
+        assert_eq!(c.persons, ["Ali Nabi"]);
+    }
 }

@@ -11,9 +11,7 @@ fn context_moves_persons_and_places_to_organizations() {
                 and UpGuard, a cybersecurity firm, said so. Marco Rubio of Florida too. \
                 An intelligence firm, Meridian Geo, agreed; Joaquin Ferran, a former club \
                 player, did not. Thames Water, Britain's biggest water company, and Ofwat, \
-                the regulator, agreed; Ed Smith, the company's founder, did not. Saab, \
-                the Swedish defence group, met Ali Nabi, the official Algerian news agency \
-                APS said.";
+                the regulator, agreed; Ed Smith, the company's founder, did not.";
     let ms = mentions_of(
         text,
         &[
@@ -30,8 +28,6 @@ fn context_moves_persons_and_places_to_organizations() {
             (Person, "Thames Water"),
             (Person, "Ofwat"),
             (Person, "Ed Smith"),
-            (Person, "Saab"),
-            (Person, "Ali Nabi"),
         ],
     );
     let c = canonicalize(text, &ms, Gazetteer::bundled());
@@ -42,8 +38,7 @@ fn context_moves_persons_and_places_to_organizations() {
             "Lina Farouk",
             "Marco Rubio",
             "Joaquin Ferran",
-            "Ed Smith",
-            "Ali Nabi"
+            "Ed Smith"
         ]
     );
     assert_eq!(
@@ -55,8 +50,7 @@ fn context_moves_persons_and_places_to_organizations() {
             "UpGuard",
             "Meridian Geo",
             "Thames Water",
-            "Ofwat",
-            "Saab"
+            "Ofwat"
         ]
     );
     assert_eq!(c.locations, ["Florida"]);

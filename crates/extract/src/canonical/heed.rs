@@ -8,7 +8,9 @@
 use super::super::gazetteer::{name_key, Gazetteer, PlaceKind};
 use super::super::EntityKind;
 use super::context::{is_initial, Cue};
-use super::cue_words::{ORGANIZATION_HEADS, ORGANIZATION_TAILS, PERSON_ONLY_TAILS};
+use super::cue_words::{
+    is_former_state, ORGANIZATION_HEADS, ORGANIZATION_TAILS, PERSON_ONLY_TAILS,
+};
 use super::persons::PARTICLES;
 use super::place_context::without_compass;
 use super::HashSet;
@@ -43,7 +45,14 @@ pub(super) fn heed(
             };
         *kind = match cue {
             Some(Cue::Nothing) => None,
-            Some(Cue::Organization) if k == EntityKind::Location && gazetteer.contains(c) => *kind,
+            // "Munich, West Germany, a high technology concern": the
+            // description is of the name before the place.
+            Some(Cue::Organization)
+                if k == EntityKind::Location
+                    && (gazetteer.contains(c) || is_former_state(&name_key(c))) =>
+            {
+                *kind
+            }
             // A middle initial is a person's ("publisher Lewis D. Whitehead").
             Some(Cue::Organization) if k == EntityKind::Person && has_middle_initial(c) => *kind,
             Some(Cue::Organization) => Some(EntityKind::Organization),
