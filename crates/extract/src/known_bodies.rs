@@ -12,7 +12,8 @@
 //! a longer name the tagger had its say on: "CNN Philippines", "Guardian
 //! Council"), becomes an organization mention; one of [`SLASHED_AGENCIES`], whose
 //! names mean other things too ("AP" is Andhra Pradesh, "PA"
-//! Pennsylvania), only beside a slash. The list holds names that mean
+//! Pennsylvania), only beside a slash or as a dateline's source
+//! ("STOCKHOLM (AP) —"). The list holds names that mean
 //! nothing else in news, as written, chosen from general knowledge of
 //! the news (none from the labelled test sets): "Apple", "Amazon",
 //! "Bloomberg" or "Guardian" name other things too, and platforms that
@@ -119,6 +120,24 @@ fn word_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |(n, _)| at + n)
 }
 
+/// Whether a name between `before` and `after` is the source in the
+/// brackets of a dateline ("STOCKHOLM (AP) —", "KYIV, Ukraine (AP) —"):
+/// the line so far starts with a word in capitals and is short. Not
+/// "Andhra Pradesh (AP)", a short form defined in prose.
+fn credits_a_dateline(before: &str, after: &str) -> bool {
+    let Some(line) = before.strip_suffix('(') else {
+        return false;
+    };
+    let line = &line[line.rfind('\n').map_or(0, |n| n + 1)..];
+    let first = line.split([' ', ',']).next().unwrap_or_default();
+    after.starts_with(')')
+        && line.len() <= 40
+        && first.len() >= 2
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+}
+
 /// Each name of [`BODIES`] or [`SLASHED_AGENCIES`] written in `text` at a
 /// word's start, leftmost and longest first: its byte offset, the name and
 /// whether it is a slashed agency's.
@@ -168,13 +187,14 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
             && !after
                 .strip_prefix(' ')
                 .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
-        let beside_slash = before.trim_end_matches(' ').ends_with('/')
-            || after.trim_start_matches(' ').starts_with('/');
+        let credited = before.trim_end_matches(' ').ends_with('/')
+            || after.trim_start_matches(' ').starts_with('/')
+            || credits_a_dateline(before, after);
         let section = (!slashed && !after_a_capital(before))
             .then(|| national_section(after))
             .flatten();
         let longer = after_a_capital(before) || (section.is_none() && before_a_capital(after));
-        if !whole || (slashed && !beside_slash) || (!beside_slash && longer) {
+        if !whole || (slashed && !credited) || (!credited && longer) {
             continue;
         }
         let name = &text[at..at + name.len() + section.unwrap_or(0)];
@@ -376,5 +396,17 @@ mod tests {
             .map(|m| (m.text.as_str(), m.start))
             .collect();
         assert_eq!(found, [("AP", 36), ("Reuters", 40), ("Bloomberg", 48)]);
+    }
+
+    #[test]
+    fn an_ambiguous_agency_in_a_datelines_brackets() {
+        let text = "KYIV, Ukraine (AP) — Talks.\nSTOCKHOLM (AP) - Talks in Andhra Pradesh (AP).";
+        let mut mentions = Vec::new();
+        add_known_bodies(text, &mut mentions);
+        let found: Vec<(&str, usize)> = mentions
+            .iter()
+            .map(|m| (m.text.as_str(), m.start))
+            .collect();
+        assert_eq!(found, [("AP", 15), ("AP", 39)]);
     }
 }
