@@ -51,7 +51,7 @@ const BODIES: &[&str] = &[
     "Saudi Aramco", "ExxonMobil", "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "Roscosmos",
     "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Carrefour", "Coinbase",
     "Novo Nordisk", "Eli Lilly", "Novartis", "Sanofi", "GSK", "GlaxoSmithKline", "AbbVie",
-    "Regeneron", "Bristol Myers Squibb",
+    "Regeneron", "Bristol Myers Squibb", "Bavarian Nordic",
     "Salesforce", "Nintendo", "Xiaomi",
     // Banks and brokers named like people.
     "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Charles Schwab", "Merrill Lynch",
@@ -69,7 +69,7 @@ const BODIES: &[&str] = &[
     "CIA", "NASA", "Greenpeace", "Amnesty International", "Human Rights Watch", "Oxfam",
     "Médecins Sans Frontières", "Doctors Without Borders", "Planned Parenthood", "G7", "G20",
     "OSCE", "OECD", "WTO", "IAEA", "ICRC", "UNDP", "UNEP", "WFP", "Red Cross", "Red Crescent",
-    "World Health Organization", "WHO", "FIFA", "UEFA", "NBA", "NFL",
+    "World Health Organization", "WHO", "Africa CDC", "Gavi", "FIFA", "UEFA", "NBA", "NFL",
     "Reporters Without Borders", "Committee to Protect Journalists", "Transparency International",
     "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem", "CERN",
     // Parliaments and services named bare.
@@ -347,6 +347,10 @@ mod tests {
         assert_eq!(
             orgs("Novo Nordisk cut the price of Wegovy."),
             ["Novo Nordisk"]
+        );
+        assert_eq!(
+            orgs("Africa CDC urged Bavarian Nordic to speed up deliveries."),
+            ["Africa CDC", "Bavarian Nordic"]
         );
         assert!(orgs("SHIPS TRAPPED IN BALTIC ICE\nThe ships were freed.").is_empty());
     }

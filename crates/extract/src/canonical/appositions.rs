@@ -4,7 +4,7 @@
 //! [`context`](super::context); the nouns are in
 //! [`cue_words`](super::cue_words).
 
-use super::cue_words::{AFTER_HEAD, ORGANIZATION_NOUNS};
+use super::cue_words::{AFTER_HEAD, ORGANIZATION_NOUNS, PERSON_NOUNS};
 use super::WordList;
 
 /// Lower-case words between ", a" and the noun that says what a name is
@@ -54,8 +54,12 @@ pub(super) fn apposition_says_org(after: &str) -> bool {
         }
         if org_noun {
             // The head noun: "a cybersecurity firm that", not "a former
-            // club player".
-            return words.peek().is_none_or(|next| AFTER_HEAD.contains(next));
+            // club player" nor "the ministry of transport official".
+            return match words.peek() {
+                None => true,
+                Some(&"of") => !names_a_person_after_of(words),
+                Some(next) => AFTER_HEAD.contains(next),
+            };
         }
     }
     false
@@ -69,6 +73,42 @@ pub(super) fn apposition_says_org(after: &str) -> bool {
 static DESCRIBED_AS: WordList = WordList::new(&[
     "operator", "unit", "concern", "affiliate", "distributor", "carrier", "refiner",
     "processor", "chipmaker", "drugmaker", "steelmaker", "planemaker", "shipbuilder",
+    "alliance", "coalition", "foundation", "association", "federation", "union", "institute",
+    "university", "hospital", "ministry", "department", "council", "commission", "authority",
+    "body", "league", "team",
+]);
+
+/// Whether the words after an organization noun, from its "of" to the
+/// end of the phrase, name a person ("the ministry of transport
+/// official"; not "a unit of Union Carbide").
+fn names_a_person_after_of<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    for word in words.skip(1).take(APPOSITION_WORDS) {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        if PERSON_NOUNS.contains(bare) || OFFICE_HOLDERS.contains(bare) {
+            return true;
+        }
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// Nouns for people who hold a post, beside [`PERSON_NOUNS`].
+static OFFICE_HOLDERS: WordList = WordList::new(&[
+    "official",
+    "officer",
+    "head",
+    "chief",
+    "member",
+    "director",
+    "adviser",
+    "advisor",
+    "leader",
+    "executive",
+    "manager",
+    "employee",
+    "worker",
 ]);
 
 /// Whether `word` reads as a people's adjective ("Swedish", "German",
@@ -103,6 +143,9 @@ mod tests {
         assert!(apposition_says_org(", the state grid operator, said"));
         assert!(apposition_says_org(", a unit of Union Carbide Corp"));
         assert!(apposition_says_org(", the Swedish defence group, said"));
+        assert!(apposition_says_org(", the vaccine alliance, pledged"));
+        assert!(apposition_says_org(", the foreign trade department of the state bank"));
+        assert!(!apposition_says_org(", the ministry of transport official leading"));
         // Before a name the noun titles a person; a description must end on it.
         assert!(!apposition_says_org(", a crane operator John Smith"));
         assert!(!apposition_says_org(", the unit commander, said"));
