@@ -72,6 +72,7 @@ mod org_prefixes;
 mod party_tags;
 mod places_in_names;
 mod prefetch;
+mod public_figures;
 mod quantities;
 pub mod short_forms;
 mod speakers;
@@ -324,6 +325,7 @@ impl Extractor {
         // A family's names are persons, though no name had the word.
         let family = family::add_family_names(text, &mut mentions);
         unnamed.retain(|w| !family.contains(w));
+        public_figures::add_public_figures(text, &mut mentions);
         known_bodies::add_known_bodies(text, &mut mentions);
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());

@@ -1,7 +1,7 @@
 //! What keeps a one-word person training never read in a name a person,
 //! where `full_names::unnamed_words` would drop it as a capitalised word
-//! taken for a name: the surname of a public figure of today that is also
-//! a word ("Trump"), its shape, two names an Arabic article joins as South
+//! taken for a name: the surname of a public figure of today ("Trump",
+//! "Erdogan": `public_figures`), its shape, two names an Arabic article joins as South
 //! Asian names do ("Inzamam-ul-Haq", "Ata-ur-Rehman"), or what follows it:
 //! "administration" after a surname ("the Biden administration"), or the
 //! minute of a goal in a sports report's results ("Duisburg 1 (Hirsch
@@ -11,6 +11,7 @@ use super::administrations::may_head_an_administration;
 use super::canonical::Offsets;
 use super::features::lexicon::CaseLexicon;
 use super::gazetteer::Gazetteer;
+use super::public_figures::is_public_surname;
 use super::{EntityKind, Mention};
 
 /// Whether `word`, a one-word person of `text`'s `mentions`, is a name for
@@ -31,41 +32,6 @@ pub(crate) fn keeps_a_person(
         .filter_map(|m| text.get(offsets.byte(m.end)?..));
     let heads = || may_head_an_administration(word, case, gazetteer);
     after.any(|a| starts_with_a_minute(a) || (a.starts_with(" administration") && heads()))
-}
-
-/// Surnames of today's public figures that are also English words
-/// ("trump", "musk", "truss"), as written: a tagger taught by 1996
-/// newswire read them as words, and without a full name in the article
-/// ("She broke with Trump") the lone word would be dropped as a word
-/// capitalised. Chosen from general knowledge of the news; each with
-/// whether it names nothing else news names alone (Rice University, the
-/// Cook Islands, Bill Gates's foundation are named by the word too).
-const PUBLIC_SURNAMES: &[(&str, bool)] = &[
-    ("Trump", true),
-    ("Vance", true),
-    ("Pence", true),
-    ("Musk", true),
-    ("Truss", true),
-    ("Bush", false),
-    ("Rice", false),
-    ("Gates", false),
-    ("Hunt", false),
-    ("Cook", false),
-];
-
-/// Whether `word` is the surname of one of today's public figures that
-/// is also an English word ([`PUBLIC_SURNAMES`]).
-fn is_public_surname(word: &str) -> bool {
-    PUBLIC_SURNAMES.iter().any(|&(name, _)| name == word)
-}
-
-/// Whether `key`, a name key, is the surname of one of today's public
-/// figures that names nothing else ([`PUBLIC_SURNAMES`]): the tagger's
-/// organization "Trump" ("attacked Trump at Cannes") is the person.
-pub(crate) fn names_only_a_public_figure(key: &str) -> bool {
-    PUBLIC_SURNAMES
-        .iter()
-        .any(|&(name, only)| only && name.eq_ignore_ascii_case(key))
 }
 
 /// Whether `word` joins two capitalised names with "ul", "ur" or "ud"
@@ -116,17 +82,6 @@ mod tests {
         assert!(
             !super::starts_with_a_minute(" 2000th") && !super::starts_with_a_minute(" 12 points")
         );
-    }
-
-    #[test]
-    fn a_public_figures_surname_alone_is_a_person() {
-        let persons = |text: &str| Extractor::bundled().extract(text).persons;
-        assert_eq!(persons("She broke with Trump over the files."), ["Trump"]);
-        assert_eq!(
-            persons("Robert De Niro attacked Trump at Cannes."),
-            ["Robert De Niro", "Trump"]
-        );
-        assert!(persons("He played his trump card.").is_empty());
     }
 
     #[test]

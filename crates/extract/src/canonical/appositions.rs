@@ -144,8 +144,12 @@ mod tests {
         assert!(apposition_says_org(", a unit of Union Carbide Corp"));
         assert!(apposition_says_org(", the Swedish defence group, said"));
         assert!(apposition_says_org(", the vaccine alliance, pledged"));
-        assert!(apposition_says_org(", the foreign trade department of the state bank"));
-        assert!(!apposition_says_org(", the ministry of transport official leading"));
+        assert!(apposition_says_org(
+            ", the foreign trade department of the state bank"
+        ));
+        assert!(!apposition_says_org(
+            ", the ministry of transport official leading"
+        ));
         // Before a name the noun titles a person; a description must end on it.
         assert!(!apposition_says_org(", a crane operator John Smith"));
         assert!(!apposition_says_org(", the unit commander, said"));

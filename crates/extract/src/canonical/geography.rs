@@ -290,7 +290,7 @@ pub(super) fn features_after_the(
             .is_some_and(|a| a.starts_with(char::is_uppercase));
         let before_the_firms_noun = before_a_noun(after)
             && !beside_a_place_noun("", after)
-            && !next_lowercase_word(after).is_some_and(|w| MODALS.contains(&w));
+            && !next_lowercase_word(after).is_some_and(|w| SUBJECT_VERBS.contains(&w));
         out[u] = after_the && !goes_on && !before_the_firms_noun;
     }
     // "the Rockies" beat the Giants.
@@ -301,8 +301,15 @@ pub(super) fn features_after_the(
 }
 
 /// Verbs that may follow a name as its subject, which no other verb
-/// marks as one ("the Amazon must be protected").
-const MODALS: &[&str] = &["must", "can", "could", "should", "may", "might", "remains"];
+/// marks as one ("the Amazon must be protected", "deforestation in the
+/// Amazon fell"): modals, and the verbs of change that news of a
+/// feature's forest, ice or water reports.
+#[rustfmt::skip]
+const SUBJECT_VERBS: &[&str] = &[
+    "must", "can", "could", "should", "may", "might", "remains",
+    "fell", "rose", "grew", "shrank", "dropped", "declined", "increased", "decreased",
+    "doubled", "halved", "jumped", "slowed", "surged", "reached", "burned", "lost",
+];
 
 #[cfg(test)]
 mod tests {

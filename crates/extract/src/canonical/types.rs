@@ -32,7 +32,7 @@
 use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
-use super::super::name_cues::names_only_a_public_figure;
+use super::super::public_figures::names_only_a_public_figure;
 use super::super::EntityKind;
 use super::cue_words::{ends_body_names, ORGANIZATION_TAILS};
 use super::geography::{feature_named, is_feature_word};
