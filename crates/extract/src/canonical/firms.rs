@@ -11,17 +11,24 @@ use super::cue_words::EMPLOYMENT_WORDS;
 use super::types::ends_with_geographic_word;
 
 /// Whether `before` ends with a word of work and "at", before a name of
-/// two words or more, no possessive and no geographic word: "worked at
-/// John Deere", "an economist at Charles Schwab" name firms called after
-/// people; "worked at Donald Trump's side" and "working at Seal Island" do
-/// not.
+/// two words or more (or one after [`ANALYSTS`]), no possessive and no
+/// geographic word: "worked at John Deere", "an economist at Charles
+/// Schwab" name firms called after people; "worked at Donald Trump's side"
+/// and "working at Seal Island" do not.
 pub(super) fn employer_at(before: &str, m: &Mention, after: &str) -> bool {
-    let rest = before.strip_suffix(" at ");
-    rest.is_some_and(|r| EMPLOYMENT_WORDS.contains(last_word(r)))
-        && m.text.contains(' ')
+    let Some(word) = before.strip_suffix(" at ").map(last_word) else {
+        return false;
+    };
+    EMPLOYMENT_WORDS.contains(word)
+        && (m.text.contains(' ') || ANALYSTS.iter().any(|a| a.eq_ignore_ascii_case(word)))
         && !after.starts_with(['\'', '’'])
         && !ends_with_geographic_word(&name_key(&m.text))
 }
+
+/// The market's commentators, who work at firms and are seldom "at" a
+/// place ("analysts at Bernstein", "economists at Berenberg"): after them
+/// a name of one word is a firm too.
+const ANALYSTS: &[&str] = &["analysts", "economists", "strategists"];
 
 /// What a band's members are called after its name.
 const BAND_MEMBERS: &[&str] = &[
@@ -85,8 +92,14 @@ mod tests {
             (found.persons.len(), found.organizations.as_slice()),
             (0, &["John Deere".to_owned()][..])
         );
+        for firm in ["Bernstein", "Morningstar", "Macquarie"] {
+            let text = format!("Analysts at {firm} said the move raised the stakes.");
+            let found = Extractor::bundled().extract(&text);
+            assert_eq!(found.organizations, [firm], "{text}");
+        }
         for text in [
             "He worked at Donald Trump's side.",
+            "The sales staff at Wellington were idle.",
             "In 18 years of working at Seal Island, we saw no sharks.",
         ] {
             assert!(
