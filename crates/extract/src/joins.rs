@@ -41,6 +41,7 @@ use super::splits::split_run_together_names;
 use super::subjects::join_subjects;
 use super::suffixes::join_name_suffixes;
 use super::tagger::Span;
+use super::teams::join_team_names;
 use super::tickers::cut_tickers;
 use super::titled_pairs::join_names_after_titles;
 use super::tokenize::Token;
@@ -48,7 +49,7 @@ use super::work_titles::drop_names_in_work_titles;
 
 /// Mends the tagger's `spans` over the `tokens` of `text`, in order: the brackets at their edges
 /// cut off, the datelines marked, the tickers cut off, the splits of names run together, the
-/// campus, "and", road, airline, building, possessive venue, street, name suffix, leading initial,
+/// campus, "and", road, airline, building, field, team, possessive venue, street, name suffix, leading initial,
 /// regnal title, titled pair, particle and nickname joins, the names given after a person, the
 /// places that end a larger name, the places and features cut in two, the countries that lead
 /// their bodies' names, the organizations cut short or before their subjects (after "for", "of",
@@ -71,6 +72,7 @@ pub(crate) fn mend_spans(
     join_airline_names(text, tokens, spans);
     join_building_names(text, tokens, spans, gazetteer);
     join_field_names(text, tokens, spans, gazetteer);
+    join_team_names(text, tokens, spans, gazetteer);
     join_possessive_venues(text, tokens, spans);
     join_street_names(text, tokens, spans);
     join_name_suffixes(text, tokens, spans);

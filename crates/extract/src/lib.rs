@@ -81,6 +81,7 @@ mod subjects;
 mod suffixes;
 mod surnames;
 pub mod tagger;
+mod teams;
 mod tickers;
 mod titled_names;
 mod titled_pairs;
