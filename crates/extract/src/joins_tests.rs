@@ -379,6 +379,16 @@ fn two_names_side_by_side_after_a_title_are_one_person() {
             (PER, "London Breed".to_string())
         ]
     );
+    // After an abbreviated title only people bear, whatever the tagger said.
+    let text = "Rep. Alexandria Ocasio-Cortez spoke; Gov. Kathy Hochul agreed.";
+    let tagged = [(ORG, "Alexandria Ocasio-Cortez"), (LOC, "Kathy Hochul")];
+    assert_eq!(
+        mended(text, &tagged),
+        [
+            (PER, "Alexandria Ocasio-Cortez".to_string()),
+            (PER, "Kathy Hochul".to_string())
+        ]
+    );
     // Not across a line: a headline's last word is no title.
     let text = "FED CHAIRMAN\nSenate Republican leaders met.";
     let tagged = [(ORG, "Senate"), (MISC, "Republican")];

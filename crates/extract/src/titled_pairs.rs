@@ -2,7 +2,8 @@
 //! apart: "Rep. Alexandria Ocasio-Cortez" came out as the places
 //! Alexandria and "Ocasio-Cortez", "Mayor London Breed" as a place and a
 //! person. Joined into one person span before they are mentions (see
-//! `joins`).
+//! `joins`). A name after an abbreviated title that only people bear
+//! ("Rep.", "Gov.", "Dr.") is a person whatever the tagger took it for.
 
 use super::joins::{one_space_apart, word_at};
 use super::labels::PER;
@@ -56,4 +57,28 @@ pub(crate) fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut 
             i += 1;
         }
     }
+    for (ty, s, e) in spans.iter_mut() {
+        if *ty != PER && *e - *s <= 3 && after_a_dotted_title(text, tokens, *s) {
+            *ty = PER;
+        }
+    }
+}
+
+/// Titles whose abbreviation, dot and all, stands only before a person's
+/// name ("Rep. Alexandria Ocasio-Cortez", which the tagger read as one
+/// organization): no body's name starts so.
+const DOTTED_TITLES: &[&str] = &[
+    "Rep", "Sen", "Gov", "Mr", "Mrs", "Ms", "Dr", "Lt", "Col", "Capt", "Sgt", "Prof",
+];
+
+/// Whether the text before token `s` is one of [`DOTTED_TITLES`] and its
+/// dot (one token or two), on the same line, one space before it.
+fn after_a_dotted_title(text: &str, tokens: &[Token], s: usize) -> bool {
+    let before = &text[..tokens[s].start];
+    // "Rep." read as one token, or "Rep" and "." as two.
+    let Some(abbreviation) = before.strip_suffix(". ") else {
+        return false;
+    };
+    let title = abbreviation.rsplit([' ', '\n']).next().unwrap_or_default();
+    !tokens[s].line_start && DOTTED_TITLES.contains(&title)
 }

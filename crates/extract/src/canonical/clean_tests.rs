@@ -41,6 +41,11 @@ fn titles_and_possessives_are_dropped() {
         persons(&["Dean of the House", "Speaker of the House", "John Conyers"]),
         ["John Conyers"]
     );
+    // "Dean" before a surname alone is a given name.
+    assert_eq!(
+        persons(&["Dean Phillips", "Dean Sarah Jones"]),
+        ["Dean Phillips", "Sarah Jones"]
+    );
 }
 
 #[test]

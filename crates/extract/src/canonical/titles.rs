@@ -201,7 +201,9 @@ pub(super) fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &
     }
     // "Dean of the House": an office, no name to keep.
     let office = words.get(end).is_some_and(|w| TITLE_LINKS.contains(w));
-    if end == 0 || end == words.len() || office {
+    // "Dean Phillips": a given name before one word is no title.
+    let given_name = end == 1 && words.len() == 2 && GIVEN_NAME_TITLES.contains(words[0]);
+    if end == 0 || end == words.len() || office || given_name {
         words
     } else if is_regnal_name(&words[lead..end], &words[end..]) {
         &words[lead..]
@@ -209,6 +211,11 @@ pub(super) fn strip_titles<'a>(words: &'a [&'a str], gazetteer: &Gazetteer) -> &
         &words[end..]
     }
 }
+
+/// Titles that are also given names, read as names when only a surname
+/// follows ("Dean Phillips", "Dean Fuleihan"); a dean's name is given
+/// whole ("Dean Sarah Jones").
+static GIVEN_NAME_TITLES: WordList = WordList::new(&["dean"]);
 
 /// Titles of a reigning monarch or a pope, which stay with the name they
 /// precede: the bare name names nobody ("Pope Francis", "Queen Elizabeth
