@@ -389,6 +389,13 @@ fn two_names_side_by_side_after_a_title_are_one_person() {
             (PER, "Kathy Hochul".to_string())
         ]
     );
+    // A month before a name after a title is the given name.
+    let text = "Judge April Perry ruled; in May Smith spoke.";
+    let tagged = [(PER, "Perry"), (PER, "Smith")];
+    assert_eq!(
+        mended(text, &tagged),
+        [(PER, "April Perry".to_string()), (PER, "Smith".to_string())]
+    );
     // Not across a line: a headline's last word is no title.
     let text = "FED CHAIRMAN\nSenate Republican leaders met.";
     let tagged = [(ORG, "Senate"), (MISC, "Republican")];

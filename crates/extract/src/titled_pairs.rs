@@ -57,11 +57,32 @@ pub(crate) fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut 
             i += 1;
         }
     }
-    for (ty, s, e) in spans.iter_mut() {
-        if *ty != PER && *e - *s <= 3 && after_a_dotted_title(text, tokens, *s) {
-            *ty = PER;
+    for i in 0..spans.len() {
+        let (ty, s, e) = spans[i];
+        if ty != PER && e - s <= 3 && after_a_dotted_title(text, tokens, s) {
+            spans[i].0 = PER;
+        }
+        // "Judge April Perry": the tagger reads the month as a date.
+        let free = i == 0 || spans[i - 1].2 < s;
+        if ty == PER && free && s >= 2 && month_given_name_after_title(text, tokens, s - 1) {
+            spans[i].1 = s - 1;
         }
     }
+}
+
+/// Months that are also given names.
+const MONTH_NAMES: &[&str] = &["April", "May", "June"];
+
+/// Whether token `g` is one of [`MONTH_NAMES`], one space before the next
+/// token and after one of [`NAME_TITLES`] on its line.
+fn month_given_name_after_title(text: &str, tokens: &[Token], g: usize) -> bool {
+    let title = word_at(text, tokens, g - 1).trim_end_matches('.');
+    MONTH_NAMES.contains(&word_at(text, tokens, g))
+        && one_space_apart(tokens, g, g + 1)
+        && one_space_apart(tokens, g - 1, g)
+        && !tokens[g].line_start
+        && title.starts_with(char::is_uppercase)
+        && NAME_TITLES.iter().any(|n| n.eq_ignore_ascii_case(title))
 }
 
 /// Titles whose abbreviation, dot and all, stands only before a person's
