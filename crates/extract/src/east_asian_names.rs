@@ -139,7 +139,12 @@ fn sets() -> &'static Sets {
 
 /// Makes a person of each East Asian name that a mention of `text` lies
 /// within (see the module doc), keeping `mentions` in text order.
-pub(crate) fn read_east_asian_names(text: &str, mentions: &mut Vec<Mention>, case: &CaseLexicon) {
+pub(crate) fn read_east_asian_names(
+    text: &str,
+    capitals: &[usize],
+    mentions: &mut Vec<Mention>,
+    case: &CaseLexicon,
+) {
     let offsets = Offsets::new(text);
     let mut names: Vec<Mention> = Vec::new();
     for m in mentions.iter() {
@@ -183,7 +188,7 @@ pub(crate) fn read_east_asian_names(text: &str, mentions: &mut Vec<Mention>, cas
             end: first + name.chars().count(),
         });
     }
-    names.extend(untagged_names(text, mentions, case));
+    names.extend(untagged_names(text, capitals, mentions, case));
     if names.is_empty() {
         return;
     }
@@ -205,13 +210,22 @@ pub(crate) fn read_east_asian_names(text: &str, mentions: &mut Vec<Mention>, cas
 /// but a possessive comes just before: the tagger passes over some of them ("North Korea's
 /// Kim Jong Un inspected"). A Chinese given name in one word is left to
 /// the tagger's mentions: "Sun Dance" and "He Can" look alike.
-fn untagged_names(text: &str, mentions: &[Mention], case: &CaseLexicon) -> Vec<Mention> {
+fn untagged_names(
+    text: &str,
+    capitals: &[usize],
+    mentions: &[Mention],
+    case: &CaseLexicon,
+) -> Vec<Mention> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut chars_before = (0, 0);
-    for at in 0..bytes.len() {
-        let starts_word = at == 0 || matches!(bytes[at - 1], b' ' | b'\n' | b'"' | b'(');
-        if !starts_word || !bytes[at].is_ascii_uppercase() || !text.is_char_boundary(at) {
+    for &at in capitals {
+        // A surname has two to five letters, then a space.
+        let letters = bytes[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if !(2..=5).contains(&letters) || bytes.get(at + letters) != Some(&b' ') {
             continue;
         }
         let Some(len) = name_at(text, at, case) else {
@@ -422,7 +436,13 @@ mod tests {
 
     fn read(text: &str, mentions: &mut Vec<Mention>) {
         let model = Extractor::bundled().model().unwrap();
-        read_east_asian_names(text, mentions, crate::tagger::Weights::case_lexicon(model));
+        let capitals = crate::word_starts::capitalised_word_starts(text);
+        read_east_asian_names(
+            text,
+            &capitals,
+            mentions,
+            crate::tagger::Weights::case_lexicon(model),
+        );
     }
 
     #[test]

@@ -90,6 +90,7 @@ pub mod tokenize;
 pub mod train;
 mod weight_table;
 pub mod word_cache;
+mod word_starts;
 mod work_titles;
 
 use std::cell::RefCell;
@@ -307,10 +308,11 @@ impl Extractor {
         titled_names::split_titled_names(text, &mut mentions);
         party_tags::drop_party_tags(text, &mut mentions);
         let (mut unnamed, mut shared) = (Vec::new(), Vec::new());
+        let capitals = word_starts::capitalised_word_starts(text);
         let case = self.model.as_ref().map(tagger::Weights::case_lexicon);
         if let Some(case) = case {
             let gazetteer = Gazetteer::bundled();
-            east_asian_names::read_east_asian_names(text, &mut mentions, case);
+            east_asian_names::read_east_asian_names(text, &capitals, &mut mentions, case);
             cities_and_states::place_cities_and_states(text, &mut mentions, case, gazetteer);
             full_names::add_missed_full_names(text, &mut mentions, case, gazetteer);
             administrations::add_administration_heads(text, &mut mentions, case, gazetteer);
@@ -326,7 +328,7 @@ impl Extractor {
         // A family's names are persons, though no name had the word.
         let family = family::add_family_names(text, &mut mentions);
         unnamed.retain(|w| !family.contains(w));
-        public_figures::add_public_figures(text, &mut mentions);
+        public_figures::add_public_figures(text, &capitals, &mut mentions);
         known_bodies::add_known_bodies(text, &mut mentions);
         modifiers::trim_modifiers(&mut mentions);
         let mut c = canonical::canonicalize(text, &mentions, Gazetteer::bundled());

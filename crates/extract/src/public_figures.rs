@@ -13,10 +13,9 @@
 //! one). The others are persons wherever they stand alone, found or not
 //! ("Macron said on Monday", which the tagger passes over).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use foldhash::fast::FixedState;
 
 use super::full_names::{insert_mentions, person_over};
@@ -90,25 +89,40 @@ pub(crate) fn names_only_a_public_figure(key: &str) -> bool {
 /// before or after it: then it is part of a longer name, the tagger's to
 /// read), where no mention has it or a mention of exactly it is of
 /// another kind; `mentions` stay in text order.
-pub(crate) fn add_public_figures(text: &str, mentions: &mut Vec<Mention>) {
-    static ONLY: OnceLock<AhoCorasick> = OnceLock::new();
-    let searcher = ONLY.get_or_init(|| {
-        let only = PUBLIC_SURNAMES.iter().filter(|(_, only)| *only);
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(only.map(|(name, _)| name))
-            .expect("fixed names build")
-    });
+pub(crate) fn add_public_figures(text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
     let mut added = Vec::new();
-    for m in searcher.find_iter(text) {
-        let (before, after) = (&text[..m.start()], &text[m.end()..]);
-        let word_char = |c: char| c.is_alphanumeric() || c == '-';
-        let whole = !before.ends_with(word_char) && !after.starts_with(word_char);
-        if whole && !beside_a_capital(before, after) {
-            person_over(text, (m.start(), m.end()), mentions, &mut added, |_| true);
+    static ONLY: OnceLock<HashSet<&str, FixedState>> = OnceLock::new();
+    let only = ONLY.get_or_init(|| {
+        let only = PUBLIC_SURNAMES.iter().filter(|(_, only)| *only);
+        only.map(|&(name, _)| name).collect()
+    });
+    for (b, e) in capitalised_words(text, capitals) {
+        if only.contains(&text[b..e]) && !beside_a_capital(&text[..b], &text[e..]) {
+            person_over(text, (b, e), mentions, &mut added, |_| true);
         }
     }
     insert_mentions(mentions, added);
+}
+
+/// The byte ranges of the words of `text` that begin with an ASCII capital
+/// (at `capitals`, from `word_starts`) and run to the next byte that is no letter, digit or hyphen (a byte of
+/// a non-ASCII letter continues a word: "Erdoğan"), of the lengths a
+/// surname of [`PUBLIC_SURNAMES`] has.
+fn capitalised_words<'a>(
+    text: &'a str,
+    capitals: &'a [usize],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let bytes = text.as_bytes();
+    let in_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80;
+    // Written as a name: "TRUMP" in a shouted headline is the tagger's.
+    let title_case = move |b: usize| bytes.get(b + 1).is_some_and(|&c| !c.is_ascii_uppercase());
+    capitals
+        .iter()
+        .filter(move |&&b| title_case(b))
+        .filter_map(move |&b| {
+            let len = bytes[b..].iter().take_while(|&&c| in_word(c)).count();
+            (2..=12).contains(&len).then_some((b, b + len))
+        })
 }
 
 /// Whether the word one space before or after a name is capitalised:
