@@ -81,10 +81,18 @@ impl WordList {
         let index = self.index.get_or_init(|| Index::new(self.words));
         let mut buf = [0u8; 32];
         if word.len() <= buf.len() && word.is_ascii() {
+            // Most lookups miss on the length or the first letter: tell
+            // before copying the word to lowercase it.
+            let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+            if index.lengths & (1 << word.len().min(63)) == 0
+                || index.firsts & first_bit(first.as_slice()) == 0
+            {
+                return false;
+            }
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            index.contains(lower)
+            index.set.contains(&*lower)
         } else {
             index.contains(word.to_lowercase().as_bytes())
         }
