@@ -390,27 +390,24 @@ mod tests {
         assert_eq!(found, ["Greenpeace", "Taliban", "NATO"]);
     }
 
+    /// The bodies added to `text`, with their code point offsets.
+    fn added_at(text: &str) -> Vec<(String, usize)> {
+        let mut mentions = Vec::new();
+        add_known_bodies(text, &mut mentions);
+        mentions.into_iter().map(|m| (m.text, m.start)).collect()
+    }
+
     #[test]
     fn an_ambiguous_agency_only_beside_a_slash() {
         let text = "Elections in AP and PA. (John Smith/AP) Reuters/Bloomberg said. <AFP>";
-        let mut mentions = Vec::new();
-        add_known_bodies(text, &mut mentions);
-        let found: Vec<(&str, usize)> = mentions
-            .iter()
-            .map(|m| (m.text.as_str(), m.start))
-            .collect();
-        assert_eq!(found, [("AP", 36), ("Reuters", 40), ("Bloomberg", 48)]);
+        let expected = [("AP", 36), ("Reuters", 40), ("Bloomberg", 48)];
+        assert_eq!(added_at(text), expected.map(|(n, at)| (n.to_owned(), at)));
     }
 
     #[test]
     fn an_ambiguous_agency_in_a_datelines_brackets() {
         let text = "KYIV, Ukraine (AP) — Talks.\nSTOCKHOLM (AP) - Talks in Andhra Pradesh (AP).";
-        let mut mentions = Vec::new();
-        add_known_bodies(text, &mut mentions);
-        let found: Vec<(&str, usize)> = mentions
-            .iter()
-            .map(|m| (m.text.as_str(), m.start))
-            .collect();
-        assert_eq!(found, [("AP", 15), ("AP", 39)]);
+        let expected = [("AP", 15), ("AP", 39)];
+        assert_eq!(added_at(text), expected.map(|(n, at)| (n.to_owned(), at)));
     }
 }
