@@ -11,8 +11,9 @@ use super::labels::{LOC, ORG};
 use super::tagger::Span;
 use super::tokenize::Token;
 
-/// Plural capitalised words after a place that name its people or its
-/// politicians, not a team ("Texas Republicans", "Ohio Democrats").
+/// Plural capitalised words after a place that name its people, its
+/// politicians, its land or a law or event of it, not a team ("Texas
+/// Republicans", "Canary Islands", "Geneva Conventions").
 const NOT_NICKNAMES: &[&str] = &[
     "Democrats",
     "Republicans",
@@ -39,6 +40,25 @@ const NOT_NICKNAMES: &[&str] = &[
     "Talks",
     "Accords",
     "Sessions",
+    // Laws, events and papers named after a place: "Geneva Conventions",
+    // "Nuremberg Trials", "Panama Papers".
+    "Conventions",
+    "Agreements",
+    "Protocols",
+    "Treaties",
+    "Trials",
+    "Riots",
+    "Protests",
+    "Attacks",
+    "Bombings",
+    "Floods",
+    "Fires",
+    "Papers",
+    "Files",
+    "Leaks",
+    "Championships",
+    "Awards",
+    "Elections",
 ];
 
 /// Makes each place span followed, one space apart on its line, by a
@@ -102,6 +122,7 @@ mod tests {
         for text in [
             "Texas Republicans met in the Canary Islands.",
             "Sales of Brazil Soybeans fell.",
+            "The Geneva Conventions apply to all, he said.",
             "Record Rains Hit Texas Towns Overnight",
         ] {
             let found = Extractor::bundled().extract(text);
