@@ -52,7 +52,7 @@ const BODIES: &[&str] = &[
     "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Carrefour", "Coinbase",
     "Novo Nordisk", "Eli Lilly", "Novartis", "Sanofi", "GSK", "GlaxoSmithKline", "AbbVie",
     "Regeneron", "Bristol Myers Squibb", "Bavarian Nordic",
-    "Salesforce", "Nintendo", "Xiaomi",
+    "Salesforce", "Nintendo", "Xiaomi", "Nasdaq",
     // Banks and brokers named like people.
     "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Charles Schwab", "Merrill Lynch",
     "Lehman Brothers", "JPMorgan Chase", "Jefferies", "BlackRock", "Smith Barney", "Dean Witter",
@@ -181,12 +181,15 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
         let (before, after) = (&text[..at], &text[at + name.len()..]);
         // Not a wire's ticker ("AFFILIATED PUBLICATIONS <AFP>"), part of a
         // hyphened word ("IMF-hosted", "the Financial Times-Stock Exchange
-        // index") nor a maker naming its product ("the Airbus 310").
+        // index"), a maker naming its product ("the Airbus 310").
         let whole = !before.ends_with(|c: char| c.is_alphanumeric() || c == '<' || c == '-')
             && !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
-            && !after
-                .strip_prefix(' ')
-                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+            && !after.strip_prefix(' ').is_some_and(|a| {
+                // Nor a market's index ("the Nasdaq composite index").
+                a.starts_with(|c: char| c.is_ascii_digit())
+                    || a.starts_with("composite")
+                    || a.starts_with("index")
+            });
         let credited = before.trim_end_matches(' ').ends_with('/')
             || after.trim_start_matches(' ').starts_with('/')
             || credits_a_dateline(before, after);
@@ -352,6 +355,9 @@ mod tests {
             orgs("Africa CDC urged Bavarian Nordic to speed up deliveries."),
             ["Africa CDC", "Bavarian Nordic"]
         );
+        assert_eq!(orgs("Nvidia dragged on the Nasdaq."), ["Nvidia", "Nasdaq"]);
+        // A market's index is no body (CoNLL-2003 labels it MISC).
+        assert!(orgs("The Nasdaq composite index closed lower.").is_empty());
         assert!(orgs("SHIPS TRAPPED IN BALTIC ICE\nThe ships were freed.").is_empty());
     }
 

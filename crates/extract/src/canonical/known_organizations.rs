@@ -34,6 +34,10 @@ static KNOWN_ORGANIZATIONS: WordList = WordList::new(&[
     "tass", "bloomberg", "github", "gitlab", "vimeo", "spotify", "paypal", "ebay", "weibo",
     "wechat", "snapchat", "pinterest", "twitch", "discord", "airbnb", "shopify", "dropbox",
     "costco", "walmart", "woolworths", "ocado", "mojang", "banxico", "bundesbank",
+    // Oil majors, miners and consumer groups the markets report names bare;
+    // not "Shell", which begins "Shell casings were found".
+    "exxon", "chevron", "glencore", "petrobras", "pemex", "sinopec", "petrochina",
+    "unilever", "nestle", "stellantis", "peugeot", "citigroup", "citi",
     "sinn fein", "plaid cymru", "fianna fail", "fine gael", "fatah", "likud",
     // Universities named bare ("a degree from Harvard"), whose names are
     // small towns' too; not those named after their city ("Oxford").

@@ -157,6 +157,7 @@ fn known_organizations_and_countries() {
             (Person, "Sinn Féin"),
             (Location, "Harvard"),
             (Location, "Mount Holyoke"),
+            (Person, "Exxon"),
         ]),
         [
             Organization,
@@ -172,6 +173,7 @@ fn known_organizations_and_countries() {
             Person,
             Person,
             Person,
+            Organization,
             Organization,
             Organization,
             Organization,
