@@ -421,10 +421,12 @@ pub(super) fn shared_surnames(
         if !lone {
             continue;
         }
-        let Some((_, surname)) = full.split_once(' ') else {
+        let Some((first, surname)) = full.split_once(' ') else {
             continue;
         };
-        if matches!(text.get(e..b), Some(" and " | " & ")) && !named_alone(given) {
+        // "from Apple and Google DeepMind": firms, whatever the tagger said.
+        let firms = is_known_organization(given) || is_known_organization(first);
+        if matches!(text.get(e..b), Some(" and " | " & ")) && !named_alone(given) && !firms {
             out.push((u, format!("{given} {surname}")));
         }
     }

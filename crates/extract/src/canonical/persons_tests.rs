@@ -121,6 +121,22 @@ fn a_name_written_alone_or_another_persons_surname_is_no_given_name() {
         c.persons,
         ["Trump", "Mike Pence", "Howie Hawkins", "Gloria La Riva"]
     );
+    // Firms, whatever the tagger took them for.
+    let text = "He hired researchers from Apple and Google DeepMind.";
+    let ms = mentions_of(
+        text,
+        &[(Organization, "Apple"), (Person, "Google DeepMind")],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert!(c.persons.is_empty(), "{:?}", c.persons);
+    assert_eq!(c.organizations, ["Apple", "Google DeepMind"]);
+    let text = "He hired researchers from Apple and John Smith.";
+    let ms = mentions_of(text, &[(Organization, "Apple"), (Person, "John Smith")]);
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(
+        (c.persons, c.organizations),
+        (vec!["John Smith".to_owned()], vec!["Apple".to_owned()])
+    );
 }
 
 #[test]

@@ -32,6 +32,7 @@
 use super::HashMap;
 
 use super::super::gazetteer::{name_key, strip_possessive, Gazetteer, PlaceKind};
+use super::super::known_bodies::is_known_body;
 use super::super::public_figures::names_only_a_public_figure;
 use super::super::EntityKind;
 use super::cue_words::{ends_body_names, ORGANIZATION_TAILS};
@@ -189,9 +190,11 @@ pub(super) fn consistent_kinds(
             *kind = Some(EntityKind::Person);
         } else if is_known_key(&keys[i])
             || (kinds[i] == EntityKind::Person && is_camel_case_brand(&cleaned[i]))
+            || (kinds[i] == EntityKind::Person && many_words && led_by_a_known_body(&keys[i]))
         {
             // Platforms, agencies and companies news names bare, which a
-            // tagger trained on 1996 newswire takes for persons.
+            // tagger trained on 1996 newswire takes for persons, and their
+            // units ("Google DeepMind").
             *kind = Some(EntityKind::Organization);
         } else if kinds[i] == EntityKind::Organization
             && gazetteer.contains(&cleaned[i])
@@ -327,6 +330,14 @@ static GEOGRAPHIC: WordList = WordList::new(&[
     "cathedral",
     "stadium",
 ]);
+
+/// Whether the first word of a name key is a body whose name means
+/// nothing else ("google deepmind", "microsoft research"): a unit of it,
+/// no person.
+fn led_by_a_known_body(key: &str) -> bool {
+    key.split_once(' ')
+        .is_some_and(|(first, _)| is_known_body(first))
+}
 
 /// Words that end the names of buildings and structures and also of
 /// people ("John Tower", "Shirley Temple"): they make organizations
