@@ -120,6 +120,27 @@ fn word_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |(n, _)| at + n)
 }
 
+/// Whether `after`, the text one space after a maker's name, starts with
+/// the number of its model ("the Airbus 310", "a Boeing 737"), not an
+/// amount ("fined Google 2.95 billion euros", "Boeing 3 million shares").
+fn names_a_model(after: &str) -> bool {
+    if !after.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let number = after
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != ',')
+        .next()
+        .unwrap_or_default();
+    let rest = after[number.len()..].trim_start();
+    let amount = number.trim_end_matches(['.', ',']).contains(['.', ','])
+        || [
+            "billion", "million", "bn", "mln", "percent", "pct", "per", "shares",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    !amount
+}
+
 /// Whether a name between `before` and `after` is the source in the
 /// brackets of a dateline ("STOCKHOLM (AP) —", "KYIV, Ukraine (AP) —"):
 /// the line so far starts with a word in capitals and is short. Not
@@ -186,9 +207,7 @@ pub(crate) fn add_known_bodies(text: &str, mentions: &mut Vec<Mention>) {
             && !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
             && !after.strip_prefix(' ').is_some_and(|a| {
                 // Nor a market's index ("the Nasdaq composite index").
-                a.starts_with(|c: char| c.is_ascii_digit())
-                    || a.starts_with("composite")
-                    || a.starts_with("index")
+                names_a_model(a) || a.starts_with("composite") || a.starts_with("index")
             });
         let credited = before.trim_end_matches(' ').ends_with('/')
             || after.trim_start_matches(' ').starts_with('/')
@@ -356,6 +375,12 @@ mod tests {
             ["Africa CDC", "Bavarian Nordic"]
         );
         assert_eq!(orgs("Nvidia dragged on the Nasdaq."), ["Nvidia", "Nasdaq"]);
+        // An amount after a name is no model number ("the Airbus 310").
+        assert_eq!(
+            orgs("The EU fined Google 2.95 billion euros."),
+            ["EU", "Google"]
+        );
+        assert!(super::names_a_model("310 crashed") && !super::names_a_model("4 billion euros"));
         // A market's index is no body (CoNLL-2003 labels it MISC).
         assert!(orgs("The Nasdaq composite index closed lower.").is_empty());
         assert!(orgs("SHIPS TRAPPED IN BALTIC ICE\nThe ships were freed.").is_empty());
