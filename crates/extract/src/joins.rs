@@ -314,10 +314,12 @@ fn join_campus_names(text: &str, tokens: &[Token], spans: &mut Vec<Span>) {
 /// Lower-case particles inside Arabic, Dutch, Spanish... person names.
 /// Narrower than canonical names' `PARTICLES`: no particle that is also
 /// an English or French word standing alone ("as", "at", "an", "le",
-/// "la"), since here one joins the words around it.
+/// "la"), since here one joins the words around it; "do" is one, but a
+/// person's name then a capitalised word after it is Portuguese
+/// ("Andre Correa do Lago"), not English.
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "van", "von", "der",
-    "den", "dos", "das",
+    "den", "dos", "das", "do",
 ];
 
 /// Whether `word` is a name particle, alone ("bin") or leading a

@@ -180,14 +180,15 @@ fn person_names_cut_at_a_particle_are_joined() {
     ];
     assert_eq!(found, expected.map(|(t, s)| (t, s.to_string())));
     let text = "Oil minister Sheikh Ali Khalifa al-Sabah met Prince Abdullah bin \
-                Abdul Aziz and Pedro Ferraz da Costa in Riyadh.";
+                Abdul Aziz, Pedro Ferraz da Costa and Andre Correa do Lago in Riyadh.";
     let x = Extractor::bundled().extract(text);
     assert_eq!(
         x.persons,
         [
             "Ali Khalifa al-Sabah",
             "Abdullah bin Abdul Aziz",
-            "Pedro Ferraz da Costa"
+            "Pedro Ferraz da Costa",
+            "Andre Correa do Lago"
         ]
     );
 }

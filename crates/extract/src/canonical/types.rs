@@ -168,7 +168,11 @@ pub(super) fn consistent_kinds(
             && match kinds[i] {
                 // "DR Congo", whose "DR" read as a doctor's.
                 EntityKind::Person => {
-                    person_named_like_a_place(&keys[i]) || is_country_name(&keys[i], gazetteer)
+                    person_named_like_a_place(&keys[i])
+                        || is_country_name(&keys[i], gazetteer)
+                        // "Rio Grande do Sul": no one's name has three
+                        // words the gazetteer lists whole.
+                        || (keys[i].matches(' ').count() >= 2 && gazetteer.contains(&cleaned[i]))
                 }
                 // Not "Bank of Iron County", "Circuit Court of Tuscaloosa County".
                 EntityKind::Organization => {

@@ -199,6 +199,8 @@ fn geographic_words_make_places() {
             (Person, "Al Noor Mosque"),
             (Organization, "Revenue Tower"),
             (Person, "John Tower"),
+            (Person, "Mato Grosso do Sul"),
+            (Person, "Maria da Silva"),
         ]),
         [
             Location,
@@ -209,6 +211,8 @@ fn geographic_words_make_places() {
             Person,
             Location,
             Location,
+            Location,
+            Person,
             Location,
             Person
         ]
