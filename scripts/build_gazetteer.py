@@ -57,6 +57,7 @@ English words (found lowercase in /usr/share/dict/words): place names equal to
 one of them are risky ("Nice", "Reading", "Mobile").
 """
 
+import difflib
 import gzip
 import os
 import re
@@ -381,7 +382,10 @@ MIN_REGIONS_POPULATION = 1_000_000
 # named for a saint ("Saint Mary", Jamaica's parishes) are left out too:
 # churches, schools and companies bear the same names.
 NOT_REGIONS = {"Zaire", "Balkan", "Cesar", "Valle", "Herrera", "Lori", "Portuguesa", "Granma",
-               "Nacional", "Sud", "Zealand", "Piedmont", "Southland", "Lac"}
+               "Nacional", "Sud", "Zealand", "Piedmont", "Southland", "Lac",
+               # The capital's own region, named as the city was in 2019-2022;
+               # names news gives a city or a singer, not the region.
+               "Nur-Sultan", "Mogilev", "Takao", "Bono"}
 
 
 def fold(s: str) -> str:
@@ -526,10 +530,16 @@ def world_regions(path, countries, city_rows, taken, words):
     for r in rows:
         per_country[r[0]] = per_country.get(r[0], 0) + 1
     # A small town's alternate ("Mato Grosso" for Vila Bela da Santíssima
-    # Trindade) does not take the name from a region; a city's does ("Arbil").
+    # Trindade) does not take the name from a region; a city's does when it
+    # spells the city's own name ("Arbil" for Erbil) in the region's country,
+    # not when it is another name ("Bahia" for Salvador, "Edo" for Tokyo,
+    # "Sverdlovsk" for Yekaterinburg), which the region keeps.
     city_keys = set()
+    alt_keys = {}
     for r in city_rows:
-        city_keys.update(fold(n) for n in [r[4], r[7]["name"]] + (r[6] if r[5] >= 100_000 else []))
+        city_keys.update(fold(n) for n in [r[4], r[7]["name"]])
+        for n in r[6] if r[5] >= 100_000 else []:
+            alt_keys.setdefault(fold(n), []).append(r)
     country_keys = set()
     for iso, c in countries.items():
         name = COUNTRY_NAMES.get(c["name"], c["name"].strip())
@@ -545,10 +555,22 @@ def world_regions(path, countries, city_rows, taken, words):
         if ((iso, a1) in taken or per_country[iso] > MAX_REGIONS or k in taken or name in NOT_REGIONS
                 or k.split()[0] in ("saint", "st", "sainte", "santa", "san", "sao", "santo")
                 or k in city_keys or k in country_keys or shared[k] > 1
+                or any(r[2] == iso and spells_own_name(r, k) for r in alt_keys.get(k, []))
                 or all(w in words for w in k.split()) or not latin(name)):
             continue
         out.append((iso, a1, name, [], gid))
     return out
+
+
+def spells_own_name(city_row, key):
+    """Whether a city's alternate (as a key) spells the city's own name
+    another way ("arbil" for Erbil, "rangoon" for Yangon, "ho chi minh" for
+    Ho Chi Minh City), not another name ("bahia" for Salvador) nor its own
+    name and more words ("rio grande do sul" for the city of Rio Grande)."""
+    own = fold(city_row[4])
+    if key.startswith(own + " "):
+        return False
+    return own.startswith(key) or difflib.SequenceMatcher(None, own, key).ratio() >= 0.6
 
 
 def region_name(iso, name):
@@ -674,6 +696,12 @@ def main() -> int:
         regions.append((iso, code, name, aliases, admin1_ids.get((iso, code), 0)))
     taken = {(iso, code) for iso, code, *_ in regions} | {fold(r[2]) for r in regions}
     regions += world_regions(admin1, countries, city_rows, taken, words)
+    # One name, one place: a region keeps its name from a city's alternate
+    # that is another name (see `world_regions`).
+    region_keys = {fold(r[2]) for r in regions}
+    for r in city_rows:
+        if r[5] >= 100_000:
+            r[6] = [a for a in r[6] if fold(a) not in region_keys or spells_own_name(r, fold(a))]
     region_pop = {}
     for r in city_rows:
         region_pop[(r[2], r[3])] = region_pop.get((r[2], r[3]), 0) + r[5]

@@ -309,3 +309,26 @@ fn a_citys_former_spelling_counts_as_its_own_name() {
     assert_eq!(g().resolve("Calcutta", &[]).unwrap().name, "Kolkata");
     assert_eq!(g().resolve("Madras", &[]).unwrap().name, "Chennai");
 }
+
+#[test]
+fn a_region_keeps_its_name_from_a_citys_other_name() {
+    // GeoNames lists "Rio Grande do Sul" and "Bahia" among the names of
+    // the cities of Rio Grande and Salvador; news means the states.
+    for (name, state) in [
+        ("Rio Grande do Sul", "Rio Grande do Sul"),
+        ("Bahia", "Bahia"),
+    ] {
+        let p = g().resolve(name, &[]).unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.kind),
+            (state, PlaceKind::Region),
+            "{name}"
+        );
+    }
+    // A spelling of the city's own name stays the city's.
+    let erbil = g().resolve("Arbil", &[]).unwrap();
+    assert_eq!(
+        (erbil.name.as_str(), erbil.kind),
+        ("Erbil", PlaceKind::City)
+    );
+}
