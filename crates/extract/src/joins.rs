@@ -21,6 +21,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::agreements::drop_places_naming_agreements;
 use super::calendar::{is_month, MONTHS};
 use super::canonical::{is_regnal_name, is_regnal_title};
 use super::datelines::mark_datelines;
@@ -53,7 +54,7 @@ use super::work_titles::drop_names_in_work_titles;
 /// regnal title, titled pair, particle and nickname joins, the names given after a person, the
 /// places that end a larger name, the places and features cut in two, the countries that lead
 /// their bodies' names, the organizations cut short or before their subjects (after "for", "of",
-/// "on", "and"), the names in titles of works, then the species drop. `case` tells ordinary words
+/// "on", "and"), the names in titles of works and of agreements ("the Louvre accord"), then the species drop. `case` tells ordinary words
 /// and given names apart.
 pub(crate) fn mend_spans(
     text: &str,
@@ -91,6 +92,7 @@ pub(crate) fn mend_spans(
     join_bodies_and_subjects(text, tokens, spans, gazetteer);
     join_subjects(text, tokens, spans, gazetteer);
     drop_names_in_work_titles(text, tokens, spans);
+    drop_places_naming_agreements(text, tokens, spans, gazetteer);
     drop_species_names(text, tokens, spans, |w| {
         case.get(xxh3_64(w.as_bytes())) != 0
     });

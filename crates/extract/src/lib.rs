@@ -37,6 +37,7 @@
 //! gazetteer load on first use in about 100 ms.
 
 mod administrations;
+mod agreements;
 pub mod authority;
 mod calendar;
 pub mod canonical;
