@@ -43,7 +43,8 @@ const PUBLIC_SURNAMES: &[(&str, bool)] = &[
     ("Bukele", true), ("Noboa", true), ("Bolsonaro", true), ("Mitsotakis", true),
     ("Nawrocki", true), ("Frederiksen", true), ("Kristersson", true), ("Støre", true),
     ("Duterte", true), ("Hasina", true), ("Zardari", true), ("Sharaa", true),
-    ("Dbeibah", true), ("Haftar", true), ("Hemedti", true), ("Obama", false), ("Xi", false),
+    ("Dbeibah", true), ("Haftar", true), ("Hemedti", true), ("Obama", false), ("Xi", true),
+    ("Lecornu", true),
     ("Lula", false), ("Carney", false), ("Petro", false), ("Marcos", false),
     ("Harris", false), ("Clinton", false), ("Biden", false), ("Abiy", false),
     ("Burhan", false),
@@ -97,7 +98,10 @@ pub(crate) fn add_public_figures(text: &str, capitals: &[usize], mentions: &mut 
         only.map(|&(name, _)| name).collect()
     });
     for (b, e) in capitalised_words(text, capitals) {
-        if only.contains(&text[b..e]) && !beside_a_capital(&text[..b], &text[e..]) {
+        if only.contains(&text[b..e])
+            && !beside_a_capital(&text[..b], &text[e..])
+            && !within_a_word(&text[e..])
+        {
             person_over(text, (b, e), mentions, &mut added, |_| true);
         }
     }
@@ -123,6 +127,16 @@ fn capitalised_words<'a>(
             let len = bytes[b..].iter().take_while(|&&c| in_word(c)).count();
             (2..=12).contains(&len).then_some((b, b + len))
         })
+}
+
+/// Whether `after`, the text after a name, goes on with the same word
+/// past an apostrophe ("Xi'an"); a possessive's "'s" does not.
+fn within_a_word(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let letters = rest.chars().take_while(|c| c.is_alphabetic()).count();
+    letters > 0 && !(letters == 1 && rest.starts_with('s'))
 }
 
 /// Whether the word one space before or after a name is capitalised:
@@ -161,6 +175,12 @@ mod tests {
             persons("Macron said on Monday talks would go on."),
             ["Macron"]
         );
+        assert_eq!(
+            persons("Xi and Trump agreed a truce in Busan."),
+            ["Xi", "Trump"]
+        );
+        assert!(persons("Flights to Xi'an resumed.").is_empty());
+        assert_eq!(persons("Xi's envoy met Putin's aide."), ["Xi", "Putin"]);
         assert_eq!(
             persons("Kagame met Tshisekedi in Doha."),
             ["Kagame", "Tshisekedi"]
