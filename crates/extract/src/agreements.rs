@@ -34,38 +34,36 @@ pub(crate) fn drop_places_naming_agreements(
     gazetteer: &Gazetteer,
 ) {
     let text_of = |&(_, s, e): &Span| &text[tokens[s].start..tokens[e - 1].end];
-    // Bodies the article names in full ("Bandai Co Ltd"): parties when
-    // their first words name an agreement ("the Bandai agreement").
-    let long_bodies: Vec<&str> = spans
-        .iter()
-        .filter(|span| span.0 == ORG && span.2 - span.1 > 1)
-        .map(text_of)
-        .collect();
-    for span in spans.iter_mut() {
-        let (ty, s, e) = *span;
+    for i in 0..spans.len() {
+        let (ty, s, e) = spans[i];
         if !(ty == LOC || ty == ORG) || s == 0 || e >= tokens.len() {
             continue;
         }
-        let name = &text[tokens[s].start..tokens[e - 1].end];
-        let shouted = !name.contains(char::is_lowercase);
-        // The noun as the line writes it: "accord", or "ACCORD" in a
-        // headline in capitals.
+        // The noun after the name, as the line writes it: "accord", or
+        // "ACCORD" in a headline in capitals. Told before the name is read:
+        // most spans are followed by no such noun.
         let noun = word_at(text, tokens, e);
-        let noun_as_written = noun.to_lowercase();
-        let names_an_agreement = AGREEMENT_NOUNS.contains(&noun_as_written.as_str())
-            && (noun == noun_as_written || shouted && noun.len() > 1);
-        let framed = names_an_agreement
+        if !AGREEMENT_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(noun)) {
+            continue;
+        }
+        let name = text_of(&spans[i]);
+        let shouted = !name.contains(char::is_lowercase);
+        let framed = (shouted || !noun.contains(char::is_uppercase))
             && !PLACE_PREPOSITIONS.contains(&word_at(text, tokens, s - 1))
             && one_space_apart(tokens, e - 1, e)
             && !tokens[e].line_start;
         if !framed {
             continue;
         }
-        let acronym = shouted && (e - s == 1 && name.len() <= 5);
+        let acronym = shouted && e - s == 1 && name.len() <= 5;
+        // A body the article names in full ("Bandai Co Ltd") is a party
+        // when its first words name an agreement ("the Bandai agreement").
         let named_in_full = || {
-            long_bodies.iter().any(|b| {
-                b.strip_prefix(name)
-                    .is_some_and(|rest| rest.starts_with(' '))
+            spans.iter().any(|span| {
+                span.0 == ORG
+                    && text_of(span)
+                        .strip_prefix(name)
+                        .is_some_and(|rest| rest.starts_with(' '))
             })
         };
         let party = acronym
@@ -73,7 +71,7 @@ pub(crate) fn drop_places_naming_agreements(
             || (ty == ORG && e - s > 1 && !gazetteer.contains(name))
             || (ty == ORG && named_in_full());
         if !party {
-            span.0 = MISC;
+            spans[i].0 = MISC;
         }
     }
 }

@@ -120,6 +120,8 @@ struct Sets {
     /// Every surname: a hyphened given name may follow one of any
     /// tradition.
     surnames: Words,
+    /// The length in bytes of the longest surname.
+    longest_surname: usize,
 }
 
 fn sets() -> &'static Sets {
@@ -128,11 +130,13 @@ fn sets() -> &'static Sets {
         let set = |words: &[&'static str]| words.iter().copied().collect::<Words>();
         let mut surnames = set(HYPHENED_SURNAMES);
         surnames.extend(CHINESE_SURNAMES.iter().chain(KOREAN_SURNAMES));
+        let longest_surname = surnames.iter().map(|s| s.len()).max().unwrap_or_default();
         Sets {
             pinyin: set(PINYIN),
             chinese_surnames: set(CHINESE_SURNAMES),
             korean_surnames: set(KOREAN_SURNAMES),
             surnames,
+            longest_surname,
         }
     })
 }
@@ -220,12 +224,14 @@ fn untagged_names(
     let mut found = Vec::new();
     let mut chars_before = (0, 0);
     for &at in capitals {
-        // A surname has two to five letters, then a space.
+        // A surname's letters, then a space: most capitalised words are
+        // too long to be one, told without hashing them.
         let letters = bytes[at..]
             .iter()
             .take_while(|c| c.is_ascii_alphabetic())
             .count();
-        if !(2..=5).contains(&letters) || bytes.get(at + letters) != Some(&b' ') {
+        let fits = (2..=sets().longest_surname).contains(&letters);
+        if !fits || bytes.get(at + letters) != Some(&b' ') {
             continue;
         }
         let Some(len) = name_at(text, at, case) else {

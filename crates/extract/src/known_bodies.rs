@@ -146,13 +146,12 @@ fn names_a_model(after: &str) -> bool {
 /// the line so far starts with a word in capitals and is short. Not
 /// "Andhra Pradesh (AP)", a short form defined in prose.
 fn credits_a_dateline(before: &str, after: &str) -> bool {
-    let Some(line) = before.strip_suffix('(') else {
+    let Some(line) = before.strip_suffix('(').filter(|_| after.starts_with(')')) else {
         return false;
     };
     let line = &line[line.rfind('\n').map_or(0, |n| n + 1)..];
     let first = line.split([' ', ',']).next().unwrap_or_default();
-    after.starts_with(')')
-        && line.len() <= 40
+    line.len() <= 40
         && first.len() >= 2
         && first
             .chars()

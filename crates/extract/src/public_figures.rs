@@ -91,12 +91,12 @@ pub(crate) fn names_only_a_public_figure(key: &str) -> bool {
 /// read), where no mention has it or a mention of exactly it is of
 /// another kind; `mentions` stay in text order.
 pub(crate) fn add_public_figures(text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
-    let mut added = Vec::new();
     static ONLY: OnceLock<HashSet<&str, FixedState>> = OnceLock::new();
     let only = ONLY.get_or_init(|| {
         let only = PUBLIC_SURNAMES.iter().filter(|(_, only)| *only);
         only.map(|&(name, _)| name).collect()
     });
+    let mut added = Vec::new();
     for (b, e) in capitalised_words(text, capitals) {
         if only.contains(&text[b..e])
             && !beside_a_capital(&text[..b], &text[e..])
@@ -108,10 +108,22 @@ pub(crate) fn add_public_figures(text: &str, capitals: &[usize], mentions: &mut 
     insert_mentions(mentions, added);
 }
 
+/// The byte length of the longest of [`PUBLIC_SURNAMES`].
+const LONGEST_SURNAME: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < PUBLIC_SURNAMES.len() {
+        if PUBLIC_SURNAMES[i].0.len() > longest {
+            longest = PUBLIC_SURNAMES[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// The byte ranges of the words of `text` that begin with an ASCII capital
-/// (at `capitals`, from `word_starts`) and run to the next byte that is no letter, digit or hyphen (a byte of
-/// a non-ASCII letter continues a word: "Erdoğan"), of the lengths a
-/// surname of [`PUBLIC_SURNAMES`] has.
+/// (at `capitals`, from `word_starts`) and run to the next byte that is no
+/// letter, digit or hyphen (a byte of a non-ASCII letter continues a word:
+/// "Erdoğan"), of the lengths a surname of [`PUBLIC_SURNAMES`] has.
 fn capitalised_words<'a>(
     text: &'a str,
     capitals: &'a [usize],
@@ -125,7 +137,7 @@ fn capitalised_words<'a>(
         .filter(move |&&b| title_case(b))
         .filter_map(move |&b| {
             let len = bytes[b..].iter().take_while(|&&c| in_word(c)).count();
-            (2..=12).contains(&len).then_some((b, b + len))
+            (2..=LONGEST_SURNAME).contains(&len).then_some((b, b + len))
         })
 }
 

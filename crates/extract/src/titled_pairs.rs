@@ -38,19 +38,7 @@ pub(crate) fn join_names_after_titles(text: &str, tokens: &[Token], spans: &mut 
             && one_space_apart(tokens, m - 1, m)
             && !tokens[s].line_start
             && !tokens[m].line_start;
-        // The title, with or without its dot ("Rep." may be two tokens).
-        let title_at = match s.checked_sub(1) {
-            Some(t) if word_at(text, tokens, t) == "." => t.checked_sub(1),
-            t => t,
-        };
-        let titled = || {
-            title_at.is_some_and(|t| {
-                let title = word_at(text, tokens, t).trim_end_matches('.');
-                title.starts_with(char::is_uppercase)
-                    && NAME_TITLES.iter().any(|n| n.eq_ignore_ascii_case(title))
-            })
-        };
-        if pair && one_space_apart(tokens, s - 1, s) && titled() {
+        if pair && one_space_apart(tokens, s - 1, s) && titled_before(text, tokens, s) {
             spans[i - 1] = (PER, s, e);
             spans.remove(i);
         } else {
@@ -76,13 +64,25 @@ const MONTH_NAMES: &[&str] = &["April", "May", "June"];
 /// Whether token `g` is one of [`MONTH_NAMES`], one space before the next
 /// token and after one of [`NAME_TITLES`] on its line.
 fn month_given_name_after_title(text: &str, tokens: &[Token], g: usize) -> bool {
-    let title = word_at(text, tokens, g - 1).trim_end_matches('.');
     MONTH_NAMES.contains(&word_at(text, tokens, g))
         && one_space_apart(tokens, g, g + 1)
         && one_space_apart(tokens, g - 1, g)
         && !tokens[g].line_start
-        && title.starts_with(char::is_uppercase)
-        && NAME_TITLES.iter().any(|n| n.eq_ignore_ascii_case(title))
+        && titled_before(text, tokens, g)
+}
+
+/// Whether one of [`NAME_TITLES`], capitalised, stands right before token
+/// `s`, with or without its dot ("Rep." may be two tokens).
+fn titled_before(text: &str, tokens: &[Token], s: usize) -> bool {
+    let title_at = match s.checked_sub(1) {
+        Some(t) if word_at(text, tokens, t) == "." => t.checked_sub(1),
+        t => t,
+    };
+    title_at.is_some_and(|t| {
+        let title = word_at(text, tokens, t).trim_end_matches('.');
+        title.starts_with(char::is_uppercase)
+            && NAME_TITLES.iter().any(|n| n.eq_ignore_ascii_case(title))
+    })
 }
 
 /// Titles whose abbreviation, dot and all, stands only before a person's

@@ -42,9 +42,9 @@ pub(super) fn apposition_says_org(after: &str) -> bool {
             }
             return false;
         }
+        let org_noun = ORGANIZATION_NOUNS.contains(bare) || DESCRIBED_AS.contains(bare);
         // A preposition before any organization noun: the head noun came
         // first and was none ("a spokesman for the bank").
-        let org_noun = ORGANIZATION_NOUNS.contains(bare) || DESCRIBED_AS.contains(bare);
         if AFTER_HEAD.contains(bare) && !org_noun {
             return false;
         }
@@ -114,8 +114,9 @@ static OFFICE_HOLDERS: WordList = WordList::new(&[
 /// Whether `word` reads as a people's adjective ("Swedish", "German",
 /// "Japanese", "Saudi", "Dutch"): a capital and a demonym's ending.
 fn looks_like_nationality(word: &str) -> bool {
-    word.starts_with(char::is_uppercase)
-        && word[1..].chars().all(|c| c.is_ascii_lowercase())
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_ascii_lowercase())
         && ["ish", "an", "ese", "i", "ch", "ic"]
             .iter()
             .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
@@ -143,6 +144,8 @@ mod tests {
         assert!(apposition_says_org(", the state grid operator, said"));
         assert!(apposition_says_org(", a unit of Union Carbide Corp"));
         assert!(apposition_says_org(", the Swedish defence group, said"));
+        // A capital that is no ASCII letter is read by characters.
+        assert!(!apposition_says_org(", the Élysée group, said"));
         assert!(apposition_says_org(", the vaccine alliance, pledged"));
         assert!(apposition_says_org(
             ", the foreign trade department of the state bank"
