@@ -282,6 +282,86 @@ REGIONS = [
     ("RU", "12", "Chechnya", [], "Grozny"),
     ("RU", "73", "Tatarstan", [], "Kazan"),
     ("RU", "08", "Bashkortostan", [], "Ufa"),
+    # The other federal subjects as newsrooms name them (GeoNames writes
+    # "Krasnodarskiy", "Saratovskaya Oblast"), with "X region" as news
+    # writes them; not Moscow and St Petersburg, the cities.
+    ("RU", "88", "Yaroslavl Oblast", ["Yaroslavl region"], "Yaroslavl"),
+    ("RU", "86", "Voronezh Oblast", ["Voronezh region"], "Voronezh"),
+    ("RU", "85", "Vologda Oblast", ["Vologda region"], "Vologda"),
+    ("RU", "84", "Volgograd Oblast", ["Volgograd region"], "Volgograd"),
+    ("RU", "81", "Ulyanovsk Oblast", ["Ulyanovsk region"], "Ulyanovsk"),
+    ("RU", "80", "Udmurtia", [], "Izhevsk"),
+    ("RU", "77", "Tver Oblast", ["Tver region"], "Tver"),
+    ("RU", "76", "Tula Oblast", ["Tula region"], "Tula"),
+    ("RU", "72", "Tambov Oblast", ["Tambov region"], "Tambov"),
+    ("RU", "70", "Stavropol Krai", ["Stavropol region"], "Stavropol"),
+    ("RU", "69", "Smolensk Oblast", ["Smolensk region"], "Smolensk"),
+    ("RU", "67", "Saratov Oblast", ["Saratov region"], "Saratov"),
+    ("RU", "65", "Samara Oblast", ["Samara region"], "Samara"),
+    ("RU", "62", "Ryazan Oblast", ["Ryazan region"], "Ryazan"),
+    ("RU", "61", "Rostov Oblast", ["Rostov region"], "Rostov-na-Donu"),
+    ("RU", "60", "Pskov Oblast", ["Pskov region"], "Pskov"),
+    ("RU", "90", "Perm Krai", ["Perm region"], "Perm"),
+    ("RU", "57", "Penza Oblast", ["Penza region"], "Penza"),
+    ("RU", "56", "Oryol Oblast", ["Oryol region"], "Orel"),
+    ("RU", "55", "Orenburg Oblast", ["Orenburg region"], "Orenburg"),
+    ("RU", "52", "Novgorod Oblast", ["Novgorod region"], None),
+    ("RU", "68", "North Ossetia", ["North Ossetia-Alania"], "Vladikavkaz"),
+    ("RU", "50", "Nenets Autonomous Okrug", [], None),
+    ("RU", "49", "Murmansk Oblast", ["Murmansk region"], "Murmansk"),
+    ("RU", "47", "Moscow Oblast", ["Moscow region"], None),
+    ("RU", "46", "Mordovia", [], "Saransk"),
+    ("RU", "45", "Mari El", [], "Yoshkar-Ola"),
+    ("RU", "43", "Lipetsk Oblast", ["Lipetsk region"], "Lipetsk"),
+    ("RU", "42", "Leningrad Oblast", ["Leningrad region"], None),
+    ("RU", "41", "Kursk Oblast", ["Kursk region"], "Kursk"),
+    ("RU", "38", "Krasnodar Krai", ["Krasnodar region"], "Krasnodar"),
+    ("RU", "37", "Kostroma Oblast", ["Kostroma region"], "Kostroma"),
+    ("RU", "34", "Komi Republic", ["Komi"], "Syktyvkar"),
+    ("RU", "33", "Kirov Oblast", ["Kirov region"], "Kirov"),
+    ("RU", "28", "Karelia", [], "Petrozavodsk"),
+    ("RU", "27", "Karachay-Cherkessia", [], "Cherkessk"),
+    ("RU", "25", "Kaluga Oblast", ["Kaluga region"], "Kaluga"),
+    ("RU", "24", "Kalmykia", [], "Elista"),
+    ("RU", "23", "Kaliningrad Oblast", ["Kaliningrad region"], "Kaliningrad"),
+    ("RU", "22", "Kabardino-Balkaria", [], "Nalchik"),
+    ("RU", "21", "Ivanovo Oblast", ["Ivanovo region"], "Ivanovo"),
+    ("RU", "19", "Ingushetia", [], None),
+    ("RU", "51", "Nizhny Novgorod Oblast", ["Nizhny Novgorod region"], None),
+    ("RU", "16", "Chuvashia", [], "Cheboksary"),
+    ("RU", "10", "Bryansk Oblast", ["Bryansk region"], "Bryansk"),
+    ("RU", "09", "Belgorod Oblast", ["Belgorod region"], "Belgorod"),
+    ("RU", "07", "Astrakhan Oblast", ["Astrakhan region"], "Astrakhan"),
+    ("RU", "06", "Arkhangelsk Oblast", ["Arkhangelsk region"], "Arkhangelsk"),
+    ("RU", "01", "Adygea", [], "Maykop"),
+    ("RU", "83", "Vladimir Oblast", ["Vladimir region"], "Vladimir"),
+    ("RU", "87", "Yamalo-Nenets Autonomous Okrug", [], None),
+    ("RU", "78", "Tyumen Oblast", ["Tyumen region"], "Tyumen"),
+    ("RU", "79", "Tuva", [], "Kyzyl"),
+    ("RU", "75", "Tomsk Oblast", ["Tomsk region"], "Tomsk"),
+    ("RU", "71", "Sverdlovsk Oblast", ["Sverdlovsk region"], "Yekaterinburg"),
+    ("RU", "54", "Omsk Oblast", ["Omsk region"], "Omsk"),
+    ("RU", "53", "Novosibirsk Oblast", ["Novosibirsk region"], "Novosibirsk"),
+    ("RU", "40", "Kurgan Oblast", ["Kurgan region"], "Kurgan"),
+    ("RU", "91", "Krasnoyarsk Krai", ["Krasnoyarsk region"], "Krasnoyarsk"),
+    ("RU", "32", "Khanty-Mansi Autonomous Okrug", [], None),
+    ("RU", "31", "Khakassia", [], "Abakan"),
+    ("RU", "29", "Kemerovo Oblast", ["Kemerovo region"], "Kemerovo"),
+    ("RU", "03", "Altai Republic", [], None),
+    ("RU", "13", "Chelyabinsk Oblast", ["Chelyabinsk region"], "Chelyabinsk"),
+    ("RU", "04", "Altai Krai", ["Altai region"], "Barnaul"),
+    ("RU", "63", "Sakha Republic", ["Yakutia"], "Yakutsk"),
+    ("RU", "59", "Primorsky Krai", ["Primorye", "Primorsky region"], "Vladivostok"),
+    ("RU", "30", "Khabarovsk Krai", ["Khabarovsk region"], "Khabarovsk"),
+    ("RU", "20", "Irkutsk Oblast", ["Irkutsk region"], "Irkutsk"),
+    ("RU", "89", "Jewish Autonomous Oblast", ["Jewish Autonomous region"], None),
+    ("RU", "05", "Amur Oblast", ["Amur region"], "Blagoveshchensk"),
+    ("RU", "11", "Buryatia", [], "Ulan-Ude"),
+    ("RU", "64", "Sakhalin Oblast", ["Sakhalin region"], "Yuzhno-Sakhalinsk"),
+    ("RU", "44", "Magadan Oblast", ["Magadan region"], "Magadan"),
+    ("RU", "92", "Kamchatka Krai", ["Kamchatka region"], None),
+    ("RU", "15", "Chukotka", [], None),
+    ("RU", "93", "Zabaykalsky Krai", ["Transbaikal", "Zabaykalsky region"], "Chita"),
     ("GR", "ESYE43", "Crete", [], "Irákleion"),
     ("PH", "14", "Autonomous Region in Muslim Mindanao", ["ARMM"], "Cotabato"),
 ]
@@ -371,6 +451,12 @@ MAX_NAME_CHARS = 40
 # and districts (the Marshall Islands' 33, Isle of Man's 24): too small for
 # the facet, so their regions are left out.
 MAX_REGIONS = 40
+# Countries with more first-level divisions than that whose divisions are
+# the regions news names all the same: Japan's prefectures ("Iwate",
+# "Aichi"), Russia's federal subjects ("Belgorod Oblast", "Krasnodar
+# Krai", named in REGIONS), the provinces of Turkey ("Hatay"), Thailand
+# ("Narathiwat") and Vietnam, Kenya's counties ("Turkana").
+MANY_REGIONS = {"JP", "TR", "TH", "VN", "KE"}
 MIN_REGIONS_POPULATION = 1_000_000
 
 # Regions whose name news mostly means otherwise, found by matching the
@@ -385,7 +471,9 @@ NOT_REGIONS = {"Zaire", "Balkan", "Cesar", "Valle", "Herrera", "Lori", "Portugue
                "Nacional", "Sud", "Zealand", "Piedmont", "Southland", "Lac",
                # The capital's own region, named as the city was in 2019-2022;
                # names news gives a city or a singer, not the region.
-               "Nur-Sultan", "Mogilev", "Takao", "Bono"}
+               "Nur-Sultan", "Mogilev", "Takao", "Bono",
+               # Kenya's capital county, which news names as the city.
+               "Nairobi Area"}
 
 
 def fold(s: str) -> str:
@@ -435,9 +523,19 @@ def keep_alt(a: str) -> bool:
     return bool(fold(a))
 
 
+def with_region_code(canonical: str, alt: str) -> bool:
+    """Whether `alt` is the canonical name followed by its region's code or
+    abbreviation ("Silver Spring  Md.", "Baden AG", "Vincent CDP"): no one
+    writes that as one name, and as one the place swallowed the state after
+    its comma ("SILVER SPRING, Md. —") and a firm's "AG"."""
+    rest = alt[len(canonical):] if alt.startswith(canonical) else ""
+    return re.fullmatch(r"[ ,]+([A-Z]{2,3}|[A-Z][a-z]{1,4}\.)", rest) is not None
+
+
 def names_field(canonical: str, alts, preferred=(), own=()) -> str:
     """Alternate names, one per distinct key, the canonical name's key left out
-    (lookups fold case and accents, so only distinct keys add anything)."""
+    (lookups fold case and accents, so only distinct keys add anything), and
+    none that only adds a region's code."""
     seen = {fold(canonical)}
     out = []
     for p in preferred:
@@ -449,7 +547,7 @@ def names_field(canonical: str, alts, preferred=(), own=()) -> str:
     for a in alts:
         a = a.strip()
         k = fold(a)
-        if k and k not in seen:
+        if k and k not in seen and not with_region_code(canonical, a):
             seen.add(k)
             out.append(a)
     return "|".join(out)
@@ -484,6 +582,9 @@ def newsroom_name(c):
     name = name.replace("’", "'")
     for mark in "‘ʿʾ":
         name = name.replace(mark, "")
+    if iso in ARABIC_SCRIPT and name.startswith("'"):
+        alts.insert(0, name)
+        name = name.lstrip("'")
     if gid in CITY_NAMES and CITY_NAMES[gid] != name:
         alts.insert(0, name)
         name = CITY_NAMES[gid]
@@ -552,7 +653,7 @@ def world_regions(path, countries, city_rows, taken, words):
     out = []
     for iso, a1, name, gid in named:
         k = fold(name)
-        if ((iso, a1) in taken or per_country[iso] > MAX_REGIONS or k in taken or name in NOT_REGIONS
+        if ((iso, a1) in taken or (per_country[iso] > MAX_REGIONS and iso not in MANY_REGIONS) or k in taken or name in NOT_REGIONS
                 or k.split()[0] in ("saint", "st", "sainte", "santa", "san", "sao", "santo")
                 or k in city_keys or k in country_keys or shared[k] > 1
                 or any(r[2] == iso and spells_own_name(r, k) for r in alt_keys.get(k, []))
@@ -579,8 +680,9 @@ def region_name(iso, name):
     if iso in NON_LATIN and not name.isascii() and latin(name):
         name = plain(name)
     if iso in ARABIC_SCRIPT:
-        name = ARTICLE.sub("", plain(name))
-    return name.replace("’", "'")
+        # GeoNames writes a leading ayin as an apostrophe ("'Asir Region").
+        name = ARTICLE.sub("", plain(name)).lstrip("'")
+    return name.replace("’", "'").replace(" - ", "-")
 
 
 def write_towns(countries, big, words, area_words) -> None:

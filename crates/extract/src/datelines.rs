@@ -147,6 +147,10 @@ mod tests {
         assert_eq!(tagged(text, EntityKind::Location), ["KYIV", "Ukraine"]);
         let text = "Prices\nNEW YORK, March 3 - Texaco Inc said it raised prices.";
         assert_eq!(tagged(text, EntityKind::Location), ["NEW YORK"]);
+        // GeoNames lists "Silver Spring  Md." among the town's names; as
+        // one place it swallowed the state (the builder leaves such out).
+        let text = "Pill approved\nSILVER SPRING, Md. — The agency approved the pill.";
+        assert_eq!(locations(text), ["Silver Spring", "Maryland"]);
     }
 
     #[test]

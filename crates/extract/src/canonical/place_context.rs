@@ -31,12 +31,13 @@ use super::context::{is_initial, last_word, Article, Offsets};
 use super::cue_words::{
     after_a_war_word, among_places_listed, travelled_to_or_from, AREA_NOUNS, CITY_PREPOSITIONS,
     COMPASS, FORMER_STATES, NOT_IN_TOWN_NAMES, NOT_PLACES_IN, OFFICES_OF_REGIONS, PLACE_NOUNS,
-    PLACE_POSSESSIONS, REGION_NOUNS, TOWN_PREPOSITIONS,
+    PLACE_POSSESSIONS, TOWN_PREPOSITIONS,
 };
 use super::offices::{
     after_capital_of, after_office_of_a_place, after_office_of_a_region, before_state,
     lawmaker_before, office_before_a_name,
 };
+use super::places::{area_or_region_named, before_a_region_noun, names_an_area_with_its_noun};
 use super::types::{is_geographic_word, is_shouted};
 use super::{HashMap, WordList};
 
@@ -155,7 +156,7 @@ pub(super) fn place_cues(
             || office_of
             || holds_office
             || between_a_place_and_its_country(article, i, distinct, cleaned, gazetteer)
-            || region_with_its_noun(gazetteer, name).is_some()
+            || names_an_area_with_its_noun(gazetteer, name)
             || (in_a_place(before) && is_english_county(name))
         {
             out[u] = true;
@@ -171,8 +172,9 @@ pub(super) fn place_cues(
         if (after_office_of_a_region(before)
             || region_office
             || lawmakers_place
-            || before_state(after))
-            && area_named(gazetteer, name).is_some()
+            || before_state(after)
+            || before_a_region_noun(after))
+            && area_or_region_named(gazetteer, name).is_some()
         {
             regions[u] = true;
         }
@@ -422,17 +424,6 @@ pub(super) fn area_named<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g
         .filter(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country))
         .filter(|p| name_key(&p.name) == key)
         .max_by_key(|p| p.population)
-}
-
-/// The region that a region's name and its noun mean ("Guangdong
-/// Province" is Guangdong, "Biobio Region" Biobío), which the tagger may
-/// take for an organization.
-pub(super) fn region_with_its_noun<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Place> {
-    let (rest, noun) = name.trim().rsplit_once(' ')?;
-    if !REGION_NOUNS.contains(noun) {
-        return None;
-    }
-    area_named(gazetteer, rest).filter(|p| p.kind == PlaceKind::Region)
 }
 
 /// `name` without a leading compass word ("North Poland" → "Poland"), if

@@ -8,10 +8,65 @@ use super::super::gazetteer::{name_key, Gazetteer, Place, PlaceKind};
 use super::super::joins::is_road_word;
 use super::abbreviations::{abbreviated_place, state_of_postal_code};
 use super::counties::{county_named, County};
+use super::cue_words::REGION_NOUNS;
 use super::geography::{feature_named, gulf_of, is_feature_word};
-use super::place_context::{area_named, region_with_its_noun, without_compass};
+use super::place_context::{area_named, without_compass};
 use super::types::ends_with_geographic_word;
 use super::Linker;
+
+/// The region that a region's name and its noun mean ("Guangdong
+/// Province" is Guangdong, "Biobio Region" Biobío), which the tagger may
+/// take for an organization.
+pub(super) fn region_with_its_noun<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Place> {
+    let (rest, noun) = name.trim().rsplit_once(' ')?;
+    if !REGION_NOUNS.contains(noun) {
+        return None;
+    }
+    area_named(gazetteer, rest).filter(|p| p.kind == PlaceKind::Region)
+}
+
+/// Whether `name` is a place the gazetteer knows and a region's noun
+/// other than "Region" ("Aomori Prefecture", "Kherson Oblast"): a region,
+/// though the gazetteer lists it under the noun only ("Tartus
+/// Governorate") or not at all (Japan's 47 prefectures, most named as
+/// their capitals), or lists the city alone. "Police Prefecture" names
+/// no place; "Capital Region" none the gazetteer knows.
+pub(super) fn names_an_area_with_its_noun(gazetteer: &Gazetteer, name: &str) -> bool {
+    let Some((rest, noun)) = name.trim().rsplit_once(' ') else {
+        return false;
+    };
+    region_with_its_noun(gazetteer, name).is_some()
+        || (REGION_NOUNS.contains(noun)
+            && !noun.eq_ignore_ascii_case("region")
+            && gazetteer.contains(rest))
+}
+
+/// Whether `after`, the text after a name, starts with a region's noun in
+/// lower case ("the Kharkiv region", "Aceh province"): the name is the
+/// region's, where it is a city's too.
+pub(super) fn before_a_region_noun(after: &str) -> bool {
+    ["region", "oblast", "province", "prefecture", "governorate"]
+        .iter()
+        .any(|noun| {
+            after
+                .strip_prefix(' ')
+                .and_then(|a| a.strip_prefix(noun))
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+}
+
+/// The region or country named `name` (see [`area_named`]), or the region
+/// the gazetteer lists as "`name` region" under another name: "Kharkiv"
+/// is Kharkiv Oblast there.
+pub(super) fn area_or_region_named<'g>(gazetteer: &'g Gazetteer, name: &str) -> Option<&'g Place> {
+    area_named(gazetteer, name).or_else(|| {
+        let key = format!("{} region", name_key(name));
+        let found = gazetteer.lookup(&key).into_iter();
+        found
+            .filter(|p| p.kind == PlaceKind::Region)
+            .max_by_key(|p| p.population)
+    })
+}
 
 /// The places of one article: each location key's canonical name, each
 /// canonical name's containing names and GeoNames id.
@@ -243,7 +298,7 @@ fn area_in_context<'g>(
     key: &str,
     context: &[&Place],
 ) -> Option<&'g Place> {
-    let area = area_named(gazetteer, key)?;
+    let area = area_or_region_named(gazetteer, key)?;
     let context = gazetteer.without_places_named(key, context);
     if in_countries(area, &context) {
         return Some(area);

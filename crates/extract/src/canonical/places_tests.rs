@@ -242,3 +242,26 @@ fn a_town_is_read_in_the_region_an_ambiguous_name_means() {
     assert_eq!(x.locations[..2], ["Wawa", "Ontario"]);
     assert!(!x.places.iter().any(|p| p == "Poland"), "{:?}", x.places);
 }
+
+#[test]
+fn a_region_named_with_its_noun_is_the_region() {
+    let x = crate::Extractor::bundled();
+    // Japan's prefectures, most named as their capitals, and Russia's
+    // federal subjects, named as newsrooms write them.
+    let found = x.extract("Floods hit Aichi and Iwate Prefecture; Aomori Prefecture too.");
+    assert_eq!(found.locations, ["Aichi", "Iwate", "Aomori Prefecture"]);
+    assert_eq!(
+        found.places,
+        ["Aichi", "Japan", "Iwate", "Aomori Prefecture"]
+    );
+    let found = x.extract("Drones hit the Kursk region and Krasnodar Krai overnight.");
+    assert_eq!(found.locations, ["Kursk Oblast", "Krasnodar Krai"]);
+    // The city where no region's noun follows, the oblast where one does.
+    let found = x.extract("Shelling hit Kharkiv overnight.");
+    assert_eq!(found.locations, ["Kharkiv"]);
+    let found = x.extract("Shelling hit the Kharkiv region overnight.");
+    assert_eq!(found.locations, ["Kharkiv Oblast"]);
+    // A body named with the noun is no place.
+    let found = x.extract("The Paris Police Prefecture said so.");
+    assert!(found.locations.is_empty(), "{:?}", found.mentions);
+}
