@@ -131,6 +131,23 @@ static SPACE_OBJECTS: WordList = WordList::new(&[
     "neptune", "pluto", "solar system", "universe", "milky way",
 ]);
 
+/// Crude oils that the markets quote by name, as name keys: "West Texas
+/// Intermediate rose 40 cts", "Arab Light", which the tagger takes for
+/// places or organizations. "Brent" only in an article about oil (see
+/// [`NothingFilter::names_nothing`]): it is also a borough of London. Those
+/// named after a country or a port ("Dubai", "Oman", "Kirkuk") stay places.
+#[rustfmt::skip]
+static CRUDE_OILS: WordList = WordList::new(&[
+    "west texas intermediate", "west texas sour", "wti", "alaska north slope", "arab light",
+    "arab heavy", "arab medium", "arab extra light", "bonny light", "es sider",
+    "light louisiana sweet",
+]);
+
+/// Words of an article about oil, as written.
+const OIL_WORDS: &[&str] = &[
+    "crude", "Crude", "CRUDE", "barrel", "BARREL", " oil", " Oil", "OIL",
+];
+
 /// Whether a one-word key names a doctrine ("Fascism", "Authoritarianism",
 /// "Islamism"), which CoNLL labels MISC.
 fn is_doctrine(key: &str) -> bool {
@@ -214,7 +231,8 @@ static COMPASS_ADJECTIVES: WordList = WordList::new(&[
 /// What names nothing in one article: the fixed lists, the names the
 /// article gives storms and the names of diseases named after people,
 /// found once per article.
-pub(super) struct NothingFilter {
+pub(super) struct NothingFilter<'a> {
+    text: &'a str,
     events: Vec<String>,
     eponyms: Vec<String>,
     /// The name key of the wire's sign-off, a last line of one word in
@@ -224,12 +242,13 @@ pub(super) struct NothingFilter {
     sign_off: Option<String>,
 }
 
-impl NothingFilter {
+impl<'a> NothingFilter<'a> {
     /// The filter of the article `text`.
-    pub(super) fn new(text: &str) -> NothingFilter {
+    pub(super) fn new(text: &'a str) -> NothingFilter<'a> {
         let (events, eponyms) = names_around_patterns(text);
         let sign_off = wire_sign_off(text);
         NothingFilter {
+            text,
             events,
             eponyms,
             sign_off,
@@ -254,7 +273,8 @@ impl NothingFilter {
     /// two names with a slash ("Carroll/Patel"), a generic body as an
     /// organization ([`GENERIC_BODIES`]: "the Cabinet"), a holiday
     /// ([`HOLIDAYS`]), an event or award ([`names_an_event`]), a disease
-    /// ([`names_a_disease`]) or a model number. On
+    /// ([`names_a_disease`]), a crude oil as a place or organization
+    /// ([`CRUDE_OILS`]) or a model number. On
     /// CoNLL dev events and model numbers removed 2 wrong mentions and no
     /// right one.
     pub(super) fn names_nothing(&self, cleaned: &str, key: &str, kind: EntityKind) -> bool {
@@ -283,6 +303,14 @@ impl NothingFilter {
             || names_an_event(cleaned, key, kind)
             || names_a_disease(key)
             || cleaned.split(' ').any(is_model_number)
+            || (kind != EntityKind::Person && self.names_a_crude_oil(key))
+    }
+
+    /// Whether a name key is one of [`CRUDE_OILS`], or "brent" in an
+    /// article about oil ("Brent crude", "Brent traded at 18 dlrs").
+    fn names_a_crude_oil(&self, key: &str) -> bool {
+        CRUDE_OILS.contains(key)
+            || (key == "brent" && OIL_WORDS.iter().any(|w| self.text.contains(w)))
     }
 
     /// Forgets the mentions (`kinds[i] = None`) whose `cleaned` form, now

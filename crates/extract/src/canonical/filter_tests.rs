@@ -347,3 +347,20 @@ fn legal_forms_alone_name_no_company() {
         [true, true, true, false, false]
     );
 }
+
+#[test]
+fn crude_oils_name_nothing_and_brent_only_beside_oil() {
+    let x = crate::Extractor::bundled().extract(
+        "West Texas Intermediate rose 40 cts to 18.90 dlrs a barrel, and Arab Light \
+         was steady. Brent crude fell.",
+    );
+    assert!(x.locations.is_empty(), "{:?}", x.mentions);
+    assert!(x.organizations.is_empty(), "{:?}", x.mentions);
+    // The borough of London, with no oil in the article.
+    let filter = NothingFilter::new("Residents of Brent protested.");
+    assert!(!filter.names_nothing("Brent", "brent", EntityKind::Location));
+    let filter = NothingFilter::new("Brent traded at 18 dlrs a barrel.");
+    assert!(filter.names_nothing("Brent", "brent", EntityKind::Location));
+    // A person keeps the name.
+    assert!(!filter.names_nothing("Brent", "brent", EntityKind::Person));
+}
