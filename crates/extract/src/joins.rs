@@ -30,7 +30,7 @@ use super::full_names::may_be_given_name;
 use super::gazetteer::Gazetteer;
 use super::initials::join_leading_initials;
 use super::labels::{LOC, MISC, ORG, PER};
-use super::lowercase_words::join_names_with_lowercase_words;
+use super::lowercase_words::{join_elided_de, join_names_with_lowercase_words};
 use super::named_after::join_names_after_persons;
 use super::nicknames::join_nicknamed_names;
 use super::places_in_names::{
@@ -69,6 +69,7 @@ pub(crate) fn mend_spans(
     split_run_together_names(text, tokens, spans, gazetteer, case);
     join_campus_names(text, tokens, spans);
     join_names_with_lowercase_words(text, tokens, spans);
+    join_elided_de(text, tokens, spans);
     join_road_names(text, tokens, spans);
     join_airline_names(text, tokens, spans);
     join_building_names(text, tokens, spans, gazetteer);

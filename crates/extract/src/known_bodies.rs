@@ -52,7 +52,7 @@ const BODIES: &[&str] = &[
     "Meta", "Anthropic", "ByteDance", "Shein", "Temu", "Binance", "Carrefour", "Coinbase",
     "Novo Nordisk", "Eli Lilly", "Novartis", "Sanofi", "GSK", "GlaxoSmithKline", "AbbVie",
     "Regeneron", "Bristol Myers Squibb", "Bavarian Nordic",
-    "Salesforce", "Nintendo", "Xiaomi", "Nasdaq",
+    "Salesforce", "Nintendo", "Xiaomi", "Nasdaq", "Blue Origin",
     // Banks and brokers named like people.
     "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Charles Schwab", "Merrill Lynch",
     "Lehman Brothers", "JPMorgan Chase", "Jefferies", "BlackRock", "Smith Barney", "Dean Witter",
@@ -70,7 +70,7 @@ const BODIES: &[&str] = &[
     "Médecins Sans Frontières", "Doctors Without Borders", "Planned Parenthood", "G7", "G20",
     "OSCE", "OECD", "WTO", "IAEA", "ICRC", "UNDP", "UNEP", "WFP", "Red Cross", "Red Crescent",
     "World Health Organization", "WHO", "Africa CDC", "Gavi", "FIFA", "UEFA", "NBA", "NFL",
-    "Reporters Without Borders", "Committee to Protect Journalists", "Transparency International",
+    "World Food Programme", "World Food Program", "Reporters Without Borders", "Committee to Protect Journalists", "Transparency International",
     "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem", "CERN",
     // Parliaments and services named bare.
     "Bundestag", "Bundesrat", "Knesset", "Verkhovna Rada", "Folketing", "Politburo", "MI5", "MI6",
@@ -78,6 +78,7 @@ const BODIES: &[&str] = &[
     "Lancet",
     // Parties named without a party word.
     "Pakistan Tehreek-e-Insaf", "Tehreek-e-Insaf", "Komeito", "Nippon Ishin no Kai",
+    "Bloc Québécois",
     // Services named bare.
     "Cal Fire", "ICE",
 ];
@@ -401,11 +402,22 @@ mod tests {
             "Dozens died in the attack, reportedly conducted by the Taliban. \
              Greenpeace said the plan was flawed. One MP told the BBC it was so. \
              Meta said it would appeal; the report said Coinbase had cut fees. \
-             The WHO said cases rose.",
+             The WHO said cases rose. The World Food Programme warned of famine. \
+             Blue Origin launched a rocket. The Bloc Québécois abstained.",
         );
         assert_eq!(
             x.organizations,
-            ["Taliban", "Greenpeace", "BBC", "Meta", "Coinbase", "WHO"]
+            [
+                "Taliban",
+                "Greenpeace",
+                "BBC",
+                "Meta",
+                "Coinbase",
+                "WHO",
+                "World Food Programme",
+                "Blue Origin",
+                "Bloc Québécois"
+            ]
         );
     }
 
