@@ -376,6 +376,10 @@ SUPPLEMENT = [
 # GeoNames name stays as an alias.
 CITY_NAMES = {
     173377: "Qamishli",        # Al Qāmishlī
+    331180: "Mekelle",         # Mek'ele: GeoNames marks Ethiopic ejectives
+    330186: "Adama",           # Nazret, renamed
+    343137: "Hawassa",         # Awasa
+    336014: "Gondar",          # Gonder
     172955: "Raqqa",           # Ar Raqqah
     173811: "Hasakah",         # Al Ḩasakah
     170017: "Hama",            # Ḩamāh

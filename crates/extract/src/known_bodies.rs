@@ -78,7 +78,7 @@ const BODIES: &[&str] = &[
     "Lancet",
     // Parties named without a party word.
     "Pakistan Tehreek-e-Insaf", "Tehreek-e-Insaf", "Komeito", "Nippon Ishin no Kai",
-    "Bloc Québécois",
+    "Bloc Québécois", "Alternative for Germany", "Alternative für Deutschland",
     // Services named bare.
     "Cal Fire", "ICE",
 ];

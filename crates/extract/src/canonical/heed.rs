@@ -36,10 +36,12 @@ pub(super) fn heed(
                     ORGANIZATION_TAILS.contains(last)
                         || PERSON_ONLY_TAILS.contains(last)
                         || ORGANIZATION_HEADS.contains(first)
+                        || names_a_team(c)
                 }
                 EntityKind::Location => {
                     ORGANIZATION_TAILS.contains(last)
                         || (ORGANIZATION_HEADS.contains(first) && !gazetteer.contains(c))
+                        || names_a_team(c)
                 }
                 EntityKind::Organization => false,
             };
@@ -67,6 +69,13 @@ pub(super) fn heed(
         };
     }
     short_forms_of_organizations(kinds, cleaned, gazetteer);
+}
+
+/// Whether a name of several words has "Team" among them, as cycling and
+/// motor racing name their teams ("Team Visma", "UAE Team Emirates"): an
+/// organization, which the tagger reads as a person or a place.
+fn names_a_team(cleaned: &str) -> bool {
+    cleaned.split(' ').any(|w| w == "Team")
 }
 
 /// Makes organizations of the persons and places that are an organization

@@ -243,7 +243,7 @@ fn acronym_key(acronym: &str) -> String {
 }
 
 /// A short form of `long` in parentheses at the start of `s` (spaces
-/// allowed before): an acronym ("HTS"), a stock ticker, after its
+/// allowed before): an acronym ("HTS", "AfD"), a stock ticker, after its
 /// exchange or alone ("Apple Inc. (NASDAQ: AAPL)", "Tesla (TSLA)"), or,
 /// after a name of several words, one capitalised word that begins as
 /// `long` does and holds the initials of its main words in order
@@ -257,7 +257,20 @@ fn parenthesised_short_form<'s>(s: &'s str, long: &str) -> Option<&'s str> {
         _ => inner,
     };
     let syllabic = long.contains(' ') && is_syllabic_short_form(short, long);
-    (is_acronym(short) || syllabic).then_some(short)
+    (is_acronym(short) || is_mixed_case_acronym(short) || syllabic).then_some(short)
+}
+
+/// Initials written in mixed case, as parties abroad write theirs: "AfD"
+/// (Alternative für Deutschland, after "Alternative for Germany"), "PiS",
+/// "FPÖ"; at most six letters, more than half of them capitals ("Europe"
+/// in "Merrill Lynch (Europe)" is none).
+fn is_mixed_case_acronym(s: &str) -> bool {
+    let letters = s.chars().count();
+    let capitals = s.chars().filter(|c| c.is_uppercase()).count();
+    (2..=6).contains(&letters)
+        && capitals >= 2
+        && 2 * capitals > letters
+        && s.chars().all(char::is_alphabetic)
 }
 
 /// Whether `word` may name a stock exchange before a ticker: "NASDAQ",

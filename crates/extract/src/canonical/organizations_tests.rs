@@ -182,3 +182,26 @@ fn a_ticker_in_parentheses_is_the_company() {
         ["Tesla", "Apple Inc", "Banque Internationale", "SA", "BIL"]
     );
 }
+
+#[test]
+fn initials_in_mixed_case_in_parentheses_are_a_short_form() {
+    use EntityKind::*;
+    let text = "Alternative for Germany (AfD) leads. The AfD said so. \
+                Merrill Lynch (Europe) said so.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Organization, "Alternative for Germany"),
+            (Organization, "AfD"),
+            (Organization, "AfD"),
+            (Organization, "Merrill Lynch"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert_eq!(
+        c.organizations,
+        ["Alternative for Germany", "Merrill Lynch"]
+    );
+    assert!(super::is_mixed_case_acronym("FPÖ") && super::is_mixed_case_acronym("PiS"));
+    assert!(!super::is_mixed_case_acronym("Europe") && !super::is_mixed_case_acronym("McDo"));
+}

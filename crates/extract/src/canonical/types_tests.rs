@@ -408,3 +408,24 @@ fn a_person_named_as_a_country_is_the_country() {
     let c = canon(&[(Person, "Dr Martin Jordan")]);
     assert_eq!(c.persons, ["Martin Jordan"]);
 }
+
+#[test]
+fn a_name_with_team_in_it_is_an_organization() {
+    let text = "Pogacar rides for UAE Team Emirates. Team Visma won the stage. \
+                Team Biden met. Teamsters struck.";
+    let ms = mentions_of(
+        text,
+        &[
+            (Location, "UAE Team Emirates"),
+            (Person, "Team Visma"),
+            (Person, "Team Biden"),
+            (Organization, "Teamsters"),
+        ],
+    );
+    let c = canonicalize(text, &ms, Gazetteer::bundled());
+    assert!(c.persons.is_empty() && c.locations.is_empty(), "{c:?}");
+    assert_eq!(
+        c.organizations,
+        ["UAE Team Emirates", "Team Visma", "Team Biden", "Teamsters"]
+    );
+}
