@@ -44,7 +44,18 @@ pub(crate) fn mark_datelines(
         if !gazetteer.contains(place) {
             continue;
         }
+        // A span across the dash ("MUMBAI — Reliance Industries") keeps
+        // what follows the dash: the tagger ran the story's first name
+        // into the dateline.
+        let after_dash = dateline.dash + 1;
+        let rest = spans
+            .iter()
+            .find(|&&(_, s, e)| s < after_dash && e > after_dash)
+            .map(|&(t, _, e)| (t, after_dash, e));
         replace_spans(spans, LOC, start, dateline.place_end);
+        if let Some((t, s, e)) = rest {
+            replace_spans(spans, t, s, e);
+        }
         if let Some((s, e)) = dateline.region {
             let region = &text[tokens[s].start..tokens[e - 1].end];
             if gazetteer.contains(region) {
@@ -60,6 +71,8 @@ struct Dateline {
     place_end: usize,
     /// The capitalised words after the place's comma, if any.
     region: Option<(usize, usize)>,
+    /// The dash that ends the dateline.
+    dash: usize,
 }
 
 /// The dateline starting the line at token `start`, if the line has that
@@ -96,7 +109,11 @@ fn dateline_at(text: &str, tokens: &[Token], start: usize) -> Option<Dateline> {
         }
         k = close + 1;
     }
-    (same_line(k) && is_dash(word(k)) && same_line(k + 1)).then_some(Dateline { place_end, region })
+    (same_line(k) && is_dash(word(k)) && same_line(k + 1)).then_some(Dateline {
+        place_end,
+        region,
+        dash: k,
+    })
 }
 
 /// A word in capitals: letters, at least two of them, none lowercase
@@ -149,6 +166,12 @@ mod tests {
         assert_eq!(tagged(text, EntityKind::Location), ["NEW YORK"]);
         // GeoNames lists "Silver Spring  Md." among the town's names; as
         // one place it swallowed the state (the builder leaves such out).
+        // The name after the dash, run into the dateline, stays.
+        let text = "Results\nMUMBAI — Reliance Industries reported a rise in profit.";
+        assert_eq!(
+            tagged(text, EntityKind::Organization),
+            ["Reliance Industries"]
+        );
         let text = "Pill approved\nSILVER SPRING, Md. — The agency approved the pill.";
         assert_eq!(locations(text), ["Silver Spring", "Maryland"]);
     }

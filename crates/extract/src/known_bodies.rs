@@ -74,6 +74,7 @@ const BODIES: &[&str] = &[
     "Save the Children", "Bellingcat", "Just Stop Oil", "Frontex", "Eurostat", "Ofgem", "CERN",
     // Parliaments and services named bare.
     "Bundestag", "Bundesrat", "Knesset", "Verkhovna Rada", "Folketing", "Politburo", "MI5", "MI6",
+    "Shin Bet",
     "Pacific Gas and Electric",
     "Lancet",
     // Parties named without a party word.
@@ -316,8 +317,8 @@ mod tests {
             ["CERN", "Lancet"]
         );
         assert_eq!(
-            orgs("Officials said the Bundestag and the Knesset had voted."),
-            ["Bundestag", "Knesset"]
+            orgs("Officials said the Bundestag and the Knesset had voted; Shin Bet agreed."),
+            ["Bundestag", "Knesset", "Shin Bet"]
         );
         // A newspaper with its "The"; not a longer name it begins.
         assert_eq!(
