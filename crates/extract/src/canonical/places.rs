@@ -35,10 +35,9 @@ pub(super) fn names_an_area_with_its_noun(gazetteer: &Gazetteer, name: &str) -> 
     let Some((rest, noun)) = name.trim().rsplit_once(' ') else {
         return false;
     };
-    region_with_its_noun(gazetteer, name).is_some()
-        || (REGION_NOUNS.contains(noun)
-            && !noun.eq_ignore_ascii_case("region")
-            && gazetteer.contains(rest))
+    REGION_NOUNS.contains(noun)
+        && (area_named(gazetteer, rest).is_some_and(|p| p.kind == PlaceKind::Region)
+            || (!noun.eq_ignore_ascii_case("region") && gazetteer.contains(rest)))
 }
 
 /// Whether `after`, the text after a name, starts with a region's noun in
